@@ -1,0 +1,46 @@
+// Builds the extension and CLI bundles (dist/) and, with --tests, the test and bench bundles (out/).
+// Usage: node esbuild.mjs [--production] [--tests] [--watch]
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const tests = process.argv.includes('--tests');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+};
+
+function listTs(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .map((f) => path.join(dir, f));
+}
+
+const builds = [
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (tests) {
+  const unit = listTs('test').filter((f) => !f.startsWith(path.join('test', 'integration')) && !f.startsWith(path.join('test', 'e2e')));
+  builds.push({ ...common, minify: false, entryPoints: unit, outdir: 'out/test', outbase: 'test', external: ['mocha'] });
+  const integration = listTs('test/integration');
+  if (integration.length) builds.push({ ...common, minify: false, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] });
+  const bench = listTs('bench');
+  if (bench.length) builds.push({ ...common, minify: false, entryPoints: bench, outdir: 'out/bench', outbase: 'bench' });
+}
+
+if (watch) {
+  for (const b of builds) (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

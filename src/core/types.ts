@@ -1,0 +1,197 @@
+/**
+ * Public data types of the checking core. Everything here is plain data: the core
+ * never touches the editor or the file system.
+ */
+
+/** Stable rule ids; `diagnostic.code` in the editor and `code` in the CLI's JSON. */
+export type RuleId =
+  | 'number-mismatch'
+  | 'date-mismatch'
+  | 'name-mismatch'
+  | 'role-mismatch'
+  | 'place-mismatch'
+  | 'quote-mismatch'
+  | 'quote-misattributed'
+  | 'quote-unverified';
+
+/** Every rule id, in the order the README documents them. */
+export const RULE_IDS: readonly RuleId[] = [
+  'number-mismatch',
+  'date-mismatch',
+  'name-mismatch',
+  'role-mismatch',
+  'place-mismatch',
+  'quote-mismatch',
+  'quote-misattributed',
+  'quote-unverified',
+];
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Default severity of each rule; unverified quotes are a warning, divergences are errors. */
+export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
+  'number-mismatch': 'error',
+  'date-mismatch': 'error',
+  'name-mismatch': 'error',
+  'role-mismatch': 'error',
+  'place-mismatch': 'error',
+  'quote-mismatch': 'error',
+  'quote-misattributed': 'error',
+  'quote-unverified': 'warning',
+};
+
+/** One text replacement, in UTF-16 offsets of the checked text. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A fix described as data: a title for menus and the edits that apply it. */
+export interface Fix {
+  title: string;
+  edits: Edit[];
+}
+
+/** One divergence between the draft and the verified facts. */
+export interface Finding {
+  /** UTF-16 offset of the first flagged character. */
+  start: number;
+  /** UTF-16 offset just past the last flagged character. */
+  end: number;
+  ruleId: RuleId;
+  severity: Severity;
+  /** One line that states the draft's wording and the verified one. */
+  message: string;
+  /** Id of the fact this finding refers to (see {@link FactSheet}). */
+  factId: string;
+  /** The verified wording, for hovers (e.g. `3,117`, `Abbas Araghchi`, `never negotiable`). */
+  verified: string;
+  /** Fixes, best first; the first one is the preferred fix. May be empty. */
+  fixes: Fix[];
+}
+
+/** A span of the draft that agrees with a verified fact (for "verified" hovers). */
+export interface Confirmation {
+  start: number;
+  end: number;
+  factId: string;
+}
+
+/** Options of {@link check}. */
+export interface CheckOptions {
+  /** Severity override per rule. */
+  severities?: Partial<Record<RuleId, Severity>>;
+  /** Report quotes that are not in the verified facts (default true). */
+  reportUnverifiedQuotes?: boolean;
+  /** Treat the text as Markdown (default true); plain text still skips URLs. */
+  markdown?: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// The fact sheet (reference/facts.json; schema in reference/facts.schema.json)
+// ---------------------------------------------------------------------------
+
+export type EntityType = 'person' | 'organisation' | 'body' | 'outlet' | 'channel' | 'place';
+
+/** A title bound to a person, e.g. "foreign minister" qualified by "Iranian". */
+export interface Role {
+  title: string;
+  /** Words that may stand before the title and keep it this office ("Iranian", "Iran's"). */
+  qualifiers?: string[];
+  /** Only treat the title as this office when one of the qualifiers precedes it. */
+  requireQualifier?: boolean;
+}
+
+/** A person, organisation, body, outlet, channel or place named in the story. */
+export interface Entity {
+  id: string;
+  type: EntityType;
+  /** Verified full spelling. */
+  name: string;
+  /** Other verified proper forms: surname alone, acronym, long form. */
+  aliases?: string[];
+  /** Common-noun references used to recognise a reporter or speaker ("authorities"). */
+  mentions?: string[];
+  roles?: Role[];
+  source: string;
+}
+
+export type FigureKind = 'count' | 'money' | 'share' | 'year';
+export type Qualifier = 'exact' | 'more-than' | 'at-least' | 'fewer-than' | 'about';
+
+/** A figure of the story: a count, amount, share or year. */
+export interface Figure {
+  id: string;
+  kind: FigureKind;
+  /** Numeric value; shares are fractions (0.25), money is in units of the currency. */
+  value: number;
+  /** The article's own wording of the figure. */
+  text: string;
+  qualifier: Qualifier;
+  /** What is counted, in words ("fatalities acknowledged"). */
+  counts: string;
+  /** Entity id of who reported it, if the article says. */
+  reportedBy?: string;
+  /** Words that tie a draft's figure to this fact ("deaths", "toll", "killed"). */
+  context: string[];
+  /** ISO currency code for money. */
+  currency?: string;
+  source: string;
+}
+
+/** A date phrase of the story ("late December", "last year"). */
+export interface DateFact {
+  id: string;
+  text: string;
+  /** What happened then. */
+  event: string;
+  context: string[];
+  source: string;
+}
+
+/** A verified quoted phrase. */
+export interface Quote {
+  id: string;
+  text: string;
+  /** Entity id of the speaker or the body that characterised it. */
+  speaker: string;
+  source: string;
+}
+
+/** Where something happened or was said: talks in Muscat, an interview with Al Jazeera. */
+export interface Setting {
+  id: string;
+  /** Entity id of the verified place, outlet or channel. */
+  entity: string;
+  /** Other entity ids that are also right (Oman for talks in Muscat). */
+  alsoRight?: string[];
+  /** Words naming the event ("talks", "interview", "posted"). */
+  triggers: string[];
+  /** Prepositions that link the event to the place ("in", "with", "on"). */
+  prepositions: string[];
+  /** Optional entity id whose presence in the sentence the check requires. */
+  actor?: string;
+  what: string;
+  source: string;
+}
+
+/** The verified facts of one story. */
+export interface FactSheet {
+  story: { id: string; title: string; article: string };
+  entities: Entity[];
+  figures: Figure[];
+  dates: DateFact[];
+  quotes: Quote[];
+  settings: Setting[];
+  /** Real names that appear in coverage of such a story and are never misspellings of sheet names. */
+  otherNames?: string[];
+}
+
+/** Any fact in the sheet, tagged with its category. */
+export type Fact =
+  | ({ category: 'entity' } & Entity)
+  | ({ category: 'figure' } & Figure)
+  | ({ category: 'date' } & DateFact)
+  | ({ category: 'quote' } & Quote)
+  | ({ category: 'setting' } & Setting);

@@ -1,0 +1,3 @@
+// Placeholder until the VS Code adapter lands (issue 6).
+export function activate(): void {}
+export function deactivate(): void {}
