@@ -1,0 +1,68 @@
+import type { CompiledSheet } from './compile';
+import type { SentenceContext } from './context';
+import { matchCase } from './text';
+import type { Confirmation, Finding } from './types';
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const DATE_RE = new RegExp(
+  `\\b(?:(?:early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[ -])?(?:${MONTHS})\\b|\\b(?:last|this|next|the previous|the past|earlier this|late last|early last|the same) (?:year|month|week|spring|summer|autumn|fall|winter)\\b|\\b(?:a|one|two|three|four|five|several) (?:years?|months?|weeks?) (?:ago|earlier)\\b`,
+  'gi',
+);
+
+const isMonthPhrase = (s: string) => new RegExp(`(?:${MONTHS})`, 'i').test(s);
+const norm = (s: string) => s.toLowerCase().replace(/[\s-]+/g, ' ').trim();
+
+/**
+ * The date check: a date phrase in a sentence about a dated event ("the protests began in
+ * early December") must be the verified phrase ("late December").
+ */
+export function checkDates(
+  masked: string,
+  text: string,
+  contexts: SentenceContext[],
+  sheet: CompiledSheet,
+  findings: Finding[],
+  confirmations: Confirmation[],
+): void {
+  if (!sheet.dates.length) return;
+  for (const ctx of contexts) {
+    const s = ctx.sentence;
+    DATE_RE.lastIndex = s.start;
+    for (let m = DATE_RE.exec(masked); m && m.index < s.end; m = DATE_RE.exec(masked)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const phrase = norm(m[0]);
+      const same = sheet.dates.filter((d) => isMonthPhrase(d.text) === isMonthPhrase(m![0]));
+      if (!same.length) continue;
+      const from = ctx.tokenAt(start);
+      const to = Math.max(from + 1, ctx.tokenAt(end));
+      const ranked = same
+        .map((d) => ({ d, w: ctx.phraseWeight(sheet.dateContext.get(d.id)!, from, to) }))
+        .sort((a, b) => b.w - a.w);
+      const exact = ranked.find((r) => norm(r.d.text) === phrase && r.w > 0);
+      if (exact) {
+        confirmations.push({ start, end, factId: exact.d.id });
+        continue;
+      }
+      const top = ranked[0];
+      if (top.w < 0.35 || norm(top.d.text) === phrase) continue;
+      // Only a phrase about the same month or period can be a slip for the verified one.
+      const month = new RegExp(`(?:${MONTHS})`, 'i');
+      const vm = month.exec(top.d.text)?.[0].toLowerCase();
+      const dm = month.exec(m[0])?.[0].toLowerCase();
+      if (isMonthPhrase(top.d.text) && vm !== dm && !/\b(?:early|mid|late|end|beginning|start|middle)\b/i.test(m[0])) continue;
+      const draft = text.slice(start, end);
+      const fix = matchCase(draft, top.d.text);
+      findings.push({
+        start,
+        end,
+        ruleId: 'date-mismatch',
+        severity: 'error',
+        message: `Draft says ${top.d.event} in ${draft}; verified: ${top.d.text}`,
+        factId: top.d.id,
+        verified: top.d.text,
+        fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
+      });
+    }
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * The number check: ties each figure of the draft to a fact by what it counts and who reports
+ * it, then compares values, allowing honest rounding under an approximate qualifier.
+ */
+import type { CompiledSheet } from './compile';
+import { SentenceContext } from './context';
+import { numberToWords, renderDigits, renderShare, scaleWordFor, yearToWords, type Mention } from './numbers';
+import { matchCase } from './text';
+import type { Confirmation, Edit, Figure, Finding } from './types';
+
+const EPS = 1e-9;
+const eq = (a: number, b: number) => Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
+
+const QUALIFIER_WORDS: Record<Figure['qualifier'], string> = {
+  exact: '',
+  'more-than': 'more than',
+  'at-least': 'at least',
+  'fewer-than': 'fewer than',
+  about: 'about',
+};
+
+function kindsMatch(m: Mention, f: Figure): boolean {
+  if (m.kind === f.kind) return true;
+  // "32.5 billion in trade" without a currency still reads as the amount.
+  return f.kind === 'money' && m.kind === 'count' && m.style.scale >= 1e6;
+}
+
+/** Does the draft's value and qualifier agree with the fact? */
+export function agrees(m: Mention, f: Figure): boolean {
+  const X = m.value;
+  const V = f.value;
+  const P = m.precision;
+  if (f.kind === 'year' || m.kind === 'year') return eq(X, V);
+  const sourceLower = f.qualifier === 'more-than' || f.qualifier === 'at-least';
+  const sourceUpper = f.qualifier === 'fewer-than';
+  const round = Math.abs(X - V) <= P / 2 + EPS * V;
+  switch (m.qualifier) {
+    case 'none':
+      return eq(X, V) || (P >= 100 && round && !sourceLower && !sourceUpper);
+    case 'lower':
+      if (sourceUpper) return false;
+      return eq(X, V) || (X < V && V - X < P);
+    case 'upper':
+      if (sourceLower) return false;
+      return eq(X, V) || (X > V && X - V < P);
+    case 'approx-below':
+      if (sourceLower) return false;
+      return eq(X, V) || (X > V && round);
+    case 'approx':
+      return eq(X, V) || round;
+  }
+}
+
+/** The value agrees but the qualifier contradicts the source ("nearly 50,000" for more than 50,000). */
+function qualifierOnlyWrong(m: Mention, f: Figure): boolean {
+  if (m.qualifier === 'none' || f.qualifier === 'exact' || f.qualifier === 'about') return false;
+  const round = Math.abs(m.value - f.value) <= m.precision / 2 + EPS * f.value;
+  return round && !agrees(m, f);
+}
+
+function render(m: Mention, f: Figure, text: string): { edits: Edit[]; shown: string } | undefined {
+  const model = text.slice(m.numStart, m.numEnd);
+  const V = f.value;
+  if (f.kind === 'share') {
+    const s = renderShare(V, m.style, model);
+    if (!s) return undefined;
+    const out = matchCase(model, s);
+    return { edits: [{ start: m.numStart, end: m.numEnd, text: out }], shown: out };
+  }
+  if (m.style.form === 'year-words') {
+    const out = matchCase(model, yearToWords(V));
+    return { edits: [{ start: m.numStart, end: m.numEnd, text: out }], shown: out };
+  }
+  const scale = m.style.scale;
+  if (m.style.form === 'words') {
+    if (f.kind === 'money' || V >= 1e6) {
+      // Spelled-out amounts: mantissa in words with the fact's scale word.
+      const s = [1e12, 1e9, 1e6].find((x) => V >= x) ?? 1;
+      const mant = V / s;
+      const words = Number.isInteger(mant) ? numberToWords(mant) : Number.isInteger(mant * 2) ? `${numberToWords(Math.floor(mant))} and a half` : undefined;
+      if (!words) return undefined;
+      const out = matchCase(model, s > 1 ? `${words} ${scaleWordFor(s, 'million')}` : words);
+      return { edits: [{ start: m.numStart, end: m.numEnd, text: out }], shown: out };
+    }
+    const out = matchCase(model, numberToWords(V, !/\b(?:hundred|thousand) (?!and)\w/.test(model.toLowerCase())));
+    return { edits: [{ start: m.numStart, end: m.numEnd, text: out }], shown: out };
+  }
+  const mant = V / scale;
+  const nice = (x: number) => x >= 1 && Math.abs(Number(x.toFixed(3)) - x) < EPS * Math.max(1, x);
+  if (scale > 1 || (f.kind === 'money' && V >= 1e6)) {
+    const scales = [1e3, 1e6, 1e9, 1e12];
+    // The scale word alone is wrong: "$32.5 million" for $32.5 billion.
+    for (const s of scales) {
+      if (s !== scale && eq(m.value / scale, V / s) && m.style.scaleWord) {
+        const word = scaleWordFor(s, m.style.scaleWord);
+        return { edits: [{ start: m.scaleStart, end: m.scaleEnd, text: word }], shown: `${model} ${word}` };
+      }
+    }
+    if (nice(mant) && mant < 1e6) {
+      const out = renderDigits(mant, m.style);
+      return { edits: [{ start: m.numStart, end: m.numEnd, text: out }], shown: out + (m.style.scaleWord ? ` ${m.style.scaleWord}` : '') };
+    }
+  }
+  if (scale === 1 && !(f.kind === 'money' && V >= 1e6)) {
+    const out = renderDigits(V, m.style);
+    return { edits: [{ start: m.numStart, end: m.numEnd, text: out }], shown: out };
+  }
+  return undefined;
+}
+
+interface Candidate {
+  fact: Figure;
+  counts: number;
+  contradicted: boolean;
+  reporterMatch: boolean;
+}
+
+function digitsOf(n: number): string {
+  return String(Math.round(n * 1000) / 1000).replace(/\D/g, '');
+}
+
+/** Is `a` a slip of the finger for `b`: a swap of two digits, one digit changed, added or dropped? */
+function typoOf(a: number, b: number): boolean {
+  const x = digitsOf(a);
+  const y = digitsOf(b);
+  if (x === y) return false;
+  if (x.length === y.length) {
+    const diff = [...x].map((c, i) => (c !== y[i] ? i : -1)).filter((i) => i >= 0);
+    if (diff.length === 1) return true;
+    return diff.length === 2 && diff[1] === diff[0] + 1 && x[diff[0]] === y[diff[1]] && x[diff[1]] === y[diff[0]];
+  }
+  const [s, l] = x.length < y.length ? [x, y] : [y, x];
+  if (l.length - s.length !== 1) return false;
+  for (let i = 0; i < l.length; i++) if (l.slice(0, i) + l.slice(i + 1) === s) return true;
+  return false;
+}
+
+/** Checks one figure of the draft; pushes a finding or a confirmation. */
+export function checkFigure(
+  m: Mention,
+  ctx: SentenceContext,
+  sheet: CompiledSheet,
+  text: string,
+  findings: Finding[],
+  confirmations: Confirmation[],
+): void {
+  const from = ctx.tokenAt(m.start);
+  const to = Math.max(from + 1, ctx.tokenAt(m.end));
+  const header = ctx.headerOf(m.start)?.toLowerCase();
+  const reporter = ctx.reporter(sheet, from, to);
+  const cands: Candidate[] = [];
+  for (const f of sheet.figures) {
+    if (!kindsMatch(m, f)) continue;
+    const phrases = sheet.figureContext.get(f.id)!;
+    let counts = ctx.phraseWeight(phrases, from, to);
+    if (header && phrases.some((p) => header.includes(p.join(' ')))) counts = Math.max(counts, 0.8);
+    const reporterMatch = !!reporter && f.reportedBy === reporter;
+    const contradicted = !!reporter && !!f.reportedBy && f.reportedBy !== reporter;
+    cands.push({ fact: f, counts, contradicted, reporterMatch });
+  }
+  if (!cands.length) return;
+  const score = (c: Candidate) => c.counts + (c.reporterMatch ? 0.5 : 0);
+  const best = cands.filter((c) => !c.contradicted).sort((a, b) => score(b) - score(a))[0];
+
+  // Agrees with a fact it can refer to: confirm it.
+  const agreeing = cands.filter((c) => !c.contradicted && agrees(m, c.fact));
+  const ok = agreeing.find((c) => c.counts > 0 || c.reporterMatch || !best || score(best) < 0.45 || best === c);
+  if (ok) {
+    confirmations.push({ start: m.start, end: m.end, factId: ok.fact.id });
+    return;
+  }
+  // Otherwise, which fact does it stand for? Context must say so (what it counts), or
+  // its reporter plus a digit slip must.
+  const ranked = cands
+    .filter((c) => !c.contradicted)
+    .map((c) => ({ c, s: score(c) + (typoOf(m.value, c.fact.value) ? 0.4 : 0) }))
+    .sort((a, b) => b.s - a.s);
+  const top = ranked[0];
+  if (!top) return;
+  const c = top.c;
+  const tied = c.counts >= 0.3 || (c.reporterMatch && typoOf(m.value, c.fact.value)) || (c.fact.kind !== 'count' && c.counts >= 0.2);
+  if (!tied) return;
+  if (ranked[1] && ranked[1].s > top.s - 0.05 && ranked[1].c.fact.value !== c.fact.value) return;
+  const f = c.fact;
+  const draft = text.slice(m.start, m.end);
+  const who = f.reportedBy ? sheet.entities.get(f.reportedBy)?.name : undefined;
+  const what = `${f.counts}${who ? ` by ${who}` : ''}`;
+  const other = cands.find((x) => x.contradicted && agrees(m, x.fact));
+  const otherWho = other?.fact.reportedBy ? sheet.entities.get(other.fact.reportedBy)?.name : undefined;
+  const note = other && otherWho ? ` (${text.slice(m.numStart, m.numEnd)} is the figure of ${otherWho})` : '';
+  if (qualifierOnlyWrong(m, f)) {
+    const q = matchCase(text.slice(m.qualStart, m.qualEnd), QUALIFIER_WORDS[f.qualifier]);
+    findings.push({
+      start: m.start,
+      end: m.end,
+      ruleId: 'number-mismatch',
+      severity: 'error',
+      message: `Draft says ${draft} ${what}; verified: ${f.text}`,
+      factId: f.id,
+      verified: f.text,
+      fixes: [{ title: `Replace with ${q} (verified: ${f.text})`, edits: [{ start: m.qualStart, end: m.qualEnd, text: q }] }],
+    });
+    return;
+  }
+  const fix = render(m, f, text);
+  findings.push({
+    start: m.start,
+    end: m.end,
+    ruleId: 'number-mismatch',
+    severity: 'error',
+    message: `Draft says ${draft} ${what}; verified: ${f.text}${note}`,
+    factId: f.id,
+    verified: f.text,
+    fixes: fix ? [{ title: `Replace with ${fix.shown} (verified)`, edits: fix.edits }] : [],
+  });
+}

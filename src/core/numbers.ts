@@ -1,0 +1,427 @@
+/**
+ * Finds the figures of a draft (digits, scale words, currencies, percentages, fractions,
+ * spelled-out numbers, years) with their qualifiers, and renders a verified value back in
+ * the draft's own style.
+ */
+
+export type MentionKind = 'count' | 'money' | 'share' | 'year';
+export type QualifierClass = 'none' | 'lower' | 'approx' | 'approx-below' | 'upper';
+
+/** How the number part of a mention was written, to render a replacement in the same style. */
+export interface NumberStyle {
+  form: 'digits' | 'words' | 'fraction' | 'in-n' | 'year-words';
+  /** Thousands separator used (',', ' ', '\u00a0', '\u202f'), or '' for none. */
+  sep: string;
+  decimals: number;
+  /** Scale as written (`billion`, `bn`, `k`), or '' for none. */
+  scaleWord: string;
+  scale: number;
+  /** Percent suffix as written (`%`, ` per cent`), or ''. */
+  percent: string;
+}
+
+/** One figure of the draft. */
+export interface Mention {
+  kind: MentionKind;
+  value: number;
+  /** Place value of the last significant digit as written (for honest rounding). */
+  precision: number;
+  /** Whole mention, qualifier included. */
+  start: number;
+  end: number;
+  /** The number itself (what a fix replaces): digits or words, without currency or scale. */
+  numStart: number;
+  numEnd: number;
+  /** The scale word, if any. */
+  scaleStart: number;
+  scaleEnd: number;
+  qualifier: QualifierClass;
+  qualStart: number;
+  qualEnd: number;
+  currency: string;
+  style: NumberStyle;
+}
+
+const SCALES: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  million: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  tn: 1e12,
+  trillion: 1e12,
+};
+/** Scale word families, so a fix keeps the draft's register (`bn` → `bn`, `million` → `billion`). */
+const SCALE_FAMILIES: Record<string, string[]> = {
+  long: ['thousand', 'million', 'billion', 'trillion'],
+  short: ['k', 'mn', 'bn', 'tn'],
+  shortest: ['k', 'm', 'b', 'tn'],
+};
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const UNIT_NAMES = Object.keys(UNITS);
+const TEN_NAMES = Object.keys(TENS);
+
+const FRACTIONS: Record<string, number> = {
+  half: 1 / 2, halves: 1 / 2, third: 1 / 3, thirds: 1 / 3, quarter: 1 / 4, quarters: 1 / 4, fourth: 1 / 4, fourths: 1 / 4,
+  fifth: 1 / 5, fifths: 1 / 5, sixth: 1 / 6, sixths: 1 / 6, eighth: 1 / 8, eighths: 1 / 8, tenth: 1 / 10, tenths: 1 / 10,
+};
+const FRACTION_WORDS: [number, string, string][] = [
+  [1 / 2, 'half', 'halves'],
+  [1 / 3, 'third', 'thirds'],
+  [1 / 4, 'quarter', 'quarters'],
+  [1 / 5, 'fifth', 'fifths'],
+  [1 / 10, 'tenth', 'tenths'],
+];
+
+const QUALIFIERS: [RegExp, QualifierClass][] = [
+  [/(?:just |a little |slightly |well )?(?:more than|over|above|upwards of|in excess of|at least|no fewer than|no less than|north of)$/i, 'lower'],
+  [/(?:nearly|almost|close to|just under|just shy of|approaching|not quite)$/i, 'approx-below'],
+  [/(?:about|around|roughly|some|approximately|an estimated|estimated|circa|c\.|an approximate|or so|approx\.?)$/i, 'approx'],
+  [/(?:fewer than|less than|under|below|up to|no more than|at most|not more than)$/i, 'upper'],
+];
+
+const W = '(?:' + [...UNIT_NAMES, ...TEN_NAMES, 'hundred', 'thousand', 'million', 'billion', 'trillion'].join('|') + ')';
+// Spelled-out number: words joined by spaces, hyphens and "and"; "and a half" before a scale.
+const WORDS_RE = new RegExp(
+  `\\b(?:a |one )?${W}(?:(?:[ -]|\\s+and\\s+)(?:${W}|a half(?= (?:hundred|thousand|million|billion|trillion)\\b)))*\\b`,
+  'giu',
+);
+const DIGITS_RE =
+  /(?<![\p{L}\p{N}_.,/:#-]|\p{L}-)(?:(US|U\.S\.|A|C|NZ|HK|S)?([$£€¥]))?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.(\d+))?(?!(?!(?:k|K|m|bn|b|tn|mn|mln)\b)[\p{L}\p{N}]|[.,]\d|:\d)/gu;
+const SCALE_AFTER = /^(?:[ \u00a0]?(k|K|m|bn|b|tn|mn|mln)\b|[ \u00a0-](thousand|million|billion|trillion)\b)/;
+const PERCENT_AFTER = /^(?:[ \u00a0]?%|[ \u00a0-](?:per ?cent|percent|pc)\b)/i;
+const CURRENCY_AFTER = /^[ \u00a0](?:(?:US |U\.S\. )?dollars|USD|euros?|EUR|pounds?|GBP)\b/i;
+const FRACTION_RE =
+  /\b(?:(a|one|two|three|four|five|six|seven|nine)[ -](half|halves|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|sixth|sixths|eighth|eighths|tenth|tenths)|(half))\b/giu;
+const IN_N_RE = /\b(one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b/giu;
+
+/** Value of a spelled-out number ("three thousand one hundred and seventeen"), or NaN. */
+export function parseNumberWords(phrase: string): number {
+  const words = phrase
+    .toLowerCase()
+    .replace(/-/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w && w !== 'and');
+  // "twenty twenty-four", "nineteen ninety-nine": years read in pairs.
+  if (words.length >= 2 && words.length <= 3 && (words[0] === 'nineteen' || words[0] === 'twenty') && TENS[words[1]] !== undefined) {
+    const rest = words.slice(1).reduce((a, w) => a + (TENS[w] ?? UNITS[w] ?? NaN), 0);
+    if (rest >= 20 && rest < 100) return (words[0] === 'nineteen' ? 1900 : 2000) + rest;
+  }
+  let total = 0;
+  let current = 0;
+  let any = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === 'a' && words[i + 1] === 'half') {
+      current += 0.5;
+      i++;
+      continue;
+    }
+    if ((w === 'a' || w === 'one') && i === 0 && words.length > 1 && !(UNITS[words[1]] !== undefined || TENS[words[1]] !== undefined)) {
+      current = 1;
+      any = true;
+      continue;
+    }
+    if (UNITS[w] !== undefined) current += UNITS[w];
+    else if (TENS[w] !== undefined) current += TENS[w];
+    else if (w === 'hundred') current = (current || 1) * 100;
+    else if (SCALES[w]) {
+      total += (current || 1) * SCALES[w];
+      current = 0;
+    } else return NaN;
+    any = true;
+  }
+  return any ? total + current : NaN;
+}
+
+/** Spells out a whole number in words ("three thousand one hundred and seventeen"). */
+export function numberToWords(n: number, british = true): string {
+  if (!Number.isFinite(n) || n < 0 || Math.round(n) !== n) return String(n);
+  if (n < 20) return UNIT_NAMES[n];
+  if (n < 100) return TEN_NAMES[Math.floor(n / 10) - 2] + (n % 10 ? '-' + UNIT_NAMES[n % 10] : '');
+  if (n < 1000) {
+    const rest = n % 100;
+    return UNIT_NAMES[Math.floor(n / 100)] + ' hundred' + (rest ? (british ? ' and ' : ' ') + numberToWords(rest, british) : '');
+  }
+  for (const [word, scale] of [['trillion', 1e12], ['billion', 1e9], ['million', 1e6], ['thousand', 1e3]] as const) {
+    if (n >= scale) {
+      const head = Math.floor(n / scale);
+      const rest = n % scale;
+      const tail = rest === 0 ? '' : rest < 100 ? (british ? ' and ' : ' ') + numberToWords(rest, british) : ' ' + numberToWords(rest, british);
+      return numberToWords(head, british) + ' ' + word + tail;
+    }
+  }
+  return String(n);
+}
+
+/** A year in the spoken style ("twenty twenty-four"). */
+export function yearToWords(y: number): string {
+  const hi = Math.floor(y / 100);
+  const lo = y % 100;
+  if (lo === 0) return numberToWords(hi) + ' hundred';
+  return numberToWords(hi) + ' ' + (lo < 10 ? 'oh-' + numberToWords(lo) : numberToWords(lo));
+}
+
+function qualifierBefore(text: string, start: number): { cls: QualifierClass; start: number } {
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (!/[ \u00a0]$/.test(before)) return { cls: 'none', start };
+  const tail = before.replace(/[ \u00a0]+$/, '');
+  for (const [re, cls] of QUALIFIERS) {
+    const q = re.exec(tail);
+    if (q && (q.index === 0 || /[\s(“"‘'—–-]/.test(tail[q.index - 1]))) {
+      return { cls, start: start - (before.length - q.index) };
+    }
+  }
+  return { cls: 'none', start };
+}
+
+function precisionOf(digits: string, decimals: string | undefined): number {
+  const frac = (decimals ?? '').replace(/0+$/, '');
+  if (frac) return Math.pow(10, -frac.length);
+  const plain = digits.replace(/\D/g, '');
+  return plain === '0' ? 1 : Math.pow(10, /0*$/.exec(plain)![0].length);
+}
+
+function wordsPrecision(value: number): number {
+  // "fifty thousand" → 10,000; "three thousand one hundred and seventeen" → 1.
+  if (value === 0) return 1;
+  let p = 1;
+  while (value % (p * 10) === 0) p *= 10;
+  return p;
+}
+
+function isYear(digits: string, decimals: string | undefined, text: string, end: number): boolean {
+  if (decimals || !/^\d{4}$/.test(digits)) return false;
+  const v = Number(digits);
+  if (v < 1800 || v > 2100) return false;
+  return !/^\s?(?:%|per ?cent|percent)/i.test(text.slice(end, end + 10));
+}
+
+/**
+ * Every figure in `text` (which should already be masked). Ranges of the returned mentions
+ * never overlap; times, ordinals and numbers glued to letters are not figures.
+ */
+export function findMentions(text: string): Mention[] {
+  const out: Mention[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
+
+  DIGITS_RE.lastIndex = 0;
+  for (let m = DIGITS_RE.exec(text); m; m = DIGITS_RE.exec(text)) {
+    const [whole, cprefix, csym, digits, decimals] = m;
+    const start = m.index;
+    const numStart = start + whole.length - digits.length - (decimals !== undefined ? decimals.length + 1 : 0);
+    const numEnd = start + whole.length;
+    const rest = text.slice(numEnd, numEnd + 30);
+    // Times (10:42, 9.30am) and ordinals are not figures.
+    if (/^(?:st|nd|rd|th)\b/i.test(rest) || /^\s?(?:am|pm|a\.m\.|p\.m\.)\b/i.test(rest)) continue;
+    if (/^:\d/.test(rest)) continue;
+    let value = Number(digits.replace(/\D/g, '') + (decimals !== undefined ? '.' + decimals : ''));
+    let precision = precisionOf(digits, decimals);
+    let end = numEnd;
+    let scale = 1;
+    let scaleWord = '';
+    let scaleStart = numEnd;
+    let scaleEnd = numEnd;
+    let percent = '';
+    let currency = csym ? (cprefix ?? '') + csym : '';
+    const sc = SCALE_AFTER.exec(rest);
+    if (sc) {
+      scaleWord = sc[1] ?? sc[2];
+      scale = SCALES[scaleWord.toLowerCase()] ?? 1;
+      // A bare "m" or "b" is a scale only next to a currency ("$32.5m"), not "5 m" (metres).
+      if (!currency && /^[mb]$/i.test(scaleWord) && !CURRENCY_AFTER.test(text.slice(numEnd + sc[0].length, numEnd + sc[0].length + 20))) {
+        scale = 1;
+        scaleWord = '';
+      } else {
+        scaleStart = numEnd + sc[0].length - scaleWord.length;
+        scaleEnd = numEnd + sc[0].length;
+        end = scaleEnd;
+      }
+    }
+    const pc = PERCENT_AFTER.exec(text.slice(end, end + 12));
+    let kind: MentionKind = 'count';
+    if (pc) {
+      percent = pc[0];
+      end += pc[0].length;
+      kind = 'share';
+    }
+    const cur = CURRENCY_AFTER.exec(text.slice(end, end + 20));
+    if (cur && !pc) {
+      currency = currency || cur[0].trim();
+      end += cur[0].length;
+    }
+    if (text[end] === '+') end++;
+    const plus = text[end - 1] === '+';
+    if (currency) kind = 'money';
+    else if (!pc && !scaleWord && isYear(digits, decimals, text, numEnd)) kind = 'year';
+    value = kind === 'share' ? (value * scale) / 100 : value * scale;
+    precision = kind === 'share' ? (precision * scale) / 100 : precision * scale;
+    const q = plus ? { cls: 'lower' as QualifierClass, start } : qualifierBefore(text, start);
+    out.push({
+      kind,
+      value,
+      precision,
+      start: q.start,
+      end,
+      numStart,
+      numEnd,
+      scaleStart,
+      scaleEnd,
+      qualifier: q.cls,
+      qualStart: q.start,
+      qualEnd: q.cls === 'none' || plus ? q.start : start,
+      currency,
+      style: {
+        form: 'digits',
+        sep: /,/.test(digits) ? ',' : (/[ \u00a0\u202f]/.exec(digits)?.[0] ?? ''),
+        decimals: decimals?.length ?? 0,
+        scaleWord,
+        scale,
+        percent,
+      },
+    });
+    taken.push([start, end]);
+  }
+
+  // Fractions and "one in four" shares.
+  const shares = (re: RegExp, parse: (m: RegExpExecArray) => number, form: NumberStyle['form']) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (overlaps(s, e)) continue;
+      // "a half" inside "thirty-two and a half billion" belongs to the number, not a share.
+      if (/\band\s+$/i.test(text.slice(Math.max(0, s - 6), s)) && form === 'fraction') continue;
+      if (/^\s+(?:hundred|thousand|million|billion|trillion|dozen|hour|hours|minute|minutes|day|days|week|weeks|month|months|year|years|century)\b/i.test(text.slice(e, e + 12))) continue;
+      const value = parse(m);
+      if (!Number.isFinite(value) || value <= 0 || value > 1) continue;
+      const q = qualifierBefore(text, s);
+      out.push({
+        kind: 'share', value, precision: 0, start: q.start, end: e, numStart: s, numEnd: e, scaleStart: e, scaleEnd: e,
+        qualifier: q.cls, qualStart: q.start, qualEnd: q.cls === 'none' ? q.start : s, currency: '',
+        style: { form, sep: '', decimals: 0, scaleWord: '', scale: 1, percent: '' },
+      });
+      taken.push([s, e]);
+    }
+  };
+  const small = (w: string) => (/^\d+$/.test(w) ? Number(w) : (UNITS[w.toLowerCase()] ?? NaN));
+  shares(IN_N_RE, (m) => small(m[1]) / small(m[2]), 'in-n');
+  shares(
+    FRACTION_RE,
+    (m) => {
+      if (m[3]) return 0.5;
+      const n = m[1].toLowerCase() === 'a' ? 1 : small(m[1]);
+      return n * FRACTIONS[m[2].toLowerCase()];
+    },
+    'fraction',
+  );
+
+  // Spelled-out numbers.
+  WORDS_RE.lastIndex = 0;
+  for (let m = WORDS_RE.exec(text); m; m = WORDS_RE.exec(text)) {
+    let s = m.index;
+    let phrase = m[0];
+    if (/^(?:a|one) (?!hundred|thousand|million|billion|trillion)/i.test(phrase) && /^(?:a) /i.test(phrase)) {
+      s += 2;
+      phrase = phrase.slice(2);
+    }
+    const e = m.index + m[0].length;
+    if (overlaps(s, e)) continue;
+    const value = parseNumberWords(phrase);
+    if (!Number.isFinite(value)) continue;
+    // A lone "one" is a pronoun more often than a figure.
+    if (/^one$/i.test(phrase)) continue;
+    const yearWords = /^(?:nineteen|twenty)[ -](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)/i.test(phrase) && value >= 1900;
+    let end = e;
+    let kind: MentionKind = yearWords ? 'year' : 'count';
+    let percent = '';
+    const pc = PERCENT_AFTER.exec(text.slice(e, e + 12));
+    let v = value;
+    if (pc && !yearWords) {
+      kind = 'share';
+      percent = pc[0];
+      end += pc[0].length;
+      v = value / 100;
+    }
+    const cur = CURRENCY_AFTER.exec(text.slice(end, end + 20));
+    let currency = '';
+    if (cur && kind === 'count') {
+      kind = 'money';
+      currency = cur[0].trim();
+      end += cur[0].length;
+    }
+    const q = qualifierBefore(text, s);
+    out.push({
+      kind, value: v, precision: kind === 'share' ? wordsPrecision(value) / 100 : wordsPrecision(value), start: q.start, end, numStart: s, numEnd: e,
+      scaleStart: e, scaleEnd: e, qualifier: q.cls, qualStart: q.start, qualEnd: q.cls === 'none' ? q.start : s, currency,
+      style: { form: yearWords ? 'year-words' : 'words', sep: '', decimals: 0, scaleWord: '', scale: 1, percent },
+    });
+    taken.push([s, end]);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function withSeparators(n: number, sep: string, decimals: number): string {
+  const fixed = n.toFixed(decimals);
+  const [int, frac] = fixed.split('.');
+  const grouped = sep ? int.replace(/\B(?=(\d{3})+(?!\d))/g, sep) : int;
+  return frac ? `${grouped}.${frac}` : grouped;
+}
+
+function decimalsNeeded(x: number): number {
+  for (let d = 0; d <= 3; d++) if (Math.abs(Number(x.toFixed(d)) - x) < 1e-9 * Math.max(1, Math.abs(x))) return d;
+  return 3;
+}
+
+/** Renders a value for a digit mention, keeping the draft's thousands separator. */
+export function renderDigits(value: number, style: NumberStyle): string {
+  return withSeparators(value, style.sep, decimalsNeeded(value));
+}
+
+/** Picks the scale word of the draft's register for a value (`bn` family stays `bn`). */
+export function scaleWordFor(scale: number, like: string): string {
+  const lower = like.toLowerCase();
+  const family = Object.values(SCALE_FAMILIES).find((f) => f.includes(lower)) ?? SCALE_FAMILIES.long;
+  const idx = [1e3, 1e6, 1e9, 1e12].indexOf(scale);
+  const word = family[idx] ?? SCALE_FAMILIES.long[idx];
+  return like === like.toUpperCase() && like !== like.toLowerCase() ? word.toUpperCase() : word;
+}
+
+/** Renders a share in the draft's style: "a quarter", "25%", "25 per cent", "one in four". */
+export function renderShare(value: number, style: NumberStyle, model: string): string | undefined {
+  if (style.form === 'fraction') {
+    for (const [v, one, many] of FRACTION_WORDS) {
+      for (let n = 1; n < 10; n++) {
+        if (Math.abs(n * v - value) < 1e-9) {
+          const article = /^(a|one)\b/i.test(model) && n === 1 ? model.split(/[ -]/)[0] : numberToWords(n);
+          return `${article}${model.includes('-') ? '-' : ' '}${n === 1 ? one : many}`;
+        }
+      }
+    }
+    return undefined;
+  }
+  if (style.form === 'in-n') {
+    for (let d = 2; d <= 10; d++) {
+      const n = Math.round(value * d);
+      if (Math.abs(n / d - value) < 1e-9) {
+        const digits = /\d/.test(model);
+        const sep = /out of/i.test(model) ? ' out of ' : ' in ';
+        return digits ? `${n}${sep}${d}` : `${numberToWords(n)}${sep}${numberToWords(d)}`;
+      }
+    }
+    return undefined;
+  }
+  const pct = value * 100;
+  if (style.form === 'words') return numberToWords(Math.round(pct));
+  return withSeparators(pct, style.sep, decimalsNeeded(pct));
+}

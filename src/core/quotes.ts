@@ -1,0 +1,356 @@
+/**
+ * The quote check: finds quotations in every style (telling apostrophes apart), compares
+ * them word by word with the verified quotes, and reads who the draft says spoke them.
+ */
+import type { CompiledSheet } from './compile';
+import type { SentenceContext } from './context';
+import { findPhrase, phraseWords, tokenize } from './text';
+import type { Confirmation, Edit, Finding, Quote } from './types';
+
+/** A quotation of the draft: `start`/`end` delimit the words inside the marks. */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+  /** Whether another quotation sits inside this one. */
+  nested: boolean;
+}
+
+const isLetter = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+const ELISION = /^(?:n['’]|tis\b|twas\b|em\b|cause\b|til\b|till\b|bout\b|round\b|\d0s\b|\d\ds\b)/i;
+
+type Kind = 'double' | 'single';
+interface Open {
+  kind: Kind;
+  at: number;
+  mark: string;
+  children: number;
+}
+
+/**
+ * Every quotation in `masked`. Paragraph breaks close nothing: an unclosed mark is dropped.
+ * Apostrophes (Iran’s, protesters’, ’Twas, rock ’n’ roll, didn’t, the ’90s) are not marks.
+ */
+export function findQuotes(masked: string): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  let stack: Open[] = [];
+  const close = (kind: Kind, at: number, pred?: (o: Open) => boolean): boolean => {
+    for (let k = stack.length - 1; k >= 0; k--) {
+      const o = stack[k];
+      if (o.kind !== kind || (pred && !pred(o))) continue;
+      if (at > o.at + 1) {
+        out.push({ start: o.at + 1, end: at, nested: o.children > 0 });
+        for (let j = k - 1; j >= 0; j--) stack[j].children++;
+      }
+      stack = stack.slice(0, k);
+      return true;
+    }
+    return false;
+  };
+  const open = (kind: Kind, at: number, mark: string) => stack.push({ kind, at, mark, children: 0 });
+  const hasOpen = (kind: Kind, pred?: (o: Open) => boolean) => stack.some((o) => o.kind === kind && (!pred || pred(o)));
+
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked[i];
+    if (c === '\n' && /^\s*\n/.test(masked.slice(i + 1, i + 80))) {
+      stack = []; // a blank line ends the paragraph
+      continue;
+    }
+    const prev = masked[i - 1];
+    const next = masked[i + 1];
+    switch (c) {
+      case '“':
+        if (hasOpen('double', (o) => o.mark === '„')) close('double', i);
+        else open('double', i, c);
+        break;
+      case '”':
+        close('double', i);
+        break;
+      case '„':
+      case '«':
+        open('double', i, c);
+        break;
+      case '»':
+        close('double', i);
+        break;
+      case '"': {
+        const canClose = hasOpen('double', (o) => o.mark === '"');
+        const opening = isOpening(prev) && !!next && !/\s/.test(next);
+        if (canClose && !opening) close('double', i, (o) => o.mark === '"');
+        else if (opening) open('double', i, c);
+        else if (canClose) close('double', i, (o) => o.mark === '"');
+        break;
+      }
+      case '‘':
+      case '‚':
+        if (!isLetter(prev) && !ELISION.test(masked.slice(i + 1, i + 6)) && next && !/\s/.test(next)) open('single', i, c);
+        break;
+      case '’':
+      case "'":
+        if (isLetter(prev) && isLetter(next)) break; // didn't, Iran's
+        if (!isLetter(prev) && next && !/\s/.test(next)) {
+          // Looks like an opening mark, unless it is an elision ('Twas, 'n', '90s).
+          if (c === "'" && !ELISION.test(masked.slice(i + 1, i + 6))) open('single', i, c);
+          break;
+        }
+        // A closing mark needs an open single quote; otherwise it is a plural possessive (protesters').
+        if (hasOpen('single') && !isLetter(next)) close('single', i);
+        break;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function isOpening(prev: string | undefined): boolean {
+  return prev === undefined || /[\s([{—–\-/:>*_“‘«„]/.test(prev);
+}
+
+function containsRun(hay: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+const STOP = new Set('a an the of to in on at and or but is was were be been are it its this that very for with as by from not no never'.split(' '));
+
+interface Word {
+  norm: string;
+  start: number;
+  end: number;
+}
+
+function wordsOf(text: string, start: number, end: number): Word[] {
+  return tokenize(text, start, end).map((t) => ({ norm: t.text.toLowerCase().replace(/’/g, "'"), start: t.start, end: t.end }));
+}
+
+/** Word-level semi-global alignment of the draft's words against a verified quote. */
+function align(draft: string[], quote: string[]): { cost: number; ops: { d: number; q: number }[] } {
+  const n = draft.length;
+  const m = quote.length;
+  // dp[i][j]: cost of aligning draft[0..i) ending at quote position j (free start in the quote).
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
+  for (let i = 1; i <= n; i++) dp[i][0] = i;
+  const sub = (a: string, b: string) => (a === b ? 0 : 1);
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      dp[i][j] = Math.min(dp[i - 1][j - 1] + sub(draft[i - 1], quote[j - 1]), dp[i - 1][j] + 1, dp[i][j - 1] + 1);
+    }
+  }
+  let bestJ = 0;
+  for (let j = 1; j <= m; j++) if (dp[n][j] < dp[n][bestJ]) bestJ = j;
+  // Backtrace: pairs of (draft index, quote index); -1 marks a gap.
+  const ops: { d: number; q: number }[] = [];
+  let i = n;
+  let j = bestJ;
+  while (i > 0) {
+    if (j > 0 && dp[i][j] === dp[i - 1][j - 1] + sub(draft[i - 1], quote[j - 1])) {
+      ops.unshift({ d: i - 1, q: j - 1 });
+      i--;
+      j--;
+    } else if (dp[i][j] === dp[i - 1][j] + 1) {
+      ops.unshift({ d: i - 1, q: -1 });
+      i--;
+    } else if (j > 0 && dp[i][j] === dp[i][j - 1] + 1 && ops.length) {
+      ops.unshift({ d: -1, q: j - 1 });
+      j--;
+    } else break;
+  }
+  return { cost: dp[n][bestJ], ops };
+}
+
+const SPEECH = new Set(
+  'said says say told tells called calls described describes warned warns added adds insisted insists declared declares wrote writes posted posts stated states noted notes argued argues claimed claims characterised characterized spoke speaks dubbed labelled labeled termed hailed branded promised vowed'.split(
+    ' ',
+  ),
+);
+
+/** Phrases naming a speaker: entity names, aliases and mentions, and role titles. */
+function speakerPhrases(sheet: CompiledSheet): { words: string[]; id: string; name: boolean }[] {
+  const out: { words: string[]; id: string; name: boolean }[] = [];
+  for (const e of sheet.sheet.entities) {
+    if (e.type === 'place' || e.type === 'outlet' || e.type === 'channel') continue;
+    for (const n of [e.name, ...(e.aliases ?? [])]) out.push({ words: phraseWords(n), id: e.id, name: e.type === 'person' });
+    for (const n of e.mentions ?? []) out.push({ words: phraseWords(n), id: e.id, name: false });
+    for (const r of e.roles ?? []) out.push({ words: phraseWords(r.title), id: e.id, name: false });
+  }
+  return out.sort((a, b) => b.words.length - a.words.length);
+}
+
+/** Who the sentence says spoke the quote in tokens [qa, qb), with the tokens naming them. */
+function attribute(
+  ctx: SentenceContext,
+  qa: number,
+  qb: number,
+  phrases: { words: string[]; id: string; name: boolean }[],
+): { id: string; at: number; len: number; name: boolean } | undefined {
+  const toks = ctx.sentence.tokens;
+  const used = new Set<number>();
+  let best: { id: string; at: number; len: number; name: boolean; score: number } | undefined;
+  for (const p of phrases) {
+    for (const at of findPhrase(toks, p.words)) {
+      if ((at >= qa && at < qb) || [...Array(p.words.length).keys()].some((k) => used.has(at + k))) continue;
+      for (let k = 0; k < p.words.length; k++) used.add(at + k);
+      const end = at + p.words.length;
+      let score = 0;
+      const according = at >= 2 && toks[at - 2].norm === 'according' && toks[at - 1].norm === 'to';
+      if (according) score = 0.8;
+      else if (end <= qa) {
+        const between = toks.slice(end, qa);
+        if (between.some((t) => SPEECH.has(t.norm))) score = 1 / (1 + (qa - end) / 10);
+      } else if (at >= qb) {
+        const near = toks.slice(Math.max(qb, at - 2), Math.min(toks.length, end + 4));
+        if (near.some((t) => SPEECH.has(t.norm)) && at - qb <= 6) score = 1 / (1 + (at - qb) / 10);
+      }
+      if (score > 0 && (!best || score > best.score)) best = { id: p.id, at, len: p.words.length, name: p.name, score };
+    }
+  }
+  return best;
+}
+
+/** Checks every quotation of the draft. */
+export function checkQuotes(
+  masked: string,
+  text: string,
+  contexts: SentenceContext[],
+  sheet: CompiledSheet,
+  findings: Finding[],
+  confirmations: Confirmation[],
+  reportUnverified: boolean,
+): void {
+  const verified = sheet.quotes.map((q) => ({ q, words: wordsOf(q.text, 0, q.text.length).map((w) => w.norm) }));
+  const phrases = speakerPhrases(sheet);
+  let si = 0;
+  for (const span of findQuotes(masked)) {
+    const words = wordsOf(masked, span.start, span.end);
+    if (!words.length) continue;
+    while (si < contexts.length && contexts[si].sentence.end <= span.start) si++;
+    const ctx = contexts[si];
+    const draft = words.map((w) => w.norm);
+    // 1. Verbatim, or a contiguous part of a verified quote.
+    const exact = verified.find((v) => containsRun(v.words, draft));
+    if (exact) {
+      confirmations.push({ start: span.start, end: span.end, factId: exact.q.id });
+      if (ctx) misattribution(span, exact.q, ctx, text, sheet, phrases, findings);
+      continue;
+    }
+    // 2. Close to a verified quote: align word by word and restore the verified words.
+    let best: { v: (typeof verified)[number]; cost: number; ops: { d: number; q: number }[] } | undefined;
+    for (const v of verified) {
+      const a = align(draft, v.words);
+      if (!best || a.cost < best.cost) best = { v, ...a };
+    }
+    if (best && close(draft, best.v.words, best.cost, best.ops)) {
+      findings.push(mismatch(span, words, best.v.q, best.v.words, best.ops, text));
+      continue;
+    }
+    // 3. Not in the verified facts: short unattributed scare quotes are left alone.
+    if (!reportUnverified || span.nested || draft.length < 3) continue;
+    findings.push({
+      start: span.start,
+      end: span.end,
+      ruleId: 'quote-unverified',
+      severity: 'warning',
+      message: `Quote “${text.slice(span.start, span.end).replace(/\s+/g, ' ')}” is not in the verified facts; confirm it from another source`,
+      factId: '',
+      verified: '',
+      fixes: [],
+    });
+  }
+}
+
+/** Close enough to be a misquote: few word edits, and a content word (or a near spelling) in common. */
+function close(draft: string[], quote: string[], cost: number, ops: { d: number; q: number }[]): boolean {
+  if (cost === 0 || cost > Math.max(1, Math.floor(draft.length / 2))) return false;
+  const matched = ops.filter((o) => o.d >= 0 && o.q >= 0 && draft[o.d] === quote[o.q]);
+  if (matched.some((o) => !STOP.has(draft[o.d]))) return true;
+  // A single-word quote or all-function-word overlap: accept a close spelling ("unalienable").
+  return ops.some((o) => o.d >= 0 && o.q >= 0 && draft[o.d] !== quote[o.q] && similar(draft[o.d], quote[o.q]));
+}
+
+function similar(a: string, b: string): boolean {
+  const n = Math.max(a.length, b.length);
+  let same = 0;
+  while (same < Math.min(a.length, b.length) && a[a.length - 1 - same] === b[b.length - 1 - same]) same++;
+  return n >= 6 && same / n >= 0.6;
+}
+
+function styled(model: string, words: string[], capitalise: boolean): string {
+  const letters = model.replace(/[^\p{L}]/gu, '');
+  const upper = letters.length > 1 && letters === letters.toUpperCase();
+  const out = words.join(' ');
+  if (upper) return out.toUpperCase();
+  return capitalise ? out[0].toUpperCase() + out.slice(1) : out;
+}
+
+function mismatch(span: QuoteSpan, words: Word[], q: Quote, qWords: string[], ops: { d: number; q: number }[], text: string): Finding {
+  // Replace from the first differing word to the last, with the verified words in between.
+  const diff = ops.map((o, k) => ({ o, k })).filter(({ o }) => o.d < 0 || o.q < 0 || words[o.d].norm !== qWords[o.q]);
+  const first = diff[0].k;
+  const last = diff[diff.length - 1].k;
+  const seg = ops.slice(first, last + 1);
+  const dIdx = seg.filter((o) => o.d >= 0).map((o) => o.d);
+  const qIdx = seg.filter((o) => o.q >= 0).map((o) => o.q);
+  const original = tokenize(q.text).map((t) => t.text);
+  let edit: Edit;
+  const model = text.slice(span.start, span.end);
+  if (dIdx.length) {
+    const s = words[dIdx[0]].start;
+    const e = words[dIdx[dIdx.length - 1]].end;
+    const cap = dIdx[0] === 0 && /^\p{Lu}/u.test(text.slice(s, s + 1));
+    edit = { start: s, end: e, text: styled(model, qIdx.map((i) => original[i]), cap) };
+  } else {
+    const after = ops.slice(0, first).filter((o) => o.d >= 0).pop();
+    const at = after ? words[after.d].end : words[0].start;
+    edit = { start: at, end: at, text: (after ? ' ' : '') + styled(model, qIdx.map((i) => original[i]), false) + (after ? '' : ' ') };
+  }
+  const fixed = text.slice(span.start, edit.start) + edit.text + text.slice(edit.end, span.end);
+  return {
+    start: span.start,
+    end: span.end,
+    ruleId: 'quote-mismatch',
+    severity: 'error',
+    message: `Draft quotes “${model.replace(/\s+/g, ' ')}”; verified: “${q.text}”`,
+    factId: q.id,
+    verified: q.text,
+    fixes: [{ title: `Replace with “${fixed}” (verified)`, edits: [edit] }],
+  };
+}
+
+function misattribution(
+  span: QuoteSpan,
+  q: Quote,
+  ctx: SentenceContext,
+  text: string,
+  sheet: CompiledSheet,
+  phrases: { words: string[]; id: string; name: boolean }[],
+  findings: Finding[],
+): void {
+  const qa = ctx.tokenAt(span.start);
+  const qb = ctx.tokenAt(span.end);
+  const who = attribute(ctx, qa, qb, phrases);
+  if (!who || who.id === q.speaker) return;
+  const said = sheet.entities.get(who.id);
+  const right = sheet.entities.get(q.speaker);
+  if (!said || !right) return;
+  const toks = ctx.sentence.tokens;
+  const nameStart = toks[who.at].start;
+  const draftName = text.slice(nameStart, toks[who.at + who.len - 1].end).replace(/['’]s?$/, '');
+  const fixes = [];
+  // Swap the name only where it stands alone (no title of the wrong speaker beside it).
+  const titled = who.at > 0 && phrases.some((p) => !p.name && p.id === who.id && findPhrase(toks.slice(Math.max(0, who.at - p.words.length), who.at), p.words).length);
+  if (who.name && right.type === 'person' && !titled) {
+    const replacement = who.len >= 2 ? right.name : (right.aliases?.[0] ?? right.name);
+    fixes.push({ title: `Attribute to ${replacement} (verified speaker)`, edits: [{ start: nameStart, end: nameStart + draftName.length, text: replacement }] });
+  }
+  findings.push({
+    start: span.start,
+    end: span.end,
+    ruleId: 'quote-misattributed',
+    severity: 'error',
+    message: `Draft attributes “${q.text}” to ${said.name}; verified speaker: ${right.name}`,
+    factId: q.id,
+    verified: right.name,
+    fixes,
+  });
+}

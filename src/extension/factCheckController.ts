@@ -1,0 +1,253 @@
+import * as vscode from 'vscode';
+import { analyze, type Confirmation, type Finding } from '../core';
+import type { FactsLoader, LoadedFacts } from './factsLoader';
+import type { IgnoreStore } from './ignoreStore';
+import { DISPLAY_NAME, PREFIX, RULE_DOCS_BASE } from './names';
+import { checkOptions, isPathIncluded, readSettings, toDiagnosticSeverity, type Settings } from './settings';
+
+/** The last check of one document. */
+export interface CacheEntry {
+  /** `document.version` the findings belong to; offsets are only valid for it. */
+  version: number;
+  /** Findings as published: rules set to `off` and ignored divergences are left out. */
+  findings: Finding[];
+  /** Spans that agree with a verified fact. */
+  confirmations: Confirmation[];
+}
+
+/** Bigger drafts are skipped: checking them on every keystroke would stall the host. */
+export const MAX_CHARS = 2 * 1024 * 1024;
+const UNTITLED_LANGUAGES = ['markdown', 'plaintext'];
+/** Schemes of real drafts; other documents (git, output, settings…) count only inside a workspace folder. */
+const DRAFT_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
+
+/** The URI of the README section documenting a rule; `diagnostic.code.target`. */
+export const ruleDocsUri = (ruleId: string) => vscode.Uri.parse(`${RULE_DOCS_BASE}#rule-${ruleId}`);
+
+/**
+ * Owns the editor state of the extension: settings, one debounce timer and one cached
+ * result per document, the diagnostic collection and the status bar item. Checks a draft
+ * when it opens, as it is typed, on save and when settings or the fact sheet change, and
+ * forgets it when it closes. Only results for the document's current version are published.
+ */
+export class FactCheckController implements vscode.Disposable {
+  private settings: Settings;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection(PREFIX);
+  private readonly statusBar = vscode.window.createStatusBarItem(`${PREFIX}.status`, vscode.StatusBarAlignment.Left, 100);
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly cache = new Map<string, CacheEntry>();
+  /** Documents already logged as skipped, so the log gets one line each, not one per keystroke. */
+  private readonly skipped = new Set<string>();
+  /** Documents checked on request ("Check Current Draft") although `include` does not match them. */
+  private readonly forced = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private lastError = '';
+
+  constructor(
+    private readonly facts: FactsLoader,
+    private readonly ignores: IgnoreStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.settings = readSettings();
+    this.statusBar.name = DISPLAY_NAME;
+    this.statusBar.command = 'workbench.actions.view.problems';
+    this.disposables.push(
+      this.diagnostics,
+      this.statusBar,
+      vscode.workspace.onDidOpenTextDocument((d) => void this.check(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        // An empty change list is a dirty-flag flip, not an edit.
+        if (e.contentChanges.length) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => void this.check(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(PREFIX)) this.onSettingsChanged();
+      }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateStatus()),
+      facts.onDidChange(() => this.checkAll()),
+      ignores.onDidChange(() => this.checkAll()),
+    );
+  }
+
+  /** Loads the fact sheet and checks every open draft. */
+  async start(): Promise<void> {
+    await this.facts.load(this.settings.factSheet);
+    this.checkAll();
+  }
+
+  /** The cached result, only if it belongs to the document's current version. */
+  currentEntry(document: vscode.TextDocument): CacheEntry | undefined {
+    const entry = this.cache.get(document.uri.toString());
+    return entry && entry.version === document.version ? entry : undefined;
+  }
+
+  /**
+   * The result for the current version, checking synchronously if the cache is behind
+   * (on-save fixes run before the debounce timer fires). Undefined if the document is not
+   * checked or the fact sheet is not loaded yet.
+   */
+  ensureCurrent(document: vscode.TextDocument): CacheEntry | undefined {
+    const current = this.currentEntry(document);
+    if (current) return current;
+    const facts = this.facts.facts;
+    return facts && this.isChecked(document) ? this.checkNow(document, facts) : undefined;
+  }
+
+  /** Checks a document now, even if `include` does not match it, until it is closed. */
+  async checkDraft(document: vscode.TextDocument): Promise<CacheEntry | undefined> {
+    this.forced.add(document.uri.toString());
+    return this.check(document);
+  }
+
+  /** The diagnostic range of a finding. */
+  rangeOf(document: vscode.TextDocument, span: { start: number; end: number }): vscode.Range {
+    return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
+  }
+
+  /** Whether a document is a draft this extension checks under the current settings. */
+  isChecked(document: vscode.TextDocument): boolean {
+    const key = document.uri.toString();
+    if (this.forced.has(key)) return true;
+    // The reference article is the source of truth, not a draft.
+    const article = this.facts.facts?.articleUri;
+    if (article && article.toString() === key) return false;
+    const { uri } = document;
+    if (uri.scheme === 'untitled') return UNTITLED_LANGUAGES.includes(document.languageId);
+    if (!DRAFT_SCHEMES.includes(uri.scheme) && !vscode.workspace.getWorkspaceFolder(uri)) return false;
+    return isPathIncluded(this.settings, vscode.workspace.asRelativePath(uri, false));
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.cache.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private onSettingsChanged(): void {
+    const previous = this.settings;
+    this.settings = readSettings();
+    if (previous.factSheet !== this.settings.factSheet) void this.facts.load(this.settings.factSheet);
+    this.checkAll();
+  }
+
+  private checkAll(): void {
+    for (const document of vscode.workspace.textDocuments) void this.check(document);
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    if (!this.isChecked(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.check(document);
+      }, this.settings.debounceMs),
+    );
+  }
+
+  private async check(document: vscode.TextDocument): Promise<CacheEntry | undefined> {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    const facts = await this.facts.ready();
+    if (document.isClosed || !facts) return undefined;
+    if (!this.isChecked(document)) {
+      this.drop(key, document.uri);
+      return undefined;
+    }
+    return this.checkNow(document, facts);
+  }
+
+  private checkNow(document: vscode.TextDocument, facts: LoadedFacts): CacheEntry | undefined {
+    const key = document.uri.toString();
+    const version = document.version;
+    const text = document.getText();
+    const skip = text.length > MAX_CHARS ? `larger than ${MAX_CHARS / 1024 / 1024} MB` : text.includes('\0') ? 'binary (contains NUL characters)' : '';
+    if (skip) {
+      if (!this.skipped.has(key)) this.log.info(`Skipped ${document.uri.toString(true)}: ${skip}.`);
+      this.skipped.add(key);
+      this.drop(key, document.uri);
+      return undefined;
+    }
+    this.skipped.delete(key);
+    try {
+      const markdown = document.languageId === 'markdown' || /\.(md|markdown)$/i.test(document.uri.path);
+      const analysis = analyze(text, facts.sheet, checkOptions(this.settings, markdown));
+      const findings = analysis.findings.filter(
+        (f) =>
+          this.settings.levels[f.ruleId] !== 'off' &&
+          !this.ignores.has({ uri: key, ruleId: f.ruleId, text: text.slice(f.start, f.end), factId: f.factId }),
+      );
+      // Checking is synchronous, so this holds; kept as the rule the cache relies on.
+      if (document.version !== version) return undefined;
+      const entry: CacheEntry = { version, findings, confirmations: analysis.confirmations };
+      this.cache.set(key, entry);
+      this.diagnostics.set(document.uri, findings.map((f) => this.toDiagnostic(document, f)));
+      this.updateStatus();
+      return entry;
+    } catch (e) {
+      const message = `Checking ${document.uri.toString(true)} failed: ${(e as Error)?.stack ?? e}`;
+      // Typing repeats the same failure on every keystroke; log it once.
+      if (message !== this.lastError) this.log.error(message);
+      this.lastError = message;
+      return undefined;
+    }
+  }
+
+  private toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
+    const level = this.settings.levels[finding.ruleId];
+    const diagnostic = new vscode.Diagnostic(
+      this.rangeOf(document, finding),
+      finding.message,
+      toDiagnosticSeverity(level === 'off' ? 'hint' : level),
+    );
+    diagnostic.source = DISPLAY_NAME;
+    diagnostic.code = { value: finding.ruleId, target: ruleDocsUri(finding.ruleId) };
+    const location = this.facts.sourceLocation(finding.factId);
+    if (location) {
+      const attribution = this.facts.describe(finding.factId)?.attribution;
+      diagnostic.relatedInformation = [
+        new vscode.DiagnosticRelatedInformation(
+          location,
+          `Verified: ${finding.verified}${attribution ? ` (${attribution})` : ''}, in the reference article`,
+        ),
+      ];
+    }
+    return diagnostic;
+  }
+
+  /** Forgets everything about a closed document. */
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    this.drop(key, document.uri);
+    this.skipped.delete(key);
+    this.forced.delete(key);
+  }
+
+  private drop(key: string, uri: vscode.Uri): void {
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    // Unchecked documents (output, git…) pass through here on every check-all: stay quiet for them.
+    if (!this.cache.has(key) && !this.diagnostics.has(uri)) return;
+    this.cache.delete(key);
+    this.diagnostics.delete(uri);
+    this.updateStatus();
+  }
+
+  private updateStatus(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    const entry = document && this.cache.get(document.uri.toString());
+    if (!entry) {
+      this.statusBar.hide();
+      return;
+    }
+    const count = entry.findings.length;
+    this.statusBar.text = count ? `$(warning) ${count} fact ${count === 1 ? 'divergence' : 'divergences'}` : '$(check) Facts OK';
+    this.statusBar.tooltip = `${DISPLAY_NAME}: ${count || 'no'} ${count === 1 ? 'divergence' : 'divergences'} from the verified facts in this draft. Click to open the Problems view.`;
+    this.statusBar.show();
+  }
+}
