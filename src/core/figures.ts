@@ -169,25 +169,29 @@ export function checkFigure(
     confirmations.push({ start: m.start, end: m.end, factId: ok.fact.id });
     return;
   }
-  // Otherwise, which fact does it stand for? Context must say so (what it counts), or
-  // its reporter plus a digit slip must.
+  // Otherwise, which fact does it stand for? Context must say so (what it counts), or its
+  // reporter must, with a digit slip or another source's figure for the same kind of thing.
+  const moved = cands.find((x) => x.contradicted && agrees(m, x.fact));
+  const sameThing = (c: Candidate) => !!moved && c.fact.context.some((w) => moved.fact.context.includes(w));
   const ranked = cands
     .filter((c) => !c.contradicted)
-    .map((c) => ({ c, s: score(c) + (typoOf(m.value, c.fact.value) ? 0.4 : 0) }))
+    .map((c) => ({ c, s: score(c) + (typoOf(m.value, c.fact.value) ? 0.4 : 0) + (sameThing(c) ? 0.3 : 0) }))
     .sort((a, b) => b.s - a.s);
   const top = ranked[0];
   if (!top) return;
   const c = top.c;
-  const tied = c.counts >= 0.3 || (c.reporterMatch && typoOf(m.value, c.fact.value)) || (c.fact.kind !== 'count' && c.counts >= 0.2);
+  const tied =
+    c.counts >= 0.3 ||
+    (c.reporterMatch && (typoOf(m.value, c.fact.value) || sameThing(c))) ||
+    (c.fact.kind !== 'count' && c.counts >= 0.2);
   if (!tied) return;
   if (ranked[1] && ranked[1].s > top.s - 0.05 && ranked[1].c.fact.value !== c.fact.value) return;
   const f = c.fact;
   const draft = text.slice(m.start, m.end);
   const who = f.reportedBy ? sheet.entities.get(f.reportedBy)?.name : undefined;
   const what = `${f.counts}${who ? ` by ${who}` : ''}`;
-  const other = cands.find((x) => x.contradicted && agrees(m, x.fact));
-  const otherWho = other?.fact.reportedBy ? sheet.entities.get(other.fact.reportedBy)?.name : undefined;
-  const note = other && otherWho ? ` (${text.slice(m.numStart, m.numEnd)} is the figure of ${otherWho})` : '';
+  const otherWho = moved?.fact.reportedBy ? sheet.entities.get(moved.fact.reportedBy)?.name : undefined;
+  const note = moved && otherWho ? ` (${text.slice(m.numStart, m.numEnd)} is the figure of ${otherWho})` : '';
   if (qualifierOnlyWrong(m, f)) {
     const q = matchCase(text.slice(m.qualStart, m.qualEnd), QUALIFIER_WORDS[f.qualifier]);
     findings.push({

@@ -121,7 +121,11 @@ interface Word {
 }
 
 function wordsOf(text: string, start: number, end: number): Word[] {
-  return tokenize(text, start, end).map((t) => ({ norm: t.text.toLowerCase().replace(/’/g, "'"), start: t.start, end: t.end }));
+  return tokenize(text, start, end).map((t) => {
+    // The word pattern keeps a trailing apostrophe (protesters'); inside a quote it is the closing mark.
+    const w = t.text.replace(/['’]$/, '');
+    return { norm: w.toLowerCase().replace(/’/g, "'"), start: t.start, end: t.start + w.length };
+  });
 }
 
 /** Word-level semi-global alignment of the draft's words against a verified quote. */
@@ -138,7 +142,7 @@ function align(draft: string[], quote: string[]): { cost: number; ops: { d: numb
     }
   }
   let bestJ = 0;
-  for (let j = 1; j <= m; j++) if (dp[n][j] < dp[n][bestJ]) bestJ = j;
+  for (let j = 1; j <= m; j++) if (dp[n][j] <= dp[n][bestJ]) bestJ = j; // ties: align more of the quote (substitute, not drop)
   // Backtrace: pairs of (draft index, quote index); -1 marks a gap.
   const ops: { d: number; q: number }[] = [];
   let i = n;
@@ -304,7 +308,7 @@ function mismatch(span: QuoteSpan, words: Word[], q: Quote, qWords: string[], op
     const at = after ? words[after.d].end : words[0].start;
     edit = { start: at, end: at, text: (after ? ' ' : '') + styled(model, qIdx.map((i) => original[i]), false) + (after ? '' : ' ') };
   }
-  const fixed = text.slice(span.start, edit.start) + edit.text + text.slice(edit.end, span.end);
+  const fixed = text.slice(span.start - 1, edit.start) + edit.text + text.slice(edit.end, span.end + 1);
   return {
     start: span.start,
     end: span.end,
@@ -313,7 +317,7 @@ function mismatch(span: QuoteSpan, words: Word[], q: Quote, qWords: string[], op
     message: `Draft quotes “${model.replace(/\s+/g, ' ')}”; verified: “${q.text}”`,
     factId: q.id,
     verified: q.text,
-    fixes: [{ title: `Replace with “${fixed}” (verified)`, edits: [edit] }],
+    fixes: [{ title: `Replace with ${fixed} (verified)`, edits: [edit] }],
   };
 }
 

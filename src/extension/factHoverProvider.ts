@@ -4,9 +4,9 @@ import { ruleDocsUri, type FactCheckController } from './factCheckController';
 import type { FactsLoader } from './factsLoader';
 import { Commands, DISPLAY_NAME } from './names';
 
-/** Escapes Markdown so article and draft text render literally. */
+/** Escapes Markdown (and theme icons) so article and draft text render literally. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_[\]<>|~&$#]/g, (c) => `\\${c}`).replace(/^([-+]|\d+\.)(?=\s)/, '\\$1');
 }
 
 /** The cited sentence as a block quote, the verified wording in bold. */
