@@ -63,7 +63,7 @@ export class FactHoverProvider implements vscode.HoverProvider {
 
   private findingHover(document: vscode.TextDocument, finding: Finding): vscode.Hover {
     const description = this.facts.describe(finding.factId);
-    const lines = [
+    const lines: (string | undefined)[] = [
       `**${DISPLAY_NAME}** · [${finding.ruleId}](${ruleDocsUri(finding.ruleId).toString(true)})`,
       escapeMarkdown(finding.message),
       `**Verified:** ${escapeMarkdown(finding.verified)}`,

@@ -1,0 +1,131 @@
+import * as vscode from 'vscode';
+import type { Fact } from '../core';
+import type { FactCheckController } from './factCheckController';
+import type { FactCodeActionProvider } from './factCodeActionProvider';
+import type { FactsLoader } from './factsLoader';
+import type { IgnoreStore } from './ignoreStore';
+import { Commands } from './names';
+
+interface Deps {
+  controller: FactCheckController;
+  actions: FactCodeActionProvider;
+  facts: FactsLoader;
+  ignores: IgnoreStore;
+}
+
+const CATEGORY_ICONS: Record<Fact['category'], string> = {
+  entity: 'person',
+  figure: 'symbol-number',
+  date: 'calendar',
+  quote: 'quote',
+  setting: 'location',
+};
+
+/** Registers the extension's commands; returns their disposables. */
+export function registerCommands({ controller, actions, facts, ignores }: Deps): vscode.Disposable[] {
+  const register = vscode.commands.registerCommand;
+
+  /** Opens the reference article, at a fact's cited sentence if one is given. */
+  async function openReference(factId?: string): Promise<vscode.TextEditor | undefined> {
+    const loaded = await facts.ready();
+    if (!loaded?.articleUri) {
+      void vscode.window.showWarningMessage('The reference article of the fact sheet could not be read; see the "Newsroom Fact Check" output.');
+      return undefined;
+    }
+    const location = typeof factId === 'string' ? facts.sourceLocation(factId) : undefined;
+    return vscode.window.showTextDocument(loaded.articleUri, {
+      selection: location?.range,
+      // Beside the draft when following a fact, so the draft stays in view.
+      viewColumn: location ? vscode.ViewColumn.Beside : undefined,
+      preview: true,
+    });
+  }
+
+  async function showFacts(): Promise<void> {
+    const loaded = await facts.ready();
+    if (!loaded) return;
+    const { sheet } = loaded;
+    const ids = [...sheet.entities, ...sheet.figures, ...sheet.dates, ...sheet.quotes, ...sheet.settings].map((f) => f.id);
+    const reveal: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Show the source sentence in the reference article' };
+    type Item = vscode.QuickPickItem & { factId: string; verified: string };
+    const items: Item[] = [];
+    for (const id of ids) {
+      const d = facts.describe(id);
+      if (!d) continue;
+      items.push({
+        label: `$(${CATEGORY_ICONS[d.category]}) ${d.verified}`,
+        description: d.label === d.verified ? d.category : d.label,
+        detail: d.source,
+        buttons: [reveal],
+        factId: id,
+        verified: d.verified,
+      });
+    }
+    const editor = vscode.window.activeTextEditor;
+    const pick = vscode.window.createQuickPick<Item>();
+    pick.title = 'Verified facts';
+    pick.placeholder = editor ? 'Enter inserts the verified wording at the cursor; the button shows its source' : 'Pick a fact to see its source sentence';
+    pick.items = items;
+    pick.matchOnDescription = true;
+    pick.matchOnDetail = true;
+    pick.onDidTriggerItemButton((e) => {
+      pick.hide();
+      void openReference(e.item.factId);
+    });
+    pick.onDidAccept(() => {
+      const item = pick.selectedItems[0];
+      pick.hide();
+      if (!item) return;
+      if (editor && !editor.document.isClosed) {
+        void editor.edit((b) => editor.selections.forEach((s) => b.replace(s, item.verified)));
+      } else {
+        void openReference(item.factId);
+      }
+    });
+    pick.onDidHide(() => pick.dispose());
+    pick.show();
+  }
+
+  async function listIgnored(): Promise<void> {
+    const all = ignores.all();
+    if (!all.length) {
+      void vscode.window.showInformationMessage('No ignored fact divergences.');
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(
+      all.map((item) => ({
+        label: item.text,
+        description: item.ruleId,
+        detail: vscode.workspace.asRelativePath(vscode.Uri.parse(item.uri), false),
+        item,
+      })),
+      { canPickMany: true, title: 'Ignored fact divergences', placeHolder: 'Select the ones to check again' },
+    );
+    if (picked?.length) await ignores.remove(picked.map((p) => p.item));
+  }
+
+  return [
+    register(Commands.checkDraft, async () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (!document) {
+        void vscode.window.showInformationMessage('Open a draft to check it against the verified facts.');
+        return undefined;
+      }
+      return (await controller.checkDraft(document))?.findings.length;
+    }),
+    register(Commands.fixAll, (uri?: unknown, version?: unknown) =>
+      actions.fixAll(typeof uri === 'string' ? uri : undefined, typeof version === 'number' ? version : undefined),
+    ),
+    // Returns whether the article opened: an editor object must not cross to the workbench.
+    register(Commands.openReference, async (factId?: unknown) => !!(await openReference(typeof factId === 'string' ? factId : undefined))),
+    register(Commands.showFacts, showFacts),
+    register(Commands.listIgnored, listIgnored),
+    register(Commands.clearIgnored, async () => {
+      const count = await ignores.clear();
+      void vscode.window.showInformationMessage(`Cleared ${count} ignored fact ${count === 1 ? 'divergence' : 'divergences'}.`);
+      return count;
+    }),
+    register(Commands.applyFix, (ref) => actions.applyFix(ref)),
+    register(Commands.ignore, (ref) => actions.ignore(ref)),
+  ];
+}
