@@ -67,7 +67,7 @@ async function downloadVSCode() {
 function withTimeout(promise, what) {
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`TIMEOUT: ${what} did not finish within ${timeoutSeconds} s`)), timeoutSeconds * 1000);
+    timer = setTimeout(() => reject(new SetupError(`TIMEOUT: ${what} did not finish within ${timeoutSeconds} s (raise it with --timeout SECONDS)`)), timeoutSeconds * 1000);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
