@@ -86,7 +86,7 @@ function ensureAptPackages() {
   // another apt run may hold the lock for a while; wait for it rather than fail
   const lock = ['-o', 'DPkg::Lock::Timeout=600'];
   if (run('apt-get', [...lock, 'update', '-q'], { env }) !== 0) throw new SetupError('apt-get update failed');
-  if (run('apt-get', [...lock, 'install', '-y', '-q', '--no-install-recommends', ...missing], { env }) !== 0) {
+  if (run('apt-get', [...lock, 'install', '-y', '-q', ...missing], { env }) !== 0) {
     throw new SetupError(`apt-get install ${missing.join(' ')} failed`);
   }
   const still = APT_PACKAGES.filter((p) => !p.present()).map((p) => p.name);
