@@ -58,7 +58,7 @@ export function checkDates(
         end,
         ruleId: 'date-mismatch',
         severity: 'error',
-        message: `Draft says ${top.d.event} in ${draft}; verified: ${top.d.text}`,
+        message: `Draft says ${draft} for when ${top.d.event}; verified: ${top.d.text}`,
         factId: top.d.id,
         verified: top.d.text,
         fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],

@@ -144,7 +144,8 @@ export function checkFigure(
   findings: Finding[],
   confirmations: Confirmation[],
 ): void {
-  const from = ctx.tokenAt(m.start);
+  // Distances are measured from the number itself, not its qualifier ("at least").
+  const from = ctx.tokenAt(m.numStart);
   const to = Math.max(from + 1, ctx.tokenAt(m.end));
   const header = ctx.headerOf(m.start)?.toLowerCase();
   const reporter = ctx.reporter(sheet, from, to);

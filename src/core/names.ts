@@ -195,6 +195,15 @@ export function checkNames(
   }
 }
 
+function derivedFromSheetName(word: string, sheet: CompiledSheet): boolean {
+  return sheet.sheet.entities.some((e) =>
+    [e.name, ...(e.aliases ?? [])].some((n) => {
+      const w = n.toLowerCase();
+      return SUFFIXES.some((s) => word === w + s);
+    }),
+  );
+}
+
 function describe(e: Entity): string {
   return e.roles?.length ? `${e.roles[0].title}` : e.type;
 }
@@ -341,6 +350,8 @@ function checkSettings(
           continue;
         }
         if (MONTHS_DAYS.has(words[0]) || flagged.has(start)) continue;
+        // "the Omani capital": a word derived from a sheet name is not a wrong place.
+        if (words.length === 1 && derivedFromSheetName(words[0], sheet)) continue;
         // A sheet entity of another kind (a person, a body) is not a wrong place.
         const other = sheet.sheet.entities.find((e) => [e.name, ...(e.aliases ?? [])].some((n) => phraseWords(n).join(' ') === phrase));
         if (other && other.type !== right.type) continue;

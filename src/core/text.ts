@@ -203,7 +203,9 @@ function push(masked: string, s: number, e: number, out: Sentence[]): void {
 /** Matches `case` of `model` onto `text`: all caps, capitalised first letter, or as is. */
 export function matchCase(model: string, text: string): string {
   const letters = model.replace(/[^\p{L}]/gu, '');
-  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return text.toUpperCase();
+  // Upper-case copy ("ARAQCHI SAYS"), but not a short acronym standing in for a name ("CNN").
+  const acronym = letters.length <= 4 && !/\s/.test(model.trim());
+  if (letters.length > 1 && !acronym && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return text.toUpperCase();
   if (/^\p{Lu}/u.test(model) && /^\p{Ll}/u.test(text)) return text[0].toUpperCase() + text.slice(1);
   if (/^\p{Ll}/u.test(model) && /^\p{Lu}\p{Ll}/u.test(text) && !/\p{Lu}/u.test(text.slice(1))) return text[0].toLowerCase() + text.slice(1);
   return text;
