@@ -42,6 +42,13 @@ export class SentenceContext {
     return Math.abs(this.commas[Math.min(a, n)] - this.commas[Math.min(b, n)]);
   }
 
+  /** Whether no strong clause boundary (; — while, but …) separates tokens `a` and `b`. */
+  sameClause(a: number, b: number): boolean {
+    const n = this.strong.length - 1;
+    if (n < 0) return true;
+    return this.strong[Math.min(a, n)] === this.strong[Math.min(b, n)];
+  }
+
   /** Index of the first token at or after `offset`. */
   tokenAt(offset: number): number {
     const toks = this.sentence.tokens;

@@ -36,7 +36,8 @@ export function agrees(m: Mention, f: Figure): boolean {
   const round = Math.abs(X - V) <= P / 2 + EPS * V;
   switch (m.qualifier) {
     case 'none':
-      return eq(X, V) || (P >= 100 && round && !sourceLower && !sourceUpper);
+      // An unqualified round figure is fine if it is the verified one correctly rounded.
+      return eq(X, V) || (P >= 100 && eq(Math.round(V / P) * P, X) && !sourceLower && !sourceUpper);
     case 'lower':
       if (sourceUpper) return false;
       return eq(X, V) || (X < V && V - X < P);
@@ -58,18 +59,32 @@ function qualifierOnlyWrong(m: Mention, f: Figure): boolean {
   return round && !agrees(m, f);
 }
 
+/** The figure as it reads after the edits (for the fix title): "$32.5bn", "25%". */
+function shownAfter(m: Mention, text: string, edits: Edit[]): string {
+  const s = Math.min(m.numStart, ...edits.map((e) => e.start));
+  const e = Math.max(m.end, ...edits.map((x) => x.end));
+  let out = text.slice(s, e);
+  for (const x of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, x.start - s) + x.text + out.slice(x.end - s);
+  return out.replace(/\s+(?:US |U\.S\. )?(?:dollars|USD|euros?|EUR|pounds?|GBP)$/i, '').trim();
+}
+
 function render(m: Mention, f: Figure, text: string): { edits: Edit[]; shown: string } | undefined {
+  const r = renderEdits(m, f, text);
+  return r && { edits: r, shown: shownAfter(m, text, r) };
+}
+
+function renderEdits(m: Mention, f: Figure, text: string): Edit[] | undefined {
   const model = text.slice(m.numStart, m.numEnd);
   const V = f.value;
   if (f.kind === 'share') {
     const s = renderShare(V, m.style, model);
     if (!s) return undefined;
     const out = matchCase(model, s);
-    return { edits: [{ start: m.numStart, end: m.numEnd, text: out }], shown: out };
+    return [{ start: m.numStart, end: m.numEnd, text: out }];
   }
   if (m.style.form === 'year-words') {
     const out = matchCase(model, yearToWords(V));
-    return { edits: [{ start: m.numStart, end: m.numEnd, text: out }], shown: out };
+    return [{ start: m.numStart, end: m.numEnd, text: out }];
   }
   const scale = m.style.scale;
   if (m.style.form === 'words') {
@@ -80,10 +95,11 @@ function render(m: Mention, f: Figure, text: string): { edits: Edit[]; shown: st
       const words = Number.isInteger(mant) ? numberToWords(mant) : Number.isInteger(mant * 2) ? `${numberToWords(Math.floor(mant))} and a half` : undefined;
       if (!words) return undefined;
       const out = matchCase(model, s > 1 ? `${words} ${scaleWordFor(s, 'million')}` : words);
-      return { edits: [{ start: m.numStart, end: m.numEnd, text: out }], shown: out };
+      return [{ start: m.numStart, end: m.numEnd, text: out }];
     }
-    const out = matchCase(model, numberToWords(V, !/\b(?:hundred|thousand) (?!and)\w/.test(model.toLowerCase())));
-    return { edits: [{ start: m.numStart, end: m.numEnd, text: out }], shown: out };
+    // British "one hundred and seventeen" unless the draft writes "one hundred seventeen".
+    const out = matchCase(model, numberToWords(V, !/\bhundred (?!and\b)\p{L}/iu.test(model)));
+    return [{ start: m.numStart, end: m.numEnd, text: out }];
   }
   const mant = V / scale;
   const nice = (x: number) => x >= 1 && Math.abs(Number(x.toFixed(3)) - x) < EPS * Math.max(1, x);
@@ -93,17 +109,17 @@ function render(m: Mention, f: Figure, text: string): { edits: Edit[]; shown: st
     for (const s of scales) {
       if (s !== scale && eq(m.value / scale, V / s) && m.style.scaleWord) {
         const word = scaleWordFor(s, m.style.scaleWord);
-        return { edits: [{ start: m.scaleStart, end: m.scaleEnd, text: word }], shown: `${model} ${word}` };
+        return [{ start: m.scaleStart, end: m.scaleEnd, text: word }];
       }
     }
     if (nice(mant) && mant < 1e6) {
       const out = renderDigits(mant, m.style);
-      return { edits: [{ start: m.numStart, end: m.numEnd, text: out }], shown: out + (m.style.scaleWord ? ` ${m.style.scaleWord}` : '') };
+      return [{ start: m.numStart, end: m.numEnd, text: out }];
     }
   }
   if (scale === 1 && !(f.kind === 'money' && V >= 1e6)) {
     const out = renderDigits(V, m.style);
-    return { edits: [{ start: m.numStart, end: m.numEnd, text: out }], shown: out };
+    return [{ start: m.numStart, end: m.numEnd, text: out }];
   }
   return undefined;
 }

@@ -58,8 +58,9 @@ const SCALES: Record<string, number> = {
 /** Scale word families, so a fix keeps the draft's register (`bn` → `bn`, `million` → `billion`). */
 const SCALE_FAMILIES: Record<string, string[]> = {
   long: ['thousand', 'million', 'billion', 'trillion'],
-  short: ['k', 'mn', 'bn', 'tn'],
-  shortest: ['k', 'm', 'b', 'tn'],
+  short: ['k', 'm', 'bn', 'tn'],
+  alt: ['k', 'mn', 'bn', 'tn'],
+  letters: ['k', 'm', 'b', 't'],
 };
 
 const UNITS: Record<string, number> = {
@@ -171,17 +172,17 @@ export function yearToWords(y: number): string {
   return numberToWords(hi) + ' ' + (lo < 10 ? 'oh-' + numberToWords(lo) : numberToWords(lo));
 }
 
-function qualifierBefore(text: string, start: number): { cls: QualifierClass; start: number } {
+function qualifierBefore(text: string, start: number): { cls: QualifierClass; start: number; end: number } {
+  const none = { cls: 'none' as QualifierClass, start, end: start };
   const before = text.slice(Math.max(0, start - 40), start);
-  if (!/[ \u00a0]$/.test(before)) return { cls: 'none', start };
+  if (!/[ \u00a0]$/.test(before)) return none;
   const tail = before.replace(/[ \u00a0]+$/, '');
+  const base = start - before.length;
   for (const [re, cls] of QUALIFIERS) {
     const q = re.exec(tail);
-    if (q && (q.index === 0 || /[\s(“"‘'—–-]/.test(tail[q.index - 1]))) {
-      return { cls, start: start - (before.length - q.index) };
-    }
+    if (q && (q.index === 0 || /[\s(“"‘'—–-]/.test(tail[q.index - 1]))) return { cls, start: base + q.index, end: base + tail.length };
   }
-  return { cls: 'none', start };
+  return none;
 }
 
 function precisionOf(digits: string, decimals: string | undefined): number {
@@ -266,7 +267,7 @@ export function findMentions(text: string): Mention[] {
     else if (!pc && !scaleWord && isYear(digits, decimals, text, numEnd)) kind = 'year';
     value = kind === 'share' ? (value * scale) / 100 : value * scale;
     precision = kind === 'share' ? (precision * scale) / 100 : precision * scale;
-    const q = plus ? { cls: 'lower' as QualifierClass, start } : qualifierBefore(text, start);
+    const q = plus ? { cls: 'lower' as QualifierClass, start, end: start } : qualifierBefore(text, start);
     out.push({
       kind,
       value,
@@ -279,7 +280,7 @@ export function findMentions(text: string): Mention[] {
       scaleEnd,
       qualifier: q.cls,
       qualStart: q.start,
-      qualEnd: q.cls === 'none' || plus ? q.start : start,
+      qualEnd: plus ? q.start : q.end,
       currency,
       style: {
         form: 'digits',
@@ -308,7 +309,7 @@ export function findMentions(text: string): Mention[] {
       const q = qualifierBefore(text, s);
       out.push({
         kind: 'share', value, precision: 0, start: q.start, end: e, numStart: s, numEnd: e, scaleStart: e, scaleEnd: e,
-        qualifier: q.cls, qualStart: q.start, qualEnd: q.cls === 'none' ? q.start : s, currency: '',
+        qualifier: q.cls, qualStart: q.start, qualEnd: q.end, currency: '',
         style: { form, sep: '', decimals: 0, scaleWord: '', scale: 1, percent: '' },
       });
       taken.push([s, e]);
@@ -363,7 +364,7 @@ export function findMentions(text: string): Mention[] {
     const q = qualifierBefore(text, s);
     out.push({
       kind, value: v, precision: kind === 'share' ? wordsPrecision(value) / 100 : wordsPrecision(value), start: q.start, end, numStart: s, numEnd: e,
-      scaleStart: e, scaleEnd: e, qualifier: q.cls, qualStart: q.start, qualEnd: q.cls === 'none' ? q.start : s, currency,
+      scaleStart: e, scaleEnd: e, qualifier: q.cls, qualStart: q.start, qualEnd: q.end, currency,
       style: { form: yearWords ? 'year-words' : 'words', sep: '', decimals: 0, scaleWord: '', scale: 1, percent },
     });
     taken.push([s, end]);

@@ -200,11 +200,14 @@ function attribute(
       const according = at >= 2 && toks[at - 2].norm === 'according' && toks[at - 1].norm === 'to';
       if (according) score = 0.8;
       else if (end <= qa) {
+        // "Witkoff called the talks “…”": a speech verb between the speaker and the quote.
         const between = toks.slice(end, qa);
-        if (between.some((t) => SPEECH.has(t.norm))) score = 1 / (1 + (qa - end) / 10);
-      } else if (at >= qb) {
-        const near = toks.slice(Math.max(qb, at - 2), Math.min(toks.length, end + 4));
-        if (near.some((t) => SPEECH.has(t.norm)) && at - qb <= 6) score = 1 / (1 + (at - qb) / 10);
+        if (qa - end <= 12 && ctx.sameClause(end, qa) && between.some((t) => SPEECH.has(t.norm))) score = 1 / (1 + (qa - end) / 10);
+      } else if (at >= qb && at - qb <= 3 && ctx.sameClause(qb, at)) {
+        // "“…”, said Witkoff" or "“…”, Witkoff said".
+        const verbBefore = at > 0 && SPEECH.has(toks[at - 1].norm);
+        const verbAfter = toks.slice(end, end + 2).some((t) => SPEECH.has(t.norm));
+        if (verbBefore || verbAfter) score = 1 / (1 + (at - qb) / 10);
       }
       if (score > 0 && (!best || score > best.score)) best = { id: p.id, at, len: p.words.length, name: p.name, score };
     }
@@ -347,9 +350,10 @@ function misattribution(
     const replacement = who.len >= 2 ? right.name : (right.aliases?.[0] ?? right.name);
     fixes.push({ title: `Attribute to ${replacement} (verified speaker)`, edits: [{ start: nameStart, end: nameStart + draftName.length, text: replacement }] });
   }
+  // The finding covers the speaker and the quote, whichever comes first.
   findings.push({
-    start: span.start,
-    end: span.end,
+    start: Math.min(span.start, nameStart),
+    end: Math.max(span.end, toks[who.at + who.len - 1].end),
     ruleId: 'quote-misattributed',
     severity: 'error',
     message: `Draft attributes “${q.text}” to ${said.name}; verified speaker: ${right.name}`,
