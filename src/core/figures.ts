@@ -61,7 +61,8 @@ function qualifierOnlyWrong(m: Mention, f: Figure): boolean {
 
 /** The figure as it reads after the edits (for the fix title): "$32.5bn", "25%". */
 function shownAfter(m: Mention, text: string, edits: Edit[]): string {
-  const s = Math.min(m.numStart, ...edits.map((e) => e.start));
+  // From after the qualifier, so the currency sign is kept: "$32.5bn".
+  const s = Math.min(m.qualEnd > m.start ? m.qualEnd : m.start, ...edits.map((e) => e.start));
   const e = Math.max(m.end, ...edits.map((x) => x.end));
   let out = text.slice(s, e);
   for (const x of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, x.start - s) + x.text + out.slice(x.end - s);

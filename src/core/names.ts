@@ -345,7 +345,7 @@ function checkSettings(
         const phrase = words.join(' ');
         const start = names[0].start;
         const end = stripPossessive(names[names.length - 1]).end;
-        if (rightNames.some((r) => phrase === r || phrase.startsWith(r + ' '))) {
+        if (rightNames.some((r) => ` ${phrase} `.includes(` ${r} `))) {
           confirmations.push({ start, end, factId: s.id });
           continue;
         }

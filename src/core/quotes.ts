@@ -175,7 +175,8 @@ function speakerPhrases(sheet: CompiledSheet): { words: string[]; id: string; na
   for (const e of sheet.sheet.entities) {
     if (e.type === 'place' || e.type === 'outlet' || e.type === 'channel') continue;
     for (const n of [e.name, ...(e.aliases ?? [])]) out.push({ words: phraseWords(n), id: e.id, name: e.type === 'person' });
-    for (const n of e.mentions ?? []) out.push({ words: phraseWords(n), id: e.id, name: false });
+    // One-word common nouns ("officials") name no one in particular: "US officials" are not the sheet's.
+    for (const n of e.mentions ?? []) if (phraseWords(n).length > 1) out.push({ words: phraseWords(n), id: e.id, name: false });
     for (const r of e.roles ?? []) out.push({ words: phraseWords(r.title), id: e.id, name: false });
   }
   return out.sort((a, b) => b.words.length - a.words.length);
@@ -231,6 +232,8 @@ export function checkQuotes(
   for (const span of findQuotes(masked)) {
     const words = wordsOf(masked, span.start, span.end);
     if (!words.length) continue;
+    // Findings cover the quoted words, not punctuation inside the marks ("We are ready,").
+    const inner = { start: words[0].start, end: words[words.length - 1].end };
     while (si < contexts.length && contexts[si].sentence.end <= span.start) si++;
     const ctx = contexts[si];
     const draft = words.map((w) => w.norm);
@@ -254,11 +257,11 @@ export function checkQuotes(
     // 3. Not in the verified facts: short unattributed scare quotes are left alone.
     if (!reportUnverified || span.nested || draft.length < 3) continue;
     findings.push({
-      start: span.start,
-      end: span.end,
+      start: inner.start,
+      end: inner.end,
       ruleId: 'quote-unverified',
       severity: 'warning',
-      message: `Quote “${text.slice(span.start, span.end).replace(/\s+/g, ' ')}” is not in the verified facts; confirm it from another source`,
+      message: `Quote “${text.slice(inner.start, inner.end).replace(/\s+/g, ' ')}” is not in the verified facts; confirm it from another source`,
       factId: '',
       verified: '',
       fixes: [],
@@ -305,7 +308,12 @@ function mismatch(span: QuoteSpan, words: Word[], q: Quote, qWords: string[], op
     const s = words[dIdx[0]].start;
     const e = words[dIdx[dIdx.length - 1]].end;
     const cap = dIdx[0] === 0 && /^\p{Lu}/u.test(text.slice(s, s + 1));
-    edit = { start: s, end: e, text: styled(model, qIdx.map((i) => original[i]), cap) };
+    edit = { start: s, end: e, text: qIdx.length ? styled(model, qIdx.map((i) => original[i]), cap) : '' };
+    // Dropping words: take one adjacent space with them.
+    if (!qIdx.length) {
+      if (/\s/.test(text[edit.end] ?? '') && edit.end < span.end) edit.end++;
+      else if (/\s/.test(text[edit.start - 1] ?? '') && edit.start > span.start) edit.start--;
+    }
   } else {
     const after = ops.slice(0, first).filter((o) => o.d >= 0).pop();
     const at = after ? words[after.d].end : words[0].start;
@@ -313,8 +321,8 @@ function mismatch(span: QuoteSpan, words: Word[], q: Quote, qWords: string[], op
   }
   const fixed = text.slice(span.start - 1, edit.start) + edit.text + text.slice(edit.end, span.end + 1);
   return {
-    start: span.start,
-    end: span.end,
+    start: words[0].start,
+    end: words[words.length - 1].end,
     ruleId: 'quote-mismatch',
     severity: 'error',
     message: `Draft quotes “${model.replace(/\s+/g, ' ')}”; verified: “${q.text}”`,
