@@ -50,9 +50,16 @@ export function checkDates(
       const month = new RegExp(`(?:${MONTHS})`, 'i');
       const vm = month.exec(top.d.text)?.[0].toLowerCase();
       const dm = month.exec(m[0])?.[0].toLowerCase();
-      if (isMonthPhrase(top.d.text) && vm !== dm && !/\b(?:early|mid|late|end|beginning|start|middle)\b/i.test(m[0])) continue;
+      const part = /\b(?:early|mid|late|end|beginning|start|middle|first|second)\b/i;
+      if (isMonthPhrase(top.d.text) && vm !== dm && !part.test(m[0])) continue;
+      // "December" for "late December" is less precise, not wrong.
+      if (isMonthPhrase(top.d.text) && vm === dm && !part.test(m[0])) {
+        confirmations.push({ start, end, factId: top.d.id });
+        continue;
+      }
       const draft = text.slice(start, end);
-      const fix = matchCase(draft, top.d.text);
+      // Month names are capitalised anyway; only a sentence-initial or upper-case phrase changes case.
+      const fix = /^\p{Lu}/u.test(draft) && !isMonthPhrase(draft.split(/[ -]/)[0]) ? matchCase(draft, top.d.text) : draft === draft.toUpperCase() && draft.length > 4 ? top.d.text.toUpperCase() : top.d.text;
       findings.push({
         start,
         end,

@@ -182,7 +182,11 @@ export function checkFigure(
 
   // Agrees with a fact it can refer to: confirm it.
   const agreeing = cands.filter((c) => !c.contradicted && agrees(m, c.fact));
-  const ok = agreeing.find((c) => c.counts > 0 || c.reporterMatch || !best || score(best) < 0.45 || best === c);
+  // ...unless what the sentence says is counted points clearly at another fact ("3,117 names").
+  const strongest = Math.max(0, ...cands.filter((c) => !c.contradicted).map((c) => c.counts));
+  const ok = agreeing.find(
+    (c) => (c.counts > 0 || c.reporterMatch || !best || score(best) < 0.45 || best === c) && !(strongest >= 0.5 && c.counts < strongest - 0.3),
+  );
   if (ok) {
     confirmations.push({ start: m.start, end: m.end, factId: ok.fact.id });
     return;
@@ -201,7 +205,7 @@ export function checkFigure(
   const tied =
     c.counts >= 0.3 ||
     (c.reporterMatch && (typoOf(m.value, c.fact.value) || sameThing(c))) ||
-    (c.fact.kind !== 'count' && c.counts >= 0.2);
+    (c.fact.kind !== 'count' && c.counts >= 0.15);
   if (!tied) return;
   if (ranked[1] && ranked[1].s > top.s - 0.05 && ranked[1].c.fact.value !== c.fact.value) return;
   const f = c.fact;
