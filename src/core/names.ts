@@ -11,6 +11,10 @@ const MONTHS_DAYS = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
 );
 const SUFFIXES = ['s', 'i', 'is', 'ian', 'ians', 'n', 'ns', 'an', 'ans', 'ese', 'ite', 'ites', 'er', 'ers'];
+/** Capitalised words that start sentences and are not names ("On Sunday, …"). */
+const NOT_NAMES = new Set(
+  'on in at the a an but and or last this next earlier later meanwhile after before since during for from with by as when while however also yet so then today yesterday tomorrow his her their its our my speaking asked'.split(' '),
+);
 const OTHER_OFFICE = new Set(['former', 'ex', 'deputy', 'acting', 'then', 'late', 'outgoing', 'previous', 'past', 'vice', 'shadow', 'incoming', 'new']);
 
 /** Damerau–Levenshtein distance (optimal string alignment), capped at `max + 1`. */
@@ -240,41 +244,42 @@ function checkRoles(
   flagged: Set<number>,
 ): void {
   const toks = ctx.sentence.tokens;
+  const spaces = (a: Token, b: Token) => /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
+  const commaAfter = (a: Token, b: Token) => /^,[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
   for (const holder of sheet.sheet.entities) {
     for (const role of holder.roles ?? []) {
       const title = phraseWords(role.title);
+      const qualifiers = (role.qualifiers ?? []).map(phraseWords);
       for (const at of findPhrase(toks, title)) {
-        const qualified = (role.qualifiers ?? []).some((q) => {
-          const qw = phraseWords(q);
-          return qw.length <= at && qw.every((w, k) => toks[at - qw.length + k].norm === w);
-        });
+        // The longest qualifier right before the title ("Iran's", "President Trump's").
+        const qualLen = qualifiers.reduce((n, qw) => (qw.length <= at && qw.every((w, k) => toks[at - qw.length + k].norm === w) ? Math.max(n, qw.length) : n), 0);
         const prev = toks[at - 1];
-        const gap = prev ? text.slice(prev.end, toks[at].start) : '';
-        const prevIsOther = prev && /^\s+$/.test(gap) && (OTHER_OFFICE.has(prev.norm) || (isCapitalised(prev.text) && !known.has(prev.norm)));
-        if (!qualified && (role.requireQualifier || prevIsOther)) continue;
+        const prevIsOther = !!prev && spaces(prev, toks[at]) && (OTHER_OFFICE.has(prev.norm) || (isCapitalised(prev.text) && !known.has(prev.norm)));
+        if (!qualLen && (role.requireQualifier || prevIsOther)) continue;
         const after = at + title.length;
-        // Title then name: "Foreign Minister Javad Zarif".
-        const gapAfter = toks[after] ? text.slice(toks[after - 1].end, toks[after].start) : '';
-        const names = /^\s+$/.test(gapAfter) ? nameAt(toks, after, text) : [];
-        if (names.length && !MONTHS_DAYS.has(names[0].norm)) {
-          roleFinding(names, holder, role.title, text, all, findings, flagged);
+        const last = toks[after - 1];
+        // Title then name: "Foreign Minister Javad Zarif", "Iran's foreign minister, Javad Zarif, said".
+        if (toks[after]) {
+          let names: Token[] = [];
+          if (spaces(last, toks[after])) names = nameAt(toks, after, text);
+          else if (commaAfter(last, toks[after])) {
+            names = nameAt(toks, after, text);
+            const next = toks[after + names.length];
+            if (next && !/^\s*,/.test(text.slice(names[names.length - 1]?.end ?? 0, next.start))) names = [];
+          }
+          if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) roleFinding(names, holder, role.title, text, all, findings, flagged);
         }
         // Name, then the title in apposition: "Steve Witkoff, Trump's son-in-law".
-        const before = at - (role.qualifiers ?? []).reduce((n, q) => {
-          const qw = phraseWords(q);
-          return qw.length <= at && qw.every((w, k) => toks[at - qw.length + k].norm === w) ? Math.max(n, qw.length) : n;
-        }, 0) - (toks[at - 1]?.norm === 'the' ? 1 : 0);
-        const lead = toks[before - 1];
-        if (lead && qualified && /,\s*$/.test(text.slice(lead.end, toks[before].start))) {
-          const startName = (() => {
-            let k = before - 1;
-            while (k > 0 && isCapitalised(toks[k - 1].text) && /^\s+$/.test(text.slice(toks[k - 1].end, toks[k].start))) k--;
-            return k;
-          })();
-          const names2 = toks.slice(startName, before);
-          const person = personOf(names2, all);
-          if (person && person.id !== holder.id) roleFinding(names2, holder, role.title, text, all, findings, flagged);
-        }
+        const head = at - qualLen - (toks[at - qualLen - 1]?.norm === 'the' ? 1 : 0);
+        const lead = toks[head - 1];
+        if (!qualLen || !lead || !commaAfter(lead, toks[head])) continue;
+        let k = head - 1;
+        while (k > 0 && isCapitalised(toks[k - 1].text) && spaces(toks[k - 1], toks[k]) && head - k < 3) k--;
+        const names = toks.slice(k, head).filter((t) => isCapitalised(t.text) && !NOT_NAMES.has(t.norm) && !MONTHS_DAYS.has(t.norm));
+        if (names.length !== head - k) continue;
+        const person = personOf(names, all);
+        // An unknown name must look like a person's full name; a lone capitalised word may be a place or a day.
+        if ((person && person.id !== holder.id) || (!person && names.length >= 2)) roleFinding(names, holder, role.title, text, all, findings, flagged);
       }
     }
   }
