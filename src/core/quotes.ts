@@ -184,6 +184,7 @@ function speakerPhrases(sheet: CompiledSheet): { words: string[]; id: string; na
 
 /** Who the sentence says spoke the quote in tokens [qa, qb), with the tokens naming them. */
 function attribute(
+  text: string,
   ctx: SentenceContext,
   qa: number,
   qb: number,
@@ -204,11 +205,15 @@ function attribute(
         // "Witkoff called the talks “…”": a speech verb between the speaker and the quote.
         const between = toks.slice(end, qa);
         if (qa - end <= 12 && ctx.sameClause(end, qa) && between.some((t) => SPEECH.has(t.norm))) score = 1 / (1 + (qa - end) / 10);
+        // "Witkoff: “…”": a name right before the quote, with only punctuation between.
+        else if (qa === end && /^[\s:—–-]*[“"‘'«„]?$/.test(text.slice(toks[end - 1].end, toks[qa]?.start ?? toks[end - 1].end).replace(/[“"‘'«„]/g, ''))) score = 0.9;
       } else if (at >= qb && at - qb <= 3 && ctx.sameClause(qb, at)) {
         // "“…”, said Witkoff" or "“…”, Witkoff said".
         const verbBefore = at > 0 && SPEECH.has(toks[at - 1].norm);
         const verbAfter = toks.slice(end, end + 2).some((t) => SPEECH.has(t.norm));
         if (verbBefore || verbAfter) score = 1 / (1 + (at - qb) / 10);
+        // "“…” — Witkoff": a name right after the quote.
+        else if (at === qb && /^[\s,:—–-]*$/.test(text.slice(toks[qb - 1]?.end ?? 0, toks[at].start).replace(/[”"’'»“]/g, ''))) score = 0.9;
       }
       if (score > 0 && (!best || score > best.score)) best = { id: p.id, at, len: p.words.length, name: p.name, score };
     }
@@ -343,7 +348,7 @@ function misattribution(
 ): void {
   const qa = ctx.tokenAt(span.start);
   const qb = ctx.tokenAt(span.end);
-  const who = attribute(ctx, qa, qb, phrases);
+  const who = attribute(text, ctx, qa, qb, phrases);
   if (!who || who.id === q.speaker) return;
   const said = sheet.entities.get(who.id);
   const right = sheet.entities.get(q.speaker);
