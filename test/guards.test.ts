@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..');
+// Loaded at run time from the project's own typescript, not bundled into this test.
+const ts: typeof import('typescript') = createRequire(path.join(root, 'package.json'))('typescript');
+
+function sourceFiles(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => /\.(?:ts|tsx|mts|cts|js|mjs|cjs)$/.test(f) && !f.endsWith('.d.ts'))
+    .map((f) => path.join(dir, f))
+    .sort();
+}
+
+const parsed = new Map<string, import('typescript').SourceFile>();
+const parse = (file: string) => {
+  let sf = parsed.get(file);
+  if (!sf) parsed.set(file, (sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true)));
+  return sf;
+};
+
+/** Module specifiers a file imports: import/export from, import(), require(), import x = require(). */
+function importsOf(file: string): { spec: string; line: number }[] {
+  const sf = parse(file);
+  const out: { spec: string; line: number }[] = [];
+  const add = (n: import('typescript').Node | undefined) => {
+    if (n && ts.isStringLiteralLike(n)) out.push({ spec: n.text, line: sf.getLineAndCharacterOfPosition(n.getStart()).line + 1 });
+  };
+  const visit = (n: import('typescript').Node) => {
+    if (ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) add(n.moduleSpecifier);
+    else if (ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference)) add(n.moduleReference.expression);
+    else if (ts.isCallExpression(n) && (n.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(n.expression) && n.expression.text === 'require'))) add(n.arguments[0]);
+    else if (ts.isImportTypeNode(n) && ts.isLiteralTypeNode(n.argument)) add(n.argument.literal);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** The text of a file's tokens (identifiers, strings, templates, regexes): comments left out. */
+function codeWithoutComments(file: string): { text: string; line: number }[] {
+  const sf = parse(file);
+  const out: { text: string; line: number }[] = [];
+  const visit = (n: import('typescript').Node) => {
+    if (n.kind >= ts.SyntaxKind.FirstJSDocNode && n.kind <= ts.SyntaxKind.LastJSDocNode) return;
+    const kids = n.getChildren(sf);
+    if (!kids.length) {
+      if (n.kind !== ts.SyntaxKind.EndOfFileToken) out.push({ text: n.getText(sf), line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1 });
+      return;
+    }
+    kids.forEach(visit);
+  };
+  visit(sf);
+  return out;
+}
+
+describe('guards: the core stays pure', () => {
+  const core = path.join(root, 'src', 'core');
+  const files = sourceFiles(core);
+
+  it('finds the core sources', () => {
+    assert.ok(files.length >= 5, `only ${files.length} files under src/core`);
+    assert.ok(files.some((f) => f.endsWith(path.join('core', 'index.ts'))));
+  });
+
+  it("no file under src/core imports 'vscode', 'fs' or 'path' (with or without node:)", () => {
+    const bad: string[] = [];
+    for (const f of files) {
+      for (const { spec, line } of importsOf(f)) {
+        if (spec === 'vscode' || /^(?:node:)?(?:fs|path)(?:\/.*)?$/.test(spec)) bad.push(`${path.relative(root, f)}:${line} imports '${spec}'`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('relative imports of the core stay inside src/core', () => {
+    const bad: string[] = [];
+    for (const f of files) {
+      for (const { spec, line } of importsOf(f)) {
+        if (!spec.startsWith('.')) continue;
+        const target = path.resolve(path.dirname(f), spec);
+        if (path.relative(core, target).startsWith('..')) bad.push(`${path.relative(root, f)}:${line} imports '${spec}'`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('the import scanner sees every import form (self-check)', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guards-'));
+    try {
+      const f = path.join(tmp, 'x.ts');
+      fs.writeFileSync(
+        f,
+        "import a from 'node:fs';\nimport * as b from \"path\";\nexport { c } from 'vscode';\nconst d = require('fs/promises');\nconst e = import('node:path');\nimport g = require('x');\ntype T = import('y').Z;\n// import z from 'not-me';\n",
+      );
+      assert.deepEqual(
+        importsOf(f).map((i) => i.spec),
+        ['node:fs', 'path', 'vscode', 'fs/promises', 'node:path', 'x', 'y'],
+      );
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('guards: no story knowledge in src/**', () => {
+  const sheet = JSON.parse(fs.readFileSync(path.join(root, 'reference', 'facts.json'), 'utf8'));
+  const terms = new Set<string>();
+  for (const e of sheet.entities) for (const n of [e.name, ...(e.aliases ?? [])]) if (n.length > 3) terms.add(n);
+  for (const n of sheet.otherNames ?? []) if (n.length > 3) terms.add(n);
+  for (const f of sheet.figures) {
+    if (!/\d/.test(f.text)) continue;
+    terms.add(f.text);
+    for (const m of f.text.match(/\d+(?:[.,]\d+)*/g) ?? []) if (m.length > 1) terms.add(m); // "11,280" of "over 11,280"
+  }
+  for (const q of sheet.quotes) terms.add(q.text);
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Case-sensitive, whole words: "Iran" must not match "Iranian", "2024" must not match "20245".
+  const patterns = [...terms].map((t) => ({ t, re: new RegExp(`(?<![\\p{L}\\p{N}_])${escape(t)}(?![\\p{L}\\p{N}_])`, 'u') }));
+  const files = sourceFiles(path.join(root, 'src'));
+
+  it('reads the story terms from the fact sheet', () => {
+    for (const t of ['Araghchi', 'Iran', '3,117', 'never negotiable']) assert.ok(terms.has(t), `expected ${t} among the terms`);
+    assert.ok(!terms.has('USA'), 'names of 3 characters or fewer are left out');
+  });
+
+  it('no source file under src/ names the story in code or strings (comments aside)', () => {
+    assert.ok(files.length > 0);
+    const hits: string[] = [];
+    for (const f of files) {
+      for (const tok of codeWithoutComments(f)) {
+        for (const { t, re } of patterns) if (re.test(tok.text)) hits.push(`${path.relative(root, f)}:${tok.line}: ${JSON.stringify(t)} in ${tok.text.slice(0, 80)}`);
+      }
+    }
+    assert.deepEqual(hits, []);
+  });
+
+  it('the scan looks at strings, template literals and regexes but not comments (self-check)', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guards-'));
+    try {
+      const f = path.join(tmp, 'x.ts');
+      fs.writeFileSync(f, "// Araghchi in a comment\n/** 3,117 in JSDoc */\nconst a = 'Muscat';\nconst b = `x ${a} 6,872`;\nconst c = /Witkoff\\/x/;\nconst d = 'Iranian';\n");
+      const found = new Set<string>();
+      for (const tok of codeWithoutComments(f)) for (const { t, re } of patterns) if (re.test(tok.text)) found.add(t);
+      assert.deepEqual([...found].sort(), ['6,872', 'Muscat', 'Witkoff']);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
