@@ -19,7 +19,20 @@ const QUALIFIER_WORDS: Record<Figure['qualifier'], string> = {
   about: 'about',
 };
 
+const CURRENCIES: [RegExp, string][] = [
+  [/^(?:US\$|U\.S\.\$|\$|(?:US |U\.S\. )?dollars?|USD)$/i, 'USD'],
+  [/^(?:€|euros?|EUR)$/i, 'EUR'],
+  [/^(?:£|pounds?|GBP)$/i, 'GBP'],
+];
+
+/** ISO code of a draft's currency mark, or undefined when unknown ("A$", "¥"). */
+function currencyOf(mark: string): string | undefined {
+  return CURRENCIES.find(([re]) => re.test(mark.trim()))?.[1];
+}
+
 function kindsMatch(m: Mention, f: Figure): boolean {
+  // An amount in another currency is a conversion, not the verified figure: leave it alone.
+  if (m.kind === 'money' && f.kind === 'money' && f.currency && currencyOf(m.currency) !== f.currency) return false;
   if (m.kind === f.kind) return true;
   // "32.5 billion in trade" without a currency still reads as the amount.
   return f.kind === 'money' && m.kind === 'count' && m.style.scale >= 1e6;
@@ -37,7 +50,8 @@ export function agrees(m: Mention, f: Figure): boolean {
   switch (m.qualifier) {
     case 'none':
       // An unqualified round figure is fine if it is the verified one correctly rounded.
-      return eq(X, V) || (P >= 100 && eq(Math.round(V / P) * P, X) && !sourceLower && !sourceUpper);
+      // Two significant digits at least: "3,100" may stand for 3,117, a bare "7,000" for 6,872 may not.
+      return eq(X, V) || (P >= 100 && X / P >= 10 && eq(Math.round(V / P) * P, X) && !sourceLower && !sourceUpper);
     case 'lower':
       if (sourceUpper) return false;
       return eq(X, V) || (X < V && V - X < P);
@@ -162,6 +176,8 @@ export function checkFigure(
   confirmations: Confirmation[],
 ): void {
   // Distances are measured from the number itself, not its qualifier ("at least").
+  // "a third round of talks" is an ordinal, not a share: fractions stand before "of" or alone.
+  if (m.kind === 'share' && m.style.form === 'fraction' && !/^\s*(?:of\b|the\b|[.,;:!?)\]—–-]|$)/.test(text.slice(m.numEnd, m.numEnd + 6))) return;
   const from = ctx.tokenAt(m.numStart);
   const to = Math.max(from + 1, ctx.tokenAt(m.end));
   const header = ctx.headerOf(m.start)?.toLowerCase();
