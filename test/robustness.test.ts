@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { applyFixes, check, loadFactSheet } from '../src/core';
+
+const root = path.resolve(__dirname, '..', '..');
+const sheet = loadFactSheet(fs.readFileSync(path.join(root, 'reference', 'facts.json'), 'utf8'));
+const article = fs.readFileSync(path.join(root, 'reference', 'article.txt'), 'utf8');
+
+/** A small deterministic PRNG, so a failure can be replayed. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+}
+
+const ODD = ['\u200b', '\u200f', '\u00a0', '\ufeff', '😀', '\ud83d', '\udc00', 'e\u0301', '\u0000', '\r\n', '\t', '“', '”', '‘', '’', '"', "'", '«', '»', '„', '`', '```\n', '---\n', '<!--', '-->', '|', '[', '](', ')', '$', '%', ',', '.', '3,1', '17', ' bn', ' billion', 'Ara', 'ghchi', 'HRANA', ' said ', ' more than ', 'twenty', '-four'];
+
+describe('robustness on odd input', () => {
+  it('never throws, keeps ranges inside the text, and fixes apply cleanly (500 random drafts)', () => {
+    const rand = rng(42);
+    const words = article.split(/(\s+)/);
+    for (let n = 0; n < 500; n++) {
+      let text = '';
+      const parts = 5 + Math.floor(rand() * 60);
+      for (let i = 0; i < parts; i++) {
+        text += rand() < 0.6 ? words[Math.floor(rand() * words.length)] : ODD[Math.floor(rand() * ODD.length)];
+      }
+      const findings = check(text, sheet);
+      for (const f of findings) {
+        assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `range ${f.start}-${f.end} outside a text of ${text.length}`);
+        assert.ok(f.message.length > 0);
+        for (const fix of f.fixes) for (const e of fix.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length);
+      }
+      const fixed = applyFixes(text, findings).text;
+      assert.doesNotThrow(() => check(fixed, sheet));
+    }
+  });
+
+  it('checks a draft with astral characters and CRLF line ends at the right UTF-16 offsets', () => {
+    const text = '😀 Iranian authorities acknowledged 3,171 deaths.\r\nAraqchi spoke.\r\n';
+    const [num, name] = check(text, sheet);
+    assert.equal(text.slice(num.start, num.end), '3,171');
+    assert.equal(text.slice(name.start, name.end), 'Araqchi');
+  });
+
+  it('an empty or whitespace-only draft has no findings', () => {
+    assert.deepEqual(check('', sheet), []);
+    assert.deepEqual(check(' \n\n\t\r\n', sheet), []);
+  });
+});
