@@ -76,7 +76,9 @@ export function registerCommands({ controller, actions, facts, ignores }: Deps):
       const item = pick.selectedItems[0];
       pick.hide();
       if (!item) return;
-      if (editor && !editor.document.isClosed) {
+      // Never write into the reference article itself.
+      const intoArticle = editor && facts.facts?.articleUri?.toString() === editor.document.uri.toString();
+      if (editor && !editor.document.isClosed && !intoArticle) {
         void editor.edit((b) => editor.selections.forEach((s) => b.replace(s, item.verified)));
       } else {
         void openReference(item.factId);
