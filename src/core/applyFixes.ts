@@ -1,27 +1,32 @@
-import type { Finding } from './types';
+import type { Edit, Finding } from './types';
 
 /**
- * Applies the preferred (first) fix of each finding to `text`. Edits that overlap an
- * edit already taken are skipped, so the result is always well formed.
+ * The edits of each finding's preferred (first) fix, in text order. A fix whose edits overlap
+ * an edit already taken is skipped whole, so the edits can always be applied together.
  */
-export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: number } {
-  const edits = findings
-    .filter((f) => f.fixes.length > 0)
-    .map((f) => f.fixes[0].edits)
+export function preferredEdits(findings: readonly Finding[]): { edits: Edit[]; applied: number } {
+  const groups = findings
+    .filter((f) => f.fixes.length > 0 && f.fixes[0].edits.length > 0)
+    .map((f) => [...f.fixes[0].edits].sort((a, b) => a.start - b.start))
     .sort((a, b) => a[0].start - b[0].start);
-  const taken: { start: number; end: number; text: string }[] = [];
+  const edits: Edit[] = [];
   let applied = 0;
   let lastEnd = -1;
-  for (const group of edits) {
-    const sorted = [...group].sort((a, b) => a.start - b.start);
-    if (sorted[0].start < lastEnd) continue;
-    taken.push(...sorted);
-    lastEnd = sorted[sorted.length - 1].end;
+  for (const group of groups) {
+    if (group[0].start < lastEnd) continue;
+    edits.push(...group);
+    lastEnd = group[group.length - 1].end;
     applied++;
   }
+  return { edits, applied };
+}
+
+/** Applies the preferred fix of each finding to `text` (see {@link preferredEdits}). */
+export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: number } {
+  const { edits, applied } = preferredEdits(findings);
   let out = '';
   let pos = 0;
-  for (const e of taken) {
+  for (const e of edits) {
     out += text.slice(pos, e.start) + e.text;
     pos = e.end;
   }

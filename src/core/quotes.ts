@@ -260,7 +260,9 @@ export function checkQuotes(
       continue;
     }
     // 3. Not in the verified facts: short unattributed scare quotes are left alone.
-    if (!reportUnverified || span.nested || draft.length < 3) continue;
+    if (!reportUnverified || span.nested) continue;
+    // One or two words: a scare quote, unless the sentence puts them in a named speaker's mouth.
+    if (draft.length < 3 && !(ctx && attribute(text, ctx, ctx.tokenAt(span.start), ctx.tokenAt(span.end), phrases))) continue;
     findings.push({
       start: inner.start,
       end: inner.end,

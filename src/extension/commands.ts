@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Fact } from '../core';
+import { allFacts, type Fact } from '../core';
 import type { FactCheckController } from './factCheckController';
 import type { FactCodeActionProvider } from './factCodeActionProvider';
 import type { FactsLoader } from './factsLoader';
@@ -45,7 +45,7 @@ export function registerCommands({ controller, actions, facts, ignores }: Deps):
     const loaded = await facts.ready();
     if (!loaded) return;
     const { sheet } = loaded;
-    const ids = [...sheet.entities, ...sheet.figures, ...sheet.dates, ...sheet.quotes, ...sheet.settings].map((f) => f.id);
+    const ids = allFacts(sheet).map((f) => f.id);
     const reveal: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Show the source sentence in the reference article' };
     type Item = vscode.QuickPickItem & { factId: string; verified: string };
     const items: Item[] = [];

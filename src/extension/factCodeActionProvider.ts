@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Edit, Finding, RuleId } from '../core';
+import { preferredEdits, type Edit, type RuleId } from '../core';
 import type { CacheEntry, FactCheckController } from './factCheckController';
 import type { IgnoreStore } from './ignoreStore';
 import { Commands, DISPLAY_NAME, FIX_ALL_KIND_SUFFIX } from './names';
@@ -15,25 +15,6 @@ export interface FindingRef {
 
 /** `source.fixAll.factCheck`, for `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append(FIX_ALL_KIND_SUFFIX);
-
-/**
- * The preferred fix of each finding, leaving out fixes that overlap one already taken
- * (the same selection as the core's `applyFixes`), as one list of edits.
- */
-export function fixAllEdits(findings: readonly Finding[]): Edit[] {
-  const groups = findings
-    .filter((f) => f.fixes.length > 0 && f.fixes[0].edits.length > 0)
-    .map((f) => [...f.fixes[0].edits].sort((a, b) => a.start - b.start))
-    .sort((a, b) => a[0].start - b[0].start);
-  const taken: Edit[] = [];
-  let lastEnd = -1;
-  for (const group of groups) {
-    if (group[0].start < lastEnd) continue;
-    taken.push(...group);
-    lastEnd = group[group.length - 1].end;
-  }
-  return taken;
-}
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -85,7 +66,7 @@ export class FactCodeActionProvider implements vscode.CodeActionProvider {
       ignore.command = { title: ignore.title, command: Commands.ignore, arguments: [ref] };
       actions.push(ignore);
     }
-    if (actions.length && fixAllEdits(entry.findings).length) {
+    if (actions.length && preferredEdits(entry.findings).edits.length) {
       const all = new vscode.CodeAction('Fix all fact divergences in this draft', vscode.CodeActionKind.QuickFix);
       all.command = { title: all.title, command: Commands.fixAll, arguments: [document.uri.toString(), entry.version] };
       actions.push(all);
@@ -110,7 +91,7 @@ export class FactCodeActionProvider implements vscode.CodeActionProvider {
     if (!document) return false;
     const entry = version === undefined ? this.controller.ensureCurrent(document) : this.lookUp(document.uri.toString(), version)?.entry;
     if (!entry) return false;
-    const edits = fixAllEdits(entry.findings);
+    const edits = preferredEdits(entry.findings).edits;
     return edits.length > 0 && this.apply(document, edits);
   }
 
@@ -127,7 +108,7 @@ export class FactCodeActionProvider implements vscode.CodeActionProvider {
   private sourceFixAll(document: vscode.TextDocument): vscode.CodeAction[] {
     // On save the debounce timer may not have fired yet: check now rather than skip the fix.
     const entry = this.controller.ensureCurrent(document);
-    const edits = entry ? fixAllEdits(entry.findings) : [];
+    const edits = entry ? preferredEdits(entry.findings).edits : [];
     if (!edits.length) return [];
     const action = new vscode.CodeAction('Fix all fact divergences in this draft', FIX_ALL_KIND);
     action.edit = this.workspaceEdit(document, edits);
