@@ -347,8 +347,8 @@ describe('CLI: exit codes and input errors', () => {
   });
 
   it('a draft path that is a FIFO is refused (not a regular file) instead of blocking', function () {
-    // BUG: the CLI stats the FIFO, sees it exists and calls readFileSync, which blocks forever with
-    // no writer. Run through dist/cli.js so a hang cannot block the test run.
+    // Reading a FIFO with no writer blocks forever (as the CLI once did): only regular files are
+    // drafts. Run through dist/cli.js with a timeout so a hang cannot block the test run.
     if (process.platform === 'win32') this.skip();
     const fifo = path.join(tmp, 'pipe.md');
     const mk = spawnSync('mkfifo', [fifo]);
