@@ -10,7 +10,7 @@
 // - electron: @vscode/test-electron downloads VS Code 1.100.3 and runs the same suite as usual.
 //
 // Usage: node scripts/test-vscode.mjs [--install-only] [--code-server | --electron] [--timeout SECONDS]
-// Environment: VSCODE_TEST_RUNTIME=code-server|electron, VSCODE_TEST_TIMEOUT (s, default 300),
+// Environment: VSCODE_TEST_RUNTIME=code-server|electron, VSCODE_TEST_TIMEOUT (s, default 600),
 //   CODE_SERVER_DIR, CHROMIUM_PATH, VSCODE_TEST_VERBOSE=1 (print code-server and browser logs),
 //   VSCODE_TEST_EXTENSION, VSCODE_TEST_SUITE, VSCODE_TEST_WORKSPACE (override the three paths).
 import fs from 'node:fs';
@@ -30,7 +30,7 @@ const option = (name) => {
 const extensionPath = path.resolve(process.env.VSCODE_TEST_EXTENSION || REPO_ROOT);
 const suitePath = path.resolve(process.env.VSCODE_TEST_SUITE || path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js'));
 const workspace = path.resolve(process.env.VSCODE_TEST_WORKSPACE || path.join(REPO_ROOT, 'test', 'fixtures', 'integration'));
-const timeoutSeconds = Number(option('--timeout') || process.env.VSCODE_TEST_TIMEOUT || 300);
+const timeoutSeconds = Number(option('--timeout') || process.env.VSCODE_TEST_TIMEOUT || 600);
 const verbose = process.env.VSCODE_TEST_VERBOSE === '1';
 // the workbench's own chatter, forwarded along with the extension host's console; shown when verbose
 const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin extensions|\[Service Worker\]|ChatSessionStore:|Updating additional builtin extensions cache|Creation of workbench contribution|Started local extension host|Extension host \(Remote\) is unresponsive|Extension host \(Remote\) is responsive)/;
