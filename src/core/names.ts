@@ -88,6 +88,21 @@ function forms(sheet: CompiledSheet): NameForm[] {
   return out;
 }
 
+const nameIndexes = new WeakMap<CompiledSheet, { all: NameForm[]; known: Set<string> }>();
+
+/** Name forms of the sheet and every word that is a known name, computed once per sheet. */
+function nameIndex(sheet: CompiledSheet): { all: NameForm[]; known: Set<string> } {
+  let index = nameIndexes.get(sheet);
+  if (!index) {
+    const all = forms(sheet);
+    const known = new Set<string>(sheet.otherNames);
+    for (const f of all) for (const w of f.words) known.add(w);
+    index = { all, known };
+    nameIndexes.set(sheet, index);
+  }
+  return index;
+}
+
 function stripPossessive(t: Token): { text: string; start: number; end: number } {
   const m = /^(.*?)(?:['’]s?|['’])$/u.exec(t.text);
   const text = m ? m[1] : t.text;
@@ -114,10 +129,7 @@ export function checkNames(
   findings: Finding[],
   confirmations: Confirmation[],
 ): void {
-  const all = forms(sheet);
-  const known = new Set<string>();
-  for (const f of all) for (const w of f.words) known.add(w);
-  for (const w of sheet.otherNames) known.add(w);
+  const { all, known } = nameIndex(sheet);
   const flagged = new Set<number>();
 
   const spellFinding = (start: number, end: number, right: string, e: Entity) => {

@@ -170,8 +170,8 @@ const SPEECH = new Set(
 );
 
 /** Phrases naming a speaker: entity names, aliases and mentions, and role titles. */
-function speakerPhrases(sheet: CompiledSheet): { words: string[]; id: string; name: boolean }[] {
-  const out: { words: string[]; id: string; name: boolean }[] = [];
+function speakerPhrases(sheet: CompiledSheet): Speaker[] {
+  const out: Speaker[] = [];
   for (const e of sheet.sheet.entities) {
     if (e.type === 'place' || e.type === 'outlet' || e.type === 'channel') continue;
     for (const n of [e.name, ...(e.aliases ?? [])]) out.push({ words: phraseWords(n), id: e.id, name: e.type === 'person' });
@@ -188,7 +188,7 @@ function attribute(
   ctx: SentenceContext,
   qa: number,
   qb: number,
-  phrases: { words: string[]; id: string; name: boolean }[],
+  phrases: Speaker[],
 ): { id: string; at: number; len: number; name: boolean } | undefined {
   const toks = ctx.sentence.tokens;
   const used = new Set<number>();
@@ -221,6 +221,22 @@ function attribute(
   return best;
 }
 
+type Speaker = { words: string[]; id: string; name: boolean };
+const quoteIndexes = new WeakMap<CompiledSheet, { verified: { q: Quote; words: string[] }[]; phrases: Speaker[] }>();
+
+/** Verified quotes as words and the phrases naming speakers, computed once per sheet. */
+function quoteIndex(sheet: CompiledSheet): { verified: { q: Quote; words: string[] }[]; phrases: Speaker[] } {
+  let index = quoteIndexes.get(sheet);
+  if (!index) {
+    index = {
+      verified: sheet.quotes.map((q) => ({ q, words: wordsOf(q.text, 0, q.text.length).map((w) => w.norm) })),
+      phrases: speakerPhrases(sheet),
+    };
+    quoteIndexes.set(sheet, index);
+  }
+  return index;
+}
+
 /** Checks every quotation of the draft. */
 export function checkQuotes(
   masked: string,
@@ -231,8 +247,7 @@ export function checkQuotes(
   confirmations: Confirmation[],
   reportUnverified: boolean,
 ): void {
-  const verified = sheet.quotes.map((q) => ({ q, words: wordsOf(q.text, 0, q.text.length).map((w) => w.norm) }));
-  const phrases = speakerPhrases(sheet);
+  const { verified, phrases } = quoteIndex(sheet);
   let si = 0;
   for (const span of findQuotes(masked)) {
     const words = wordsOf(masked, span.start, span.end);
@@ -345,7 +360,7 @@ function misattribution(
   ctx: SentenceContext,
   text: string,
   sheet: CompiledSheet,
-  phrases: { words: string[]; id: string; name: boolean }[],
+  phrases: Speaker[],
   findings: Finding[],
 ): void {
   const qa = ctx.tokenAt(span.start);
