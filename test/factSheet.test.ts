@@ -275,6 +275,24 @@ describe('malformed fact sheets', () => {
     expectProblem(mutate((d) => delete d.settings[0].source), '$.settings[0].source', /non-empty string/);
   });
 
+  it('a misspelt property (requireQualifer) is named, not silently ignored', () => {
+    const e = fails(
+      mutate((d) => {
+        d.entities[0].roles[0].requireQualifer = true;
+      }),
+    );
+    assert.ok(e.message.includes('$.entities[0].roles[0].requireQualifer: unknown property'), e.message);
+  });
+
+  it('a bad alsoRight id names its index', () => {
+    const e = fails(
+      mutate((d) => {
+        d.settings[0].alsoRight = ['nowhere'];
+      }),
+    );
+    assert.ok(e.message.includes('$.settings[0].alsoRight[0]'), e.message);
+  });
+
   it('lists every problem, not just the first', () => {
     const e = fails(
       mutate((d) => {

@@ -38,7 +38,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
       if (words.length) entityPhrases.push({ words, id: e.id });
     }
   }
-  // Longest phrases first, so "Iranian state media" wins over "state media".
+  // Longest phrases first, so "city council press office" wins over "press office".
   entityPhrases.sort((a, b) => b.words.length - a.words.length);
   const otherNames = new Set<string>();
   for (const n of sheet.otherNames ?? []) for (const w of phraseWords(n)) otherNames.add(w);

@@ -14,7 +14,7 @@ const norm = (s: string) => s.toLowerCase().replace(/[\s-]+/g, ' ').trim();
 
 /**
  * The date check: a date phrase in a sentence about a dated event ("the protests began in
- * early December") must be the verified phrase ("late December").
+ * early March") must be the verified phrase ("late March").
  */
 export function checkDates(
   masked: string,
@@ -52,7 +52,7 @@ export function checkDates(
       const dm = month.exec(m[0])?.[0].toLowerCase();
       const part = /\b(?:early|mid|late|end|beginning|start|middle|first|second)\b/i;
       if (isMonthPhrase(top.d.text) && vm !== dm && !part.test(m[0])) continue;
-      // "December" for "late December" is less precise, not wrong.
+      // "March" for "late March" is less precise, not wrong.
       if (isMonthPhrase(top.d.text) && vm === dm && !part.test(m[0])) {
         confirmations.push({ start, end, factId: top.d.id });
         continue;

@@ -4,11 +4,11 @@ import type { Entity, Fact, FactSheet } from './types';
 export interface FactDescription {
   factId: string;
   category: Fact['category'];
-  /** Short label: "deaths acknowledged by Iranian authorities", "Abbas Araghchi". */
+  /** Short label: "jobs cut by the council", "Ana Ruiz". */
   label: string;
   /** The verified wording. */
   verified: string;
-  /** Who said or reported it, if known ("Iranian authorities"). */
+  /** Who said or reported it, if known ("the city council"). */
   attribution?: string;
   /** The cited sentence of the reference article. */
   source: string;

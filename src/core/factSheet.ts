@@ -16,6 +16,18 @@ const FIGURE_KINDS = ['count', 'money', 'share', 'year'];
 const QUALIFIERS = ['exact', 'more-than', 'at-least', 'fewer-than', 'about'];
 
 type Obj = Record<string, unknown>;
+
+/** Properties each object may have (mirrors additionalProperties: false in the schema). */
+const ALLOWED: Record<string, string[]> = {
+  $: ['$schema', 'story', 'entities', 'figures', 'dates', 'quotes', 'settings', 'otherNames'],
+  story: ['id', 'title', 'article'],
+  entities: ['id', 'type', 'name', 'aliases', 'mentions', 'roles', 'source'],
+  roles: ['title', 'qualifiers', 'requireQualifier'],
+  figures: ['id', 'kind', 'value', 'text', 'qualifier', 'counts', 'reportedBy', 'context', 'currency', 'source'],
+  dates: ['id', 'text', 'event', 'context', 'source'],
+  quotes: ['id', 'text', 'speaker', 'source'],
+  settings: ['id', 'entity', 'alsoRight', 'triggers', 'prepositions', 'actor', 'what', 'source'],
+};
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
@@ -60,6 +72,11 @@ export function validateFactSheet(data: unknown): FactSheet {
     return v.filter((x, i) => (isObj(x) ? true : (err(`$.${key}[${i}]`, 'must be an object'), false)));
   };
   if (!isObj(data)) throw new FactSheetError('fact sheet must be a JSON object');
+  const known = (o: Obj, kind: string, path: string) => {
+    for (const k of Object.keys(o)) if (!ALLOWED[kind].includes(k)) err(`${path}.${k}`, `unknown property (allowed: ${ALLOWED[kind].join(', ')})`);
+  };
+  known(data, '$', '$');
+  if (isObj(data.story)) known(data.story, 'story', '$.story');
   if (!isObj(data.story)) err('$.story', 'must be an object with id, title and article');
   else for (const k of ['id', 'title', 'article']) str(data.story, k, '$.story');
 
@@ -76,6 +93,7 @@ export function validateFactSheet(data: unknown): FactSheet {
   const entities = list(data, 'entities');
   entities.forEach((e, i) => {
     const p = `$.entities[${i}]`;
+    known(e, 'entities', p);
     checkId(e, p);
     if (typeof e.id === 'string') entityIds.add(e.id);
     if (!ENTITY_TYPES.includes(e.type as string)) err(`${p}.type`, `must be one of ${ENTITY_TYPES.join(', ')}`);
@@ -87,6 +105,7 @@ export function validateFactSheet(data: unknown): FactSheet {
       else
         e.roles.forEach((r, j) => {
           if (!isObj(r)) return err(`${p}.roles[${j}]`, 'must be an object');
+          known(r, 'roles', `${p}.roles[${j}]`);
           str(r, 'title', `${p}.roles[${j}]`);
           strList(r, 'qualifiers', `${p}.roles[${j}]`);
           if (r.requireQualifier !== undefined && typeof r.requireQualifier !== 'boolean') {
@@ -102,6 +121,7 @@ export function validateFactSheet(data: unknown): FactSheet {
   };
   list(data, 'figures').forEach((f, i) => {
     const p = `$.figures[${i}]`;
+    known(f, 'figures', p);
     checkId(f, p);
     if (!FIGURE_KINDS.includes(f.kind as string)) err(`${p}.kind`, `must be one of ${FIGURE_KINDS.join(', ')}`);
     if (typeof f.value !== 'number' || !Number.isFinite(f.value)) err(`${p}.value`, 'must be a finite number');
@@ -114,6 +134,7 @@ export function validateFactSheet(data: unknown): FactSheet {
   });
   list(data, 'dates').forEach((d, i) => {
     const p = `$.dates[${i}]`;
+    known(d, 'dates', p);
     checkId(d, p);
     str(d, 'text', p);
     str(d, 'event', p);
@@ -121,17 +142,22 @@ export function validateFactSheet(data: unknown): FactSheet {
   });
   list(data, 'quotes').forEach((q, i) => {
     const p = `$.quotes[${i}]`;
+    known(q, 'quotes', p);
     checkId(q, p);
     str(q, 'text', p);
     ref(q, 'speaker', p);
   });
   list(data, 'settings').forEach((s, i) => {
     const p = `$.settings[${i}]`;
+    known(s, 'settings', p);
     checkId(s, p);
     ref(s, 'entity', p);
     if (s.alsoRight !== undefined) {
       if (!Array.isArray(s.alsoRight)) err(`${p}.alsoRight`, 'must be a list of entity ids');
-      else s.alsoRight.forEach((_, j) => ref(s.alsoRight as Obj, String(j), `${p}.alsoRight`));
+      else
+        s.alsoRight.forEach((id, j) => {
+          if (typeof id !== 'string' || !entityIds.has(id)) err(`${p}.alsoRight[${j}]`, `must be the id of an entity (got ${JSON.stringify(id)})`);
+        });
     }
     strList(s, 'triggers', p, false);
     strList(s, 'prepositions', p, false);

@@ -34,7 +34,7 @@ function kindsMatch(m: Mention, f: Figure): boolean {
   // An amount in another currency is a conversion, not the verified figure: leave it alone.
   if (m.kind === 'money' && f.kind === 'money' && f.currency && currencyOf(m.currency) !== f.currency) return false;
   if (m.kind === f.kind) return true;
-  // "32.5 billion in trade" without a currency still reads as the amount.
+  // "4.2 billion in spending" without a currency still reads as the amount.
   return f.kind === 'money' && m.kind === 'count' && m.style.scale >= 1e6;
 }
 
@@ -50,7 +50,7 @@ export function agrees(m: Mention, f: Figure): boolean {
   switch (m.qualifier) {
     case 'none':
       // An unqualified round figure is fine if it is the verified one correctly rounded.
-      // Two significant digits at least: "3,100" may stand for 3,117, a bare "7,000" for 6,872 may not.
+      // Two significant digits at least: "1,200" may stand for 1,204, a bare "7,000" for 6,731 may not.
       return eq(X, V) || (P >= 100 && X / P >= 10 && eq(Math.round(V / P) * P, X) && !sourceLower && !sourceUpper);
     case 'lower':
       if (sourceUpper) return false;
@@ -66,16 +66,16 @@ export function agrees(m: Mention, f: Figure): boolean {
   }
 }
 
-/** The value agrees but the qualifier contradicts the source ("nearly 50,000" for more than 50,000). */
+/** The value agrees but the qualifier contradicts the source ("nearly 20,000" for more than 20,000). */
 function qualifierOnlyWrong(m: Mention, f: Figure): boolean {
   if (m.qualifier === 'none' || f.qualifier === 'exact' || f.qualifier === 'about') return false;
   const round = Math.abs(m.value - f.value) <= m.precision / 2 + EPS * f.value;
   return round && !agrees(m, f);
 }
 
-/** The figure as it reads after the edits (for the fix title): "$32.5bn", "25%". */
+/** The figure as it reads after the edits (for the fix title): "$4.2bn", "25%". */
 function shownAfter(m: Mention, text: string, edits: Edit[]): string {
-  // From after the qualifier, so the currency sign is kept: "$32.5bn".
+  // From after the qualifier, so the currency sign is kept: "$4.2bn".
   const s = Math.min(m.qualEnd > m.start ? m.qualEnd : m.start, ...edits.map((e) => e.start));
   const e = Math.max(m.end, ...edits.map((x) => x.end));
   let out = text.slice(s, e);
@@ -120,7 +120,7 @@ function renderEdits(m: Mention, f: Figure, text: string): Edit[] | undefined {
   const nice = (x: number) => x >= 1 && Math.abs(Number(x.toFixed(3)) - x) < EPS * Math.max(1, x);
   if (scale > 1 || (f.kind === 'money' && V >= 1e6)) {
     const scales = [1e3, 1e6, 1e9, 1e12];
-    // The scale word alone is wrong: "$32.5 million" for $32.5 billion.
+    // The scale word alone is wrong: "$4.2 million" for $4.2 billion.
     for (const s of scales) {
       if (s !== scale && eq(m.value / scale, V / s) && m.style.scaleWord) {
         const word = scaleWordFor(s, m.style.scaleWord);
@@ -198,7 +198,7 @@ export function checkFigure(
 
   // Agrees with a fact it can refer to: confirm it.
   const agreeing = cands.filter((c) => !c.contradicted && agrees(m, c.fact));
-  // ...unless what the sentence says is counted points clearly at another fact ("3,117 names").
+  // ...unless what the sentence says is counted points clearly at another fact ("1,204 names").
   const strongest = Math.max(0, ...cands.filter((c) => !c.contradicted).map((c) => c.counts));
   const ok = agreeing.find(
     (c) => (c.counts > 0 || c.reporterMatch || !best || score(best) < 0.45 || best === c) && !(strongest >= 0.5 && c.counts < strongest - 0.3),

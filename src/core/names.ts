@@ -109,7 +109,7 @@ function stripPossessive(t: Token): { text: string; start: number; end: number }
   return { text, start: t.start, end: t.start + text.length };
 }
 
-/** Parts of a token: hyphenated compounds ("Witkoff-led") are checked part by part. */
+/** Parts of a token: hyphenated compounds ("Ruiz-led") are checked part by part. */
 function parts(t: Token): { text: string; start: number; end: number }[] {
   const base = stripPossessive(t);
   const out: { text: string; start: number; end: number }[] = [];
@@ -263,14 +263,14 @@ function checkRoles(
       const title = phraseWords(role.title);
       const qualifiers = (role.qualifiers ?? []).map(phraseWords);
       for (const at of findPhrase(toks, title)) {
-        // The longest qualifier right before the title ("Iran's", "President Trump's").
+        // The longest qualifier right before the title ("Brazil's", "the mayor's").
         const qualLen = qualifiers.reduce((n, qw) => (qw.length <= at && qw.every((w, k) => toks[at - qw.length + k].norm === w) ? Math.max(n, qw.length) : n), 0);
         const prev = toks[at - 1];
         const prevIsOther = !!prev && spaces(prev, toks[at]) && (OTHER_OFFICE.has(prev.norm) || (isCapitalised(prev.text) && !known.has(prev.norm)));
         if (!qualLen && (role.requireQualifier || prevIsOther)) continue;
         const after = at + title.length;
         const last = toks[after - 1];
-        // Title then name: "Foreign Minister Javad Zarif", "Iran's foreign minister, Javad Zarif, said".
+        // Title then name: "Finance Minister Ana Ruiz", "the city's mayor, Ana Ruiz, said".
         if (toks[after]) {
           let names: Token[] = [];
           if (spaces(last, toks[after])) names = nameAt(toks, after, text);
@@ -281,7 +281,7 @@ function checkRoles(
           }
           if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) roleFinding(names, holder, role.title, text, all, findings, flagged);
         }
-        // Name, then the title in apposition: "Steve Witkoff, Trump's son-in-law".
+        // Name, then the title in apposition: "Ana Ruiz, the mayor's deputy".
         const head = at - qualLen - (toks[at - qualLen - 1]?.norm === 'the' ? 1 : 0);
         const lead = toks[head - 1];
         if (!qualLen || !lead || !commaAfter(lead, toks[head])) continue;
@@ -353,7 +353,7 @@ function checkSettings(
         let k = at + tw.length;
         const hasPrep = toks[k] && preps.has(toks[k].norm);
         if (hasPrep) k++;
-        // Up to two filler words: "on his official Telegram channel", "told the BBC".
+        // Up to two filler words: "on his official Facebook page", "told the BBC".
         for (let n = 0; n < 2 && toks[k] && !isCapitalised(toks[k].text) && /^(?:the|his|her|its|their|an?|official|own|state)$/.test(toks[k].norm); n++) k++;
         if (!toks[k] || !isCapitalised(toks[k].text)) continue;
         if (!hasPrep && !/^(?:told|interviewed)$/.test(toks[at].norm)) continue;
@@ -367,7 +367,7 @@ function checkSettings(
           continue;
         }
         if (MONTHS_DAYS.has(words[0]) || flagged.has(start)) continue;
-        // "the Omani capital": a word derived from a sheet name is not a wrong place.
+        // "the Portuguese capital": a word derived from a sheet name is not a wrong place.
         if (words.length === 1 && derivedFromSheetName(words[0], sheet)) continue;
         // A sheet entity of another kind (a person, a body) is not a wrong place.
         const other = sheet.sheet.entities.find((e) => [e.name, ...(e.aliases ?? [])].some((n) => phraseWords(n).join(' ') === phrase));

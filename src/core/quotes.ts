@@ -3,6 +3,7 @@
  * them word by word with the verified quotes, and reads who the draft says spoke them.
  */
 import type { CompiledSheet } from './compile';
+import { editDistance } from './names';
 import type { SentenceContext } from './context';
 import { findPhrase, phraseWords, tokenize } from './text';
 import type { Confirmation, Edit, Finding, Quote } from './types';
@@ -28,7 +29,7 @@ interface Open {
 
 /**
  * Every quotation in `masked`. Paragraph breaks close nothing: an unclosed mark is dropped.
- * Apostrophes (Iran’s, protesters’, ’Twas, rock ’n’ roll, didn’t, the ’90s) are not marks.
+ * Apostrophes (Ruiz’s, protesters’, ’Twas, rock ’n’ roll, didn’t, the ’90s) are not marks.
  */
 export function findQuotes(masked: string): QuoteSpan[] {
   const out: QuoteSpan[] = [];
@@ -86,7 +87,7 @@ export function findQuotes(masked: string): QuoteSpan[] {
         break;
       case '’':
       case "'":
-        if (isLetter(prev) && isLetter(next)) break; // didn't, Iran's
+        if (isLetter(prev) && isLetter(next)) break; // didn't, Ruiz's
         if (!isLetter(prev) && next && !/\s/.test(next)) {
           // Looks like an opening mark, unless it is an elision ('Twas, 'n', '90s).
           if (c === "'" && !ELISION.test(masked.slice(i + 1, i + 6))) open('single', i, c);
@@ -202,17 +203,17 @@ function attribute(
       const according = at >= 2 && toks[at - 2].norm === 'according' && toks[at - 1].norm === 'to';
       if (according) score = 0.8;
       else if (end <= qa) {
-        // "Witkoff called the talks “…”": a speech verb between the speaker and the quote.
+        // "Ruiz called the plan “…”": a speech verb between the speaker and the quote.
         const between = toks.slice(end, qa);
         if (qa - end <= 12 && ctx.sameClause(end, qa) && between.some((t) => SPEECH.has(t.norm))) score = 1 / (1 + (qa - end) / 10);
-        // "Witkoff: “…”": a name right before the quote, with only punctuation between.
+        // "Ruiz: “…”": a name right before the quote, with only punctuation between.
         else if (qa === end && /^[\s:—–-]*[“"‘'«„]?$/.test(text.slice(toks[end - 1].end, toks[qa]?.start ?? toks[end - 1].end).replace(/[“"‘'«„]/g, ''))) score = 0.9;
       } else if (at >= qb && at - qb <= 3 && ctx.sameClause(qb, at)) {
-        // "“…”, said Witkoff" or "“…”, Witkoff said".
+        // "“…”, said Ruiz" or "“…”, Ruiz said".
         const verbBefore = at > 0 && SPEECH.has(toks[at - 1].norm);
         const verbAfter = toks.slice(end, end + 2).some((t) => SPEECH.has(t.norm));
         if (verbBefore || verbAfter) score = 1 / (1 + (at - qb) / 10);
-        // "“…” — Witkoff": a name right after the quote.
+        // "“…” — Ruiz": a name right after the quote.
         else if (at === qb && /^[\s,:—–-]*$/.test(text.slice(toks[qb - 1]?.end ?? 0, toks[at].start).replace(/[”"’'»“]/g, ''))) score = 0.9;
       }
       if (score > 0 && (!best || score > best.score)) best = { id: p.id, at, len: p.words.length, name: p.name, score };
@@ -300,8 +301,10 @@ function close(draft: string[], quote: string[], cost: number, ops: { d: number;
   return ops.some((o) => o.d >= 0 && o.q >= 0 && draft[o.d] !== quote[o.q] && similar(draft[o.d], quote[o.q]));
 }
 
+/** A misspelling or a variant of the same word: "negociable", "unalienable". */
 function similar(a: string, b: string): boolean {
   const n = Math.max(a.length, b.length);
+  if (n >= 5 && editDistance(a, b, 2) <= (n >= 8 ? 2 : 1)) return true;
   let same = 0;
   while (same < Math.min(a.length, b.length) && a[a.length - 1 - same] === b[b.length - 1 - same]) same++;
   return n >= 6 && same / n >= 0.6;

@@ -65,7 +65,7 @@ export interface Finding {
   message: string;
   /** Id of the fact this finding refers to (see {@link FactSheet}). */
   factId: string;
-  /** The verified wording, for hovers (e.g. `3,117`, `Abbas Araghchi`, `never negotiable`). */
+  /** The verified wording, for hovers (e.g. `1,204`, `Ana Ruiz`, `not for sale`). */
   verified: string;
   /** Fixes, best first; the first one is the preferred fix. May be empty. */
   fixes: Fix[];
@@ -94,10 +94,10 @@ export interface CheckOptions {
 
 export type EntityType = 'person' | 'organisation' | 'body' | 'outlet' | 'channel' | 'place';
 
-/** A title bound to a person, e.g. "foreign minister" qualified by "Iranian". */
+/** A title bound to a person, e.g. "finance minister" qualified by "Brazilian". */
 export interface Role {
   title: string;
-  /** Words that may stand before the title and keep it this office ("Iranian", "Iran's"). */
+  /** Words that may stand before the title and keep it this office ("Brazilian", "Brazil's"). */
   qualifiers?: string[];
   /** Only treat the title as this office when one of the qualifiers precedes it. */
   requireQualifier?: boolean;
@@ -140,7 +140,7 @@ export interface Figure {
   source: string;
 }
 
-/** A date phrase of the story ("late December", "last year"). */
+/** A date phrase of the story ("late March", "last year"). */
 export interface DateFact {
   id: string;
   text: string;
@@ -159,12 +159,12 @@ export interface Quote {
   source: string;
 }
 
-/** Where something happened or was said: talks in Muscat, an interview with Al Jazeera. */
+/** Where something happened or was said: a vote in the town hall, an interview with a broadcaster. */
 export interface Setting {
   id: string;
   /** Entity id of the verified place, outlet or channel. */
   entity: string;
-  /** Other entity ids that are also right (Oman for talks in Muscat). */
+  /** Other entity ids that are also right (the country for a vote held in its capital). */
   alsoRight?: string[];
   /** Words naming the event ("talks", "interview", "posted"). */
   triggers: string[];
