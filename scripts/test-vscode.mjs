@@ -61,7 +61,8 @@ async function chooseRuntime() {
 async function downloadVSCode() {
   const { downloadAndUnzipVSCode } = await import('@vscode/test-electron');
   log(`downloading VS Code ${VSCODE_VERSION} through @vscode/test-electron (cached in .vscode-test/)`);
-  return downloadAndUnzipVSCode({ version: VSCODE_VERSION, cachePath: path.join(REPO_ROOT, '.vscode-test'), timeout: 15_000 });
+  return downloadAndUnzipVSCode({ version: VSCODE_VERSION, cachePath: path.join(REPO_ROOT, '.vscode-test'), timeout: 15_000 })
+    .catch((err) => { throw new SetupError(`cannot download VS Code ${VSCODE_VERSION} through @vscode/test-electron: ${err.message.split('\n')[0]} (offline? use --code-server)`); });
 }
 
 function withTimeout(promise, what) {
