@@ -52,7 +52,7 @@ async function chooseRuntime() {
     return { runtime: 'code-server' };
   }
   const executable = await downloadVSCode().catch((err) => {
-    log(`cannot download VS Code through @vscode/test-electron (${err.message.split('\n')[0]}); using code-server instead`);
+    log(`${err.message.split('\n')[0]}; using code-server instead`);
     return null;
   });
   return executable ? { runtime: 'electron', executable } : { runtime: 'code-server' };
