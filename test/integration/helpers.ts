@@ -166,3 +166,8 @@ export async function insert(document: vscode.TextDocument, position: vscode.Pos
   edit.insert(document.uri, position, text);
   assert.ok(await vscode.workspace.applyEdit(edit), 'edit not applied');
 }
+
+/** The draft's text without its expectation comment (which quotes the fixed lines itself). */
+export function draftText(document: vscode.TextDocument): string {
+  return document.getText().replace(/<!--[\s\S]*?-->/g, '');
+}
