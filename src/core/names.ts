@@ -201,7 +201,9 @@ export function checkNames(
             // A given name is a near miss only right before the (possibly misspelt) surname.
             const next = toks[i + 1] ? stripPossessive(toks[i + 1]).text.toLowerCase() : '';
             const given = f.words[0];
-            if ((next === surname || nearMiss(next, surname)) && nearMiss(w, given)) spellFinding(p.start, p.end, f.spelled[0], f.entity);
+            // Before the surname a given name is unambiguous: one slip is enough even in a short name ("Steev", "Jered").
+            const slip = nearMiss(w, given) || (given.length >= 4 && w[0] === given[0] && !SUFFIXES.some((x) => w === given + x) && editDistance(w, given, 1) === 1);
+            if ((next === surname || nearMiss(next, surname)) && slip) spellFinding(p.start, p.end, f.spelled[0], f.entity);
           }
         }
       }
