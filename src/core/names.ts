@@ -4,8 +4,8 @@
  */
 import type { CompiledSheet } from './compile';
 import type { SentenceContext } from './context';
-import { findPhrase, matchCase, phraseWords, tokenize, type Token } from './text';
-import type { Confirmation, Entity, Finding } from './types';
+import { matchCase, phraseWords, tokenize, type Token } from './text';
+import type { Confirmation, Entity, Finding, Role, Setting } from './types';
 
 const MONTHS_DAYS = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
@@ -88,19 +88,102 @@ function forms(sheet: CompiledSheet): NameForm[] {
   return out;
 }
 
-const nameIndexes = new WeakMap<CompiledSheet, { all: NameForm[]; known: Set<string> }>();
+interface RoleEntry {
+  holder: Entity;
+  role: Role;
+  title: string[];
+  qualifiers: string[][];
+}
 
-/** Name forms of the sheet and every word that is a known name, computed once per sheet. */
-function nameIndex(sheet: CompiledSheet): { all: NameForm[]; known: Set<string> } {
+interface TriggerEntry {
+  setting: Setting;
+  words: string[];
+}
+
+/** A near miss of one name form: anywhere (`alone`) or only right before the surname (`given`). */
+interface Hit {
+  form: NameForm;
+  given: boolean;
+}
+
+interface NameIndex {
+  all: NameForm[];
+  known: Set<string>;
+  /** Multi-word names that are not people, by their first and by their last word. */
+  byFirst: Map<string, NameForm[]>;
+  byLast: Map<string, NameForm[]>;
+  /** Role titles by their first word. */
+  roles: Map<string, RoleEntry[]>;
+  /** Setting triggers by their first word. */
+  triggers: Map<string, TriggerEntry[]>;
+  /** Near misses of each word seen so far (words repeat: each is classified once). */
+  hits: Map<string, Hit[]>;
+}
+
+const nameIndexes = new WeakMap<CompiledSheet, NameIndex>();
+const MEMO_LIMIT = 50_000;
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+/** Name forms of the sheet, known name words and look-up tables, computed once per sheet. */
+function nameIndex(sheet: CompiledSheet): NameIndex {
   let index = nameIndexes.get(sheet);
   if (!index) {
     const all = forms(sheet);
     const known = new Set<string>(sheet.otherNames);
     for (const f of all) for (const w of f.words) known.add(w);
-    index = { all, known };
+    const byFirst = new Map<string, NameForm[]>();
+    const byLast = new Map<string, NameForm[]>();
+    for (const f of all) {
+      if (f.person || f.words.length < 2) continue;
+      push(byFirst, f.words[0], f);
+      push(byLast, f.words[f.words.length - 1], f);
+    }
+    const roles = new Map<string, RoleEntry[]>();
+    for (const holder of sheet.sheet.entities) {
+      for (const role of holder.roles ?? []) {
+        const title = phraseWords(role.title);
+        if (title.length) push(roles, title[0], { holder, role, title, qualifiers: (role.qualifiers ?? []).map(phraseWords) });
+      }
+    }
+    const triggers = new Map<string, TriggerEntry[]>();
+    for (const setting of sheet.settings) {
+      for (const t of setting.triggers) {
+        const words = phraseWords(t);
+        if (words.length) push(triggers, words[0], { setting, words });
+      }
+    }
+    index = { all, known, byFirst, byLast, roles, triggers, hits: new Map() };
     nameIndexes.set(sheet, index);
   }
   return index;
+}
+
+/** The sheet names that `w` (lower case, not a known name) is a near miss of, in sheet order. */
+function hitsOf(index: NameIndex, w: string): Hit[] {
+  let hits = index.hits.get(w);
+  if (hits) return hits;
+  hits = [];
+  for (const f of index.all) {
+    if (f.words.length === 1 && !f.person) {
+      const acronym = f.spelled[0] === f.spelled[0].toUpperCase() && f.spelled[0].length > 1;
+      if (!acronym && nearMiss(w, f.words[0])) hits.push({ form: f, given: false });
+    } else if (f.person && f.words.length === 1) {
+      if (nearMiss(w, f.words[0])) hits.push({ form: f, given: false });
+    } else if (f.person) {
+      // Before the surname a given name is unambiguous: one slip is enough even in a short name ("Steev", "Jered").
+      const given = f.words[0];
+      const slip = nearMiss(w, given) || (given.length >= 4 && w[0] === given[0] && !SUFFIXES.some((x) => w === given + x) && editDistance(w, given, 1) === 1);
+      if (slip) hits.push({ form: f, given: true });
+    }
+  }
+  if (index.hits.size >= MEMO_LIMIT) index.hits.clear();
+  index.hits.set(w, hits);
+  return hits;
 }
 
 function stripPossessive(t: Token): { text: string; start: number; end: number } {
@@ -129,7 +212,8 @@ export function checkNames(
   findings: Finding[],
   confirmations: Confirmation[],
 ): void {
-  const { all, known } = nameIndex(sheet);
+  const index = nameIndex(sheet);
+  const { all, known } = index;
   const flagged = new Set<number>();
 
   const spellFinding = (start: number, end: number, right: string, e: Entity) => {
@@ -152,28 +236,27 @@ export function checkNames(
   for (const ctx of contexts) {
     const toks = ctx.sentence.tokens;
     // 1. Multi-word names that are not people: compare the whole phrase ("Al Jazera").
-    for (const f of all) {
-      if (f.person || f.words.length < 2) continue;
-      for (let i = 0; i + f.words.length <= toks.length; i++) {
-        const win = toks.slice(i, i + f.words.length);
-        if (!win.every((t) => isCapitalised(t.text))) continue;
-        const first = win[0].text.toLowerCase() === f.words[0];
-        const last = stripPossessive(win[win.length - 1]).text.toLowerCase() === f.words[f.words.length - 1];
-        if (!first && !last) continue;
+    for (let i = 0; i < toks.length; i++) {
+      const lower = toks[i].text.toLowerCase();
+      const last = stripPossessive(toks[i]).text.toLowerCase();
+      const starts: [NameForm, number][] = [];
+      for (const f of index.byFirst.get(lower) ?? []) starts.push([f, i]);
+      for (const f of index.byLast.get(last) ?? []) if (i - f.words.length + 1 >= 0) starts.push([f, i - f.words.length + 1]);
+      for (const [f, at] of starts) {
+        const win = toks.slice(at, at + f.words.length);
+        if (win.length < f.words.length || !win.every((t) => isCapitalised(t.text))) continue;
         const start = win[0].start;
         const end = stripPossessive(win[win.length - 1]).end;
-        const cand = text.slice(start, end);
         const words = win.map((t, k) => (k === win.length - 1 ? stripPossessive(t).text : t.text).toLowerCase());
-        if (words.join(' ') === f.words.join(' ')) {
-          confirmations.push({ start, end, factId: f.entity.id });
+        const phrase = words.join(' ');
+        const verified = f.words.join(' ');
+        if (phrase === verified) {
+          if (at === i) confirmations.push({ start, end, factId: f.entity.id });
           continue;
         }
         if (words.every((w) => known.has(w))) continue;
-        const d = editDistance(words.join(' '), f.words.join(' '), 3);
-        const limit = f.words.join(' ').length >= 15 ? 2 : 1;
-        if (d >= 1 && d <= limit && cand.replace(/\s+/g, ' ') !== f.spelled.join(' ')) {
-          spellFinding(start, end, f.spelled.join(' '), f.entity);
-        }
+        const d = editDistance(phrase, verified, 3);
+        if (d >= 1 && d <= (verified.length >= 15 ? 2 : 1)) spellFinding(start, end, f.spelled.join(' '), f.entity);
       }
     }
     // 2. Single words: people's surnames anywhere, given names before the surname, one-word places.
@@ -187,29 +270,20 @@ export function checkNames(
           continue;
         }
         if (MONTHS_DAYS.has(w)) continue;
-        for (const f of all) {
-          if (f.words.length === 1 && !f.person) {
-            if (f.spelled[0] === f.spelled[0].toUpperCase() && f.spelled[0].length > 1) continue; // acronyms: exact only
-            if (nearMiss(w, f.words[0])) spellFinding(p.start, p.end, f.spelled[0], f.entity);
-            continue;
-          }
-          if (!f.person) continue;
-          const surname = f.words[f.words.length - 1];
-          if (f.words.length === 1 && nearMiss(w, surname)) {
-            spellFinding(p.start, p.end, f.spelled[0], f.entity);
-          } else if (f.words.length >= 2) {
+        for (const { form: f, given } of hitsOf(index, w)) {
+          if (given) {
             // A given name is a near miss only right before the (possibly misspelt) surname.
             const next = toks[i + 1] ? stripPossessive(toks[i + 1]).text.toLowerCase() : '';
-            const given = f.words[0];
-            // Before the surname a given name is unambiguous: one slip is enough even in a short name ("Steev", "Jered").
-            const slip = nearMiss(w, given) || (given.length >= 4 && w[0] === given[0] && !SUFFIXES.some((x) => w === given + x) && editDistance(w, given, 1) === 1);
-            if ((next === surname || nearMiss(next, surname)) && slip) spellFinding(p.start, p.end, f.spelled[0], f.entity);
+            const surname = f.words[f.words.length - 1];
+            if (next !== surname && !nearMiss(next, surname)) continue;
           }
+          spellFinding(p.start, p.end, f.spelled[0], f.entity);
+          break;
         }
       }
     }
-    checkRoles(ctx, text, sheet, all, known, findings, flagged);
-    checkSettings(ctx, text, sheet, findings, confirmations, flagged);
+    checkRoles(ctx, text, index, all, known, findings, flagged);
+    checkSettings(ctx, text, sheet, index, findings, confirmations, flagged);
   }
 }
 
@@ -251,7 +325,7 @@ function personOf(names: Token[], all: NameForm[]): Entity | undefined {
 function checkRoles(
   ctx: SentenceContext,
   text: string,
-  sheet: CompiledSheet,
+  index: NameIndex,
   all: NameForm[],
   known: Set<string>,
   findings: Finding[],
@@ -260,41 +334,38 @@ function checkRoles(
   const toks = ctx.sentence.tokens;
   const spaces = (a: Token, b: Token) => /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
   const commaAfter = (a: Token, b: Token) => /^,[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
-  for (const holder of sheet.sheet.entities) {
-    for (const role of holder.roles ?? []) {
-      const title = phraseWords(role.title);
-      const qualifiers = (role.qualifiers ?? []).map(phraseWords);
-      for (const at of findPhrase(toks, title)) {
-        // The longest qualifier right before the title ("Brazil's", "the mayor's").
-        const qualLen = qualifiers.reduce((n, qw) => (qw.length <= at && qw.every((w, k) => toks[at - qw.length + k].norm === w) ? Math.max(n, qw.length) : n), 0);
-        const prev = toks[at - 1];
-        const prevIsOther = !!prev && spaces(prev, toks[at]) && (OTHER_OFFICE.has(prev.norm) || (isCapitalised(prev.text) && !known.has(prev.norm)));
-        if (!qualLen && (role.requireQualifier || prevIsOther)) continue;
-        const after = at + title.length;
-        const last = toks[after - 1];
-        // Title then name: "Finance Minister Ana Ruiz", "the city's mayor, Ana Ruiz, said".
-        if (toks[after]) {
-          let names: Token[] = [];
-          if (spaces(last, toks[after])) names = nameAt(toks, after, text);
-          else if (commaAfter(last, toks[after])) {
-            names = nameAt(toks, after, text);
-            const next = toks[after + names.length];
-            if (next && !/^\s*,/.test(text.slice(names[names.length - 1]?.end ?? 0, next.start))) names = [];
-          }
-          if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) roleFinding(names, holder, role.title, text, all, findings, flagged);
+  for (let at = 0; at < toks.length; at++) {
+    for (const { holder, role, title, qualifiers } of index.roles.get(toks[at].norm) ?? []) {
+      if (!title.every((w, k) => toks[at + k]?.norm === w)) continue;
+      // The longest qualifier right before the title ("Brazil's", "the mayor's").
+      const qualLen = qualifiers.reduce((n, qw) => (qw.length <= at && qw.every((w, k) => toks[at - qw.length + k].norm === w) ? Math.max(n, qw.length) : n), 0);
+      const prev = toks[at - 1];
+      const prevIsOther = !!prev && spaces(prev, toks[at]) && (OTHER_OFFICE.has(prev.norm) || (isCapitalised(prev.text) && !known.has(prev.norm)));
+      if (!qualLen && (role.requireQualifier || prevIsOther)) continue;
+      const after = at + title.length;
+      const last = toks[after - 1];
+      // Title then name: "Finance Minister Ana Ruiz", "the city's mayor, Ana Ruiz, said".
+      if (toks[after]) {
+        let names: Token[] = [];
+        if (spaces(last, toks[after])) names = nameAt(toks, after, text);
+        else if (commaAfter(last, toks[after])) {
+          names = nameAt(toks, after, text);
+          const next = toks[after + names.length];
+          if (next && !/^\s*,/.test(text.slice(names[names.length - 1]?.end ?? 0, next.start))) names = [];
         }
-        // Name, then the title in apposition: "Ana Ruiz, the mayor's deputy".
-        const head = at - qualLen - (toks[at - qualLen - 1]?.norm === 'the' ? 1 : 0);
-        const lead = toks[head - 1];
-        if (!qualLen || !lead || !commaAfter(lead, toks[head])) continue;
-        let k = head - 1;
-        while (k > 0 && isCapitalised(toks[k - 1].text) && spaces(toks[k - 1], toks[k]) && head - k < 3) k--;
-        const names = toks.slice(k, head).filter((t) => isCapitalised(t.text) && !NOT_NAMES.has(t.norm) && !MONTHS_DAYS.has(t.norm));
-        if (names.length !== head - k) continue;
-        const person = personOf(names, all);
-        // An unknown name must look like a person's full name; a lone capitalised word may be a place or a day.
-        if ((person && person.id !== holder.id) || (!person && names.length >= 2)) roleFinding(names, holder, role.title, text, all, findings, flagged);
+        if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) roleFinding(names, holder, role.title, text, all, findings, flagged);
       }
+      // Name, then the title in apposition: "Ana Ruiz, the mayor's deputy".
+      const head = at - qualLen - (toks[at - qualLen - 1]?.norm === 'the' ? 1 : 0);
+      const lead = toks[head - 1];
+      if (!qualLen || !lead || !commaAfter(lead, toks[head])) continue;
+      let k = head - 1;
+      while (k > 0 && isCapitalised(toks[k - 1].text) && spaces(toks[k - 1], toks[k]) && head - k < 3) k--;
+      const names = toks.slice(k, head).filter((t) => isCapitalised(t.text) && !NOT_NAMES.has(t.norm) && !MONTHS_DAYS.has(t.norm));
+      if (names.length !== head - k) continue;
+      const person = personOf(names, all);
+      // An unknown name must look like a person's full name; a lone capitalised word may be a place or a day.
+      if ((person && person.id !== holder.id) || (!person && names.length >= 2)) roleFinding(names, holder, role.title, text, all, findings, flagged);
     }
   }
 }
@@ -337,58 +408,56 @@ function checkSettings(
   ctx: SentenceContext,
   text: string,
   sheet: CompiledSheet,
+  index: NameIndex,
   findings: Finding[],
   confirmations: Confirmation[],
   flagged: Set<number>,
 ): void {
   const toks = ctx.sentence.tokens;
-  for (const s of sheet.settings) {
-    const right = sheet.entities.get(s.entity)!;
-    const rightNames = [s.entity, ...(s.alsoRight ?? [])]
-      .map((id) => sheet.entities.get(id)!)
-      .flatMap((e) => [e.name, ...(e.aliases ?? [])].map((n) => phraseWords(n).join(' ')));
-    if (s.actor && !ctx.mentions(sheet).some((m) => m.id === s.actor)) continue;
-    const triggers = s.triggers.map((t) => phraseWords(t));
-    const preps = new Set(s.prepositions.map((p) => p.toLowerCase()));
-    for (const tw of triggers) {
-      for (const at of findPhrase(toks, tw)) {
-        let k = at + tw.length;
-        const hasPrep = toks[k] && preps.has(toks[k].norm);
-        if (hasPrep) k++;
-        // Up to two filler words: "on his official Facebook page", "told the BBC".
-        for (let n = 0; n < 2 && toks[k] && !isCapitalised(toks[k].text) && /^(?:the|his|her|its|their|an?|official|own|state)$/.test(toks[k].norm); n++) k++;
-        if (!toks[k] || !isCapitalised(toks[k].text)) continue;
-        if (!hasPrep && !/^(?:told|interviewed)$/.test(toks[at].norm)) continue;
-        const names = nameAt(toks, k, text);
-        const words = names.map((t) => stripPossessive(t).text.toLowerCase());
-        const phrase = words.join(' ');
-        const start = names[0].start;
-        const end = stripPossessive(names[names.length - 1]).end;
-        if (rightNames.some((r) => ` ${phrase} `.includes(` ${r} `))) {
-          confirmations.push({ start, end, factId: s.id });
-          continue;
-        }
-        if (MONTHS_DAYS.has(words[0]) || flagged.has(start)) continue;
-        // "the Portuguese capital": a word derived from a sheet name is not a wrong place.
-        if (words.length === 1 && derivedFromSheetName(words[0], sheet)) continue;
-        // A sheet entity of another kind (a person, a body) is not a wrong place.
-        const other = sheet.sheet.entities.find((e) => [e.name, ...(e.aliases ?? [])].some((n) => phraseWords(n).join(' ') === phrase));
-        if (other && other.type !== right.type) continue;
-        if (!other && sheet.otherNames.has(words[0])) continue;
-        flagged.add(start);
-        const draft = text.slice(start, end);
-        const fix = matchCase(draft, right.name);
-        findings.push({
-          start,
-          end,
-          ruleId: 'place-mismatch',
-          severity: 'error',
-          message: `Draft says ${draft} for ${s.what}; verified: ${right.name}`,
-          factId: s.id,
-          verified: right.name,
-          fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
-        });
+  for (let at = 0; at < toks.length; at++) {
+    for (const { setting: s, words: tw } of index.triggers.get(toks[at].norm) ?? []) {
+      if (!tw.every((w, k) => toks[at + k]?.norm === w)) continue;
+      if (s.actor && !ctx.mentions(sheet).some((m) => m.id === s.actor)) continue;
+      const right = sheet.entities.get(s.entity)!;
+      let k = at + tw.length;
+      const hasPrep = !!toks[k] && s.prepositions.some((p) => p.toLowerCase() === toks[k].norm);
+      if (hasPrep) k++;
+      // Up to two filler words: "on his official Facebook page", "told the BBC".
+      for (let n = 0; n < 2 && toks[k] && !isCapitalised(toks[k].text) && /^(?:the|his|her|its|their|an?|official|own|state)$/.test(toks[k].norm); n++) k++;
+      if (!toks[k] || !isCapitalised(toks[k].text)) continue;
+      if (!hasPrep && !/^(?:told|interviewed)$/.test(toks[at].norm)) continue;
+      const names = nameAt(toks, k, text);
+      const words = names.map((t) => stripPossessive(t).text.toLowerCase());
+      const phrase = words.join(' ');
+      const start = names[0].start;
+      const end = stripPossessive(names[names.length - 1]).end;
+      const rightNames = [s.entity, ...(s.alsoRight ?? [])]
+        .map((id) => sheet.entities.get(id)!)
+        .flatMap((e) => [e.name, ...(e.aliases ?? [])].map((n) => phraseWords(n).join(' ')));
+      if (rightNames.some((r) => ` ${phrase} `.includes(` ${r} `))) {
+        confirmations.push({ start, end, factId: s.id });
+        continue;
       }
+      if (MONTHS_DAYS.has(words[0]) || flagged.has(start)) continue;
+      // "the Portuguese capital": a word derived from a sheet name is not a wrong place.
+      if (words.length === 1 && derivedFromSheetName(words[0], sheet)) continue;
+      // A sheet entity of another kind (a person, a body) is not a wrong place.
+      const other = sheet.sheet.entities.find((e) => [e.name, ...(e.aliases ?? [])].some((n) => phraseWords(n).join(' ') === phrase));
+      if (other && other.type !== right.type) continue;
+      if (!other && sheet.otherNames.has(words[0])) continue;
+      flagged.add(start);
+      const draft = text.slice(start, end);
+      const fix = matchCase(draft, right.name);
+      findings.push({
+        start,
+        end,
+        ruleId: 'place-mismatch',
+        severity: 'error',
+        message: `Draft says ${draft} for ${s.what}; verified: ${right.name}`,
+        factId: s.id,
+        verified: right.name,
+        fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
+      });
     }
   }
 }
