@@ -25,51 +25,54 @@ export function checkDates(
   confirmations: Confirmation[],
 ): void {
   if (!sheet.dates.length) return;
-  for (const ctx of contexts) {
-    const s = ctx.sentence;
-    DATE_RE.lastIndex = s.start;
-    for (let m = DATE_RE.exec(masked); m && m.index < s.end; m = DATE_RE.exec(masked)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      const phrase = norm(m[0]);
-      const same = sheet.dates.filter((d) => isMonthPhrase(d.text) === isMonthPhrase(m![0]));
-      if (!same.length) continue;
-      const from = ctx.tokenAt(start);
-      const to = Math.max(from + 1, ctx.tokenAt(end));
-      const ranked = same
-        .map((d) => ({ d, w: ctx.phraseWeight(sheet.dateContext.get(d.id)!, from, to) }))
-        .sort((a, b) => b.w - a.w);
-      const exact = ranked.find((r) => norm(r.d.text) === phrase && r.w > 0);
-      if (exact) {
-        confirmations.push({ start, end, factId: exact.d.id });
-        continue;
-      }
-      const top = ranked[0];
-      if (top.w < 0.35 || norm(top.d.text) === phrase) continue;
-      // Only a phrase about the same month or period can be a slip for the verified one.
-      const month = new RegExp(`(?:${MONTHS})`, 'i');
-      const vm = month.exec(top.d.text)?.[0].toLowerCase();
-      const dm = month.exec(m[0])?.[0].toLowerCase();
-      const part = /\b(?:early|mid|late|end|beginning|start|middle|first|second)\b/i;
-      if (isMonthPhrase(top.d.text) && vm !== dm && !part.test(m[0])) continue;
-      // "March" for "late March" is less precise, not wrong.
-      if (isMonthPhrase(top.d.text) && vm === dm && !part.test(m[0])) {
-        confirmations.push({ start, end, factId: top.d.id });
-        continue;
-      }
-      const draft = text.slice(start, end);
-      // Month names are capitalised anyway; only a sentence-initial or upper-case phrase changes case.
-      const fix = /^\p{Lu}/u.test(draft) && !isMonthPhrase(draft.split(/[ -]/)[0]) ? matchCase(draft, top.d.text) : draft === draft.toUpperCase() && draft.length > 4 ? top.d.text.toUpperCase() : top.d.text;
-      findings.push({
-        start,
-        end,
-        ruleId: 'date-mismatch',
-        severity: 'error',
-        message: `Draft says ${draft} for when ${top.d.event}; verified: ${top.d.text}`,
-        factId: top.d.id,
-        verified: top.d.text,
-        fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
-      });
+  // One pass over the text; each date phrase is then read in its sentence.
+  let si = 0;
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(masked); m; m = DATE_RE.exec(masked)) {
+    while (si < contexts.length && contexts[si].sentence.end <= m.index) si++;
+    if (si >= contexts.length) break;
+    const ctx = contexts[si];
+    if (ctx.sentence.start > m.index) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const phrase = norm(m[0]);
+    const same = sheet.dates.filter((d) => isMonthPhrase(d.text) === isMonthPhrase(m![0]));
+    if (!same.length) continue;
+    const from = ctx.tokenAt(start);
+    const to = Math.max(from + 1, ctx.tokenAt(end));
+    const ranked = same
+      .map((d) => ({ d, w: ctx.phraseWeight(sheet.dateContext.get(d.id)!, from, to) }))
+      .sort((a, b) => b.w - a.w);
+    const exact = ranked.find((r) => norm(r.d.text) === phrase && r.w > 0);
+    if (exact) {
+      confirmations.push({ start, end, factId: exact.d.id });
+      continue;
     }
+    const top = ranked[0];
+    if (top.w < 0.35 || norm(top.d.text) === phrase) continue;
+    // Only a phrase about the same month or period can be a slip for the verified one.
+    const month = new RegExp(`(?:${MONTHS})`, 'i');
+    const vm = month.exec(top.d.text)?.[0].toLowerCase();
+    const dm = month.exec(m[0])?.[0].toLowerCase();
+    const part = /\b(?:early|mid|late|end|beginning|start|middle|first|second)\b/i;
+    if (isMonthPhrase(top.d.text) && vm !== dm && !part.test(m[0])) continue;
+    // "March" for "late March" is less precise, not wrong.
+    if (isMonthPhrase(top.d.text) && vm === dm && !part.test(m[0])) {
+      confirmations.push({ start, end, factId: top.d.id });
+      continue;
+    }
+    const draft = text.slice(start, end);
+    // Month names are capitalised anyway; only a sentence-initial or upper-case phrase changes case.
+    const fix = /^\p{Lu}/u.test(draft) && !isMonthPhrase(draft.split(/[ -]/)[0]) ? matchCase(draft, top.d.text) : draft === draft.toUpperCase() && draft.length > 4 ? top.d.text.toUpperCase() : top.d.text;
+    findings.push({
+      start,
+      end,
+      ruleId: 'date-mismatch',
+      severity: 'error',
+      message: `Draft says ${draft} for when ${top.d.event}; verified: ${top.d.text}`,
+      factId: top.d.id,
+      verified: top.d.text,
+      fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
+    });
   }
 }
