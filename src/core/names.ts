@@ -65,7 +65,12 @@ export function nearMiss(cand: string, name: string): boolean {
   return (d === 1 && name.length >= 6) || (d === 2 && name.length >= 9);
 }
 
-const isCapitalised = (t: string) => /^\p{Lu}/u.test(t);
+/** Starts with a capital letter (ASCII fast path; the check runs on every word). */
+function isCapitalised(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(t);
+}
 
 interface NameForm {
   entity: Entity;
@@ -187,8 +192,10 @@ function hitsOf(index: NameIndex, w: string): Hit[] {
 }
 
 function stripPossessive(t: Token): { text: string; start: number; end: number } {
-  const m = /^(.*?)(?:['’]s?|['’])$/u.exec(t.text);
-  const text = m ? m[1] : t.text;
+  let text = t.text;
+  const last = text[text.length - 1];
+  if (last === "'" || last === '’') text = text.slice(0, -1);
+  else if ((last === 's' || last === 'S') && (text[text.length - 2] === "'" || text[text.length - 2] === '’')) text = text.slice(0, -2);
   return { text, start: t.start, end: t.start + text.length };
 }
 
@@ -237,6 +244,7 @@ export function checkNames(
     const toks = ctx.sentence.tokens;
     // 1. Multi-word names that are not people: compare the whole phrase ("Al Jazera").
     for (let i = 0; i < toks.length; i++) {
+      if (!isCapitalised(toks[i].text)) continue;
       const lower = toks[i].text.toLowerCase();
       const last = stripPossessive(toks[i]).text.toLowerCase();
       const starts: [NameForm, number][] = [];
@@ -261,6 +269,7 @@ export function checkNames(
     }
     // 2. Single words: people's surnames anywhere, given names before the surname, one-word places.
     for (let i = 0; i < toks.length; i++) {
+      if (!isCapitalised(toks[i].text) && !toks[i].text.includes('-')) continue;
       for (const p of parts(toks[i])) {
         if (!isCapitalised(p.text) || flagged.has(p.start)) continue;
         const w = p.text.toLowerCase();
