@@ -28,9 +28,10 @@ export interface Sentence {
  * (markdown false) only loses URLs and e-mail addresses.
  */
 export function maskText(text: string, markdown = true): string {
-  const out = text.split('');
+  // Collect the regions first and build the result once from slices: no per-character array.
+  const ranges: number[] = [];
   const blankRange = (start: number, end: number) => {
-    for (let i = start; i < end; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = ' ';
+    if (end > start) ranges.push(start, end);
   };
   const sweep = (re: RegExp) => {
     re.lastIndex = 0;
@@ -41,55 +42,106 @@ export function maskText(text: string, markdown = true): string {
   };
   if (markdown) {
     // YAML front matter at the very top.
-    const fm = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+    const fm = FRONT_MATTER.exec(text);
     if (fm) blankRange(0, fm[0].length);
     // Fenced code blocks (an unclosed fence runs to the end, as in CommonMark).
-    const fence = /^ {0,3}(`{3,}|~{3,})[^\n]*\n/gm;
-    for (let m = fence.exec(text); m; m = fence.exec(text)) {
-      const marker = m[1];
-      const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`, 'gm');
-      close.lastIndex = m.index + m[0].length;
-      const c = close.exec(text);
-      const end = c ? c.index + c[0].length : text.length;
-      blankRange(m.index, end);
-      fence.lastIndex = end;
-    }
-    sweep(/<!--[\s\S]*?(?:-->|$)/g);
-    // Inline code: a run of backticks closed by a run of the same length.
-    const ticks = /(`+)([\s\S]*?[^`])\1(?!`)/g;
-    for (let m = ticks.exec(text); m; m = ticks.exec(text)) {
-      if (m[0].includes('\n\n')) {
-        ticks.lastIndex = m.index + m[1].length;
-        continue;
+    if (text.includes('```') || text.includes('~~~')) {
+      const fence = FENCE;
+      fence.lastIndex = 0;
+      for (let m = fence.exec(text); m; m = fence.exec(text)) {
+        const marker = m[1];
+        const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`, 'gm');
+        close.lastIndex = m.index + m[0].length;
+        const c = close.exec(text);
+        const end = c ? c.index + c[0].length : text.length;
+        blankRange(m.index, end);
+        fence.lastIndex = end;
       }
-      blankRange(m.index, m.index + m[0].length);
+    }
+    if (text.includes('<!--')) sweep(HTML_COMMENT);
+    // Inline code: a run of backticks closed by a run of the same length.
+    if (text.includes('`')) {
+      const ticks = INLINE_CODE;
+      ticks.lastIndex = 0;
+      for (let m = ticks.exec(text); m; m = ticks.exec(text)) {
+        if (m[0].includes('\n\n')) {
+          ticks.lastIndex = m.index + m[1].length;
+          continue;
+        }
+        blankRange(m.index, m.index + m[0].length);
+      }
     }
     // Link and image targets: ](target "title")
-    const link = /\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(\s+(?:"[^"]*"|'[^']*'))?\)/g;
-    for (let m = link.exec(text); m; m = link.exec(text)) blankRange(m.index + 2, m.index + m[0].length - 1);
-    sweep(/^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm);
-    sweep(/<(?:https?|mailto|ftp):[^\s>]*>/gi);
-    sweep(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g);
-    sweep(/^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)+\|?[ \t]*$/gm);
+    if (text.includes('](')) {
+      const link = LINK_TARGET;
+      link.lastIndex = 0;
+      for (let m = link.exec(text); m; m = link.exec(text)) blankRange(m.index + 2, m.index + m[0].length - 1);
+    }
+    if (text.includes(']:')) sweep(REFERENCE_DEFINITION);
+    if (text.includes('<')) {
+      sweep(AUTOLINK);
+      sweep(HTML_TAG);
+    }
+    if (text.includes('-')) sweep(TABLE_ALIGNMENT);
   }
-  // Bare URLs and e-mail addresses.
-  const url = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'“”‘’)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+  // Bare URLs and e-mail addresses (the e-mail branch can only match where there is an @).
+  const url = text.includes('@') ? URL_OR_EMAIL : URL_ONLY;
+  url.lastIndex = 0;
   for (let m = url.exec(text); m; m = url.exec(text)) {
     let end = m.index + m[0].length;
-    while (end > m.index && /[.,;:!?]/.test(text[end - 1])) end--;
+    while (end > m.index && TRAILING_PUNCT.test(text[end - 1])) end--;
     blankRange(m.index, end);
   }
-  return markdown || out.some((c, i) => c !== text[i]) ? out.join('') : text;
+  if (!ranges.length) return text;
+  // Sort the regions by start and merge overlaps, then blank them (line breaks kept).
+  const order: number[] = [];
+  for (let i = 0; i < ranges.length; i += 2) order.push(i);
+  order.sort((a, b) => ranges[a] - ranges[b]);
+  let out = '';
+  let at = 0;
+  let curStart = -1;
+  let curEnd = -1;
+  const flush = () => {
+    if (curStart < 0) return;
+    out += text.slice(at, curStart) + text.slice(curStart, curEnd).replace(NOT_LINE_BREAK, ' ');
+    at = curEnd;
+  };
+  for (const i of order) {
+    const s = ranges[i];
+    const e = ranges[i + 1];
+    if (s <= curEnd) {
+      if (e > curEnd) curEnd = e;
+    } else {
+      flush();
+      curStart = s;
+      curEnd = e;
+    }
+  }
+  flush();
+  return out + text.slice(at);
 }
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n/gm;
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+const INLINE_CODE = /(`+)([\s\S]*?[^`])\1(?!`)/g;
+const LINK_TARGET = /\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(\s+(?:"[^"]*"|'[^']*'))?\)/g;
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm;
+const AUTOLINK = /<(?:https?|mailto|ftp):[^\s>]*>/gi;
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
+const TABLE_ALIGNMENT = /^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)+\|?[ \t]*$/gm;
+const URL_OR_EMAIL = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'“”‘’)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+const URL_ONLY = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'“”‘’)\]]+/gi;
+const TRAILING_PUNCT = /[.,;:!?]/;
+const NOT_LINE_BREAK = /[^\n\r]/g;
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*['’]?/gu;
 
 /** Lower-cases a word and drops a possessive ending (`Iran’s` → `iran`, `authorities'` → `authorities`). */
 export function normWord(w: string): string {
-  return w
-    .toLowerCase()
-    .replace(/[’]/g, "'")
-    .replace(/'s?$/, '');
+  const lower = w.toLowerCase();
+  if (lower.indexOf("'") < 0 && lower.indexOf('’') < 0) return lower;
+  return lower.replace(/[’]/g, "'").replace(/'s?$/, '');
 }
 
 /** Word tokens of `text` between `start` and `end`. */
@@ -104,6 +156,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
 }
 
 const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Jr|Sr|No|vs|etc|e\.g|i\.e|approx|Inc|Ltd|Co|Corp)|\b[A-Z](?:\.[A-Z])*)\.$/;
+const ASCII_LETTER = /[A-Za-z]/;
 const BLOCK_START = /^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|\||>)/;
 
 /**
@@ -144,8 +197,16 @@ export function splitSentences(masked: string): Sentence[] {
   }
   if (cur) blocks.push(cur);
 
+  // Candidate sentence ends of the whole text, found in one pass: a match never spans a line
+  // break, so the matches inside a block are the ones a scan of the block alone would find.
+  const ends: number[] = [];
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(masked); m; m = SENTENCE_END.exec(masked)) ends.push(m.index, m.index + m[0].length);
+  let next = 0;
+
   let header: { cells: [number, number][]; text: string } | null = null;
   for (const [bs, be, isTable] of blocks) {
+    while (next < ends.length && ends[next] < bs) next += 2;
     if (isTable) {
       const row = masked.slice(bs, be);
       const cells = tableCells(row, bs);
@@ -162,7 +223,7 @@ export function splitSentences(masked: string): Sentence[] {
       continue;
     }
     header = null;
-    splitBlock(masked, bs, be, sentences);
+    next = splitBlock(masked, bs, be, ends, next, sentences);
   }
   return sentences;
 }
@@ -179,19 +240,22 @@ function tableCells(row: string, base: number): [number, number][] {
   return cells;
 }
 
-function splitBlock(masked: string, bs: number, be: number, out: Sentence[]): void {
-  const re = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}*#_])/gu;
-  re.lastIndex = bs;
+const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}*#_])/gu;
+
+/** Splits block [bs, be) at the candidate ends from `ends[next]` on; returns the next unused candidate. */
+function splitBlock(masked: string, bs: number, be: number, ends: number[], next: number, out: Sentence[]): number {
   let s = bs;
-  for (let m = re.exec(masked); m && m.index < be; m = re.exec(masked)) {
-    const end = m.index + m[0].length;
+  for (; next < ends.length && ends[next] < be; next += 2) {
+    const index = ends[next];
+    const end = ends[next + 1];
     if (end > be) break;
-    const before = masked.slice(Math.max(s, m.index - 12), m.index + 1);
-    if (m[0] === '.' && ABBREV.test(before)) continue;
+    // Every abbreviation ends in a letter right before its full stop.
+    if (end - index === 1 && masked[index] === '.' && index > s && ASCII_LETTER.test(masked[index - 1]) && ABBREV.test(masked.slice(Math.max(s, index - 12), index + 1))) continue;
     push(masked, s, end, out);
     s = end;
   }
   push(masked, s, be, out);
+  return next;
 }
 
 function push(masked: string, s: number, e: number, out: Sentence[]): void {
@@ -213,14 +277,53 @@ export function matchCase(model: string, text: string): string {
 
 /** Splits a phrase into normalised words (for matching context and mention phrases). */
 export function phraseWords(phrase: string): string[] {
-  return tokenize(phrase).map((t) => t.norm);
+  // Phrases come from the fact sheet and are asked for again and again (per sentence, per
+  // check): remember them, and hand out copies so a caller can never change the cached words.
+  let words = phraseCache.get(phrase);
+  if (!words) {
+    words = tokenize(phrase).map((t) => t.norm);
+    if (phraseCache.size >= PHRASE_CACHE_MAX) phraseCache.clear();
+    phraseCache.set(phrase, words);
+  }
+  return words.slice();
 }
+const phraseCache = new Map<string, string[]>();
+const PHRASE_CACHE_MAX = 4096;
 
-/** Index of tokens by normalised word, for phrase look-ups within one sentence. */
+/** Token positions by normalised word, built on the first phrase look-up in a token array. */
+const phraseIndexes = new WeakMap<Token[], Map<string, number[]>>();
+/** Shorter arrays are scanned directly: an index would cost more than it saves. */
+const INDEX_MIN_TOKENS = 12;
+
+/**
+ * Positions (token indexes, ascending) where the phrase `words` occurs in `tokens`. The index of
+ * a token array is kept with the array, so the array must not change after the first look-up.
+ */
 export function findPhrase(tokens: Token[], words: string[]): number[] {
   const hits: number[] = [];
-  outer: for (let i = 0; i + words.length <= tokens.length; i++) {
-    for (let j = 0; j < words.length; j++) if (tokens[i + j].norm !== words[j]) continue outer;
+  const n = words.length;
+  if (n === 0 || tokens.length < INDEX_MIN_TOKENS) {
+    outer: for (let i = 0; i + n <= tokens.length; i++) {
+      for (let j = 0; j < n; j++) if (tokens[i + j].norm !== words[j]) continue outer;
+      hits.push(i);
+    }
+    return hits;
+  }
+  let index = phraseIndexes.get(tokens);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < tokens.length; i++) {
+      const at = index.get(tokens[i].norm);
+      if (at) at.push(i);
+      else index.set(tokens[i].norm, [i]);
+    }
+    phraseIndexes.set(tokens, index);
+  }
+  const starts = index.get(words[0]);
+  if (!starts) return hits;
+  outer: for (const i of starts) {
+    if (i + n > tokens.length) break;
+    for (let j = 1; j < n; j++) if (tokens[i + j].norm !== words[j]) continue outer;
     hits.push(i);
   }
   return hits;
