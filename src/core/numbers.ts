@@ -93,17 +93,19 @@ const QUALIFIERS: [RegExp, QualifierClass][] = [
 const W = '(?:' + [...UNIT_NAMES, ...TEN_NAMES, 'hundred', 'thousand', 'million', 'billion', 'trillion'].join('|') + ')';
 // Spelled-out number: words joined by spaces, hyphens and "and"; "and a half" before a scale.
 const WORDS_RE = new RegExp(
-  `\\b(?:a |one )?${W}(?:(?:[ -]|\\s+and\\s+)(?:${W}|a half(?= (?:hundred|thousand|million|billion|trillion)\\b)))*\\b`,
+  `(?=[abefhmnostz])\\b(?:a |one )?${W}(?:(?:[ -]|\\s+and\\s+)(?:${W}|a half(?= (?:hundred|thousand|million|billion|trillion)\\b)))*\\b`,
   'giu',
 );
+// Each pattern starts with a look-ahead for its possible first characters: the engine can then
+// skip ahead to candidates instead of trying the whole pattern at every position of the text.
 const DIGITS_RE =
-  /(?<![\p{L}\p{N}_.,/:#-]|\p{L}-)(?:(US|U\.S\.|A|C|NZ|HK|S)?([$£€¥]))?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.(\d+))?(?!(?!(?:k|K|m|bn|b|tn|mn|mln)\b)[\p{L}\p{N}]|[.,]\d|:\d)/gu;
+  /(?=[ACHNSU$£€¥\d])(?<![\p{L}\p{N}_.,/:#-]|\p{L}-)(?:(US|U\.S\.|A|C|NZ|HK|S)?([$£€¥]))?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.(\d+))?(?!(?!(?:k|K|m|bn|b|tn|mn|mln)\b)[\p{L}\p{N}]|[.,]\d|:\d)/gu;
 const SCALE_AFTER = /^(?:[ \u00a0]?(k|K|m|bn|b|tn|mn|mln)\b|[ \u00a0-](thousand|million|billion|trillion)\b)/;
 const PERCENT_AFTER = /^(?:[ \u00a0]?%|[ \u00a0-](?:per ?cent|percent|pc)\b)/i;
 const CURRENCY_AFTER = /^[ \u00a0](?:(?:US |U\.S\. )?dollars|USD|euros?|EUR|pounds?|GBP)\b/i;
 const FRACTION_RE =
-  /\b(?:(a|one|two|three|four|five|six|seven|nine)[ -](half|halves|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|sixth|sixths|eighth|eighths|tenth|tenths)|(half))\b/giu;
-const IN_N_RE = /\b(one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b/giu;
+  /(?=[afhnost])\b(?:(a|one|two|three|four|five|six|seven|nine)[ -](half|halves|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|sixth|sixths|eighth|eighths|tenth|tenths)|(half))\b/giu;
+const IN_N_RE = /(?=[efnost\d])\b(one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b/giu;
 
 /** Value of a spelled-out number ("three thousand one hundred and seventeen"), or NaN. */
 export function parseNumberWords(phrase: string): number {
@@ -208,13 +210,78 @@ function isYear(digits: string, decimals: string | undefined, text: string, end:
 }
 
 /**
+ * Ranges taken by mentions found so far; tells in O(log n) whether a range overlaps any of them.
+ * Ranges are kept sorted by start with the running maximum of their ends: [s, e) overlaps a
+ * range [a, b) with a < e and b > s, i.e. iff the largest end among ranges starting before e
+ * exceeds s. Ranges added in ascending order of start (as one regular-expression pass finds
+ * them) wait in a second sorted list until one out of order arrives, then the lists are merged.
+ */
+class RangeSet {
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private maxEnds: number[] = [];
+  private newStarts: number[] = [];
+  private newEnds: number[] = [];
+  private newMaxEnds: number[] = [];
+
+  add(s: number, e: number): void {
+    const n = this.newStarts.length;
+    if (n && s < this.newStarts[n - 1]) this.merge();
+    const m = this.newStarts.length;
+    this.newStarts.push(s);
+    this.newEnds.push(e);
+    this.newMaxEnds.push(m ? Math.max(this.newMaxEnds[m - 1], e) : e);
+  }
+
+  overlaps(s: number, e: number): boolean {
+    return RangeSet.hit(this.starts, this.maxEnds, s, e) || RangeSet.hit(this.newStarts, this.newMaxEnds, s, e);
+  }
+
+  private static hit(starts: number[], maxEnds: number[], s: number, e: number): boolean {
+    // Number of ranges that start before e.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnds[lo - 1] > s;
+  }
+
+  private merge(): void {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < this.starts.length || j < this.newStarts.length) {
+      if (j >= this.newStarts.length || (i < this.starts.length && this.starts[i] <= this.newStarts[j])) {
+        starts.push(this.starts[i]);
+        ends.push(this.ends[i++]);
+      } else {
+        starts.push(this.newStarts[j]);
+        ends.push(this.newEnds[j++]);
+      }
+    }
+    const maxEnds: number[] = [];
+    for (let k = 0; k < ends.length; k++) maxEnds.push(k ? Math.max(maxEnds[k - 1], ends[k]) : ends[k]);
+    this.starts = starts;
+    this.ends = ends;
+    this.maxEnds = maxEnds;
+    this.newStarts = [];
+    this.newEnds = [];
+    this.newMaxEnds = [];
+  }
+}
+
+/**
  * Every figure in `text` (which should already be masked). Ranges of the returned mentions
  * never overlap; times, ordinals and numbers glued to letters are not figures.
  */
 export function findMentions(text: string): Mention[] {
   const out: Mention[] = [];
-  const taken: [number, number][] = [];
-  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
+  const taken = new RangeSet();
+  const overlaps = (s: number, e: number) => taken.overlaps(s, e);
 
   DIGITS_RE.lastIndex = 0;
   for (let m = DIGITS_RE.exec(text); m; m = DIGITS_RE.exec(text)) {
@@ -291,7 +358,7 @@ export function findMentions(text: string): Mention[] {
         percent,
       },
     });
-    taken.push([start, end]);
+    taken.add(start, end);
   }
 
   // Fractions and "one in four" shares.
@@ -312,7 +379,7 @@ export function findMentions(text: string): Mention[] {
         qualifier: q.cls, qualStart: q.start, qualEnd: q.end, currency: '',
         style: { form, sep: '', decimals: 0, scaleWord: '', scale: 1, percent: '' },
       });
-      taken.push([s, e]);
+      taken.add(s, e);
     }
   };
   const small = (w: string) => (/^\d+$/.test(w) ? Number(w) : (UNITS[w.toLowerCase()] ?? NaN));
@@ -367,7 +434,7 @@ export function findMentions(text: string): Mention[] {
       scaleStart: e, scaleEnd: e, qualifier: q.cls, qualStart: q.start, qualEnd: q.end, currency,
       style: { form: yearWords ? 'year-words' : 'words', sep: '', decimals: 0, scaleWord: '', scale: 1, percent },
     });
-    taken.push([s, end]);
+    taken.add(s, end);
   }
   return out.sort((a, b) => a.start - b.start);
 }
