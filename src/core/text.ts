@@ -135,8 +135,6 @@ const URL_ONLY = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'“”‘’)\]]+/gi;
 const TRAILING_PUNCT = /[.,;:!?]/;
 const NOT_LINE_BREAK = /[^\n\r]/g;
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*['’]?/gu;
-
 /** Lower-cases a word and drops a possessive ending (`Iran’s` → `iran`, `authorities'` → `authorities`). */
 export function normWord(w: string): string {
   const lower = w.toLowerCase();
@@ -144,15 +142,91 @@ export function normWord(w: string): string {
   return lower.replace(/[’]/g, "'").replace(/'s?$/, '');
 }
 
-/** Word tokens of `text` between `start` and `end`. */
+/**
+ * Word tokens of `text` that start between `start` and `end` (the last may run past `end`):
+ * what {@link WORD} matches, found by a hand-written scan (no match objects, one look at each
+ * character).
+ */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = start;
-  for (let m = WORD.exec(text); m && m.index < end; m = WORD.exec(text)) {
-    const t = m[0];
-    tokens.push({ text: t, norm: normWord(t), start: m.index, end: m.index + t.length });
+  const n = text.length;
+  let i = start;
+  // Like a /u pattern, a start inside a surrogate pair begins with the pair.
+  if (i > 0 && i < n && isTrail(text.charCodeAt(i)) && isLead(text.charCodeAt(i - 1))) i--;
+  while (i < n) {
+    // Skip to the next word character.
+    let c = text.charCodeAt(i);
+    let w = wordCharWidth(text, i, c);
+    while (w === 0) {
+      i += isLead(c) && i + 1 < n && isTrail(text.charCodeAt(i + 1)) ? 2 : 1;
+      if (i >= n) return tokens;
+      c = text.charCodeAt(i);
+      w = wordCharWidth(text, i, c);
+    }
+    if (i >= end) break;
+    const s = i;
+    // Whether the word needs normWord: anything but lower-case ASCII letters, digits and hyphens.
+    let plain = c < 0x80 && !(c >= 0x41 && c <= 0x5a);
+    i += w;
+    for (;;) {
+      // A run of word characters…
+      while (i < n && (w = wordCharWidth(text, i, (c = text.charCodeAt(i)))) > 0) {
+        if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) plain = false;
+        i += w;
+      }
+      // …continued after a hyphen or an apostrophe that is followed by one.
+      if (i + 1 < n) {
+        const sep = text.charCodeAt(i);
+        if ((sep === 0x2d || sep === 0x27 || sep === 0x2019) && (w = wordCharWidth(text, i + 1, (c = text.charCodeAt(i + 1)))) > 0) {
+          if (sep !== 0x2d || c >= 0x80 || (c >= 0x41 && c <= 0x5a)) plain = false;
+          i += 1 + w;
+          continue;
+        }
+      }
+      break;
+    }
+    // A closing apostrophe ("protesters'").
+    if (i < n) {
+      const q = text.charCodeAt(i);
+      if (q === 0x27 || q === 0x2019) {
+        i++;
+        plain = false;
+      }
+    }
+    const t = text.slice(s, i);
+    tokens.push({ text: t, norm: plain ? t : normWord(t), start: s, end: i });
   }
   return tokens;
+}
+
+/** The word pattern {@link tokenize} implements (kept as the reference for its tests). */
+export const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*['’]?/gu;
+
+const isLead = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isTrail = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+/** BMP code units: 0 not yet known, 1 a letter, mark or number, 2 not. */
+const bmpClass = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) bmpClass[c] = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 2;
+const astralClass = new Map<number, boolean>();
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+
+/** UTF-16 length of the letter, mark or number at `i` (code unit `c`), or 0 if there is none. */
+function wordCharWidth(text: string, i: number, c: number): number {
+  if (isLead(c) && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (isTrail(d)) {
+      const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+      let yes = astralClass.get(cp);
+      if (yes === undefined) {
+        yes = WORD_CHAR.test(String.fromCodePoint(cp));
+        if (astralClass.size < 65536) astralClass.set(cp, yes);
+      }
+      return yes ? 2 : 0;
+    }
+  }
+  let k = bmpClass[c];
+  if (k === 0) k = bmpClass[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1 ? 1 : 0;
 }
 
 const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Jr|Sr|No|vs|etc|e\.g|i\.e|approx|Inc|Ltd|Co|Corp)|\b[A-Z](?:\.[A-Z])*)\.$/;
