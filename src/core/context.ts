@@ -24,10 +24,11 @@ export class SentenceContext {
     let commas = 0;
     let prevEnd = sentence.start;
     for (const t of sentence.tokens) {
-      const gap = masked.slice(prevEnd, t.start);
-      for (const ch of gap) {
-        if (ch === ',') commas++;
-        else if (ch === ';' || ch === '—' || ch === '–') strong++;
+      // The marks counted are single UTF-16 units, so the gap is read unit by unit.
+      for (let i = prevEnd; i < t.start; i++) {
+        const ch = masked.charCodeAt(i);
+        if (ch === 0x2c) commas++; // ,
+        else if (ch === 0x3b || ch === 0x2014 || ch === 0x2013) strong++; // ; — –
       }
       if (STRONG.has(t.norm)) strong++;
       else if (t.norm === 'and') commas++; // "... and that 15,000 were detained" starts another clause
