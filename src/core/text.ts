@@ -367,7 +367,7 @@ const PHRASE_CACHE_MAX = 4096;
 /** Token positions by normalised word, built on the first phrase look-up in a token array. */
 const phraseIndexes = new WeakMap<Token[], Map<string, number[]>>();
 /** Shorter arrays are scanned directly: an index would cost more than it saves. */
-const INDEX_MIN_TOKENS = 12;
+const INDEX_MIN_TOKENS = 64;
 
 /**
  * Positions (token indexes, ascending) where the phrase `words` occurs in `tokens`. The index of
