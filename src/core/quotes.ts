@@ -192,49 +192,64 @@ function attribute(
   ctx: SentenceContext,
   qa: number,
   qb: number,
-  phrases: Speaker[],
+  byFirst: Map<string, Speaker[]>,
 ): { id: string; at: number; len: number; name: boolean } | undefined {
   const toks = ctx.sentence.tokens;
-  const used = new Set<number>();
   let best: { id: string; at: number; len: number; name: boolean; score: number } | undefined;
-  for (const p of phrases) {
-    for (const at of findPhrase(toks, p.words)) {
-      if ((at >= qa && at < qb) || [...Array(p.words.length).keys()].some((k) => used.has(at + k))) continue;
-      for (let k = 0; k < p.words.length; k++) used.add(at + k);
-      const end = at + p.words.length;
-      let score = 0;
-      const according = at >= 2 && toks[at - 2].norm === 'according' && toks[at - 1].norm === 'to';
-      if (according) score = 0.8;
-      else if (end <= qa) {
-        // "Ruiz called the plan “…”": a speech verb between the speaker and the quote.
-        const between = toks.slice(end, qa);
-        if (qa - end <= 12 && ctx.sameClause(end, qa) && between.some((t) => SPEECH.has(t.norm))) score = 1 / (1 + (qa - end) / 10);
-        // "Ruiz: “…”": a name right before the quote, with only punctuation between.
-        else if (qa === end && /^[\s:—–-]*[“"‘'«„]?$/.test(text.slice(toks[end - 1].end, toks[qa]?.start ?? toks[end - 1].end).replace(/[“"‘'«„]/g, ''))) score = 0.9;
-      } else if (at >= qb && at - qb <= 3 && ctx.sameClause(qb, at)) {
-        // "“…”, said Ruiz" or "“…”, Ruiz said".
-        const verbBefore = at > 0 && SPEECH.has(toks[at - 1].norm);
-        const verbAfter = toks.slice(end, end + 2).some((t) => SPEECH.has(t.norm));
-        if (verbBefore || verbAfter) score = 1 / (1 + (at - qb) / 10);
-        // "“…” — Ruiz": a name right after the quote.
-        else if (at === qb && /^[\s,:—–-]*$/.test(text.slice(toks[qb - 1]?.end ?? 0, toks[at].start).replace(/[”"’'»“]/g, ''))) score = 0.9;
-      }
-      if (score > 0 && (!best || score > best.score)) best = { id: p.id, at, len: p.words.length, name: p.name, score };
+  // One scan: at each word, the longest speaker phrase that starts there.
+  for (let at = 0; at < toks.length; at++) {
+    const p = (byFirst.get(toks[at].norm) ?? []).find((x) => x.words.every((w, k) => toks[at + k]?.norm === w));
+    if (!p) continue;
+    if (at >= qa && at < qb) continue;
+    const end = at + p.words.length;
+    let score = 0;
+    const according = at >= 2 && toks[at - 2].norm === 'according' && toks[at - 1].norm === 'to';
+    if (according) score = 0.8;
+    else if (end <= qa) {
+      // "Ruiz called the plan “…”": a speech verb between the speaker and the quote.
+      const between = toks.slice(end, qa);
+      if (qa - end <= 12 && ctx.sameClause(end, qa) && between.some((t) => SPEECH.has(t.norm))) score = 1 / (1 + (qa - end) / 10);
+      // "Ruiz: “…”": a name right before the quote, with only punctuation between.
+      else if (qa === end && /^[\s:—–-]*[“"‘'«„]?$/.test(text.slice(toks[end - 1].end, toks[qa]?.start ?? toks[end - 1].end).replace(/[“"‘'«„]/g, ''))) score = 0.9;
+    } else if (at >= qb && at - qb <= 3 && ctx.sameClause(qb, at)) {
+      // "“…”, said Ruiz" or "“…”, Ruiz said".
+      const verbBefore = at > 0 && SPEECH.has(toks[at - 1].norm);
+      const verbAfter = toks.slice(end, end + 2).some((t) => SPEECH.has(t.norm));
+      if (verbBefore || verbAfter) score = 1 / (1 + (at - qb) / 10);
+      // "“…” — Ruiz": a name right after the quote.
+      else if (at === qb && /^[\s,:—–-]*$/.test(text.slice(toks[qb - 1]?.end ?? 0, toks[at].start).replace(/[”"’'»“]/g, ''))) score = 0.9;
     }
+    if (score > 0 && (!best || score > best.score)) best = { id: p.id, at, len: p.words.length, name: p.name, score };
+    at = end - 1;
   }
   return best;
 }
 
 type Speaker = { words: string[]; id: string; name: boolean };
-const quoteIndexes = new WeakMap<CompiledSheet, { verified: { q: Quote; words: string[] }[]; phrases: Speaker[] }>();
+interface QuoteIndex {
+  verified: { q: Quote; words: string[] }[];
+  phrases: Speaker[];
+  /** Speaker phrases by first word, longest first. */
+  byFirst: Map<string, Speaker[]>;
+}
+const quoteIndexes = new WeakMap<CompiledSheet, QuoteIndex>();
 
 /** Verified quotes as words and the phrases naming speakers, computed once per sheet. */
-function quoteIndex(sheet: CompiledSheet): { verified: { q: Quote; words: string[] }[]; phrases: Speaker[] } {
+function quoteIndex(sheet: CompiledSheet): QuoteIndex {
   let index = quoteIndexes.get(sheet);
   if (!index) {
+    const phrases = speakerPhrases(sheet);
+    const byFirst = new Map<string, Speaker[]>();
+    for (const p of phrases) {
+      if (!p.words.length) continue;
+      const list = byFirst.get(p.words[0]);
+      if (list) list.push(p);
+      else byFirst.set(p.words[0], [p]);
+    }
     index = {
       verified: sheet.quotes.map((q) => ({ q, words: wordsOf(q.text, 0, q.text.length).map((w) => w.norm) })),
-      phrases: speakerPhrases(sheet),
+      phrases,
+      byFirst,
     };
     quoteIndexes.set(sheet, index);
   }
@@ -251,7 +266,7 @@ export function checkQuotes(
   confirmations: Confirmation[],
   reportUnverified: boolean,
 ): void {
-  const { verified, phrases } = quoteIndex(sheet);
+  const { verified, phrases, byFirst } = quoteIndex(sheet);
   let si = 0;
   for (const span of findQuotes(masked)) {
     const words = wordsOf(masked, span.start, span.end);
@@ -265,7 +280,7 @@ export function checkQuotes(
     const exact = verified.find((v) => containsRun(v.words, draft));
     if (exact) {
       confirmations.push({ start: span.start, end: span.end, factId: exact.q.id });
-      if (ctx) misattribution(span, exact.q, ctx, text, sheet, phrases, findings);
+      if (ctx) misattribution(span, exact.q, ctx, text, sheet, phrases, byFirst, findings);
       continue;
     }
     // 2. Close to a verified quote: align word by word and restore the verified words.
@@ -281,7 +296,7 @@ export function checkQuotes(
     // 3. Not in the verified facts: short unattributed scare quotes are left alone.
     if (!reportUnverified || span.nested) continue;
     // One or two words: a scare quote, unless the sentence puts them in a named speaker's mouth.
-    if (draft.length < 3 && !(ctx && attribute(text, ctx, ctx.tokenAt(span.start), ctx.tokenAt(span.end), phrases))) continue;
+    if (draft.length < 3 && !(ctx && attribute(text, ctx, ctx.tokenAt(span.start), ctx.tokenAt(span.end), byFirst))) continue;
     findings.push({
       start: inner.start,
       end: inner.end,
@@ -367,11 +382,12 @@ function misattribution(
   text: string,
   sheet: CompiledSheet,
   phrases: Speaker[],
+  byFirst: Map<string, Speaker[]>,
   findings: Finding[],
 ): void {
   const qa = ctx.tokenAt(span.start);
   const qb = ctx.tokenAt(span.end);
-  const who = attribute(text, ctx, qa, qb, phrases);
+  const who = attribute(text, ctx, qa, qb, byFirst);
   if (!who || who.id === q.speaker) return;
   const said = sheet.entities.get(who.id);
   const right = sheet.entities.get(q.speaker);
