@@ -9,6 +9,25 @@ const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'howeve
 const BY = new Set(['by', 'from', 'per', 'according']);
 const SAYS = new Set(['said', 'says', 'say', 'reported', 'reports', 'report', 'estimated', 'estimates', 'counted', 'counts', 'recorded', 'records', 'documented', 'acknowledged', 'acknowledges', 'puts', 'put', 'confirmed', 'confirms', 'published', 'verified']);
 
+const firstWordIndexes = new WeakMap<CompiledSheet, Map<string, { order: number; words: string[]; id: string }[]>>();
+
+/** The sheet's entity phrases by their first word, each with its rank in `entityPhrases`. */
+function phrasesByFirstWord(sheet: CompiledSheet): Map<string, { order: number; words: string[]; id: string }[]> {
+  let index = firstWordIndexes.get(sheet);
+  if (!index) {
+    index = new Map();
+    sheet.entityPhrases.forEach((p, order) => {
+      if (!p.words.length) return; // compile() keeps no empty phrases
+      const list = index!.get(p.words[0]);
+      const entry = { order, words: p.words, id: p.id };
+      if (list) list.push(entry);
+      else index!.set(p.words[0], [entry]);
+    });
+    firstWordIndexes.set(sheet, index);
+  }
+  return index;
+}
+
 /** A sentence prepared for context look-ups. */
 export class SentenceContext {
   /** Strong clause boundaries and commas before each token. */
@@ -95,16 +114,32 @@ export class SentenceContext {
   /** Entity mentions in the sentence (longest phrase wins where phrases overlap). */
   mentions(sheet: CompiledSheet): { id: string; at: number; len: number }[] {
     if (this.mentionCache) return this.mentionCache;
-    const found: { id: string; at: number; len: number }[] = [];
-    const used = new Set<number>();
-    for (const p of sheet.entityPhrases) {
-      for (const at of findPhrase(this.sentence.tokens, p.words)) {
-        let free = true;
-        for (let i = at; i < at + p.words.length; i++) if (used.has(i)) free = false;
-        if (!free) continue;
-        for (let i = at; i < at + p.words.length; i++) used.add(i);
-        found.push({ id: p.id, at, len: p.words.length });
+    const toks = this.sentence.tokens;
+    const byFirst = phrasesByFirstWord(sheet);
+    // Every occurrence of every phrase, found from the sentence's words…
+    const hits: { order: number; at: number; len: number; id: string }[] = [];
+    for (let at = 0; at < toks.length; at++) {
+      const cands = byFirst.get(toks[at].norm);
+      if (!cands) continue;
+      outer: for (const { order, words, id } of cands) {
+        if (at + words.length > toks.length) continue;
+        for (let j = 1; j < words.length; j++) if (toks[at + j].norm !== words[j]) continue outer;
+        hits.push({ order, at, len: words.length, id });
       }
+    }
+    // …then taken in the sheet's phrase order (longest first), skipping any that overlaps one taken.
+    if (hits.length > 1) hits.sort((a, b) => a.order - b.order || a.at - b.at);
+    const found: { id: string; at: number; len: number }[] = [];
+    // Few hits (the usual case): compare with those taken; many: mark the tokens taken.
+    const used = hits.length > 16 ? new Uint8Array(toks.length) : undefined;
+    for (const h of hits) {
+      if (used) {
+        let free = true;
+        for (let i = h.at; i < h.at + h.len; i++) if (used[i]) free = false;
+        if (!free) continue;
+        used.fill(1, h.at, h.at + h.len);
+      } else if (found.some((f) => h.at < f.at + f.len && f.at < h.at + h.len)) continue;
+      found.push({ id: h.id, at: h.at, len: h.len });
     }
     this.mentionCache = found.sort((a, b) => a.at - b.at);
     return this.mentionCache;
