@@ -121,6 +121,13 @@ interface NameIndex {
   roles: Map<string, RoleEntry[]>;
   /** Setting triggers by their first word. */
   triggers: Map<string, TriggerEntry[]>;
+  /** One-word name forms by their word. */
+  single: Map<string, NameForm>;
+  /** The sheet person each word names or nearly names (surnames), memoised like `hits`. */
+  persons: Map<string, Entity | null>;
+  /** Per setting: every right name as a phrase; and every sheet name phrase with its entity. */
+  rightNames: Map<string, string[]>;
+  entityByPhrase: Map<string, Entity>;
   /** Near misses of each word seen so far (words repeat: each is classified once). */
   hits: Map<string, Hit[]>;
 }
@@ -162,7 +169,23 @@ function nameIndex(sheet: CompiledSheet): NameIndex {
         if (words.length) push(triggers, words[0], { setting, words });
       }
     }
-    index = { all, known, byFirst, byLast, roles, triggers, hits: new Map() };
+    const single = new Map<string, NameForm>();
+    for (const f of all) if (f.words.length === 1 && !single.has(f.words[0])) single.set(f.words[0], f);
+    const rightNames = new Map<string, string[]>();
+    for (const st of sheet.settings) {
+      const names = [st.entity, ...(st.alsoRight ?? [])]
+        .map((id) => sheet.entities.get(id)!)
+        .flatMap((e) => [e.name, ...(e.aliases ?? [])].map((n) => phraseWords(n).join(' ')));
+      rightNames.set(st.id, names);
+    }
+    const entityByPhrase = new Map<string, Entity>();
+    for (const e of sheet.sheet.entities) {
+      for (const n of [e.name, ...(e.aliases ?? [])]) {
+        const key = phraseWords(n).join(' ');
+        if (!entityByPhrase.has(key)) entityByPhrase.set(key, e);
+      }
+    }
+    index = { all, known, byFirst, byLast, roles, triggers, single, persons: new Map(), rightNames, entityByPhrase, hits: new Map() };
     nameIndexes.set(sheet, index);
   }
   return index;
@@ -191,11 +214,16 @@ function hitsOf(index: NameIndex, w: string): Hit[] {
   return hits;
 }
 
-function stripPossessive(t: Token): { text: string; start: number; end: number } {
-  let text = t.text;
+/** A word without its possessive ending: `Ruiz’s` → `Ruiz`, `voters'` → `voters`. */
+function bare(text: string): string {
   const last = text[text.length - 1];
-  if (last === "'" || last === '’') text = text.slice(0, -1);
-  else if ((last === 's' || last === 'S') && (text[text.length - 2] === "'" || text[text.length - 2] === '’')) text = text.slice(0, -2);
+  if (last === "'" || last === '’') return text.slice(0, -1);
+  if ((last === 's' || last === 'S') && (text[text.length - 2] === "'" || text[text.length - 2] === '’')) return text.slice(0, -2);
+  return text;
+}
+
+function stripPossessive(t: Token): { text: string; start: number; end: number } {
+  const text = bare(t.text);
   return { text, start: t.start, end: t.start + text.length };
 }
 
@@ -220,7 +248,7 @@ export function checkNames(
   confirmations: Confirmation[],
 ): void {
   const index = nameIndex(sheet);
-  const { all, known } = index;
+  const { known } = index;
   const flagged = new Set<number>();
 
   const spellFinding = (start: number, end: number, right: string, e: Entity) => {
@@ -246,7 +274,7 @@ export function checkNames(
     for (let i = 0; i < toks.length; i++) {
       if (!isCapitalised(toks[i].text)) continue;
       const lower = toks[i].text.toLowerCase();
-      const last = stripPossessive(toks[i]).text.toLowerCase();
+      const last = bare(lower);
       const starts: [NameForm, number][] = [];
       for (const f of index.byFirst.get(lower) ?? []) starts.push([f, i]);
       for (const f of index.byLast.get(last) ?? []) if (i - f.words.length + 1 >= 0) starts.push([f, i - f.words.length + 1]);
@@ -274,7 +302,7 @@ export function checkNames(
         if (!isCapitalised(p.text) || flagged.has(p.start)) continue;
         const w = p.text.toLowerCase();
         if (known.has(w)) {
-          const f = all.find((x) => x.words.length === 1 && x.words[0] === w);
+          const f = index.single.get(w);
           if (f) confirmations.push({ start: p.start, end: p.end, factId: f.entity.id });
           continue;
         }
@@ -282,7 +310,7 @@ export function checkNames(
         for (const { form: f, given } of hitsOf(index, w)) {
           if (given) {
             // A given name is a near miss only right before the (possibly misspelt) surname.
-            const next = toks[i + 1] ? stripPossessive(toks[i + 1]).text.toLowerCase() : '';
+            const next = toks[i + 1] ? bare(toks[i + 1].text).toLowerCase() : '';
             const surname = f.words[f.words.length - 1];
             if (next !== surname && !nearMiss(next, surname)) continue;
           }
@@ -291,7 +319,7 @@ export function checkNames(
         }
       }
     }
-    checkRoles(ctx, text, index, all, known, findings, flagged);
+    checkRoles(ctx, text, index, findings, flagged);
     checkSettings(ctx, text, sheet, index, findings, confirmations, flagged);
   }
 }
@@ -321,12 +349,16 @@ function nameAt(toks: Token[], i: number, text: string): Token[] {
   return out;
 }
 
-function personOf(names: Token[], all: NameForm[]): Entity | undefined {
-  const words = names.map((t) => stripPossessive(t).text.toLowerCase());
-  for (const f of all) {
-    if (!f.person) continue;
-    const surname = f.words[f.words.length - 1];
-    if (words.some((w) => w === surname || nearMiss(w, surname))) return f.entity;
+function personOf(names: Token[], index: NameIndex): Entity | undefined {
+  for (const t of names) {
+    const w = bare(t.text).toLowerCase();
+    let person = index.persons.get(w);
+    if (person === undefined) {
+      person = index.all.find((f) => f.person && (w === f.words[f.words.length - 1] || nearMiss(w, f.words[f.words.length - 1])))?.entity ?? null;
+      if (index.persons.size >= MEMO_LIMIT) index.persons.clear();
+      index.persons.set(w, person);
+    }
+    if (person) return person;
   }
   return undefined;
 }
@@ -335,11 +367,10 @@ function checkRoles(
   ctx: SentenceContext,
   text: string,
   index: NameIndex,
-  all: NameForm[],
-  known: Set<string>,
   findings: Finding[],
   flagged: Set<number>,
 ): void {
+  const { known } = index;
   const toks = ctx.sentence.tokens;
   const spaces = (a: Token, b: Token) => /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
   const commaAfter = (a: Token, b: Token) => /^,[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
@@ -362,7 +393,7 @@ function checkRoles(
           const next = toks[after + names.length];
           if (next && !/^\s*,/.test(text.slice(names[names.length - 1]?.end ?? 0, next.start))) names = [];
         }
-        if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) roleFinding(names, holder, role.title, text, all, findings, flagged);
+        if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) roleFinding(names, holder, role.title, text, index, findings, flagged);
       }
       // Name, then the title in apposition: "Ana Ruiz, the mayor's deputy".
       const head = at - qualLen - (toks[at - qualLen - 1]?.norm === 'the' ? 1 : 0);
@@ -372,9 +403,9 @@ function checkRoles(
       while (k > 0 && isCapitalised(toks[k - 1].text) && spaces(toks[k - 1], toks[k]) && head - k < 3) k--;
       const names = toks.slice(k, head).filter((t) => isCapitalised(t.text) && !NOT_NAMES.has(t.norm) && !MONTHS_DAYS.has(t.norm));
       if (names.length !== head - k) continue;
-      const person = personOf(names, all);
+      const person = personOf(names, index);
       // An unknown name must look like a person's full name; a lone capitalised word may be a place or a day.
-      if ((person && person.id !== holder.id) || (!person && names.length >= 2)) roleFinding(names, holder, role.title, text, all, findings, flagged);
+      if ((person && person.id !== holder.id) || (!person && names.length >= 2)) roleFinding(names, holder, role.title, text, index, findings, flagged);
     }
   }
 }
@@ -384,16 +415,16 @@ function roleFinding(
   holder: Entity,
   title: string,
   text: string,
-  all: NameForm[],
+  index: NameIndex,
   findings: Finding[],
   flagged: Set<number>,
 ): void {
-  const person = personOf(names, all);
+  const person = personOf(names, index);
   if (person?.id === holder.id) return;
   if (person === undefined && holder.type !== 'person') return;
   // Only names that look like a person: capitalised words that are not places or outlets of the sheet.
   const words = names.map((t) => stripPossessive(t).text.toLowerCase());
-  if (!person && words.some((w) => all.some((f) => !f.person && f.words.includes(w)))) return;
+  if (!person && words.some((w) => index.all.some((f) => !f.person && f.words.includes(w)))) return;
   const start = names[0].start;
   const end = stripPossessive(names[names.length - 1]).end;
   if (flagged.has(start)) return;
@@ -440,10 +471,7 @@ function checkSettings(
       const phrase = words.join(' ');
       const start = names[0].start;
       const end = stripPossessive(names[names.length - 1]).end;
-      const rightNames = [s.entity, ...(s.alsoRight ?? [])]
-        .map((id) => sheet.entities.get(id)!)
-        .flatMap((e) => [e.name, ...(e.aliases ?? [])].map((n) => phraseWords(n).join(' ')));
-      if (rightNames.some((r) => ` ${phrase} `.includes(` ${r} `))) {
+      if (index.rightNames.get(s.id)!.some((r) => ` ${phrase} `.includes(` ${r} `))) {
         confirmations.push({ start, end, factId: s.id });
         continue;
       }
@@ -451,7 +479,7 @@ function checkSettings(
       // "the Portuguese capital": a word derived from a sheet name is not a wrong place.
       if (words.length === 1 && derivedFromSheetName(words[0], sheet)) continue;
       // A sheet entity of another kind (a person, a body) is not a wrong place.
-      const other = sheet.sheet.entities.find((e) => [e.name, ...(e.aliases ?? [])].some((n) => phraseWords(n).join(' ') === phrase));
+      const other = index.entityByPhrase.get(phrase);
       if (other && other.type !== right.type) continue;
       if (!other && sheet.otherNames.has(words[0])) continue;
       flagged.add(start);
