@@ -271,34 +271,39 @@ export function checkNames(
   for (const ctx of contexts) {
     const toks = ctx.sentence.tokens;
     // 1. Multi-word names that are not people: compare the whole phrase ("Al Jazera").
+    const phraseAt = (f: NameForm, at: number, i: number) => {
+      const n = f.words.length;
+      if (at < 0 || at + n > toks.length) return;
+      for (let k = at; k < at + n; k++) if (!isCapitalised(toks[k].text)) return;
+      const lastTok = toks[at + n - 1];
+      const start = toks[at].start;
+      const end = lastTok.start + bare(lastTok.text).length;
+      const words: string[] = [];
+      for (let k = at; k < at + n; k++) words.push((k === at + n - 1 ? bare(toks[k].text) : toks[k].text).toLowerCase());
+      const phrase = words.join(' ');
+      const verified = f.words.join(' ');
+      if (phrase === verified) {
+        if (at === i) confirmations.push({ start, end, factId: f.entity.id });
+        return;
+      }
+      if (words.every((w) => known.has(w))) return;
+      const d = editDistance(phrase, verified, 3);
+      if (d >= 1 && d <= (verified.length >= 15 ? 2 : 1)) spellFinding(start, end, f.spelled.join(' '), f.entity);
+    };
     for (let i = 0; i < toks.length; i++) {
       if (!isCapitalised(toks[i].text)) continue;
       const lower = toks[i].text.toLowerCase();
-      const last = bare(lower);
-      const starts: [NameForm, number][] = [];
-      for (const f of index.byFirst.get(lower) ?? []) starts.push([f, i]);
-      for (const f of index.byLast.get(last) ?? []) if (i - f.words.length + 1 >= 0) starts.push([f, i - f.words.length + 1]);
-      for (const [f, at] of starts) {
-        const win = toks.slice(at, at + f.words.length);
-        if (win.length < f.words.length || !win.every((t) => isCapitalised(t.text))) continue;
-        const start = win[0].start;
-        const end = stripPossessive(win[win.length - 1]).end;
-        const words = win.map((t, k) => (k === win.length - 1 ? stripPossessive(t).text : t.text).toLowerCase());
-        const phrase = words.join(' ');
-        const verified = f.words.join(' ');
-        if (phrase === verified) {
-          if (at === i) confirmations.push({ start, end, factId: f.entity.id });
-          continue;
-        }
-        if (words.every((w) => known.has(w))) continue;
-        const d = editDistance(phrase, verified, 3);
-        if (d >= 1 && d <= (verified.length >= 15 ? 2 : 1)) spellFinding(start, end, f.spelled.join(' '), f.entity);
-      }
+      const byFirst = index.byFirst.get(lower);
+      if (byFirst) for (const f of byFirst) phraseAt(f, i, i);
+      const byLast = index.byLast.get(bare(lower));
+      if (byLast) for (const f of byLast) phraseAt(f, i - f.words.length + 1, i);
     }
     // 2. Single words: people's surnames anywhere, given names before the surname, one-word places.
     for (let i = 0; i < toks.length; i++) {
-      if (!isCapitalised(toks[i].text) && !toks[i].text.includes('-')) continue;
-      for (const p of parts(toks[i])) {
+      const t = toks[i];
+      const hyphen = t.text.includes('-');
+      if (!hyphen && !isCapitalised(t.text)) continue;
+      for (const p of hyphen ? parts(t) : [stripPossessive(t)]) {
         if (!isCapitalised(p.text) || flagged.has(p.start)) continue;
         const w = p.text.toLowerCase();
         if (known.has(w)) {
