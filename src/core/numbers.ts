@@ -107,6 +107,107 @@ const FRACTION_RE =
   /(?=[afhnost])\b(?:(a|one|two|three|four|five|six|seven|nine)[ -](half|halves|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|sixth|sixths|eighth|eighths|tenth|tenths)|(half))\b/giu;
 const IN_N_RE = /(?=[efnost\d])\b(one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b/giu;
 
+/**
+ * The three word patterns above can only match where a whole word (a run of [A-Za-z0-9_], as
+ * `\b` sees words) is one of their first words. One scan of the text lists those places, and
+ * each pattern is then tried there only (sticky), in order: the same matches as a global search,
+ * without trying the pattern at every letter. Under /iu two non-ASCII characters (ſ, K) also
+ * count as ASCII letters; a text that has them is searched the ordinary way.
+ */
+const WORDS_FIRST = new Set(['a', ...UNIT_NAMES, ...TEN_NAMES, 'hundred', 'thousand', 'million', 'billion', 'trillion']);
+const FRACTION_FIRST = new Set(['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'nine', 'half']);
+const IN_N_FIRST = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']);
+const sticky = (re: RegExp) => new RegExp(re.source, re.flags.replace('g', '') + 'y');
+const WORDS_STICKY = sticky(WORDS_RE);
+const FRACTION_STICKY = sticky(FRACTION_RE);
+const IN_N_STICKY = sticky(IN_N_RE);
+
+interface Candidates {
+  words: number[];
+  fractions: number[];
+  inN: number[];
+}
+
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** The first words by a hash of their letters, with the patterns each can start (1 words, 2 fractions, 4 in-n). */
+const FIRST_WORDS = new Map<number, { word: string; kinds: number }[]>();
+const letterHash = (h: number, c: number) => (Math.imul(h, 31) + (c | 0x20)) | 0;
+for (const w of new Set([...WORDS_FIRST, ...FRACTION_FIRST, ...IN_N_FIRST])) {
+  if (w.length < 3) continue;
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = letterHash(h, w.charCodeAt(i));
+  const kinds = (WORDS_FIRST.has(w) ? 1 : 0) | (FRACTION_FIRST.has(w) ? 2 : 0) | (IN_N_FIRST.has(w) ? 4 : 0);
+  const list = FIRST_WORDS.get(h);
+  if (list) list.push({ word: w, kinds });
+  else FIRST_WORDS.set(h, [{ word: w, kinds }]);
+}
+
+function wordCandidates(text: string): Candidates | undefined {
+  if (text.includes('\u017f') || text.includes('\u212a')) return undefined;
+  const out: Candidates = { words: [], fractions: [], inN: [] };
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    let c = text.charCodeAt(i);
+    if (!isWordCode(c)) {
+      i++;
+      continue;
+    }
+    // A word as \b sees it; hash its letters (lower-cased) as long as it is letters only.
+    const s = i;
+    let h = 0;
+    let letters = true;
+    do {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) h = letterHash(h, c);
+      else letters = false;
+      c = ++i < n ? text.charCodeAt(i) : 0;
+    } while (i < n && isWordCode(c));
+    const len = i - s;
+    if (len === 1) {
+      c = text.charCodeAt(s);
+      if (c >= 48 && c <= 57) out.inN.push(s);
+      else if (c === 97 || c === 65) {
+        out.words.push(s);
+        out.fractions.push(s);
+      }
+    } else if (letters && len >= 3 && len <= 9) {
+      const list = FIRST_WORDS.get(h);
+      if (!list) continue;
+      for (const { word, kinds } of list) {
+        if (word.length !== len) continue;
+        let same = true;
+        for (let k = 0; k < len && same; k++) same = (text.charCodeAt(s + k) | 0x20) === word.charCodeAt(k);
+        if (!same) continue;
+        if (kinds & 1) out.words.push(s);
+        if (kinds & 2) out.fractions.push(s);
+        if (kinds & 4) out.inN.push(s);
+      }
+    }
+  }
+  return out;
+}
+
+/** Every match of the global pattern `re` in `text`, tried only at `starts` when given (see above). */
+function matchesAt(text: string, re: RegExp, stickyRe: RegExp, starts: number[] | undefined): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  if (!starts) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) found.push(m);
+    return found;
+  }
+  let from = 0;
+  for (const at of starts) {
+    if (at < from) continue;
+    stickyRe.lastIndex = at;
+    const m = stickyRe.exec(text);
+    if (m) {
+      found.push(m);
+      from = at + m[0].length;
+    }
+  }
+  return found;
+}
+
 /** Value of a spelled-out number ("three thousand one hundred and seventeen"), or NaN. */
 export function parseNumberWords(phrase: string): number {
   const words = phrase
@@ -362,9 +463,9 @@ export function findMentions(text: string): Mention[] {
   }
 
   // Fractions and "one in four" shares.
-  const shares = (re: RegExp, parse: (m: RegExpExecArray) => number, form: NumberStyle['form']) => {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+  const cands = wordCandidates(text);
+  const shares = (matches: RegExpExecArray[], parse: (m: RegExpExecArray) => number, form: NumberStyle['form']) => {
+    for (const m of matches) {
       const s = m.index;
       const e = s + m[0].length;
       if (overlaps(s, e)) continue;
@@ -383,9 +484,9 @@ export function findMentions(text: string): Mention[] {
     }
   };
   const small = (w: string) => (/^\d+$/.test(w) ? Number(w) : (UNITS[w.toLowerCase()] ?? NaN));
-  shares(IN_N_RE, (m) => small(m[1]) / small(m[2]), 'in-n');
+  shares(matchesAt(text, IN_N_RE, IN_N_STICKY, cands?.inN), (m) => small(m[1]) / small(m[2]), 'in-n');
   shares(
-    FRACTION_RE,
+    matchesAt(text, FRACTION_RE, FRACTION_STICKY, cands?.fractions),
     (m) => {
       if (m[3]) return 0.5;
       const n = m[1].toLowerCase() === 'a' ? 1 : small(m[1]);
@@ -395,8 +496,7 @@ export function findMentions(text: string): Mention[] {
   );
 
   // Spelled-out numbers.
-  WORDS_RE.lastIndex = 0;
-  for (let m = WORDS_RE.exec(text); m; m = WORDS_RE.exec(text)) {
+  for (const m of matchesAt(text, WORDS_RE, WORDS_STICKY, cands?.words)) {
     let s = m.index;
     let phrase = m[0];
     if (/^(?:a|one) (?!hundred|thousand|million|billion|trillion)/i.test(phrase) && /^(?:a) /i.test(phrase)) {
