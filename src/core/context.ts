@@ -34,6 +34,7 @@ export class SentenceContext {
   private readonly strong: number[] = [];
   private readonly commas: number[] = [];
   private mentionCache?: { id: string; at: number; len: number }[];
+  private positions?: Map<string, number[]>;
 
   constructor(
     readonly sentence: Sentence,
@@ -100,8 +101,14 @@ export class SentenceContext {
    */
   phraseWeight(phrases: string[][], from: number, to: number): number {
     let best = 0;
+    const toks = this.sentence.tokens;
     for (const words of phrases) {
-      for (const at of findPhrase(this.sentence.tokens, words)) {
+      // The sentence's words are indexed on the first call: it is asked about many phrases.
+      const starts = words.length ? this.wordPositions().get(words[0]) : findPhrase(toks, words);
+      if (!starts) continue;
+      outer: for (const at of starts) {
+        if (at + words.length > toks.length) break;
+        for (let j = 1; j < words.length; j++) if (toks[at + j].norm !== words[j]) continue outer;
         if (at >= from && at < to) continue;
         // What a figure counts usually follows it ("3,117 deaths"); a word before it ties less.
         const w = at < from ? 0.8 * this.weight(at + words.length - 1, from) : this.weight(at, to - 1);
@@ -109,6 +116,19 @@ export class SentenceContext {
       }
     }
     return best;
+  }
+
+  /** Token positions by normalised word. */
+  private wordPositions(): Map<string, number[]> {
+    if (this.positions) return this.positions;
+    const map = new Map<string, number[]>();
+    this.sentence.tokens.forEach((t, i) => {
+      const list = map.get(t.norm);
+      if (list) list.push(i);
+      else map.set(t.norm, [i]);
+    });
+    this.positions = map;
+    return map;
   }
 
   /** Entity mentions in the sentence (longest phrase wins where phrases overlap). */
