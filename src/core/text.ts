@@ -154,14 +154,14 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   // Like a /u pattern, a start inside a surrogate pair begins with the pair.
   if (i > 0 && i < n && isTrail(text.charCodeAt(i)) && isLead(text.charCodeAt(i - 1))) i--;
   while (i < n) {
-    // Skip to the next word character.
+    // Skip to the next word character (ASCII inline; other characters through the class cache).
     let c = text.charCodeAt(i);
-    let w = wordCharWidth(text, i, c);
+    let w = c < 0x80 ? ASCII_WORD[c] : wordCharWidth(text, i, c);
     while (w === 0) {
       i += isLead(c) && i + 1 < n && isTrail(text.charCodeAt(i + 1)) ? 2 : 1;
       if (i >= n) return tokens;
       c = text.charCodeAt(i);
-      w = wordCharWidth(text, i, c);
+      w = c < 0x80 ? ASCII_WORD[c] : wordCharWidth(text, i, c);
     }
     if (i >= end) break;
     const s = i;
@@ -170,9 +170,18 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     i += w;
     for (;;) {
       // A run of word characters…
-      while (i < n && (w = wordCharWidth(text, i, (c = text.charCodeAt(i)))) > 0) {
-        if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) plain = false;
-        i += w;
+      while (i < n) {
+        c = text.charCodeAt(i);
+        if (c < 0x80) {
+          if (ASCII_WORD[c] === 0) break;
+          if (c >= 0x41 && c <= 0x5a) plain = false;
+          i++;
+        } else {
+          w = wordCharWidth(text, i, c);
+          if (w === 0) break;
+          plain = false;
+          i += w;
+        }
       }
       // …continued after a hyphen or an apostrophe that is followed by one.
       if (i + 1 < n) {
@@ -207,6 +216,9 @@ const isTrail = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 /** BMP code units: 0 not yet known, 1 a letter, mark or number, 2 not. */
 const bmpClass = new Uint8Array(0x10000);
 for (let c = 0; c < 0x80; c++) bmpClass[c] = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 2;
+/** Width (1) of an ASCII letter or digit, 0 for any other ASCII character. */
+const ASCII_WORD = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) ASCII_WORD[c] = bmpClass[c] === 1 ? 1 : 0;
 const astralClass = new Map<number, boolean>();
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 
