@@ -34,7 +34,7 @@ export class SentenceContext {
   private readonly strong: number[] = [];
   private readonly commas: number[] = [];
   private mentionCache?: { id: string; at: number; len: number }[];
-  private positions?: Map<string, number[]>;
+  private positions?: { first: Map<string, number>; next: Int32Array };
 
   constructor(
     readonly sentence: Sentence,
@@ -103,32 +103,40 @@ export class SentenceContext {
     let best = 0;
     const toks = this.sentence.tokens;
     for (const words of phrases) {
+      if (!words.length) {
+        for (const at of findPhrase(toks, words)) best = Math.max(best, this.phraseWeightAt(at, words.length, from, to));
+        continue;
+      }
       // The sentence's words are indexed on the first call: it is asked about many phrases.
-      const starts = words.length ? this.wordPositions().get(words[0]) : findPhrase(toks, words);
-      if (!starts) continue;
-      outer: for (const at of starts) {
+      const { first, next } = this.wordPositions();
+      outer: for (let at = first.get(words[0]) ?? -1; at >= 0; at = next[at]) {
         if (at + words.length > toks.length) break;
         for (let j = 1; j < words.length; j++) if (toks[at + j].norm !== words[j]) continue outer;
-        if (at >= from && at < to) continue;
-        // What a figure counts usually follows it ("3,117 deaths"); a word before it ties less.
-        const w = at < from ? 0.8 * this.weight(at + words.length - 1, from) : this.weight(at, to - 1);
+        const w = this.phraseWeightAt(at, words.length, from, to);
         if (w > best) best = w;
       }
     }
     return best;
   }
 
-  /** Token positions by normalised word. */
-  private wordPositions(): Map<string, number[]> {
+  private phraseWeightAt(at: number, len: number, from: number, to: number): number {
+    if (at >= from && at < to) return 0;
+    // What a figure counts usually follows it ("3,117 deaths"); a word before it ties less.
+    return at < from ? 0.8 * this.weight(at + len - 1, from) : this.weight(at, to - 1);
+  }
+
+  /** Where each normalised word first occurs, and from each position the next of the same word (-1: none). */
+  private wordPositions(): { first: Map<string, number>; next: Int32Array } {
     if (this.positions) return this.positions;
-    const map = new Map<string, number[]>();
-    this.sentence.tokens.forEach((t, i) => {
-      const list = map.get(t.norm);
-      if (list) list.push(i);
-      else map.set(t.norm, [i]);
-    });
-    this.positions = map;
-    return map;
+    const toks = this.sentence.tokens;
+    const first = new Map<string, number>();
+    const next = new Int32Array(toks.length);
+    for (let i = toks.length - 1; i >= 0; i--) {
+      next[i] = first.get(toks[i].norm) ?? -1;
+      first.set(toks[i].norm, i);
+    }
+    this.positions = { first, next };
+    return this.positions;
   }
 
   /** Entity mentions in the sentence (longest phrase wins where phrases overlap). */
