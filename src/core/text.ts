@@ -202,10 +202,44 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
         plain = false;
       }
     }
-    const t = text.slice(s, i);
-    tokens.push({ text: t, norm: plain ? t : normWord(t), start: s, end: i });
+    const t = intern(text, s, i);
+    tokens.push({ text: t, norm: plain ? t : normOf(t), start: s, end: i });
   }
   return tokens;
+}
+
+/**
+ * Words repeat: the same few thousand make up most of any draft. Each word's text (and normal
+ * form) is kept once, found again by a hash of its characters, so tokens share their strings
+ * instead of allocating one per occurrence; the tables are dropped when they grow large.
+ */
+const INTERN_MAX = 1 << 16;
+let interned = new Map<number, string>();
+let norms = new Map<string, string>();
+
+function intern(text: string, s: number, e: number): string {
+  let h = e - s;
+  for (let k = s; k < e; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+  const known = interned.get(h);
+  if (known !== undefined && known.length === e - s) {
+    let same = true;
+    for (let k = 0; same && k < known.length; k++) same = known.charCodeAt(k) === text.charCodeAt(s + k);
+    if (same) return known;
+  }
+  const word = text.slice(s, e);
+  if (interned.size >= INTERN_MAX) interned = new Map();
+  interned.set(h, word);
+  return word;
+}
+
+function normOf(word: string): string {
+  let norm = norms.get(word);
+  if (norm === undefined) {
+    norm = normWord(word);
+    if (norms.size >= INTERN_MAX) norms = new Map();
+    norms.set(word, norm);
+  }
+  return norm;
 }
 
 /** The word pattern {@link tokenize} implements (kept as the reference for its tests). */
