@@ -214,21 +214,26 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
  * instead of allocating one per occurrence; the tables are dropped when they grow large.
  */
 const INTERN_MAX = 1 << 16;
-let interned = new Map<number, string>();
+/** A direct-mapped cache of words by hash: slot `h & INTERN_MASK` holds the last word seen there. */
+const INTERN_MASK = (1 << 14) - 1;
+const internHashes = new Int32Array(INTERN_MASK + 1);
+const internWords: (string | undefined)[] = new Array(INTERN_MASK + 1).fill(undefined);
 let norms = new Map<string, string>();
 
 function intern(text: string, s: number, e: number): string {
-  let h = e - s;
+  const len = e - s;
+  let h = len;
   for (let k = s; k < e; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
-  const known = interned.get(h);
-  if (known !== undefined && known.length === e - s) {
-    let same = true;
-    for (let k = 0; same && k < known.length; k++) same = known.charCodeAt(k) === text.charCodeAt(s + k);
-    if (same) return known;
+  const slot = h & INTERN_MASK;
+  const known = internWords[slot];
+  if (known !== undefined && internHashes[slot] === h && known.length === len) {
+    let k = 0;
+    while (k < len && known.charCodeAt(k) === text.charCodeAt(s + k)) k++;
+    if (k === len) return known;
   }
   const word = text.slice(s, e);
-  if (interned.size >= INTERN_MAX) interned = new Map();
-  interned.set(h, word);
+  internHashes[slot] = h;
+  internWords[slot] = word;
   return word;
 }
 
