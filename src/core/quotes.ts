@@ -208,10 +208,10 @@ function attribute(
     else if (end <= qa) {
       // "Ruiz called the plan “…”": a speech verb between the speaker and the quote.
       const between = toks.slice(end, qa);
-      if (qa - end <= 12 && ctx.sameClause(end, qa) && between.some((t) => SPEECH.has(t.norm))) score = 1 / (1 + (qa - end) / 10);
+      if (qa - end <= 12 && ctx.sameClause(end - 1, qa) && between.some((t) => SPEECH.has(t.norm))) score = 1 / (1 + (qa - end) / 10);
       // "Ruiz: “…”": a name right before the quote, with only punctuation between.
       else if (qa === end && /^[\s:—–-]*[“"‘'«„]?$/.test(text.slice(toks[end - 1].end, toks[qa]?.start ?? toks[end - 1].end).replace(/[“"‘'«„]/g, ''))) score = 0.9;
-    } else if (at >= qb && at - qb <= 3 && ctx.sameClause(qb, at)) {
+    } else if (at >= qb && at - qb <= 3 && ctx.sameClause(qb - 1, at)) {
       // "“…”, said Ruiz" or "“…”, Ruiz said".
       const verbBefore = at > 0 && SPEECH.has(toks[at - 1].norm);
       const verbAfter = toks.slice(end, end + 2).some((t) => SPEECH.has(t.norm));
