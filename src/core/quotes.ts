@@ -211,12 +211,12 @@ function attribute(
       if (qa - end <= 12 && ctx.sameClause(end - 1, qa) && between.some((t) => SPEECH.has(t.norm))) score = 1 / (1 + (qa - end) / 10);
       // "Ruiz: “…”": a name right before the quote, with only punctuation between.
       else if (qa === end && /^[\s:—–-]*[“"‘'«„]?$/.test(text.slice(toks[end - 1].end, toks[qa]?.start ?? toks[end - 1].end).replace(/[“"‘'«„]/g, ''))) score = 0.9;
-    } else if (at >= qb && at - qb <= 3 && ctx.sameClause(qb - 1, at)) {
-      // "“…”, said Ruiz" or "“…”, Ruiz said".
+    } else if (at >= qb && at - qb <= 3) {
+      // "“…”, said Ruiz" or "“…”, Ruiz said", in the quote's clause.
       const verbBefore = at > 0 && SPEECH.has(toks[at - 1].norm);
       const verbAfter = toks.slice(end, end + 2).some((t) => SPEECH.has(t.norm));
-      if (verbBefore || verbAfter) score = 1 / (1 + (at - qb) / 10);
-      // "“…” — Ruiz": a name right after the quote.
+      if ((verbBefore || verbAfter) && ctx.sameClause(qb - 1, at)) score = 1 / (1 + (at - qb) / 10);
+      // "“…” — Ruiz": a name right after the quote (the dash is the attribution, not a clause break).
       else if (at === qb && /^[\s,:—–-]*$/.test(text.slice(toks[qb - 1]?.end ?? 0, toks[at].start).replace(/[”"’'»“]/g, ''))) score = 0.9;
     }
     if (score > 0 && (!best || score > best.score)) best = { id: p.id, at, len: p.words.length, name: p.name, score };
