@@ -9,6 +9,13 @@ import { matchCase } from './text';
 import type { Confirmation, Edit, Figure, Finding } from './types';
 
 const EPS = 1e-9;
+
+/** Words after a count that do not say what is counted ("6,872 people were killed", "3,117 in total"). */
+const NOT_COUNTED = new Set(
+  'today yesterday tonight now already alone overall altogether nationwide officially people persons individuals civilians protesters demonstrators men women children citizens of in and or to by for from on at with as more than were was have has had are is be been so far total all according since during after before between among across that which who whose while but this these those further other others additional new more'.split(
+    ' ',
+  ),
+);
 const eq = (a: number, b: number) => Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
 
 const QUALIFIER_WORDS: Record<Figure['qualifier'], string> = {
@@ -223,6 +230,12 @@ export function checkFigure(
     (c.reporterMatch && (typoOf(m.value, c.fact.value) || sameThing(c))) ||
     (c.fact.kind !== 'count' && c.counts >= 0.15);
   if (!tied) return;
+  // "5000 rows", "14 vessels": the noun right after a count says what it counts; if that is
+  // none of the sheet's things, the figure is about something else.
+  if (m.kind === 'count') {
+    const next = /^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 40))?.[1];
+    if (next && !NOT_COUNTED.has(next) && !cands.some((x) => x.fact.context.some((w) => w.toLowerCase().split(/\s+/)[0] === next))) return;
+  }
   if (ranked[1] && ranked[1].s > top.s - 0.05 && ranked[1].c.fact.value !== c.fact.value) return;
   const f = c.fact;
   const draft = text.slice(m.start, m.end);

@@ -470,7 +470,7 @@ function checkSettings(
       // Up to two filler words: "on his official Facebook page", "told the BBC".
       for (let n = 0; n < 2 && toks[k] && !isCapitalised(toks[k].text) && /^(?:the|his|her|its|their|an?|official|own|state)$/.test(toks[k].norm); n++) k++;
       if (!toks[k] || !isCapitalised(toks[k].text)) continue;
-      if (!hasPrep && !/^(?:told|interviewed)$/.test(toks[at].norm)) continue;
+      if (!hasPrep && !/^(?:told|tells|telling|interviewed)$/.test(toks[at].norm)) continue;
       const names = nameAt(toks, k, text);
       const words = names.map((t) => stripPossessive(t).text.toLowerCase());
       const phrase = words.join(' ');
