@@ -183,6 +183,8 @@ export function checkFigure(
   confirmations: Confirmation[],
 ): void {
   // Distances are measured from the number itself, not its qualifier ("at least").
+  // "2/" numbers a post in a thread; "12/25" is a date; "1/2" is written out elsewhere.
+  if (text[m.numEnd] === '/' || text[m.start - 1] === '/') return;
   // "a third round of talks" is an ordinal, not a share: fractions stand before "of" or alone.
   if (m.kind === 'share' && m.style.form === 'fraction' && !/^\s*(?:of\b|the\b|[.,;:!?)\]—–-]|$)/.test(text.slice(m.numEnd, m.numEnd + 6))) return;
   const from = ctx.tokenAt(m.numStart);
