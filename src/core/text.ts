@@ -299,24 +299,37 @@ export function splitSentences(masked: string): Sentence[] {
     lines.push([s, e]);
     s = e + 1;
   }
-  const blocks: [number, number, boolean][] = [];
-  let cur: [number, number, boolean] | null = null;
+  // [start, end, isTable, startsNewTable]
+  const blocks: [number, number, boolean, boolean][] = [];
+  let cur: [number, number, boolean, boolean] | null = null;
   let prevSingle = false;
+  let prevLength = 0;
+  let prevListLike = false;
+  let afterBlank = true;
   for (const [s, e] of lines) {
     const line = masked.slice(s, e);
     if (!line.trim()) {
       if (cur) blocks.push(cur);
       cur = null;
+      // A truly empty line ends a table; a line of spaces is a masked alignment row inside one.
+      if (!/^[ \t]{3,}\r?$/.test(line)) afterBlank = true;
       continue;
     }
     const isTable = /^[ \t]*\|/.test(line) || (/\|/.test(line) && /^[ \t]*\S.*\|.*\S/.test(line) && /\|[ \t]*$/.test(line));
-    const starts = BLOCK_START.test(line) || isTable;
+    // A short line followed by a capitalised one is a line of its own (fact boxes, headlines),
+    // not a paragraph wrapped at the margin.
+    const ownLine = prevLength > 0 && prevLength < 50 && prevListLike && /^[ \t]*["“‘'(*]?\p{Lu}/u.test(line);
+    const starts = BLOCK_START.test(line) || isTable || ownLine;
     if (cur && !starts && !prevSingle) {
       cur[1] = e;
     } else {
       if (cur) blocks.push(cur);
-      cur = [s, e, isTable];
+      cur = [s, e, isTable, isTable && afterBlank];
     }
+    afterBlank = false;
+    prevLength = line.trim().length;
+    // "Official death toll: 3,117", "BY THE NUMBERS": a label, a figure or a headline, not prose cut at the margin.
+    prevListLike = /[\d.!?:%)]\s*$/.test(line) || line.includes(':') || (/\p{Lu}/u.test(line) && line === line.toUpperCase());
     // A heading or table row is one line long; a list item may wrap onto following lines.
     prevSingle = isTable || /^[ \t]*#{1,6}\s/.test(line);
   }
@@ -330,8 +343,9 @@ export function splitSentences(masked: string): Sentence[] {
   let next = 0;
 
   let header: { cells: [number, number][]; text: string } | null = null;
-  for (const [bs, be, isTable] of blocks) {
+  for (const [bs, be, isTable, newTable] of blocks) {
     while (next < ends.length && ends[next] < bs) next += 2;
+    if (newTable) header = null;
     if (isTable) {
       const row = masked.slice(bs, be);
       const cells = tableCells(row, bs);
