@@ -4,6 +4,7 @@ import { checkDates } from './dates';
 import { checkFigure } from './figures';
 import { checkNames } from './names';
 import { findMentions } from './numbers';
+import type { Pass } from './pass';
 import { checkQuotes } from './quotes';
 import { maskText, splitSentences } from './text';
 import { DEFAULT_SEVERITY, type CheckOptions, type Confirmation, type FactSheet, type Finding } from './types';
@@ -39,9 +40,10 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
     if (sentences[si].start > m.start) continue;
     checkFigure(m, contexts[si], compiled, text, findings, confirmations);
   }
-  checkDates(masked, text, contexts, compiled, findings, confirmations);
-  checkNames(text, contexts, compiled, findings, confirmations);
-  checkQuotes(masked, text, contexts, compiled, findings, confirmations, options.reportUnverifiedQuotes ?? true);
+  const pass: Pass = { text, masked, contexts, sheet: compiled, findings, confirmations };
+  checkDates(pass);
+  checkNames(pass);
+  checkQuotes(pass, options.reportUnverifiedQuotes ?? true);
 
   const severities = { ...DEFAULT_SEVERITY, ...options.severities };
   const seen = new Set<string>();

@@ -1,7 +1,5 @@
-import type { CompiledSheet } from './compile';
-import type { SentenceContext } from './context';
+import type { Pass } from './pass';
 import { matchCase } from './text';
-import type { Confirmation, Finding } from './types';
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const DATE_RE = new RegExp(
@@ -16,14 +14,7 @@ const norm = (s: string) => s.toLowerCase().replace(/[\s-]+/g, ' ').trim();
  * The date check: a date phrase in a sentence about a dated event ("the protests began in
  * early March") must be the verified phrase ("late March").
  */
-export function checkDates(
-  masked: string,
-  text: string,
-  contexts: SentenceContext[],
-  sheet: CompiledSheet,
-  findings: Finding[],
-  confirmations: Confirmation[],
-): void {
+export function checkDates({ masked, text, contexts, sheet, findings, confirmations }: Pass): void {
   if (!sheet.dates.length) return;
   // One pass over the text; each date phrase is then read in its sentence.
   let si = 0;

@@ -3,6 +3,7 @@
  * person, and events placed at the wrong place, outlet or channel.
  */
 import type { CompiledSheet } from './compile';
+import type { Pass } from './pass';
 import type { SentenceContext } from './context';
 import { matchCase, phraseWords, tokenize, type Token } from './text';
 import type { Confirmation, Entity, Finding, Role, Setting } from './types';
@@ -240,13 +241,7 @@ function parts(t: Token): { text: string; start: number; end: number }[] {
 }
 
 /** Checks names, roles and settings in every sentence. */
-export function checkNames(
-  text: string,
-  contexts: SentenceContext[],
-  sheet: CompiledSheet,
-  findings: Finding[],
-  confirmations: Confirmation[],
-): void {
+export function checkNames({ text, contexts, sheet, findings, confirmations }: Pass): void {
   const index = nameIndex(sheet);
   const { known } = index;
   const flagged = new Set<number>();

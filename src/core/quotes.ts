@@ -3,10 +3,11 @@
  * them word by word with the verified quotes, and reads who the draft says spoke them.
  */
 import type { CompiledSheet } from './compile';
+import type { Pass } from './pass';
 import { editDistance } from './names';
 import type { SentenceContext } from './context';
 import { findPhrase, phraseWords, tokenize } from './text';
-import type { Confirmation, Edit, Finding, Quote } from './types';
+import type { Edit, Finding, Quote } from './types';
 
 /** A quotation of the draft: `start`/`end` delimit the words inside the marks. */
 export interface QuoteSpan {
@@ -257,15 +258,7 @@ function quoteIndex(sheet: CompiledSheet): QuoteIndex {
 }
 
 /** Checks every quotation of the draft. */
-export function checkQuotes(
-  masked: string,
-  text: string,
-  contexts: SentenceContext[],
-  sheet: CompiledSheet,
-  findings: Finding[],
-  confirmations: Confirmation[],
-  reportUnverified: boolean,
-): void {
+export function checkQuotes({ masked, text, contexts, sheet, findings, confirmations }: Pass, reportUnverified: boolean): void {
   const { verified, phrases, byFirst } = quoteIndex(sheet);
   let si = 0;
   for (const span of findQuotes(masked)) {

@@ -1,0 +1,16 @@
+import type { CompiledSheet } from './compile';
+import type { SentenceContext } from './context';
+import type { Confirmation, Finding } from './types';
+
+/** What every check reads and where it writes: one draft, prepared once by `analyze`. */
+export interface Pass {
+  /** The draft as given (fixes and messages quote it). */
+  text: string;
+  /** The draft with never-checked regions blanked (same length). */
+  masked: string;
+  /** Its sentences, ready for context look-ups. */
+  contexts: SentenceContext[];
+  sheet: CompiledSheet;
+  findings: Finding[];
+  confirmations: Confirmation[];
+}
