@@ -1,4 +1,4 @@
-import { compile } from './compile';
+import { compile, type CompiledSheet } from './compile';
 import { SentenceContext } from './context';
 import { checkDates } from './dates';
 import { checkFigure } from './figures';
@@ -23,10 +23,67 @@ export function check(text: string, sheet: FactSheet, options: CheckOptions = {}
   return analyze(text, sheet, options).findings;
 }
 
-/** Like {@link check}, and also returns the spans that match verified facts (for hovers). */
+/** Paragraph analyses kept per sheet: re-checking after an edit redoes only what changed. */
+const PARAGRAPHS_KEPT = 4000;
+const paragraphCaches = new WeakMap<CompiledSheet, Map<string, Analysis>>();
+
+/** A blank line: every check is local to the paragraphs (and tables) it separates. */
+const BLANK_LINE = /\n[ \t]{0,2}\r?\n/g;
+
+/**
+ * Like {@link check}, and also returns the spans that match verified facts (for hovers).
+ * The draft is masked as a whole, then analysed paragraph by paragraph; a paragraph seen
+ * before (same text, same masking, same options) reuses its earlier analysis.
+ */
 export function analyze(text: string, sheet: FactSheet, options: CheckOptions = {}): Analysis {
   const compiled = compile(sheet);
   const masked = maskText(text, options.markdown ?? true);
+  const reportUnverified = options.reportUnverifiedQuotes ?? true;
+  let cache = paragraphCaches.get(compiled);
+  if (!cache) paragraphCaches.set(compiled, (cache = new Map()));
+  const findings: Finding[] = [];
+  const confirmations: Confirmation[] = [];
+  const paragraph = (start: number, end: number) => {
+    if (end <= start) return;
+    const original = text.slice(start, end);
+    const blanked = masked.slice(start, end);
+    const key = `${reportUnverified ? 1 : 0}${blanked === original ? '' : blanked + '\u0000'}${original}`;
+    let result = cache!.get(key);
+    if (result) {
+      cache!.delete(key); // most recently used goes last
+    } else {
+      result = analyzeParagraph(original, blanked, compiled, reportUnverified);
+      if (cache!.size >= PARAGRAPHS_KEPT) cache!.delete(cache!.keys().next().value!);
+    }
+    cache!.set(key, result);
+    for (const f of result.findings) findings.push(shift(f, start));
+    for (const c of result.confirmations) confirmations.push({ ...c, start: c.start + start, end: c.end + start });
+  };
+  let start = 0;
+  BLANK_LINE.lastIndex = 0;
+  for (let m = BLANK_LINE.exec(masked); m; m = BLANK_LINE.exec(masked)) {
+    paragraph(start, m.index);
+    start = m.index + m[0].length - 1;
+    BLANK_LINE.lastIndex = start;
+  }
+  paragraph(start, text.length);
+
+  const severities = { ...DEFAULT_SEVERITY, ...options.severities };
+  return { findings: findings.map((f) => ({ ...f, severity: severities[f.ruleId] })), confirmations };
+}
+
+function shift(f: Finding, by: number): Finding {
+  if (by === 0) return f;
+  return {
+    ...f,
+    start: f.start + by,
+    end: f.end + by,
+    fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
+  };
+}
+
+/** Every check over one paragraph; offsets relative to it, findings sorted and unique by range. */
+function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet, reportUnverified: boolean): Analysis {
   const sentences = splitSentences(masked);
   const findings: Finding[] = [];
   const confirmations: Confirmation[] = [];
@@ -43,18 +100,16 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
   const pass: Pass = { text, masked, contexts, sheet: compiled, findings, confirmations };
   checkDates(pass);
   checkNames(pass);
-  checkQuotes(pass, options.reportUnverifiedQuotes ?? true);
+  checkQuotes(pass, reportUnverified);
 
-  const severities = { ...DEFAULT_SEVERITY, ...options.severities };
   const seen = new Set<string>();
-  const out = findings
+  const unique = findings
     .sort((a, b) => a.start - b.start || a.end - b.end)
     .filter((f) => {
       const key = `${f.start}:${f.end}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
-    })
-    .map((f) => ({ ...f, severity: severities[f.ruleId] }));
-  return { findings: out, confirmations: confirmations.sort((a, b) => a.start - b.start) };
+    });
+  return { findings: unique, confirmations: confirmations.sort((a, b) => a.start - b.start) };
 }

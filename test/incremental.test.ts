@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { analyze, loadFactSheet } from '../src/core';
+import { renderLabels } from './helpers/labels';
+
+const root = path.resolve(__dirname, '..', '..');
+const sheetJson = fs.readFileSync(path.join(root, 'reference', 'facts.json'), 'utf8');
+const dir = path.join(root, 'test', 'fixtures', 'drafts');
+const drafts = fs
+  .readdirSync(dir)
+  .sort()
+  .map((f) => renderLabels(fs.readFileSync(path.join(dir, f), 'utf8')).text);
+
+describe('re-checking reuses unchanged paragraphs', () => {
+  it('a warm re-check gives exactly what a cold check of the same text gives', () => {
+    const warm = loadFactSheet(sheetJson);
+    const all = drafts.join('\n\n');
+    analyze(all, warm); // fill the paragraph cache
+    for (const text of [all, ...drafts]) {
+      assert.deepEqual(analyze(text, warm), analyze(text, loadFactSheet(sheetJson)));
+    }
+  });
+
+  it('after an edit, the result equals a cold check of the edited text, and only the edited paragraph changes', () => {
+    const warm = loadFactSheet(sheetJson);
+    const before = drafts.join('\n\n');
+    analyze(before, warm);
+    // Break one figure in the middle of the long draft (a one-character edit).
+    const at = before.indexOf('3,117 deaths');
+    assert.ok(at > 0);
+    const after = before.slice(0, at) + '3,171' + before.slice(at + 5);
+    const edited = analyze(after, warm);
+    assert.deepEqual(edited, analyze(after, loadFactSheet(sheetJson)));
+    const flagged = edited.findings.filter((f) => f.start === at);
+    assert.equal(flagged.length, 1);
+    assert.equal(flagged[0].ruleId, 'number-mismatch');
+  });
+
+  it('the reportUnverifiedQuotes option is part of what a paragraph is cached under', () => {
+    const warm = loadFactSheet(sheetJson);
+    const text = 'Araghchi said Iran would “never give up its missiles” soon.';
+    assert.equal(analyze(text, warm).findings.length, 1);
+    assert.equal(analyze(text, warm, { reportUnverifiedQuotes: false }).findings.length, 0);
+    assert.equal(analyze(text, warm).findings.length, 1);
+  });
+});
