@@ -7,7 +7,9 @@ const DATE_RE = new RegExp(
   'gi',
 );
 
-const isMonthPhrase = (s: string) => new RegExp(`(?:${MONTHS})`, 'i').test(s);
+const MONTH = new RegExp(`(?:${MONTHS})`, 'i');
+const PART = /\b(?:early|mid|late|end|beginning|start|middle|first|second)\b/i;
+const isMonthPhrase = (s: string) => MONTH.test(s);
 const norm = (s: string) => s.toLowerCase().replace(/[\s-]+/g, ' ').trim();
 
 /**
@@ -42,13 +44,11 @@ export function checkDates({ masked, text, contexts, sheet, findings, confirmati
     const top = ranked[0];
     if (top.w < 0.35 || norm(top.d.text) === phrase) continue;
     // Only a phrase about the same month or period can be a slip for the verified one.
-    const month = new RegExp(`(?:${MONTHS})`, 'i');
-    const vm = month.exec(top.d.text)?.[0].toLowerCase();
-    const dm = month.exec(m[0])?.[0].toLowerCase();
-    const part = /\b(?:early|mid|late|end|beginning|start|middle|first|second)\b/i;
-    if (isMonthPhrase(top.d.text) && vm !== dm && !part.test(m[0])) continue;
+    const vm = MONTH.exec(top.d.text)?.[0].toLowerCase();
+    const dm = MONTH.exec(m[0])?.[0].toLowerCase();
+    if (isMonthPhrase(top.d.text) && vm !== dm && !PART.test(m[0])) continue;
     // "March" for "late March" is less precise, not wrong.
-    if (isMonthPhrase(top.d.text) && vm === dm && !part.test(m[0])) {
+    if (isMonthPhrase(top.d.text) && vm === dm && !PART.test(m[0])) {
       confirmations.push({ start, end, factId: top.d.id });
       continue;
     }

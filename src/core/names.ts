@@ -240,6 +240,15 @@ function parts(t: Token): { text: string; start: number; end: number }[] {
   return out;
 }
 
+/**
+ * Whether `words` occur in `toks` from index `at`. A plain loop on purpose: a closure in a
+ * per-word loop that captures the loop index makes the engine allocate a scope for every word.
+ */
+export function wordsAt(toks: Token[], at: number, words: string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (toks[at + k]?.norm !== words[k]) return false;
+  return true;
+}
+
 /** Checks names, roles and settings in every sentence. */
 export function checkNames({ text, contexts, sheet, findings, confirmations }: Pass): void {
   const index = nameIndex(sheet);
@@ -375,10 +384,13 @@ function checkRoles(
   const spaces = (a: Token, b: Token) => /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
   const commaAfter = (a: Token, b: Token) => /^,[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
   for (let at = 0; at < toks.length; at++) {
-    for (const { holder, role, title, qualifiers } of index.roles.get(toks[at].norm) ?? []) {
-      if (!title.every((w, k) => toks[at + k]?.norm === w)) continue;
+    const entries = index.roles.get(toks[at].norm);
+    if (!entries) continue;
+    for (const { holder, role, title, qualifiers } of entries) {
+      if (!wordsAt(toks, at, title)) continue;
       // The longest qualifier right before the title ("Brazil's", "the mayor's").
-      const qualLen = qualifiers.reduce((n, qw) => (qw.length <= at && qw.every((w, k) => toks[at - qw.length + k].norm === w) ? Math.max(n, qw.length) : n), 0);
+      let qualLen = 0;
+      for (const qw of qualifiers) if (qw.length <= at && wordsAt(toks, at - qw.length, qw)) qualLen = Math.max(qualLen, qw.length);
       const prev = toks[at - 1];
       const prevIsOther = !!prev && spaces(prev, toks[at]) && (OTHER_OFFICE.has(prev.norm) || (isCapitalised(prev.text) && !known.has(prev.norm)));
       if (!qualLen && (role.requireQualifier || prevIsOther)) continue;
@@ -455,8 +467,10 @@ function checkSettings(
 ): void {
   const toks = ctx.sentence.tokens;
   for (let at = 0; at < toks.length; at++) {
-    for (const { setting: s, words: tw } of index.triggers.get(toks[at].norm) ?? []) {
-      if (!tw.every((w, k) => toks[at + k]?.norm === w)) continue;
+    const entries = index.triggers.get(toks[at].norm);
+    if (!entries) continue;
+    for (const { setting: s, words: tw } of entries) {
+      if (!wordsAt(toks, at, tw)) continue;
       if (s.actor && !ctx.mentions(sheet).some((m) => m.id === s.actor)) continue;
       const right = sheet.entities.get(s.entity)!;
       let k = at + tw.length;

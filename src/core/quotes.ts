@@ -4,9 +4,9 @@
  */
 import type { CompiledSheet } from './compile';
 import type { Pass } from './pass';
-import { editDistance } from './names';
+import { editDistance, wordsAt } from './names';
 import type { SentenceContext } from './context';
-import { findPhrase, phraseWords, tokenize } from './text';
+import { findPhrase, phraseWords, tokenize, type Token } from './text';
 import type { Edit, Finding, Quote } from './types';
 
 /** A quotation of the draft: `start`/`end` delimit the words inside the marks. */
@@ -187,6 +187,12 @@ function speakerPhrases(sheet: CompiledSheet): Speaker[] {
   return out.sort((a, b) => b.words.length - a.words.length);
 }
 
+/** The first of `cands` whose words occur in `toks` from `at`. */
+function speakerAt(toks: Token[], at: number, cands: Speaker[]): Speaker | undefined {
+  for (const x of cands) if (wordsAt(toks, at, x.words)) return x;
+  return undefined;
+}
+
 /** Who the sentence says spoke the quote in tokens [qa, qb), with the tokens naming them. */
 function attribute(
   text: string,
@@ -199,7 +205,9 @@ function attribute(
   let best: { id: string; at: number; len: number; name: boolean; score: number } | undefined;
   // One scan: at each word, the longest speaker phrase that starts there.
   for (let at = 0; at < toks.length; at++) {
-    const p = (byFirst.get(toks[at].norm) ?? []).find((x) => x.words.every((w, k) => toks[at + k]?.norm === w));
+    const cands = byFirst.get(toks[at].norm);
+    if (!cands) continue;
+    const p = speakerAt(toks, at, cands);
     if (!p) continue;
     if (at >= qa && at < qb) continue;
     const end = at + p.words.length;
