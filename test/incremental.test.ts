@@ -19,6 +19,7 @@ describe('re-checking reuses unchanged paragraphs', () => {
     analyze(all, warm); // fill the paragraph cache
     for (const text of [all, ...drafts]) {
       assert.deepEqual(analyze(text, warm), analyze(text, loadFactSheet(sheetJson)));
+      assert.deepEqual(analyze(text, warm), analyze(text, warm, { cache: false }));
     }
   });
 

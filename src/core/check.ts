@@ -39,6 +39,7 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
   const compiled = compile(sheet);
   const masked = maskText(text, options.markdown ?? true);
   const reportUnverified = options.reportUnverifiedQuotes ?? true;
+  const useCache = options.cache ?? true;
   let cache = paragraphCaches.get(compiled);
   if (!cache) paragraphCaches.set(compiled, (cache = new Map()));
   const findings: Finding[] = [];
@@ -48,14 +49,14 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
     const original = text.slice(start, end);
     const blanked = masked.slice(start, end);
     const key = `${reportUnverified ? 1 : 0}${blanked === original ? '' : blanked + '\u0000'}${original}`;
-    let result = cache!.get(key);
+    let result = useCache ? cache!.get(key) : undefined;
     if (result) {
       cache!.delete(key); // most recently used goes last
     } else {
       result = analyzeParagraph(original, blanked, compiled, reportUnverified);
-      if (cache!.size >= PARAGRAPHS_KEPT) cache!.delete(cache!.keys().next().value!);
+      if (useCache && cache!.size >= PARAGRAPHS_KEPT) cache!.delete(cache!.keys().next().value!);
     }
-    cache!.set(key, result);
+    if (useCache) cache!.set(key, result);
     for (const f of result.findings) findings.push(shift(f, start));
     for (const c of result.confirmations) confirmations.push({ ...c, start: c.start + start, end: c.end + start });
   };

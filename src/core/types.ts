@@ -86,6 +86,11 @@ export interface CheckOptions {
   reportUnverifiedQuotes?: boolean;
   /** Treat the text as Markdown (default true); plain text still skips URLs. */
   markdown?: boolean;
+  /**
+   * Reuse the analysis of paragraphs already seen with the same sheet object (default true):
+   * a re-check after an edit then redoes only the edited paragraph.
+   */
+  cache?: boolean;
 }
 
 // ---------------------------------------------------------------------------
