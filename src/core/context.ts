@@ -121,7 +121,7 @@ export class SentenceContext {
 
   private phraseWeightAt(at: number, len: number, from: number, to: number): number {
     if (at >= from && at < to) return 0;
-    // What a figure counts usually follows it ("3,117 deaths"); a word before it ties less.
+    // What a figure counts usually follows it ("1,204 jobs"); a word before it ties less.
     return at < from ? 0.8 * this.weight(at + len - 1, from) : this.weight(at, to - 1);
   }
 

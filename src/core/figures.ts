@@ -10,7 +10,7 @@ import type { Confirmation, Edit, Figure, Finding } from './types';
 
 const EPS = 1e-9;
 
-/** Words after a count that do not say what is counted ("6,872 people were killed", "3,117 in total"). */
+/** Words after a count that do not say what is counted ("1,204 people were laid off", "1,204 in total"). */
 const NOT_COUNTED = new Set(
   'today yesterday tonight now already alone overall altogether nationwide officially people persons individuals civilians protesters demonstrators men women children citizens of in and or to by for from on at with as more than were was have has had are is be been so far total all according since during after before between among across that which who whose while but this these those further other others additional new more'.split(
     ' ',

@@ -410,7 +410,7 @@ export function findMentions(text: string): Mention[] {
     if (sc) {
       scaleWord = sc[1] ?? sc[2];
       scale = SCALES[scaleWord.toLowerCase()] ?? 1;
-      // A bare "m" or "b" is a scale only next to a currency ("$32.5m"), not "5 m" (metres).
+      // A bare "m" or "b" is a scale only next to a currency ("$4.2m"), not "5 m" (metres).
       if (!currency && /^[mb]$/i.test(scaleWord) && !CURRENCY_AFTER.test(text.slice(numEnd + sc[0].length, numEnd + sc[0].length + 20))) {
         scale = 1;
         scaleWord = '';

@@ -135,7 +135,7 @@ const URL_ONLY = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'“”‘’)\]]+/gi;
 const TRAILING_PUNCT = /[.,;:!?]/;
 const NOT_LINE_BREAK = /[^\n\r]/g;
 
-/** Lower-cases a word and drops a possessive ending (`Iran’s` → `iran`, `authorities'` → `authorities`). */
+/** Lower-cases a word and drops a possessive ending (`Ruiz’s` → `ruiz`, `voters'` → `voters`). */
 export function normWord(w: string): string {
   const lower = w.toLowerCase();
   if (lower.indexOf("'") < 0 && lower.indexOf('’') < 0) return lower;
@@ -328,7 +328,7 @@ export function splitSentences(masked: string): Sentence[] {
     }
     afterBlank = false;
     prevLength = line.trim().length;
-    // "Official death toll: 3,117", "BY THE NUMBERS": a label, a figure or a headline, not prose cut at the margin.
+    // "Jobs cut: 1,204", "BY THE NUMBERS": a label, a figure or a headline, not prose cut at the margin.
     prevListLike = /[\d.!?:%)]\s*$/.test(line) || line.includes(':') || (/\p{Lu}/u.test(line) && line === line.toUpperCase());
     // A heading or table row is one line long; a list item may wrap onto following lines.
     prevSingle = isTable || /^[ \t]*#{1,6}\s/.test(line);
