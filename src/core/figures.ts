@@ -235,7 +235,8 @@ export function checkFigure(
   // "5000 rows", "14 vessels": the noun right after a count says what it counts; if that is
   // none of the sheet's things, the figure is about something else.
   if (m.kind === 'count') {
-    const next = /^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 40))?.[1];
+    // ...or after a hyphen: "three-hour talks", "a five-year plan".
+    const next = /^(?:\s+|-)(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 40))?.[1];
     if (next && !NOT_COUNTED.has(next) && !cands.some((x) => x.fact.context.some((w) => w.toLowerCase().split(/\s+/)[0] === next))) return;
   }
   if (ranked[1] && ranked[1].s > top.s - 0.05 && ranked[1].c.fact.value !== c.fact.value) return;
