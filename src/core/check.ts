@@ -3,7 +3,7 @@ import { SentenceContext } from './context';
 import { checkDates } from './dates';
 import { checkFigure } from './figures';
 import { checkNames } from './names';
-import { findMentions } from './numbers';
+import { findMentions, type Mention } from './numbers';
 import type { Pass } from './pass';
 import { checkQuotes } from './quotes';
 import { maskText, splitSentences } from './text';
@@ -89,14 +89,30 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
   const findings: Finding[] = [];
   const confirmations: Confirmation[] = [];
 
-  const mentions = findMentions(masked);
-  let si = 0;
   const contexts = sentences.map((s) => new SentenceContext(s, masked));
-  for (const m of mentions) {
+  // Figures grouped by sentence, with the token span of each (what a context word is nearest to).
+  const bySentence = new Map<number, Mention[]>();
+  let si = 0;
+  for (const m of findMentions(masked)) {
     while (si < sentences.length && sentences[si].end <= m.start) si++;
     if (si >= sentences.length) break;
     if (sentences[si].start > m.start) continue;
-    checkFigure(m, contexts[si], compiled, text, findings, confirmations);
+    const list = bySentence.get(si);
+    if (list) list.push(m);
+    else bySentence.set(si, [m]);
+  }
+  for (const [i, ms] of bySentence) {
+    const ctx = contexts[i];
+    const spans: number[] = [];
+    for (const m of ms) {
+      const from = ctx.tokenAt(m.numStart);
+      spans.push(from, Math.max(from + 1, ctx.tokenAt(m.end)));
+    }
+    ms.forEach((m, k) => {
+      // Only figures of the same kind compete for a context word: "$4.2 billion in 2024" share "spending".
+      const rivals = spans.filter((_, j) => ms[j >> 1].kind === m.kind || (j >> 1) === k);
+      checkFigure(m, ctx, compiled, text, findings, confirmations, rivals.length > 2 ? rivals : undefined);
+    });
   }
   const pass: Pass = { text, masked, contexts, sheet: compiled, findings, confirmations };
   checkDates(pass);

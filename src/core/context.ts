@@ -28,6 +28,11 @@ function phrasesByFirstWord(sheet: CompiledSheet): Map<string, { order: number; 
   return index;
 }
 
+/** Words between a phrase at [at, at + len) and a span [from, to) of the sentence. */
+function gap(at: number, len: number, from: number, to: number): number {
+  return at < from ? from - (at + len - 1) : at - (to - 1);
+}
+
 /** A sentence prepared for context look-ups. */
 export class SentenceContext {
   /** Strong clause boundaries and commas before each token. */
@@ -99,12 +104,12 @@ export class SentenceContext {
    * Strength with which any of `phrases` ties to the span of tokens [from, to): the best
    * weight over their occurrences in the sentence, 0 if none occurs.
    */
-  phraseWeight(phrases: string[][], from: number, to: number): number {
+  phraseWeight(phrases: string[][], from: number, to: number, others?: readonly number[]): number {
     let best = 0;
     const toks = this.sentence.tokens;
     for (const words of phrases) {
       if (!words.length) {
-        for (const at of findPhrase(toks, words)) best = Math.max(best, this.phraseWeightAt(at, words.length, from, to));
+        for (const at of findPhrase(toks, words)) best = Math.max(best, this.phraseWeightAt(at, words.length, from, to, others));
         continue;
       }
       // The sentence's words are indexed on the first call: it is asked about many phrases.
@@ -112,15 +117,20 @@ export class SentenceContext {
       outer: for (let at = first.get(words[0]) ?? -1; at >= 0; at = next[at]) {
         if (at + words.length > toks.length) break;
         for (let j = 1; j < words.length; j++) if (toks[at + j].norm !== words[j]) continue outer;
-        const w = this.phraseWeightAt(at, words.length, from, to);
+        const w = this.phraseWeightAt(at, words.length, from, to, others);
         if (w > best) best = w;
       }
     }
     return best;
   }
 
-  private phraseWeightAt(at: number, len: number, from: number, to: number): number {
+  private phraseWeightAt(at: number, len: number, from: number, to: number, others?: readonly number[]): number {
     if (at >= from && at < to) return 0;
+    // A word nearer another figure of the sentence is that figure's ("the 6,872 deaths …, 214 were children").
+    if (others) {
+      const own = gap(at, len, from, to);
+      for (let i = 0; i < others.length; i += 2) if (others[i] !== from && gap(at, len, others[i], others[i + 1]) < own) return 0;
+    }
     // What a figure counts usually follows it ("1,204 jobs"); a word before it ties less.
     return at < from ? 0.8 * this.weight(at + len - 1, from) : this.weight(at, to - 1);
   }

@@ -173,7 +173,10 @@ function typoOf(a: number, b: number): boolean {
   return false;
 }
 
-/** Checks one figure of the draft; pushes a finding or a confirmation. */
+/**
+ * Checks one figure of the draft; pushes a finding or a confirmation. `others` holds the token
+ * spans [from, to) of every figure of its sentence: a context word nearer another figure is not this one's.
+ */
 export function checkFigure(
   m: Mention,
   ctx: SentenceContext,
@@ -181,12 +184,13 @@ export function checkFigure(
   text: string,
   findings: Finding[],
   confirmations: Confirmation[],
+  others?: readonly number[],
 ): void {
-  // Distances are measured from the number itself, not its qualifier ("at least").
   // "2/" numbers a post in a thread; "12/25" is a date; "1/2" is written out elsewhere.
   if (text[m.numEnd] === '/' || text[m.start - 1] === '/') return;
   // "a third round of talks" is an ordinal, not a share: fractions stand before "of" or alone.
   if (m.kind === 'share' && m.style.form === 'fraction' && !/^\s*(?:of\b|the\b|[.,;:!?)\]—–-]|$)/.test(text.slice(m.numEnd, m.numEnd + 6))) return;
+  // Distances are measured from the number itself, not its qualifier ("at least").
   const from = ctx.tokenAt(m.numStart);
   const to = Math.max(from + 1, ctx.tokenAt(m.end));
   const header = ctx.headerOf(m.start)?.toLowerCase();
@@ -195,7 +199,7 @@ export function checkFigure(
   for (const f of sheet.figures) {
     if (!kindsMatch(m, f)) continue;
     const phrases = sheet.figureContext.get(f.id)!;
-    let counts = ctx.phraseWeight(phrases, from, to);
+    let counts = ctx.phraseWeight(phrases, from, to, others);
     if (header && phrases.some((p) => header.includes(p.join(' ')))) counts = Math.max(counts, 0.8);
     const reporterMatch = !!reporter && f.reportedBy === reporter;
     const contradicted = !!reporter && !!f.reportedBy && f.reportedBy !== reporter;
