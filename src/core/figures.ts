@@ -173,6 +173,22 @@ function typoOf(a: number, b: number): boolean {
   return false;
 }
 
+/** "The government documented more than 50,000 arrests": a figure put in the wrong source's mouth. */
+function wrongSource(m: Mention, f: Figure, said: string, sheet: CompiledSheet, text: string, findings: Finding[]): void {
+  const who = sheet.entities.get(said)?.name ?? said;
+  const right = f.reportedBy ? (sheet.entities.get(f.reportedBy)?.name ?? f.reportedBy) : 'another source';
+  findings.push({
+    start: m.start,
+    end: m.end,
+    ruleId: 'number-mismatch',
+    severity: 'error',
+    message: `Draft says ${text.slice(m.start, m.end)} ${f.counts} by ${who}; verified: ${f.text} reported by ${right}`,
+    factId: f.id,
+    verified: f.text,
+    fixes: [],
+  });
+}
+
 /**
  * Checks one figure of the draft; pushes a finding or a confirmation. `others` holds the token
  * spans [from, to) of every figure of its sentence: a context word nearer another figure is not this one's.
@@ -229,13 +245,15 @@ export function checkFigure(
     .map((c) => ({ c, s: score(c) + (typoOf(m.value, c.fact.value) ? 0.4 : 0) + (sameThing(c) ? 0.3 : 0) }))
     .sort((a, b) => b.s - a.s);
   const top = ranked[0];
-  if (!top) return;
-  const c = top.c;
+  const c = top?.c;
   const tied =
-    c.counts >= 0.3 ||
-    (c.reporterMatch && (typoOf(m.value, c.fact.value) || sameThing(c))) ||
-    (c.fact.kind !== 'count' && c.counts >= 0.15);
-  if (!tied) return;
+    !!c &&
+    (c.counts >= 0.3 || (c.reporterMatch && (typoOf(m.value, c.fact.value) || sameThing(c))) || (c.fact.kind !== 'count' && c.counts >= 0.15));
+  if (!tied) {
+    // Another source's figure, and the named source has none like it: the attribution is wrong.
+    if (moved && moved.counts >= 0.3 && reporter) wrongSource(m, moved.fact, reporter, sheet, text, findings);
+    return;
+  }
   // "5000 rows", "14 vessels": the noun right after a count says what it counts; if that is
   // none of the sheet's things, the figure is about something else.
   if (m.kind === 'count') {
