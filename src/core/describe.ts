@@ -27,10 +27,21 @@ export function allFacts(sheet: FactSheet): Fact[] {
   ];
 }
 
-/** Describes a fact for hovers and pickers; undefined for an unknown id. */
+const descriptions = new WeakMap<FactSheet, Map<string, FactDescription>>();
+
+/** Describes a fact for hovers and pickers; undefined for an unknown id. Computed once per sheet. */
 export function describeFact(sheet: FactSheet, factId: string): FactDescription | undefined {
-  const fact = allFacts(sheet).find((f) => f.id === factId);
-  if (!fact) return undefined;
+  let all = descriptions.get(sheet);
+  if (!all) {
+    all = new Map();
+    for (const fact of allFacts(sheet)) all.set(fact.id, describe(sheet, fact));
+    descriptions.set(sheet, all);
+  }
+  return all.get(factId);
+}
+
+function describe(sheet: FactSheet, fact: Fact): FactDescription {
+  const factId = fact.id;
   const entity = (id?: string): Entity | undefined => (id ? sheet.entities.find((e) => e.id === id) : undefined);
   let label: string;
   let verified: string;
