@@ -109,7 +109,11 @@ export function expandPaths(paths: string[], cwd: string, errors: string[]): str
       } catch {
         /* no such base: no matches */
       }
-      const matches = found.map((f) => path.join(base, path.relative(path.resolve(cwd, base), f))).filter((f) => minimatch(f.split(path.sep).join('/'), p.replace(/^\.\//, ''), { dot: false }) || minimatch(f.split(path.sep).join('/'), p, { dot: false }));
+      // path.join normalises "./drafts/a.md" to "drafts/a.md": match against the pattern normalised alike.
+      const pattern = p.replace(/^(?:\.\/)+/, '');
+      const matches = found
+        .map((f) => path.join(base, path.relative(path.resolve(cwd, base), f)))
+        .filter((f) => minimatch(f.split(path.sep).join('/'), pattern));
       if (!matches.length) errors.push(`${p}: no files match this pattern`);
       out.push(...matches);
     } else errors.push(`${p}: no such file or directory`);
