@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { minimatch } from 'minimatch';
-import { FactSheetError, LineIndex, analyze, applyFixes, loadFactSheet, type FactSheet, type Finding } from '../core';
+import { LineIndex, analyze, applyFixes, configCheckOptions, withoutOffRules, type Finding } from '../core';
+import { SheetResolver } from './sheets';
 
 export interface CliIo {
   argv: string[];
@@ -21,7 +22,11 @@ Checks Markdown and plain-text drafts against a story's verified facts.
 PATH is a file, a directory (its .md, .markdown and .txt files, recursively) or a glob.
 
 Options:
-  --facts FILE          fact sheet to check against (default: the bundled story)
+  --facts FILE          fact sheet to check every draft against (default: the draft's
+                        front matter \`facts:\`, else the nearest .factcheck.json, else
+                        the bundled story)
+  --config FILE         project config to use instead of the nearest .factcheck.json
+  --no-config           ignore .factcheck.json files
   --format text|json    output format (default: text)
   --fix                 apply each finding's preferred fix and rewrite the file
   --no-unverified       do not report quotes missing from the verified facts
@@ -39,6 +44,8 @@ class UsageError extends Error {}
 
 interface Options {
   facts?: string;
+  config?: string;
+  useConfig: boolean;
   format: 'text' | 'json';
   fix: boolean;
   unverified: boolean;
@@ -46,7 +53,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { format: 'text', fix: false, unverified: true, paths: [] };
+  const o: Options = { format: 'text', fix: false, unverified: true, useConfig: true, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string) => {
@@ -61,6 +68,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     else if (a === '--fix') o.fix = true;
     else if (a === '--no-unverified') o.unverified = false;
     else if (a === '--facts' || a.startsWith('--facts=')) o.facts = value('--facts');
+    else if (a === '--config' || a.startsWith('--config=')) o.config = value('--config');
+    else if (a === '--no-config') o.useConfig = false;
     else if (a === '--format' || a.startsWith('--format=')) {
       const f = value('--format');
       if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json (got "${f}")`);
@@ -146,15 +155,6 @@ export function readDraft(file: string): { text: string; bom: boolean } | { erro
   return { text: bom ? text.slice(1) : text, bom };
 }
 
-function defaultFacts(): string {
-  // dist/cli.js → ../reference/facts.json; also works from out/ test bundles.
-  for (const dir of [path.join(__dirname, '..', 'reference'), path.join(__dirname, '..', '..', 'reference')]) {
-    const p = path.join(dir, 'facts.json');
-    if (fs.existsSync(p)) return p;
-  }
-  return path.join(__dirname, '..', 'reference', 'facts.json');
-}
-
 function writeAtomic(file: string, text: string): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.factcheck.tmp`);
   const mode = fs.statSync(file).mode;
@@ -210,16 +210,21 @@ export async function run(io: CliIo): Promise<number> {
     throw e;
   }
 
-  const factsPath = opts.facts ? path.resolve(cwd, opts.facts) : defaultFacts();
-  let sheet: FactSheet;
-  try {
-    sheet = loadFactSheet(fs.readFileSync(factsPath, 'utf8'));
-  } catch (e) {
-    const msg = e instanceof FactSheetError ? e.problems.map((p) => `  ${p}`).join('\n') : `  cannot read it: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`;
-    io.stderr(`newsroom-factcheck: ${opts.facts ?? factsPath}: bad fact sheet\n${msg}\n`);
-    return 2;
-  }
-
+  const sheets = new SheetResolver(cwd, { facts: opts.facts, config: opts.config, useConfig: opts.useConfig });
+  // A sheet or config named on the command line is checked first: nothing can be checked without it.
+  const explicit = [
+    opts.facts ? sheets.sheet(path.resolve(cwd, opts.facts)) : undefined,
+    opts.config && opts.useConfig ? sheets.configFor(cwd, true) : undefined,
+  ];
+  for (const r of explicit)
+    if (r && !r.ok) {
+      io.stderr(`newsroom-factcheck: ${r.error}\n`);
+      return 2;
+    }
+  const reported = new Set<string>();
+  const once = (msg: string, errors: string[]) => {
+    if (!reported.has(msg)) reported.add(msg), errors.push(msg);
+  };
   const errors: string[] = [];
   const files = expandPaths(opts.paths, cwd, errors);
   const report: { path: string; diagnostics: JsonDiagnostic[] }[] = [];
@@ -235,9 +240,25 @@ export async function run(io: CliIo): Promise<number> {
       errors.push(`${file}: ${read.error}`);
       continue;
     }
-    const options = { reportUnverifiedQuotes: opts.unverified, markdown: !/\.txt$/i.test(file) };
+    const configR = sheets.configFor(abs);
+    if (!configR.ok) {
+      once(configR.error, errors);
+      errors.push(`${file}: not checked: its config is broken`);
+      continue;
+    }
+    const config = configR.value;
+    const sheetR = sheets.sheet(sheets.sheetPathFor(abs, read.text, config));
+    if (!sheetR.ok) {
+      once(sheetR.error, errors);
+      errors.push(`${file}: not checked: its fact sheet is broken`);
+      continue;
+    }
+    const sheet = sheetR.value;
+    const options = configCheckOptions(config?.config, !/\.txt$/i.test(file));
+    if (!opts.unverified) options.reportUnverifiedQuotes = false;
+    const check = (t: string) => withoutOffRules(config?.config, analyze(t, sheet, options).findings);
     let text = read.text;
-    let findings = analyze(text, sheet, options).findings;
+    let findings = check(text);
     if (opts.fix && findings.some((f) => f.fixes.length)) {
       // Fixes can uncover or settle others; apply until nothing more changes (bounded).
       for (let round = 0; round < 3 && findings.some((f) => f.fixes.length); round++) {
@@ -245,7 +266,7 @@ export async function run(io: CliIo): Promise<number> {
         if (!applied || next === text) break;
         fixedTotal += applied;
         text = next;
-        findings = analyze(text, sheet, options).findings;
+        findings = check(text);
       }
       if (text !== read.text) {
         try {

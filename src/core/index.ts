@@ -10,3 +10,17 @@ export { allFacts, describeFact, findSourceSentence } from './describe';
 export type { FactDescription } from './describe';
 export { applyFixes, preferredEdits } from './applyFixes';
 export { LineIndex } from './lineIndex';
+export {
+  CONFIG_FILE_NAME,
+  ConfigError,
+  DEFAULT_DRAFT_GLOBS,
+  LEVELS,
+  configCheckOptions,
+  frontMatterFactSheet,
+  isDraftIncluded,
+  parseProjectConfig,
+  sheetForDraft,
+  validateProjectConfig,
+  withoutOffRules,
+} from './config';
+export type { Level, ProjectConfig, SheetMapping } from './config';

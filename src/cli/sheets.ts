@@ -1,0 +1,135 @@
+/**
+ * Which fact sheet and which project config apply to a draft on disk, the same way the editor
+ * decides: `--facts` > the draft's front matter > the nearest `.factcheck.json` (its mappings, then
+ * its `facts`) > the bundled story. Each sheet and config is read and validated once per run.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  CONFIG_FILE_NAME,
+  ConfigError,
+  FactSheetError,
+  frontMatterFactSheet,
+  loadFactSheet,
+  parseProjectConfig,
+  sheetForDraft,
+  type FactSheet,
+  type ProjectConfig,
+} from '../core';
+
+/** A config in force for a draft: the file, its directory (globs are relative to it) and content. */
+export interface ConfigInForce {
+  file: string;
+  dir: string;
+  config: ProjectConfig;
+}
+
+export type Resolved<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const MAX_SHEET_BYTES = 16 * 1024 * 1024;
+
+export function defaultFactsPath(): string {
+  // dist/cli.js → ../reference/facts.json; also works from out/ test bundles.
+  for (const dir of [path.join(__dirname, '..', 'reference'), path.join(__dirname, '..', '..', 'reference')]) {
+    const p = path.join(dir, 'facts.json');
+    if (fs.existsSync(p)) return p;
+  }
+  return path.join(__dirname, '..', 'reference', 'facts.json');
+}
+
+function readText(file: string): string {
+  const st = fs.statSync(file);
+  if (!st.isFile()) throw new Error(st.isDirectory() ? 'is a directory' : 'is not a regular file');
+  if (st.size > MAX_SHEET_BYTES) throw new Error(`is too large (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_SHEET_BYTES / 1048576} MB)`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file));
+  } catch (e) {
+    if (e instanceof TypeError) throw new Error('is not valid UTF-8 text');
+    throw e;
+  }
+}
+
+function readError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (e as Error).message;
+}
+
+export class SheetResolver {
+  private readonly sheets = new Map<string, Resolved<FactSheet>>();
+  private readonly configs = new Map<string, Resolved<ConfigInForce | undefined>>();
+  private readonly explicitConfig?: string;
+
+  constructor(
+    private readonly cwd: string,
+    private readonly opts: { facts?: string; config?: string; useConfig?: boolean } = {},
+  ) {
+    if (opts.config) this.explicitConfig = path.resolve(cwd, opts.config);
+  }
+
+  /** Shows a path the way the user knows it: relative to the working directory when inside it. */
+  display(file: string): string {
+    const rel = path.relative(this.cwd, file);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+  }
+
+  /** The fact sheet at an absolute path, read and validated once. */
+  sheet(file: string): Resolved<FactSheet> {
+    let r = this.sheets.get(file);
+    if (!r) {
+      try {
+        r = { ok: true, value: loadFactSheet(readText(file)) };
+      } catch (e) {
+        const problems = e instanceof FactSheetError ? e.problems : [`cannot read it: ${readError(e)}`];
+        r = { ok: false, error: `${this.display(file)}: bad fact sheet\n${problems.map((p) => `  ${p}`).join('\n')}` };
+      }
+      this.sheets.set(file, r);
+    }
+    return r;
+  }
+
+  /** The project config that governs a file or directory: `--config`, else the nearest `.factcheck.json` above it. */
+  configFor(absPath: string, isDir = false): Resolved<ConfigInForce | undefined> {
+    if (this.opts.useConfig === false) return { ok: true, value: undefined };
+    if (this.explicitConfig) return this.loadConfig(this.explicitConfig, true);
+    let dir = isDir ? absPath : path.dirname(absPath);
+    for (;;) {
+      const r = this.loadConfig(path.join(dir, CONFIG_FILE_NAME), false);
+      if (!r.ok || r.value) return r;
+      const up = path.dirname(dir);
+      if (up === dir) return { ok: true, value: undefined };
+      dir = up;
+    }
+  }
+
+  private loadConfig(file: string, required: boolean): Resolved<ConfigInForce | undefined> {
+    let r = this.configs.get(file);
+    if (!r) {
+      try {
+        r = { ok: true, value: { file, dir: path.dirname(file), config: parseProjectConfig(readText(file)) } };
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (!required && (code === 'ENOENT' || code === 'ENOTDIR')) r = { ok: true, value: undefined };
+        else {
+          const problems = e instanceof ConfigError ? e.problems : [`cannot read it: ${readError(e)}`];
+          r = { ok: false, error: `${this.display(file)}: bad config\n${problems.map((p) => `  ${p}`).join('\n')}` };
+        }
+      }
+      this.configs.set(file, r);
+    }
+    return r;
+  }
+
+  /** The sheet path for a draft (absolute) and its text: see the precedence at the top of this file. */
+  sheetPathFor(absDraft: string, text: string | undefined, config: ConfigInForce | undefined): string {
+    if (this.opts.facts) return path.resolve(this.cwd, this.opts.facts);
+    const named = text === undefined ? undefined : frontMatterFactSheet(text);
+    if (named) return path.resolve(path.dirname(absDraft), named);
+    if (config) {
+      const mapped = sheetForDraft(config.config, path.relative(config.dir, absDraft));
+      if (mapped) return path.resolve(config.dir, mapped);
+    }
+    return defaultFactsPath();
+  }
+}

@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, frontMatterFactSheet, isDraftIncluded, parseProjectConfig, sheetForDraft } from '../src/core';
+import { run } from '../src/cli/run';
+
+const root = path.resolve(__dirname, '..', '..');
+const councilDir = path.join(root, 'test', 'fixtures', 'cli', 'council');
+const bundledDir = path.join(root, 'reference');
+
+const problemsOf = (json: string): string[] => {
+  try {
+    parseProjectConfig(json);
+  } catch (e) {
+    assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${e}`);
+    return e.problems;
+  }
+  assert.fail('the config was accepted');
+};
+
+describe('project config (.factcheck.json)', () => {
+  it('accepts the short list form and maps drafts to sheets by glob, first match winning', () => {
+    const c = parseProjectConfig(JSON.stringify([
+      { drafts: 'stories/budget/**', facts: 'stories/budget/facts.json' },
+      { drafts: ['stories/**/*.md', 'wire/*.txt'], facts: 'shared/facts.json' },
+    ]));
+    assert.equal(sheetForDraft(c, 'stories/budget/draft.md'), 'stories/budget/facts.json');
+    assert.equal(sheetForDraft(c, 'stories/fire/draft.md'), 'shared/facts.json');
+    assert.equal(sheetForDraft(c, './wire/a.txt'), 'shared/facts.json');
+    assert.equal(sheetForDraft(c, 'notes/todo.md'), undefined, 'no mapping: the bundled story');
+  });
+
+  it('accepts the object form with a default sheet, include/exclude and rule levels', () => {
+    const c = parseProjectConfig(JSON.stringify({
+      sheets: [{ drafts: 'a/**', facts: 'a.json' }],
+      facts: 'default.json',
+      include: ['**/*.md'],
+      exclude: ['drafts/old/**'],
+      severity: { 'quote-unverified': 'off', 'name-mismatch': 'info' },
+      reportUnverifiedQuotes: true,
+    }));
+    assert.equal(sheetForDraft(c, 'b/x.md'), 'default.json');
+    assert.equal(c.severity['name-mismatch'], 'information');
+    assert.ok(isDraftIncluded(c, 'drafts/new/x.md'));
+    assert.ok(!isDraftIncluded(c, 'drafts/old/x.md'), 'excluded');
+    assert.ok(!isDraftIncluded(c, 'drafts/new/x.txt'), 'not included');
+    assert.ok(isDraftIncluded(undefined, 'drafts/x.txt'), 'no config: Markdown and text drafts');
+  });
+
+  it('names every problem with its JSON path', () => {
+    const problems = problemsOf(JSON.stringify({
+      sheets: [{ drafts: '', facts: 3 }, { facts: 'x.json', extra: 1 }, 'nope'],
+      severity: { 'number-mismatch': 'loud', 'no-such-rule': 'error' },
+      reportUnverifiedQuotes: 'yes',
+      colour: 'red',
+    }));
+    for (const p of ['$.sheets[0].drafts[0]', '$.sheets[0].facts', '$.sheets[1].drafts', '$.sheets[1].extra', '$.sheets[2]', '$.severity.number-mismatch', '$.severity.no-such-rule', '$.reportUnverifiedQuotes', '$.colour'])
+      assert.ok(problems.some((x) => x.startsWith(`${p}:`)), `${p} missing from ${problems.join(' | ')}`);
+    assert.match(problemsOf('{"sheets": [')[0], /^\$: not valid JSON/);
+    assert.match(problemsOf('42')[0], /must be an object or a list/);
+  });
+
+  it('reads the sheet a draft names in its front matter', () => {
+    assert.equal(frontMatterFactSheet('---\ntitle: x\nfacts: ../budget/facts.json\n---\nBody'), '../budget/facts.json');
+    assert.equal(frontMatterFactSheet('---\r\nfacts: "a b.json"  # quoted\r\n---\r\n'), 'a b.json');
+    assert.equal(frontMatterFactSheet('Body\n---\nfacts: x.json\n---\n'), undefined, 'only front matter at the top counts');
+    assert.equal(frontMatterFactSheet('---\ntitle: x\n---\n'), undefined);
+  });
+});
+
+describe('CLI: which sheet checks which draft', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-config-'));
+    for (const f of ['facts.json', 'article.txt']) {
+      fs.mkdirSync(path.join(tmp, 'stories', 'council'), { recursive: true });
+      fs.copyFileSync(path.join(councilDir, f), path.join(tmp, 'stories', 'council', f));
+    }
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true });
+    fs.writeFileSync(path.join(tmp, rel), text);
+  };
+  const cli = async (argv: string[], cwd = tmp) => {
+    let out = '';
+    let err = '';
+    const code = await run({ argv, cwd, stdout: (s) => (out += s), stderr: (s) => (err += s) });
+    return { code, out, err, json: out.startsWith('{') ? (JSON.parse(out) as { files: { path: string; diagnostics: { code: string; message: string }[] }[] }) : undefined };
+  };
+  // A council-story error that the bundled story knows nothing about, and a bundled-story error.
+  const councilWrong = 'The Riverton City Council approved a $84.2 million budget on Tuesday.\n';
+  const bundledFacts = JSON.parse(fs.readFileSync(path.join(bundledDir, 'facts.json'), 'utf8')) as { figures: { text: string; source: string }[] };
+  const bundledSentence = bundledFacts.figures[0].source;
+  const bundledWrong = bundledSentence.replace(bundledFacts.figures[0].text, bundledFacts.figures[0].text.replace(/\d/, (d) => String((Number(d) + 1) % 10)));
+
+  it('uses the mapped sheet for mapped drafts and the bundled story elsewhere', async () => {
+    write('.factcheck.json', JSON.stringify([{ drafts: 'stories/council/**', facts: 'stories/council/facts.json' }]));
+    write('stories/council/draft.md', councilWrong);
+    write('other/draft.md', bundledWrong + '\n');
+    const r = await cli(['--format', 'json', '.']);
+    assert.equal(r.code, 1, r.err);
+    const byPath = Object.fromEntries(r.json!.files.map((f) => [f.path.split(path.sep).join('/'), f.diagnostics]));
+    assert.deepEqual(byPath['stories/council/draft.md'].map((d) => d.code), ['number-mismatch']);
+    assert.match(byPath['stories/council/draft.md'][0].message, /48\.2/);
+    assert.deepEqual(byPath['other/draft.md'].map((d) => d.code), ['number-mismatch']);
+    // The same result from inside a sub-directory: the config is found above the draft.
+    const sub = await cli(['--format', 'json', 'draft.md'], path.join(tmp, 'stories', 'council'));
+    assert.deepEqual(sub.json!.files[0].diagnostics.map((d) => d.message), byPath['stories/council/draft.md'].map((d) => d.message));
+  });
+
+  it('a draft naming its sheet in front matter uses it, whatever the config says', async () => {
+    write('.factcheck.json', '[]');
+    write('elsewhere/draft.md', `---\nfacts: ../stories/council/facts.json\n---\n${councilWrong}`);
+    const r = await cli(['--format', 'json', 'elsewhere/draft.md']);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.json!.files[0].diagnostics[0].message, /48\.2/);
+  });
+
+  it('config levels apply: off hides a rule, and a level changes the severity', async () => {
+    write('.factcheck.json', JSON.stringify({ sheets: [{ drafts: 'stories/council/**', facts: 'stories/council/facts.json' }], severity: { 'number-mismatch': 'warning', 'quote-unverified': 'off' } }));
+    write('stories/council/draft.md', `${councilWrong}A councillor said it was “a dreadful day for everyone”.\n`);
+    const r = await cli(['stories/council/draft.md']);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /warning {2}number-mismatch/);
+    assert.doesNotMatch(r.out, /quote-unverified/);
+  });
+
+  it('a broken sheet stops only the drafts that use it, naming the file and the JSON path', async () => {
+    write('.factcheck.json', JSON.stringify([{ drafts: 'broken/**', facts: 'broken/facts.json' }]));
+    write('broken/facts.json', JSON.stringify({ story: { id: 'x', title: 'x', article: 'a.txt' }, entities: [{ id: 'p', type: 'person' }] }));
+    write('broken/draft.md', 'Anything.\n');
+    write('fine/draft.md', bundledWrong + '\n');
+    const r = await cli(['--format', 'json', '.']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /broken[\\/]facts\.json: bad fact sheet\n(?: {2}.*\n)* {2}\$\.entities\[0\]\.name: must be a non-empty string/);
+    assert.match(r.err, /broken[\\/]draft\.md: not checked/);
+    const paths = r.json!.files.map((f) => f.path.split(path.sep).join('/'));
+    assert.ok(!paths.includes('broken/draft.md'));
+    assert.equal(r.json!.files[paths.indexOf('fine/draft.md')].diagnostics.length, 1, 'the other draft is still checked');
+  });
+
+  it('a broken config is reported with its JSON path once, and --no-config ignores it', async () => {
+    write('.factcheck.json', '{"sheets": [{"drafts": "a/**"}]}');
+    write('a/one.md', bundledWrong + '\n');
+    write('a/two.md', bundledWrong + '\n');
+    const r = await cli(['a']);
+    assert.equal(r.code, 2);
+    assert.equal(r.err.match(/bad config/g)?.length, 1);
+    assert.match(r.err, /\.factcheck\.json: bad config\n {2}\$\.sheets\[0\]\.facts: /);
+    const ignored = await cli(['--no-config', 'a']);
+    assert.equal(ignored.code, 1, ignored.err);
+    assert.match(ignored.out, /2 findings/);
+  });
+});
