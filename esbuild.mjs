@@ -13,6 +13,9 @@ const common = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // esbuild's node table marks \p{…} as unsupported (small-ICU builds) and rewrites such literals
+  // as `new RegExp(…)`, building a regex on every call; every Node ≥ 20 we support has them.
+  supported: { 'regexp-unicode-property-escapes': true },
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
