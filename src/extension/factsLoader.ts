@@ -262,7 +262,8 @@ export class FactsLoader implements vscode.Disposable {
       sheet = loadFactSheet(text);
     } catch (e) {
       const problems = e instanceof FactSheetError ? e.problems : [isNotFound(e) ? 'no such file' : `cannot read it: ${(e as Error).message}`];
-      return this.fail(uri, 'fact sheet', text, problems, SHEET_PROBLEM);
+      // A missing sheet has no file to put a diagnostic on: the drafts' notices name it.
+      return this.fail(uri, 'fact sheet', text, problems, SHEET_PROBLEM, !isNotFound(e));
     }
     const articleUri = vscode.Uri.joinPath(uri, '..', toPosix(sheet.story.article));
     this.watch(articleUri, uri);
@@ -293,7 +294,11 @@ export class FactsLoader implements vscode.Disposable {
   }
 
   /** Diagnostics on the broken file, one per problem at its JSON path, and the output channel. */
-  private fail(uri: vscode.Uri, kind: 'fact sheet' | 'config', text: string, problems: string[], code: string): Result<never> {
+  private fail(uri: vscode.Uri, kind: 'fact sheet' | 'config', text: string, problems: string[], code: string, onFile = true): Result<never> {
+    if (!onFile) {
+      this.log.error(`Bad ${kind} ${uri.toString(true)}: ${problems.join('; ')}; the drafts that use it are not checked.`);
+      return { ok: false, problems };
+    }
     const lines = new LineIndex(text);
     const pos = (o: number) => {
       const p = lines.position(o);
@@ -341,6 +346,12 @@ export class FactsLoader implements vscode.Disposable {
       }
     }
     if (!hit) return;
+    // A file with problems on show is read again now, so its diagnostics follow the edit even
+    // when no open draft uses it.
+    if (this.problems.has(uri)) {
+      this.problems.delete(uri);
+      void (uri.path.endsWith(`/${CONFIG_FILE_NAME}`) ? this.config(uri) : this.sheet(uri));
+    }
     if (!fromSave) this.log.info(`${uri.toString(true)} changed; checking the open drafts again.`);
     this.changed.fire();
   }

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAll, codeOf, factDiagnostics, hasRule, lacksRule, waitFor, waitForDiagnostics } from './helpers';
+import { closeAll, codeOf, factDiagnostics, hasRule, lacksRule, setSetting, waitFor, waitForDiagnostics } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'workspace-multi');
@@ -80,6 +80,19 @@ describe('multi-story workspace (.factcheck.json)', () => {
     }
     // The project file's level applies in the editor too.
     assert.ok(expected.files['council/draft.md'].some((d) => d.code === 'quote-unverified' && d.severity === 'info'));
+  });
+
+  it('the project file\'s levels win over the user\'s factCheck.severity for the rules it names; the settings decide the rest', async () => {
+    const council = await open('council/draft.md');
+    await waitForDiagnostics(council.uri, hasRule('number-mismatch'));
+    try {
+      await setSetting('severity', { 'quote-unverified': 'error', 'number-mismatch': 'warning' });
+      const ds = await waitForDiagnostics(council.uri, (d) => d.some((x) => codeOf(x) === 'number-mismatch' && x.severity === vscode.DiagnosticSeverity.Warning), 'the user level');
+      const quote = ds.find((d) => codeOf(d) === 'quote-unverified');
+      assert.equal(quote?.severity, vscode.DiagnosticSeverity.Information, 'the project file names quote-unverified');
+    } finally {
+      await setSetting('severity', undefined);
+    }
   });
 
   it('a broken sheet: a diagnostic at its JSON path, a notice on its drafts, the other drafts still checked', async () => {
