@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FactSheet } from '../src/core';
+import { citationProblems } from '../src/extension/citations';
 import { locateProblems, parseJsonPath } from '../src/extension/jsonLocation';
 
 const SHEET = `{
@@ -44,5 +48,23 @@ describe('JSON path locator (editor diagnostics on a broken sheet or config)', (
     assert.match(p.message, /CommaExpected/);
     const [q] = locateProblems(SHEET, ['fact sheet must be a JSON object']);
     assert.deepEqual([q.start, q.end], [0, 1]);
+  });
+});
+
+describe('cited sentences (editor check of a sheet against its article)', () => {
+  const sheet = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'cli', 'council', 'facts.json'), 'utf8')) as FactSheet;
+  const article = fs.readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'cli', 'council', 'article.txt'), 'utf8');
+
+  it('accepts a sheet whose every source is a sentence of its article', () => {
+    assert.deepEqual(citationProblems(sheet, article, 'article.txt'), []);
+  });
+
+  it('names the JSON path of each fact whose sentence is missing, which the locator then finds', () => {
+    const cut = article.replace('Councillor Tomas Reyes cast the only vote against it.', '');
+    const problems = citationProblems(sheet, cut, 'article.txt');
+    assert.deepEqual(problems, ['$.entities[2].source: the cited sentence is not in the article article.txt']);
+    const text = JSON.stringify(sheet, null, 2);
+    const [p] = locateProblems(text, problems);
+    assert.equal(text.slice(p.start, p.end), `"source": ${JSON.stringify(sheet.entities[2].source)}`);
   });
 });
