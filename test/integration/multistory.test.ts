@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAll, codeOf, factDiagnostics, hasRule, lacksRule, setSetting, waitFor, waitForDiagnostics } from './helpers';
+import { closeAll, codeOf, factDiagnostics, hasRule, hoverText, lacksRule, poll, setSetting, waitFor, waitForDiagnostics } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'workspace-multi');
@@ -80,6 +80,30 @@ describe('multi-story workspace (.factcheck.json)', () => {
     }
     // The project file's level applies in the editor too.
     assert.ok(expected.files['council/draft.md'].some((d) => d.code === 'quote-unverified' && d.severity === 'info'));
+  });
+
+  it('source links, hovers and "open reference" use the draft\'s own sheet and article', async () => {
+    const council = await open('council/draft.md');
+    const [budget] = (await waitForDiagnostics(council.uri, hasRule('number-mismatch'))).filter((d) => codeOf(d) === 'number-mismatch');
+    const related = budget.relatedInformation?.[0]?.location;
+    assert.ok(related && related.uri.path.endsWith('/workspace-multi/council/article.txt'), related?.uri.path);
+    const article = await vscode.workspace.openTextDocument(related.uri);
+    assert.match(article.getText(related.range), /^The Riverton City Council approved a \$48\.2 million budget/);
+    const hover = await poll('the hover', async () => {
+      const t = await hoverText(council.uri, budget.range.start.translate(0, 1));
+      return t.includes('Verified') ? t : undefined;
+    });
+    assert.ok(hover.includes('**$48.2 million**') || hover.includes('**\\$48.2 million**'), hover);
+
+    const iran = await open('iran/draft.md');
+    const ds = await waitForDiagnostics(iran.uri, hasRule('number-mismatch'));
+    const iranRelated = ds.find((d) => codeOf(d) === 'number-mismatch')?.relatedInformation?.[0]?.location;
+    assert.ok(iranRelated?.uri.path.endsWith('/reference/article.txt'), iranRelated?.uri.path);
+
+    assert.equal(await vscode.commands.executeCommand('factCheck.openReference', 'budget', council.uri.toString()), true);
+    const editor = vscode.window.activeTextEditor!;
+    assert.ok(editor.document.uri.path.endsWith('/council/article.txt'));
+    assert.match(editor.document.getText(editor.selection), /\$48\.2 million budget/);
   });
 
   it('the project file\'s levels win over the user\'s factCheck.severity for the rules it names; the settings decide the rest', async () => {
