@@ -24,3 +24,5 @@ export {
   withoutOffRules,
 } from './config';
 export type { Level, ProjectConfig, SheetMapping } from './config';
+export { coverage } from './coverage';
+export type { CoverageReport, Span, UnknownItem } from './coverage';

@@ -8,12 +8,13 @@ import type { SentenceContext } from './context';
 import { matchCase, phraseWords, tokenize, type Token } from './text';
 import type { Confirmation, Entity, Finding, Role, Setting } from './types';
 
-const MONTHS_DAYS = new Set(
+/** Month and day names: capitalised, never people or places. */
+export const MONTHS_DAYS = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
 );
 const SUFFIXES = ['s', 'i', 'is', 'ian', 'ians', 'n', 'ns', 'an', 'ans', 'ese', 'ite', 'ites', 'er', 'ers'];
 /** Capitalised words that start sentences and are not names ("On Sunday, …"). */
-const NOT_NAMES = new Set(
+export const NOT_NAMES = new Set(
   'on in at the a an but and or last this next earlier later meanwhile after before since during for from with by as when while however also yet so then today yesterday tomorrow his her their its our my speaking asked'.split(' '),
 );
 const OTHER_OFFICE = new Set(['former', 'ex', 'deputy', 'acting', 'then', 'late', 'outgoing', 'previous', 'past', 'vice', 'shadow', 'incoming', 'new']);
@@ -67,7 +68,7 @@ export function nearMiss(cand: string, name: string): boolean {
 }
 
 /** Starts with a capital letter (ASCII fast path; the check runs on every word). */
-function isCapitalised(t: string): boolean {
+export function isCapitalised(t: string): boolean {
   const c = t.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(t);

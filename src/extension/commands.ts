@@ -25,14 +25,17 @@ const CATEGORY_ICONS: Record<Fact['category'], string> = {
 export function registerCommands({ controller, actions, facts, ignores }: Deps): vscode.Disposable[] {
   const register = vscode.commands.registerCommand;
 
-  /** Opens the reference article, at a fact's cited sentence if one is given. */
-  async function openReference(factId?: string): Promise<vscode.TextEditor | undefined> {
-    const loaded = await facts.ready();
+  /** The sheet of a draft (by URI), else of the active draft, else the default one. */
+  const factsOf = (draft?: string) => facts.factsFor(draft ?? vscode.window.activeTextEditor?.document.uri);
+
+  /** Opens the reference article of a draft's sheet, at a fact's cited sentence if one is given. */
+  async function openReference(factId?: string, draft?: string): Promise<vscode.TextEditor | undefined> {
+    const loaded = await factsOf(draft);
     if (!loaded?.articleUri) {
       void vscode.window.showWarningMessage('The reference article of the fact sheet could not be read; see the "Newsroom Fact Check" output.');
       return undefined;
     }
-    const location = typeof factId === 'string' ? facts.sourceLocation(factId) : undefined;
+    const location = typeof factId === 'string' ? facts.sourceLocation(factId, loaded) : undefined;
     return vscode.window.showTextDocument(loaded.articleUri, {
       selection: location?.range,
       // Beside the draft when following a fact, so the draft stays in view.
@@ -42,15 +45,19 @@ export function registerCommands({ controller, actions, facts, ignores }: Deps):
   }
 
   async function showFacts(): Promise<void> {
-    const loaded = await facts.ready();
-    if (!loaded) return;
+    const editorNow = vscode.window.activeTextEditor;
+    const loaded = await factsOf();
+    if (!loaded) {
+      void vscode.window.showWarningMessage('The fact sheet of this draft could not be loaded; see the problems on the sheet and the "Newsroom Fact Check" output.');
+      return;
+    }
     const { sheet } = loaded;
     const ids = allFacts(sheet).map((f) => f.id);
     const reveal: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Show the source sentence in the reference article' };
     type Item = vscode.QuickPickItem & { factId: string; verified: string };
     const items: Item[] = [];
     for (const id of ids) {
-      const d = facts.describe(id);
+      const d = facts.describe(id, loaded);
       if (!d) continue;
       items.push({
         label: `$(${CATEGORY_ICONS[d.category]}) ${d.verified}`,
@@ -61,7 +68,7 @@ export function registerCommands({ controller, actions, facts, ignores }: Deps):
         verified: d.verified,
       });
     }
-    const editor = vscode.window.activeTextEditor;
+    const editor = editorNow;
     const pick = vscode.window.createQuickPick<Item>();
     pick.title = 'Verified facts';
     pick.placeholder = editor ? 'Enter inserts the verified wording at the cursor; the button shows its source' : 'Pick a fact to see its source sentence';
@@ -70,18 +77,18 @@ export function registerCommands({ controller, actions, facts, ignores }: Deps):
     pick.matchOnDetail = true;
     pick.onDidTriggerItemButton((e) => {
       pick.hide();
-      void openReference(e.item.factId);
+      void openReference(e.item.factId, editor?.document.uri.toString());
     });
     pick.onDidAccept(() => {
       const item = pick.selectedItems[0];
       pick.hide();
       if (!item) return;
       // Never write into the reference article itself.
-      const intoArticle = editor && facts.facts?.articleUri?.toString() === editor.document.uri.toString();
+      const intoArticle = editor && facts.isArticle(editor.document.uri);
       if (editor && !editor.document.isClosed && !intoArticle) {
         void editor.edit((b) => editor.selections.forEach((s) => b.replace(s, item.verified)));
       } else {
-        void openReference(item.factId);
+        void openReference(item.factId, editor?.document.uri.toString());
       }
     });
     pick.onDidHide(() => pick.dispose());
@@ -119,7 +126,11 @@ export function registerCommands({ controller, actions, facts, ignores }: Deps):
       actions.fixAll(typeof uri === 'string' ? uri : undefined, typeof version === 'number' ? version : undefined),
     ),
     // Returns whether the article opened: an editor object must not cross to the workbench.
-    register(Commands.openReference, async (factId?: unknown) => !!(await openReference(typeof factId === 'string' ? factId : undefined))),
+    register(
+      Commands.openReference,
+      async (factId?: unknown, draft?: unknown) =>
+        !!(await openReference(typeof factId === 'string' ? factId : undefined, typeof draft === 'string' ? draft : undefined)),
+    ),
     register(Commands.showFacts, showFacts),
     register(Commands.listIgnored, listIgnored),
     register(Commands.clearIgnored, async () => {

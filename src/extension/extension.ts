@@ -4,6 +4,7 @@ import { FactCheckController } from './factCheckController';
 import { FactCodeActionProvider } from './factCodeActionProvider';
 import { FactHoverProvider } from './factHoverProvider';
 import { FactsLoader } from './factsLoader';
+import { FACTS_VIEW_ID, FactsView } from './factsView';
 import { IgnoreStore } from './ignoreStore';
 import { DISPLAY_NAME } from './names';
 
@@ -11,12 +12,18 @@ import { DISPLAY_NAME } from './names';
  * Wires the editor adapter: everything it creates is owned by `context.subscriptions`,
  * so there is no module-level state and deactivation needs no code.
  */
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension hands to other extensions (and its integration tests). */
+export interface FactCheckApi {
+  factsView: FactsView;
+}
+
+export function activate(context: vscode.ExtensionContext): FactCheckApi {
   const log = vscode.window.createOutputChannel(DISPLAY_NAME, { log: true });
   const ignores = new IgnoreStore(context.workspaceState);
   const facts = new FactsLoader(context.extensionUri, log);
   const controller = new FactCheckController(facts, ignores, log);
   const actions = new FactCodeActionProvider(controller, ignores, log);
+  const factsView = new FactsView(controller, facts);
   // Every language: `factCheck.include` may name any file; providers answer only for checked drafts.
   const selector: vscode.DocumentSelector = '*';
   context.subscriptions.push(
@@ -24,11 +31,14 @@ export function activate(context: vscode.ExtensionContext): void {
     ignores,
     facts,
     controller,
+    factsView,
+    vscode.window.registerTreeDataProvider(FACTS_VIEW_ID, factsView),
     vscode.languages.registerHoverProvider(selector, new FactHoverProvider(controller, facts)),
     vscode.languages.registerCodeActionsProvider(selector, actions, FactCodeActionProvider.metadata),
     ...registerCommands({ controller, actions, facts, ignores }),
   );
   controller.start().catch((e) => log.error(`Starting failed: ${(e as Error)?.stack ?? e}`));
+  return { factsView };
 }
 
 export function deactivate(): void {}

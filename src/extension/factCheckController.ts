@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { analyze, type Confirmation, type Finding } from '../core';
-import type { FactsLoader, LoadedFacts } from './factsLoader';
+import { analyze, isDraftIncluded, type Confirmation, type Finding } from '../core';
+import type { DraftFacts, FactsLoader, LoadedFacts } from './factsLoader';
 import type { IgnoreStore } from './ignoreStore';
 import { DISPLAY_NAME, PREFIX, RULE_DOCS_BASE } from './names';
-import { checkOptions, isPathIncluded, readSettings, toDiagnosticSeverity, type Settings } from './settings';
+import { checkOptions, isPathIncluded, readSettings, toDiagnosticSeverity, withProjectConfig, type Settings } from './settings';
 
 /** The last check of one document. */
 export interface CacheEntry {
@@ -13,7 +13,14 @@ export interface CacheEntry {
   findings: Finding[];
   /** Spans that agree with a verified fact. */
   confirmations: Confirmation[];
+  /** The sheet the document was checked against; undefined when it (or its config) is broken. */
+  facts?: LoadedFacts;
+  /** Which sheet and config apply to the document, or which broken file stops it. */
+  draft: DraftFacts;
 }
+
+/** Code of the notice on a draft whose sheet or config is broken. */
+export const NOT_CHECKED = 'not-checked';
 
 /** Bigger drafts are skipped: checking them on every keystroke would stall the host. */
 export const MAX_CHARS = 2 * 1024 * 1024;
@@ -41,7 +48,10 @@ export class FactCheckController implements vscode.Disposable {
   /** Documents checked on request ("Check Current Draft") although `include` does not match them. */
   private readonly forced = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly checked = new vscode.EventEmitter<vscode.Uri>();
   private lastError = '';
+  /** Fires after a document's diagnostics were published or dropped. */
+  readonly onDidCheck = this.checked.event;
 
   constructor(
     private readonly facts: FactsLoader,
@@ -52,6 +62,7 @@ export class FactCheckController implements vscode.Disposable {
     this.statusBar.name = DISPLAY_NAME;
     this.statusBar.command = 'workbench.actions.view.problems';
     this.disposables.push(
+      this.checked,
       this.diagnostics,
       this.statusBar,
       vscode.workspace.onDidOpenTextDocument((d) => void this.check(d)),
@@ -70,9 +81,9 @@ export class FactCheckController implements vscode.Disposable {
     );
   }
 
-  /** Loads the fact sheet and checks every open draft. */
+  /** Applies the sheet setting and checks every open draft. */
   async start(): Promise<void> {
-    await this.facts.load(this.settings.factSheet);
+    this.facts.setOverride(this.settings.factSheet);
     this.checkAll();
   }
 
@@ -90,14 +101,20 @@ export class FactCheckController implements vscode.Disposable {
   ensureCurrent(document: vscode.TextDocument): CacheEntry | undefined {
     const current = this.currentEntry(document);
     if (current) return current;
-    const facts = this.facts.facts;
-    return facts && this.isChecked(document) ? this.checkNow(document, facts) : undefined;
+    const draft = this.facts.lastFor(document.uri);
+    return draft && this.isChecked(document) ? this.checkNow(document, draft) : undefined;
   }
 
   /** Checks a document now, even if `include` does not match it, until it is closed. */
   async checkDraft(document: vscode.TextDocument): Promise<CacheEntry | undefined> {
     this.forced.add(document.uri.toString());
     return this.check(document);
+  }
+
+  /** The core options a document is checked with (settings and its project file). */
+  checkOptionsFor(document: vscode.TextDocument, entry: CacheEntry) {
+    const markdown = document.languageId === 'markdown' || /\.(md|markdown)$/i.test(document.uri.path);
+    return checkOptions(withProjectConfig(this.settings, entry.draft.config?.config), markdown);
   }
 
   /** The diagnostic range of a finding. */
@@ -110,9 +127,8 @@ export class FactCheckController implements vscode.Disposable {
     const key = document.uri.toString();
     if (this.forced.has(key)) return true;
     // The reference article is the source of truth, not a draft.
-    const article = this.facts.facts?.articleUri;
-    if (article && article.toString() === key) return false;
     const { uri } = document;
+    if (this.facts.isArticle(uri)) return false;
     if (uri.scheme === 'untitled') return UNTITLED_LANGUAGES.includes(document.languageId);
     if (!DRAFT_SCHEMES.includes(uri.scheme) && !vscode.workspace.getWorkspaceFolder(uri)) return false;
     return isPathIncluded(this.settings, vscode.workspace.asRelativePath(uri, false));
@@ -128,8 +144,9 @@ export class FactCheckController implements vscode.Disposable {
   private onSettingsChanged(): void {
     const previous = this.settings;
     this.settings = readSettings();
-    if (previous.factSheet !== this.settings.factSheet) void this.facts.load(this.settings.factSheet);
-    this.checkAll();
+    // A new override fires the loader's change event, which checks everything again.
+    if (previous.factSheet !== this.settings.factSheet) this.facts.setOverride(this.settings.factSheet);
+    else this.checkAll();
   }
 
   private checkAll(): void {
@@ -153,16 +170,31 @@ export class FactCheckController implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    const facts = await this.facts.ready();
-    if (document.isClosed || !facts) return undefined;
+    if (document.isClosed) return undefined;
     if (!this.isChecked(document)) {
       this.drop(key, document.uri);
       return undefined;
     }
-    return this.checkNow(document, facts);
+    const draft = await this.facts.forDocument(document);
+    if (document.isClosed) return undefined;
+    // Loading the sheet may have just revealed this document as its article.
+    if (this.facts.isArticle(document.uri) && !this.forced.has(key)) {
+      this.drop(key, document.uri);
+      return undefined;
+    }
+    // The project file's include/exclude, relative to it, narrow the drafts further.
+    const config = draft.config;
+    if (config && !this.forced.has(key) && (config.config.include || config.config.exclude)) {
+      const rel = document.uri.path.slice(config.dir.path.replace(/\/?$/, '/').length);
+      if (!isDraftIncluded(config.config, rel)) {
+        this.drop(key, document.uri);
+        return undefined;
+      }
+    }
+    return this.checkNow(document, draft);
   }
 
-  private checkNow(document: vscode.TextDocument, facts: LoadedFacts): CacheEntry | undefined {
+  private checkNow(document: vscode.TextDocument, draft: DraftFacts): CacheEntry | undefined {
     const key = document.uri.toString();
     const version = document.version;
     const text = document.getText();
@@ -174,20 +206,24 @@ export class FactCheckController implements vscode.Disposable {
       return undefined;
     }
     this.skipped.delete(key);
+    if (!draft.facts) return this.notChecked(document, draft);
+    const facts = draft.facts;
+    const settings = withProjectConfig(this.settings, draft.config?.config);
     try {
       const markdown = document.languageId === 'markdown' || /\.(md|markdown)$/i.test(document.uri.path);
-      const analysis = analyze(text, facts.sheet, checkOptions(this.settings, markdown));
+      const analysis = analyze(text, facts.sheet, checkOptions(settings, markdown));
       const findings = analysis.findings.filter(
         (f) =>
-          this.settings.levels[f.ruleId] !== 'off' &&
+          settings.levels[f.ruleId] !== 'off' &&
           !this.ignores.has({ uri: key, ruleId: f.ruleId, text: text.slice(f.start, f.end), factId: f.factId }),
       );
       // Checking is synchronous, so this holds; kept as the rule the cache relies on.
       if (document.version !== version) return undefined;
-      const entry: CacheEntry = { version, findings, confirmations: analysis.confirmations };
+      const entry: CacheEntry = { version, findings, confirmations: analysis.confirmations, facts, draft };
       this.cache.set(key, entry);
-      this.diagnostics.set(document.uri, findings.map((f) => this.toDiagnostic(document, f)));
+      this.diagnostics.set(document.uri, findings.map((f) => this.toDiagnostic(document, f, settings, facts)));
       this.updateStatus();
+      this.checked.fire(document.uri);
       return entry;
     } catch (e) {
       const message = `Checking ${document.uri.toString(true)} failed: ${(e as Error)?.stack ?? e}`;
@@ -198,8 +234,28 @@ export class FactCheckController implements vscode.Disposable {
     }
   }
 
-  private toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
-    const level = this.settings.levels[finding.ruleId];
+  /** A draft whose sheet or config is broken: no findings, one notice at its top naming the file. */
+  private notChecked(document: vscode.TextDocument, draft: DraftFacts): CacheEntry {
+    const broken = draft.broken!;
+    const where = vscode.workspace.asRelativePath(broken.uri, false);
+    const diagnostic = new vscode.Diagnostic(
+      document.lineAt(0).range,
+      `Not checked: its ${broken.kind} ${where} is broken (${broken.problems[0]}${broken.problems.length > 1 ? `, and ${broken.problems.length - 1} more` : ''}); see the problems on that file.`,
+      vscode.DiagnosticSeverity.Information,
+    );
+    diagnostic.source = DISPLAY_NAME;
+    diagnostic.code = NOT_CHECKED;
+    diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(broken.uri, new vscode.Position(0, 0)), `The broken ${broken.kind}`)];
+    const entry: CacheEntry = { version: document.version, findings: [], confirmations: [], draft };
+    this.cache.set(document.uri.toString(), entry);
+    this.diagnostics.set(document.uri, [diagnostic]);
+    this.updateStatus();
+    this.checked.fire(document.uri);
+    return entry;
+  }
+
+  private toDiagnostic(document: vscode.TextDocument, finding: Finding, settings: Settings, facts: LoadedFacts): vscode.Diagnostic {
+    const level = settings.levels[finding.ruleId];
     const diagnostic = new vscode.Diagnostic(
       this.rangeOf(document, finding),
       finding.message,
@@ -207,9 +263,9 @@ export class FactCheckController implements vscode.Disposable {
     );
     diagnostic.source = DISPLAY_NAME;
     diagnostic.code = { value: finding.ruleId, target: ruleDocsUri(finding.ruleId) };
-    const location = this.facts.sourceLocation(finding.factId);
+    const location = this.facts.sourceLocation(finding.factId, facts);
     if (location) {
-      const attribution = this.facts.describe(finding.factId)?.attribution;
+      const attribution = this.facts.describe(finding.factId, facts)?.attribution;
       diagnostic.relatedInformation = [
         new vscode.DiagnosticRelatedInformation(
           location,
@@ -226,6 +282,7 @@ export class FactCheckController implements vscode.Disposable {
     this.drop(key, document.uri);
     this.skipped.delete(key);
     this.forced.delete(key);
+    this.facts.forget(document.uri);
   }
 
   private drop(key: string, uri: vscode.Uri): void {
@@ -236,6 +293,7 @@ export class FactCheckController implements vscode.Disposable {
     this.cache.delete(key);
     this.diagnostics.delete(uri);
     this.updateStatus();
+    this.checked.fire(uri);
   }
 
   private updateStatus(): void {
@@ -243,6 +301,12 @@ export class FactCheckController implements vscode.Disposable {
     const entry = document && this.cache.get(document.uri.toString());
     if (!entry) {
       this.statusBar.hide();
+      return;
+    }
+    if (entry.draft.broken) {
+      this.statusBar.text = `$(error) Fact ${entry.draft.broken.kind === 'config' ? 'config' : 'sheet'} broken`;
+      this.statusBar.tooltip = `${DISPLAY_NAME}: this draft is not checked because ${vscode.workspace.asRelativePath(entry.draft.broken.uri, false)} is broken. Click to open the Problems view.`;
+      this.statusBar.show();
       return;
     }
     const count = entry.findings.length;

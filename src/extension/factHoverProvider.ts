@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FactDescription, Finding } from '../core';
 import { ruleDocsUri, type FactCheckController } from './factCheckController';
-import type { FactsLoader } from './factsLoader';
+import type { FactsLoader, LoadedFacts } from './factsLoader';
 import { Commands, DISPLAY_NAME } from './names';
 
 /** Escapes Markdown (and theme icons) so article and draft text render literally. */
@@ -25,8 +25,9 @@ function attributionLine(description: FactDescription): string | undefined {
   return undefined;
 }
 
-function openLink(factId: string): string {
-  const args = encodeURIComponent(JSON.stringify([factId]));
+function openLink(factId: string, draft: vscode.Uri): string {
+  // The draft's URI picks the article of that draft's sheet.
+  const args = encodeURIComponent(JSON.stringify([factId, draft.toString()]));
   return `[$(go-to-file) Open the reference article at this sentence](command:${Commands.openReference}?${args})`;
 }
 
@@ -47,22 +48,22 @@ export class FactHoverProvider implements vscode.HoverProvider {
     const offset = document.offsetAt(position);
     const inside = (s: { start: number; end: number }) => s.start <= offset && offset < s.end;
     const finding = entry.findings.filter(inside).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
-    if (finding) return this.findingHover(document, finding);
+    if (finding) return this.findingHover(document, finding, entry.facts);
     const confirmation = entry.confirmations.find(inside);
     if (!confirmation) return undefined;
-    const description = this.facts.describe(confirmation.factId);
+    const description = this.facts.describe(confirmation.factId, entry.facts);
     if (!description) return undefined;
     const lines = [
       `$(pass) **Verified** · ${escapeMarkdown(description.label)}`,
       attributionLine(description),
       sourceQuote(description),
-      openLink(description.factId),
+      openLink(description.factId, document.uri),
     ];
     return new vscode.Hover(this.markdown(lines), this.controller.rangeOf(document, confirmation));
   }
 
-  private findingHover(document: vscode.TextDocument, finding: Finding): vscode.Hover {
-    const description = this.facts.describe(finding.factId);
+  private findingHover(document: vscode.TextDocument, finding: Finding, facts: LoadedFacts | undefined): vscode.Hover {
+    const description = this.facts.describe(finding.factId, facts);
     const lines: (string | undefined)[] = [
       `**${DISPLAY_NAME}** · [${finding.ruleId}](${ruleDocsUri(finding.ruleId).toString(true)})`,
       escapeMarkdown(finding.message),
@@ -70,7 +71,7 @@ export class FactHoverProvider implements vscode.HoverProvider {
     ];
     if (description) {
       if (description.category !== 'quote') lines.push(`Fact: ${escapeMarkdown(description.label)}`);
-      lines.push(attributionLine(description), sourceQuote(description), openLink(finding.factId));
+      lines.push(attributionLine(description), sourceQuote(description), openLink(finding.factId, document.uri));
     }
     return new vscode.Hover(this.markdown(lines), this.controller.rangeOf(document, finding));
   }

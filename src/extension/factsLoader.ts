@@ -1,13 +1,22 @@
 import * as vscode from 'vscode';
 import {
+  CONFIG_FILE_NAME,
+  ConfigError,
   describeFact,
   findSourceSentence,
   FactSheetError,
+  frontMatterFactSheet,
   LineIndex,
   loadFactSheet,
+  parseProjectConfig,
+  sheetForDraft,
   type FactDescription,
   type FactSheet,
+  type ProjectConfig,
 } from '../core';
+import { citationProblems } from './citations';
+import { locateProblems } from './jsonLocation';
+import { DISPLAY_NAME, PREFIX } from './names';
 
 /** A fact sheet in use, with the article it cites. */
 export interface LoadedFacts {
@@ -19,63 +28,130 @@ export interface LoadedFacts {
   articleLines?: LineIndex;
 }
 
-const decoder = new TextDecoder('utf-8');
+/** A project file in force for a draft. */
+export interface LoadedConfig {
+  uri: vscode.Uri;
+  /** Its directory: globs and paths in it are relative to this. */
+  dir: vscode.Uri;
+  config: ProjectConfig;
+}
+
+/** Where a draft's sheet came from (the precedence, highest first). */
+export type SheetOrigin = 'setting' | 'front matter' | 'config' | 'bundled';
+
+/** What a draft is checked against, or why it cannot be. */
+export interface DraftFacts {
+  origin: SheetOrigin;
+  sheetUri: vscode.Uri;
+  /** The nearest `.factcheck.json` at or above the draft, if any and readable. */
+  config?: LoadedConfig;
+  /** The sheet, unless it (or the config) is broken. */
+  facts?: LoadedFacts;
+  /** A broken sheet or config the draft depends on: the draft gets no findings, only a notice. */
+  broken?: { uri: vscode.Uri; kind: 'fact sheet' | 'config'; problems: string[] };
+}
+
+type Result<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+const MAX_SHEET_BYTES = 16 * 1024 * 1024;
+
+/** Codes of the diagnostics on a broken sheet or config file. */
+export const SHEET_PROBLEM = 'fact-sheet-problem';
+export const CONFIG_PROBLEM = 'config-problem';
 
 /**
- * Loads the fact sheet and its article through `vscode.workspace.fs`, so it works in a
- * remote or web extension host. A malformed sheet is logged (the channel is shown once)
- * and the last good sheet stays in use.
+ * Loads fact sheets and project files through `vscode.workspace.fs` (so it works in remote and
+ * web hosts) and decides, per draft, which sheet checks it, exactly as the CLI does: the
+ * `factCheck.factSheet` setting (an explicit override, like `--facts`) > the draft's front matter
+ * > the nearest `.factcheck.json` at or above the draft, up to its workspace folder > the bundled
+ * story. Sheets and configs are read once and cached by URI; a change on disk (or a save in the
+ * editor) drops the cached copy and fires {@link onDidChange}. A broken sheet or config gets
+ * diagnostics on the file itself at each problem's JSON path and a line in the output channel;
+ * the drafts that depend on it are not checked (no last good copy: the editor never reports what
+ * the CLI would not), every other draft is.
  */
 export class FactsLoader implements vscode.Disposable {
-  private current: LoadedFacts | undefined;
-  private queue: Promise<void> = Promise.resolve();
-  private watcher: vscode.FileSystemWatcher | undefined;
-  private watchedPath: string | undefined;
-  private errorShown = false;
+  private readonly sheets = new Map<string, Promise<Result<LoadedFacts>>>();
+  /** Config file URI → its content, `undefined` when there is no such file. */
+  private readonly configs = new Map<string, Promise<Result<LoadedConfig | undefined>>>();
+  /** The last resolution of each document, for hovers, source links and commands. */
+  private readonly byDocument = new Map<string, DraftFacts>();
+  private readonly watchers = new Map<string, vscode.Disposable>();
+  private readonly problems = vscode.languages.createDiagnosticCollection(`${PREFIX}.sheets`);
+  private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires after a sheet has been loaded and replaced the previous one. */
+  private settingPath = '';
+  private errorShown = false;
+  /** Fires after a sheet or config changed on disk: every open draft should be checked again. */
   readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+    const onConfig = (uri: vscode.Uri) => this.invalidate(uri);
+    this.disposables.push(
+      this.problems,
+      this.changed,
+      configWatcher,
+      configWatcher.onDidChange(onConfig),
+      configWatcher.onDidCreate(onConfig),
+      configWatcher.onDidDelete(onConfig),
+      // Watchers can lag (or miss files outside the workspace): a save in the editor is immediate.
+      vscode.workspace.onDidSaveTextDocument((d) => this.invalidate(d.uri, true)),
+    );
+  }
 
   /** The bundled sheet that ships with the extension. */
   get bundledSheetUri(): vscode.Uri {
     return vscode.Uri.joinPath(this.extensionUri, 'reference', 'facts.json');
   }
 
-  /** The facts in use, or undefined before the first load finished. */
-  get facts(): LoadedFacts | undefined {
-    return this.current;
+  /** Sets the `factCheck.factSheet` override ('' for none). */
+  setOverride(settingPath: string): void {
+    if (settingPath === this.settingPath) return;
+    this.settingPath = settingPath;
+    this.changed.fire();
   }
 
-  /** Waits for pending loads, then returns the facts in use. */
-  async ready(): Promise<LoadedFacts | undefined> {
-    await this.queue;
-    return this.current;
+  /** Resolves the sheet and config of a draft, loading what is not cached yet. */
+  async forDocument(document: vscode.TextDocument): Promise<DraftFacts> {
+    const draft = await this.resolve(document.uri, document.getText());
+    this.byDocument.set(document.uri.toString(), draft);
+    return draft;
   }
 
-  /**
-   * Loads the sheet named by the `factSheet` setting (empty: the bundled one). Loads run one
-   * after another, so a quick succession of setting changes ends with the last one.
-   */
-  load(settingPath: string): Promise<void> {
-    this.queue = this.queue
-      .then(() => this.loadNow(settingPath, true))
-      .catch((e) => this.log.error(`Loading the fact sheet failed: ${(e as Error)?.stack ?? e}`));
-    return this.queue;
+  /** The last resolution of a document (undefined before its first check). */
+  lastFor(uri: vscode.Uri | string): DraftFacts | undefined {
+    return this.byDocument.get(uri.toString());
   }
 
-  describe(factId: string): FactDescription | undefined {
-    return this.current ? describeFact(this.current.sheet, factId) : undefined;
+  forget(uri: vscode.Uri): void {
+    this.byDocument.delete(uri.toString());
   }
 
-  /** Where the fact's cited sentence sits in the article, if it is there verbatim. */
-  sourceLocation(factId: string): vscode.Location | undefined {
-    const facts = this.current;
-    const description = this.describe(factId);
+  /** The facts of a document, or else those of the default sheet (setting or bundled). */
+  async factsFor(uri?: vscode.Uri | string): Promise<LoadedFacts | undefined> {
+    const last = uri ? this.lastFor(uri) : undefined;
+    if (last) return last.facts;
+    const r = await this.sheet(this.settingPath ? this.resolveSetting(this.settingPath) : this.bundledSheetUri);
+    return r.ok ? r.value : undefined;
+  }
+
+  /** The article URIs of every loaded sheet: articles are sources, never drafts. */
+  isArticle(uri: vscode.Uri): boolean {
+    return this.articles.has(uri.toString());
+  }
+
+  describe(factId: string, facts: LoadedFacts | undefined): FactDescription | undefined {
+    return facts ? describeFact(facts.sheet, factId) : undefined;
+  }
+
+  /** Where the fact's cited sentence sits in the sheet's article, if it is there verbatim. */
+  sourceLocation(factId: string, facts: LoadedFacts | undefined): vscode.Location | undefined {
+    const description = this.describe(factId, facts);
     if (!facts?.articleUri || facts.articleText === undefined || !facts.articleLines || !description) return undefined;
     const span = findSourceSentence(facts.articleText, description.source);
     if (!span) return undefined;
@@ -85,73 +161,235 @@ export class FactsLoader implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.watcher?.dispose();
-    this.changed.dispose();
+    for (const w of this.watchers.values()) w.dispose();
+    this.watchers.clear();
+    for (const d of this.disposables) d.dispose();
   }
 
-  private async loadNow(settingPath: string, watch: boolean): Promise<void> {
-    let uri: vscode.Uri;
-    try {
-      uri = settingPath ? this.resolve(settingPath) : this.bundledSheetUri;
-    } catch (e) {
-      this.fail(settingPath, e);
-      if (!this.current) await this.loadNow('', false);
-      return;
+  private async resolve(draft: vscode.Uri, text: string): Promise<DraftFacts> {
+    const { result: configR, file } = await this.configFor(draft);
+    if (!configR.ok) {
+      const uri = file;
+      return { origin: 'config', sheetUri: uri, broken: { uri, kind: 'config', problems: configR.problems } };
     }
-    if (watch) this.watch(settingPath, uri);
-    try {
-      const sheet = loadFactSheet(decoder.decode(await vscode.workspace.fs.readFile(uri)));
-      this.current = { sheet, sheetUri: uri, ...(await this.readArticle(uri, sheet)) };
-      this.log.info(`Using fact sheet ${uri.toString(true)} (story "${sheet.story.id}").`);
-      this.changed.fire();
-    } catch (e) {
-      this.fail(uri.toString(true), e);
-      // Nothing good to keep yet: fall back to the bundled sheet so checking still works.
-      if (!this.current && settingPath) await this.loadNow('', false);
+    const config = configR.value;
+    let origin: SheetOrigin;
+    let sheetUri: vscode.Uri;
+    const named = frontMatterFactSheet(text);
+    const mapped = config && sheetForDraft(config.config, relativePath(config.dir, draft));
+    if (this.settingPath) {
+      origin = 'setting';
+      sheetUri = this.resolveSetting(this.settingPath);
+    } else if (named && draft.scheme !== 'untitled') {
+      origin = 'front matter';
+      sheetUri = isAbsolute(named) ? draft.with({ path: toPosix(named) }) : vscode.Uri.joinPath(draft, '..', toPosix(named));
+    } else if (config && mapped) {
+      origin = 'config';
+      sheetUri = isAbsolute(mapped) ? draft.with({ path: toPosix(mapped) }) : vscode.Uri.joinPath(config.dir, toPosix(mapped));
+    } else {
+      origin = 'bundled';
+      sheetUri = this.bundledSheetUri;
+    }
+    const r = await this.sheet(sheetUri);
+    return r.ok ? { origin, sheetUri, config, facts: r.value } : { origin, sheetUri, config, broken: { uri: sheetUri, kind: 'fact sheet', problems: r.problems } };
+  }
+
+  /** The nearest config at or above the draft's directory, up to its workspace folder (or the root). */
+  private async configFor(draft: vscode.Uri): Promise<{ result: Result<LoadedConfig | undefined>; file: vscode.Uri }> {
+    const none = (file: vscode.Uri) => ({ result: { ok: true as const, value: undefined }, file });
+    if (draft.scheme === 'untitled') return none(draft);
+    const folder = vscode.workspace.getWorkspaceFolder(draft);
+    let dir = vscode.Uri.joinPath(draft, '..');
+    for (;;) {
+      const file = vscode.Uri.joinPath(dir, CONFIG_FILE_NAME);
+      const result = await this.config(file);
+      if (!result.ok || result.value) return { result, file };
+      if (folder && dir.toString() === folder.uri.toString()) return none(file);
+      const up = vscode.Uri.joinPath(dir, '..');
+      if (up.path === dir.path) return none(file);
+      dir = up;
     }
   }
 
-  private async readArticle(sheetUri: vscode.Uri, sheet: FactSheet): Promise<Omit<LoadedFacts, 'sheet' | 'sheetUri'>> {
-    const articleUri = vscode.Uri.joinPath(sheetUri, '..', sheet.story.article);
+  private config(uri: vscode.Uri): Promise<Result<LoadedConfig | undefined>> {
+    const key = uri.toString();
+    let p = this.configs.get(key);
+    if (!p) {
+      p = this.loadConfig(uri);
+      this.configs.set(key, p);
+    }
+    return p;
+  }
+
+  private async loadConfig(uri: vscode.Uri): Promise<Result<LoadedConfig | undefined>> {
+    let text: string;
     try {
-      const articleText = decoder.decode(await vscode.workspace.fs.readFile(articleUri));
-      return { articleUri, articleText, articleLines: new LineIndex(articleText) };
+      text = await this.read(uri);
     } catch (e) {
-      this.log.warn(`Could not read the article ${articleUri.toString(true)}: ${(e as Error).message}. Source links are off.`);
-      return {};
+      if (isNotFound(e)) return { ok: true, value: undefined };
+      this.watch(uri);
+      return this.fail(uri, 'config', '', [`cannot read it: ${(e as Error).message}`], CONFIG_PROBLEM);
+    }
+    // The workspace-wide watcher misses configs outside the workspace folders.
+    this.watch(uri);
+    try {
+      const config = parseProjectConfig(text);
+      this.succeed(uri, 'config');
+      this.log.info(`Using project config ${uri.toString(true)}.`);
+      return { ok: true, value: { uri, dir: vscode.Uri.joinPath(uri, '..'), config } };
+    } catch (e) {
+      const problems = e instanceof ConfigError ? e.problems : [String((e as Error)?.message ?? e)];
+      return this.fail(uri, 'config', text, problems, CONFIG_PROBLEM);
     }
   }
 
-  private resolve(settingPath: string): vscode.Uri {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    const absolute = settingPath.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(settingPath);
-    if (absolute) return !folder || folder.uri.scheme === 'file' ? vscode.Uri.file(settingPath) : folder.uri.with({ path: settingPath });
-    if (!folder) throw new Error('factCheck.factSheet is a relative path but no workspace folder is open');
-    return vscode.Uri.joinPath(folder.uri, settingPath);
+  private sheet(uri: vscode.Uri): Promise<Result<LoadedFacts>> {
+    const key = uri.toString();
+    let p = this.sheets.get(key);
+    if (!p) {
+      p = this.loadSheet(uri);
+      this.sheets.set(key, p);
+      this.watch(uri);
+    }
+    return p;
   }
 
-  /** Reloads a custom sheet when its file changes on disk. */
-  private watch(settingPath: string, uri: vscode.Uri): void {
-    if (this.watchedPath === settingPath) return;
-    this.watcher?.dispose();
-    this.watcher = undefined;
-    this.watchedPath = settingPath;
-    if (!settingPath) return;
-    const pattern = new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.slice(uri.path.lastIndexOf('/') + 1));
-    this.watcher = vscode.workspace.createFileSystemWatcher(pattern);
-    const reload = () => void this.load(settingPath);
-    this.watcher.onDidChange(reload);
-    this.watcher.onDidCreate(reload);
+  private async loadSheet(uri: vscode.Uri): Promise<Result<LoadedFacts>> {
+    let text = '';
+    let sheet: FactSheet;
+    try {
+      text = await this.read(uri);
+      sheet = loadFactSheet(text);
+    } catch (e) {
+      const problems = e instanceof FactSheetError ? e.problems : [isNotFound(e) ? 'no such file' : `cannot read it: ${(e as Error).message}`];
+      // A missing sheet has no file to put a diagnostic on: the drafts' notices name it.
+      return this.fail(uri, 'fact sheet', text, problems, SHEET_PROBLEM, !isNotFound(e));
+    }
+    const articleUri = vscode.Uri.joinPath(uri, '..', toPosix(sheet.story.article));
+    this.watch(articleUri, uri);
+    let article: Omit<LoadedFacts, 'sheet' | 'sheetUri'> = {};
+    try {
+      const articleText = await this.read(articleUri);
+      article = { articleUri, articleText, articleLines: new LineIndex(articleText) };
+      const missing = citationProblems(sheet, articleText, sheet.story.article);
+      if (missing.length) return this.fail(uri, 'fact sheet', text, missing, SHEET_PROBLEM);
+    } catch (e) {
+      this.log.warn(`Could not read the article ${articleUri.toString(true)}: ${(e as Error).message}. Source links are off and citations are not verified.`);
+    }
+    this.succeed(uri, 'fact sheet');
+    this.log.info(`Using fact sheet ${uri.toString(true)} (story "${sheet.story.id}").`);
+    return { ok: true, value: { sheet, sheetUri: uri, ...article } };
   }
 
-  private fail(what: string, e: unknown): void {
-    const problems = e instanceof FactSheetError ? e.problems : [(e as Error)?.message ?? String(e)];
-    this.log.error(`Fact sheet ${what} not loaded${this.current ? '; still using the last good sheet' : ''}:`);
+  private async read(uri: vscode.Uri): Promise<string> {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type & vscode.FileType.Directory) throw new Error('is a directory');
+    if (stat.size > MAX_SHEET_BYTES) throw new Error(`is too large (${(stat.size / 1048576).toFixed(1)} MB)`);
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    try {
+      return decoder.decode(bytes);
+    } catch {
+      throw new Error('is not valid UTF-8 text');
+    }
+  }
+
+  /** Diagnostics on the broken file, one per problem at its JSON path, and the output channel. */
+  private fail(uri: vscode.Uri, kind: 'fact sheet' | 'config', text: string, problems: string[], code: string, onFile = true): Result<never> {
+    if (!onFile) {
+      this.log.error(`Bad ${kind} ${uri.toString(true)}: ${problems.join('; ')}; the drafts that use it are not checked.`);
+      return { ok: false, problems };
+    }
+    const lines = new LineIndex(text);
+    const pos = (o: number) => {
+      const p = lines.position(o);
+      return new vscode.Position(p.line, p.character);
+    };
+    this.problems.set(
+      uri,
+      locateProblems(text, problems).map((p) => {
+        const d = new vscode.Diagnostic(
+          new vscode.Range(pos(p.start), pos(p.end)),
+          `Bad ${kind}: ${p.path ? `${p.path}: ` : ''}${p.message}. Drafts that use it are not checked.`,
+          vscode.DiagnosticSeverity.Error,
+        );
+        d.source = DISPLAY_NAME;
+        d.code = code;
+        return d;
+      }),
+    );
+    this.log.error(`Bad ${kind} ${uri.toString(true)}; the drafts that use it are not checked:`);
     for (const p of problems) this.log.error(`  ${p}`);
     // Shown once per session: a broken sheet must not steal focus on every keystroke.
     if (!this.errorShown) {
       this.errorShown = true;
       this.log.show(true);
     }
+    return { ok: false, problems };
   }
+
+  private succeed(uri: vscode.Uri, kind: string): void {
+    if (this.problems.has(uri)) this.log.info(`The ${kind} ${uri.toString(true)} is fine again.`);
+    this.problems.delete(uri);
+  }
+
+  /** Drops the cached copy of a changed sheet, article or config; re-checks if it was in use. */
+  private invalidate(uri: vscode.Uri, fromSave = false): void {
+    const key = uri.toString();
+    let hit = false;
+    if (this.configs.delete(key) || uri.path.endsWith(`/${CONFIG_FILE_NAME}`)) hit = true;
+    if (this.sheets.delete(key)) hit = true;
+    // An article: drop the sheets that cite it.
+    for (const [sheetKey, owner] of this.articles) {
+      if (sheetKey === key) {
+        this.sheets.delete(owner);
+        hit = true;
+      }
+    }
+    if (!hit) return;
+    // A file with problems on show is read again now, so its diagnostics follow the edit even
+    // when no open draft uses it.
+    if (this.problems.has(uri)) {
+      this.problems.delete(uri);
+      void (uri.path.endsWith(`/${CONFIG_FILE_NAME}`) ? this.config(uri) : this.sheet(uri));
+    }
+    if (!fromSave) this.log.info(`${uri.toString(true)} changed; checking the open drafts again.`);
+    this.changed.fire();
+  }
+
+  /** Article URI → the sheet URI that cites it. */
+  private readonly articles = new Map<string, string>();
+
+  /** Watches a sheet (or the article of `owner`) for changes on disk. */
+  private watch(uri: vscode.Uri, owner?: vscode.Uri): void {
+    const key = uri.toString();
+    if (owner) this.articles.set(key, owner.toString());
+    if (this.watchers.has(key)) return;
+    const base = vscode.Uri.joinPath(uri, '..');
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, uri.path.slice(uri.path.lastIndexOf('/') + 1)));
+    const on = () => this.invalidate(uri);
+    watcher.onDidChange(on);
+    watcher.onDidCreate(on);
+    watcher.onDidDelete(on);
+    this.watchers.set(key, watcher);
+  }
+
+  private resolveSetting(settingPath: string): vscode.Uri {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (isAbsolute(settingPath)) return !folder || folder.uri.scheme === 'file' ? vscode.Uri.file(settingPath) : folder.uri.with({ path: toPosix(settingPath) });
+    if (!folder) return vscode.Uri.file(settingPath);
+    return vscode.Uri.joinPath(folder.uri, toPosix(settingPath));
+  }
+}
+
+const isAbsolute = (p: string) => p.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(p);
+const toPosix = (p: string) => p.replace(/\\/g, '/');
+
+function isNotFound(e: unknown): boolean {
+  return e instanceof vscode.FileSystemError ? e.code === 'FileNotFound' || e.code === 'EntryNotFound' : (e as NodeJS.ErrnoException)?.code === 'ENOENT';
+}
+
+/** A URI's path relative to a directory URI, with forward slashes. */
+function relativePath(dir: vscode.Uri, file: vscode.Uri): string {
+  const base = dir.path.endsWith('/') ? dir.path : `${dir.path}/`;
+  return file.path.startsWith(base) ? file.path.slice(base.length) : file.path;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { minimatch } from 'minimatch';
-import { DEFAULT_SEVERITY, RULE_IDS, type CheckOptions, type RuleId, type Severity } from '../core';
+import { DEFAULT_SEVERITY, RULE_IDS, type CheckOptions, type ProjectConfig, type RuleId, type Severity } from '../core';
 import { PREFIX } from './names';
 
 /** A rule's level as the user writes it in settings; `off` hides the rule. */
@@ -76,4 +76,18 @@ export function toDiagnosticSeverity(level: Exclude<Level, 'off'>): vscode.Diagn
     case 'hint':
       return vscode.DiagnosticSeverity.Hint;
   }
+}
+
+/**
+ * The settings for a draft under a project file: the file's levels win for the rules it names,
+ * and its `reportUnverifiedQuotes` when it sets it (the desk's shared policy, which the CLI
+ * applies too); user settings decide the rest.
+ */
+export function withProjectConfig(settings: Settings, config: ProjectConfig | undefined): Settings {
+  if (!config) return settings;
+  return {
+    ...settings,
+    levels: { ...settings.levels, ...config.severity },
+    reportUnverifiedQuotes: config.reportUnverifiedQuotes ?? settings.reportUnverifiedQuotes,
+  };
 }

@@ -174,7 +174,7 @@ describe('editor', () => {
       await waitForDiagnostics(document.uri, hasRule('number-mismatch'), 'included again');
     });
 
-    it('factCheck.factSheet: another sheet, and a malformed one keeps the last good sheet', async () => {
+    it('factCheck.factSheet: another sheet for every draft; a malformed one stops checking, with a diagnostic on it', async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fact-sheet-'));
       try {
         // A story in which the authorities acknowledged 3,171 deaths.
@@ -191,9 +191,16 @@ describe('editor', () => {
         await waitForDiagnostics(document.uri, (ds) => ds.length === 0, 'draft agrees with the other sheet');
 
         await setSetting('factSheet', path.join(dir, 'broken.json'));
-        await insert(document, new vscode.Position(1, 0), '\nThe protests began in early December.\n');
-        const diagnostics = await waitForDiagnostics(document.uri, hasRule('date-mismatch'));
-        assert.deepEqual(diagnostics.map(codeOf), ['date-mismatch'], 'still checked against the last good sheet');
+        // As in the CLI: no findings from a sheet that is not the one in force, one notice instead.
+        const [notice] = await waitForDiagnostics(document.uri, (ds) => ds.length === 1 && codeOf(ds[0]) === 'not-checked', 'the not-checked notice');
+        assert.match(notice.message, /broken\.json is broken \(\$\.story\.title: must be a non-empty string/);
+        const brokenUri = vscode.Uri.file(path.join(dir, 'broken.json'));
+        const problems = await waitFor('diagnostics on the broken sheet', vscode.languages.onDidChangeDiagnostics, () => {
+          const ds = factDiagnostics(brokenUri);
+          return ds.length ? ds : undefined;
+        });
+        const sheet = await vscode.workspace.openTextDocument(brokenUri);
+        assert.ok(problems.some((d) => sheet.getText(d.range) === '"entities": 3' && /\$\.entities: must be a list/.test(d.message)));
 
         await setSetting('factSheet', undefined);
         await waitForDiagnostics(document.uri, hasRule('number-mismatch'), 'bundled sheet again');
