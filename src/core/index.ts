@@ -10,3 +10,5 @@ export { allFacts, describeFact, findSourceSentence } from './describe';
 export type { FactDescription } from './describe';
 export { applyFixes, preferredEdits } from './applyFixes';
 export { LineIndex } from './lineIndex';
+export { extractFactSheet, extractFacts } from './extract';
+export type { ExtractOptions, Extraction } from './extract';

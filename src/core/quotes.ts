@@ -168,7 +168,7 @@ function align(draft: string[], quote: string[]): { cost: number; ops: { d: numb
   return { cost: dp[n][bestJ], ops };
 }
 
-const SPEECH = new Set(
+export const SPEECH = new Set(
   'said says say told tells called calls described describes warned warns added adds insisted insists declared declares wrote writes posted posts stated states noted notes argued argues claimed claims characterised characterized spoke speaks dubbed labelled labeled termed hailed branded promised vowed'.split(
     ' ',
   ),
@@ -194,7 +194,7 @@ function speakerAt(toks: Token[], at: number, cands: Speaker[]): Speaker | undef
 }
 
 /** Who the sentence says spoke the quote in tokens [qa, qb), with the tokens naming them. */
-function attribute(
+export function attribute(
   text: string,
   ctx: SentenceContext,
   qa: number,
@@ -234,7 +234,7 @@ function attribute(
   return best;
 }
 
-type Speaker = { words: string[]; id: string; name: boolean };
+export type Speaker = { words: string[]; id: string; name: boolean };
 interface QuoteIndex {
   verified: { q: Quote; words: string[] }[];
   phrases: Speaker[];
