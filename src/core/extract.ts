@@ -141,8 +141,6 @@ const SYNONYMS: string[][] = [
   ['deaths', 'death', 'fatalities', 'killed', 'dead', 'toll', 'died', 'lives', 'casualties'],
   ['arrests', 'arrested', 'detained', 'detentions', 'detainees', 'arrest'],
   ['injured', 'injuries', 'wounded', 'hurt'],
-  ['jobs', 'job', 'employees', 'staff', 'workers', 'workforce', 'employs', 'employed'],
-  ['people', 'residents', 'inhabitants', 'population'],
   ['votes', 'vote', 'voted', 'ballots'],
   ['evacuated', 'evacuation', 'evacuate', 'evacuees'],
   ['trade', 'trading', 'commerce', 'business'],
@@ -391,11 +389,24 @@ function findEntities(text: string, srcs: Src[]): Draft[] {
         qualifier = ws[0].text;
         k = 1;
       }
+      // The head may follow other capitalised words of the title ("Zoo Director", "Harbour Master").
       let head = -1;
-      for (let j = k; j < ws.length; j++) {
+      for (let j = k; j < Math.min(ws.length, k + 4); j++) {
         const w = lower(ws[j].text);
-        if (TITLE_HEADS.has(w)) head = j;
-        else if (!TITLE_MODIFIERS.has(w)) break;
+        if (CONNECTORS.has(w) || isPossessive(ws[j].text)) break;
+        if (TITLE_HEADS.has(w)) {
+          head = j;
+          while (head + 1 < ws.length && TITLE_HEADS.has(lower(ws[head + 1].text))) head++;
+          break;
+        }
+      }
+      if (head >= 0) {
+        const rest = ws.slice(head + 1).map((w) => lower(w.text));
+        const allModifiers = ws.slice(k, head).every((w) => TITLE_MODIFIERS.has(lower(w.text)));
+        // "General Motors", "Wildlife Trust Director": an organisation or a title alone, not a titled person.
+        const restLast = rest[rest.length - 1];
+        if (restLast && (ORG_WORDS.has(restLast) || PLACE_WORDS.has(restLast) || OUTLET_WORDS.has(restLast))) head = -1;
+        else if (!rest.length && !allModifiers) head = -1;
       }
       let title: string | undefined;
       if (head >= 0) {
@@ -654,10 +665,24 @@ function appositiveRole(text: string, src: Src, first: number, last: number): st
   // After: "Ana Ruiz, the chief executive," / "Ana Ruiz, a director at …"
   const n0 = toks[last + 1];
   if (n0 && /^\s*,\s*$/.test(text.slice(toks[last].end, n0.start)) && /^(?:the|a|an|its|their|his|her)$/.test(n0.norm)) {
-    for (let j = last + 2; j < Math.min(toks.length, last + 5); j++) {
-      if (ROLE_NOUNS.has(toks[j].norm) && !ROLE_NOUNS.has(toks[j + 1]?.norm ?? '')) return text.slice(toks[last + 2].start, toks[j].end);
-      if (!/^\p{Ll}/u.test(toks[j].text)) break;
+    let j = last + 2;
+    let role = -1;
+    for (; j < Math.min(toks.length, last + 6); j++) {
+      const t = toks[j];
+      if (!/^\p{Ll}/u.test(t.text) || AFTER_STOP.has(t.norm) || /['’]/.test(t.text)) break;
+      if (ROLE_NOUNS.has(t.norm)) role = j;
+      if (j > last + 2 && /[^\s]/.test(text.slice(toks[j - 1].end, t.start))) break;
+      if (/[^\s]/.test(text.slice(t.end, toks[j + 1]?.start ?? t.end))) {
+        j++;
+        break;
+      }
     }
+    if (role < 0) return undefined;
+    const endTok = toks[j - 1];
+    // "Radio X, the city’s mayor, Ana Ruiz": the apposition is the next name's.
+    const next = toks[j];
+    if (next && /^\p{Lu}/u.test(next.text) && /^\s*,\s*$/.test(text.slice(endTok.end, next.start))) return undefined;
+    return text.slice(toks[last + 2].start, endTok.end);
   }
   return undefined;
 }
@@ -667,7 +692,7 @@ function appositiveRole(text: string, src: Src, first: number, last: number): st
 // ---------------------------------------------------------------------------
 
 const LINKING = words('totaling totalling totalled totaled of at to reached reaching was were is are numbering by stood stands about around some nearly almost over more than');
-const AFTER_STOP = words('this these those last next while and but as with which who that after before when where because since until for from on at by to than is was were are has have had been be will would could');
+const AFTER_STOP = words('came went got made took gave saw left fell grew won lost ran met held brought bought sold became began hit cut set under over about into across per each them it they this these those last next while and but as with which who that after before when where because since until for from on at by to than is was were are has have had been be will would could');
 
 function qualifierOf(m: Mention, text: string): Qualifier {
   const q = text.slice(m.qualStart, m.qualEnd).toLowerCase();
@@ -727,7 +752,7 @@ function countsOf(masked: string, toks: Sentence['tokens'], from: number, to: nu
   const punctBefore = (j: number) => j > 0 && /[^\s]/.test(masked.slice(j === to ? Math.max(m.end, toks[j - 1].end) : toks[j - 1].end, toks[j].start));
   let j = to;
   if (toks[j] && /^(?:in|of)$/.test(toks[j].norm) && m.kind !== 'year' && !punctBefore(j)) j++;
-  for (; j < toks.length && after.length < 4; j++) {
+  for (; j < toks.length && after.length < (after[after.length - 1] === 'of' ? 4 : 2); j++) {
     const t = toks[j];
     if (punctBefore(j) && (after.length || j === to)) break; // punctuation ends the phrase
     if (AFTER_STOP.has(t.norm) || /^\p{N}/u.test(t.text)) break;
