@@ -211,6 +211,11 @@ export function attribute(
     if (!p) continue;
     if (at >= qa && at < qb) continue;
     const end = at + p.words.length;
+    // A possessive names whose thing it is, not who speaks ("described the company’s record as “…”").
+    if (/['’]s?$/.test(toks[end - 1].text)) {
+      at = end - 1;
+      continue;
+    }
     let score = 0;
     const according = at >= 2 && toks[at - 2].norm === 'according' && toks[at - 1].norm === 'to';
     if (according) score = 0.8;
@@ -218,8 +223,8 @@ export function attribute(
       // "Ruiz called the plan “…”": a speech verb between the speaker and the quote.
       const between = toks.slice(end, qa);
       if (qa - end <= 12 && ctx.sameClause(end - 1, qa) && between.some((t) => SPEECH.has(t.norm))) score = 1 / (1 + (qa - end) / 10);
-      // "Ruiz: “…”": a name right before the quote, with only punctuation between.
-      else if (qa === end && /^[\s:—–-]*[“"‘'«„]?$/.test(text.slice(toks[end - 1].end, toks[qa]?.start ?? toks[end - 1].end).replace(/[“"‘'«„]/g, ''))) score = 0.9;
+      // "Ruiz: “…”": a name right before the quote, with a colon or dash between ("called the striker “…”" names the object, not the speaker).
+      else if (qa === end && /^\s*[:—–-][\s:—–-]*$/.test(text.slice(toks[end - 1].end, toks[qa]?.start ?? toks[end - 1].end).replace(/[“"‘'«„]/g, ''))) score = 0.9;
     } else if (at >= qb && at - qb <= 3) {
       // "“…”, said Ruiz" or "“…”, Ruiz said", in the quote's clause.
       const verbBefore = at > 0 && SPEECH.has(toks[at - 1].norm);
