@@ -816,7 +816,7 @@ function subjectReporter(ctx: SentenceContext, sheet: CompiledSheet, from: numbe
   let end = before[0].at + before[0].len;
   const again = before.find((mm) => mm !== before[0] && mm.at === end);
   if (again) end = again.at + again.len;
-  return toks[end] && REPORT_VERBS.has(toks[end].norm) ? before[0].id : undefined;
+  return isVerbOfSaying(toks[end]?.norm) ? before[0].id : undefined;
 }
 
 // ---------------------------------------------------------------------------
