@@ -12,6 +12,7 @@ const root = path.resolve(__dirname, '..', '..');
 const verbose = process.argv.includes('--verbose');
 const stories = [
   { name: 'bundled (reference/)', dir: path.join(root, 'reference') },
+  { name: 'council (test/fixtures/cli/)', dir: path.join(root, 'test', 'fixtures', 'cli', 'council') },
   ...fs
     .readdirSync(path.join(root, 'test', 'fixtures', 'stories'))
     .sort()

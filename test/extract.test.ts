@@ -14,6 +14,8 @@ const validateSchema = new Ajv2020({ allErrors: true }).compile(schema);
 /** Each story: its folder, and the least share of its curated facts extraction must propose (a little under the measured share). */
 const STORIES = [
   { name: 'bundled', dir: path.join(root, 'reference'), floor: 0.95, measured: '37/37' },
+  // Written by others before extraction existed; 8/11 before the jurisdiction and public-body rules.
+  { name: 'council', dir: path.join(root, 'test', 'fixtures', 'cli', 'council'), floor: 0.85, measured: '10/11' },
   { name: 'plant-fire', dir: path.join(root, 'test', 'fixtures', 'stories', 'plant-fire'), floor: 0.95, measured: '42/42' },
   { name: 'striker-transfer', dir: path.join(root, 'test', 'fixtures', 'stories', 'striker-transfer'), floor: 0.92, measured: '41/42' },
 ];

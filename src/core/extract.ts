@@ -76,6 +76,11 @@ const ORG_WORDS = words(`agency association council ministry department committe
   industries airlines airways motors systems technologies labs laboratories partners capital energy pharmaceuticals foods
   brands media`);
 
+/** Last words that make an organisation a public body ("City Council", "Supreme Court"). */
+const PUBLIC_BODY_WORDS = words('council parliament assembly senate congress ministry department court police government cabinet legislature');
+/** Place words that, inside a body's name, follow the place it serves ("Riverton City Council"). */
+const JURISDICTION_WORDS = words('city county town borough state province district region municipality');
+
 /** Words that make a name an outlet. */
 const OUTLET_WORDS = words(`news times post courier herald gazette journal tribune telegraph chronicle observer standard mirror
   express radio tv television broadcasting broadcaster magazine daily weekly review press wire`);
@@ -506,7 +511,7 @@ function findEntities(text: string, srcs: Src[]): Draft[] {
     else if (ev.has('channel')) type = 'channel';
     else if (ev.has('person') && !ev.has('organisation') && !ev.has('place')) type = 'person';
     else if (ev.has('outlet') && !ev.has('organisation')) type = 'outlet';
-    else if (ev.has('organisation')) type = 'organisation';
+    else if (ev.has('organisation')) type = PUBLIC_BODY_WORDS.has(n[n.length - 1].toLowerCase()) ? 'body' : 'organisation';
     else if (ev.has('place')) type = 'place';
     else if (ev.has('outlet-cue')) type = 'outlet';
     else if (ev.has('locative')) type = 'place';
@@ -515,6 +520,16 @@ function findEntities(text: string, srcs: Src[]): Draft[] {
     else type = 'place';
     d.entity.type = type;
     if (type === 'person') persons.push(d);
+  }
+  // "Northbrook City Council": the body serves a place, named by the words before "City".
+  for (const d of [...drafts]) {
+    if (d.entity.type !== 'organisation' && d.entity.type !== 'body') continue;
+    const parts = d.entity.name.split(/\s+/);
+    const i = parts.findIndex((w, k) => k > 0 && k < parts.length - 1 && /^\p{Lu}/u.test(w) && JURISDICTION_WORDS.has(w.toLowerCase()));
+    if (i < 0 || !parts.slice(0, i).every((w) => /^\p{Lu}/u.test(w))) continue;
+    const place = add(parts.slice(0, i).join(' '), d.first, ['jurisdiction']);
+    place.entity.type = 'place';
+    if (place.order > d.order) place.order = d.order + 0.5;
   }
   // A place whose adjective the article uses ("Mars" and "Martian") is a place whatever else.
   const capsSeen = new Set<string>();
@@ -531,7 +546,7 @@ function findEntities(text: string, srcs: Src[]): Draft[] {
   const merged = new Set<Draft>();
   for (const d of drafts) {
     const name = d.entity.name;
-    if (/\s/.test(name)) continue;
+    if (/\s/.test(name) || d.evidence.has('jurisdiction')) continue;
     const key = name.toLowerCase();
     let owner: Draft | undefined;
     if (isAcronym(name)) {
