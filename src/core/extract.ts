@@ -355,6 +355,7 @@ function findEntities(text: string, srcs: Src[]): Draft[] {
   const byKey = new Map<string, Draft>();
   const titleHolders: { title: string; draft: Draft }[] = [];
   let order = 0;
+  let standsAlone: Set<string> | undefined;
 
   const add = (name: string, src: Src, evidence: string[]): Draft => {
     const key = name.toLowerCase();
@@ -437,7 +438,7 @@ function findEntities(text: string, srcs: Src[]): Draft[] {
       // Demonyms and other adjectives used before a lower-case noun are not names ("Martian rovers").
       if (ws.length === 1 && CALENDAR.has(last)) continue;
       if (ws.length === 1 && DEMONYM_SUFFIX.test(last) && nounAfter(nextWord, gapAfter) && !title) {
-        if (!midSentenceAlone(runsBySrc, last)) continue;
+        if (!(standsAlone ??= wordsStandingAlone(runsBySrc)).has(last)) continue;
       }
       if (title) evidence.push('person');
       // A name used before a noun ("her Ruiz Foundation account") takes no role from the word before it.
@@ -641,18 +642,19 @@ function isSentenceStart(text: string, sentenceStart: number, at: number): boole
   return /^[\s“"‘'(*#>\-]*$/.test(text.slice(sentenceStart, at));
 }
 
-/** Whether the word (lower case) ever stands capitalised on its own, not before a lower-case noun. */
-function midSentenceAlone(runsBySrc: NameRun[][], word: string): boolean {
+/** Words (lower case) that stand capitalised on their own somewhere, not before a lower-case noun. */
+function wordsStandingAlone(runsBySrc: NameRun[][]): Set<string> {
+  const out = new Set<string>();
   for (const runs of runsBySrc) {
     for (const r of runs) {
-      if (r.words.length !== 1 || lower(r.words[0].text) !== word) continue;
+      if (r.words.length !== 1) continue;
       const toks = r.src.sentence.tokens;
       const at = r.src.ctx.tokenAt(r.words[0].start);
       const next = toks[at + 1];
-      if (!next || !/^\p{Ll}/u.test(next.text) || SPEECH.has(next.norm) || REPORT_VERBS.has(next.norm)) return true;
+      if (!next || !/^\p{Ll}/u.test(next.text) || SPEECH.has(next.norm) || REPORT_VERBS.has(next.norm)) out.add(lower(r.words[0].text));
     }
   }
-  return false;
+  return out;
 }
 
 /** A lower-case role right before a name ("envoy", "sporting director", "son-in-law"). */
@@ -923,7 +925,9 @@ function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: Compil
     if (same) out.push({ ...q, speaker: same.speaker });
     else notes.push(`quote “${q.text}” left out: no speaker found in “${q.source.slice(0, 80)}”`);
   }
-  return out.sort((a, b) => srcs.findIndex((s) => s.text === a.source) - srcs.findIndex((s) => s.text === b.source));
+  const position = new Map<string, number>();
+  for (const s of srcs) if (!position.has(s.text)) position.set(s.text, s.index);
+  return out.sort((a, b) => position.get(a.source)! - position.get(b.source)!);
 }
 
 // ---------------------------------------------------------------------------
