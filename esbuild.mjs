@@ -35,6 +35,8 @@ function listTs(dir) {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Loaded by the extension only when "Propose Fact Sheet from Article…" runs (src/extension/extractCommand.ts).
+  { ...common, entryPoints: ['src/core/extract.ts'], outfile: 'dist/extractor.js' },
 ];
 if (tests) {
   const unit = listTs('test').filter((f) => !f.startsWith(path.join('test', 'integration')) && !f.startsWith(path.join('test', 'e2e')));

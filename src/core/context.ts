@@ -205,6 +205,8 @@ export class SentenceContext {
         const before = toks.slice(Math.max(0, m.at - 2), m.at).map((t) => t.norm);
         const after = toks[m.at + m.len]?.norm;
         if (!before.some((b) => BY.has(b)) && !(after && SAYS.has(after))) w *= 0.3;
+        // "…, according to X" names the source of its clause outright: it outweighs a clause subject.
+        else if (m.at >= 2 && toks[m.at - 2].norm === 'according' && toks[m.at - 1].norm === 'to' && this.sameClause(to - 1, m.at)) w = Math.max(w, 0.75);
       }
       score.set(m.id, Math.max(score.get(m.id) ?? 0, w));
     }

@@ -26,3 +26,5 @@ export {
 export type { Level, ProjectConfig, SheetMapping } from './config';
 export { coverage } from './coverage';
 export type { CoverageReport, Span, UnknownItem } from './coverage';
+export { extractFactSheet, extractFacts } from './extract';
+export type { ExtractOptions, Extraction } from './extract';

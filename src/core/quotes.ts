@@ -168,7 +168,7 @@ function align(draft: string[], quote: string[]): { cost: number; ops: { d: numb
   return { cost: dp[n][bestJ], ops };
 }
 
-const SPEECH = new Set(
+export const SPEECH = new Set(
   'said says say told tells called calls described describes warned warns added adds insisted insists declared declares wrote writes posted posts stated states noted notes argued argues claimed claims characterised characterized spoke speaks dubbed labelled labeled termed hailed branded promised vowed'.split(
     ' ',
   ),
@@ -194,7 +194,7 @@ function speakerAt(toks: Token[], at: number, cands: Speaker[]): Speaker | undef
 }
 
 /** Who the sentence says spoke the quote in tokens [qa, qb), with the tokens naming them. */
-function attribute(
+export function attribute(
   text: string,
   ctx: SentenceContext,
   qa: number,
@@ -211,6 +211,11 @@ function attribute(
     if (!p) continue;
     if (at >= qa && at < qb) continue;
     const end = at + p.words.length;
+    // A possessive names whose thing it is, not who speaks ("described the company’s record as “…”").
+    if (/['’]s?$/.test(toks[end - 1].text)) {
+      at = end - 1;
+      continue;
+    }
     let score = 0;
     const according = at >= 2 && toks[at - 2].norm === 'according' && toks[at - 1].norm === 'to';
     if (according) score = 0.8;
@@ -218,8 +223,8 @@ function attribute(
       // "Ruiz called the plan “…”": a speech verb between the speaker and the quote.
       const between = toks.slice(end, qa);
       if (qa - end <= 12 && ctx.sameClause(end - 1, qa) && between.some((t) => SPEECH.has(t.norm))) score = 1 / (1 + (qa - end) / 10);
-      // "Ruiz: “…”": a name right before the quote, with only punctuation between.
-      else if (qa === end && /^[\s:—–-]*[“"‘'«„]?$/.test(text.slice(toks[end - 1].end, toks[qa]?.start ?? toks[end - 1].end).replace(/[“"‘'«„]/g, ''))) score = 0.9;
+      // "Ruiz: “…”": a name right before the quote, with a colon or dash between ("called the striker “…”" names the object, not the speaker).
+      else if (qa === end && /^\s*[:—–-][\s:—–-]*$/.test(text.slice(toks[end - 1].end, toks[qa]?.start ?? toks[end - 1].end).replace(/[“"‘'«„]/g, ''))) score = 0.9;
     } else if (at >= qb && at - qb <= 3) {
       // "“…”, said Ruiz" or "“…”, Ruiz said", in the quote's clause.
       const verbBefore = at > 0 && SPEECH.has(toks[at - 1].norm);
@@ -234,7 +239,7 @@ function attribute(
   return best;
 }
 
-type Speaker = { words: string[]; id: string; name: boolean };
+export type Speaker = { words: string[]; id: string; name: boolean };
 interface QuoteIndex {
   verified: { q: Quote; words: string[] }[];
   phrases: Speaker[];

@@ -3,6 +3,7 @@ import { registerCommands } from './commands';
 import { FactCheckController } from './factCheckController';
 import { FactCodeActionProvider } from './factCodeActionProvider';
 import { FactHoverProvider } from './factHoverProvider';
+import { registerExtractCommand } from './extractCommand';
 import { FactsLoader } from './factsLoader';
 import { FACTS_VIEW_ID, FactsView } from './factsView';
 import { IgnoreStore } from './ignoreStore';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): FactCheckApi {
     vscode.languages.registerCodeActionsProvider(selector, actions, FactCodeActionProvider.metadata),
     ...registerCommands({ controller, actions, facts, ignores }),
   );
+  registerExtractCommand(context);
   controller.start().catch((e) => log.error(`Starting failed: ${(e as Error)?.stack ?? e}`));
   return { factsView };
 }

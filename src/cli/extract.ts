@@ -1,0 +1,123 @@
+/**
+ * `newsroom-factcheck extract ARTICLE [--id ID] [--title TITLE] [--output FILE]`: proposes a fact
+ * sheet from a reference article and prints it as JSON (or writes it to a new file). The sheet is
+ * a proposal for an editor to review and trim; nothing in it is verified until a person saves it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { extractFacts, validateFactSheet } from '../core';
+import { readDraft, type CliIo } from './run';
+
+const USAGE = `Usage: newsroom-factcheck extract [options] ARTICLE
+
+Proposes a fact sheet from a reference article (Markdown or plain text): every figure with what
+it counts and who reported it, every named person, organisation and place with their roles, every
+quoted phrase with its speaker, each citing its source sentence. Review and trim it before use.
+
+Options:
+  --id ID           story id (default: made from the headline)
+  --title TITLE     story title (default: the article's first line)
+  --output FILE     write the sheet to FILE (must not exist yet) instead of printing it
+  -h, --help        show this help
+
+Exit status: 0 sheet proposed, 2 usage or input error.
+`;
+
+class UsageError extends Error {}
+
+interface Options {
+  article: string;
+  id?: string;
+  title?: string;
+  output?: string;
+}
+
+function parseArgs(argv: string[]): Options | 'help' {
+  let article: string | undefined;
+  const o: Partial<Options> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (name: string) => {
+      const eq = a.indexOf('=');
+      if (eq >= 0) return a.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    if (a === '-h' || a === '--help') return 'help';
+    else if (a === '--id' || a.startsWith('--id=')) o.id = value('--id');
+    else if (a === '--title' || a.startsWith('--title=')) o.title = value('--title');
+    else if (a === '--output' || a === '-o' || a.startsWith('--output=')) o.output = value('--output');
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    else if (article !== undefined) throw new UsageError(`only one ARTICLE can be given (got ${article} and ${a})`);
+    else article = a;
+  }
+  if (article === undefined) throw new UsageError('no ARTICLE given');
+  return { ...o, article };
+}
+
+/** The bundled schema (dist/cli.js → ../reference; out/ bundles → ../../reference). */
+function schemaPath(): string | undefined {
+  for (const dir of [path.join(__dirname, '..', 'reference'), path.join(__dirname, '..', '..', 'reference')]) {
+    const p = path.join(dir, 'facts.schema.json');
+    if (fs.existsSync(p)) return p;
+  }
+  return undefined;
+}
+
+const posix = (p: string) => p.split(path.sep).join('/');
+
+/** Runs `extract`; `io.argv` may start with the word `extract`. Resolves to the exit code. */
+export async function runExtract(io: CliIo): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const argv = io.argv[0] === 'extract' ? io.argv.slice(1) : io.argv;
+  let opts: Options;
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed === 'help') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    opts = parsed;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`newsroom-factcheck extract: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  const articleAbs = path.resolve(cwd, opts.article);
+  const read = readDraft(articleAbs);
+  if ('error' in read) {
+    io.stderr(`newsroom-factcheck extract: ${opts.article}: ${read.error}\n`);
+    return 2;
+  }
+  const outAbs = opts.output ? path.resolve(cwd, opts.output) : undefined;
+  if (outAbs && fs.existsSync(outAbs)) {
+    io.stderr(`newsroom-factcheck extract: ${opts.output}: already exists; not overwritten (choose a new file)\n`);
+    return 2;
+  }
+  // Paths in the sheet are relative to where it will live: the output file's folder, else the current one.
+  const base = outAbs ? path.dirname(outAbs) : cwd;
+  const { sheet, notes } = extractFacts(read.text, {
+    articlePath: posix(path.relative(base, articleAbs)),
+    storyId: opts.id,
+    title: opts.title,
+    markdown: /\.(?:md|markdown)$/i.test(articleAbs),
+  });
+  validateFactSheet(sheet); // a proposal the checker could not load is a bug: fail loudly
+  const schema = schemaPath();
+  const json = JSON.stringify(schema ? { $schema: posix(path.relative(base, schema)), ...sheet } : sheet, null, 2) + '\n';
+  for (const n of notes) io.stderr(`newsroom-factcheck extract: note: ${n}\n`);
+  if (outAbs) {
+    try {
+      fs.writeFileSync(outAbs, json, { flag: 'wx' });
+    } catch (e) {
+      io.stderr(`newsroom-factcheck extract: ${opts.output}: cannot write it: ${(e as Error).message}\n`);
+      return 2;
+    }
+    const n = sheet.entities.length + sheet.figures.length + sheet.dates.length + sheet.quotes.length + sheet.settings.length;
+    io.stderr(`newsroom-factcheck extract: proposed ${n} facts in ${opts.output}; review and trim them before use\n`);
+  } else io.stdout(json);
+  return 0;
+}

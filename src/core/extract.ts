@@ -1,0 +1,994 @@
+/**
+ * Proposes a fact sheet from a reference article: every figure with what it counts and who
+ * reported it, every named person, organisation, body, outlet, channel and place with the roles
+ * the text gives them, every quoted phrase with its speaker, date phrases, and where events
+ * happened. Each fact cites its source sentence verbatim. The proposal is a draft for an editor
+ * to review and trim; nothing in it is verified until a person saves it.
+ *
+ * The rules are general (capitalisation, titles, appositives, prepositions, speech verbs): the
+ * examples in comments are made up.
+ */
+import { compile, type CompiledSheet } from './compile';
+import { SentenceContext } from './context';
+import { findMentions, type Mention } from './numbers';
+import { attribute, findQuotes, SPEECH, type Speaker } from './quotes';
+import { maskText, phraseWords, splitSentences, type Sentence } from './text';
+import type { DateFact, Entity, EntityType, FactSheet, Figure, Qualifier, Quote, Role, Setting } from './types';
+
+/** Options of {@link extractFactSheet}. */
+export interface ExtractOptions {
+  /** `story.article` of the sheet: the article's path relative to where the sheet will be saved. */
+  articlePath: string;
+  /** `story.id`; default: made from the title. */
+  storyId?: string;
+  /** `story.title`; default: the article's first line. */
+  title?: string;
+  /** Treat the article as Markdown (default false: plain text). */
+  markdown?: boolean;
+}
+
+/** A proposed sheet, and notes on what could not be proposed (e.g. a quote with no speaker). */
+export interface Extraction {
+  sheet: FactSheet;
+  notes: string[];
+}
+
+// ---------------------------------------------------------------------------
+// Vocabulary: general English news words, never names of a story.
+// ---------------------------------------------------------------------------
+
+const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+
+/** Capitalised words that start sentences but name nothing. */
+const STOP_CAPS = words(`a an the this that these those there here it its he she they we i you his her their our my your
+  in on at by for from with without into onto over under after before during since until while when where whereas as if
+  but and or nor so yet though although however despite meanwhile moreover furthermore also still then thus instead
+  according speaking asked contradicting simultaneously overall nonetheless nevertheless today yesterday tomorrow
+  some many most several few all both each every no not none one two three mr ms mrs`);
+
+/** Head words of titles ("Foreign Minister", "Fire Chief", "President"). */
+const TITLE_HEADS = words(`president minister mayor governor senator secretary chancellor councillor councilor chief director
+  commissioner chairman chairwoman chair chairperson spokesman spokeswoman spokesperson judge justice general colonel captain
+  coach manager sheriff inspector superintendent professor dr mr mrs ms sir dame lord lady king queen prince princess pope
+  bishop rabbi imam ambassador envoy prosecutor attorney representative rep sen gov premier officer executive speaker leader
+  sergeant lieutenant admiral marshal commander treasurer auditor clerk trustee editor ceo cfo founder owner`);
+
+/** Words that may stand inside a title before its head ("Foreign", "Deputy", "Fire"). */
+const TITLE_MODIFIERS = words(`foreign finance defence defense prime deputy vice interior health education fire police chief
+  executive home trade energy environment labour labor culture transport economy agriculture sports assistant acting former
+  first supreme head senior general managing regional attorney press communications state associate interim district
+  county city national lord grand high`);
+
+/** Lower-case role nouns that may stand before a name ("envoy Ana Ruiz", "striker Ana Ruiz"). */
+const ROLE_NOUNS = words(`envoy son-in-law daughter-in-law father-in-law brother-in-law sister-in-law wife husband son daughter
+  brother sister mother father widow manager striker midfielder defender goalkeeper forward winger player coach captain
+  spokesman spokeswoman spokesperson director executive chair chairman chairwoman minister secretary president mayor adviser
+  advisor lawyer attorney chief owner founder analyst economist investor professor officer official leader editor
+  correspondent reporter author researcher scientist doctor nurse teacher pilot driver councillor councilor senator governor
+  ambassador negotiator deputy treasurer prosecutor judge candidate activist campaigner singer actor artist architect engineer
+  investigator inspector commissioner superintendent cofounder co-founder chairperson head resident witness survivor`);
+
+/** Last words that make a name an organisation. */
+const ORG_WORDS = words(`agency association council ministry department committee commission party union bank company corporation
+  corp inc ltd llc plc group holdings trust foundation institute university college school court service authority board
+  office bureau fund club fc afc united rovers athletic wanderers rangers albion society federation league organisation
+  organization network coalition alliance assembly parliament congress senate army navy police forces guard chemicals
+  industries airlines airways motors systems technologies labs laboratories partners capital energy pharmaceuticals foods
+  brands media`);
+
+/** Last words that make an organisation a public body ("City Council", "Supreme Court"). */
+const PUBLIC_BODY_WORDS = words('council parliament assembly senate congress ministry department court police government cabinet legislature');
+/** Place words that, inside a body's name, follow the place it serves ("Riverton City Council"). */
+const JURISDICTION_WORDS = words('city county town borough state province district region municipality');
+
+/** Words that make a name an outlet. */
+const OUTLET_WORDS = words(`news times post courier herald gazette journal tribune telegraph chronicle observer standard mirror
+  express radio tv television broadcasting broadcaster magazine daily weekly review press wire`);
+
+/** Words that make a name a place. */
+const PLACE_WORDS = words(`street road lane avenue square park bridge airport station stadium arena port bay river lake mount
+  mountains island islands city county province state states republic kingdom valley harbour harbor east west north south
+  gulf sea ocean hospital district region territory peninsula coast heights hills village town borough`);
+
+/** Lower-case words after a name that make it a channel ("her Telegram channel"). */
+const CHANNEL_AFTER = words('channel account feed page profile handle');
+
+/** Words before an outlet's name ("told", "an interview with", "speaking to", "an appearance on"). */
+const OUTLET_CUES = words('told appearance appeared interview interviewed speaking spoke speaks broadcast aired tells telling');
+
+/** Collective nouns that report or speak as a body ("state media", "the authorities"). */
+const BODY_HEADS = words('authorities officials police government media service records figures data statistics prosecutors investigators regulators inspectors ministry');
+/** Words that may qualify a body ("county fire service", "state media"). */
+const BODY_MODIFIERS = words('state federal local county city regional national provincial municipal fire official government league public');
+
+/** Verbs by which a subject reports a figure or a statement. */
+const REPORT_VERBS = words(`said says say reported reports report acknowledged acknowledges announced announces estimated estimates
+  counted counts recorded records documented documents confirmed confirms published publishes verified found finds showed shows
+  put puts listed lists logged claimed claims stated states`);
+/** Further verbs of speech, beyond the checker's. */
+const MORE_SPEECH = words('emphasized emphasised stressed explained announced acknowledged warned urged asked replied answered admitted conceded suggested');
+
+/** Events that happen somewhere ("talks in …", "a fire at …"). */
+const EVENTS = words(`talks meeting meetings summit negotiations vote voting fire blaze explosion crash attack protest protests rally match
+  game debut conference hearing trial election ceremony session concert launch visit strike festival inquiry`);
+
+const LOCATIVE = words('in at near outside inside across');
+/** Words after a capitalised word that show it is a noun, not an adjective before one ("Ruiz is", "Ruiz and"). */
+const NOT_NOUN = words(`is are was were has have had will would could should can may might must did does do and or but nor of to
+  in on at by for from with as than that which who whom whose while when where because if after before since until said says`);
+/** Whether token `t` after a capitalised word reads as the noun it qualifies ("Martian rovers", "official Ruiz channel"). */
+const nounAfter = (t: { text: string; norm: string } | undefined, gap: string) =>
+  !!t && /^\p{Ll}/u.test(t.text) && /^[ \t]+$/.test(gap) && !NOT_NOUN.has(t.norm) && !SPEECH.has(t.norm) && !REPORT_VERBS.has(t.norm) && !/ed$/.test(t.norm);
+const DEMONYM_SUFFIX = /(?:ian|ean|ese|ish|an|i)$/;
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const CALENDAR = new Set(`${MONTHS}|${WEEKDAYS}`.toLowerCase().split('|'));
+const DATE_RE = new RegExp(
+  [
+    `(?:(?:by|until|before|since) )?(?:(?:early|late|mid)[ -](?:on )?)?(?:${WEEKDAYS})(?: (?:morning|afternoon|evening|night))?`,
+    `(?:(?:by|until|before|since) )?\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS})(?: \\d{4})?`,
+    `(?:(?:by|until|before|since) )?(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?`,
+    `(?:(?:by|until|before|since) )?(?:(?:early|late|mid)[ -])?(?:${MONTHS})(?: \\d{4})?`,
+    `(?:last|next|this|the past|the previous|earlier this|later this) (?:year|month|week|weekend|season|spring|summer|autumn|fall|winter|decade)`,
+  ].map((p) => `(?:${p})(?![A-Za-z])`).join('|'),
+  'g',
+);
+
+const CURRENCIES: Record<string, string> = {
+  $: 'USD', US$: 'USD', A$: 'AUD', C$: 'CAD', NZ$: 'NZD', HK$: 'HKD', S$: 'SGD',
+  '£': 'GBP', '€': 'EUR', '¥': 'JPY', dollars: 'USD', 'us dollars': 'USD', usd: 'USD',
+  euro: 'EUR', euros: 'EUR', eur: 'EUR', pound: 'GBP', pounds: 'GBP', gbp: 'GBP',
+};
+
+/** A few news nouns and the words a draft may use for the same thing. */
+const SYNONYMS: string[][] = [
+  ['deaths', 'death', 'fatalities', 'killed', 'dead', 'toll', 'died', 'lives', 'casualties'],
+  ['arrests', 'arrested', 'detained', 'detentions', 'detainees', 'arrest'],
+  ['injured', 'injuries', 'wounded', 'hurt'],
+  ['votes', 'vote', 'voted', 'ballots'],
+  ['evacuated', 'evacuation', 'evacuate', 'evacuees'],
+  ['trade', 'trading', 'commerce', 'business'],
+  ['cases', 'case'],
+  ['members', 'membership'],
+];
+
+// ---------------------------------------------------------------------------
+// Small helpers
+// ---------------------------------------------------------------------------
+
+const slug = (s: string, max = 5) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, max)
+    .join('-') || 'fact';
+
+/** Strips a possessive ending: `Ruiz’s` → `Ruiz`, `Reyes’` → `Reyes`. */
+const bare = (w: string) => w.replace(/['’]s$/, '').replace(/(?<=s)['’]$/, '');
+const isPossessive = (w: string) => /['’]s$/.test(w) || /s['’]$/.test(w);
+const lower = (w: string) => bare(w).toLowerCase();
+const isAcronym = (w: string) => /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u.test(w);
+const initials = (ws: string[]) => ws.map((w) => w[0]).join('');
+
+function ids(): (base: string) => string {
+  const used = new Map<string, number>();
+  return (base) => {
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  };
+}
+
+interface Src {
+  index: number;
+  sentence: Sentence;
+  /** The sentence as cited: the article's own characters, block markers left out. */
+  text: string;
+  ctx: SentenceContext;
+  /** Whether the sentence is the headline. */
+  headline: boolean;
+  paragraph: number;
+}
+
+/** A capitalised word of a sentence. */
+interface Cap {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A run of capitalised words read as one name (with the title and qualifier found before it). */
+interface NameRun {
+  src: Src;
+  words: Cap[];
+  title?: string;
+  qualifier?: string;
+}
+
+interface Draft {
+  entity: Entity;
+  evidence: Set<string>;
+  first: Src;
+  order: number;
+}
+
+const CAP_WORD = /(?:\p{Lu}\.){2,}(?!\p{L})|\p{Lu}[\p{L}\p{M}]*(?:['’-][\p{L}\p{M}]+)*['’]?/gu;
+const CONNECTORS = words('of for de da di du del van von der den bin ibn al el la le &');
+
+/** Capitalised runs of a sentence: "Ana Ruiz", "Bank of Mars", each split at a possessive. */
+function capRuns(text: string, base: number): Cap[][] {
+  const runs: Cap[][] = [];
+  let run: Cap[] = [];
+  let lastEnd = -1;
+  CAP_WORD.lastIndex = 0;
+  for (let m = CAP_WORD.exec(text); m; m = CAP_WORD.exec(text)) {
+    const w: Cap = { text: m[0], start: base + m.index, end: base + m.index + m[0].length };
+    // A word glued to a hyphen ("U.S.-based", "Ruiz-led") is an adjective, not a name here.
+    if (text[m.index + m[0].length] === '-' || (m.index > 0 && /[\p{L}\p{N}-]/u.test(text[m.index - 1]))) {
+      if (run.length) runs.push(run);
+      run = [];
+      lastEnd = -1;
+      continue;
+    }
+    const gap = lastEnd >= 0 ? text.slice(lastEnd, m.index) : '';
+    const joined = lastEnd >= 0 && (/^[ \t]+$|^\r?\n$/.test(gap) || (/^\s+(\S+)\s+$/.test(gap) && CONNECTORS.has(gap.trim().toLowerCase())));
+    const prev = run[run.length - 1];
+    // A possessive ends a name ("Ruiz’s Ministry"), except before a place or organisation word ("St Anne’s Hospital").
+    const prevPossessive = prev && isPossessive(prev.text) && !PLACE_WORDS.has(m[0].toLowerCase()) && !ORG_WORDS.has(m[0].toLowerCase());
+    if (run.length && (!joined || prevPossessive)) {
+      runs.push(run);
+      run = [];
+    }
+    run.push(w);
+    lastEnd = m.index + m[0].length;
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+// ---------------------------------------------------------------------------
+// The extractor
+// ---------------------------------------------------------------------------
+
+/** Proposes a fact sheet for `articleText`; see {@link extractFacts} for the notes as well. */
+export function extractFactSheet(articleText: string, opts: ExtractOptions): FactSheet {
+  return extractFacts(articleText, opts).sheet;
+}
+
+/**
+ * Proposes a fact sheet for `articleText`, with notes on what it left out. The sheet passes
+ * `validateFactSheet`; every fact's `source` occurs verbatim in the article.
+ */
+export function extractFacts(articleText: string, opts: ExtractOptions): Extraction {
+  const text = articleText.charCodeAt(0) === 0xfeff ? articleText.slice(1) : articleText;
+  const masked = maskText(text, opts.markdown ?? false);
+  const notes: string[] = [];
+  const sentences = splitSentences(masked);
+  const srcs: Src[] = [];
+  let paragraph = 0;
+  let prevEnd = 0;
+  for (const s of sentences) {
+    if (/\n[ \t]*\r?\n/.test(masked.slice(prevEnd, s.start))) paragraph++;
+    prevEnd = s.end;
+    // Cite the article's characters, without a heading's or list item's marker.
+    const lead = /^(?:[ \t]*(?:#{1,6}|[-*+]|\d{1,3}[.)]|>)[ \t]+)+/.exec(text.slice(s.start, s.end));
+    const start = s.start + (lead ? lead[0].length : 0);
+    const cited = text.slice(start, s.end).trim();
+    if (!/\p{L}/u.test(cited)) continue;
+    srcs.push({ index: srcs.length, sentence: s, text: cited, ctx: new SentenceContext(s, masked), headline: false, paragraph });
+  }
+  // The first line is the headline when it stands alone and reads like one.
+  const first = srcs[0];
+  if (first && srcs.length > 1 && (srcs[1].paragraph > first.paragraph || /^#/.test(text.slice(first.sentence.start).trimStart())) && !/\n/.test(first.text)) first.headline = true;
+  const title = opts.title ?? (first?.headline ? first.text : (first?.text.slice(0, 120) ?? 'Untitled story'));
+
+  const entities = findEntities(text, srcs);
+  const entityList = entities.map((d) => d.entity);
+  const sheet0: FactSheet = { story: { id: 'x', title: 'x', article: 'x' }, entities: entityList, figures: [], dates: [], quotes: [], settings: [] };
+  const compiled0 = compile(sheet0);
+  // Reporters are those the article shows saying or reporting something (not places).
+  const speaking = new Set<string>();
+  for (const src of srcs) for (const mm of src.ctx.mentions(compiled0)) if (speaksAt(text, src, mm)) speaking.add(mm.id);
+  const compiled: CompiledSheet = { ...compiled0, reporters: new Set(entityList.filter((e) => e.type !== 'place' && speaking.has(e.id)).map((e) => e.id)) };
+
+  const dates: DateFact[] = [];
+  const dateSpans: [number, number][] = [];
+  const dateId = ids();
+  for (const src of srcs) {
+    const s = src.sentence;
+    const body = masked.slice(s.start, s.end);
+    DATE_RE.lastIndex = 0;
+    for (let m = DATE_RE.exec(body); m; m = DATE_RE.exec(body)) {
+      if (m.index > 0 && /[\p{L}\p{N}]/u.test(body[m.index - 1])) continue;
+      const at = s.start + m.index;
+      const dtext = text.slice(at, at + m[0].length);
+      if (!src.text.includes(dtext)) continue;
+      dateSpans.push([at, at + m[0].length]);
+      const before = s.tokens.filter((t) => t.end <= at).slice(-8).map((t) => t.text);
+      while (before.length && /^(?:in|on|at|by|the|of|since|until|before|for)$/i.test(before[before.length - 1])) before.pop();
+      const event = before.join(' ') || `what the sentence dates`;
+      const context = [...new Set(before.map((w) => lower(w)).filter((w) => w.length > 3 && !STOP_CAPS.has(w)))].slice(-6);
+      dates.push({ id: dateId(`date-${slug(dtext)}`), text: dtext, event, context: context.length ? context : [slug(dtext, 2)], source: src.text });
+    }
+  }
+
+  const figures = findFigures(text, masked, srcs, compiled, dateSpans);
+  const quotes = findQuoteFacts(text, masked, srcs, compiled, entities, notes);
+  const settings = findSettings(srcs, entities);
+
+  const storyId = opts.storyId ?? slug(title, 6);
+  const sheet: FactSheet = {
+    story: { id: storyId, title, article: opts.articlePath },
+    entities: entityList,
+    figures,
+    dates,
+    quotes,
+    settings,
+    otherNames: [],
+  };
+  return { sheet, notes };
+}
+
+// ---------------------------------------------------------------------------
+// Entities
+// ---------------------------------------------------------------------------
+
+function findEntities(text: string, srcs: Src[]): Draft[] {
+  // Every capitalised run, and the words seen capitalised away from a sentence's start.
+  const runsBySrc: NameRun[][] = [];
+  const midSentence = new Set<string>();
+  const lowerSeen = new Set<string>();
+  for (const src of srcs) {
+    const s = src.sentence;
+    const body = text.slice(s.start, s.end);
+    for (const t of s.tokens) if (/^\p{Ll}/u.test(t.text)) lowerSeen.add(t.norm);
+    const runs = capRuns(body, s.start).map((words) => ({ src, words }) as NameRun);
+    for (const r of runs) for (const w of r.words) if (!isSentenceStart(text, s.start, w.start)) midSentence.add(lower(w.text));
+    runsBySrc.push(runs);
+  }
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  const titleHolders: { title: string; draft: Draft }[] = [];
+  let order = 0;
+  let standsAlone: Set<string> | undefined;
+
+  const add = (name: string, src: Src, evidence: string[]): Draft => {
+    const key = name.toLowerCase();
+    let d = byKey.get(key);
+    if (!d) {
+      d = { entity: { id: '', type: 'place', name, source: src.text }, evidence: new Set(), first: src, order: order++ };
+      byKey.set(key, d);
+      drafts.push(d);
+    }
+    // Cite the first body sentence that names it (the headline only if nothing else does).
+    if (d.first.headline && !src.headline) {
+      d.first = src;
+      d.entity.source = src.text;
+    }
+    for (const e of evidence) d.evidence.add(e);
+    return d;
+  };
+  const addRole = (d: Draft, role: Role) => {
+    const roles = (d.entity.roles ??= []);
+    if (!roles.some((r) => r.title.toLowerCase() === role.title.toLowerCase())) roles.push(role);
+  };
+
+  for (const runs of runsBySrc) {
+    for (const run of runs) {
+      const { src } = run;
+      const toks = src.sentence.tokens;
+      let ws = run.words.slice();
+      // Sentence-initial function words ("The", "However") are not part of a name.
+      while (ws.length && STOP_CAPS.has(lower(ws[0].text))) ws = ws.slice(1);
+      if (!ws.length) continue;
+      // A lone sentence-initial word is a name only if it is capitalised elsewhere too.
+      if (ws.length === 1 && isSentenceStart(text, src.sentence.start, ws[0].start) && !isAcronym(ws[0].text) && (!midSentence.has(lower(ws[0].text)) || lowerSeen.has(lower(ws[0].text)))) continue;
+      // Title before the name: [demonym] [modifiers] head ("Iranian Foreign Minister", "Mayor").
+      let k = 0;
+      let qualifier: string | undefined;
+      if (ws.length > 1 && DEMONYM_SUFFIX.test(lower(ws[0].text)) && (TITLE_MODIFIERS.has(lower(ws[1].text)) || TITLE_HEADS.has(lower(ws[1].text)))) {
+        qualifier = ws[0].text;
+        k = 1;
+      }
+      // The head may follow other capitalised words of the title ("Zoo Director", "Harbour Master").
+      let head = -1;
+      for (let j = k; j < Math.min(ws.length, k + 4); j++) {
+        const w = lower(ws[j].text);
+        if (CONNECTORS.has(w) || isPossessive(ws[j].text)) break;
+        if (TITLE_HEADS.has(w)) {
+          head = j;
+          while (head + 1 < ws.length && TITLE_HEADS.has(lower(ws[head + 1].text))) head++;
+          break;
+        }
+      }
+      if (head >= 0) {
+        const rest = ws.slice(head + 1).map((w) => lower(w.text));
+        const allModifiers = ws.slice(k, head).every((w) => TITLE_MODIFIERS.has(lower(w.text)));
+        // "General Motors", "Wildlife Trust Director": an organisation or a title alone, not a titled person.
+        const restLast = rest[rest.length - 1];
+        if (restLast && (ORG_WORDS.has(restLast) || PLACE_WORDS.has(restLast) || OUTLET_WORDS.has(restLast))) head = -1;
+        else if (!rest.length && !allModifiers) head = -1;
+      }
+      let title: string | undefined;
+      if (head >= 0) {
+        title = ws.slice(k, head + 1).map((w) => w.text).join(' ');
+        ws = ws.slice(head + 1);
+      } else qualifier = undefined;
+      // A trailing acronym of a known title ("… FM") is that title, not part of the name.
+      if (ws.length > 1 && isAcronym(ws[ws.length - 1].text) && titleHolders.some((t) => initials(t.title.split(' ')) === ws[ws.length - 1].text)) ws = ws.slice(0, -1);
+      if (!ws.length) {
+        if (title) run.title = title;
+        continue;
+      }
+      const nameText = text.slice(ws[0].start, ws[ws.length - 1].end);
+      const name = bare(nameText);
+      const lw = ws.map((w) => lower(w.text));
+      const last = lw[lw.length - 1];
+      const firstTok = src.ctx.tokenAt(ws[0].start);
+      const lastTok = src.ctx.tokenAt(ws[ws.length - 1].start);
+      const prevWord = toks[firstTok - 1]?.norm;
+      const nextWord = toks[lastTok + 1];
+      const gapAfter = text.slice(ws[ws.length - 1].end, nextWord?.start ?? ws[ws.length - 1].end);
+      const evidence: string[] = [];
+      // Demonyms and other adjectives used before a lower-case noun are not names ("Martian rovers").
+      if (ws.length === 1 && CALENDAR.has(last)) continue;
+      if (ws.length === 1 && DEMONYM_SUFFIX.test(last) && nounAfter(nextWord, gapAfter) && !title) {
+        if (!(standsAlone ??= wordsStandingAlone(runsBySrc)).has(last)) continue;
+      }
+      if (title) evidence.push('person');
+      // A name used before a noun ("her Ruiz Foundation account") takes no role from the word before it.
+      const role = title ?? (nounAfter(nextWord, gapAfter) ? undefined : roleBefore(text, src, firstTok));
+      if (role && !title) evidence.push('person');
+      const appositive = appositiveRole(text, src, firstTok, lastTok);
+      if (appositive) evidence.push('person');
+      if (ORG_WORDS.has(last) || (lw.length > 1 && ORG_WORDS.has(lw[0]) && lw[0] !== 'united')) evidence.push('organisation');
+      if (OUTLET_WORDS.has(last) || (lw.length > 1 && OUTLET_WORDS.has(lw[0]))) evidence.push('outlet');
+      if (PLACE_WORDS.has(last) || (lw.length > 1 && PLACE_WORDS.has(lw[0]))) evidence.push('place');
+      if (nextWord && CHANNEL_AFTER.has(nextWord.norm) && /^\s+$/.test(gapAfter)) evidence.push('channel');
+      const before = toks.slice(Math.max(0, firstTok - 3), firstTok).map((t) => t.norm);
+      if (before.some((w) => OUTLET_CUES.has(w)) && /^(?:to|with|on|the)$/.test(prevWord ?? '')) evidence.push('outlet-cue');
+      else if (before.includes('told') && firstTok > 0 && toks[firstTok - 1].norm === 'told') evidence.push('outlet-cue');
+      if (prevWord && LOCATIVE.has(prevWord)) evidence.push('locative');
+      if (prevWord === 'against') evidence.push('organisation');
+      if (prevWord === 'the' || (firstTok >= 2 && toks[firstTok - 1].norm === 'the')) evidence.push('the');
+      if (/^\s*,\s*\p{Lu}/u.test(gapAfter) && prevWord && LOCATIVE.has(prevWord)) evidence.push('place');
+      const d = add(name, src, evidence);
+      if (role) {
+        addRole(d, qualifier ? { title: role, qualifiers: [qualifier] } : { title: role });
+        titleHolders.push({ title: role, draft: d });
+      }
+      if (appositive) {
+        addRole(d, { title: appositive });
+        titleHolders.push({ title: appositive, draft: d });
+      }
+      // "Long Name (LN)": the acronym in parentheses is an alias.
+      const paren = /^\s*\(((?:\p{Lu}\.?){2,8})\)/u.exec(text.slice(ws[ws.length - 1].end, ws[ws.length - 1].end + 14));
+      if (paren) (d.entity.aliases ??= []).push(paren[1]);
+      // "Town, Country": the second name is a place too.
+      run.title = title;
+      run.qualifier = qualifier;
+    }
+  }
+
+  // Bodies: collective nouns that report or speak ("state media said", "according to county records").
+  for (const src of srcs) {
+    const toks = src.sentence.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      if (!BODY_HEADS.has(toks[i].norm) || !/^\p{Ll}/u.test(toks[i].text)) continue;
+      const speaks = (toks[i + 1] && (REPORT_VERBS.has(toks[i + 1].norm) || SPEECH.has(toks[i + 1].norm) || MORE_SPEECH.has(toks[i + 1].norm))) || (toks[i + 1]?.norm === 'characterized' || toks[i + 1]?.norm === 'characterised');
+      let j = i;
+      while (j > 0 && j > i - 3 && (BODY_MODIFIERS.has(toks[j - 1].norm) || BODY_HEADS.has(toks[j - 1].norm) || (/^\p{Lu}/u.test(toks[j - 1].text) && DEMONYM_SUFFIX.test(toks[j - 1].norm)))) j--;
+      const according = j >= 2 && toks[j - 2].norm === 'according' && toks[j - 1].norm === 'to';
+      if (!speaks && !according) continue;
+      if (j === i && !according) continue; // a bare "officials said" names no one in particular
+      const name = text.slice(toks[j].start, toks[i].end);
+      add(name, src, ['body']);
+    }
+  }
+
+  // "Country FM": a name ending in the initials of a title is the rest of the name, plus that title.
+  const titleInitials = new Set(titleHolders.map((t) => t.title.split(/\s+/)).filter((t) => t.length > 1 && t.every((w) => /^\p{Lu}/u.test(w))).map((t) => initials(t).toUpperCase()));
+  for (const d of [...drafts]) {
+    const parts = d.entity.name.split(/\s+/);
+    if (parts.length < 2 || !titleInitials.has(parts[parts.length - 1])) continue;
+    drafts.splice(drafts.indexOf(d), 1);
+    byKey.delete(d.entity.name.toLowerCase());
+    const rest = add(parts.slice(0, -1).join(' '), d.first, []);
+    rest.order = Math.min(rest.order, d.order);
+  }
+
+  // Types, from the evidence gathered over every mention.
+  const persons: Draft[] = [];
+  for (const d of drafts) {
+    const ev = d.evidence;
+    const n = d.entity.name.split(/\s+/);
+    let type: EntityType;
+    if (ev.has('body')) type = 'body';
+    else if (ev.has('channel')) type = 'channel';
+    else if (ev.has('person') && !ev.has('organisation') && !ev.has('place')) type = 'person';
+    else if (ev.has('outlet') && !ev.has('organisation')) type = 'outlet';
+    else if (ev.has('organisation')) type = PUBLIC_BODY_WORDS.has(n[n.length - 1].toLowerCase()) ? 'body' : 'organisation';
+    else if (ev.has('place')) type = 'place';
+    else if (ev.has('outlet-cue')) type = 'outlet';
+    else if (ev.has('locative')) type = 'place';
+    else if (n.length > 1 && ev.has('the')) type = 'organisation';
+    else if (n.length > 1 && n.length <= 3 && !isAcronym(n[0])) type = 'person';
+    else type = 'place';
+    d.entity.type = type;
+    if (type === 'person') persons.push(d);
+  }
+  // "Northbrook City Council": the body serves a place, named by the words before "City".
+  for (const d of [...drafts]) {
+    if (d.entity.type !== 'organisation' && d.entity.type !== 'body') continue;
+    const parts = d.entity.name.split(/\s+/);
+    const i = parts.findIndex((w, k) => k > 0 && k < parts.length - 1 && /^\p{Lu}/u.test(w) && JURISDICTION_WORDS.has(w.toLowerCase()));
+    if (i < 0 || !parts.slice(0, i).every((w) => /^\p{Lu}/u.test(w))) continue;
+    const place = add(parts.slice(0, i).join(' '), d.first, ['jurisdiction']);
+    place.entity.type = 'place';
+    if (place.order > d.order) place.order = d.order + 0.5;
+  }
+  // A place whose adjective the article uses ("Mars" and "Martian") is a place whatever else.
+  const capsSeen = new Set<string>();
+  for (const src of srcs) for (const t of src.sentence.tokens) if (/^\p{Lu}/u.test(t.text)) capsSeen.add(t.norm);
+  for (const d of drafts) {
+    const w = d.entity.name.toLowerCase();
+    if (d.entity.type === 'person' || /\s/.test(w)) continue;
+    const stem = w.replace(/[aeiouy]$/, '');
+    if (['ian', 'ean', 'ese', 'an', 'i', 'ish'].some((suf) => capsSeen.has(w + suf) || capsSeen.has(stem + suf))) d.entity.type = 'place';
+  }
+
+  // Single words that are part of a longer name become its alias ("Ruiz" of "Ana Ruiz"), not entities.
+  const multi = drafts.filter((d) => /\s/.test(d.entity.name));
+  const merged = new Set<Draft>();
+  for (const d of drafts) {
+    const name = d.entity.name;
+    if (/\s/.test(name) || d.evidence.has('jurisdiction')) continue;
+    const key = name.toLowerCase();
+    let owner: Draft | undefined;
+    if (isAcronym(name)) {
+      const letters = name.replace(/\./g, '');
+      owner = multi.find((m) => {
+        const caps = m.entity.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+        return caps.length === letters.length && initials(caps) === letters;
+      });
+      owner ??= drafts.find((m) => m !== d && m.entity.aliases?.some((a) => a.replace(/\./g, '') === letters));
+    }
+    owner ??= multi.find((m) => m.entity.type === 'person' && m.entity.name.toLowerCase().split(/\s+/).pop() === key);
+    // Of the names that contain the word, one it heads ("Rovers" of "Ruiz Rovers") before one it qualifies;
+    // a word the article also uses as a common noun ("agency") stands for no name.
+    if (!lowerSeen.has(key)) {
+      const others = multi.filter((m) => m.entity.type !== 'person' && m.entity.type !== 'body' && m.entity.name.toLowerCase().split(/\s+/).includes(key));
+      owner ??= others.find((m) => m.entity.name.toLowerCase().split(/\s+/).pop() === key) ?? others[0];
+    }
+    if (!owner || owner === d) continue;
+    const aliases = (owner.entity.aliases ??= []);
+    if (!aliases.includes(name)) aliases.push(name);
+    for (const r of d.entity.roles ?? []) addRole(owner, r);
+    merged.add(d);
+  }
+  // A person's surname alone is an alias even when it only ever appears with the full name.
+  for (const p of persons) {
+    const parts = p.entity.name.split(/\s+/);
+    if (parts.length > 1) {
+      const aliases = (p.entity.aliases ??= []);
+      const sur = parts[parts.length - 1];
+      if (!aliases.includes(sur)) aliases.unshift(sur);
+    }
+  }
+  // A title held by one person alone identifies them ("the foreign minister said").
+  const holders = new Map<string, Set<Draft>>();
+  for (const t of titleHolders) {
+    const owner = merged.has(t.draft) ? multi.find((m) => m.entity.aliases?.includes(t.draft.entity.name)) : t.draft;
+    if (!owner) continue;
+    const k = t.title.toLowerCase();
+    if (!holders.has(k)) holders.set(k, new Set());
+    holders.get(k)!.add(owner);
+  }
+  for (const [title, set] of holders) {
+    if (set.size !== 1) continue;
+    const d = [...set][0];
+    const mentions = (d.entity.mentions ??= []);
+    if (!mentions.includes(title)) mentions.push(title);
+    // "Foreign Minister" is also written "FM", where the article does so.
+    const role = d.entity.roles?.find((r) => r.title.toLowerCase() === title);
+    const ws = (role?.title ?? title).split(/\s+/);
+    const acro = initials(ws).toUpperCase();
+    if (ws.length > 1 && ws.every((w) => /^\p{Lu}/u.test(w)) && srcs.some((s) => s.sentence.tokens.some((t) => t.text === acro))) {
+      if (role && !d.entity.roles!.some((r) => r.title === acro)) d.entity.roles!.push({ ...role, title: acro });
+    }
+  }
+
+  const out = drafts.filter((d) => !merged.has(d)).sort((a, b) => a.order - b.order);
+  const nextId = ids();
+  for (const d of out) {
+    const e = d.entity;
+    const parts = e.name.split(/\s+/);
+    e.id = nextId(slug(e.type === 'person' && parts.length > 1 ? parts[parts.length - 1] : e.name, 4));
+    if (e.aliases && !e.aliases.length) delete e.aliases;
+    if (e.mentions && !e.mentions.length) delete e.mentions;
+  }
+  return out;
+}
+
+const isVerbOfSaying = (n: string | undefined) => !!n && (SPEECH.has(n) || MORE_SPEECH.has(n) || REPORT_VERBS.has(n));
+
+/**
+ * Whether the mention is shown saying or reporting: "Ruiz said", "Ruiz, who …, said",
+ * "Ruiz (RZ) reported", "according to Ruiz", "the figure, Ruiz said".
+ */
+function speaksAt(text: string, src: Src, mm: { id: string; at: number; len: number }): boolean {
+  const toks = src.sentence.tokens;
+  if (mm.at >= 2 && toks[mm.at - 2].norm === 'according' && toks[mm.at - 1].norm === 'to') return true;
+  let end = mm.at + mm.len;
+  if (/^\s*\(/.test(text.slice(toks[end - 1].end, toks[end]?.start ?? toks[end - 1].end)) && toks[end + 1] && /^\s*\)/.test(text.slice(toks[end].end))) end++;
+  if (isVerbOfSaying(toks[end]?.norm)) return true;
+  // "has said", "later told"
+  if (toks[end] && /^(?:has|have|had|also|later|then|earlier|will|would)$/.test(toks[end].norm) && isVerbOfSaying(toks[end + 1]?.norm)) return true;
+  // A parenthetical clause between the name and its verb: "Ruiz, who chairs the board, said".
+  if (toks[end] && /^\s*,/.test(text.slice(toks[end - 1].end, toks[end].start))) {
+    for (let j = end + 1; j < Math.min(toks.length, end + 16); j++) {
+      if (/,\s*$/.test(text.slice(toks[j - 1].end, toks[j].start)) && isVerbOfSaying(toks[j].norm)) return true;
+    }
+  }
+  return false;
+}
+
+function isSentenceStart(text: string, sentenceStart: number, at: number): boolean {
+  return /^[\s“"‘'(*#>\-]*$/.test(text.slice(sentenceStart, at));
+}
+
+/** Words (lower case) that stand capitalised on their own somewhere, not before a lower-case noun. */
+function wordsStandingAlone(runsBySrc: NameRun[][]): Set<string> {
+  const out = new Set<string>();
+  for (const runs of runsBySrc) {
+    for (const r of runs) {
+      if (r.words.length !== 1) continue;
+      const toks = r.src.sentence.tokens;
+      const at = r.src.ctx.tokenAt(r.words[0].start);
+      const next = toks[at + 1];
+      if (!next || !/^\p{Ll}/u.test(next.text) || SPEECH.has(next.norm) || REPORT_VERBS.has(next.norm)) out.add(lower(r.words[0].text));
+    }
+  }
+  return out;
+}
+
+/** A lower-case role right before a name ("envoy", "sporting director", "son-in-law"). */
+function roleBefore(text: string, src: Src, at: number): string | undefined {
+  const toks = src.sentence.tokens;
+  const prev = toks[at - 1];
+  if (!prev || !/^\p{Ll}/u.test(prev.text) || !ROLE_NOUNS.has(prev.norm)) return undefined;
+  if (!/^\s+$/.test(text.slice(prev.end, toks[at].start))) return undefined;
+  // Take the lower-case words of the role and a capitalised modifier right before it ("Middle East envoy").
+  let s = at - 1;
+  while (s > 0 && at - s < 3 && /^\p{Ll}/u.test(toks[s - 1].text) && !STOP_CAPS.has(toks[s - 1].norm) && (TITLE_MODIFIERS.has(toks[s - 1].norm) || ROLE_NOUNS.has(toks[s - 1].norm) || /(?:ing|al|ive|ic)$/.test(toks[s - 1].norm))) s--;
+  return text.slice(toks[s].start, prev.end);
+}
+
+/** A role in apposition: "its chief executive, Ana Ruiz," or "Ana Ruiz, the chief executive,". */
+function appositiveRole(text: string, src: Src, first: number, last: number): string | undefined {
+  const toks = src.sentence.tokens;
+  // Before: "… director, Ana Ruiz"
+  const p = toks[first - 1];
+  if (p && ROLE_NOUNS.has(p.norm) && /^\s*,\s*$/.test(text.slice(p.end, toks[first].start))) {
+    let s = first - 1;
+    while (s > 0 && first - s < 3 && /^\p{Ll}/u.test(toks[s - 1].text) && !STOP_CAPS.has(toks[s - 1].norm) && !/['’]/.test(toks[s - 1].text)) s--;
+    return text.slice(toks[s].start, p.end);
+  }
+  // After: "Ana Ruiz, the chief executive," / "Ana Ruiz, a director at …"
+  const n0 = toks[last + 1];
+  if (n0 && /^\s*,\s*$/.test(text.slice(toks[last].end, n0.start)) && /^(?:the|a|an|its|their|his|her)$/.test(n0.norm)) {
+    let j = last + 2;
+    let role = -1;
+    for (; j < Math.min(toks.length, last + 6); j++) {
+      const t = toks[j];
+      if (!/^\p{Ll}/u.test(t.text) || AFTER_STOP.has(t.norm) || /['’]/.test(t.text)) break;
+      if (ROLE_NOUNS.has(t.norm)) role = j;
+      if (j > last + 2 && /[^\s]/.test(text.slice(toks[j - 1].end, t.start))) break;
+      if (/[^\s]/.test(text.slice(t.end, toks[j + 1]?.start ?? t.end))) {
+        j++;
+        break;
+      }
+    }
+    if (role < 0) return undefined;
+    const endTok = toks[j - 1];
+    // "Radio X, the city’s mayor, Ana Ruiz": the apposition is the next name's.
+    const next = toks[j];
+    if (next && /^\p{Lu}/u.test(next.text) && /^\s*,\s*$/.test(text.slice(endTok.end, next.start))) return undefined;
+    return text.slice(toks[last + 2].start, endTok.end);
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Figures
+// ---------------------------------------------------------------------------
+
+const LINKING = words('totaling totalling totalled totaled of at to reached reaching was were is are numbering by stood stands about around some nearly almost over more than');
+const AFTER_STOP = words('came went got made took gave saw left fell grew won lost ran met held brought bought sold became began hit cut set under over about into across per each them it they this these those last next while and but as with which who that after before when where because since until for from on at by to than is was were are has have had been be will would could');
+
+function qualifierOf(m: Mention, text: string): Qualifier {
+  const q = text.slice(m.qualStart, m.qualEnd).toLowerCase();
+  if (m.qualifier === 'lower') return /least|no fewer|no less|\+/.test(q) || (m.qualStart === m.qualEnd && text[m.end - 1] === '+') ? 'at-least' : 'more-than';
+  if (m.qualifier === 'approx' || m.qualifier === 'approx-below') return 'about';
+  if (m.qualifier === 'upper') return 'fewer-than';
+  return 'exact';
+}
+
+function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, dateSpans: [number, number][]): Figure[] {
+  const out: Figure[] = [];
+  const nextId = ids();
+  const mentions = findMentions(masked);
+  let si = 0;
+  for (const m of mentions) {
+    while (si < srcs.length && srcs[si].sentence.end <= m.numStart) si++;
+    const src = srcs[si];
+    if (!src || m.numStart < src.sentence.start) continue;
+    // The day of a date is not a figure ("on 4 May"); the year of one is.
+    if (m.kind !== 'year' && dateSpans.some(([s, e]) => m.numStart >= s && m.numEnd <= e)) continue;
+    const ftext = text.slice(m.start, m.end).trim();
+    if (!src.text.includes(ftext)) continue;
+    const ctx = src.ctx;
+    const from = ctx.tokenAt(m.start);
+    const to = Math.max(from + 1, ctx.tokenAt(m.end));
+    const toks = src.sentence.tokens;
+    const counts = countsOf(masked, toks, from, to, m);
+    let reportedBy = trailing(masked, ctx, sheet, from) ?? ctx.reporter(sheet, from, to);
+    // "Ruiz’s office said …": the subject that opens a reporting sentence reports all of its figures.
+    if (!reportedBy) reportedBy = subjectReporter(ctx, sheet, from);
+    // "She said 12 …": the person named last before.
+    if (!reportedBy && /^(?:he|she|they)$/.test(toks[0]?.norm ?? '') && isVerbOfSaying(toks[1]?.norm)) reportedBy = lastPersonBefore(srcs, src.index, sheet);
+    const cur = m.currency.replace(/\./g, '');
+    const currency = cur ? (CURRENCIES[cur] ?? CURRENCIES[cur.toLowerCase()]) : undefined;
+    const base = m.kind === 'year' ? `year-${slug(counts.replace(/^year(?: of)?\s*/, ''), 3) || m.value}` : slug(counts, 3);
+    const context = contextOf(counts);
+    const fig: Figure = {
+      id: nextId(reportedBy && m.kind !== 'year' ? `${base}-${reportedBy}` : base),
+      kind: m.kind,
+      value: m.value,
+      text: ftext,
+      qualifier: qualifierOf(m, text),
+      counts,
+      ...(reportedBy ? { reportedBy } : {}),
+      context,
+      ...(m.kind === 'money' && currency ? { currency } : {}),
+      source: src.text,
+    };
+    out.push(fig);
+  }
+  return out;
+}
+
+/** What a figure counts: the noun phrase after it ("1,204 jobs"), else the one before ("deaths totalling 1,204"). */
+function countsOf(masked: string, toks: Sentence['tokens'], from: number, to: number, m: Mention): string {
+  const after: string[] = [];
+  const punctBefore = (j: number) => j > 0 && /[^\s]/.test(masked.slice(j === to ? Math.max(m.end, toks[j - 1].end) : toks[j - 1].end, toks[j].start));
+  let j = to;
+  if (toks[j] && /^(?:in|of)$/.test(toks[j].norm) && m.kind !== 'year' && !punctBefore(j)) j++;
+  for (; j < toks.length && after.length < (after[after.length - 1] === 'of' ? 4 : 2); j++) {
+    const t = toks[j];
+    if (punctBefore(j) && (after.length || j === to)) break; // punctuation ends the phrase
+    if (AFTER_STOP.has(t.norm) || /^\p{N}/u.test(t.text)) break;
+    after.push(t.text);
+  }
+  while (after.length && /^(?:the|a|an|of|in)$/i.test(after[after.length - 1])) after.pop();
+  if (after.length && m.kind !== 'year') return after.join(' ');
+  const before: string[] = [];
+  let i = from - 1;
+  while (i >= 0 && (LINKING.has(toks[i].norm) || (m.kind === 'year' && /^(?:in|since|from|until|by|during)$/.test(toks[i].norm)))) i--;
+  for (; i >= 0 && before.length < 3; i--) {
+    const t = toks[i];
+    if (AFTER_STOP.has(t.norm) || STOP_CAPS.has(t.norm) || /^\p{N}/u.test(t.text)) break;
+    before.unshift(t.text);
+    if (toks[i - 1] && t.start > toks[i - 1].end + 1) break;
+  }
+  if (m.kind === 'year') return before.length ? `year of ${before.join(' ')}` : 'year';
+  return before.join(' ') || (m.kind === 'money' ? 'amount' : m.kind === 'share' ? 'share' : 'number');
+}
+
+function contextOf(counts: string): string[] {
+  const out = new Set<string>();
+  for (const w of phraseWords(counts)) {
+    if (w.length < 3 || STOP_CAPS.has(w) || AFTER_STOP.has(w)) continue;
+    out.add(w);
+    for (const group of SYNONYMS) if (group.includes(w)) for (const g of group) out.add(g);
+  }
+  return out.size ? [...out] : [counts.toLowerCase()];
+}
+
+/** "…, the agency said." at the end of a sentence: the agency reports every figure before it. */
+function trailing(masked: string, ctx: SentenceContext, sheet: CompiledSheet, from: number): string | undefined {
+  const toks = ctx.sentence.tokens;
+  const ms = ctx.mentions(sheet).filter((mm) => mm.at > from && sheet.reporters.has(mm.id));
+  const last = ms[ms.length - 1];
+  if (!last) return undefined;
+  const end = last.at + last.len;
+  if (!isVerbOfSaying(toks[end]?.norm)) return undefined;
+  // The attribution closes the sentence or its main clause: "…, the agency said." / "…, the agency said, as …"
+  const after = masked.slice(toks[end].end, toks[end + 1]?.start ?? ctx.sentence.end);
+  return end + 1 >= toks.length || /^\s*[,;—–]/.test(after) ? last.id : undefined;
+}
+
+function lastPersonBefore(srcs: Src[], index: number, sheet: CompiledSheet): string | undefined {
+  for (let i = index - 1; i >= 0; i--) {
+    const p = srcs[i].ctx.mentions(sheet).find((mm) => sheet.entities.get(mm.id)?.type === 'person');
+    if (p) return p.id;
+  }
+  return undefined;
+}
+
+/**
+ * The subject of a reporting sentence ("The agency (ABC) reported …, with … and …"): the first
+ * reporter named, if a reporting verb follows it and no other reporter stands before the figure.
+ */
+function subjectReporter(ctx: SentenceContext, sheet: CompiledSheet, from: number): string | undefined {
+  const toks = ctx.sentence.tokens;
+  const before = ctx.mentions(sheet).filter((mm) => mm.at < from && sheet.reporters.has(mm.id));
+  if (!before.length || before.some((mm) => mm.id !== before[0].id)) return undefined;
+  // The verb follows the name, or the name repeated right after it (an acronym in parentheses).
+  let end = before[0].at + before[0].len;
+  const again = before.find((mm) => mm !== before[0] && mm.at === end);
+  if (again) end = again.at + again.len;
+  return isVerbOfSaying(toks[end]?.norm) ? before[0].id : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Quotes
+// ---------------------------------------------------------------------------
+
+function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, entities: Draft[], notes: string[]): Quote[] {
+  const speakers: Speaker[] = [];
+  for (const e of sheet.sheet.entities) {
+    if (e.type === 'place' || e.type === 'channel' || e.type === 'outlet') continue;
+    for (const n of [e.name, ...(e.aliases ?? [])]) speakers.push({ words: phraseWords(n), id: e.id, name: e.type === 'person' });
+    for (const n of e.mentions ?? []) if (phraseWords(n).length > 1) speakers.push({ words: phraseWords(n), id: e.id, name: false });
+    for (const r of e.roles ?? []) speakers.push({ words: phraseWords(r.title), id: e.id, name: false });
+  }
+  speakers.sort((a, b) => b.words.length - a.words.length);
+  const byFirst = new Map<string, Speaker[]>();
+  for (const p of speakers) {
+    if (!p.words.length) continue;
+    const list = byFirst.get(p.words[0]);
+    if (list) list.push(p);
+    else byFirst.set(p.words[0], [p]);
+  }
+  const personIds = new Set(entities.filter((d) => d.entity.type === 'person').map((d) => d.entity.id));
+  const out: Quote[] = [];
+  const unresolved: { q: Quote; src: Src }[] = [];
+  const nextId = ids();
+  let si = 0;
+  let lastSpeaker: { id: string; paragraph: number } | undefined;
+  let lastPerson: string | undefined;
+  const spans = findQuotes(masked).filter((q) => !q.nested);
+  const personAt = (src: Src) => {
+    for (const mm of src.ctx.mentions(sheet)) if (personIds.has(mm.id)) return mm.id;
+    return undefined;
+  };
+  let personSrc = -1;
+  for (const span of spans) {
+    while (si < srcs.length && srcs[si].sentence.end < span.end) {
+      // Remember the last person named before this sentence (for "she said").
+      if (si > personSrc) {
+        const p = personAt(srcs[si]);
+        if (p) lastPerson = p;
+        personSrc = si;
+      }
+      si++;
+    }
+    const src = srcs[si];
+    if (!src || span.start < src.sentence.start) continue;
+    const qtext = text
+      .slice(span.start, span.end)
+      .replace(/[\s,.;:!?]+$/u, '')
+      .trim();
+    if (!/\p{L}/u.test(qtext) || !src.text.includes(qtext)) continue;
+    const ctx = src.ctx;
+    const qa = ctx.tokenAt(span.start);
+    const qb = ctx.tokenAt(span.end);
+    let speaker = attribute(text, ctx, qa, qb, byFirst)?.id;
+    const toks = src.sentence.tokens;
+    const isSpeech = (n: string) => SPEECH.has(n) || MORE_SPEECH.has(n) || REPORT_VERBS.has(n);
+    if (!speaker) {
+      // The subject of the speech verb that introduces the quote, however long the clause.
+      let verb = -1;
+      for (let i = qa - 1; i >= 0; i--) if (isSpeech(toks[i].norm)) {
+        verb = i;
+        break;
+      }
+      if (verb < 0) for (let i = qb; i < Math.min(toks.length, qb + 4); i++) if (isSpeech(toks[i].norm)) {
+        verb = i;
+        break;
+      }
+      if (verb >= 0) {
+        const before = ctx.mentions(sheet).filter((mm) => mm.at < verb && (mm.at < qa || mm.at >= qb) && sheet.entities.get(mm.id)?.type !== 'place');
+        const person = before.find((mm) => personIds.has(mm.id));
+        speaker = (person ?? before[0])?.id;
+        // "he said", "she told …": the last person named before.
+        if (!speaker && toks.slice(Math.max(0, verb - 2), verb).some((t) => /^(?:he|she|they)$/.test(t.norm))) speaker = personAt(src) ?? lastPerson;
+      }
+    }
+    // A sentence that is only a quote continues the previous speaker of the paragraph.
+    if (!speaker && lastSpeaker && lastSpeaker.paragraph === src.paragraph && /^[\s“"‘'«„]*$/.test(text.slice(src.sentence.start, span.start))) speaker = lastSpeaker.id;
+    const q: Quote = { id: nextId(slug(qtext, 4)), text: qtext, speaker: speaker ?? '', source: src.text };
+    if (speaker) {
+      lastSpeaker = { id: speaker, paragraph: src.paragraph };
+      out.push(q);
+    } else unresolved.push({ q, src });
+  }
+  // The same words quoted elsewhere with a speaker (a headline's quote): that speaker.
+  for (const { q } of unresolved) {
+    const same = out.find((o) => o.text.toLowerCase() === q.text.toLowerCase());
+    if (same) out.push({ ...q, speaker: same.speaker });
+    else notes.push(`quote “${q.text}” left out: no speaker found in “${q.source.slice(0, 80)}”`);
+  }
+  const position = new Map<string, number>();
+  for (const s of srcs) if (!position.has(s.text)) position.set(s.text, s.index);
+  return out.sort((a, b) => position.get(a.source)! - position.get(b.source)!);
+}
+
+// ---------------------------------------------------------------------------
+// Settings
+// ---------------------------------------------------------------------------
+
+function findSettings(srcs: Src[], entities: Draft[]): Setting[] {
+  const out: Setting[] = [];
+  const nextId = ids();
+  const byId = new Map(entities.map((d) => [d.entity.id, d.entity]));
+  const sheet = compile({ story: { id: 'x', title: 'x', article: 'x' }, entities: entities.map((d) => d.entity), figures: [], dates: [], quotes: [], settings: [] });
+  const seen = new Set<string>();
+  for (const src of srcs) {
+    if (src.headline) continue;
+    const toks = src.sentence.tokens;
+    const ms = src.ctx.mentions(sheet);
+    const actor = ms.find((mm) => byId.get(mm.id)?.type === 'person')?.id;
+    for (const mm of ms) {
+      const e = byId.get(mm.id)!;
+      const key = `${e.id}|${src.index}`;
+      if (seen.has(key)) continue;
+      const prep = toks[mm.at - 1]?.norm === 'the' ? toks[mm.at - 2] : toks[mm.at - 1];
+      if (e.type === 'place' && prep && (prep.norm === 'in' || prep.norm === 'at')) {
+        const pi = toks.indexOf(prep);
+        let trigger: string | undefined;
+        for (let i = pi - 1; i >= Math.max(0, pi - 8); i--) {
+          if (!src.ctx.sameClause(i, pi)) break;
+          if (EVENTS.has(toks[i].norm)) {
+            trigger = toks[i].norm;
+            break;
+          }
+        }
+        if (!trigger) continue;
+        // "in Town, Country": the country is right too.
+        const next = ms.find((o) => o.at === mm.at + mm.len && byId.get(o.id)?.type === 'place');
+        seen.add(key);
+        out.push({
+          id: nextId(`${trigger}-${e.id}`),
+          entity: e.id,
+          ...(next ? { alsoRight: [next.id] } : {}),
+          triggers: [trigger],
+          prepositions: [prep.norm],
+          what: `where the ${trigger} took place`,
+          source: src.text,
+        });
+      } else if (e.type === 'outlet' || e.type === 'channel') {
+        const cue = toks.slice(Math.max(0, mm.at - 4), mm.at).find((t) => OUTLET_CUES.has(t.norm));
+        if (e.type === 'outlet' && !cue) continue;
+        seen.add(key);
+        const triggers = e.type === 'outlet' ? [cue!.norm, 'interview', 'told', 'spoke'] : ['posted', 'post', 'wrote', 'channel', 'account'];
+        out.push({
+          id: nextId(`${e.type === 'outlet' ? 'interview' : 'post'}-${e.id}`),
+          entity: e.id,
+          triggers: [...new Set(triggers)],
+          prepositions: e.type === 'outlet' ? ['to', 'with', 'on'] : ['on', 'in', 'to'],
+          ...(actor ? { actor } : {}),
+          what: e.type === 'outlet' ? `the outlet ${actor ? byId.get(actor)!.name : 'the speaker'} spoke to` : `the channel ${actor ? byId.get(actor)!.name : 'the speaker'} posted on`,
+          source: src.text,
+        });
+      }
+    }
+  }
+  return out;
+}
