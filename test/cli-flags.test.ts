@@ -172,3 +172,19 @@ describe('CLI: progress on a terminal', () => {
     assert.equal((await cli(['d'], tmpDir.path, { isTTY: true })).err, '');
   });
 });
+
+describe('CLI: documentation', () => {
+  it('README documents every option of --help with an example command', async () => {
+    const usage = (await cli(['--help'], root)).out;
+    const options = [...new Set(usage.match(/(?<=^\s+(?:-\w, )?)--[a-z-]+/gm))];
+    assert.ok(options.length >= 14, options.join(' '));
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('<!-- cli:start -->'), readme.indexOf('<!-- cli:end -->'));
+    const rows = section.split('\n').filter((l) => l.startsWith('| `-'));
+    for (const o of options) {
+      const row = rows.find((r) => r.split('|')[1].includes(`\`${o}`));
+      assert.ok(row, `no README row for ${o}`);
+      assert.match(row, new RegExp(`\`[^\`]*newsroom-factcheck [^\`]*${o}`), `no example for ${o}`);
+    }
+  });
+});
