@@ -55,6 +55,18 @@ describe('CLI: directory walks honour .gitignore', () => {
     assert.deepEqual(reportPaths(r.out), ['d/a.md']);
   });
 
+  it('a directory with no drafts left to check says so in a notice (a CI run that checks nothing is visible)', async () => {
+    fs.mkdirSync(path.join(tmpDir.path, '.git'));
+    write('.gitignore', 'out/\n');
+    write('out/a.md', WRONG);
+    write('empty/notes.html', WRONG);
+    const r = await cli(['out', 'empty'], tmpDir.path);
+    assert.equal(r.code, 0);
+    assert.equal(r.out, '0 findings (0 errors, 0 warnings) in 0 files\n');
+    assert.match(r.err, /^newsroom-factcheck: notice: out: no drafts in this directory/m);
+    assert.match(r.err, /^newsroom-factcheck: notice: empty: no drafts in this directory/m);
+  });
+
   it('hidden directories and node_modules are not walked', async () => {
     write('d/.obsidian/x.md', WRONG);
     write('d/node_modules/pkg/readme.md', WRONG);

@@ -194,7 +194,9 @@ export function expandPaths(paths: string[], ctx: WalkContext, stdinFilename?: s
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      for (const f of walk(abs)) add({ display: path.join(p, path.relative(abs, f)), abs: f, explicit: false });
+      const found = walk(abs);
+      if (!found.length) notices.push(`${p}: no drafts in this directory (see the config's include/exclude and .gitignore)`);
+      for (const f of found) add({ display: path.join(p, path.relative(abs, f)), abs: f, explicit: false });
     } else if (stat) add({ display: p, abs, explicit: true });
     else if (GLOB_CHARS.test(p)) {
       // A glob narrows what a walk from its static prefix finds.
