@@ -113,14 +113,15 @@ export async function run(io: CliIo): Promise<number> {
     const target = targets[i];
     const file = target.display;
     const abs = target.abs;
-    let read;
+    let read: ReturnType<typeof readDraft>;
     if (target.stdin) {
       const data = await (io.stdin ?? readStdin)();
       read = decodeDraft(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data));
     } else read = readDraft(abs);
     if ('error' in read) {
       // Found by a walk, a file that is not text is passed over; named on the command line, it is an error.
-      problems.push({ kind: read.skip && !target.explicit ? 'notice' : 'error', file, message: read.skip && !target.explicit ? read.error.replace(/; not checked$/, '; skipped') : read.error });
+      if (read.skip && !target.explicit) problems.push({ kind: 'notice', file, message: read.error.replace(/; not checked$/, '; skipped') });
+      else problems.push({ kind: 'error', file, message: read.error });
       continue;
     }
     const configR = sheets.configFor(abs);
