@@ -296,7 +296,7 @@ describe('CLI: exit codes and input errors', () => {
     const cases: [string[], RegExp][] = [
       [[], /no PATH given/],
       [['--frobnicate', 'clean.md'], /unknown option --frobnicate/],
-      [['--format', 'xml', 'clean.md'], /--format must be text or json \(got "xml"\)/],
+      [['--format', 'xml', 'clean.md'], /--format must be one of text, json, sarif, junit, github \(got "xml"\)/],
       [['--format=yaml', 'clean.md'], /"yaml"/],
       [['clean.md', '--format'], /--format needs a value/],
       [['clean.md', '--facts'], /--facts needs a value/],

@@ -1,6 +1,11 @@
 import { run } from './run';
 
-run({ argv: process.argv.slice(2), stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }).then(
+run({
+  argv: process.argv.slice(2),
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  isTTY: process.stderr.isTTY === true,
+}).then(
   (code) => {
     process.exitCode = code;
   },

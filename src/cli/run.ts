@@ -1,12 +1,21 @@
 /**
- * The command-line front door: `newsroom-factcheck [--facts FILE] [--format text|json] [--fix] PATH...`.
- * Reads files, calls the same core as the extension, prints findings, exits 0/1/2.
+ * The command-line front door: `newsroom-factcheck [options] PATH...` (see ./args.ts).
+ * Reads drafts, calls the same core as the extension, reports in the chosen format, exits 0/1/2.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { minimatch } from 'minimatch';
-import { LineIndex, analyze, applyFixes, configCheckOptions, withoutOffRules, type Finding } from '../core';
+import { LineIndex, analyze, applyFixes, configCheckOptions, coverage, withoutOffRules, type Finding } from '../core';
+import { USAGE, UsageError, parseArgs, type Format, type Options } from './args';
+import { runExtract } from './extract';
+import { ChangedOnDiskError, decodeDraft, readDraft, replaceFile } from './files';
+import { formatGithub } from './formats/github';
+import { formatJson } from './formats/json';
+import { formatJunit } from './formats/junit';
+import { formatSarif } from './formats/sarif';
+import { formatText } from './formats/text';
+import { countFindings, type FileReport, type Problem, type Report } from './report';
 import { SheetResolver } from './sheets';
+import { expandPaths } from './walk';
 
 export interface CliIo {
   argv: string[];
@@ -14,181 +23,33 @@ export interface CliIo {
   stderr: (s: string) => void;
   /** Directory relative paths are resolved against (default: process.cwd()). */
   cwd?: string;
+  /** All of standard input, for the PATH `-` (default: process.stdin). */
+  stdin?: () => Promise<string | Uint8Array>;
+  /** Whether stderr is a terminal: then a run over many files shows its progress there. */
+  isTTY?: boolean;
+  /** Test seam: called by --fix just before it checks the file is unchanged and replaces it. */
+  beforeReplace?: (absPath: string) => void;
 }
 
-const USAGE = `Usage: newsroom-factcheck [options] PATH...
+export { expandPaths } from './walk';
+export { readDraft } from './files';
 
-Checks Markdown and plain-text drafts against a story's verified facts.
-PATH is a file, a directory (its .md, .markdown and .txt files, recursively) or a glob.
+/** Runs over more files than this show a progress line on a terminal. */
+export const PROGRESS_MIN_FILES = 20;
 
-Options:
-  --facts FILE          fact sheet to check every draft against (default: the draft's
-                        front matter \`facts:\`, else the nearest .factcheck.json, else
-                        the bundled story)
-  --config FILE         project config to use instead of the nearest .factcheck.json
-  --no-config           ignore .factcheck.json files
-  --format text|json    output format (default: text)
-  --fix                 apply each finding's preferred fix and rewrite the file
-  --no-unverified       do not report quotes missing from the verified facts
-  -h, --help            show this help
-  -v, --version         show the version
+const FORMATTERS: Record<Format, (r: Report) => string> = { text: formatText, json: formatJson, sarif: formatSarif, junit: formatJunit, github: formatGithub };
 
-Exit status: 0 no findings, 1 findings, 2 usage or input error.
-`;
-
-const DRAFT_EXT = /\.(?:md|markdown|txt)$/i;
-const MAX_BYTES = 32 * 1024 * 1024;
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
-
-class UsageError extends Error {}
-
-interface Options {
-  facts?: string;
-  config?: string;
-  useConfig: boolean;
-  format: 'text' | 'json';
-  fix: boolean;
-  unverified: boolean;
-  paths: string[];
-}
-
-function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { format: 'text', fix: false, unverified: true, useConfig: true, paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (name: string) => {
-      const eq = a.indexOf('=');
-      if (eq >= 0) return a.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
-      return v;
-    };
-    if (a === '-h' || a === '--help') return 'help';
-    else if (a === '-v' || a === '--version') return 'version';
-    else if (a === '--fix') o.fix = true;
-    else if (a === '--no-unverified') o.unverified = false;
-    else if (a === '--facts' || a.startsWith('--facts=')) o.facts = value('--facts');
-    else if (a === '--config' || a.startsWith('--config=')) o.config = value('--config');
-    else if (a === '--no-config') o.useConfig = false;
-    else if (a === '--format' || a.startsWith('--format=')) {
-      const f = value('--format');
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json (got "${f}")`);
-      o.format = f;
-    } else if (a === '--') o.paths.push(...argv.slice(i + 1)), (i = argv.length);
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
-    else o.paths.push(a);
-  }
-  if (!o.paths.length) throw new UsageError('no PATH given');
-  return o;
-}
-
-function walk(dir: string, out: string[]): void {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p, out);
-    } else if (e.isFile() && DRAFT_EXT.test(e.name)) out.push(p);
-  }
-}
-
-/** Expands files, directories and globs into the list of drafts to check, in order, without duplicates. */
-export function expandPaths(paths: string[], cwd: string, errors: string[]): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    const abs = path.resolve(cwd, p);
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.statSync(abs);
-    } catch {
-      stat = undefined;
-    }
-    if (stat?.isDirectory()) {
-      const found: string[] = [];
-      walk(abs, found);
-      out.push(...found.map((f) => path.join(p, path.relative(abs, f))));
-    } else if (stat) out.push(p);
-    else if (/[*?[\]{}]/.test(p)) {
-      // A glob: walk from its static prefix and match relative paths.
-      const parts = p.split(/[\\/]/);
-      const first = parts.findIndex((x) => /[*?[\]{}]/.test(x));
-      const base = parts.slice(0, first).join('/') || '.';
-      const found: string[] = [];
-      try {
-        walk(path.resolve(cwd, base), found);
-      } catch {
-        /* no such base: no matches */
-      }
-      // path.join normalises "./drafts/a.md" to "drafts/a.md": match against the pattern normalised alike.
-      const pattern = p.replace(/^(?:\.\/)+/, '');
-      const matches = found
-        .map((f) => path.join(base, path.relative(path.resolve(cwd, base), f)))
-        .filter((f) => minimatch(f.split(path.sep).join('/'), pattern));
-      if (!matches.length) errors.push(`${p}: no files match this pattern`);
-      out.push(...matches);
-    } else errors.push(`${p}: no such file or directory`);
-  }
-  return [...new Set(out)];
-}
-
-/** Reads a draft as text, or explains why it cannot be checked. */
-export function readDraft(file: string): { text: string; bom: boolean } | { error: string } {
-  let buf: Buffer;
-  try {
-    const st = fs.statSync(file);
-    // A FIFO or device would block the read, or never end: only regular files are drafts.
-    if (!st.isFile()) return { error: st.isDirectory() ? 'is a directory' : 'is not a regular file; not checked' };
-    if (st.size > MAX_BYTES) return { error: `file is too large to check (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB)` };
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'ENOENT' ? 'no such file' : err.message;
-    return { error: `cannot read file: ${why}` };
-  }
-  if (buf.includes(0)) return { error: 'looks like a binary file (contains NUL bytes); not checked' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
-  } catch {
-    return { error: 'is not valid UTF-8 text; not checked' };
-  }
-  const bom = text.charCodeAt(0) === 0xfeff;
-  return { text: bom ? text.slice(1) : text, bom };
-}
-
-function writeAtomic(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.factcheck.tmp`);
-  const mode = fs.statSync(file).mode;
-  try {
-    fs.writeFileSync(tmp, text, { mode });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-interface JsonDiagnostic {
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  severity: string;
-  code: string;
-  message: string;
-  fixes: { title: string; edits: { range: JsonDiagnostic['range']; newText: string }[] }[];
-}
-
-function toJson(text: string, findings: Finding[]): JsonDiagnostic[] {
-  const idx = new LineIndex(text);
-  const range = (s: number, e: number) => ({ start: idx.position(s), end: idx.position(e) });
-  return findings.map((f) => ({
-    range: range(f.start, f.end),
-    severity: f.severity,
-    code: f.ruleId,
-    message: f.message,
-    fixes: f.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ range: range(e.start, e.end), newText: e.text })) })),
-  }));
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
+  return Buffer.concat(chunks);
 }
 
 /** Runs the CLI; resolves to the exit code. */
 export async function run(io: CliIo): Promise<number> {
+  // Subcommands (`newsroom-factcheck <name> ...`) are dispatched here, before option parsing.
+  if (io.argv[0] === 'extract') return runExtract(io);
+
   const cwd = io.cwd ?? process.cwd();
   let opts: Options;
   try {
@@ -221,36 +82,60 @@ export async function run(io: CliIo): Promise<number> {
       io.stderr(`newsroom-factcheck: ${r.error}\n`);
       return 2;
     }
+
+  const problems: Problem[] = [];
   const reported = new Set<string>();
-  const once = (msg: string, errors: string[]) => {
-    if (!reported.has(msg)) reported.add(msg), errors.push(msg);
+  const once = (message: string) => {
+    if (!reported.has(message)) reported.add(message), problems.push({ kind: 'error', message });
   };
-  const errors: string[] = [];
-  const files = expandPaths(opts.paths, cwd, errors);
-  const report: { path: string; diagnostics: JsonDiagnostic[] }[] = [];
-  let total = 0;
-  let errorsCount = 0;
-  let warnings = 0;
-  let fixedTotal = 0;
-  const lines: string[] = [];
-  for (const file of files) {
-    const abs = path.resolve(cwd, file);
-    const read = readDraft(abs);
+  const walkErrors: string[] = [];
+  const walkNotices: string[] = [];
+  const targets = expandPaths(
+    opts.paths,
+    {
+      cwd,
+      configFor: (abs) => {
+        const r = sheets.configFor(abs);
+        return r.ok ? r.value : undefined;
+      },
+      errors: walkErrors,
+      notices: walkNotices,
+    },
+    opts.stdinFilename,
+  );
+  for (const message of walkErrors) problems.push({ kind: 'error', message });
+  for (const message of walkNotices) problems.push({ kind: 'notice', message });
+
+  const progress = io.isTTY === true && targets.length > PROGRESS_MIN_FILES;
+  const files: FileReport[] = [];
+  let fixed = 0;
+  for (let i = 0; i < targets.length; i++) {
+    if (progress) io.stderr(`\rchecked ${i}/${targets.length}`);
+    const target = targets[i];
+    const file = target.display;
+    const abs = target.abs;
+    let read: ReturnType<typeof readDraft>;
+    if (target.stdin) {
+      const data = await (io.stdin ?? readStdin)();
+      read = decodeDraft(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data));
+    } else read = readDraft(abs);
     if ('error' in read) {
-      errors.push(`${file}: ${read.error}`);
+      // Found by a walk, a file that is not text is passed over; named on the command line, it is an error.
+      if (read.skip && !target.explicit) problems.push({ kind: 'notice', file, message: read.error.replace(/; not checked$/, '; skipped') });
+      else problems.push({ kind: 'error', file, message: read.error });
       continue;
     }
     const configR = sheets.configFor(abs);
     if (!configR.ok) {
-      once(configR.error, errors);
-      errors.push(`${file}: not checked: its config is broken`);
+      once(configR.error);
+      problems.push({ kind: 'error', file, message: 'not checked: its config is broken' });
       continue;
     }
     const config = configR.value;
     const sheetR = sheets.sheet(sheets.sheetPathFor(abs, read.text, config));
     if (!sheetR.ok) {
-      once(sheetR.error, errors);
-      errors.push(`${file}: not checked: its fact sheet is broken`);
+      once(sheetR.error);
+      problems.push({ kind: 'error', file, message: 'not checked: its fact sheet is broken' });
       continue;
     }
     const sheet = sheetR.value;
@@ -258,44 +143,53 @@ export async function run(io: CliIo): Promise<number> {
     if (!opts.unverified) options.reportUnverifiedQuotes = false;
     const check = (t: string) => withoutOffRules(config?.config, analyze(t, sheet, options).findings);
     let text = read.text;
-    let findings = check(text);
+    let findings: Finding[] = check(text);
     if (opts.fix && findings.some((f) => f.fixes.length)) {
+      const original = { text, findings };
+      let applied = 0;
       // Fixes can uncover or settle others; apply until nothing more changes (bounded).
       for (let round = 0; round < 3 && findings.some((f) => f.fixes.length); round++) {
-        const { text: next, applied } = applyFixes(text, findings);
-        if (!applied || next === text) break;
-        fixedTotal += applied;
+        const { text: next, applied: n } = applyFixes(text, findings);
+        if (!n || next === text) break;
+        applied += n;
         text = next;
         findings = check(text);
       }
       if (text !== read.text) {
         try {
-          writeAtomic(abs, (read.bom ? '\uFEFF' : '') + text);
+          replaceFile(abs, read.bytes, (read.bom ? '\uFEFF' : '') + text, io.beforeReplace);
+          fixed += applied;
         } catch (e) {
-          errors.push(`${file}: cannot write the fixed file: ${(e as Error).message}`);
+          const why = e instanceof ChangedOnDiskError ? `not fixed: ${e.message}; run again to check the new text` : `cannot write the fixed file: ${(e as Error).message}`;
+          problems.push({ kind: 'error', file, message: why });
+          ({ text, findings } = original);
         }
       }
     }
-    report.push({ path: file, diagnostics: toJson(text, findings) });
-    const idx = new LineIndex(text);
-    for (const f of findings) {
-      const p = idx.position(f.start);
-      lines.push(`${file}:${p.line + 1}:${p.character + 1}  ${f.severity}  ${f.ruleId}  ${f.message}`);
-      total++;
-      if (f.severity === 'error') errorsCount++;
-      else if (f.severity === 'warning') warnings++;
+    if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
+    // Coverage is a view of the text as reported (after --fix), never findings: it leaves the exit status alone.
+    const cov = opts.coverage ? coverage(text, sheet, options) : undefined;
+    files.push({ path: file, text, findings, sheet, lines: new LineIndex(text), coverage: cov });
+  }
+  if (progress) io.stderr('\r\x1b[K');
+
+  const report: Report = { files, problems, fixed: opts.fix ? fixed : undefined, explain: opts.explain, cwd, toolVersion: VERSION };
+  if (opts.outputFile && opts.outputFormat) {
+    const out = path.resolve(cwd, opts.outputFile);
+    try {
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, FORMATTERS[opts.outputFormat](report));
+    } catch (e) {
+      problems.push({ kind: 'error', message: `${opts.outputFile}: cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
     }
   }
-  if (opts.format === 'json') io.stdout(JSON.stringify({ files: report }) + '\n');
-  else {
-    if (lines.length) io.stdout(lines.join('\n') + '\n');
-    const fixed = opts.fix ? `; fixed ${fixedTotal}` : '';
-    const noun = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    io.stdout(`${noun(total, 'finding')} (${noun(errorsCount, 'error')}, ${noun(warnings, 'warning')}) in ${noun(report.length, 'file')}${fixed}\n`);
-  }
-  for (const e of errors) io.stderr(`newsroom-factcheck: ${e}\n`);
-  if (errors.length) return 2;
-  return total > 0 ? 1 : 0;
+  io.stdout(FORMATTERS[opts.format](report));
+  for (const p of problems) io.stderr(`newsroom-factcheck: ${p.kind === 'notice' ? 'notice: ' : ''}${p.file ? `${p.file}: ` : ''}${p.message}\n`);
+
+  if (problems.some((p) => p.kind === 'error')) return 2;
+  const c = countFindings(files);
+  if (c.errors > 0) return 1;
+  return opts.maxWarnings >= 0 && c.warnings > opts.maxWarnings ? 1 : 0;
 }
 
 declare const __VERSION__: string | undefined;

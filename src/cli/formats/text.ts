@@ -1,0 +1,18 @@
+/** The default report: `file:line:col  severity  rule-id  message` per finding, then a summary. */
+import { formatCoverage } from '../coverage';
+import { countFindings, explainLines, noun, type Report } from '../report';
+
+export function formatText(report: Report): string {
+  const lines: string[] = [];
+  for (const f of report.files)
+    for (const x of f.findings) {
+      const p = f.lines.position(x.start);
+      lines.push(`${f.path}:${p.line + 1}:${p.character + 1}  ${x.severity}  ${x.ruleId}  ${x.message}`);
+      if (report.explain) for (const l of explainLines(f.sheet, x)) lines.push(`    ${l}`);
+    }
+  for (const f of report.files) if (f.coverage) lines.push(formatCoverage(f.path, f.text, f.sheet, f.coverage).trimEnd());
+  const c = countFindings(report.files);
+  const fixed = report.fixed !== undefined ? `; fixed ${report.fixed}` : '';
+  lines.push(`${noun(c.total, 'finding')} (${noun(c.errors, 'error')}, ${noun(c.warnings, 'warning')}) in ${noun(report.files.length, 'file')}${fixed}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { loadFactSheet } from '../src/core';
+import { run } from '../src/cli/run';
+
+const root = path.resolve(__dirname, '..', '..');
+const cli = async (argv: string[]) => {
+  let out = '';
+  let err = '';
+  const code = await run({ argv, cwd: root, stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  return { code, out, err };
+};
+
+describe('CLI: extract subcommand and --coverage through run()', () => {
+  it('`extract ARTICLE` prints a sheet the checker loads', async () => {
+    const r = await cli(['extract', 'reference/article.txt']);
+    assert.equal(r.code, 0, r.err);
+    const sheet = loadFactSheet(r.out);
+    assert.ok(sheet.figures.length > 0 && sheet.quotes.length > 0);
+  });
+
+  it('--coverage adds the used and contradicted facts to the text report, and leaves the exit status alone', async () => {
+    const plain = await cli(['samples/draft.md']);
+    const withCoverage = await cli(['--coverage', 'samples/draft.md']);
+    assert.equal(withCoverage.code, plain.code);
+    assert.match(withCoverage.out, /coverage by the fact sheet/);
+    const contradicted = /Contradicted \((\d+)\)/.exec(withCoverage.out);
+    const findings = /^(\d+) findings/m.exec(plain.out);
+    assert.ok(contradicted && findings);
+    assert.equal(contradicted[1], findings[1], 'every finding of the sample contradicts one fact');
+    assert.match(withCoverage.out, /Used \([1-9]\d*\)/);
+    // Without the flag, the report is exactly as before.
+    assert.doesNotMatch(plain.out, /coverage by/);
+  });
+
+  it('--coverage with --format json adds a coverage object per file and keeps the diagnostics', async () => {
+    const plain = JSON.parse((await cli(['--format', 'json', 'samples/draft.md'])).out);
+    const cov = JSON.parse((await cli(['--format', 'json', '--coverage', 'samples/draft.md'])).out);
+    assert.deepEqual(cov.files[0].diagnostics, plain.files[0].diagnostics);
+    assert.ok(Array.isArray(cov.files[0].coverage.used) && cov.files[0].coverage.contradicted.length === plain.files[0].diagnostics.length);
+    assert.equal(plain.files[0].coverage, undefined);
+  });
+});
