@@ -358,8 +358,10 @@ async function main(): Promise<void> {
   // Production bundles, copied so a concurrent dev build in the tree cannot change them mid-run.
   const distExt = path.join(root, 'dist', 'extension.js');
   const distCli = path.join(root, 'dist', 'cli.js');
+  // dist/cli.js is the loader; the CLI itself is dist/cli-main.js beside it (src/cli/bin.ts).
+  const distCliMain = path.join(root, 'dist', 'cli-main.js');
   const minified = (f: string) => fs.existsSync(f) && !fs.readFileSync(f, 'utf8').includes('//# sourceMappingURL');
-  if (!minified(distExt) || !minified(distCli)) {
+  if (!minified(distExt) || !minified(distCli) || !minified(distCliMain)) {
     log('dist/ is not a production build; building it (node esbuild.mjs --production)');
     execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, stdio: 'inherit' });
   }
@@ -367,6 +369,7 @@ async function main(): Promise<void> {
   const cliJs = path.join(work, 'cli.js');
   fs.copyFileSync(distExt, extJs);
   fs.copyFileSync(distCli, cliJs);
+  fs.copyFileSync(distCliMain, path.join(work, 'cli-main.js'));
 
   // Drafts.
   log('generating drafts…');
@@ -500,7 +503,7 @@ async function main(): Promise<void> {
   {
     const kb = (f: string) => fs.statSync(f).size / 1000;
     rows.push({ metric: 'dist/extension.js (production, minified)', value: kb(extJs), unit: 'KB', target: '≤ 150 KB', met: kb(extJs) <= 150 });
-    rows.push({ metric: 'dist/cli.js (production, minified)', value: kb(cliJs), unit: 'KB' });
+    rows.push({ metric: 'dist/cli.js + cli-main.js (production, minified)', value: kb(cliJs) + kb(path.join(work, 'cli-main.js')), unit: 'KB' });
     const vsix = path.join(root, 'dist', 'newsroom-fact-check.vsix');
     if (!flag('--no-vsix')) {
       log('packaging the .vsix (npm run package)…');

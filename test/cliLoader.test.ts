@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..');
+const distCli = path.join(root, 'dist', 'cli.js');
+const sample = path.join(root, 'samples', 'draft.md');
+
+/** Runs dist/cli.js with its temporary directory (and so its code cache) under `tmp`. */
+function runCli(tmp: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [distCli, '--format', 'json', sample], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp, ...env }, timeout: 20000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+const cacheDirs = (tmp: string) => fs.readdirSync(tmp).filter((f) => f.startsWith('newsroom-factcheck-cache-')).map((f) => path.join(tmp, f));
+const cacheFiles = (tmp: string) => cacheDirs(tmp).flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.bin')).map((f) => path.join(d, f)));
+
+describe('dist/cli.js: the code cache makes runs faster, never different', function () {
+  this.timeout(60000);
+  let tmp: string;
+  beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-loader-'))));
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  // Node 22+ caches compiled code itself (module.enableCompileCache); the loader's own cache is for Node 20.
+  const ownCache = !(require('node:module') as { enableCompileCache?: unknown }).enableCompileCache;
+
+  it('the first run writes a private cache, and runs with it give the same report', () => {
+    const first = runCli(tmp);
+    assert.equal(first.code, 1, first.err);
+    const second = runCli(tmp);
+    assert.equal(second.out, first.out);
+    assert.equal(second.code, first.code);
+    if (!ownCache) return;
+    const [file] = cacheFiles(tmp);
+    assert.ok(file, 'a cache file was written');
+    if (process.platform !== 'win32') {
+      assert.equal(fs.statSync(path.dirname(file)).mode & 0o777, 0o700, 'the cache directory is the user’s alone');
+      assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    }
+  });
+
+  it('a corrupt cache is ignored and replaced', function () {
+    if (!ownCache) this.skip();
+    const first = runCli(tmp);
+    const [file] = cacheFiles(tmp);
+    fs.writeFileSync(file, 'not V8 bytecode');
+    const again = runCli(tmp);
+    assert.equal(again.out, first.out);
+    assert.notEqual(fs.readFileSync(file, 'utf8'), 'not V8 bytecode', 'rewritten after the run');
+  });
+
+  it('a cache directory others can write to is never read nor written', function () {
+    if (!ownCache || process.platform === 'win32') this.skip();
+    const first = runCli(tmp);
+    const [dir] = cacheDirs(tmp);
+    for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f));
+    fs.chmodSync(dir, 0o777);
+    const again = runCli(tmp);
+    assert.equal(again.out, first.out);
+    assert.deepEqual(fs.readdirSync(dir), [], 'nothing written to a shared directory');
+  });
+
+  it('NEWSROOM_FACTCHECK_NO_CACHE turns the cache off', () => {
+    const r = runCli(tmp, { NEWSROOM_FACTCHECK_NO_CACHE: '1' });
+    assert.equal(r.code, 1, r.err);
+    assert.deepEqual(cacheDirs(tmp), []);
+  });
+});
