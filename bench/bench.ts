@@ -481,7 +481,8 @@ async function main(): Promise<void> {
     log('CLI…');
     const briefFile = path.join(work, 'brief.md');
     fs.writeFileSync(briefFile, brief);
-    const dir = path.join(work, 'drafts100');
+    // Outside the repository: .gitignore leaves .bench/ out, and the CLI's walk honours it.
+    const dir = path.join(os.tmpdir(), `factcheck-bench-drafts100-${process.pid}`);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir);
     let words100 = 0;
@@ -490,6 +491,12 @@ async function main(): Promise<void> {
       words100 += countWords(t);
       fs.writeFileSync(path.join(dir, `draft-${String(i).padStart(3, '0')}.${i < dev.length && !dev[i].markdown ? 'txt' : 'md'}`), t);
     }
+    // Time only runs that check what they should: one file, then all 100.
+    for (const [target, n] of [[briefFile, 1], [dir, 100]] as const) {
+      const r = spawnSync(process.execPath, [cliJs, '--format', 'json', target], { encoding: 'utf8', maxBuffer: 256 * MB });
+      const files = r.status === 0 || r.status === 1 ? (JSON.parse(r.stdout) as { files: unknown[] }).files.length : -1;
+      if (files !== n) throw new Error(`the CLI checked ${files} files of ${n} in ${target} (exit ${r.status}): ${r.stderr}`);
+    }
     const node0 = spawnTiming(process.execPath, ['-e', '0'], 10);
     const one = spawnTiming(process.execPath, [cliJs, '--format', 'json', briefFile], 10);
     const many = spawnTiming(process.execPath, [cliJs, '--format', 'json', dir], 5);
@@ -497,6 +504,7 @@ async function main(): Promise<void> {
     rows.push({ metric: `CLI, one ${countWords(brief)}-word draft, whole process`, value: one.median, unit: 'ms', target: '≤ 150 ms', met: one.median <= 150 });
     rows.push({ metric: `CLI, 100 drafts (${words100.toLocaleString('en-US')} words), whole process`, value: many.median, unit: 'ms', target: '≤ 2000 ms', met: many.median <= 2000 });
     details.cli = { node0, one, many, words100 };
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 
   // Sizes.

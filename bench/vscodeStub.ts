@@ -163,6 +163,20 @@ export function stubDocument(uri: string, text: string, languageId = 'markdown')
   };
 }
 
+const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 };
+
+/** Like vscode.FileSystemError: `code` is FileNotFound, NoPermissions or Unknown. */
+class FileSystemError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+const fileSystemError = (e: NodeJS.ErrnoException) =>
+  new FileSystemError(e.message, e.code === 'ENOENT' ? 'FileNotFound' : e.code === 'EACCES' || e.code === 'EPERM' ? 'NoPermissions' : 'Unknown');
+
 /**
  * Builds the stub. `defaults` are the `contributes.configuration` defaults from package.json;
  * `documents` are the open documents the extension finds when it starts.
@@ -178,7 +192,23 @@ export function makeVscodeStub(probe: StubProbe, defaults: Record<string, unknow
         'workspace.fs',
         {
           readFile: (uri: Uri) => {
-            const p = fs.promises.readFile(uri.fsPath).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+            const p = fs.promises
+              .readFile(uri.fsPath)
+              .then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength))
+              .catch((e: NodeJS.ErrnoException) => {
+                throw fileSystemError(e);
+              });
+            probe.pending.add(p);
+            void p.finally(() => probe.pending.delete(p)).catch(() => {});
+            return p;
+          },
+          stat: (uri: Uri) => {
+            const p = fs.promises.stat(uri.fsPath).then(
+              (st) => ({ type: st.isDirectory() ? FileType.Directory : FileType.File, size: st.size, ctime: st.ctimeMs, mtime: st.mtimeMs }),
+              (e: NodeJS.ErrnoException) => {
+                throw fileSystemError(e);
+              },
+            );
             probe.pending.add(p);
             void p.finally(() => probe.pending.delete(p)).catch(() => {});
             return p;
@@ -227,6 +257,7 @@ export function makeVscodeStub(probe: StubProbe, defaults: Record<string, unknow
       createOutputChannel: channel,
       createStatusBarItem: () => ({ text: '', tooltip: '', name: '', command: undefined, show() {}, hide() {}, dispose() {} }),
       onDidChangeActiveTextEditor: event(),
+      registerTreeDataProvider: () => new Disposable(),
     },
     probe,
   );
@@ -262,6 +293,10 @@ export function makeVscodeStub(probe: StubProbe, defaults: Record<string, unknow
       CodeAction: Plain,
       WorkspaceEdit: Plain,
       ThemeIcon: Plain,
+      TreeItem: Plain,
+      TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+      FileType,
+      FileSystemError,
       RelativePattern: Plain,
       StatusBarAlignment: { Left: 1, Right: 2 },
       DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
