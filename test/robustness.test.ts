@@ -45,6 +45,15 @@ describe('robustness on odd input', () => {
     assert.equal(text.slice(name.start, name.end), 'Araqchi');
   });
 
+  it('a leading BOM is transparent: a code fence or front matter right after it still hides its figures', () => {
+    for (const body of ['```\ntoll 3171\n```\nAuthorities acknowledged 3,171 deaths.\n', '---\ndeaths: 3171\n---\nAuthorities acknowledged 3,171 deaths.\n']) {
+      const plain = check(body, sheet);
+      const bom = check('\ufeff' + body, sheet);
+      assert.equal(plain.length, 1, `one finding in ${JSON.stringify(body)}`);
+      assert.deepEqual(bom.map((f) => [f.start - 1, f.end - 1, f.ruleId]), plain.map((f) => [f.start, f.end, f.ruleId]));
+    }
+  });
+
   it('an empty or whitespace-only draft has no findings', () => {
     assert.deepEqual(check('', sheet), []);
     assert.deepEqual(check(' \n\n\t\r\n', sheet), []);

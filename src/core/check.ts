@@ -36,6 +36,11 @@ const BLANK_LINE = /\n[ \t]{0,2}\r?\n/g;
  * before (same text, same masking, same options) reuses its earlier analysis.
  */
 export function analyze(text: string, sheet: FactSheet, options: CheckOptions = {}): Analysis {
+  // A byte order mark is not text: a code fence or front matter right after it is still one.
+  if (text.charCodeAt(0) === 0xfeff) {
+    const inner = analyze(text.slice(1), sheet, options);
+    return { findings: inner.findings.map((f) => shift(f, 1)), confirmations: inner.confirmations.map((c) => ({ ...c, start: c.start + 1, end: c.end + 1 })) };
+  }
   const compiled = compile(sheet);
   const masked = maskText(text, options.markdown ?? true);
   const reportUnverified = options.reportUnverifiedQuotes ?? true;
