@@ -54,6 +54,15 @@ describe('robustness on odd input', () => {
     }
   });
 
+  it('a misquote put in the wrong mouth is flagged for both, so fixing all settles it in one round', () => {
+    const text = 'Witkoff called the talks “a god start”.';
+    const findings = check(text, sheet);
+    assert.deepEqual(findings.map((f) => f.ruleId).sort(), ['quote-misattributed', 'quote-mismatch']);
+    const fixed = applyFixes(text, findings).text;
+    assert.equal(fixed, 'Araghchi called the talks “a good start”.');
+    assert.deepEqual(check(fixed, sheet), []);
+  });
+
   it('an empty or whitespace-only draft has no findings', () => {
     assert.deepEqual(check('', sheet), []);
     assert.deepEqual(check(' \n\n\t\r\n', sheet), []);

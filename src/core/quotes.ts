@@ -292,6 +292,8 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
     }
     if (best && close(draft, best.v.words, best.cost, best.ops)) {
       findings.push(mismatch(span, words, best.v.q, best.v.words, best.ops, text));
+      // A misquote can also be in the wrong mouth: flag both, so one round of fixes settles it.
+      if (ctx) misattribution(span, best.v.q, ctx, text, sheet, phrases, byFirst, findings);
       continue;
     }
     // 3. Not in the verified facts: short unattributed scare quotes are left alone.
