@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { minimatch } from 'minimatch';
-import { FactSheetError, LineIndex, analyze, applyFixes, loadFactSheet, type FactSheet, type Finding } from '../core';
+import { FactSheetError, LineIndex, MAX_SHEET_CHARS, analyze, applyFixes, checkCitations, loadFactSheet, type FactSheet, type Finding } from '../core';
 
 export interface CliIo {
   argv: string[];
@@ -146,6 +146,46 @@ export function readDraft(file: string): { text: string; bom: boolean } | { erro
   return { text: bom ? text.slice(1) : text, bom };
 }
 
+/**
+ * Reads and validates a fact sheet: size checked before reading, strict UTF-8, and every cited
+ * sentence looked up in the article (`story.article`, relative to the sheet). Returns the sheet,
+ * or the problems as indented lines, each with its JSON path.
+ */
+export function readFactSheet(file: string): FactSheet | string {
+  const cannot = (e: unknown) => `  cannot read it: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : (e as Error).message}`;
+  let json: string;
+  try {
+    const size = fs.statSync(file).size;
+    // Checked before reading: a sheet is a few kilobytes, never megabytes.
+    if (size > MAX_SHEET_CHARS) return `  $: fact sheet is too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_SHEET_CHARS / 1048576} MB)`;
+    const buf = fs.readFileSync(file);
+    try {
+      json = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    } catch {
+      return '  $: fact sheet is not valid UTF-8 text (save it as UTF-8)';
+    }
+  } catch (e) {
+    return cannot(e);
+  }
+  let sheet: FactSheet;
+  try {
+    sheet = loadFactSheet(json);
+  } catch (e) {
+    if (e instanceof FactSheetError) return e.problems.map((p) => `  ${p}`).join('\n');
+    throw e;
+  }
+  const articlePath = path.resolve(path.dirname(file), sheet.story.article);
+  let article: string;
+  try {
+    article = new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(articlePath));
+  } catch (e) {
+    const why = e instanceof TypeError ? 'is not valid UTF-8 text' : cannot(e).replace('  cannot read it: ', 'cannot be read: ');
+    return `  $.story.article: the article ${JSON.stringify(sheet.story.article)} ${why}`;
+  }
+  const problems = checkCitations(sheet, article);
+  return problems.length ? problems.map((p) => `  ${p}`).join('\n') : sheet;
+}
+
 function defaultFacts(): string {
   // dist/cli.js → ../reference/facts.json; also works from out/ test bundles.
   for (const dir of [path.join(__dirname, '..', 'reference'), path.join(__dirname, '..', '..', 'reference')]) {
@@ -211,14 +251,12 @@ export async function run(io: CliIo): Promise<number> {
   }
 
   const factsPath = opts.facts ? path.resolve(cwd, opts.facts) : defaultFacts();
-  let sheet: FactSheet;
-  try {
-    sheet = loadFactSheet(fs.readFileSync(factsPath, 'utf8'));
-  } catch (e) {
-    const msg = e instanceof FactSheetError ? e.problems.map((p) => `  ${p}`).join('\n') : `  cannot read it: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`;
-    io.stderr(`newsroom-factcheck: ${opts.facts ?? factsPath}: bad fact sheet\n${msg}\n`);
+  const sheetOrError = readFactSheet(factsPath);
+  if (typeof sheetOrError === 'string') {
+    io.stderr(`newsroom-factcheck: ${opts.facts ?? factsPath}: bad fact sheet\n${sheetOrError}\n`);
     return 2;
   }
+  const sheet: FactSheet = sheetOrError;
 
   const errors: string[] = [];
   const files = expandPaths(opts.paths, cwd, errors);
