@@ -295,6 +295,9 @@ describe('inline code spans (linear scan)', () => {
     assert.deepEqual(codeSpans('` a ``'), []);
     // A span never crosses a blank line: the first run is literal, the next ones pair up.
     assert.deepEqual(codeSpans('`a\n\nb` `c`'), [[5, 8]]);
+    // …whatever the line ends: CRLF, or spaces on the blank line.
+    assert.deepEqual(codeSpans('`a\r\n\r\nb` `c`'), [[7, 10]]);
+    assert.deepEqual(codeSpans('`a\n  \nb` `c`'), [[7, 10]]);
     assert.deepEqual(codeSpans('`'.repeat(5000)), []);
     assert.deepEqual(codeSpans('`` `` ``'), [[0, 5]]);
   });

@@ -3,6 +3,9 @@
  * the same length closes (CommonMark). A run with no partner is literal text. A regular
  * expression with a back-reference backtracks on long runs of backticks; this does not.
  */
+/** A blank line, with LF or CRLF line ends and maybe spaces on it. */
+const BLANK_LINE = /\n[ \t]*\r?\n/g;
+
 export function codeSpans(text: string): [number, number][] {
   // Every maximal run of backticks: [start, length].
   const runs: [number, number][] = [];
@@ -27,8 +30,8 @@ export function codeSpans(text: string): [number, number][] {
     const start = runs[r][0];
     const end = runs[c][0] + runs[c][1];
     if (blank < start) {
-      const b = text.indexOf('\n\n', start);
-      blank = b < 0 ? Infinity : b;
+      BLANK_LINE.lastIndex = start;
+      blank = BLANK_LINE.exec(text)?.index ?? Infinity;
     }
     // A code span never crosses a blank line: the opening run is then literal.
     if (blank < end) continue;
