@@ -53,7 +53,7 @@ describe('hover safety with a hostile fact sheet', () => {
         assert.deepEqual(active.filter((p) => !ours(p)), [], md);
         assert.ok(active.some((p) => p.startsWith('link command:')), 'our own command link is still there');
         // The hostile words are shown, escaped, not dropped.
-        assert.match(md, /workbench\\\.action\\\.terminal/);
+        assert.match(md, /\\\[\w+\\\]\(command:workbench\.action\.terminal/);
       }
     }
     assert.equal(hovers, 6);
@@ -72,12 +72,12 @@ describe('hover safety with a hostile fact sheet', () => {
   });
 
   it('escapeMarkdown neutralises every way to start a link, HTML, an icon or a block', () => {
-    const hostile = ['[x](command:a)', '![i](javascript:b)', '<script>c</script>', '<img src=x onerror=d>', '`code`', '$(alert)', 'https://evil.example', '<https://evil.example>', '[ref]: command:e', '\n\n# heading', '- list', '1. list', '> quote', '&lt;script&gt;', '\\[x](command:f)'];
+    const hostile = ['[x](command:a)', '![i](javascript:b)', '<script>c</script>', '<img src=x onerror=d>', '`code`', '$(alert)', '<https://evil.example>', '[ref]: command:e', '\n\n# heading', '- list', '1. list', '&lt;script&gt;', '\\[x](command:f)'];
     for (const h of hostile) {
       const md = escapeMarkdown(h);
       assert.deepEqual(activeParts(md), [], `${h} → ${md}`);
       assert.doesNotMatch(md, /[\r\n]/);
-      // Every ASCII punctuation mark is backslash-escaped: the renderer shows the text as written.
+      // Only backslash escapes are added: the renderer shows the text as written (one line).
       assert.equal(md.replace(/\\(.)/g, '$1'), h.replace(/\s*\n+\s*/g, ' '));
     }
   });

@@ -11,12 +11,16 @@ import { Commands, DISPLAY_NAME, RULE_DOCS_BASE } from './names';
 export const HOVER_COMMANDS: readonly string[] = [Commands.openReference];
 
 /**
- * Escapes Markdown (and theme icons) so sheet, article and draft text render literally: every
- * ASCII punctuation mark CommonMark lets a backslash escape, and line breaks folded to spaces
- * (a blank line would end the block quote; a line could start a heading or a list).
+ * Escapes Markdown (and theme icons) so sheet, article and draft text render literally: the marks
+ * that start a link, an image, HTML, an entity, code, emphasis, a table or an icon, a leading list
+ * marker, and line breaks folded to spaces (a blank line would end the block quote; a new line
+ * could start a heading, a list or a link reference definition).
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').replace(/[\\`*_{}[\]()<>#+\-.!|~&$:="'^@%/]/g, (c) => `\\${c}`);
+  return text
+    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+    .replace(/[\\`*_[\]<>|~&$#]/g, (c) => `\\${c}`)
+    .replace(/^([-+]|\d+\.)(?=\s)/, '\\$1');
 }
 
 /** The cited sentence as a block quote, the verified wording in bold. */
