@@ -56,6 +56,7 @@ export class SentenceContext {
   private mentionCache?: { id: string; at: number; len: number }[];
   private positions?: { first: Map<string, number>; next: Int32Array };
   private lists?: Map<string, number[]>;
+  private mentionsByPosition?: { id: string; at: number; len: number }[];
 
   constructor(
     readonly sentence: Sentence,
@@ -243,7 +244,22 @@ export class SentenceContext {
   reporter(sheet: CompiledSheet, from: number, to: number): string | undefined {
     const toks = this.sentence.tokens;
     const score = new Map<string, number>();
-    for (const m of this.mentions(sheet)) {
+    let near = this.mentions(sheet);
+    if (toks.length > 2 * LINK_WINDOW) {
+      // A run-on "sentence": only the mentions within LINK_WINDOW words of the figure.
+      this.mentionsByPosition ??= [...near].sort((a, b) => a.at - b.at);
+      const all = this.mentionsByPosition;
+      let lo = 0;
+      let hi = all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (all[mid].at < from - LINK_WINDOW) lo = mid + 1;
+        else hi = mid;
+      }
+      near = [];
+      for (let k = lo; k < all.length && all[k].at <= to + LINK_WINDOW; k++) near.push(all[k]);
+    }
+    for (const m of near) {
       if ((m.at >= from && m.at < to) || !sheet.reporters.has(m.id)) continue;
       let w: number;
       if (m.at < from) {
