@@ -18,25 +18,33 @@ const key = (code: unknown, r: vscode.Range) => `${code} ${r.start.line}:${r.sta
 describe('rapid edits and undoable fixes', () => {
   afterEach(closeAll);
 
-  it('after 300 edits in a burst, the diagnostics equal check() of the final text', async () => {
+  it('after a burst of 300 edits, the diagnostics equal check() of the final text', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: START });
     const editor = await vscode.window.showTextDocument(document);
     await waitFor('the first check', vscode.languages.onDidChangeDiagnostics, () => (factDiagnostics(document.uri) ? true : undefined));
     // A burst of typing: insert and delete characters all over the draft, breaking and
-    // restoring figures, names and quotes; not awaited one by one beyond the edit itself.
+    // restoring figures, names and quotes. Every other edit is issued without waiting for the
+    // one before: VS Code refuses those computed on a stale version, so only the awaited half
+    // (150) is sure to apply. Each edit is a round trip to the workbench (~30 ms in code-server),
+    // well under the 200 ms debounce, so the checks that follow race the burst.
     const pieces = ['1', '7', ',', ' ', 'q', 'h', '“', '”', '\n', 'x'];
     const t0 = Date.now();
+    let applied = 0;
+    const pending: Thenable<boolean>[] = [];
     for (let i = 0; i < 300; i++) {
       const len = document.getText().length;
       const at = document.positionAt((i * 7919) % (len + 1));
-      await editor.edit(
+      const edit = editor.edit(
         (b) => {
           if (i % 3 === 2 && len > 10) b.delete(new vscode.Range(at, document.positionAt(Math.min(len, document.offsetAt(at) + 1))));
           else b.insert(at, pieces[i % pieces.length]);
         },
         { undoStopBefore: false, undoStopAfter: false },
       );
+      if (i % 2) pending.push(edit);
+      else if (await edit) applied++;
     }
+    for (const r of await Promise.allSettled(pending)) if (r.status === 'fulfilled' && r.value) applied++;
     const burstMs = Date.now() - t0;
     // Then a final, known divergence, so there is something to compare.
     await editor.edit((b) => b.insert(document.positionAt(document.getText().length), '\nIranian authorities acknowledged 3,171 deaths.\n'));
@@ -49,7 +57,8 @@ describe('rapid edits and undoable fixes', () => {
     });
     assert.deepEqual(got, want);
     assert.equal(document.getText(), final, 'the checker never edits the text by itself');
-    assert.ok(burstMs < 60_000, `burst took ${burstMs} ms`);
+    assert.ok(applied >= 150, `only ${applied} of 300 edits applied`);
+    console.log(`      ${applied} edits applied in ${burstMs} ms`);
   });
 
   it('a quick fix is one ordinary edit: undo restores the draft exactly', async () => {
