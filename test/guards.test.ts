@@ -151,3 +151,63 @@ describe('guards: no story knowledge in src/**', () => {
     }
   });
 });
+
+describe('guards: no network, no subprocess, no code evaluation in src/**', () => {
+  const files = sourceFiles(path.join(root, 'src'));
+  const NET = /^(?:node:)?(?:http|https|http2|net|tls|dgram|dns|child_process|worker_threads|vm)(?:\/.*)?$/;
+
+  // The one exception: the CLI's loader compiles the product's own bundle (dist/cli-main.js, a
+  // fixed path beside it) through vm.Script to use a V8 code cache; it reads nothing else.
+  const VM_LOADER = path.join('src', 'cli', 'bin.ts');
+
+  it("no file under src/ imports http, https, net, tls, dns, child_process, worker_threads or vm", () => {
+    const bad: string[] = [];
+    for (const f of files)
+      for (const { spec, line } of importsOf(f)) {
+        const rel = path.relative(root, f);
+        if (NET.test(spec) && !(rel === VM_LOADER && /^(?:node:)?vm$/.test(spec))) bad.push(`${rel}:${line} imports '${spec}'`);
+      }
+    assert.deepEqual(bad, []);
+  });
+
+  it('the CLI loader compiles only its own bundle, by a fixed path beside it', () => {
+    const src = fs.readFileSync(path.join(root, VM_LOADER), 'utf8');
+    assert.match(src, /const main = path\.join\(__dirname, 'cli-main\.js'\);/);
+    assert.equal(src.match(/new vm\.Script\(/g)?.length, 1);
+    assert.match(src, /new vm\.Script\(Module\.wrap\(source/);
+    assert.match(src, /source = fs\.readFileSync\(main, 'utf8'\)/);
+  });
+
+  it('no file under src/ calls fetch, eval, new Function, WebSocket or XMLHttpRequest', () => {
+    const bad: string[] = [];
+    for (const f of files) {
+      const toks = codeWithoutComments(f);
+      toks.forEach((t, i) => {
+        const next = toks[i + 1]?.text;
+        if (['fetch', 'eval', 'WebSocket', 'XMLHttpRequest', 'EventSource'].includes(t.text) && next === '(') bad.push(`${path.relative(root, f)}:${t.line} calls ${t.text}(`);
+        if (t.text === 'new' && next === 'Function') bad.push(`${path.relative(root, f)}:${t.line} uses new Function`);
+        if (['WebSocket', 'XMLHttpRequest'].includes(t.text) && toks[i - 1]?.text === 'new') bad.push(`${path.relative(root, f)}:${t.line} uses new ${t.text}`);
+      });
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('the scan sees imports and calls of each kind (self-check)', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guards-'));
+    try {
+      const f = path.join(tmp, 'x.ts');
+      fs.writeFileSync(f, "import h from 'node:https';\nconst c = require('child_process');\nfetch('x');\neval('1');\nconst g = new Function('return 1');\n// fetch('in a comment')\n");
+      assert.deepEqual(importsOf(f).map((i) => i.spec).filter((s) => NET.test(s)), ['node:https', 'child_process']);
+      const toks = codeWithoutComments(f).map((t) => t.text);
+      assert.ok(toks.includes('fetch') && toks.includes('eval') && toks.includes('Function'));
+      assert.equal(toks.filter((t) => t === 'fetch').length, 1, 'comments are not scanned');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('package.json declares support for untrusted workspaces (the product behaves the same there)', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    assert.equal(pkg.capabilities?.untrustedWorkspaces?.supported, true);
+  });
+});

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FactSheet } from '../src/core';
-import { citationProblems } from '../src/extension/citations';
+import { checkCitations, type FactSheet } from '../src/core';
 import { locateProblems, parseJsonPath } from '../src/extension/jsonLocation';
 
 const SHEET = `{
@@ -56,13 +55,14 @@ describe('cited sentences (editor check of a sheet against its article)', () => 
   const article = fs.readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'cli', 'council', 'article.txt'), 'utf8');
 
   it('accepts a sheet whose every source is a sentence of its article', () => {
-    assert.deepEqual(citationProblems(sheet, article, 'article.txt'), []);
+    assert.deepEqual(checkCitations(sheet, article), []);
   });
 
   it('names the JSON path of each fact whose sentence is missing, which the locator then finds', () => {
     const cut = article.replace('Councillor Tomas Reyes cast the only vote against it.', '');
-    const problems = citationProblems(sheet, cut, 'article.txt');
-    assert.deepEqual(problems, ['$.entities[2].source: the cited sentence is not in the article article.txt']);
+    const problems = checkCitations(sheet, cut);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0], /^\$\.entities\[2\]\.source: the cited sentence is not in the article "article\.txt"/);
     const text = JSON.stringify(sheet, null, 2);
     const [p] = locateProblems(text, problems);
     assert.equal(text.slice(p.start, p.end), `"source": ${JSON.stringify(sheet.entities[2].source)}`);

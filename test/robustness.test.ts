@@ -45,6 +45,24 @@ describe('robustness on odd input', () => {
     assert.equal(text.slice(name.start, name.end), 'Araqchi');
   });
 
+  it('a leading BOM is transparent: a code fence or front matter right after it still hides its figures', () => {
+    for (const body of ['```\ntoll 3171\n```\nAuthorities acknowledged 3,171 deaths.\n', '---\ndeaths: 3171\n---\nAuthorities acknowledged 3,171 deaths.\n']) {
+      const plain = check(body, sheet);
+      const bom = check('\ufeff' + body, sheet);
+      assert.equal(plain.length, 1, `one finding in ${JSON.stringify(body)}`);
+      assert.deepEqual(bom.map((f) => [f.start - 1, f.end - 1, f.ruleId]), plain.map((f) => [f.start, f.end, f.ruleId]));
+    }
+  });
+
+  it('a misquote put in the wrong mouth is flagged for both, so fixing all settles it in one round', () => {
+    const text = 'Witkoff called the talks “a god start”.';
+    const findings = check(text, sheet);
+    assert.deepEqual(findings.map((f) => f.ruleId).sort(), ['quote-misattributed', 'quote-mismatch']);
+    const fixed = applyFixes(text, findings).text;
+    assert.equal(fixed, 'Araghchi called the talks “a good start”.');
+    assert.deepEqual(check(fixed, sheet), []);
+  });
+
   it('an empty or whitespace-only draft has no findings', () => {
     assert.deepEqual(check('', sheet), []);
     assert.deepEqual(check(' \n\n\t\r\n', sheet), []);

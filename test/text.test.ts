@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { check, loadFactSheet } from '../src/core';
+import { codeSpans } from '../src/core/codeSpans';
 import { maskText, splitSentences } from '../src/core/text';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -284,5 +285,20 @@ describe('splitSentences', () => {
         assert.equal(text.slice(t.start, t.end), t.text);
       }
     }
+  });
+});
+
+describe('inline code spans (linear scan)', () => {
+  it('a run of backticks is closed by the next run of the same length; an unmatched run is literal', () => {
+    assert.deepEqual(codeSpans('a `b` c'), [[2, 5]]);
+    assert.deepEqual(codeSpans('``x ` y`` z'), [[0, 9]]);
+    assert.deepEqual(codeSpans('` a ``'), []);
+    // A span never crosses a blank line: the first run is literal, the next ones pair up.
+    assert.deepEqual(codeSpans('`a\n\nb` `c`'), [[5, 8]]);
+    // …whatever the line ends: CRLF, or spaces on the blank line.
+    assert.deepEqual(codeSpans('`a\r\n\r\nb` `c`'), [[7, 10]]);
+    assert.deepEqual(codeSpans('`a\n  \nb` `c`'), [[7, 10]]);
+    assert.deepEqual(codeSpans('`'.repeat(5000)), []);
+    assert.deepEqual(codeSpans('`` `` ``'), [[0, 5]]);
   });
 });

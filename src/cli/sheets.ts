@@ -9,6 +9,8 @@ import {
   CONFIG_FILE_NAME,
   ConfigError,
   FactSheetError,
+  MAX_SHEET_CHARS,
+  checkCitations,
   frontMatterFactSheet,
   loadFactSheet,
   parseProjectConfig,
@@ -56,6 +58,36 @@ function readError(e: unknown): string {
   return (e as Error).message;
 }
 
+/** A sheet, or the problems (with JSON paths) that keep it from being used. */
+export function readFactSheet(file: string): FactSheet | string[] {
+  let json: string;
+  try {
+    const size = fs.statSync(file).size;
+    // Checked before reading: a sheet is a few kilobytes, never megabytes.
+    if (size > MAX_SHEET_CHARS) return [`$: fact sheet is too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_SHEET_CHARS / 1048576} MB)`];
+    json = readText(file);
+  } catch (e) {
+    if ((e as Error).message === 'is not valid UTF-8 text') return ['$: fact sheet is not valid UTF-8 text (save it as UTF-8)'];
+    return [`cannot read it: ${readError(e)}`];
+  }
+  let sheet: FactSheet;
+  try {
+    sheet = loadFactSheet(json);
+  } catch (e) {
+    if (e instanceof FactSheetError) return e.problems;
+    throw e;
+  }
+  let article: string;
+  try {
+    article = readText(path.resolve(path.dirname(file), sheet.story.article));
+  } catch (e) {
+    const why = (e as Error).message === 'is not valid UTF-8 text' ? 'is not valid UTF-8 text' : `cannot be read: ${readError(e)}`;
+    return [`$.story.article: the article ${JSON.stringify(sheet.story.article)} ${why}`];
+  }
+  const problems = checkCitations(sheet, article);
+  return problems.length ? problems : sheet;
+}
+
 export class SheetResolver {
   private readonly sheets = new Map<string, Resolved<FactSheet>>();
   private readonly configs = new Map<string, Resolved<ConfigInForce | undefined>>();
@@ -74,16 +106,15 @@ export class SheetResolver {
     return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
   }
 
-  /** The fact sheet at an absolute path, read and validated once. */
+  /**
+   * The fact sheet at an absolute path, read and validated once: its size (before reading), UTF-8,
+   * its shape, and every cited sentence against its article (`story.article`, beside the sheet).
+   */
   sheet(file: string): Resolved<FactSheet> {
     let r = this.sheets.get(file);
     if (!r) {
-      try {
-        r = { ok: true, value: loadFactSheet(readText(file)) };
-      } catch (e) {
-        const problems = e instanceof FactSheetError ? e.problems : [`cannot read it: ${readError(e)}`];
-        r = { ok: false, error: `${this.display(file)}: bad fact sheet\n${problems.map((p) => `  ${p}`).join('\n')}` };
-      }
+      const problems = readFactSheet(file);
+      r = Array.isArray(problems) ? { ok: false, error: `${this.display(file)}: bad fact sheet\n${problems.map((p) => `  ${p}`).join('\n')}` } : { ok: true, value: problems };
       this.sheets.set(file, r);
     }
     return r;

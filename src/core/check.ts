@@ -36,6 +36,11 @@ const BLANK_LINE = /\n[ \t]{0,2}\r?\n/g;
  * before (same text, same masking, same options) reuses its earlier analysis.
  */
 export function analyze(text: string, sheet: FactSheet, options: CheckOptions = {}): Analysis {
+  // A byte order mark is not text: a code fence or front matter right after it is still one.
+  if (text.charCodeAt(0) === 0xfeff) {
+    const inner = analyze(text.slice(1), sheet, options);
+    return { findings: inner.findings.map((f) => shift(f, 1)), confirmations: inner.confirmations.map((c) => ({ ...c, start: c.start + 1, end: c.end + 1 })) };
+  }
   const compiled = compile(sheet);
   const masked = maskText(text, options.markdown ?? true);
   const reportUnverified = options.reportUnverifiedQuotes ?? true;
@@ -108,11 +113,18 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
       const from = ctx.tokenAt(m.numStart);
       spans.push(from, Math.max(from + 1, ctx.tokenAt(m.end)));
     }
+    // Only figures of the same kind compete for a context word: "$4.2 billion in 2024" share "spending".
+    // Grouped once per sentence (not filtered per figure: a sentence of 100k figures stays linear).
+    const byKind = new Map<string, number[]>();
     ms.forEach((m, k) => {
-      // Only figures of the same kind compete for a context word: "$4.2 billion in 2024" share "spending".
-      const rivals = spans.filter((_, j) => ms[j >> 1].kind === m.kind || (j >> 1) === k);
-      checkFigure(m, ctx, compiled, text, findings, confirmations, rivals.length > 2 ? rivals : undefined);
+      const list = byKind.get(m.kind);
+      if (list) list.push(spans[2 * k], spans[2 * k + 1]);
+      else byKind.set(m.kind, [spans[2 * k], spans[2 * k + 1]]);
     });
+    for (const m of ms) {
+      const rivals = byKind.get(m.kind)!;
+      checkFigure(m, ctx, compiled, text, findings, confirmations, rivals.length > 2 ? rivals : undefined);
+    }
   }
   const pass: Pass = { text, masked, contexts, sheet: compiled, findings, confirmations };
   checkDates(pass);

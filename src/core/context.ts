@@ -29,6 +29,21 @@ function phrasesByFirstWord(sheet: CompiledSheet): Map<string, { order: number; 
 }
 
 /** Words between a phrase at [at, at + len) and a span [from, to) of the sentence. */
+/** How far (in words) a context word may be from a figure in a run-on sentence of thousands of words. */
+const LINK_WINDOW = 200;
+
+/** Index of the first pair of `pairs` ([from, to, from, to, …], sorted by from) whose from is at least `min`. */
+function lowerBound(pairs: readonly number[], min: number): number {
+  let lo = 0;
+  let hi = pairs.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pairs[2 * mid] < min) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function gap(at: number, len: number, from: number, to: number): number {
   return at < from ? from - (at + len - 1) : at - (to - 1);
 }
@@ -40,6 +55,8 @@ export class SentenceContext {
   private readonly commas: number[] = [];
   private mentionCache?: { id: string; at: number; len: number }[];
   private positions?: { first: Map<string, number>; next: Int32Array };
+  private lists?: Map<string, number[]>;
+  private mentionsByPosition?: { id: string; at: number; len: number }[];
 
   constructor(
     readonly sentence: Sentence,
@@ -114,7 +131,13 @@ export class SentenceContext {
       }
       // The sentence's words are indexed on the first call: it is asked about many phrases.
       const { first, next } = this.wordPositions();
-      outer: for (let at = first.get(words[0]) ?? -1; at >= 0; at = next[at]) {
+      let at = first.get(words[0]) ?? -1;
+      // A run-on "sentence" of thousands of words (a pasted list, a stripped table): only words
+      // within LINK_WINDOW of the figure are read, so each figure costs the same however long it is.
+      const windowed = toks.length > 2 * LINK_WINDOW;
+      if (windowed && at >= 0) at = this.firstAtOrAfter(words[0], from - LINK_WINDOW);
+      outer: for (; at >= 0; at = next[at]) {
+        if (windowed && at > to + LINK_WINDOW) break;
         if (at + words.length > toks.length) break;
         for (let j = 1; j < words.length; j++) if (toks[at + j].norm !== words[j]) continue outer;
         const w = this.phraseWeightAt(at, words.length, from, to, others);
@@ -129,10 +152,40 @@ export class SentenceContext {
     // A word nearer another figure of the sentence is that figure's ("the 6,872 deaths …, 214 were children").
     if (others) {
       const own = gap(at, len, from, to);
-      for (let i = 0; i < others.length; i += 2) if (others[i] !== from && gap(at, len, others[i], others[i + 1]) < own) return 0;
+      // Figures are in sentence order and a few words long: in a run-on sentence, only those
+      // that start within reach of the word can be nearer to it.
+      let i = 0;
+      let stop = others.length;
+      if (others.length > 2 * LINK_WINDOW) {
+        i = 2 * lowerBound(others, at - own - LINK_WINDOW);
+        stop = Math.min(others.length, 2 * lowerBound(others, at + len + own + 1));
+      }
+      for (; i < stop; i += 2) if (others[i] !== from && gap(at, len, others[i], others[i + 1]) < own) return 0;
     }
     // What a figure counts usually follows it ("1,204 jobs"); a word before it ties less.
     return at < from ? 0.8 * this.weight(at + len - 1, from) : this.weight(at, to - 1);
+  }
+
+  /** The first position at or after `min` of a word of the sentence (-1: none); for long sentences. */
+  private firstAtOrAfter(word: string, min: number): number {
+    if (!this.lists) {
+      this.lists = new Map();
+      this.sentence.tokens.forEach((t, i) => {
+        const l = this.lists!.get(t.norm);
+        if (l) l.push(i);
+        else this.lists!.set(t.norm, [i]);
+      });
+    }
+    const l = this.lists.get(word);
+    if (!l) return -1;
+    let lo = 0;
+    let hi = l.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (l[mid] < min) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < l.length ? l[lo] : -1;
   }
 
   /** Where each normalised word first occurs, and from each position the next of the same word (-1: none). */
@@ -191,7 +244,22 @@ export class SentenceContext {
   reporter(sheet: CompiledSheet, from: number, to: number): string | undefined {
     const toks = this.sentence.tokens;
     const score = new Map<string, number>();
-    for (const m of this.mentions(sheet)) {
+    let near = this.mentions(sheet);
+    if (toks.length > 2 * LINK_WINDOW) {
+      // A run-on "sentence": only the mentions within LINK_WINDOW words of the figure.
+      this.mentionsByPosition ??= [...near].sort((a, b) => a.at - b.at);
+      const all = this.mentionsByPosition;
+      let lo = 0;
+      let hi = all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (all[mid].at < from - LINK_WINDOW) lo = mid + 1;
+        else hi = mid;
+      }
+      near = [];
+      for (let k = lo; k < all.length && all[k].at <= to + LINK_WINDOW; k++) near.push(all[k]);
+    }
+    for (const m of near) {
       if ((m.at >= from && m.at < to) || !sheet.reporters.has(m.id)) continue;
       let w: number;
       if (m.at < from) {

@@ -1,4 +1,11 @@
+import { findMentions } from './numbers';
 import type { FactSheet } from './types';
+
+/**
+ * The largest fact sheet accepted, in UTF-16 code units (callers check a file's size before
+ * reading it). A story's sheet is a few kilobytes; anything this big is not one.
+ */
+export const MAX_SHEET_CHARS = 4 * 1024 * 1024;
 
 /** The one error the core throws: the fact sheet is malformed. `problems` lists each issue. */
 export class FactSheetError extends Error {
@@ -35,13 +42,46 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  * naming every problem (with its JSON path) when the sheet is malformed.
  */
 export function loadFactSheet(json: string): FactSheet {
+  if (json.length > MAX_SHEET_CHARS) {
+    throw new FactSheetError(`$: fact sheet is too large (${(json.length / 1048576).toFixed(1)} MB; the limit is ${MAX_SHEET_CHARS / 1048576} MB)`);
+  }
+  const text = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
+  if (!text.trim()) throw new FactSheetError('$: fact sheet is empty');
   let data: unknown;
   try {
-    data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
+    data = JSON.parse(text);
   } catch (e) {
-    throw new FactSheetError(`fact sheet is not valid JSON: ${(e as Error).message}`);
+    throw new FactSheetError(`$: fact sheet is not valid JSON: ${jsonError(text, (e as Error).message)}`);
   }
   return validateFactSheet(data);
+}
+
+/** A JSON.parse message with the line and column of its "position N", and without a long excerpt. */
+function jsonError(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  const short = message.replace(/, "[\s\S]*" is not valid JSON$/, '');
+  if (!m) return short;
+  const at = Number(m[1]);
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  return `${short.replace(/ at position \d+/, '').replace(/ in JSON$/, '')} (line ${line}, column ${column})`;
+}
+
+/**
+ * Cited sentences that the article does not contain: one message per fact, with its JSON path.
+ * Whitespace (line wrapping) is not significant. Call with the text of the sheet's `story.article`.
+ */
+export function checkCitations(sheet: FactSheet, articleText: string): string[] {
+  const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
+  const article = norm(articleText.charCodeAt(0) === 0xfeff ? articleText.slice(1) : articleText);
+  const problems: string[] = [];
+  for (const key of ['entities', 'figures', 'dates', 'quotes', 'settings'] as const) {
+    sheet[key].forEach((fact, i) => {
+      if (!article.includes(norm(fact.source))) problems.push(`$.${key}[${i}].source: the cited sentence is not in the article ${JSON.stringify(sheet.story.article)}: ${JSON.stringify(fact.source.length > 80 ? fact.source.slice(0, 77) + '...' : fact.source)}`);
+    });
+  }
+  return problems;
 }
 
 /**
@@ -71,7 +111,7 @@ export function validateFactSheet(data: unknown): FactSheet {
     }
     return v.filter((x, i) => (isObj(x) ? true : (err(`$.${key}[${i}]`, 'must be an object'), false)));
   };
-  if (!isObj(data)) throw new FactSheetError('fact sheet must be a JSON object');
+  if (!isObj(data)) throw new FactSheetError(`$: fact sheet must be a JSON object (got ${Array.isArray(data) ? 'a list' : data === null ? 'null' : typeof data})`);
   const known = (o: Obj, kind: string, path: string) => {
     for (const k of Object.keys(o)) if (!ALLOWED[kind].includes(k)) err(`${path}.${k}`, `unknown property (allowed: ${ALLOWED[kind].join(', ')})`);
   };
@@ -114,9 +154,11 @@ export function validateFactSheet(data: unknown): FactSheet {
         });
     }
   });
+  // Without a list of entities, references cannot be checked: "$.entities" is the one message.
+  const entitiesListed = Array.isArray(data.entities);
   const ref = (o: Obj, key: string, path: string, optional = false) => {
     const v = o[key];
-    if (v === undefined && optional) return;
+    if ((v === undefined && optional) || !entitiesListed) return;
     if (typeof v !== 'string' || !entityIds.has(v)) err(`${path}.${key}`, `must be the id of an entity (got ${JSON.stringify(v)})`);
   };
   list(data, 'figures').forEach((f, i) => {
@@ -124,8 +166,15 @@ export function validateFactSheet(data: unknown): FactSheet {
     known(f, 'figures', p);
     checkId(f, p);
     if (!FIGURE_KINDS.includes(f.kind as string)) err(`${p}.kind`, `must be one of ${FIGURE_KINDS.join(', ')}`);
-    if (typeof f.value !== 'number' || !Number.isFinite(f.value)) err(`${p}.value`, 'must be a finite number');
+    if (typeof f.value !== 'number' || !Number.isFinite(f.value)) err(`${p}.value`, `must be a finite number (got ${JSON.stringify(f.value)})`);
     str(f, 'text', p);
+    if (typeof f.text === 'string' && f.text.trim() && typeof f.value === 'number' && Number.isFinite(f.value)) {
+      // The article's wording must say the same figure as the value ("3,1x7" or "3,171" for 3117 do not).
+      const read = findMentions(f.text);
+      const same = (v: number) => Math.abs(v - (f.value as number)) <= 1e-9 * Math.max(1, Math.abs(v));
+      if (!read.length) err(`${p}.text`, `${JSON.stringify(f.text)} does not read as a figure`);
+      else if (!read.some((m) => same(m.value))) err(`${p}.text`, `${JSON.stringify(f.text)} reads as ${read[0].value}, but value is ${f.value}`);
+    }
     str(f, 'counts', p);
     if (!QUALIFIERS.includes(f.qualifier as string)) err(`${p}.qualifier`, `must be one of ${QUALIFIERS.join(', ')}`);
     strList(f, 'context', p, false);
@@ -146,6 +195,9 @@ export function validateFactSheet(data: unknown): FactSheet {
     checkId(q, p);
     str(q, 'text', p);
     ref(q, 'speaker', p);
+    if (typeof q.text === 'string' && q.text.trim() && typeof q.source === 'string' && !q.source.toLowerCase().includes(q.text.toLowerCase())) {
+      err(`${p}.text`, `the quote is not in its cited source sentence`);
+    }
   });
   list(data, 'settings').forEach((s, i) => {
     const p = `$.settings[${i}]`;
@@ -156,7 +208,7 @@ export function validateFactSheet(data: unknown): FactSheet {
       if (!Array.isArray(s.alsoRight)) err(`${p}.alsoRight`, 'must be a list of entity ids');
       else
         s.alsoRight.forEach((id, j) => {
-          if (typeof id !== 'string' || !entityIds.has(id)) err(`${p}.alsoRight[${j}]`, `must be the id of an entity (got ${JSON.stringify(id)})`);
+          if (entitiesListed && (typeof id !== 'string' || !entityIds.has(id))) err(`${p}.alsoRight[${j}]`, `must be the id of an entity (got ${JSON.stringify(id)})`);
         });
     }
     strList(s, 'triggers', p, false);

@@ -34,22 +34,40 @@ interface Open {
  */
 export function findQuotes(masked: string): QuoteSpan[] {
   const out: QuoteSpan[] = [];
-  let stack: Open[] = [];
-  const close = (kind: Kind, at: number, pred?: (o: Open) => boolean): boolean => {
-    for (let k = stack.length - 1; k >= 0; k--) {
-      const o = stack[k];
-      if (o.kind !== kind || (pred && !pred(o))) continue;
-      if (at > o.at + 1) {
-        out.push({ start: o.at + 1, end: at, nested: o.children > 0 });
-        for (let j = k - 1; j >= 0; j--) stack[j].children++;
-      }
-      stack = stack.slice(0, k);
-      return true;
-    }
-    return false;
+  const stack: Open[] = [];
+  // Stack positions of the open marks by kind and by mark, so a look-up is O(1) however deep
+  // the nesting (a run of 100k opening marks stays linear).
+  const byKind: Record<Kind, number[]> = { double: [], single: [] };
+  const straight: number[] = [];
+  const lowOpen: number[] = [];
+  const truncate = (k: number) => {
+    // Quotes dropped unclosed still held closed quotes: their parent is nested all the same.
+    let inner = false;
+    for (let j = k; j < stack.length; j++) if (stack[j].children > 0) inner = true;
+    stack.length = k;
+    for (const l of [byKind.double, byKind.single, straight, lowOpen]) while (l.length && l[l.length - 1] >= k) l.pop();
+    return inner;
   };
-  const open = (kind: Kind, at: number, mark: string) => stack.push({ kind, at, mark, children: 0 });
-  const hasOpen = (kind: Kind, pred?: (o: Open) => boolean) => stack.some((o) => o.kind === kind && (!pred || pred(o)));
+  const close = (kind: Kind, at: number, onlyStraight = false): boolean => {
+    const l = onlyStraight ? straight : byKind[kind];
+    if (!l.length) return false;
+    const k = l[l.length - 1];
+    const o = stack[k];
+    const nested = truncate(k + 1) || o.children > 0;
+    if (at > o.at + 1) {
+      out.push({ start: o.at + 1, end: at, nested });
+      if (k > 0) stack[k - 1].children++;
+    } else if (nested && k > 0) stack[k - 1].children++;
+    truncate(k);
+    return true;
+  };
+  const open = (kind: Kind, at: number, mark: string) => {
+    byKind[kind].push(stack.length);
+    if (mark === '"') straight.push(stack.length);
+    if (mark === '„') lowOpen.push(stack.length);
+    stack.push({ kind, at, mark, children: 0 });
+  };
+  const hasOpen = (kind: Kind) => byKind[kind].length > 0;
 
   // Jump from one mark (or line break) to the next instead of visiting every character.
   const marks = /["'“”‘’«»„‚\n]/g;
@@ -57,14 +75,14 @@ export function findQuotes(masked: string): QuoteSpan[] {
     const i = hit.index;
     const c = masked[i];
     if (c === '\n' && /^\s*\n/.test(masked.slice(i + 1, i + 80))) {
-      stack = []; // a blank line ends the paragraph
+      truncate(0); // a blank line ends the paragraph
       continue;
     }
     const prev = masked[i - 1];
     const next = masked[i + 1];
     switch (c) {
       case '“':
-        if (hasOpen('double', (o) => o.mark === '„')) close('double', i);
+        if (lowOpen.length) close('double', i);
         else open('double', i, c);
         break;
       case '”':
@@ -78,11 +96,11 @@ export function findQuotes(masked: string): QuoteSpan[] {
         close('double', i);
         break;
       case '"': {
-        const canClose = hasOpen('double', (o) => o.mark === '"');
+        const canClose = straight.length > 0;
         const opening = isOpening(prev) && !!next && !/\s/.test(next);
-        if (canClose && !opening) close('double', i, (o) => o.mark === '"');
+        if (canClose && !opening) close('double', i, true);
         else if (opening) open('double', i, c);
-        else if (canClose) close('double', i, (o) => o.mark === '"');
+        else if (canClose) close('double', i, true);
         break;
       }
       case '‘':
@@ -126,7 +144,11 @@ interface Word {
 }
 
 function wordsOf(text: string, start: number, end: number): Word[] {
-  return tokenize(text, start, end).map((t) => {
+  return toWords(tokenize(text, start, end));
+}
+
+function toWords(tokens: readonly Token[]): Word[] {
+  return tokens.map((t) => {
     // The word pattern keeps a trailing apostrophe (protesters'); inside a quote it is the closing mark.
     const w = t.text.replace(/['’]$/, '');
     return { norm: w.toLowerCase().replace(/’/g, "'"), start: t.start, end: t.start + w.length };
@@ -194,6 +216,8 @@ function speakerAt(toks: Token[], at: number, cands: Speaker[]): Speaker | undef
 }
 
 /** Who the sentence says spoke the quote in tokens [qa, qb), with the tokens naming them. */
+const ATTRIBUTION_WINDOW = 200;
+
 export function attribute(
   text: string,
   ctx: SentenceContext,
@@ -203,8 +227,11 @@ export function attribute(
 ): { id: string; at: number; len: number; name: boolean } | undefined {
   const toks = ctx.sentence.tokens;
   let best: { id: string; at: number; len: number; name: boolean; score: number } | undefined;
-  // One scan: at each word, the longest speaker phrase that starts there.
-  for (let at = 0; at < toks.length; at++) {
+  // One scan: at each word, the longest speaker phrase that starts there. In a run-on "sentence"
+  // of thousands of words, only the words within ATTRIBUTION_WINDOW of the quote are read.
+  const long = toks.length > 2 * ATTRIBUTION_WINDOW;
+  const last = long ? Math.min(toks.length, qb + ATTRIBUTION_WINDOW) : toks.length;
+  for (let at = long ? Math.max(0, qa - ATTRIBUTION_WINDOW) : 0; at < last; at++) {
     const cands = byFirst.get(toks[at].norm);
     if (!cands) continue;
     const p = speakerAt(toks, at, cands);
@@ -245,6 +272,8 @@ interface QuoteIndex {
   phrases: Speaker[];
   /** Speaker phrases by first word, longest first. */
   byFirst: Map<string, Speaker[]>;
+  /** Words of the longest verified quote. */
+  longest: number;
 }
 const quoteIndexes = new WeakMap<CompiledSheet, QuoteIndex>();
 
@@ -260,11 +289,8 @@ function quoteIndex(sheet: CompiledSheet): QuoteIndex {
       if (list) list.push(p);
       else byFirst.set(p.words[0], [p]);
     }
-    index = {
-      verified: sheet.quotes.map((q) => ({ q, words: wordsOf(q.text, 0, q.text.length).map((w) => w.norm) })),
-      phrases,
-      byFirst,
-    };
+    const verified = sheet.quotes.map((q) => ({ q, words: wordsOf(q.text, 0, q.text.length).map((w) => w.norm) }));
+    index = { verified, phrases, byFirst, longest: Math.max(0, ...verified.map((v) => v.words.length)) };
     quoteIndexes.set(sheet, index);
   }
   return index;
@@ -272,10 +298,33 @@ function quoteIndex(sheet: CompiledSheet): QuoteIndex {
 
 /** Checks every quotation of the draft. */
 export function checkQuotes({ masked, text, contexts, sheet, findings, confirmations }: Pass, reportUnverified: boolean): void {
-  const { verified, phrases, byFirst } = quoteIndex(sheet);
+  const { verified, phrases, byFirst, longest } = quoteIndex(sheet);
+  // The paragraph's words, taken once: quotes nest, and tokenizing each span anew would read
+  // a deeply nested text once per level.
+  let all: Token[] | undefined;
+  const firstFrom = (offset: number) => {
+    let lo = 0;
+    let hi = all!.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all![mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   let si = 0;
   for (const span of findQuotes(masked)) {
-    const words = wordsOf(masked, span.start, span.end);
+    all ??= tokenize(masked);
+    const from = firstFrom(span.start);
+    let words: Word[];
+    if (from > 0 && all[from - 1].end > span.start) words = wordsOf(masked, span.start, span.end); // a word runs into the span: read it alone
+    else {
+      const to = firstFrom(span.end);
+      // A quote holding other quotes is only compared with the verified ones (never reported as
+      // unverified): one of more than twice the words of the longest cannot be close to any.
+      if (span.nested && to - from > 2 * longest) continue;
+      words = toWords(all.slice(from, to));
+    }
     if (!words.length) continue;
     // Findings cover the quoted words, not punctuation inside the marks ("We are ready,").
     const inner = { start: words[0].start, end: words[words.length - 1].end };
@@ -297,6 +346,8 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
     }
     if (best && close(draft, best.v.words, best.cost, best.ops)) {
       findings.push(mismatch(span, words, best.v.q, best.v.words, best.ops, text));
+      // A misquote can also be in the wrong mouth: flag both, so one round of fixes settles it.
+      if (ctx) misattribution(span, best.v.q, ctx, text, sheet, phrases, byFirst, findings);
       continue;
     }
     // 3. Not in the verified facts: short unattributed scare quotes are left alone.

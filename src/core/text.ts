@@ -2,6 +2,7 @@
  * Text plumbing shared by the checks: masking of Markdown regions that are never checked,
  * sentence and block segmentation, and word tokens. All offsets are UTF-16, as in the input.
  */
+import { codeSpans } from './codeSpans';
 
 /** A word of a sentence: `norm` is lower-cased with possessive endings removed. */
 export interface Token {
@@ -60,17 +61,7 @@ export function maskText(text: string, markdown = true): string {
     }
     if (text.includes('<!--')) sweep(HTML_COMMENT);
     // Inline code: a run of backticks closed by a run of the same length.
-    if (text.includes('`')) {
-      const ticks = INLINE_CODE;
-      ticks.lastIndex = 0;
-      for (let m = ticks.exec(text); m; m = ticks.exec(text)) {
-        if (m[0].includes('\n\n')) {
-          ticks.lastIndex = m.index + m[1].length;
-          continue;
-        }
-        blankRange(m.index, m.index + m[0].length);
-      }
-    }
+    if (text.includes('`')) for (const [s, e] of codeSpans(text)) blankRange(s, e);
     // Link and image targets: ](target "title")
     if (text.includes('](')) {
       const link = LINK_TARGET;
@@ -122,9 +113,8 @@ export function maskText(text: string, markdown = true): string {
 }
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n/gm;
+const FENCE = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n/gm; // (?!`): no backtracking into a long run
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-const INLINE_CODE = /(`+)([\s\S]*?[^`])\1(?!`)/g;
 const LINK_TARGET = /\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(\s+(?:"[^"]*"|'[^']*'))?\)/g;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm;
 const AUTOLINK = /<(?:https?|mailto|ftp):[^\s>]*>/gi;

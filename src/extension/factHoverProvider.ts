@@ -1,35 +1,10 @@
 import * as vscode from 'vscode';
-import type { FactDescription, Finding } from '../core';
-import { ruleDocsUri, type FactCheckController } from './factCheckController';
+import type { Finding } from '../core';
+import type { FactCheckController } from './factCheckController';
 import type { FactsLoader, LoadedFacts } from './factsLoader';
-import { Commands, DISPLAY_NAME } from './names';
+import { confirmationHoverMarkdown, findingHoverMarkdown, HOVER_COMMANDS } from './hoverMarkdown';
 
-/** Escapes Markdown (and theme icons) so article and draft text render literally. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&$#]/g, (c) => `\\${c}`).replace(/^([-+]|\d+\.)(?=\s)/, '\\$1');
-}
-
-/** The cited sentence as a block quote, the verified wording in bold. */
-function sourceQuote(description: FactDescription): string {
-  const { source, highlight } = description;
-  const body = highlight
-    ? `${escapeMarkdown(source.slice(0, highlight.start))}**${escapeMarkdown(source.slice(highlight.start, highlight.end))}**${escapeMarkdown(source.slice(highlight.end))}`
-    : escapeMarkdown(source);
-  return `> ${body}`;
-}
-
-function attributionLine(description: FactDescription): string | undefined {
-  if (!description.attribution) return undefined;
-  if (description.category === 'quote') return `Said by ${escapeMarkdown(description.attribution)}.`;
-  if (description.category === 'figure') return `Reported by ${escapeMarkdown(description.attribution)}.`;
-  return undefined;
-}
-
-function openLink(factId: string, draft: vscode.Uri): string {
-  // The draft's URI picks the article of that draft's sheet.
-  const args = encodeURIComponent(JSON.stringify([factId, draft.toString()]));
-  return `[$(go-to-file) Open the reference article at this sentence](command:${Commands.openReference}?${args})`;
-}
+export { escapeMarkdown } from './hoverMarkdown';
 
 /**
  * Hover on a flagged span: the verified wording, who said or reported it, the cited sentence
@@ -53,33 +28,19 @@ export class FactHoverProvider implements vscode.HoverProvider {
     if (!confirmation) return undefined;
     const description = this.facts.describe(confirmation.factId, entry.facts);
     if (!description) return undefined;
-    const lines = [
-      `$(pass) **Verified** · ${escapeMarkdown(description.label)}`,
-      attributionLine(description),
-      sourceQuote(description),
-      openLink(description.factId, document.uri),
-    ];
-    return new vscode.Hover(this.markdown(lines), this.controller.rangeOf(document, confirmation));
+    return new vscode.Hover(this.markdown(confirmationHoverMarkdown(description, document.uri.toString())), this.controller.rangeOf(document, confirmation));
   }
 
   private findingHover(document: vscode.TextDocument, finding: Finding, facts: LoadedFacts | undefined): vscode.Hover {
-    const description = this.facts.describe(finding.factId, facts);
-    const lines: (string | undefined)[] = [
-      `**${DISPLAY_NAME}** · [${finding.ruleId}](${ruleDocsUri(finding.ruleId).toString(true)})`,
-      escapeMarkdown(finding.message),
-      `**Verified:** ${escapeMarkdown(finding.verified)}`,
-    ];
-    if (description) {
-      if (description.category !== 'quote') lines.push(`Fact: ${escapeMarkdown(description.label)}`);
-      lines.push(attributionLine(description), sourceQuote(description), openLink(finding.factId, document.uri));
-    }
-    return new vscode.Hover(this.markdown(lines), this.controller.rangeOf(document, finding));
+    const markdown = findingHoverMarkdown(finding, this.facts.describe(finding.factId, facts), document.uri.toString());
+    return new vscode.Hover(this.markdown(markdown), this.controller.rangeOf(document, finding));
   }
 
-  private markdown(lines: (string | undefined)[]): vscode.MarkdownString {
-    const md = new vscode.MarkdownString(lines.filter((l) => l !== undefined).join('\n\n'), true);
-    // Trusted for our one command only: the link that opens the reference article.
-    md.isTrusted = { enabledCommands: [Commands.openReference] };
+  private markdown(value: string): vscode.MarkdownString {
+    // Theme icons on (escaped in sheet text); no HTML; trusted for our own command only.
+    const md = new vscode.MarkdownString(value, true);
+    md.supportHtml = false;
+    md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     return md;
   }
 }

@@ -5,6 +5,7 @@ import {
   describeFact,
   findSourceSentence,
   FactSheetError,
+  checkCitations,
   frontMatterFactSheet,
   LineIndex,
   loadFactSheet,
@@ -14,7 +15,6 @@ import {
   type FactSheet,
   type ProjectConfig,
 } from '../core';
-import { citationProblems } from './citations';
 import { locateProblems } from './jsonLocation';
 import { DISPLAY_NAME, PREFIX } from './names';
 
@@ -267,18 +267,19 @@ export class FactsLoader implements vscode.Disposable {
     }
     const articleUri = vscode.Uri.joinPath(uri, '..', toPosix(sheet.story.article));
     this.watch(articleUri, uri);
-    let article: Omit<LoadedFacts, 'sheet' | 'sheetUri'> = {};
+    let articleText: string;
     try {
-      const articleText = await this.read(articleUri);
-      article = { articleUri, articleText, articleLines: new LineIndex(articleText) };
-      const missing = citationProblems(sheet, articleText, sheet.story.article);
-      if (missing.length) return this.fail(uri, 'fact sheet', text, missing, SHEET_PROBLEM);
+      articleText = await this.read(articleUri);
     } catch (e) {
-      this.log.warn(`Could not read the article ${articleUri.toString(true)}: ${(e as Error).message}. Source links are off and citations are not verified.`);
+      // As in the CLI: a sheet whose article cannot be read cannot have its citations verified.
+      const why = (e as Error).message === 'is not valid UTF-8 text' ? 'is not valid UTF-8 text' : `cannot be read: ${isNotFound(e) ? 'no such file' : (e as Error).message}`;
+      return this.fail(uri, 'fact sheet', text, [`$.story.article: the article ${JSON.stringify(sheet.story.article)} ${why}`], SHEET_PROBLEM);
     }
+    const missing = checkCitations(sheet, articleText);
+    if (missing.length) return this.fail(uri, 'fact sheet', text, missing, SHEET_PROBLEM);
     this.succeed(uri, 'fact sheet');
     this.log.info(`Using fact sheet ${uri.toString(true)} (story "${sheet.story.id}").`);
-    return { ok: true, value: { sheet, sheetUri: uri, ...article } };
+    return { ok: true, value: { sheet, sheetUri: uri, articleUri, articleText, articleLines: new LineIndex(articleText) } };
   }
 
   private async read(uri: vscode.Uri): Promise<string> {
