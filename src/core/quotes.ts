@@ -314,7 +314,9 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
   };
   let si = 0;
   for (const span of findQuotes(masked)) {
-    all ??= tokenize(masked);
+    // The sentences' tokens, in order, are the paragraph's (sentences split at spaces and line
+    // breaks, never inside a word): no second tokenization of the paragraph.
+    all ??= contexts.length === 1 ? contexts[0].sentence.tokens : contexts.flatMap((c) => c.sentence.tokens);
     const from = firstFrom(span.start);
     let words: Word[];
     if (from > 0 && all[from - 1].end > span.start) words = wordsOf(masked, span.start, span.end); // a word runs into the span: read it alone
