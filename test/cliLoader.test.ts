@@ -60,6 +60,29 @@ describe('dist/cli.js: the code cache makes runs faster, never different', funct
     assert.deepEqual(fs.readdirSync(dir), [], 'nothing written to a shared directory');
   });
 
+  it('a new release of the same size and time is never run from the old one’s cache, and the old cache is dropped', function () {
+    if (!ownCache) this.skip();
+    // An installed copy of the CLI: npm gives every file the same mtime, so only content differs.
+    const bin = path.join(tmp, 'pkg', 'dist');
+    fs.mkdirSync(bin, { recursive: true });
+    fs.copyFileSync(distCli, path.join(bin, 'cli.js'));
+    const main = path.join(bin, 'cli-main.js');
+    const source = fs.readFileSync(path.join(root, 'dist', 'cli-main.js'), 'utf8');
+    const version: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+    assert.ok(source.includes(`"${version}"`));
+    const bumped = version.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
+    const mtime = new Date('1985-10-26T08:15:00Z');
+    const versionOf = () => spawnSync(process.execPath, [path.join(bin, 'cli.js'), '--version'], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp } }).stdout.trim();
+    fs.writeFileSync(main, source);
+    fs.utimesSync(main, mtime, mtime);
+    assert.equal(versionOf(), version);
+    assert.equal(versionOf(), version, 'from the cache');
+    fs.writeFileSync(main, source.split(`"${version}"`).join(`"${bumped}"`));
+    fs.utimesSync(main, mtime, mtime);
+    assert.equal(versionOf(), bumped);
+    assert.equal(cacheFiles(tmp).length, 1, 'one cache left');
+  });
+
   it('NEWSROOM_FACTCHECK_NO_CACHE turns the cache off', () => {
     const r = runCli(tmp, { NEWSROOM_FACTCHECK_NO_CACHE: '1' });
     assert.equal(r.code, 1, r.err);

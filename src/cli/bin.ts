@@ -5,6 +5,7 @@
  * `cachedData` kept in a private per-user directory. Any problem with the cache falls back to a
  * plain load: the cache can make a run faster, never different.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import Module from 'node:module';
 import os from 'node:os';
@@ -37,14 +38,15 @@ function loadWithCache(): boolean {
   const dir = cacheDir();
   if (!dir) return false;
   let source: string;
-  let stat: fs.Stats;
   try {
-    stat = fs.statSync(main);
     source = fs.readFileSync(main, 'utf8');
   } catch {
     return false;
   }
-  const key = `${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}`.replace(/[^\w.-]/g, '_');
+  // Keyed by the bundle's content: V8 accepts bytecode cached for other source of the same length,
+  // and npm gives every installed file the same mtime, so size and time cannot tell releases apart.
+  const digest = createHash('sha256').update(source).digest('hex').slice(0, 32);
+  const key = `${process.version}-${process.arch}-${digest}`.replace(/[^\w.-]/g, '_');
   const file = path.join(dir, `cli-${key}.bin`);
   let cachedData: Buffer | undefined;
   try {
@@ -65,6 +67,8 @@ function loadWithCache(): boolean {
         const tmp = `${file}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         fs.renameSync(tmp, file);
+        // One cache per user: drop those of earlier releases and Node versions.
+        for (const f of fs.readdirSync(dir)) if (f.startsWith('cli-') && path.join(dir, f) !== file && !f.endsWith('.tmp')) fs.rmSync(path.join(dir, f), { force: true });
       } catch {
         /* no cache this time */
       }
@@ -76,12 +80,15 @@ function loadWithCache(): boolean {
   return true;
 }
 
-const builtIn = (Module as unknown as { enableCompileCache?: () => unknown }).enableCompileCache;
-if (typeof builtIn === 'function' && !process.env.NEWSROOM_FACTCHECK_NO_CACHE) {
-  try {
-    builtIn();
-  } catch {
-    /* plain load below */
-  }
+const builtIn = (Module as unknown as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache;
+if (typeof builtIn === 'function') {
+  // Node 22+: its own compile cache (keyed by content), in the same private directory.
+  const dir = cacheDir();
+  if (dir)
+    try {
+      builtIn(path.join(dir, 'node-compile-cache'));
+    } catch {
+      /* plain load below */
+    }
   require(main);
 } else if (!loadWithCache()) require(main);
