@@ -155,3 +155,34 @@ describe('CLI: which sheet checks which draft', () => {
     assert.match(ignored.out, /2 findings/);
   });
 });
+
+describe('CLI: a reference article is never checked as a draft (as in the editor)', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-article-'));
+    fs.mkdirSync(path.join(tmp, 'story'));
+    for (const f of ['facts.json', 'article.txt']) fs.copyFileSync(path.join(councilDir, f), path.join(tmp, 'story', f));
+    fs.writeFileSync(path.join(tmp, 'draft.md'), '---\nfacts: story/facts.json\n---\nThe Riverton City Council approved a $48.2 million budget on Tuesday.\n');
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const cli = async (argv: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await run({ argv, cwd: tmp, stdout: (s) => (out += s), stderr: (s) => (err += s) });
+    return { code, out, err };
+  };
+
+  it('a walk passes over the article of a sheet in use, with a notice', async () => {
+    const r = await cli(['--format', 'json', '.']);
+    assert.equal(r.code, 0, r.err + r.out);
+    const paths = (JSON.parse(r.out) as { files: { path: string }[] }).files.map((f) => f.path.split(path.sep).join('/'));
+    assert.deepEqual(paths, ['draft.md']);
+    assert.match(r.err, /notice: story[\\/]article\.txt: skipped: it is the reference article of story[\\/]facts\.json/);
+  });
+
+  it('so does naming it (a pre-commit hook passes every changed file)', async () => {
+    const r = await cli(['draft.md', 'story/article.txt']);
+    assert.equal(r.code, 0, r.err + r.out);
+    assert.match(r.out, /0 findings .* in 1 file/);
+  });
+});

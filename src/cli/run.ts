@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineIndex, analyze, applyFixes, configCheckOptions, coverage, withoutOffRules, type Finding } from '../core';
+import { LineIndex, analyze, applyFixes, configCheckOptions, coverage, withoutOffRules, type FactSheet, type Finding } from '../core';
 import { USAGE, UsageError, parseArgs, type Format, type Options } from './args';
 import { runExtract } from './extract';
 import { ChangedOnDiskError, decodeDraft, readDraft, replaceFile } from './files';
@@ -14,7 +14,7 @@ import { formatJunit } from './formats/junit';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { countFindings, type FileReport, type Problem, type Report } from './report';
-import { SheetResolver } from './sheets';
+import { SheetResolver, type ConfigInForce } from './sheets';
 import { expandPaths } from './walk';
 
 export interface CliIo {
@@ -106,12 +106,12 @@ export async function run(io: CliIo): Promise<number> {
   for (const message of walkErrors) problems.push({ kind: 'error', message });
   for (const message of walkNotices) problems.push({ kind: 'notice', message });
 
-  const progress = io.isTTY === true && targets.length > PROGRESS_MIN_FILES;
-  const files: FileReport[] = [];
-  let fixed = 0;
-  for (let i = 0; i < targets.length; i++) {
-    if (progress) io.stderr(`\rchecked ${i}/${targets.length}`);
-    const target = targets[i];
+  // First every draft is read and its config and sheet resolved: a reference article that a walk
+  // finds beside its sheet is then known, and left unchecked (as in the editor).
+  type Prepared = { target: (typeof targets)[number]; read: Exclude<ReturnType<typeof readDraft>, { error: string }>; config: ConfigInForce | undefined; sheet: FactSheet };
+  const prepared: Prepared[] = [];
+  const articles = new Map<string, string>();
+  for (const target of targets) {
     const file = target.display;
     const abs = target.abs;
     let read: ReturnType<typeof readDraft>;
@@ -132,13 +132,30 @@ export async function run(io: CliIo): Promise<number> {
       continue;
     }
     const config = configR.value;
-    const sheetR = sheets.sheet(sheets.sheetPathFor(abs, read.text, config));
+    const sheetPath = sheets.sheetPathFor(abs, read.text, config);
+    const sheetR = sheets.sheet(sheetPath);
     if (!sheetR.ok) {
       once(sheetR.error);
       problems.push({ kind: 'error', file, message: 'not checked: its fact sheet is broken' });
       continue;
     }
-    const sheet = sheetR.value;
+    articles.set(path.resolve(path.dirname(sheetPath), sheetR.value.story.article), sheetPath);
+    prepared.push({ target, read, config, sheet: sheetR.value });
+  }
+
+  const progress = io.isTTY === true && prepared.length > PROGRESS_MIN_FILES;
+  const files: FileReport[] = [];
+  let fixed = 0;
+  for (let i = 0; i < prepared.length; i++) {
+    if (progress) io.stderr(`\rchecked ${i}/${prepared.length}`);
+    const { target, read, config, sheet } = prepared[i];
+    const file = target.display;
+    const abs = target.abs;
+    const articleOf = target.stdin ? undefined : articles.get(abs);
+    if (articleOf) {
+      problems.push({ kind: 'notice', file, message: `skipped: it is the reference article of ${sheets.display(articleOf)}` });
+      continue;
+    }
     const options = configCheckOptions(config?.config, !/\.txt$/i.test(file));
     if (!opts.unverified) options.reportUnverifiedQuotes = false;
     const check = (t: string) => withoutOffRules(config?.config, analyze(t, sheet, options).findings);
