@@ -186,3 +186,26 @@ describe('CLI: a reference article is never checked as a draft (as in the editor
     assert.match(r.out, /0 findings .* in 1 file/);
   });
 });
+
+describe('CLI: paths written with backslashes (a sheet or draft from Windows)', () => {
+  it('front matter and story.article with \\ work as in the editor', async function () {
+    if (path.sep !== '/') this.skip();
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-backslash-'));
+    try {
+      fs.mkdirSync(path.join(tmp, 'council', 'text'), { recursive: true });
+      fs.mkdirSync(path.join(tmp, 'elsewhere'));
+      const sheet = JSON.parse(fs.readFileSync(path.join(councilDir, 'facts.json'), 'utf8'));
+      sheet.story.article = 'text\\article.txt';
+      fs.writeFileSync(path.join(tmp, 'council', 'facts.json'), JSON.stringify(sheet));
+      fs.copyFileSync(path.join(councilDir, 'article.txt'), path.join(tmp, 'council', 'text', 'article.txt'));
+      fs.writeFileSync(path.join(tmp, 'elsewhere', 'draft.md'), '---\nfacts: ..\\council\\facts.json\n---\nThe Riverton City Council approved a $84.2 million budget on Tuesday.\n');
+      let out = '';
+      let err = '';
+      const code = await run({ argv: ['elsewhere/draft.md'], cwd: tmp, stdout: (s) => (out += s), stderr: (s) => (err += s) });
+      assert.equal(code, 1, err);
+      assert.match(out, /number-mismatch .*48\.2/);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});

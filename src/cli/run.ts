@@ -14,7 +14,7 @@ import { formatJunit } from './formats/junit';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { countFindings, type FileReport, type Problem, type Report } from './report';
-import { SheetResolver, type ConfigInForce } from './sheets';
+import { SheetResolver, portable, type ConfigInForce } from './sheets';
 import { expandPaths } from './walk';
 
 export interface CliIo {
@@ -139,7 +139,7 @@ export async function run(io: CliIo): Promise<number> {
       problems.push({ kind: 'error', file, message: 'not checked: its fact sheet is broken' });
       continue;
     }
-    articles.set(path.resolve(path.dirname(sheetPath), sheetR.value.story.article), sheetPath);
+    articles.set(path.resolve(path.dirname(sheetPath), portable(sheetR.value.story.article)), sheetPath);
     prepared.push({ target, read, config, sheet: sheetR.value });
   }
 

@@ -58,6 +58,12 @@ function readError(e: unknown): string {
   return (e as Error).message;
 }
 
+/**
+ * A path written in a sheet, config or front matter, for this system: `\` and `/` both separate
+ * (a sheet written on Windows works in Linux CI, as it does in the editor).
+ */
+export const portable = (p: string): string => (path.sep === '/' ? p.replace(/\\/g, '/') : p);
+
 /** A sheet, or the problems (with JSON paths) that keep it from being used. */
 export function readFactSheet(file: string): FactSheet | string[] {
   let json: string;
@@ -79,7 +85,7 @@ export function readFactSheet(file: string): FactSheet | string[] {
   }
   let article: string;
   try {
-    article = readText(path.resolve(path.dirname(file), sheet.story.article));
+    article = readText(path.resolve(path.dirname(file), portable(sheet.story.article)));
   } catch (e) {
     const why = (e as Error).message === 'is not valid UTF-8 text' ? 'is not valid UTF-8 text' : `cannot be read: ${readError(e)}`;
     return [`$.story.article: the article ${JSON.stringify(sheet.story.article)} ${why}`];
@@ -156,10 +162,10 @@ export class SheetResolver {
   sheetPathFor(absDraft: string, text: string | undefined, config: ConfigInForce | undefined): string {
     if (this.opts.facts) return path.resolve(this.cwd, this.opts.facts);
     const named = text === undefined ? undefined : frontMatterFactSheet(text);
-    if (named) return path.resolve(path.dirname(absDraft), named);
+    if (named) return path.resolve(path.dirname(absDraft), portable(named));
     if (config) {
       const mapped = sheetForDraft(config.config, path.relative(config.dir, absDraft));
-      if (mapped) return path.resolve(config.dir, mapped);
+      if (mapped) return path.resolve(config.dir, portable(mapped));
     }
     return defaultFactsPath();
   }
