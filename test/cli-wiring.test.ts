@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { loadFactSheet } from '../src/core';
 import { run } from '../src/cli/run';
@@ -17,6 +19,28 @@ describe('CLI: extract subcommand and --coverage through run()', () => {
     assert.equal(r.code, 0, r.err);
     const sheet = loadFactSheet(r.out);
     assert.ok(sheet.figures.length > 0 && sheet.quotes.length > 0);
+  });
+
+  it('`extract sub/article.txt > sub/facts.json` from elsewhere gives a sheet that loads where it is saved', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-extract-'));
+    try {
+      fs.mkdirSync(path.join(tmp, 'stories', 'council'), { recursive: true });
+      fs.copyFileSync(path.join(root, 'test', 'fixtures', 'cli', 'council', 'article.txt'), path.join(tmp, 'stories', 'council', 'article.txt'));
+      let out = '';
+      let err = '';
+      const io = (argv: string[]) => ({ argv, cwd: tmp, stdout: (s: string) => (out += s), stderr: (s: string) => (err += s) });
+      assert.equal(await run(io(['extract', 'stories/council/article.txt'])), 0, err);
+      assert.equal(loadFactSheet(out).story.article, 'article.txt');
+      fs.writeFileSync(path.join(tmp, 'stories', 'council', 'facts.json'), out);
+      fs.writeFileSync(path.join(tmp, 'draft.md'), '---\nfacts: stories/council/facts.json\n---\nNothing to see.\n');
+      out = '';
+      assert.equal(await run(io(['draft.md'])), 0, err + out);
+      // --output into a folder that does not exist yet: created, paths relative to it.
+      assert.equal(await run(io(['extract', 'stories/council/article.txt', '--output', 'sheets/new/facts.json'])), 0, err);
+      assert.equal(loadFactSheet(fs.readFileSync(path.join(tmp, 'sheets', 'new', 'facts.json'), 'utf8')).story.article, '../../stories/council/article.txt');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('--coverage adds the used and contradicted facts to the text report, and leaves the exit status alone', async () => {

@@ -97,8 +97,9 @@ export async function runExtract(io: CliIo): Promise<number> {
     io.stderr(`newsroom-factcheck extract: ${opts.output}: already exists; not overwritten (choose a new file)\n`);
     return 2;
   }
-  // Paths in the sheet are relative to where it will live: the output file's folder, else the current one.
-  const base = outAbs ? path.dirname(outAbs) : cwd;
+  // Paths in the sheet are relative to where it will live: the output file's folder, else beside
+  // the article (`extract stories/x/article.md > stories/x/facts.json`), as the editor command does.
+  const base = outAbs ? path.dirname(outAbs) : path.dirname(articleAbs);
   const { sheet, notes } = extractFacts(read.text, {
     articlePath: posix(path.relative(base, articleAbs)),
     storyId: opts.id,
@@ -111,6 +112,7 @@ export async function runExtract(io: CliIo): Promise<number> {
   for (const n of notes) io.stderr(`newsroom-factcheck extract: note: ${n}\n`);
   if (outAbs) {
     try {
+      fs.mkdirSync(path.dirname(outAbs), { recursive: true });
       fs.writeFileSync(outAbs, json, { flag: 'wx' });
     } catch (e) {
       io.stderr(`newsroom-factcheck extract: ${opts.output}: cannot write it: ${(e as Error).message}\n`);
