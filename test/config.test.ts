@@ -209,3 +209,25 @@ describe('CLI: paths written with backslashes (a sheet or draft from Windows)', 
     }
   });
 });
+
+describe('CLI: --config naming a file outside the drafts’ folders', () => {
+  it('does not silently check nothing: the drafts are checked as without it, with a notice saying why', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-outside-'));
+    try {
+      fs.mkdirSync(path.join(tmp, 'cfg'));
+      fs.mkdirSync(path.join(tmp, 'drafts'));
+      fs.writeFileSync(path.join(tmp, 'cfg', 'desk.json'), JSON.stringify({ include: ['**/*.md'] }));
+      const facts = JSON.parse(fs.readFileSync(path.join(root, 'reference', 'facts.json'), 'utf8')) as { figures: { text: string; source: string }[] };
+      const wrong = facts.figures[0].source.replace(facts.figures[0].text, facts.figures[0].text.replace(/\d/, (d) => String((Number(d) + 1) % 10)));
+      fs.writeFileSync(path.join(tmp, 'drafts', 'a.md'), wrong + '\n');
+      let out = '';
+      let err = '';
+      const code = await run({ argv: ['--config', 'cfg/desk.json', 'drafts'], cwd: tmp, stdout: (s) => (out += s), stderr: (s) => (err += s) });
+      assert.equal(code, 1, err);
+      assert.match(out, /in 1 file/);
+      assert.match(err, /notice: 1 draft is outside the folder of --config cfg\/desk\.json/);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});

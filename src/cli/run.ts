@@ -143,6 +143,10 @@ export async function run(io: CliIo): Promise<number> {
     prepared.push({ target, read, config, sheet: sheetR.value });
   }
 
+  if (sheets.outside.size && opts.config) {
+    const n = sheets.outside.size;
+    problems.push({ kind: 'notice', message: `${n} draft${n === 1 ? ' is' : 's are'} outside the folder of --config ${opts.config}: its globs and sheet mappings, relative to that folder, do not apply to ${n === 1 ? 'it' : 'them'} (run from that folder, or put the config above the drafts)` });
+  }
   const progress = io.isTTY === true && prepared.length > PROGRESS_MIN_FILES;
   const files: FileReport[] = [];
   let fixed = 0;

@@ -98,6 +98,8 @@ export class SheetResolver {
   private readonly sheets = new Map<string, Resolved<FactSheet>>();
   private readonly configs = new Map<string, Resolved<ConfigInForce | undefined>>();
   private readonly explicitConfig?: string;
+  /** Files outside the folder of `--config`, which therefore does not apply to them. */
+  readonly outside = new Set<string>();
 
   constructor(
     private readonly cwd: string,
@@ -129,7 +131,16 @@ export class SheetResolver {
   /** The project config that governs a file or directory: `--config`, else the nearest `.factcheck.json` above it. */
   configFor(absPath: string, isDir = false): Resolved<ConfigInForce | undefined> {
     if (this.opts.useConfig === false) return { ok: true, value: undefined };
-    if (this.explicitConfig) return this.loadConfig(this.explicitConfig, true);
+    if (this.explicitConfig) {
+      const r = this.loadConfig(this.explicitConfig, true);
+      // Its globs and paths are relative to its folder: they cannot speak of a file outside it.
+      const rel = path.relative(path.dirname(this.explicitConfig), absPath);
+      if (r.ok && !isDir && (rel.startsWith('..') || path.isAbsolute(rel))) {
+        this.outside.add(absPath);
+        return { ok: true, value: undefined };
+      }
+      return r;
+    }
     let dir = isDir ? absPath : path.dirname(absPath);
     for (;;) {
       const r = this.loadConfig(path.join(dir, CONFIG_FILE_NAME), false);
