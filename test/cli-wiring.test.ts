@@ -64,4 +64,24 @@ describe('CLI: extract subcommand and --coverage through run()', () => {
     assert.ok(Array.isArray(cov.files[0].coverage.used) && cov.files[0].coverage.contradicted.length === plain.files[0].diagnostics.length);
     assert.equal(plain.files[0].coverage, undefined);
   });
+
+  it('--fix leaves a read-only draft alone, says so and exits 2', async function () {
+    if (process.platform === 'win32') this.skip();
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-readonly-'));
+    try {
+      const draft = path.join(tmp, 'draft.md');
+      const text = fs.readFileSync(path.join(root, 'samples', 'draft.md'), 'utf8');
+      fs.writeFileSync(draft, text);
+      fs.chmodSync(draft, 0o444);
+      let out = '';
+      let err = '';
+      const code = await run({ argv: ['--fix', 'draft.md'], cwd: tmp, stdout: (s) => (out += s), stderr: (s) => (err += s) });
+      assert.equal(code, 2, out);
+      assert.match(err, /draft\.md: cannot write the fixed file: it is read-only/);
+      assert.equal(fs.readFileSync(draft, 'utf8'), text);
+      assert.deepEqual(fs.readdirSync(tmp), ['draft.md'], 'no temporary file left behind');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
 });

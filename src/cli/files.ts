@@ -1,4 +1,5 @@
 /** Reading drafts and writing fixed ones back without ever losing the writer's text. */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -61,7 +62,9 @@ export class ChangedOnDiskError extends Error {}
 export function replaceFile(file: string, expected: Buffer, text: string, beforeReplace?: (file: string) => void): void {
   const target = fs.realpathSync(file);
   const st = fs.statSync(target);
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.factcheck.tmp`);
+  // A file nobody may write is protected on purpose: a rename would replace it all the same.
+  if ((st.mode & 0o222) === 0) throw new Error('it is read-only; not rewritten');
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.factcheck.tmp`);
   try {
     const fd = fs.openSync(tmp, 'wx', st.mode & 0o7777);
     try {

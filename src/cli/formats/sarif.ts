@@ -17,7 +17,8 @@ const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: '
 
 function artifactLocation(displayPath: string): Sarif.ArtifactLocation {
   if (path.isAbsolute(displayPath)) return { uri: pathToFileURL(displayPath).href };
-  return { uri: displayPath.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
+  // Either separator (a path given as drafts/a.md on Windows keeps its /).
+  return { uri: displayPath.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
 }
 
 function region(f: FileReport, start: number, end: number): Sarif.Region {
