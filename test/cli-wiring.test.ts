@@ -84,4 +84,28 @@ describe('CLI: extract subcommand and --coverage through run()', () => {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   });
+
+  it('a draft over the size limit found by a walk is skipped with a notice; named, it is an input error', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-huge-'));
+    try {
+      fs.mkdirSync(path.join(tmp, 'drafts'));
+      fs.writeFileSync(path.join(tmp, 'drafts', 'ok.md'), 'Nothing to see.\n');
+      fs.closeSync(fs.openSync(path.join(tmp, 'drafts', 'huge.md'), 'w'));
+      fs.truncateSync(path.join(tmp, 'drafts', 'huge.md'), 33 * 1024 * 1024); // sparse: no disk used
+      const go = async (argv: string[]) => {
+        let out = '';
+        let err = '';
+        const code = await run({ argv, cwd: tmp, stdout: (s) => (out += s), stderr: (s) => (err += s) });
+        return { code, out, err };
+      };
+      const walked = await go(['drafts']);
+      assert.equal(walked.code, 0, walked.err);
+      assert.match(walked.err, /notice: drafts[\\/]huge\.md: file is too large to check \(33\.0 MB; the limit is 32 MB\); skipped/);
+      const named = await go(['drafts/huge.md']);
+      assert.equal(named.code, 2);
+      assert.match(named.err, /huge\.md: file is too large to check/);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
 });

@@ -39,7 +39,7 @@ export function readDraft(file: string): DraftText | ReadError {
     const st = fs.statSync(file);
     // A FIFO or device would block the read, or never end: only regular files are drafts.
     if (!st.isFile()) return { error: st.isDirectory() ? 'is a directory' : 'is not a regular file; not checked' };
-    if (st.size > MAX_BYTES) return { error: `file is too large to check (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB)` };
+    if (st.size > MAX_BYTES) return { error: `file is too large to check (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB); not checked`, skip: true };
     buf = fs.readFileSync(file);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
