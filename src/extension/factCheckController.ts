@@ -175,8 +175,12 @@ export class FactCheckController implements vscode.Disposable {
       this.drop(key, document.uri);
       return undefined;
     }
+    const version = document.version;
     const draft = await this.facts.forDocument(document);
     if (document.isClosed) return undefined;
+    // Edited while its sheet loaded: the sheet was chosen for older text (its front matter may have
+    // changed), and the edit has scheduled a check of its own. Publishing this one could undo it.
+    if (document.version !== version) return this.cache.get(key);
     // Loading the sheet may have just revealed this document as its article.
     if (this.facts.isArticle(document.uri) && !this.forced.has(key)) {
       this.drop(key, document.uri);
