@@ -11,7 +11,7 @@
 import { compile, type CompiledSheet } from './compile';
 import { SentenceContext } from './context';
 import { findMentions, type Mention } from './numbers';
-import { attribute, findQuotes, SPEECH, type Speaker } from './quotes';
+import { attribute, findQuotes, speakersByFirstWord, SPEECH } from './quotes';
 import { maskText, phraseWords, splitSentences, type Sentence } from './text';
 import type { DateFact, Entity, EntityType, FactSheet, Figure, Qualifier, Quote, Role, Setting } from './types';
 
@@ -841,21 +841,7 @@ function subjectReporter(ctx: SentenceContext, sheet: CompiledSheet, from: numbe
 // ---------------------------------------------------------------------------
 
 function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, entities: Draft[], notes: string[]): Quote[] {
-  const speakers: Speaker[] = [];
-  for (const e of sheet.sheet.entities) {
-    if (e.type === 'place' || e.type === 'channel' || e.type === 'outlet') continue;
-    for (const n of [e.name, ...(e.aliases ?? [])]) speakers.push({ words: phraseWords(n), id: e.id, name: e.type === 'person' });
-    for (const n of e.mentions ?? []) if (phraseWords(n).length > 1) speakers.push({ words: phraseWords(n), id: e.id, name: false });
-    for (const r of e.roles ?? []) speakers.push({ words: phraseWords(r.title), id: e.id, name: false });
-  }
-  speakers.sort((a, b) => b.words.length - a.words.length);
-  const byFirst = new Map<string, Speaker[]>();
-  for (const p of speakers) {
-    if (!p.words.length) continue;
-    const list = byFirst.get(p.words[0]);
-    if (list) list.push(p);
-    else byFirst.set(p.words[0], [p]);
-  }
+  const byFirst = speakersByFirstWord(sheet);
   const personIds = new Set(entities.filter((d) => d.entity.type === 'person').map((d) => d.entity.id));
   const out: Quote[] = [];
   const unresolved: { q: Quote; src: Src }[] = [];

@@ -296,6 +296,11 @@ function quoteIndex(sheet: CompiledSheet): QuoteIndex {
   return index;
 }
 
+/** Speaker phrases of a sheet by first word, longest first (what {@link attribute} takes). */
+export function speakersByFirstWord(sheet: CompiledSheet): Map<string, Speaker[]> {
+  return quoteIndex(sheet).byFirst;
+}
+
 /** Checks every quotation of the draft. */
 export function checkQuotes({ masked, text, contexts, sheet, findings, confirmations }: Pass, reportUnverified: boolean): void {
   const { verified, phrases, byFirst, longest } = quoteIndex(sheet);
