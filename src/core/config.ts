@@ -9,6 +9,7 @@
  *     "severity": { "quote-unverified": "off" }, "reportUnverifiedQuotes": true }
  */
 import { minimatch } from 'minimatch';
+import { FRONT_MATTER } from './text';
 import { RULE_IDS, type CheckOptions, type Finding, type RuleId, type Severity } from './types';
 
 export const CONFIG_FILE_NAME = '.factcheck.json';
@@ -136,7 +137,6 @@ export function isDraftIncluded(config: ProjectConfig | undefined, draftRelative
   return include.some((g) => matches(draftRelativePath, g)) && !(config?.exclude ?? []).some((g) => matches(draftRelativePath, g));
 }
 
-const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const FACTS_KEY = /^(?:facts|fact-?sheet|factcheck-facts)[ \t]*:[ \t]*(.*?)[ \t]*$/im;
 
 /**

@@ -112,7 +112,8 @@ export function maskText(text: string, markdown = true): string {
   return out + text.slice(at);
 }
 
-const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/** YAML front matter at the very top of a draft; group 1 is its body. */
+export const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const FENCE = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n/gm; // (?!`): no backtracking into a long run
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const LINK_TARGET = /\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(\s+(?:"[^"]*"|'[^']*'))?\)/g;
