@@ -8,18 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FactSheet } from '../src/core';
+import { rng } from '../test/helpers/rng';
 
-/** A small, fast, seeded PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Renders a labelled dev draft to what an editor would see: `[[wrong=>right#kind]]` → `wrong`, `{{x}}` → `x`. */
 export function renderLabelled(template: string): string {

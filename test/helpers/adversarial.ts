@@ -3,24 +3,13 @@
  * code units. Shared by test/adversarial.test.ts (correctness) and bench/adversarial.ts (timings).
  * Each builder takes the size in UTF-16 code units (about 1 MB by default) and is deterministic.
  */
+import { rng } from './rng';
 
 export const ADVERSARIAL_SIZE = 1 << 20;
 
 /** `unit` repeated until the text has `size` code units (cut at a whole unit). */
 export function repeat(unit: string, size: number): string {
   return unit.repeat(Math.max(1, Math.floor(size / unit.length)));
-}
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function random(size: number, seed: number, pick: (r: () => number) => string): string {
