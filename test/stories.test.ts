@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyFixes, check, loadFactSheet } from '../src/core';
-import { overlaps, renderLabels } from './helpers/labels';
+import { check, loadFactSheet } from '../src/core';
+import { labelProblems, renderLabels } from './helpers/labels';
 
 // The engine on stories other than the bundled one: each invented story under
 // test/fixtures/stories/<name>/ has its article, a hand-curated sheet, and labelled drafts
@@ -35,29 +35,7 @@ for (const story of fs.readdirSync(storiesDir).sort()) {
       it(`draft ${file}`, () => {
         const { text, labels } = renderLabels(fs.readFileSync(path.join(dir, 'drafts', file), 'utf8'));
         if (file === 'clean.md') assert.equal(labels.length, 0, 'the clean draft carries no labels');
-        const findings = check(text, sheet);
-        const problems: string[] = [];
-        for (const f of findings) {
-          if (!labels.some((l) => overlaps(f.start, f.end, l.start, l.end))) problems.push(`false alarm on ${JSON.stringify(text.slice(f.start, f.end))}: ${f.ruleId} ${f.message}`);
-        }
-        for (const l of labels.filter((x) => !x.optional)) {
-          const on = findings.filter((f) => overlaps(f.start, f.end, l.start, l.end));
-          if (!on.length) {
-            problems.push(`missed ${JSON.stringify(l.wrong)} (${l.rule})`);
-            continue;
-          }
-          if (!on.some((f) => f.ruleId === l.rule)) problems.push(`${JSON.stringify(l.wrong)} flagged as ${on.map((f) => f.ruleId)} not ${l.rule}`);
-          if (l.right === undefined) continue;
-          const want = text.slice(0, l.start) + l.right + text.slice(l.end);
-          const fixed = on.map((f) => applyFixes(text, [f]).text);
-          if (!fixed.includes(want)) {
-            problems.push(`fix for ${JSON.stringify(l.wrong)}: ${on.map((f) => f.fixes[0]?.title ?? 'no fix').join('; ')}, want ${JSON.stringify(l.right)}`);
-            continue;
-          }
-          const right = l.right;
-          const again = check(want, sheet).filter((f) => overlaps(f.start, f.end, l.start, l.start + right.length));
-          if (again.length) problems.push(`after fixing ${JSON.stringify(l.wrong)} still flagged: ${again.map((f) => f.message).join('; ')}`);
-        }
+        const problems = labelProblems(text, labels, sheet);
         assert.deepEqual(problems, []);
       });
     }

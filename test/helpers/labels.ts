@@ -5,6 +5,8 @@
  *   {{text}}                  may or may not be flagged
  * Everything else must not be flagged.
  */
+import { applyFixes, check, type FactSheet } from '../../src/core';
+
 export interface Label {
   start: number;
   end: number;
@@ -40,3 +42,34 @@ export function renderLabels(template: string): { text: string; labels: Label[] 
 }
 
 export const overlaps = (a0: number, a1: number, b0: number, b1: number) => a0 < b1 && b0 < a1;
+
+/**
+ * What a labelled draft's findings get wrong: false alarms, missed labels, the wrong rule, a fix
+ * that does not give the label's wording, or a finding left after that fix (the round trip).
+ */
+export function labelProblems(text: string, labels: Label[], sheet: FactSheet): string[] {
+  const findings = check(text, sheet);
+  const problems: string[] = [];
+  for (const f of findings) {
+    if (!labels.some((l) => overlaps(f.start, f.end, l.start, l.end))) problems.push(`false alarm on ${JSON.stringify(text.slice(f.start, f.end))}: ${f.ruleId} ${f.message}`);
+  }
+  for (const l of labels.filter((x) => !x.optional)) {
+    const on = findings.filter((f) => overlaps(f.start, f.end, l.start, l.end));
+    if (!on.length) {
+      problems.push(`missed ${JSON.stringify(l.wrong)} (${l.rule})`);
+      continue;
+    }
+    if (!on.some((f) => f.ruleId === l.rule)) problems.push(`${JSON.stringify(l.wrong)} flagged as ${on.map((f) => f.ruleId)} not ${l.rule}`);
+    if (l.right === undefined) continue;
+    const want = text.slice(0, l.start) + l.right + text.slice(l.end);
+    const fixed = on.map((f) => applyFixes(text, [f]).text);
+    if (!fixed.includes(want)) {
+      problems.push(`fix for ${JSON.stringify(l.wrong)} gives ${JSON.stringify(fixed.map((t, i) => t.slice(l.start - 10, l.end + 10 + (t.length - text.length)) + ` [${on[i].fixes[0]?.title ?? 'no fix'}]`))}, want ${JSON.stringify(l.right)}`);
+      continue;
+    }
+    const right = l.right;
+    const again = check(want, sheet).filter((f) => overlaps(f.start, f.end, l.start, l.start + right.length));
+    if (again.length) problems.push(`after fixing ${JSON.stringify(l.wrong)} still flagged: ${again.map((f) => f.message).join('; ')}`);
+  }
+  return problems;
+}
