@@ -4,6 +4,7 @@
  */
 import type { CompiledSheet } from './compile';
 import { findPhrase, type Sentence } from './text';
+import { lowerBound } from './search';
 
 const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike']);
 const BY = new Set(['by', 'from', 'per', 'according']);
@@ -28,22 +29,10 @@ function phrasesByFirstWord(sheet: CompiledSheet): Map<string, { order: number; 
   return index;
 }
 
-/** Words between a phrase at [at, at + len) and a span [from, to) of the sentence. */
 /** How far (in words) a context word may be from a figure in a run-on sentence of thousands of words. */
 const LINK_WINDOW = 200;
 
-/** Index of the first pair of `pairs` ([from, to, from, to, …], sorted by from) whose from is at least `min`. */
-function lowerBound(pairs: readonly number[], min: number): number {
-  let lo = 0;
-  let hi = pairs.length >> 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pairs[2 * mid] < min) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
+/** Words between a phrase at [at, at + len) and a span [from, to) of the sentence. */
 function gap(at: number, len: number, from: number, to: number): number {
   return at < from ? from - (at + len - 1) : at - (to - 1);
 }
@@ -157,8 +146,10 @@ export class SentenceContext {
       let i = 0;
       let stop = others.length;
       if (others.length > 2 * LINK_WINDOW) {
-        i = 2 * lowerBound(others, at - own - LINK_WINDOW);
-        stop = Math.min(others.length, 2 * lowerBound(others, at + len + own + 1));
+        // Pairs [from, to, from, to, …], sorted by from: the first whose from reaches the bound.
+        const pairAtLeast = (min: number) => 2 * lowerBound(others.length >> 1, (k) => others[2 * k] < min);
+        i = pairAtLeast(at - own - LINK_WINDOW);
+        stop = Math.min(others.length, pairAtLeast(at + len + own + 1));
       }
       for (; i < stop; i += 2) if (others[i] !== from && gap(at, len, others[i], others[i + 1]) < own) return 0;
     }
@@ -178,14 +169,8 @@ export class SentenceContext {
     }
     const l = this.lists.get(word);
     if (!l) return -1;
-    let lo = 0;
-    let hi = l.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (l[mid] < min) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < l.length ? l[lo] : -1;
+    const k = lowerBound(l.length, (j) => l[j] < min);
+    return k < l.length ? l[k] : -1;
   }
 
   /** Where each normalised word first occurs, and from each position the next of the same word (-1: none). */

@@ -8,6 +8,7 @@ import { editDistance, wordsAt } from './names';
 import type { SentenceContext } from './context';
 import { findPhrase, phraseWords, tokenize, type Token } from './text';
 import type { Edit, Finding, Quote } from './types';
+import { lowerBound } from './search';
 
 /** A quotation of the draft: `start`/`end` delimit the words inside the marks. */
 export interface QuoteSpan {
@@ -307,16 +308,7 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
   // The paragraph's words, taken once: quotes nest, and tokenizing each span anew would read
   // a deeply nested text once per level.
   let all: Token[] | undefined;
-  const firstFrom = (offset: number) => {
-    let lo = 0;
-    let hi = all!.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all![mid].start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstFrom = (offset: number) => lowerBound(all!.length, (k) => all![k].start < offset);
   let si = 0;
   for (const span of findQuotes(masked)) {
     // The sentences' tokens, in order, are the paragraph's (sentences split at spaces and line
