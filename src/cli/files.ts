@@ -42,11 +42,18 @@ export function readDraft(file: string): DraftText | ReadError {
     if (st.size > MAX_BYTES) return { error: `file is too large to check (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB); not checked`, skip: true };
     buf = fs.readFileSync(file);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'ENOENT' ? 'no such file' : err.message;
-    return { error: `cannot read file: ${why}` };
+    return { error: `cannot read file: ${readError(e)}` };
   }
   return decodeDraft(buf);
+}
+
+/** Why a file could not be read, in words (for ENOENT, EACCES and friends). */
+export function readError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission denied';
+  if (err.code === 'EISDIR') return 'is a directory';
+  if (err.code === 'ENOENT') return 'no such file';
+  return err.message;
 }
 
 /** The file changed between the read and the write: the fix is not written. */

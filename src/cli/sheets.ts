@@ -18,6 +18,7 @@ import {
   type FactSheet,
   type ProjectConfig,
 } from '../core';
+import { readError } from './files';
 
 /** A config in force for a draft: the file, its directory (globs are relative to it) and content. */
 export interface ConfigInForce {
@@ -51,12 +52,6 @@ function readText(file: string): string {
   }
 }
 
-function readError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return (e as Error).message;
-}
 
 /**
  * A path written in a sheet, config or front matter, for this system: `\` and `/` both separate
