@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { extractFacts, validateFactSheet } from '../core';
 import { readDraft, type CliIo } from './run';
+import { referenceFile } from './sheets';
 
 const USAGE = `Usage: newsroom-factcheck extract [options] ARTICLE
 
@@ -56,15 +57,6 @@ function parseArgs(argv: string[]): Options | 'help' {
   return { ...o, article };
 }
 
-/** The bundled schema (dist/cli.js → ../reference; out/ bundles → ../../reference). */
-function schemaPath(): string | undefined {
-  for (const dir of [path.join(__dirname, '..', 'reference'), path.join(__dirname, '..', '..', 'reference')]) {
-    const p = path.join(dir, 'facts.schema.json');
-    if (fs.existsSync(p)) return p;
-  }
-  return undefined;
-}
-
 const posix = (p: string) => p.split(path.sep).join('/');
 
 /** Runs `extract`; `io.argv` may start with the word `extract`. Resolves to the exit code. */
@@ -107,7 +99,7 @@ export async function runExtract(io: CliIo): Promise<number> {
     markdown: /\.(?:md|markdown)$/i.test(articleAbs),
   });
   validateFactSheet(sheet); // a proposal the checker could not load is a bug: fail loudly
-  const schema = schemaPath();
+  const schema = referenceFile('facts.schema.json');
   const json = JSON.stringify(schema ? { $schema: posix(path.relative(base, schema)), ...sheet } : sheet, null, 2) + '\n';
   for (const n of notes) io.stderr(`newsroom-factcheck extract: note: ${n}\n`);
   if (outAbs) {

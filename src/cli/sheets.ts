@@ -31,13 +31,17 @@ export type Resolved<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const MAX_SHEET_BYTES = 16 * 1024 * 1024;
 
-export function defaultFactsPath(): string {
-  // dist/cli.js → ../reference/facts.json; also works from out/ test bundles.
+/** A file of the bundled reference/ folder: dist/cli.js → ../reference/NAME; also from out/ test bundles. */
+export function referenceFile(name: string): string | undefined {
   for (const dir of [path.join(__dirname, '..', 'reference'), path.join(__dirname, '..', '..', 'reference')]) {
-    const p = path.join(dir, 'facts.json');
+    const p = path.join(dir, name);
     if (fs.existsSync(p)) return p;
   }
-  return path.join(__dirname, '..', 'reference', 'facts.json');
+  return undefined;
+}
+
+export function defaultFactsPath(): string {
+  return referenceFile('facts.json') ?? path.join(__dirname, '..', 'reference', 'facts.json');
 }
 
 function readText(file: string): string {
