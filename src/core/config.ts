@@ -153,7 +153,8 @@ export function frontMatterFactSheet(text: string): string | undefined {
   return value.trim() || undefined;
 }
 
-const TO_CORE: Record<Exclude<Level, 'off'>, Severity> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+/** The core severity of each level but `off` (the editor's and the CLI's one mapping). */
+export const LEVEL_SEVERITY: Readonly<Record<Exclude<Level, 'off'>, Severity>> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
 /**
  * The core's options for a config's levels (rules set to `off` are absent from `severities`
@@ -161,7 +162,7 @@ const TO_CORE: Record<Exclude<Level, 'off'>, Severity> = { error: 'error', warni
  */
 export function configCheckOptions(config: ProjectConfig | undefined, markdown: boolean): CheckOptions {
   const severities: CheckOptions['severities'] = {};
-  for (const [rule, level] of Object.entries(config?.severity ?? {}) as [RuleId, Level][]) if (level !== 'off') severities[rule] = TO_CORE[level];
+  for (const [rule, level] of Object.entries(config?.severity ?? {}) as [RuleId, Level][]) if (level !== 'off') severities[rule] = LEVEL_SEVERITY[level];
   return { severities, reportUnverifiedQuotes: config?.reportUnverifiedQuotes ?? true, markdown };
 }
 

@@ -15,6 +15,7 @@ export {
   ConfigError,
   DEFAULT_DRAFT_GLOBS,
   LEVELS,
+  LEVEL_SEVERITY,
   configCheckOptions,
   frontMatterFactSheet,
   isDraftIncluded,

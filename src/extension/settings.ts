@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { minimatch } from 'minimatch';
-import { DEFAULT_SEVERITY, RULE_IDS, type CheckOptions, type ProjectConfig, type RuleId, type Severity } from '../core';
+import { DEFAULT_SEVERITY, LEVEL_SEVERITY, LEVELS, RULE_IDS, type CheckOptions, type Level, type ProjectConfig, type RuleId, type Severity } from '../core';
 import { PREFIX } from './names';
 
 /** A rule's level as the user writes it in settings; `off` hides the rule. */
-export type Level = 'error' | 'warning' | 'information' | 'hint' | 'off';
+export type { Level };
 
 /** One snapshot of the `factCheck.*` settings, read once per configuration change. */
 export interface Settings {
@@ -20,9 +20,7 @@ export interface Settings {
 export const DEFAULT_INCLUDE = ['**/*.md', '**/*.markdown', '**/*.txt'];
 export const DEFAULT_DEBOUNCE_MS = 200;
 
-const LEVELS: readonly Level[] = ['error', 'warning', 'information', 'hint', 'off'];
 const FROM_CORE: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'information', hint: 'hint' };
-const TO_CORE: Record<Exclude<Level, 'off'>, Severity> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
 const stringList = (value: unknown, fallback: string[]): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : fallback;
@@ -52,7 +50,7 @@ export function checkOptions(settings: Settings, markdown: boolean): CheckOption
   const severities: CheckOptions['severities'] = {};
   for (const rule of RULE_IDS) {
     const level = settings.levels[rule];
-    if (level !== 'off') severities[rule] = TO_CORE[level];
+    if (level !== 'off') severities[rule] = LEVEL_SEVERITY[level];
   }
   return { severities, reportUnverifiedQuotes: settings.reportUnverifiedQuotes, markdown };
 }
