@@ -131,10 +131,14 @@ export function sheetForDraft(config: ProjectConfig, draftRelativePath: string):
 
 export const DEFAULT_DRAFT_GLOBS = ['**/*.md', '**/*.markdown', '**/*.txt'];
 
+/** Whether a relative path (either separator) matches one of `include` and none of `exclude`. */
+export function isIncluded(relativePath: string, include: readonly string[], exclude: readonly string[]): boolean {
+  return include.some((g) => matches(relativePath, g)) && !exclude.some((g) => matches(relativePath, g));
+}
+
 /** Whether the config's include/exclude globs let a draft (path relative to the config) be checked. */
 export function isDraftIncluded(config: ProjectConfig | undefined, draftRelativePath: string): boolean {
-  const include = config?.include ?? DEFAULT_DRAFT_GLOBS;
-  return include.some((g) => matches(draftRelativePath, g)) && !(config?.exclude ?? []).some((g) => matches(draftRelativePath, g));
+  return isIncluded(draftRelativePath, config?.include ?? DEFAULT_DRAFT_GLOBS, config?.exclude ?? []);
 }
 
 const FACTS_KEY = /^(?:facts|fact-?sheet|factcheck-facts)[ \t]*:[ \t]*(.*?)[ \t]*$/im;

@@ -19,6 +19,7 @@ export {
   configCheckOptions,
   frontMatterFactSheet,
   isDraftIncluded,
+  isIncluded,
   parseProjectConfig,
   sheetForDraft,
   validateProjectConfig,

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { minimatch } from 'minimatch';
-import { DEFAULT_SEVERITY, LEVEL_SEVERITY, LEVELS, RULE_IDS, type CheckOptions, type Level, type ProjectConfig, type RuleId, type Severity } from '../core';
+import { DEFAULT_SEVERITY, isIncluded, LEVEL_SEVERITY, LEVELS, RULE_IDS, type CheckOptions, type Level, type ProjectConfig, type RuleId, type Severity } from '../core';
 import { PREFIX } from './names';
 
 /** A rule's level as the user writes it in settings; `off` hides the rule. */
@@ -57,9 +56,7 @@ export function checkOptions(settings: Settings, markdown: boolean): CheckOption
 
 /** Whether a workspace-relative path is matched by `include` and not by `exclude`. */
 export function isPathIncluded(settings: Settings, relativePath: string): boolean {
-  const path = relativePath.replace(/\\/g, '/');
-  const match = (glob: string) => minimatch(path, glob, { dot: true });
-  return settings.include.some(match) && !settings.exclude.some(match);
+  return isIncluded(relativePath, settings.include, settings.exclude);
 }
 
 /** The editor severity for a level other than `off`. */
