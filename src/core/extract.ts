@@ -78,7 +78,7 @@ const ORG_WORDS = words(`agency association council ministry department committe
 
 /** Last words that make an organisation a public body ("City Council", "Supreme Court"). */
 const PUBLIC_BODY_WORDS = words('council parliament assembly senate congress ministry department court police government cabinet legislature');
-/** Place words that, inside a body's name, follow the place it serves ("Riverton City Council"). */
+/** Place words that, inside a body's name, follow the place it serves ("Ashford City Council"). */
 const JURISDICTION_WORDS = words('city county town borough state province district region municipality');
 
 /** Words that make a name an outlet. */
@@ -98,7 +98,7 @@ const OUTLET_CUES = words('told appearance appeared interview interviewed speaki
 
 /** Collective nouns that report or speak as a body ("state media", "the authorities"). */
 const BODY_HEADS = words('authorities officials police government media service records figures data statistics prosecutors investigators regulators inspectors ministry');
-/** Words that may qualify a body ("county fire service", "state media"). */
+/** Words that may qualify a body ("county health service", "state media"). */
 const BODY_MODIFIERS = words('state federal local county city regional national provincial municipal fire official government league public');
 
 /** Verbs by which a subject reports a figure or a statement. */
@@ -168,7 +168,7 @@ const slug = (s: string, max = 5) =>
     .slice(0, max)
     .join('-') || 'fact';
 
-/** Strips a possessive ending: `Ruiz’s` → `Ruiz`, `Reyes’` → `Reyes`. */
+/** Strips a possessive ending: `Ruiz’s` → `Ruiz`, `Jones’` → `Jones`. */
 const bare = (w: string) => w.replace(/['’]s$/, '').replace(/(?<=s)['’]$/, '');
 const isPossessive = (w: string) => /['’]s$/.test(w) || /s['’]$/.test(w);
 const lower = (w: string) => bare(w).toLowerCase();
@@ -559,7 +559,7 @@ function findEntities(text: string, srcs: Src[]): Draft[] {
       owner ??= drafts.find((m) => m !== d && m.entity.aliases?.some((a) => a.replace(/\./g, '') === letters));
     }
     owner ??= multi.find((m) => m.entity.type === 'person' && m.entity.name.toLowerCase().split(/\s+/).pop() === key);
-    // Of the names that contain the word, one it heads ("Rovers" of "Ruiz Rovers") before one it qualifies;
+    // Of the names that contain the word, one it heads ("United" of "Ruiz United") before one it qualifies;
     // a word the article also uses as a common noun ("agency") stands for no name.
     if (!lowerSeen.has(key)) {
       const others = multi.filter((m) => m.entity.type !== 'person' && m.entity.type !== 'body' && m.entity.name.toLowerCase().split(/\s+/).includes(key));
