@@ -193,46 +193,21 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
         plain = false;
       }
     }
-    const t = intern(text, s, i);
+    const t = text.slice(s, i);
     tokens.push({ text: t, norm: plain ? t : normOf(t), start: s, end: i });
   }
   return tokens;
 }
 
-/**
- * Words repeat: the same few thousand make up most of any draft. Each word's text (and normal
- * form) is kept once, found again by a hash of its characters, so tokens share their strings
- * instead of allocating one per occurrence; the tables are dropped when they grow large.
- */
-const INTERN_MAX = 1 << 16;
-/** A direct-mapped cache of words by hash: slot `h & INTERN_MASK` holds the last word seen there. */
-const INTERN_MASK = (1 << 14) - 1;
-const internHashes = new Int32Array(INTERN_MASK + 1);
-const internWords: (string | undefined)[] = new Array(INTERN_MASK + 1).fill(undefined);
+/** Normal forms of the words seen lately (a word's normal form is asked for at each occurrence). */
+const NORMS_MAX = 1 << 16;
 let norms = new Map<string, string>();
-
-function intern(text: string, s: number, e: number): string {
-  const len = e - s;
-  let h = len;
-  for (let k = s; k < e; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
-  const slot = h & INTERN_MASK;
-  const known = internWords[slot];
-  if (known !== undefined && internHashes[slot] === h && known.length === len) {
-    let k = 0;
-    while (k < len && known.charCodeAt(k) === text.charCodeAt(s + k)) k++;
-    if (k === len) return known;
-  }
-  const word = text.slice(s, e);
-  internHashes[slot] = h;
-  internWords[slot] = word;
-  return word;
-}
 
 function normOf(word: string): string {
   let norm = norms.get(word);
   if (norm === undefined) {
     norm = normWord(word);
-    if (norms.size >= INTERN_MAX) norms = new Map();
+    if (norms.size >= NORMS_MAX) norms = new Map();
     norms.set(word, norm);
   }
   return norm;
