@@ -6,7 +6,7 @@ import { checkNames } from './names';
 import { findMentions, type Mention } from './numbers';
 import type { Pass } from './pass';
 import { checkQuotes } from './quotes';
-import { maskText, splitSentences } from './text';
+import { maskRanges, maskSlice, splitSentences } from './text';
 import { DEFAULT_SEVERITY, type CheckOptions, type Confirmation, type FactSheet, type Finding } from './types';
 
 /** Findings plus the spans that agree with the facts. */
@@ -31,6 +31,58 @@ const paragraphCaches = new WeakMap<CompiledSheet, Map<string, Analysis>>();
 const BLANK_LINE = /\n[ \t]{0,2}\r?\n/g;
 
 /**
+ * Where the blank lines of the masked draft start (the offset of the line break before each),
+ * in order. A blank line is a line break followed by at most two spaces or tabs, a carriage
+ * return and a line break: a pattern that never crosses a line, so it is read from the draft
+ * itself except on the lines a masked region touches, which are masked first.
+ */
+function blankLines(text: string, masks: readonly number[]): number[] {
+  const out: number[] = [];
+  // The draft's next blank line at or after the last position read (-1: none left); kept
+  // between calls, so the draft is read once however many masked regions interrupt it.
+  let next = -2;
+  let nextEnd = 0;
+  const find = (from: number) => {
+    BLANK_LINE.lastIndex = from;
+    const m = BLANK_LINE.exec(text);
+    next = m ? m.index : -1;
+    nextEnd = m ? m.index + m[0].length - 1 : 0;
+  };
+  /** The draft's blank lines starting in [from, to). */
+  const fromDraft = (from: number, to: number) => {
+    if (next === -2 || (next >= 0 && next < from)) find(from);
+    while (next >= 0 && next < to) {
+      out.push(next);
+      find(nextEnd);
+    }
+  };
+  let at = 0;
+  for (let k = 0; k < masks.length; ) {
+    // The lines the region touches, merged with the next regions' lines where they meet: from
+    // the line break before the region to the one after it.
+    const a = Math.max(0, text.lastIndexOf('\n', masks[k] - 1));
+    let b = text.indexOf('\n', masks[k + 1]);
+    k += 2;
+    while (b >= 0 && k < masks.length && masks[k] <= b) {
+      b = text.indexOf('\n', masks[k + 1]);
+      k += 2;
+    }
+    if (b < 0) b = text.length;
+    fromDraft(at, a);
+    // A blank line starting on the touched lines ends at or before `b`: read their masked copy.
+    const region = maskSlice(text, masks, a, Math.min(text.length, b + 1));
+    BLANK_LINE.lastIndex = 0;
+    for (let m = BLANK_LINE.exec(region); m && m.index < b - a; m = BLANK_LINE.exec(region)) {
+      out.push(a + m.index);
+      BLANK_LINE.lastIndex = m.index + m[0].length - 1;
+    }
+    at = b;
+  }
+  fromDraft(at, text.length);
+  return out;
+}
+
+/**
  * Like {@link check}, and also returns the spans that match verified facts (for hovers).
  * The draft is masked as a whole, then analysed paragraph by paragraph; a paragraph seen
  * before (same text, same masking, same options) reuses its earlier analysis.
@@ -42,7 +94,7 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
     return { findings: inner.findings.map((f) => shift(f, 1)), confirmations: inner.confirmations.map((c) => ({ ...c, start: c.start + 1, end: c.end + 1 })) };
   }
   const compiled = compile(sheet);
-  const masked = maskText(text, options.markdown ?? true);
+  const masks = maskRanges(text, options.markdown ?? true);
   const reportUnverified = options.reportUnverifiedQuotes ?? true;
   const useCache = options.cache ?? true;
   let cache = paragraphCaches.get(compiled);
@@ -52,7 +104,7 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
   const paragraph = (start: number, end: number) => {
     if (end <= start) return;
     const original = text.slice(start, end);
-    const blanked = masked.slice(start, end);
+    const blanked = maskSlice(text, masks, start, end);
     const key = `${reportUnverified ? 1 : 0}${blanked === original ? '' : blanked + '\u0000'}${original}`;
     let result = useCache ? cache!.get(key) : undefined;
     if (result) {
@@ -66,11 +118,9 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
     for (const c of result.confirmations) confirmations.push({ ...c, start: c.start + start, end: c.end + start });
   };
   let start = 0;
-  BLANK_LINE.lastIndex = 0;
-  for (let m = BLANK_LINE.exec(masked); m; m = BLANK_LINE.exec(masked)) {
-    paragraph(start, m.index);
-    start = m.index + m[0].length - 1;
-    BLANK_LINE.lastIndex = start;
+  for (const at of blankLines(text, masks)) {
+    paragraph(start, at);
+    start = text.indexOf('\n', at + 1);
   }
   paragraph(start, text.length);
 

@@ -3,6 +3,7 @@
  * sentence and block segmentation, and word tokens. All offsets are UTF-16, as in the input.
  */
 import { codeSpans } from './codeSpans';
+import { lowerBound } from './search';
 
 /** A word of a sentence: `norm` is lower-cased with possessive endings removed. */
 export interface Token {
@@ -29,7 +30,15 @@ export interface Sentence {
  * (markdown false) only loses URLs and e-mail addresses.
  */
 export function maskText(text: string, markdown = true): string {
-  // Collect the regions first and build the result once from slices: no per-character array.
+  return maskSlice(text, maskRanges(text, markdown), 0, text.length);
+}
+
+/**
+ * The regions {@link maskText} blanks, as sorted, disjoint [start, end, start, end, …] offsets.
+ * A check masks paragraph by paragraph from these: a masked copy of a whole long draft is one
+ * more large string to allocate and copy on every check.
+ */
+export function maskRanges(text: string, markdown = true): number[] {
   const ranges: number[] = [];
   const blankRange = (start: number, end: number) => {
     if (end > start) ranges.push(start, end);
@@ -83,33 +92,42 @@ export function maskText(text: string, markdown = true): string {
     while (end > m.index && TRAILING_PUNCT.test(text[end - 1])) end--;
     blankRange(m.index, end);
   }
-  if (!ranges.length) return text;
-  // Sort the regions by start and merge overlaps, then blank them (line breaks kept).
+  if (!ranges.length) return ranges;
+  // Sort the regions by start and merge overlaps.
   const order: number[] = [];
   for (let i = 0; i < ranges.length; i += 2) order.push(i);
   order.sort((a, b) => ranges[a] - ranges[b]);
-  let out = '';
-  let at = 0;
-  let curStart = -1;
-  let curEnd = -1;
-  const flush = () => {
-    if (curStart < 0) return;
-    out += text.slice(at, curStart) + text.slice(curStart, curEnd).replace(NOT_LINE_BREAK, ' ');
-    at = curEnd;
-  };
+  const merged: number[] = [];
   for (const i of order) {
     const s = ranges[i];
     const e = ranges[i + 1];
-    if (s <= curEnd) {
-      if (e > curEnd) curEnd = e;
-    } else {
-      flush();
-      curStart = s;
-      curEnd = e;
-    }
+    if (merged.length && s <= merged[merged.length - 1]) {
+      if (e > merged[merged.length - 1]) merged[merged.length - 1] = e;
+    } else merged.push(s, e);
   }
-  flush();
-  return out + text.slice(at);
+  return merged;
+}
+
+/** `text.slice(from, to)` with the regions `ranges` (from {@link maskRanges}) blanked, line breaks kept. */
+export function maskSlice(text: string, ranges: readonly number[], from: number, to: number): string {
+  // The first region that ends after `from`.
+  let k = 2 * lowerBound(ranges.length >> 1, (j) => ranges[2 * j + 1] <= from);
+  if (k >= ranges.length || ranges[k] >= to) return text.slice(from, to);
+  let out = '';
+  let at = from;
+  for (; k < ranges.length && ranges[k] < to; k += 2) {
+    const s = Math.max(ranges[k], from);
+    const e = Math.min(ranges[k + 1], to);
+    out += text.slice(at, s) + text.slice(s, e).replace(NOT_LINE_BREAK, ' ');
+    at = e;
+  }
+  return out + text.slice(at, to);
+}
+
+/** Whether a region of `ranges` (from {@link maskRanges}) overlaps [from, to). */
+export function masksAny(ranges: readonly number[], from: number, to: number): boolean {
+  const k = 2 * lowerBound(ranges.length >> 1, (j) => ranges[2 * j + 1] <= from);
+  return k < ranges.length && ranges[k] < to;
 }
 
 /** YAML front matter at the very top of a draft; group 1 is its body. */
