@@ -131,10 +131,14 @@ interface Candidates {
   inN: number[];
 }
 
-const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+/** ASCII classes as \b sees words: 1 a letter, 2 a digit or underscore, 0 no word character. */
+const WORD_CLASS = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) WORD_CLASS[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : (c >= 48 && c <= 57) || c === 95 ? 2 : 0;
 
 /** The first words by a hash of their letters, with the patterns each can start (1 words, 2 fractions, 4 in-n). */
 const FIRST_WORDS = new Map<number, { word: string; kinds: number }[]>();
+/** Low bits of those hashes: most words of a draft are turned away here, before the map. */
+const FIRST_HASH_BITS = new Uint8Array(1 << 12);
 const letterHash = (h: number, c: number) => (Math.imul(h, 31) + (c | 0x20)) | 0;
 for (const w of new Set([...WORDS_FIRST, ...FRACTION_FIRST, ...IN_N_FIRST])) {
   if (w.length < 3) continue;
@@ -144,6 +148,7 @@ for (const w of new Set([...WORDS_FIRST, ...FRACTION_FIRST, ...IN_N_FIRST])) {
   const list = FIRST_WORDS.get(h);
   if (list) list.push({ word: w, kinds });
   else FIRST_WORDS.set(h, [{ word: w, kinds }]);
+  FIRST_HASH_BITS[h & 0xfff] = 1;
 }
 
 function wordCandidates(text: string): Candidates | undefined {
@@ -152,7 +157,8 @@ function wordCandidates(text: string): Candidates | undefined {
   const n = text.length;
   for (let i = 0; i < n; ) {
     let c = text.charCodeAt(i);
-    if (!isWordCode(c)) {
+    let k = c < 0x80 ? WORD_CLASS[c] : 0;
+    if (k === 0) {
       i++;
       continue;
     }
@@ -161,10 +167,12 @@ function wordCandidates(text: string): Candidates | undefined {
     let h = 0;
     let letters = true;
     do {
-      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) h = letterHash(h, c);
+      if (k === 1) h = letterHash(h, c);
       else letters = false;
-      c = ++i < n ? text.charCodeAt(i) : 0;
-    } while (i < n && isWordCode(c));
+      if (++i >= n) break;
+      c = text.charCodeAt(i);
+      k = c < 0x80 ? WORD_CLASS[c] : 0;
+    } while (k !== 0);
     const len = i - s;
     if (len === 1) {
       c = text.charCodeAt(s);
@@ -173,7 +181,7 @@ function wordCandidates(text: string): Candidates | undefined {
         out.words.push(s);
         out.fractions.push(s);
       }
-    } else if (letters && len >= 3 && len <= 9) {
+    } else if (letters && len >= 3 && len <= 9 && FIRST_HASH_BITS[h & 0xfff] === 1) {
       const list = FIRST_WORDS.get(h);
       if (!list) continue;
       for (const { word, kinds } of list) {
