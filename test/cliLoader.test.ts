@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,10 +78,33 @@ describe('dist/cli.js: the code cache makes runs faster, never different', funct
     fs.utimesSync(main, mtime, mtime);
     assert.equal(versionOf(), version);
     assert.equal(versionOf(), version, 'from the cache');
-    fs.writeFileSync(main, source.split(`"${version}"`).join(`"${bumped}"`));
+    // The new release's loader carries the digest of its own cli-main.js, as the build writes it.
+    const released = source.split(`"${version}"`).join(`"${bumped}"`);
+    const loader = fs.readFileSync(distCli, 'utf8');
+    const digest = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
+    assert.ok(loader.includes(digest(source)), 'the loader names the digest of the bundle built with it');
+    fs.writeFileSync(path.join(bin, 'cli.js'), loader.split(digest(source)).join(digest(released)));
+    fs.writeFileSync(main, released);
     fs.utimesSync(main, mtime, mtime);
     assert.equal(versionOf(), bumped);
     assert.equal(cacheFiles(tmp).length, 1, 'one cache left');
+  });
+
+  it('a bundle its loader was not built with is hashed at run time, never run from a stale cache', function () {
+    if (!ownCache) this.skip();
+    const bin = path.join(tmp, 'pkg', 'dist');
+    fs.mkdirSync(bin, { recursive: true });
+    fs.copyFileSync(distCli, path.join(bin, 'cli.js'));
+    const main = path.join(bin, 'cli-main.js');
+    const source = fs.readFileSync(path.join(root, 'dist', 'cli-main.js'), 'utf8');
+    const version: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+    const versionOf = () => spawnSync(process.execPath, [path.join(bin, 'cli.js'), '--version'], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp } }).stdout.trim();
+    fs.writeFileSync(main, source);
+    assert.equal(versionOf(), version);
+    // Edited by hand (a longer version string): the loader's recorded digest no longer applies.
+    fs.writeFileSync(main, source.split(`"${version}"`).join(`"${version}-local"`));
+    assert.equal(versionOf(), `${version}-local`);
+    assert.equal(versionOf(), `${version}-local`, 'from its own cache');
   });
 
   it('NEWSROOM_FACTCHECK_NO_CACHE turns the cache off', () => {

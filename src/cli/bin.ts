@@ -5,7 +5,6 @@
  * `cachedData` kept in a private per-user directory. Any problem with the cache falls back to a
  * plain load: the cache can make a run faster, never different.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import Module from 'node:module';
 import os from 'node:os';
@@ -13,6 +12,9 @@ import path from 'node:path';
 import vm from 'node:vm';
 
 const main = path.join(__dirname, 'cli-main.js');
+
+/** The digest and length of the cli-main.js built with this loader (esbuild.mjs), or null. */
+declare const __CLI_MAIN_BUILT__: { digest: string; length: number } | null;
 
 /** A directory only this user can write, or undefined (then no cache is read or written). */
 function cacheDir(): string | undefined {
@@ -45,7 +47,11 @@ function loadWithCache(): boolean {
   }
   // Keyed by the bundle's content: V8 accepts bytecode cached for other source of the same length,
   // and npm gives every installed file the same mtime, so size and time cannot tell releases apart.
-  const digest = createHash('sha256').update(source).digest('hex').slice(0, 32);
+  // The build records the digest of the cli-main.js it made beside this loader (loading node:crypto
+  // to hash it here would cost a short run ~8 ms); a bundle of another length was not made with it.
+  const built = __CLI_MAIN_BUILT__;
+  const digest =
+    built && built.length === source.length ? built.digest : (require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(source).digest('hex').slice(0, 32);
   const key = `${process.version}-${process.arch}-${digest}`.replace(/[^\w.-]/g, '_');
   const file = path.join(dir, `cli-${key}.bin`);
   let cachedData: Buffer | undefined;
