@@ -1,5 +1,4 @@
 /** Reading drafts and writing fixed ones back without ever losing the writer's text. */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -71,6 +70,8 @@ export function replaceFile(file: string, expected: Buffer, text: string, before
   const st = fs.statSync(target);
   // A file nobody may write is protected on purpose: a rename would replace it all the same.
   if ((st.mode & 0o222) === 0) throw new Error('it is read-only; not rewritten');
+  // node:crypto is loaded here, when a file is written, not by every run (it costs a short run ~8 ms).
+  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.factcheck.tmp`);
   try {
     const fd = fs.openSync(tmp, 'wx', st.mode & 0o7777);
