@@ -301,18 +301,18 @@ function zipEntries(file: string): Map<string, number> {
   return out;
 }
 
-const spawnMs = (cmd: string, argv: string[], cwd = root) => {
+const spawnMs = (cmd: string, argv: string[], cwd = root, env: NodeJS.ProcessEnv = process.env) => {
   const t0 = performance.now();
-  const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 256 * MB });
+  const r = spawnSync(cmd, argv, { cwd, env, encoding: 'utf8', maxBuffer: 256 * MB });
   const ms = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;
 };
 
-function spawnTiming(cmd: string, argv: string[], runs: number): Timing {
-  spawnMs(cmd, argv); // warm the file cache
+function spawnTiming(cmd: string, argv: string[], runs: number, env: NodeJS.ProcessEnv = process.env): Timing {
+  spawnMs(cmd, argv, root, env); // warm the file cache
   const times: number[] = [];
-  for (let i = 0; i < (quick ? Math.min(runs, 3) : runs); i++) times.push(spawnMs(cmd, argv));
+  for (let i = 0; i < (quick ? Math.min(runs, 3) : runs); i++) times.push(spawnMs(cmd, argv, root, env));
   return { median: median(times), min: Math.min(...times), runs: times.length };
 }
 
@@ -497,13 +497,27 @@ async function main(): Promise<void> {
       const files = r.status === 0 || r.status === 1 ? (JSON.parse(r.stdout) as { files: unknown[] }).files.length : -1;
       if (files !== n) throw new Error(`the CLI checked ${files} files of ${n} in ${target} (exit ${r.status}): ${r.stderr}`);
     }
-    const node0 = spawnTiming(process.execPath, ['-e', '0'], 10);
-    const one = spawnTiming(process.execPath, [cliJs, '--format', 'json', briefFile], 10);
-    const many = spawnTiming(process.execPath, [cliJs, '--format', 'json', dir], 5);
-    rows.push({ metric: 'node startup, empty script (for reference)', value: node0.median, unit: 'ms' });
-    rows.push({ metric: `CLI, one ${countWords(brief)}-word draft, whole process`, value: one.median, unit: 'ms', target: '≤ 150 ms', met: one.median <= 150 });
-    rows.push({ metric: `CLI, 100 drafts (${words100.toLocaleString('en-US')} words), whole process`, value: many.median, unit: 'ms', target: '≤ 2000 ms', met: many.median <= 2000 });
+    // NODE_EXTRA_CA_CERTS makes Node 20 read and parse that certificate bundle as it starts, before
+    // any script runs (~60 ms on this machine, set machine-wide here for a proxy). The CLI opens no
+    // connection; its rows are timed without the variable, and the cost is shown on its own rows.
+    const extraCerts = process.env.NODE_EXTRA_CA_CERTS;
+    const plainEnv = { ...process.env };
+    delete plainEnv.NODE_EXTRA_CA_CERTS;
+    const without = extraCerts ? ', without NODE_EXTRA_CA_CERTS' : '';
+    const node0 = spawnTiming(process.execPath, ['-e', '0'], 10, plainEnv);
+    const one = spawnTiming(process.execPath, [cliJs, '--format', 'json', briefFile], 15, plainEnv);
+    const many = spawnTiming(process.execPath, [cliJs, '--format', 'json', dir], 5, plainEnv);
+    rows.push({ metric: `node startup, empty script${without} (for reference)`, value: node0.median, unit: 'ms' });
+    rows.push({ metric: `CLI, one ${countWords(brief)}-word draft, whole process${without}`, value: one.median, unit: 'ms', target: '≤ 150 ms', met: one.median <= 150 });
+    rows.push({ metric: `CLI, 100 drafts (${words100.toLocaleString('en-US')} words), whole process${without}`, value: many.median, unit: 'ms', target: '≤ 2000 ms', met: many.median <= 2000 });
     details.cli = { node0, one, many, words100 };
+    if (extraCerts) {
+      const node0Certs = spawnTiming(process.execPath, ['-e', '0'], 10);
+      const oneCerts = spawnTiming(process.execPath, [cliJs, '--format', 'json', briefFile], 10);
+      rows.push({ metric: `node startup, empty script, with this machine's NODE_EXTRA_CA_CERTS`, value: node0Certs.median, unit: 'ms' });
+      rows.push({ metric: `CLI, one draft, whole process, with this machine's NODE_EXTRA_CA_CERTS`, value: oneCerts.median, unit: 'ms' });
+      Object.assign(details.cli as object, { node0Certs, oneCerts, extraCerts });
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
@@ -594,7 +608,7 @@ async function main(): Promise<void> {
     '- **Re-check after an edit** checks the 20,000-word draft, already checked once, with one character inserted at a new place each run: what the editor does after a keystroke. The core reuses the analysis of every paragraph it has seen unchanged, so this times the masking, the paragraph split and one paragraph analysed anew. All other `check()` rows are first checks (`cache: false`): nothing reused.',
     '- **Times** of the `check()` rows are first checks of a draft (`{ cache: false }`), as when a file is opened or the CLI runs.',
     '- **Heap** is measured in fresh processes (`--expose-gc`): what the check allocated is heap used just after `check()` minus before, in a process whose young generation is enlarged so no collection runs during the check; heap after a full GC with the findings still held, and the growth of peak RSS, come from a process with default heap settings.',
-    '- **CLI** times are whole processes (`node dist/cli.js --format json …`, spawned and waited for), one draft and one run over a folder of 100 drafts (the dev drafts plus generated ones of 300–1,500 words).',
+    '- **CLI** times are whole processes (`node dist/cli.js --format json …`, spawned and waited for), one draft and one run over a folder of 100 drafts (the dev drafts plus generated ones of 300–1,500 words). Where `NODE_EXTRA_CA_CERTS` is set (it is, machine-wide, here), Node 20 reads that certificate bundle as it starts, before any script: the CLI opens no connection, so its target rows are timed without the variable, and two rows show the start-up with it.',
     `- **Activation** is measured outside VS Code: a fresh Node process intercepts \`require('vscode')\` (\`Module._load\`) and returns a stub (\`bench/vscodeStub.ts\`) that implements what activation touches (Uri, EventEmitter, \`workspace.fs.readFile\` on the real disk, configuration defaults from package.json, registrations returning disposables) and answers anything else through a Proxy (${proxied.length ? `used for: ${proxied.map((p) => `\`${p}\``).join(', ')}` : 'not used by activation'}). It times loading the production \`dist/extension.js\` plus the synchronous \`activate(context)\` call, and separately until the fact sheet has been read and one open 1,000-word draft has its diagnostics. It leaves out what VS Code itself adds (extension host, real API objects).`,
     '- **Sizes**: production bundles (minified); the `.vsix` is built by `npm run package` (KB = 1,000 bytes).',
     '- **Adversarial drafts** (a megabyte of one quote mark, of digits and commas, of apostrophes, of capitalised words, one 1 MB line, 200,000 short lines, deep nesting, unpaired surrogates, NUL bytes, …) are timed by `bench/adversarial.ts` (CPU time, first checks) against normal prose of the same size and at half the size; every row is in [bench/adversarial.json](bench/adversarial.json). The unit tests assert only their correctness.',
