@@ -67,6 +67,14 @@ export function nearMiss(cand: string, name: string): boolean {
   return (d === 1 && name.length >= 6) || (d === 2 && name.length >= 9);
 }
 
+/**
+ * A token lower-cased: its normal form when that is the same thing (no apostrophe, so nothing
+ * dropped or straightened), else a new lower-case copy.
+ */
+function lowerOf(t: Token): string {
+  return t.norm.length === t.text.length && t.text.indexOf('\u2019') < 0 ? t.norm : t.text.toLowerCase();
+}
+
 /** Starts with a capital letter (ASCII fast path; the check runs on every word). */
 export function isCapitalised(t: string): boolean {
   const c = t.charCodeAt(0);
@@ -297,7 +305,7 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     };
     for (let i = 0; i < toks.length; i++) {
       if (!isCapitalised(toks[i].text)) continue;
-      const lower = toks[i].text.toLowerCase();
+      const lower = lowerOf(toks[i]);
       const byFirst = index.byFirst.get(lower);
       if (byFirst) for (const f of byFirst) phraseAt(f, i, i);
       const byLast = index.byLast.get(bare(lower));
@@ -306,11 +314,15 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     // 2. Single words: people's surnames anywhere, given names before the surname, one-word places.
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      const hyphen = t.text.includes('-');
-      if (!hyphen && !isCapitalised(t.text)) continue;
+      const capitalised = isCapitalised(t.text);
+      // A lower-case word is read only for its hyphenated parts ("pro-Ruiz").
+      const hyphen = (capitalised || t.text.length > 2) && t.text.includes('-');
+      if (!hyphen && !capitalised) continue;
       for (const p of hyphen ? parts(t) : [stripPossessive(t)]) {
         if (!isCapitalised(p.text) || flagged.has(p.start)) continue;
-        const w = p.text.toLowerCase();
+        // Without a hyphen the part is the token less any possessive: the token's normal form
+        // when it has no apostrophe at all (most names), no new lower-case copy.
+        const w = !hyphen && p.text.length === t.text.length ? lowerOf(t) : p.text.toLowerCase();
         if (known.has(w)) {
           const f = index.single.get(w);
           if (f) confirmations.push({ start: p.start, end: p.end, factId: f.entity.id });
