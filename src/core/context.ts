@@ -39,9 +39,8 @@ function gap(at: number, len: number, from: number, to: number): number {
 
 /** A sentence prepared for context look-ups. */
 export class SentenceContext {
-  /** Strong clause boundaries and commas before each token. */
-  private readonly strong: number[] = [];
-  private readonly commas: number[] = [];
+  /** Strong clause boundaries and commas before each token, counted on first use (most sentences never ask). */
+  private clauses?: { strong: Int32Array; commas: Int32Array };
   private mentionCache?: { id: string; at: number; len: number }[];
   private positions?: { first: Map<string, number>; next: Int32Array };
   private lists?: Map<string, number[]>;
@@ -49,12 +48,26 @@ export class SentenceContext {
 
   constructor(
     readonly sentence: Sentence,
-    masked: string,
-  ) {
+    private readonly masked: string,
+  ) {}
+
+  private get strong(): Int32Array {
+    return (this.clauses ??= this.countClauses()).strong;
+  }
+
+  private get commas(): Int32Array {
+    return (this.clauses ??= this.countClauses()).commas;
+  }
+
+  private countClauses(): { strong: Int32Array; commas: Int32Array } {
+    const toks = this.sentence.tokens;
+    const masked = this.masked;
+    const out = { strong: new Int32Array(toks.length), commas: new Int32Array(toks.length) };
     let strong = 0;
     let commas = 0;
-    let prevEnd = sentence.start;
-    for (const t of sentence.tokens) {
+    let prevEnd = this.sentence.start;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
       // The marks counted are single UTF-16 units, so the gap is read unit by unit.
       for (let i = prevEnd; i < t.start; i++) {
         const ch = masked.charCodeAt(i);
@@ -63,10 +76,11 @@ export class SentenceContext {
       }
       if (STRONG.has(t.norm)) strong++;
       else if (t.norm === 'and') commas++; // "... and that 15,000 were detained" starts another clause
-      this.strong.push(strong);
-      this.commas.push(commas);
+      out.strong[k] = strong;
+      out.commas[k] = commas;
       prevEnd = t.end;
     }
+    return out;
   }
 
   private commasBetween(a: number, b: number): number {
