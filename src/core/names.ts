@@ -131,6 +131,8 @@ interface NameIndex {
   roles: Map<string, RoleEntry[]>;
   /** Setting triggers by their first word. */
   triggers: Map<string, TriggerEntry[]>;
+  /** The first words of role titles and setting triggers: one look-up per word finds both. */
+  cues: Map<string, { role: boolean; trigger: boolean }>;
   /** One-word name forms by their word. */
   single: Map<string, NameForm>;
   /** The sheet person each word names or nearly names (surnames), memoised like `hits`. */
@@ -195,7 +197,10 @@ function nameIndex(sheet: CompiledSheet): NameIndex {
         if (!entityByPhrase.has(key)) entityByPhrase.set(key, e);
       }
     }
-    index = { all, known, byFirst, byLast, roles, triggers, single, persons: new Map(), rightNames, entityByPhrase, hits: new Map() };
+    const cues = new Map<string, { role: boolean; trigger: boolean }>();
+    for (const w of roles.keys()) cues.set(w, { role: true, trigger: false });
+    for (const w of triggers.keys()) cues.set(w, { role: roles.has(w), trigger: true });
+    index = { all, known, byFirst, byLast, roles, triggers, cues, single, persons: new Map(), rightNames, entityByPhrase, hits: new Map() };
     nameIndexes.set(sheet, index);
   }
   return index;
@@ -281,8 +286,13 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     });
   };
 
+  // Where role titles and setting triggers may start in the sentence (found in pass 2).
+  const roleAt: number[] = [];
+  const triggerAt: number[] = [];
   for (const ctx of contexts) {
     const toks = ctx.sentence.tokens;
+    roleAt.length = 0;
+    triggerAt.length = 0;
     // 1. Multi-word names that are not people: compare the whole phrase ("Al Jazera").
     const phraseAt = (f: NameForm, at: number, i: number) => {
       const n = f.words.length;
@@ -314,6 +324,11 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     // 2. Single words: people's surnames anywhere, given names before the surname, one-word places.
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
+      const cue = index.cues.get(t.norm);
+      if (cue) {
+        if (cue.role) roleAt.push(i);
+        if (cue.trigger) triggerAt.push(i);
+      }
       const capitalised = isCapitalised(t.text);
       // A lower-case word is read only for its hyphenated parts ("pro-Ruiz").
       const hyphen = (capitalised || t.text.length > 2) && t.text.includes('-');
@@ -341,8 +356,8 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
         }
       }
     }
-    checkRoles(ctx, text, index, findings, flagged);
-    checkSettings(ctx, text, sheet, index, findings, confirmations, flagged);
+    if (roleAt.length) checkRoles(ctx, text, index, findings, flagged, roleAt);
+    if (triggerAt.length) checkSettings(ctx, text, sheet, index, findings, confirmations, flagged, triggerAt);
   }
 }
 
@@ -391,12 +406,13 @@ function checkRoles(
   index: NameIndex,
   findings: Finding[],
   flagged: Set<number>,
+  starts: readonly number[],
 ): void {
   const { known } = index;
   const toks = ctx.sentence.tokens;
   const spaces = (a: Token, b: Token) => /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
   const commaAfter = (a: Token, b: Token) => /^,[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
-  for (let at = 0; at < toks.length; at++) {
+  for (const at of starts) {
     const entries = index.roles.get(toks[at].norm);
     if (!entries) continue;
     for (const { holder, role, title, qualifiers } of entries) {
@@ -477,9 +493,10 @@ function checkSettings(
   findings: Finding[],
   confirmations: Confirmation[],
   flagged: Set<number>,
+  starts: readonly number[],
 ): void {
   const toks = ctx.sentence.tokens;
-  for (let at = 0; at < toks.length; at++) {
+  for (const at of starts) {
     const entries = index.triggers.get(toks[at].norm);
     if (!entries) continue;
     for (const { setting: s, words: tw } of entries) {
