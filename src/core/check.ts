@@ -31,13 +31,12 @@ const paragraphCaches = new WeakMap<CompiledSheet, Map<string, Analysis>>();
 const BLANK_LINE = /\n[ \t]{0,2}\r?\n/g;
 
 /**
- * Where the blank lines of the masked draft start (the offset of the line break before each),
- * in order. A blank line is a line break followed by at most two spaces or tabs, a carriage
+ * Calls `out` with where each blank line of the masked draft starts (the offset of the line
+ * break before it), in order. A blank line is a line break followed by at most two spaces or tabs, a carriage
  * return and a line break: a pattern that never crosses a line, so it is read from the draft
  * itself except on the lines a masked region touches, which are masked first.
  */
-function blankLines(text: string, masks: readonly number[]): number[] {
-  const out: number[] = [];
+function blankLines(text: string, masks: readonly number[], out: (at: number) => void): void {
   // The draft's next blank line at or after the last position read (-1: none left); kept
   // between calls, so the draft is read once however many masked regions interrupt it.
   let next = -2;
@@ -52,7 +51,7 @@ function blankLines(text: string, masks: readonly number[]): number[] {
   const fromDraft = (from: number, to: number) => {
     if (next === -2 || (next >= 0 && next < from)) find(from);
     while (next >= 0 && next < to) {
-      out.push(next);
+      out(next);
       find(nextEnd);
     }
   };
@@ -73,13 +72,13 @@ function blankLines(text: string, masks: readonly number[]): number[] {
     const region = maskSlice(text, masks, a, Math.min(text.length, b + 1));
     BLANK_LINE.lastIndex = 0;
     for (let m = BLANK_LINE.exec(region); m && m.index < b - a; m = BLANK_LINE.exec(region)) {
-      out.push(a + m.index);
+      const at = a + m.index;
       BLANK_LINE.lastIndex = m.index + m[0].length - 1;
+      out(at);
     }
     at = b;
   }
   fromDraft(at, text.length);
-  return out;
 }
 
 /**
@@ -118,10 +117,10 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
     for (const c of result.confirmations) confirmations.push({ ...c, start: c.start + start, end: c.end + start });
   };
   let start = 0;
-  for (const at of blankLines(text, masks)) {
+  blankLines(text, masks, (at) => {
     paragraph(start, at);
     start = text.indexOf('\n', at + 1);
-  }
+  });
   paragraph(start, text.length);
 
   const severities = { ...DEFAULT_SEVERITY, ...options.severities };

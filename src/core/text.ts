@@ -118,7 +118,7 @@ export function maskSlice(text: string, ranges: readonly number[], from: number,
   for (; k < ranges.length && ranges[k] < to; k += 2) {
     const s = Math.max(ranges[k], from);
     const e = Math.min(ranges[k + 1], to);
-    out += text.slice(at, s) + text.slice(s, e).replace(NOT_LINE_BREAK, ' ');
+    out += text.slice(at, s) + text.slice(s, e).replace(LINE_CONTENT, blanks);
     at = e;
   }
   return out + text.slice(at, to);
@@ -142,7 +142,9 @@ const TABLE_ALIGNMENT = /^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t
 const URL_OR_EMAIL = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'“”‘’)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
 const URL_ONLY = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'“”‘’)\]]+/gi;
 const TRAILING_PUNCT = /[.,;:!?]/;
-const NOT_LINE_BREAK = /[^\n\r]/g;
+/** A run of characters between line breaks, and as many spaces (one replacement per line, not per character). */
+const LINE_CONTENT = /[^\n\r]+/g;
+const blanks = (run: string) => ' '.repeat(run.length);
 
 /** Lower-cases a word and drops a possessive ending (`Ruiz’s` → `ruiz`, `voters'` → `voters`). */
 export function normWord(w: string): string {
