@@ -39,10 +39,10 @@ function gap(at: number, len: number, from: number, to: number): number {
 
 /** A sentence prepared for context look-ups. */
 export class SentenceContext {
-  /** Strong clause boundaries and commas before each token, counted on first use (most sentences never ask). */
-  private clauses?: { strong: Int32Array; commas: Int32Array };
+  /** Strong clause boundaries and commas before each token, counted on first use (many sentences never ask). */
+  private clauses?: { strong: number[]; commas: number[] };
   private mentionCache?: { id: string; at: number; len: number }[];
-  private positions?: { first: Map<string, number>; next: Int32Array };
+  private positions?: { first: Map<string, number>; next: number[] };
   private lists?: Map<string, number[]>;
   private mentionsByPosition?: { id: string; at: number; len: number }[];
 
@@ -51,18 +51,20 @@ export class SentenceContext {
     private readonly masked: string,
   ) {}
 
-  private get strong(): Int32Array {
+  private get strong(): number[] {
     return (this.clauses ??= this.countClauses()).strong;
   }
 
-  private get commas(): Int32Array {
+  private get commas(): number[] {
     return (this.clauses ??= this.countClauses()).commas;
   }
 
-  private countClauses(): { strong: Int32Array; commas: Int32Array } {
+  private countClauses(): { strong: number[]; commas: number[] } {
     const toks = this.sentence.tokens;
     const masked = this.masked;
-    const out = { strong: new Int32Array(toks.length), commas: new Int32Array(toks.length) };
+    // Plain arrays: a typed array of a sentence's length has its memory outside the heap, which
+    // costs more to set up than the counting itself.
+    const out = { strong: [] as number[], commas: [] as number[] };
     let strong = 0;
     let commas = 0;
     let prevEnd = this.sentence.start;
@@ -76,8 +78,8 @@ export class SentenceContext {
       }
       if (STRONG.has(t.norm)) strong++;
       else if (t.norm === 'and') commas++; // "... and that 15,000 were detained" starts another clause
-      out.strong[k] = strong;
-      out.commas[k] = commas;
+      out.strong.push(strong);
+      out.commas.push(commas);
       prevEnd = t.end;
     }
     return out;
@@ -188,11 +190,11 @@ export class SentenceContext {
   }
 
   /** Where each normalised word first occurs, and from each position the next of the same word (-1: none). */
-  private wordPositions(): { first: Map<string, number>; next: Int32Array } {
+  private wordPositions(): { first: Map<string, number>; next: number[] } {
     if (this.positions) return this.positions;
     const toks = this.sentence.tokens;
     const first = new Map<string, number>();
-    const next = new Int32Array(toks.length);
+    const next: number[] = new Array<number>(toks.length).fill(-1); // a plain array: see countClauses
     for (let i = toks.length - 1; i >= 0; i--) {
       next[i] = first.get(toks[i].norm) ?? -1;
       first.set(toks[i].norm, i);
