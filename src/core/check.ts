@@ -6,7 +6,7 @@ import { checkNames } from './names';
 import { findMentions, type Mention } from './numbers';
 import type { Pass } from './pass';
 import { checkQuotes } from './quotes';
-import { maskRanges, maskSlice, splitSentences } from './text';
+import { maskRanges, maskSlice, masksAny, splitSentences } from './text';
 import { DEFAULT_SEVERITY, type CheckOptions, type Confirmation, type FactSheet, type Finding } from './types';
 
 /** Findings plus the spans that agree with the facts. */
@@ -103,8 +103,9 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
   const paragraph = (start: number, end: number) => {
     if (end <= start) return;
     const original = text.slice(start, end);
-    const blanked = maskSlice(text, masks, start, end);
-    const key = `${reportUnverified ? 1 : 0}${blanked === original ? '' : blanked + '\u0000'}${original}`;
+    // The same string when nothing in the paragraph is masked (compared by identity below).
+    const blanked = masksAny(masks, start, end) ? maskSlice(text, masks, start, end) : original;
+    const key = useCache ? `${reportUnverified ? 1 : 0}${blanked === original ? '' : blanked + '\u0000'}${original}` : '';
     let result = useCache ? cache!.get(key) : undefined;
     if (result) {
       cache!.delete(key); // most recently used goes last
