@@ -231,9 +231,14 @@ function hitsOf(index: NameIndex, w: string): Hit[] {
 
 /** A word without its possessive ending: `Ruiz’s` → `Ruiz`, `voters'` → `voters`. */
 function bare(text: string): string {
-  const last = text[text.length - 1];
-  if (last === "'" || last === '’') return text.slice(0, -1);
-  if ((last === 's' || last === 'S') && (text[text.length - 2] === "'" || text[text.length - 2] === '’')) return text.slice(0, -2);
+  const n = text.length;
+  const last = text.charCodeAt(n - 1);
+  if (last === 0x27 || last === 0x2019) return text.slice(0, -1); // ' ’
+  if (last === 0x73 || last === 0x53) {
+    // s S
+    const before = text.charCodeAt(n - 2);
+    if (before === 0x27 || before === 0x2019) return text.slice(0, -2);
+  }
   return text;
 }
 
