@@ -269,7 +269,7 @@ export function attribute(
 
 export type Speaker = { words: string[]; id: string; name: boolean };
 interface QuoteIndex {
-  verified: { q: Quote; words: string[] }[];
+  verified: { q: Quote; words: string[]; vocabulary: Set<string> }[];
   phrases: Speaker[];
   /** Speaker phrases by first word, longest first. */
   byFirst: Map<string, Speaker[]>;
@@ -290,7 +290,10 @@ function quoteIndex(sheet: CompiledSheet): QuoteIndex {
       if (list) list.push(p);
       else byFirst.set(p.words[0], [p]);
     }
-    const verified = sheet.quotes.map((q) => ({ q, words: wordsOf(q.text, 0, q.text.length).map((w) => w.norm) }));
+    const verified = sheet.quotes.map((q) => {
+      const words = wordsOf(q.text, 0, q.text.length).map((w) => w.norm);
+      return { q, words, vocabulary: new Set(words) };
+    });
     index = { verified, phrases, byFirst, longest: Math.max(0, ...verified.map((v) => v.words.length)) };
     quoteIndexes.set(sheet, index);
   }
@@ -347,7 +350,13 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
     }
     // 2. Close to a verified quote: align word by word and restore the verified words.
     let best: { v: (typeof verified)[number]; cost: number; ops: { d: number; q: number }[] } | undefined;
+    // Every draft word absent from a verified quote costs the alignment at least one edit: a quote
+    // missing more than close() allows can never be the one restored, and is not aligned at all.
+    const allowed = Math.max(1, Math.floor(draft.length / 2));
     for (const v of verified) {
+      let absent = 0;
+      for (const w of draft) if (!v.vocabulary.has(w) && ++absent > allowed) break;
+      if (absent > allowed) continue;
       const a = align(draft, v.words);
       if (!best || a.cost < best.cost) best = { v, ...a };
     }
