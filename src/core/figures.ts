@@ -223,12 +223,19 @@ export function checkFigure(
   }
   if (!cands.length) return;
   const score = (c: Candidate) => c.counts + (c.reporterMatch ? 0.5 : 0);
-  const best = cands.filter((c) => !c.contradicted).sort((a, b) => score(b) - score(a))[0];
+  // The first best-scoring candidate not contradicted, and the strongest context: one pass, no
+  // sorted copies (this runs for every figure of the draft).
+  let best: Candidate | undefined;
+  let strongest = 0;
+  for (const c of cands) {
+    if (c.contradicted) continue;
+    if (!best || score(c) > score(best)) best = c;
+    if (c.counts > strongest) strongest = c.counts;
+  }
 
   // Agrees with a fact it can refer to: confirm it.
   const agreeing = cands.filter((c) => !c.contradicted && agrees(m, c.fact));
   // ...unless what the sentence says is counted points clearly at another fact ("1,204 names").
-  const strongest = Math.max(0, ...cands.filter((c) => !c.contradicted).map((c) => c.counts));
   const ok = agreeing.find(
     (c) => (c.counts > 0 || c.reporterMatch || !best || score(best) < 0.45 || best === c) && !(strongest >= 0.5 && c.counts < strongest - 0.3),
   );
@@ -240,11 +247,17 @@ export function checkFigure(
   // reporter must, with a digit slip or another source's figure for the same kind of thing.
   const moved = cands.find((x) => x.contradicted && agrees(m, x.fact));
   const sameThing = (c: Candidate) => !!moved && c.fact.context.some((w) => moved.fact.context.includes(w));
-  const ranked = cands
-    .filter((c) => !c.contradicted)
-    .map((c) => ({ c, s: score(c) + (typoOf(m.value, c.fact.value) ? 0.4 : 0) + (sameThing(c) ? 0.3 : 0) }))
-    .sort((a, b) => b.s - a.s);
-  const top = ranked[0];
+  // The two highest ranked, ties in the sheet's order (as a stable sort would leave them).
+  let top: { c: Candidate; s: number } | undefined;
+  let second: { c: Candidate; s: number } | undefined;
+  for (const x of cands) {
+    if (x.contradicted) continue;
+    const r = { c: x, s: score(x) + (typoOf(m.value, x.fact.value) ? 0.4 : 0) + (sameThing(x) ? 0.3 : 0) };
+    if (!top || r.s > top.s) {
+      second = top;
+      top = r;
+    } else if (!second || r.s > second.s) second = r;
+  }
   const c = top?.c;
   const tied =
     !!c &&
@@ -261,7 +274,7 @@ export function checkFigure(
     const next = /^(?:\s+|-)(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 40))?.[1];
     if (next && !NOT_COUNTED.has(next) && !cands.some((x) => x.fact.context.some((w) => w.toLowerCase().split(/\s+/)[0] === next))) return;
   }
-  if (ranked[1] && ranked[1].s > top.s - 0.05 && ranked[1].c.fact.value !== c.fact.value) return;
+  if (second && second.s > top!.s - 0.05 && second.c.fact.value !== c.fact.value) return;
   const f = c.fact;
   const draft = text.slice(m.start, m.end);
   const who = f.reportedBy ? sheet.entities.get(f.reportedBy)?.name : undefined;
