@@ -271,18 +271,29 @@ export class SentenceContext {
         if (m.at >= 2 && toks[m.at - 2]?.norm === 'according') w = Math.max(w, this.weight(m.at, from) / 0.75);
       } else {
         w = this.weight(to - 1, m.at);
-        const before = toks.slice(Math.max(0, m.at - 2), m.at).map((t) => t.norm);
+        let by = false;
+        for (let k = Math.max(0, m.at - 2); k < m.at; k++) if (BY.has(toks[k].norm)) by = true;
         const after = toks[m.at + m.len]?.norm;
-        if (!before.some((b) => BY.has(b)) && !(after && SAYS.has(after))) w *= 0.3;
+        if (!by && !(after && SAYS.has(after))) w *= 0.3;
         // "…, according to X" names the source of its clause outright: it outweighs a clause subject.
         else if (m.at >= 2 && toks[m.at - 2].norm === 'according' && toks[m.at - 1].norm === 'to' && this.sameClause(to - 1, m.at)) w = Math.max(w, 0.75);
       }
       score.set(m.id, Math.max(score.get(m.id) ?? 0, w));
     }
-    const ranked = [...score].sort((a, b) => b[1] - a[1]);
-    if (!ranked.length || ranked[0][1] < 0.25) return undefined;
-    if (ranked.length > 1 && ranked[1][1] * 1.3 > ranked[0][1]) return undefined;
-    return ranked[0][0];
+    // The strongest and the runner-up (ties in the order first met, as a stable sort leaves them).
+    let top: string | undefined;
+    let topW = -Infinity;
+    let secondW = -Infinity;
+    for (const [id, w] of score) {
+      if (w > topW) {
+        secondW = topW;
+        top = id;
+        topW = w;
+      } else if (w > secondW) secondW = w;
+    }
+    if (top === undefined || topW < 0.25) return undefined;
+    if (secondW * 1.3 > topW) return undefined;
+    return top;
   }
 
   /** Extra context for a table cell: the header text of its column. */
