@@ -34,9 +34,10 @@ const BLANK_LINE = /\n[ \t]{0,2}\r?\n/g;
  * Calls `out` with where each blank line of the masked draft starts (the offset of the line
  * break before it), in order. A blank line is a line break followed by at most two spaces or tabs, a carriage
  * return and a line break: a pattern that never crosses a line, so it is read from the draft
- * itself except on the lines a masked region touches, which are masked first.
+ * itself except on the lines a masked region touches, which are masked first. Exported for its
+ * tests (not part of the core's API in index.ts).
  */
-function blankLines(text: string, masks: readonly number[], out: (at: number) => void): void {
+export function blankLines(text: string, masks: readonly number[], out: (at: number) => void): void {
   // The draft's next blank line at or after the last position read (-1: none left); kept
   // between calls, so the draft is read once however many masked regions interrupt it.
   let next = -2;
