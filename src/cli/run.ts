@@ -147,7 +147,7 @@ export async function run(io: CliIo): Promise<number> {
     const n = sheets.outside.size;
     problems.push({ kind: 'notice', message: `${n} draft${n === 1 ? ' is' : 's are'} outside the folder of --config ${opts.config}: its globs and sheet mappings, relative to that folder, do not apply to ${n === 1 ? 'it' : 'them'} (run from that folder, or put the config above the drafts)` });
   }
-  const progress = io.isTTY === true && prepared.length > PROGRESS_MIN_FILES;
+  const progress = prepared.length > PROGRESS_MIN_FILES && io.isTTY === true;
   const files: FileReport[] = [];
   let fixed = 0;
   for (let i = 0; i < prepared.length; i++) {
