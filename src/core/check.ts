@@ -73,9 +73,9 @@ export function blankLines(text: string, masks: readonly number[], out: (at: num
     const region = maskSlice(text, masks, a, Math.min(text.length, b + 1));
     BLANK_LINE.lastIndex = 0;
     for (let m = BLANK_LINE.exec(region); m && m.index < b - a; m = BLANK_LINE.exec(region)) {
-      const at = a + m.index;
+      const found = a + m.index;
       BLANK_LINE.lastIndex = m.index + m[0].length - 1;
-      out(at);
+      out(found);
     }
     at = b;
   }
@@ -84,8 +84,9 @@ export function blankLines(text: string, masks: readonly number[], out: (at: num
 
 /**
  * Like {@link check}, and also returns the spans that match verified facts (for hovers).
- * The draft is masked as a whole, then analysed paragraph by paragraph; a paragraph seen
- * before (same text, same masking, same options) reuses its earlier analysis.
+ * The draft is split into paragraphs at the blank lines of its masked text, and each paragraph
+ * is masked and analysed on its own; a paragraph seen before (same text, same masking, same
+ * options) reuses its earlier analysis.
  */
 export function analyze(text: string, sheet: FactSheet, options: CheckOptions = {}): Analysis {
   // A byte order mark is not text: a code fence or front matter right after it is still one.

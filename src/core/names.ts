@@ -131,8 +131,6 @@ interface NameIndex {
   roles: Map<string, RoleEntry[]>;
   /** Setting triggers by their first word. */
   triggers: Map<string, TriggerEntry[]>;
-  /** The first words of role titles and setting triggers: one look-up per word finds both. */
-  cues: Map<string, { role: boolean; trigger: boolean }>;
   /** One-word name forms by their word. */
   single: Map<string, NameForm>;
   /** The sheet person each word names or nearly names (surnames), memoised like `hits`. */
@@ -197,10 +195,7 @@ function nameIndex(sheet: CompiledSheet): NameIndex {
         if (!entityByPhrase.has(key)) entityByPhrase.set(key, e);
       }
     }
-    const cues = new Map<string, { role: boolean; trigger: boolean }>();
-    for (const w of roles.keys()) cues.set(w, { role: true, trigger: false });
-    for (const w of triggers.keys()) cues.set(w, { role: roles.has(w), trigger: true });
-    index = { all, known, byFirst, byLast, roles, triggers, cues, single, persons: new Map(), rightNames, entityByPhrase, hits: new Map() };
+    index = { all, known, byFirst, byLast, roles, triggers, single, persons: new Map(), rightNames, entityByPhrase, hits: new Map() };
     nameIndexes.set(sheet, index);
   }
   return index;
@@ -329,11 +324,8 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     // 2. Single words: people's surnames anywhere, given names before the surname, one-word places.
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      const cue = index.cues.get(t.norm);
-      if (cue) {
-        if (cue.role) roleAt.push(i);
-        if (cue.trigger) triggerAt.push(i);
-      }
+      if (index.roles.has(t.norm)) roleAt.push(i);
+      if (index.triggers.has(t.norm)) triggerAt.push(i);
       const capitalised = isCapitalised(t.text);
       // A lower-case word is read only for its hyphenated parts ("pro-Ruiz").
       const hyphen = (capitalised || t.text.length > 2) && t.text.includes('-');

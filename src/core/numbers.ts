@@ -3,6 +3,7 @@
  * spelled-out numbers, years) with their qualifiers, and renders a verified value back in
  * the draft's own style.
  */
+import { CodePointClass } from './text';
 
 export type MentionKind = 'count' | 'money' | 'share' | 'year';
 export type QualifierClass = 'none' | 'lower' | 'approx' | 'approx-below' | 'upper';
@@ -103,9 +104,10 @@ const WORDS_RE = new RegExp(
 export const DIGITS_RE =
   /(?=[ACHNSU$£€¥\d])(?:(US|U\.S\.|A|C|NZ|HK|S)?([$£€¥]))?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.(\d+))?(?!(?!(?:k|K|m|bn|b|tn|mn|mln)\b)[\p{L}\p{N}]|[.,]\d|:\d)/gu;
 
-/** BMP code units: 0 not yet known, 1 a letter or number (\p{L}, \p{N}), 2 not. */
-const LETTER_OR_NUMBER = new Uint8Array(0x10000);
-const LN_CHAR = /^[\p{L}\p{N}]$/u;
+/** Letters and numbers of any script. */
+const LETTERS_NUMBERS = new CodePointClass(/^[\p{L}\p{N}]$/u);
+/** ASCII marks after which a digit run is not a figure of its own (besides letters, digits and _). */
+const NOT_BEFORE_FIGURE = '.,/:#-';
 
 /**
  * Whether a figure may start at `p`: not right after a letter or number (of any script) nor
@@ -115,14 +117,9 @@ const LN_CHAR = /^[\p{L}\p{N}]$/u;
 export function figureMayStartAt(text: string, p: number): boolean {
   if (p === 0) return true;
   const c = text.charCodeAt(p - 1);
-  if (c < 0x80) return !((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f || c === 0x2e || c === 0x2c || c === 0x2f || c === 0x3a || c === 0x23 || c === 0x2d);
-  if (c >= 0xdc00 && c <= 0xdfff && p >= 2) {
-    const h = text.charCodeAt(p - 2);
-    if (h >= 0xd800 && h <= 0xdbff) return !LN_CHAR.test(text.slice(p - 2, p));
-  }
-  let k = LETTER_OR_NUMBER[c];
-  if (k === 0) k = LETTER_OR_NUMBER[c] = LN_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
-  return k === 2;
+  // WORD_CLASS (below): ASCII letters, digits and _.
+  if (c < 0x80) return WORD_CLASS[c] === 0 && !NOT_BEFORE_FIGURE.includes(String.fromCharCode(c));
+  return !LETTERS_NUMBERS.hasBefore(text, p);
 }
 const SCALE_AFTER = /^(?:[ \u00a0]?(k|K|m|bn|b|tn|mn|mln)\b|[ \u00a0-](thousand|million|billion|trillion)\b)/;
 const PERCENT_AFTER = /^(?:[ \u00a0]?%|[ \u00a0-](?:per ?cent|percent|pc)\b)/i;

@@ -108,11 +108,15 @@ export function maskRanges(text: string, markdown = true): number[] {
   return merged;
 }
 
+/** Index in `ranges` (from {@link maskRanges}) of the first region that ends after `from`. */
+function firstRegionAfter(ranges: readonly number[], from: number): number {
+  return 2 * lowerBound(ranges.length >> 1, (j) => ranges[2 * j + 1] <= from);
+}
+
 /** `text.slice(from, to)` with the regions `ranges` (from {@link maskRanges}) blanked, line breaks kept. */
 export function maskSlice(text: string, ranges: readonly number[], from: number, to: number): string {
-  // The first region that ends after `from`.
-  let k = 2 * lowerBound(ranges.length >> 1, (j) => ranges[2 * j + 1] <= from);
-  if (k >= ranges.length || ranges[k] >= to) return text.slice(from, to);
+  if (!masksAny(ranges, from, to)) return text.slice(from, to);
+  let k = firstRegionAfter(ranges, from);
   let out = '';
   let at = from;
   for (; k < ranges.length && ranges[k] < to; k += 2) {
@@ -126,7 +130,7 @@ export function maskSlice(text: string, ranges: readonly number[], from: number,
 
 /** Whether a region of `ranges` (from {@link maskRanges}) overlaps [from, to). */
 export function masksAny(ranges: readonly number[], from: number, to: number): boolean {
-  const k = 2 * lowerBound(ranges.length >> 1, (j) => ranges[2 * j + 1] <= from);
+  const k = firstRegionAfter(ranges, from);
   return k < ranges.length && ranges[k] < to;
 }
 
@@ -238,32 +242,52 @@ export const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*['’]?/gu;
 
 const isLead = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isTrail = (c: number) => c >= 0xdc00 && c <= 0xdfff;
-/** BMP code units: 0 not yet known, 1 a letter, mark or number, 2 not. */
-const bmpClass = new Uint8Array(0x10000);
-for (let c = 0; c < 0x80; c++) bmpClass[c] = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 2;
+/**
+ * Membership of code points in a Unicode class (a one-character /u pattern such as
+ * `/^[\p{L}\p{N}]$/u`), each answer remembered: the pattern runs once per distinct character.
+ */
+export class CodePointClass {
+  /** BMP code points: 0 not yet known, 1 in the class, 2 not. */
+  private readonly bmp = new Uint8Array(0x10000);
+  private readonly astral = new Map<number, boolean>();
+
+  constructor(private readonly re: RegExp) {}
+
+  has(cp: number): boolean {
+    if (cp < 0x10000) {
+      let k = this.bmp[cp];
+      if (k === 0) k = this.bmp[cp] = this.re.test(String.fromCharCode(cp)) ? 1 : 2;
+      return k === 1;
+    }
+    let yes = this.astral.get(cp);
+    if (yes === undefined) {
+      yes = this.re.test(String.fromCodePoint(cp));
+      if (this.astral.size < 65536) this.astral.set(cp, yes);
+    }
+    return yes;
+  }
+
+  /** Whether the code point that ends just before `p` (a surrogate pair read whole) is in the class. */
+  hasBefore(text: string, p: number): boolean {
+    const c = text.charCodeAt(p - 1);
+    if (isTrail(c) && p >= 2 && isLead(text.charCodeAt(p - 2))) return this.has((text.charCodeAt(p - 2) - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000);
+    return this.has(c);
+  }
+}
+
+/** Letters, marks and numbers: what words are made of. */
+const WORD_CHARS = new CodePointClass(/^[\p{L}\p{M}\p{N}]$/u);
 /** Width (1) of an ASCII letter or digit, 0 for any other ASCII character. */
 const ASCII_WORD = new Uint8Array(0x80);
-for (let c = 0; c < 0x80; c++) ASCII_WORD[c] = bmpClass[c] === 1 ? 1 : 0;
-const astralClass = new Map<number, boolean>();
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+for (let c = 0; c < 0x80; c++) ASCII_WORD[c] = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 0;
 
 /** UTF-16 length of the letter, mark or number at `i` (code unit `c`), or 0 if there is none. */
 function wordCharWidth(text: string, i: number, c: number): number {
   if (isLead(c) && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1);
-    if (isTrail(d)) {
-      const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-      let yes = astralClass.get(cp);
-      if (yes === undefined) {
-        yes = WORD_CHAR.test(String.fromCodePoint(cp));
-        if (astralClass.size < 65536) astralClass.set(cp, yes);
-      }
-      return yes ? 2 : 0;
-    }
+    if (isTrail(d)) return WORD_CHARS.has((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000) ? 2 : 0;
   }
-  let k = bmpClass[c];
-  if (k === 0) k = bmpClass[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
-  return k === 1 ? 1 : 0;
+  return WORD_CHARS.has(c) ? 1 : 0;
 }
 
 const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Jr|Sr|No|vs|etc|e\.g|i\.e|approx|Inc|Ltd|Co|Corp)|\b[A-Z](?:\.[A-Z])*)\.$/;
