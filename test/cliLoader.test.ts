@@ -17,6 +17,22 @@ function runCli(tmp: string, env: Record<string, string> = {}) {
 const cacheDirs = (tmp: string) => fs.readdirSync(tmp).filter((f) => f.startsWith('newsroom-factcheck-cache-')).map((f) => path.join(tmp, f));
 const cacheFiles = (tmp: string) => cacheDirs(tmp).flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.bin')).map((f) => path.join(d, f)));
 
+/**
+ * An installed copy of the CLI under `tmp` (the loader and the bundle built with it), and its
+ * `--version` run with its cache under `tmp`.
+ */
+function installedCopy(tmp: string) {
+  const bin = path.join(tmp, 'pkg', 'dist');
+  fs.mkdirSync(bin, { recursive: true });
+  fs.copyFileSync(distCli, path.join(bin, 'cli.js'));
+  const main = path.join(bin, 'cli-main.js');
+  const source = fs.readFileSync(path.join(root, 'dist', 'cli-main.js'), 'utf8');
+  fs.writeFileSync(main, source);
+  const version: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+  const versionOf = () => spawnSync(process.execPath, [path.join(bin, 'cli.js'), '--version'], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp } }).stdout.trim();
+  return { bin, main, source, version, versionOf };
+}
+
 describe('dist/cli.js: the code cache makes runs faster, never different', function () {
   this.timeout(60000);
   let tmp: string;
@@ -63,18 +79,11 @@ describe('dist/cli.js: the code cache makes runs faster, never different', funct
 
   it('a new release of the same size and time is never run from the old one’s cache, and the old cache is dropped', function () {
     if (!ownCache) this.skip();
-    // An installed copy of the CLI: npm gives every file the same mtime, so only content differs.
-    const bin = path.join(tmp, 'pkg', 'dist');
-    fs.mkdirSync(bin, { recursive: true });
-    fs.copyFileSync(distCli, path.join(bin, 'cli.js'));
-    const main = path.join(bin, 'cli-main.js');
-    const source = fs.readFileSync(path.join(root, 'dist', 'cli-main.js'), 'utf8');
-    const version: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+    // npm gives every installed file the same mtime, so only content differs.
+    const { bin, main, source, version, versionOf } = installedCopy(tmp);
     assert.ok(source.includes(`"${version}"`));
     const bumped = version.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
     const mtime = new Date('1985-10-26T08:15:00Z');
-    const versionOf = () => spawnSync(process.execPath, [path.join(bin, 'cli.js'), '--version'], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp } }).stdout.trim();
-    fs.writeFileSync(main, source);
     fs.utimesSync(main, mtime, mtime);
     assert.equal(versionOf(), version);
     assert.equal(versionOf(), version, 'from the cache');
@@ -92,14 +101,7 @@ describe('dist/cli.js: the code cache makes runs faster, never different', funct
 
   it('a bundle its loader was not built with is hashed at run time, never run from a stale cache', function () {
     if (!ownCache) this.skip();
-    const bin = path.join(tmp, 'pkg', 'dist');
-    fs.mkdirSync(bin, { recursive: true });
-    fs.copyFileSync(distCli, path.join(bin, 'cli.js'));
-    const main = path.join(bin, 'cli-main.js');
-    const source = fs.readFileSync(path.join(root, 'dist', 'cli-main.js'), 'utf8');
-    const version: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
-    const versionOf = () => spawnSync(process.execPath, [path.join(bin, 'cli.js'), '--version'], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp } }).stdout.trim();
-    fs.writeFileSync(main, source);
+    const { main, source, version, versionOf } = installedCopy(tmp);
     assert.equal(versionOf(), version);
     // Edited by hand (a longer version string): the loader's recorded digest no longer applies.
     fs.writeFileSync(main, source.split(`"${version}"`).join(`"${version}-local"`));
