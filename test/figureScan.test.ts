@@ -1,10 +1,11 @@
 /**
- * The figure pattern lost its Unicode look-behind for a check in code (figureMayStartAt); the
- * matches must be exactly those of the pattern with the look-behind, kept here as the reference.
+ * The figure pattern lost its Unicode look-behind for a check in code (figureMayStartAt), and is
+ * tried only where the word scan says a figure may start (figureMatches); the matches must be
+ * exactly those of a global search with the look-behind, kept here as the reference.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DIGITS_RE, figureMayStartAt } from '../src/core/numbers';
+import { DIGITS_RE, figureMatches, figureMayStartAt, wordStarts } from '../src/core/numbers';
 
 const REFERENCE =
   /(?=[ACHNSU$£€¥\d])(?<![\p{L}\p{N}_.,/:#-]|\p{L}-)(?:(US|U\.S\.|A|C|NZ|HK|S)?([$£€¥]))?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.(\d+))?(?!(?!(?:k|K|m|bn|b|tn|mn|mln)\b)[\p{L}\p{N}]|[.,]\d|:\d)/gu;
@@ -16,7 +17,8 @@ function withReference(text: string): string[] {
   return out;
 }
 
-function asChecked(text: string): string[] {
+/** A global search of the pattern without the look-behind, skipping places where no figure may start. */
+function globally(text: string): string[] {
   const out: string[] = [];
   DIGITS_RE.lastIndex = 0;
   for (let m = DIGITS_RE.exec(text); m; m = DIGITS_RE.exec(text)) {
@@ -27,6 +29,11 @@ function asChecked(text: string): string[] {
     out.push(`${m.index}:${m[0]}`);
   }
   return out;
+}
+
+/** What findMentions reads: the pattern tried where the word scan says a figure may start. */
+function asChecked(text: string): string[] {
+  return figureMatches(text, wordStarts(text).figures).map((m) => `${m.index}:${m[0]}`);
 }
 
 const PIECES = [
@@ -40,7 +47,9 @@ describe('the figure pattern finds what it found with its look-behind', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (parts) => {
         const text = parts.join('');
-        assert.deepEqual(asChecked(text), withReference(text));
+        const reference = withReference(text);
+        assert.deepEqual(globally(text), reference);
+        assert.deepEqual(asChecked(text), reference);
       }),
       { numRuns: 3000, seed: 21 },
     );
@@ -53,5 +62,12 @@ describe('the figure pattern finds what it found with its look-behind', () => {
     assert.deepEqual(asChecked(' 3,117'), ['1:3,117']);
     assert.deepEqual(asChecked('“3,117'), ['1:3,117']);
     assert.deepEqual(asChecked('\udc003,117'), ['1:3,117'], 'a lone surrogate is no letter');
+  });
+
+  it('a currency prefix or symbol starts the figure, right after a word or another figure too', () => {
+    assert.deepEqual(asChecked('paid U.S.$40 and NZ$5'), ['5:U.S.$40', '17:NZ$5']);
+    assert.deepEqual(asChecked('3 $4 £5'), ['0:3', '2:$4', '5:£5']);
+    assert.deepEqual(asChecked('spent$4'), withReference('spent$4'));
+    assert.deepEqual(asChecked('12US$3'), withReference('12US$3'));
   });
 });

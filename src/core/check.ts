@@ -3,7 +3,7 @@ import { SentenceContext } from './context';
 import { checkDates } from './dates';
 import { checkFigure } from './figures';
 import { checkNames } from './names';
-import { findMentions, type Mention } from './numbers';
+import { findMentions, wordStarts, type Mention } from './numbers';
 import type { Pass } from './pass';
 import { checkQuotes } from './quotes';
 import { maskRanges, maskSlice, masksAny, splitSentences } from './text';
@@ -150,7 +150,8 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
   // Figures grouped by sentence, with the token span of each (what a context word is nearest to).
   const bySentence = new Map<number, Mention[]>();
   let si = 0;
-  for (const m of findMentions(masked)) {
+  const starts = wordStarts(masked);
+  for (const m of findMentions(masked, starts)) {
     while (si < sentences.length && sentences[si].end <= m.start) si++;
     if (si >= sentences.length) break;
     if (sentences[si].start > m.start) continue;
@@ -178,7 +179,7 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
       checkFigure(m, ctx, compiled, text, findings, confirmations, rivals.length > 2 ? rivals : undefined);
     }
   }
-  const pass: Pass = { text, masked, contexts, sheet: compiled, findings, confirmations };
+  const pass: Pass = { text, masked, contexts, sheet: compiled, findings, confirmations, wordStarts: starts };
   checkDates(pass);
   checkNames(pass);
   checkQuotes(pass, reportUnverified);

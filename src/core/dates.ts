@@ -1,11 +1,51 @@
 import type { Pass } from './pass';
+import { wordStarts } from './numbers';
 import { matchCase } from './text';
+import { DATE_LEAD, MONTH_PARTS, MONTHS, PERIODS, RELATIVE, SPAN_COUNTS } from './dateWords';
 
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const DATE_RE = new RegExp(
-  `\\b(?:(?:early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[ -])?(?:${MONTHS})\\b|\\b(?:last|this|next|the previous|the past|earlier this|late last|early last|the same) (?:year|month|week|spring|summer|autumn|fall|winter)\\b|\\b(?:a|one|two|three|four|five|several) (?:years?|months?|weeks?) (?:ago|earlier)\\b`,
-  'gi',
+/**
+ * A date phrase, tried only where one can start (sticky, see dateStarts): a global search
+ * would try it at every word of every paragraph.
+ */
+export const DATE_RE = new RegExp(
+  `\\b(?:(?:${MONTH_PARTS.join('|')})[ -])?(?:${MONTHS})\\b|\\b(?:${RELATIVE.join('|')}) (?:${PERIODS.join('|')})\\b|\\b(?:${SPAN_COUNTS.join('|')}) (?:years?|months?|weeks?) (?:ago|earlier)\\b`,
+  'iy',
 );
+
+/** ASCII word characters, as `\b` sees them in a pattern without the u flag. */
+const isWordCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+
+/**
+ * Where a date phrase may start, ascending: the word starts at most DATE_LEAD characters before
+ * each anchor word (at `anchors`, ascending). Tried there in order, the sticky pattern finds the
+ * same phrases as a global search of the whole text.
+ */
+export function dateStarts(text: string, anchors: readonly number[]): number[] {
+  const out: number[] = [];
+  let next = 0;
+  for (const a of anchors) {
+    for (let q = Math.max(next, a - DATE_LEAD); q <= a; q++) {
+      if (isWordCode(text.charCodeAt(q)) && (q === 0 || !isWordCode(text.charCodeAt(q - 1)))) out.push(q);
+    }
+    next = a + 1;
+  }
+  return out;
+}
+
+/** The matches of DATE_RE in `text`, as a global search finds them, tried only at the dateStarts of `anchors`. */
+export function datePhrases(text: string, anchors: readonly number[]): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  let after = 0;
+  for (const at of dateStarts(text, anchors)) {
+    if (at < after) continue;
+    DATE_RE.lastIndex = at;
+    const m = DATE_RE.exec(text);
+    if (!m) continue;
+    found.push(m);
+    after = at + m[0].length;
+  }
+  return found;
+}
 
 const MONTH = new RegExp(`(?:${MONTHS})`, 'i');
 const PART = /\b(?:early|mid|late|end|beginning|start|middle|first|second)\b/i;
@@ -16,12 +56,11 @@ const norm = (s: string) => s.toLowerCase().replace(/[\s-]+/g, ' ').trim();
  * The date check: a date phrase in a sentence about a dated event ("the protests began in
  * early March") must be the verified phrase ("late March").
  */
-export function checkDates({ masked, text, contexts, sheet, findings, confirmations }: Pass): void {
+export function checkDates({ masked, text, contexts, sheet, findings, confirmations, wordStarts: starts }: Pass): void {
   if (!sheet.dates.length) return;
-  // One pass over the text; each date phrase is then read in its sentence.
+  // The phrases in text order; each is then read in its sentence.
   let si = 0;
-  DATE_RE.lastIndex = 0;
-  for (let m = DATE_RE.exec(masked); m; m = DATE_RE.exec(masked)) {
+  for (const m of datePhrases(masked, (starts ?? wordStarts(masked)).dateAnchors)) {
     while (si < contexts.length && contexts[si].sentence.end <= m.index) si++;
     if (si >= contexts.length) break;
     const ctx = contexts[si];

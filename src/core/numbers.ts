@@ -3,6 +3,7 @@
  * spelled-out numbers, years) with their qualifiers, and renders a verified value back in
  * the draft's own style.
  */
+import { DATE_ANCHORS } from './dateWords';
 import { CodePointClass } from './text';
 
 export type MentionKind = 'count' | 'money' | 'share' | 'year';
@@ -104,6 +105,28 @@ const WORDS_RE = new RegExp(
 export const DIGITS_RE =
   /(?=[ACHNSU$£€¥\d])(?:(US|U\.S\.|A|C|NZ|HK|S)?([$£€¥]))?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.(\d+))?(?!(?!(?:k|K|m|bn|b|tn|mn|mln)\b)[\p{L}\p{N}]|[.,]\d|:\d)/gu;
 
+/** DIGITS_RE tried at one place (see findMentions). */
+const DIGITS_STICKY = new RegExp(DIGITS_RE.source, 'uy');
+
+/**
+ * The matches of DIGITS_RE that start where a figure may (figureMayStartAt), as a global search
+ * skipping the others finds them, but tried only at `starts` (WordStarts.figures): every other
+ * place would start with neither a digit, a currency symbol nor a prefix right before one.
+ */
+export function figureMatches(text: string, starts: readonly number[]): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  let after = 0;
+  for (const at of starts) {
+    if (at < after || !figureMayStartAt(text, at)) continue;
+    DIGITS_STICKY.lastIndex = at;
+    const m = DIGITS_STICKY.exec(text);
+    if (!m) continue;
+    found.push(m);
+    after = at + m[0].length;
+  }
+  return found;
+}
+
 /** Letters and numbers of any script. */
 const LETTERS_NUMBERS = new CodePointClass(/^[\p{L}\p{N}]$/u);
 /** ASCII marks after which a digit run is not a figure of its own (besides letters, digits and _). */
@@ -146,45 +169,70 @@ const WORDS_STICKY = sticky(WORDS_RE);
 const FRACTION_STICKY = sticky(FRACTION_RE);
 const IN_N_STICKY = sticky(IN_N_RE);
 
-interface Candidates {
-  words: number[];
-  fractions: number[];
-  inN: number[];
+/**
+ * Where the patterns of a text may start, each list ascending: the number-word patterns (above),
+ * digit figures (DIGITS_RE) and date phrases (the anchor words of dates.ts).
+ */
+export interface WordStarts {
+  /** Whole words that may start WORDS_RE, FRACTION_RE and IN_N_RE; undefined where ſ or K fold to ASCII letters (see above). */
+  words?: number[];
+  fractions?: number[];
+  inN?: number[];
+  /** Words that start with a digit, and the four places before a currency symbol and the symbol itself. */
+  figures: number[];
+  /** Whole words that are date anchors (DATE_ANCHORS), in any case. */
+  dateAnchors: number[];
 }
 
 /** ASCII classes as \b sees words: 1 a letter, 2 a digit or underscore, 0 no word character. */
 const WORD_CLASS = new Uint8Array(0x80);
 for (let c = 0; c < 0x80; c++) WORD_CLASS[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : (c >= 48 && c <= 57) || c === 95 ? 2 : 0;
 
-/** The first words by a hash of their letters, with the patterns each can start (1 words, 2 fractions, 4 in-n). */
+/** The first words by a hash of their letters, with what each can start (1 words, 2 fractions, 4 in-n, 8 a date). */
 const FIRST_WORDS = new Map<number, { word: string; kinds: number }[]>();
 /** Low bits of those hashes: most words of a draft are turned away here, before the map. */
 const FIRST_HASH_BITS = new Uint8Array(1 << 12);
 const letterHash = (h: number, c: number) => (Math.imul(h, 31) + (c | 0x20)) | 0;
-for (const w of new Set([...WORDS_FIRST, ...FRACTION_FIRST, ...IN_N_FIRST])) {
-  if (w.length < 3) continue;
+for (const w of new Set([...WORDS_FIRST, ...FRACTION_FIRST, ...IN_N_FIRST, ...DATE_ANCHORS])) {
+  if (w === 'a') continue; // one letter: handled on its own in the scan
+  if (w.length < 3 || w.length > 9) throw new Error(`word starts: the scan reads words of 3 to 9 letters, not ${w}`);
   let h = 0;
   for (let i = 0; i < w.length; i++) h = letterHash(h, w.charCodeAt(i));
-  const kinds = (WORDS_FIRST.has(w) ? 1 : 0) | (FRACTION_FIRST.has(w) ? 2 : 0) | (IN_N_FIRST.has(w) ? 4 : 0);
+  const kinds = (WORDS_FIRST.has(w) ? 1 : 0) | (FRACTION_FIRST.has(w) ? 2 : 0) | (IN_N_FIRST.has(w) ? 4 : 0) | (DATE_ANCHORS.includes(w) ? 8 : 0);
   const list = FIRST_WORDS.get(h);
   if (list) list.push({ word: w, kinds });
   else FIRST_WORDS.set(h, [{ word: w, kinds }]);
   FIRST_HASH_BITS[h & 0xfff] = 1;
 }
 
-function wordCandidates(text: string): Candidates | undefined {
-  if (text.includes('\u017f') || text.includes('\u212a')) return undefined;
-  const out: Candidates = { words: [], fractions: [], inN: [] };
+/** The currency symbols DIGITS_RE knows, and the longest prefix it reads before one ("U.S."). */
+const isCurrencyCode = (c: number) => c === 0x24 || c === 0xa3 || c === 0xa5 || c === 0x20ac;
+const CURRENCY_PREFIX = 4;
+
+/** One scan of `text` for {@link WordStarts}. */
+export function wordStarts(text: string): WordStarts {
+  const folds = text.includes('\u017f') || text.includes('\u212a');
+  const words: number[] = [];
+  const fractions: number[] = [];
+  const inN: number[] = [];
+  const figures: number[] = [];
+  const dateAnchors: number[] = [];
   const n = text.length;
   for (let i = 0; i < n; ) {
     let c = text.charCodeAt(i);
     let k = c < 0x80 ? WORD_CLASS[c] : 0;
     if (k === 0) {
+      if (isCurrencyCode(c)) {
+        // A figure may start at the symbol or at a prefix right before it ("US$", "U.S.$").
+        const last = figures.length ? figures[figures.length - 1] : -1;
+        for (let p = Math.max(last + 1, i - CURRENCY_PREFIX); p <= i; p++) figures.push(p);
+      }
       i++;
       continue;
     }
     // A word as \b sees it; hash its letters (lower-cased) as long as it is letters only.
     const s = i;
+    if (c >= 48 && c <= 57 && (figures.length === 0 || figures[figures.length - 1] < s)) figures.push(s);
     let h = 0;
     let letters = true;
     do {
@@ -197,10 +245,10 @@ function wordCandidates(text: string): Candidates | undefined {
     const len = i - s;
     if (len === 1) {
       c = text.charCodeAt(s);
-      if (c >= 48 && c <= 57) out.inN.push(s);
+      if (c >= 48 && c <= 57) inN.push(s);
       else if (c === 97 || c === 65) {
-        out.words.push(s);
-        out.fractions.push(s);
+        words.push(s);
+        fractions.push(s);
       }
     } else if (letters && len >= 3 && len <= 9 && FIRST_HASH_BITS[h & 0xfff] === 1) {
       const list = FIRST_WORDS.get(h);
@@ -210,13 +258,14 @@ function wordCandidates(text: string): Candidates | undefined {
         let same = true;
         for (let k = 0; k < len && same; k++) same = (text.charCodeAt(s + k) | 0x20) === word.charCodeAt(k);
         if (!same) continue;
-        if (kinds & 1) out.words.push(s);
-        if (kinds & 2) out.fractions.push(s);
-        if (kinds & 4) out.inN.push(s);
+        if (kinds & 1) words.push(s);
+        if (kinds & 2) fractions.push(s);
+        if (kinds & 4) inN.push(s);
+        if (kinds & 8) dateAnchors.push(s);
       }
     }
   }
-  return out;
+  return folds ? { figures, dateAnchors } : { words, fractions, inN, figures, dateAnchors };
 }
 
 /** Every match of the global pattern `re` in `text`, tried only at `starts` when given (see above). */
@@ -411,18 +460,12 @@ class RangeSet {
  * Every figure in `text` (which should already be masked). Ranges of the returned mentions
  * never overlap; times, ordinals and numbers glued to letters are not figures.
  */
-export function findMentions(text: string): Mention[] {
+export function findMentions(text: string, starts: WordStarts = wordStarts(text)): Mention[] {
   const out: Mention[] = [];
   const taken = new RangeSet();
   const overlaps = (s: number, e: number) => taken.overlaps(s, e);
 
-  DIGITS_RE.lastIndex = 0;
-  for (let m = DIGITS_RE.exec(text); m; m = DIGITS_RE.exec(text)) {
-    // As a failed look-behind would: try again from the next position.
-    if (!figureMayStartAt(text, m.index)) {
-      DIGITS_RE.lastIndex = m.index + 1;
-      continue;
-    }
+  for (const m of figureMatches(text, starts.figures)) {
     const [whole, cprefix, csym, digits, decimals] = m;
     const start = m.index;
     const numStart = start + whole.length - digits.length - (decimals !== undefined ? decimals.length + 1 : 0);
@@ -500,7 +543,6 @@ export function findMentions(text: string): Mention[] {
   }
 
   // Fractions and "one in four" shares.
-  const cands = wordCandidates(text);
   const shares = (matches: RegExpExecArray[], parse: (m: RegExpExecArray) => number, form: NumberStyle['form']) => {
     for (const m of matches) {
       const s = m.index;
@@ -521,9 +563,9 @@ export function findMentions(text: string): Mention[] {
     }
   };
   const small = (w: string) => (/^\d+$/.test(w) ? Number(w) : (UNITS[w.toLowerCase()] ?? NaN));
-  shares(matchesAt(text, IN_N_RE, IN_N_STICKY, cands?.inN), (m) => small(m[1]) / small(m[2]), 'in-n');
+  shares(matchesAt(text, IN_N_RE, IN_N_STICKY, starts.inN), (m) => small(m[1]) / small(m[2]), 'in-n');
   shares(
-    matchesAt(text, FRACTION_RE, FRACTION_STICKY, cands?.fractions),
+    matchesAt(text, FRACTION_RE, FRACTION_STICKY, starts.fractions),
     (m) => {
       if (m[3]) return 0.5;
       const n = m[1].toLowerCase() === 'a' ? 1 : small(m[1]);
@@ -533,7 +575,7 @@ export function findMentions(text: string): Mention[] {
   );
 
   // Spelled-out numbers.
-  for (const m of matchesAt(text, WORDS_RE, WORDS_STICKY, cands?.words)) {
+  for (const m of matchesAt(text, WORDS_RE, WORDS_STICKY, starts.words)) {
     let s = m.index;
     let phrase = m[0];
     if (/^(?:a|one) (?!hundred|thousand|million|billion|trillion)/i.test(phrase) && /^(?:a) /i.test(phrase)) {

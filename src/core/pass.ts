@@ -1,5 +1,6 @@
 import type { CompiledSheet } from './compile';
 import type { SentenceContext } from './context';
+import type { WordStarts } from './numbers';
 import type { Confirmation, Finding } from './types';
 
 /** What every check reads and where it writes: one draft, prepared once by `analyze`. */
@@ -13,4 +14,6 @@ export interface Pass {
   sheet: CompiledSheet;
   findings: Finding[];
   confirmations: Confirmation[];
+  /** Where figures, number words and date phrases may start in `masked` (found once, shared by the checks). */
+  wordStarts?: WordStarts;
 }

@@ -1,0 +1,13 @@
+/** The words of date phrases (dates.ts), apart so the scan for where phrases start (numbers.ts) can read them. */
+export const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** What may stand before a month ("late March"), before a period ("last year") and before a span ("two weeks ago"). */
+export const MONTH_PARTS = ['early', 'mid', 'late', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'the first half of', 'the second half of'];
+export const RELATIVE = ['last', 'this', 'next', 'the previous', 'the past', 'earlier this', 'late last', 'early last', 'the same'];
+export const PERIODS = ['year', 'month', 'week', 'spring', 'summer', 'autumn', 'fall', 'winter'];
+export const SPAN_COUNTS = ['a', 'one', 'two', 'three', 'four', 'five', 'several'];
+/**
+ * Every date phrase has one of these words (a month, a period, a span), as a whole word
+ * (letters between \b and \b, in any case), and it starts at most DATE_LEAD characters before it.
+ */
+export const DATE_ANCHORS: readonly string[] = [...MONTHS.toLowerCase().split('|'), ...PERIODS, 'years', 'months', 'weeks'];
+export const DATE_LEAD = Math.max(...[...MONTH_PARTS, ...RELATIVE, ...SPAN_COUNTS].map((w) => w.length + 1));
