@@ -5,7 +5,7 @@
 import type { CompiledSheet } from './compile';
 import type { Pass } from './pass';
 import type { SentenceContext } from './context';
-import { matchCase, phraseWords, tokenize, type Token } from './text';
+import { matchCase, phraseWords, tokenize, WordSieve, type Token } from './text';
 import type { Confirmation, Entity, Finding, Role, Setting } from './types';
 
 /** Month and day names: capitalised, never people or places. */
@@ -131,8 +131,8 @@ interface NameIndex {
   roles: Map<string, RoleEntry[]>;
   /** Setting triggers by their first word. */
   triggers: Map<string, TriggerEntry[]>;
-  /** Those first words of roles and triggers by first character and length (see mayOpen). */
-  openers: Uint8Array;
+  /** The first words of roles and triggers. */
+  openers: WordSieve;
   /** One-word name forms by their word. */
   single: Map<string, NameForm>;
   /** The sheet person each word names or nearly names (surnames), memoised like `hits`. */
@@ -181,8 +181,7 @@ function nameIndex(sheet: CompiledSheet): NameIndex {
         if (words.length) push(triggers, words[0], { setting, words });
       }
     }
-    const openers = new Uint8Array(OPENER_KEYS);
-    for (const w of [...roles.keys(), ...triggers.keys()]) openers[openerKey(w)] = 1;
+    const openers = new WordSieve([...roles.keys(), ...triggers.keys()]);
     const single = new Map<string, NameForm>();
     for (const f of all) if (f.words.length === 1 && !single.has(f.words[0])) single.set(f.words[0], f);
     const rightNames = new Map<string, string[]>();
@@ -204,13 +203,6 @@ function nameIndex(sheet: CompiledSheet): NameIndex {
   }
   return index;
 }
-
-/**
- * A word's first character (its low 7 bits) and length (up to 15): most words of a draft are
- * turned away by this before a look-up of the word itself, which would first hash the word.
- */
-const OPENER_KEYS = 128 * 16;
-const openerKey = (w: string) => ((w.charCodeAt(0) & 0x7f) << 4) | (w.length > 15 ? 15 : w.length);
 
 /** The sheet names that `w` (lower case, not a known name) is a near miss of, in sheet order. */
 function hitsOf(index: NameIndex, w: string): Hit[] {
@@ -335,13 +327,15 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     // 2. Single words: people's surnames anywhere, given names before the surname, one-word places.
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      if (index.openers[openerKey(t.norm)] === 1) {
+      if (index.openers.mayHave(t.norm)) {
         if (index.roles.has(t.norm)) roleAt.push(i);
         if (index.triggers.has(t.norm)) triggerAt.push(i);
       }
       const capitalised = isCapitalised(t.text);
-      // A lower-case word is read only for its hyphenated parts ("pro-Ruiz").
-      const hyphen = (capitalised || t.text.length > 2) && t.text.includes('-');
+      // A lower-case word is read only for its hyphenated parts ("pro-Ruiz"), and only if it has
+      // a capital letter: a word that is its own normal form has none (bar the few capitals
+      // without a lower case, such as ℝ, which no name is spelt with).
+      const hyphen = (capitalised || (t.text.length > 2 && t.norm !== t.text)) && t.text.includes('-');
       if (!hyphen && !capitalised) continue;
       for (const p of hyphen ? parts(t) : [stripPossessive(t)]) {
         if (!isCapitalised(p.text) || flagged.has(p.start)) continue;

@@ -150,6 +150,27 @@ const TRAILING_PUNCT = /[.,;:!?]/;
 const LINE_CONTENT = /[^\n\r]+/g;
 const blanks = (run: string) => ' '.repeat(run.length);
 
+/**
+ * A quick "maybe" for whether a word is one of a set: by its first character (the low 7 bits)
+ * and its length (up to 15). Most words of a draft are turned away here, before a look-up in a
+ * Map or Set, which would first hash the word.
+ */
+export class WordSieve {
+  private readonly bits = new Uint8Array(128 * 16);
+
+  constructor(words: Iterable<string>) {
+    for (const w of words) this.bits[WordSieve.key(w)] = 1;
+  }
+
+  mayHave(w: string): boolean {
+    return this.bits[WordSieve.key(w)] === 1;
+  }
+
+  private static key(w: string): number {
+    return ((w.charCodeAt(0) & 0x7f) << 4) | (w.length > 15 ? 15 : w.length);
+  }
+}
+
 /** Lower-cases a word and drops a possessive ending (`Ruiz’s` → `ruiz`, `voters'` → `voters`). */
 export function normWord(w: string): string {
   const lower = w.toLowerCase();
