@@ -6,6 +6,7 @@ import { checkNames } from './names';
 import { findMentions, wordStarts, type Mention } from './numbers';
 import type { Pass } from './pass';
 import { checkQuotes } from './quotes';
+import { sorted } from './search';
 import { maskRanges, maskSlice, masksAny, splitSentences } from './text';
 import { DEFAULT_SEVERITY, type CheckOptions, type Confirmation, type FactSheet, type Finding } from './types';
 
@@ -185,13 +186,11 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
   checkQuotes(pass, reportUnverified);
 
   const seen = new Set<string>();
-  const unique = findings
-    .sort((a, b) => a.start - b.start || a.end - b.end)
-    .filter((f) => {
+  const unique = sorted(findings, (a, b) => a.start - b.start || a.end - b.end).filter((f) => {
       const key = `${f.start}:${f.end}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     });
-  return { findings: unique, confirmations: confirmations.sort((a, b) => a.start - b.start) };
+  return { findings: unique, confirmations: sorted(confirmations, (a, b) => a.start - b.start) };
 }

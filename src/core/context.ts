@@ -4,7 +4,7 @@
  */
 import type { CompiledSheet } from './compile';
 import { findPhrase, type Sentence } from './text';
-import { lowerBound } from './search';
+import { lowerBound, sorted } from './search';
 
 const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike']);
 const BY = new Set(['by', 'from', 'per', 'according']);
@@ -220,7 +220,7 @@ export class SentenceContext {
       }
     }
     // …then taken in the sheet's phrase order (longest first), skipping any that overlaps one taken.
-    if (hits.length > 1) hits.sort((a, b) => a.order - b.order || a.at - b.at);
+    sorted(hits, (a, b) => a.order - b.order || a.at - b.at);
     const found: { id: string; at: number; len: number }[] = [];
     // Few hits (the usual case): compare with those taken; many: mark the tokens taken.
     const used = hits.length > 16 ? new Uint8Array(toks.length) : undefined;
@@ -233,7 +233,7 @@ export class SentenceContext {
       } else if (found.some((f) => h.at < f.at + f.len && f.at < h.at + h.len)) continue;
       found.push({ id: h.id, at: h.at, len: h.len });
     }
-    this.mentionCache = found.sort((a, b) => a.at - b.at);
+    this.mentionCache = sorted(found, (a, b) => a.at - b.at);
     return this.mentionCache;
   }
 

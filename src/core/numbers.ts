@@ -4,6 +4,7 @@
  * the draft's own style.
  */
 import { DATE_ANCHORS } from './dateWords';
+import { sorted } from './search';
 import { CodePointClass } from './text';
 
 export type MentionKind = 'count' | 'money' | 'share' | 'year';
@@ -615,7 +616,7 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
     });
     taken.add(s, end);
   }
-  return out.sort((a, b) => a.start - b.start);
+  return sorted(out, (a, b) => a.start - b.start);
 }
 
 function withSeparators(n: number, sep: string, decimals: number): string {

@@ -8,7 +8,7 @@ import { editDistance, wordsAt } from './names';
 import type { SentenceContext } from './context';
 import { findPhrase, phraseWords, tokenize, type Token } from './text';
 import type { Edit, Finding, Quote } from './types';
-import { lowerBound } from './search';
+import { lowerBound, sorted } from './search';
 
 /** A quotation of the draft: `start`/`end` delimit the words inside the marks. */
 export interface QuoteSpan {
@@ -121,7 +121,7 @@ export function findQuotes(masked: string): QuoteSpan[] {
         break;
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return sorted(out, (a, b) => a.start - b.start);
 }
 
 function isOpening(prev: string | undefined): boolean {

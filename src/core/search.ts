@@ -12,3 +12,12 @@ export function lowerBound(count: number, below: (i: number) => boolean): number
   }
   return lo;
 }
+
+/**
+ * `list.sort(compare)`, but a list already in order (the usual case for what a left-to-right
+ * scan collects) is only read: a sort copies the list into scratch space even then.
+ */
+export function sorted<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < list.length; i++) if (compare(list[i - 1], list[i]) > 0) return list.sort(compare);
+  return list;
+}
