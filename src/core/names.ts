@@ -289,6 +289,47 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     });
   };
 
+  /** A multi-word name form `f` read at token `at` of `toks` (found from token `i`): the whole phrase is compared ("Al Jazera"). */
+  const phraseAt = (toks: Token[], f: NameForm, at: number, i: number) => {
+    const n = f.words.length;
+    if (at < 0 || at + n > toks.length) return;
+    for (let k = at; k < at + n; k++) if (!isCapitalised(toks[k].text)) return;
+    const lastTok = toks[at + n - 1];
+    const start = toks[at].start;
+    const end = lastTok.start + bare(lastTok.text).length;
+    const words: string[] = [];
+    for (let k = at; k < at + n; k++) words.push((k === at + n - 1 ? bare(toks[k].text) : toks[k].text).toLowerCase());
+    const phrase = words.join(' ');
+    const verified = f.words.join(' ');
+    if (phrase === verified) {
+      if (at === i) confirmations.push({ start, end, factId: f.entity.id });
+      return;
+    }
+    if (words.every((w) => known.has(w))) return;
+    const d = editDistance(phrase, verified, 3);
+    if (d >= 1 && d <= (verified.length >= 15 ? 2 : 1)) spellFinding(start, end, f.spelled.join(' '), f.entity);
+  };
+
+  /** A capitalised word, or part of a hyphenated one, at [start, end) in token `i`; `w` is it in lower case. */
+  const wordAt = (toks: Token[], i: number, start: number, end: number, w: string) => {
+    if (known.has(w)) {
+      const f = index.single.get(w);
+      if (f) confirmations.push({ start, end, factId: f.entity.id });
+      return;
+    }
+    if (MONTHS_DAYS.has(w)) return;
+    for (const { form: f, given } of hitsOf(index, w)) {
+      if (given) {
+        // A given name is a near miss only right before the (possibly misspelt) surname.
+        const next = toks[i + 1] ? bare(toks[i + 1].text).toLowerCase() : '';
+        const surname = f.words[f.words.length - 1];
+        if (next !== surname && !nearMiss(next, surname)) continue;
+      }
+      spellFinding(start, end, f.spelled[0], f.entity);
+      break;
+    }
+  };
+
   // Where role titles and setting triggers may start in the sentence (found in pass 2).
   const roleAt: number[] = [];
   const triggerAt: number[] = [];
@@ -296,33 +337,14 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     const toks = ctx.sentence.tokens;
     roleAt.length = 0;
     triggerAt.length = 0;
-    // 1. Multi-word names that are not people: compare the whole phrase ("Al Jazera").
-    const phraseAt = (f: NameForm, at: number, i: number) => {
-      const n = f.words.length;
-      if (at < 0 || at + n > toks.length) return;
-      for (let k = at; k < at + n; k++) if (!isCapitalised(toks[k].text)) return;
-      const lastTok = toks[at + n - 1];
-      const start = toks[at].start;
-      const end = lastTok.start + bare(lastTok.text).length;
-      const words: string[] = [];
-      for (let k = at; k < at + n; k++) words.push((k === at + n - 1 ? bare(toks[k].text) : toks[k].text).toLowerCase());
-      const phrase = words.join(' ');
-      const verified = f.words.join(' ');
-      if (phrase === verified) {
-        if (at === i) confirmations.push({ start, end, factId: f.entity.id });
-        return;
-      }
-      if (words.every((w) => known.has(w))) return;
-      const d = editDistance(phrase, verified, 3);
-      if (d >= 1 && d <= (verified.length >= 15 ? 2 : 1)) spellFinding(start, end, f.spelled.join(' '), f.entity);
-    };
+    // 1. Multi-word names that are not people.
     for (let i = 0; i < toks.length; i++) {
       if (!isCapitalised(toks[i].text)) continue;
       const lower = lowerOf(toks[i]);
       const byFirst = index.byFirst.get(lower);
-      if (byFirst) for (const f of byFirst) phraseAt(f, i, i);
+      if (byFirst) for (const f of byFirst) phraseAt(toks, f, i, i);
       const byLast = index.byLast.get(bare(lower));
-      if (byLast) for (const f of byLast) phraseAt(f, i - f.words.length + 1, i);
+      if (byLast) for (const f of byLast) phraseAt(toks, f, i - f.words.length + 1, i);
     }
     // 2. Single words: people's surnames anywhere, given names before the surname, one-word places.
     for (let i = 0; i < toks.length; i++) {
@@ -336,28 +358,13 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
       // a capital letter: a word that is its own normal form has none (bar the few capitals
       // without a lower case, such as ℝ, which no name is spelt with).
       const hyphen = (capitalised || (t.text.length > 2 && t.norm !== t.text)) && t.text.includes('-');
-      if (!hyphen && !capitalised) continue;
-      for (const p of hyphen ? parts(t) : [stripPossessive(t)]) {
-        if (!isCapitalised(p.text) || flagged.has(p.start)) continue;
-        // Without a hyphen the part is the token less any possessive: the token's normal form
-        // when it has no apostrophe at all (most names), no new lower-case copy.
-        const w = !hyphen && p.text.length === t.text.length ? lowerOf(t) : p.text.toLowerCase();
-        if (known.has(w)) {
-          const f = index.single.get(w);
-          if (f) confirmations.push({ start: p.start, end: p.end, factId: f.entity.id });
-          continue;
-        }
-        if (MONTHS_DAYS.has(w)) continue;
-        for (const { form: f, given } of hitsOf(index, w)) {
-          if (given) {
-            // A given name is a near miss only right before the (possibly misspelt) surname.
-            const next = toks[i + 1] ? bare(toks[i + 1].text).toLowerCase() : '';
-            const surname = f.words[f.words.length - 1];
-            if (next !== surname && !nearMiss(next, surname)) continue;
-          }
-          spellFinding(p.start, p.end, f.spelled[0], f.entity);
-          break;
-        }
+      if (hyphen) {
+        for (const p of parts(t)) if (isCapitalised(p.text) && !flagged.has(p.start)) wordAt(toks, i, p.start, p.end, p.text.toLowerCase());
+      } else if (capitalised && !flagged.has(t.start)) {
+        // The word less any possessive: its normal form when it has no apostrophe at all (most
+        // names), no new lower-case copy.
+        const word = bare(t.text);
+        wordAt(toks, i, t.start, t.start + word.length, word.length === t.text.length ? lowerOf(t) : word.toLowerCase());
       }
     }
     if (roleAt.length) checkRoles(ctx, text, index, findings, flagged, roleAt);
