@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { check, loadFactSheet } from '../src/core';
 import { codeSpans } from '../src/core/codeSpans';
-import { maskText, splitSentences } from '../src/core/text';
+import { endsListLike, maskText, splitSentences } from '../src/core/text';
 
 const root = path.resolve(__dirname, '..', '..');
 const sheet = loadFactSheet(fs.readFileSync(path.join(root, 'reference', 'facts.json'), 'utf8'));
@@ -300,5 +301,18 @@ describe('inline code spans (linear scan)', () => {
     assert.deepEqual(codeSpans('`a\n  \nb` `c`'), [[7, 10]]);
     assert.deepEqual(codeSpans('`'.repeat(5000)), []);
     assert.deepEqual(codeSpans('`` `` ``'), [[0, 5]]);
+  });
+});
+
+describe('endsListLike (a line ending in a figure, a colon or closing punctuation)', () => {
+  it('answers what /[\\d.!?:%)]\\s*$/ answers, on random lines', () => {
+    const pieces = ['a', 'Z', '7', '.', '!', '?', ':', '%', ')', '(', ' ', '\t', '\u00a0', '\u2003', '\r', '”', 'é', '٣', '\ud83d\ude00'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const line = parts.join('');
+        assert.equal(endsListLike(line), /[\d.!?:%)]\s*$/.test(line), JSON.stringify(line));
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
   });
 });

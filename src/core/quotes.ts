@@ -70,10 +70,11 @@ export function findQuotes(masked: string): QuoteSpan[] {
   };
   const hasOpen = (kind: Kind) => byKind[kind].length > 0;
 
-  // Jump from one mark (or line break) to the next instead of visiting every character.
+  // Jump from one mark (or line break) to the next instead of visiting every character; test(),
+  // not exec(): the mark is one character, so where it is needs no match object.
   const marks = /["'“”‘’«»„‚\n]/g;
-  for (let hit = marks.exec(masked); hit; hit = marks.exec(masked)) {
-    const i = hit.index;
+  while (marks.test(masked)) {
+    const i = marks.lastIndex - 1;
     const c = masked[i];
     if (c === '\n' && /^\s*\n/.test(masked.slice(i + 1, i + 80))) {
       truncate(0); // a blank line ends the paragraph

@@ -360,7 +360,7 @@ export function splitSentences(masked: string): Sentence[] {
     afterBlank = false;
     prevLength = line.trim().length;
     // "Jobs cut: 1,204", "BY THE NUMBERS": a label, a figure or a headline, not prose cut at the margin.
-    prevListLike = /[\d.!?:%)]\s*$/.test(line) || line.includes(':') || (/\p{Lu}/u.test(line) && line === line.toUpperCase());
+    prevListLike = endsListLike(line) || line.includes(':') || (!/[a-z]/.test(line) && /\p{Lu}/u.test(line) && line === line.toUpperCase());
     // A heading or table row is one line long; a list item may wrap onto following lines.
     prevSingle = isTable || /^[ \t]*#{1,6}\s/.test(line);
   }
@@ -397,6 +397,16 @@ export function splitSentences(masked: string): Sentence[] {
   }
   return sentences;
 }
+
+/** Whether the line's last character before trailing white space is a digit or one of . ! ? : % ) (what /[\d.!?:%)]\s*$/ tests, read from the end; exported for its test). */
+export function endsListLike(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && WHITE_SPACE.test(line[i])) i--;
+  if (i < 0) return false;
+  const c = line.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x25 || c === 0x29;
+}
+const WHITE_SPACE = /\s/;
 
 function tableCells(row: string, base: number): [number, number][] {
   const cells: [number, number][] = [];
