@@ -150,11 +150,18 @@ function wordsOf(text: string, start: number, end: number): Word[] {
 }
 
 function toWords(tokens: readonly Token[]): Word[] {
-  return tokens.map((t) => {
+  const out: Word[] = [];
+  for (const t of tokens) {
+    // A word that is its own normal form has no capital and no apostrophe: it is its own quote word.
+    if (t.norm === t.text) {
+      out.push({ norm: t.text, start: t.start, end: t.end });
+      continue;
+    }
     // The word pattern keeps a trailing apostrophe (protesters'); inside a quote it is the closing mark.
     const w = t.text.replace(/['’]$/, '');
-    return { norm: w.toLowerCase().replace(/’/g, "'"), start: t.start, end: t.start + w.length };
-  });
+    out.push({ norm: w.toLowerCase().replace(/’/g, "'"), start: t.start, end: t.start + w.length });
+  }
+  return out;
 }
 
 /** Word-level semi-global alignment of the draft's words against a verified quote. */
