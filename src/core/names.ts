@@ -133,6 +133,8 @@ interface NameIndex {
   triggers: Map<string, TriggerEntry[]>;
   /** The first words of roles and triggers. */
   openers: WordSieve;
+  /** The first and last words of byFirst and byLast. */
+  phraseEnds: WordSieve;
   /** One-word name forms by their word. */
   single: Map<string, NameForm>;
   /** The sheet person each word names or nearly names (surnames), memoised like `hits`. */
@@ -182,6 +184,7 @@ function nameIndex(sheet: CompiledSheet): NameIndex {
       }
     }
     const openers = new WordSieve([...roles.keys(), ...triggers.keys()]);
+    const phraseEnds = new WordSieve([...byFirst.keys(), ...byLast.keys()]);
     const single = new Map<string, NameForm>();
     for (const f of all) if (f.words.length === 1 && !single.has(f.words[0])) single.set(f.words[0], f);
     const rightNames = new Map<string, string[]>();
@@ -198,7 +201,7 @@ function nameIndex(sheet: CompiledSheet): NameIndex {
         if (!entityByPhrase.has(key)) entityByPhrase.set(key, e);
       }
     }
-    index = { all, known, byFirst, byLast, roles, triggers, openers, single, persons: new Map(), rightNames, entityByPhrase, hits: new Map() };
+    index = { all, known, byFirst, byLast, roles, triggers, openers, phraseEnds, single, persons: new Map(), rightNames, entityByPhrase, hits: new Map() };
     nameIndexes.set(sheet, index);
   }
   return index;
@@ -341,6 +344,8 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     for (let i = 0; i < toks.length; i++) {
       if (!isCapitalised(toks[i].text)) continue;
       const lower = lowerOf(toks[i]);
+      // Most capitalised words start and end no multi-word name: turned away before the two look-ups.
+      if (!index.phraseEnds.mayHave(lower) && !index.phraseEnds.mayHave(bare(lower))) continue;
       const byFirst = index.byFirst.get(lower);
       if (byFirst) for (const f of byFirst) phraseAt(toks, f, i, i);
       const byLast = index.byLast.get(bare(lower));
