@@ -841,7 +841,7 @@ function subjectReporter(ctx: SentenceContext, sheet: CompiledSheet, from: numbe
 // ---------------------------------------------------------------------------
 
 function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, entities: Draft[], notes: string[]): Quote[] {
-  const byFirst = speakersByFirstWord(sheet);
+  const speakers = speakersByFirstWord(sheet);
   const personIds = new Set(entities.filter((d) => d.entity.type === 'person').map((d) => d.entity.id));
   const out: Quote[] = [];
   const unresolved: { q: Quote; src: Src }[] = [];
@@ -875,7 +875,7 @@ function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: Compil
     const ctx = src.ctx;
     const qa = ctx.tokenAt(span.start);
     const qb = ctx.tokenAt(span.end);
-    let speaker = attribute(text, ctx, qa, qb, byFirst)?.id;
+    let speaker = attribute(text, ctx, qa, qb, speakers)?.id;
     const toks = src.sentence.tokens;
     const isSpeech = (n: string) => SPEECH.has(n) || MORE_SPEECH.has(n) || REPORT_VERBS.has(n);
     if (!speaker) {

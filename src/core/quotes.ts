@@ -6,7 +6,7 @@ import type { CompiledSheet } from './compile';
 import type { Pass } from './pass';
 import { editDistance, wordsAt } from './names';
 import type { SentenceContext } from './context';
-import { findPhrase, phraseWords, tokenize, type Token } from './text';
+import { findPhrase, phraseWords, tokenize, WordSieve, type Token } from './text';
 import type { Edit, Finding, Quote } from './types';
 import { lowerBound, sorted } from './search';
 
@@ -232,7 +232,7 @@ export function attribute(
   ctx: SentenceContext,
   qa: number,
   qb: number,
-  byFirst: Map<string, Speaker[]>,
+  { byFirst, firstWords }: Speakers,
 ): { id: string; at: number; len: number; name: boolean } | undefined {
   const toks = ctx.sentence.tokens;
   let best: { id: string; at: number; len: number; name: boolean; score: number } | undefined;
@@ -241,6 +241,7 @@ export function attribute(
   const long = toks.length > 2 * ATTRIBUTION_WINDOW;
   const last = long ? Math.min(toks.length, qb + ATTRIBUTION_WINDOW) : toks.length;
   for (let at = long ? Math.max(0, qa - ATTRIBUTION_WINDOW) : 0; at < last; at++) {
+    if (!firstWords.mayHave(toks[at].norm)) continue;
     const cands = byFirst.get(toks[at].norm);
     if (!cands) continue;
     const p = speakerAt(toks, at, cands);
@@ -276,11 +277,15 @@ export function attribute(
 }
 
 export type Speaker = { words: string[]; id: string; name: boolean };
+/** Speaker phrases by first word, longest first, and a sieve of those first words (most words are turned away before the look-up). */
+export interface Speakers {
+  byFirst: Map<string, Speaker[]>;
+  firstWords: WordSieve;
+}
 interface QuoteIndex {
   verified: { q: Quote; words: string[]; vocabulary: Set<string> }[];
   phrases: Speaker[];
-  /** Speaker phrases by first word, longest first. */
-  byFirst: Map<string, Speaker[]>;
+  speakers: Speakers;
   /** Words of the longest verified quote. */
   longest: number;
 }
@@ -302,15 +307,15 @@ function quoteIndex(sheet: CompiledSheet): QuoteIndex {
       const words = wordsOf(q.text, 0, q.text.length).map((w) => w.norm);
       return { q, words, vocabulary: new Set(words) };
     });
-    index = { verified, phrases, byFirst, longest: Math.max(0, ...verified.map((v) => v.words.length)) };
+    index = { verified, phrases, speakers: { byFirst, firstWords: new WordSieve(byFirst.keys()) }, longest: Math.max(0, ...verified.map((v) => v.words.length)) };
     quoteIndexes.set(sheet, index);
   }
   return index;
 }
 
 /** Speaker phrases of a sheet by first word, longest first (what {@link attribute} takes). */
-export function speakersByFirstWord(sheet: CompiledSheet): Map<string, Speaker[]> {
-  return quoteIndex(sheet).byFirst;
+export function speakersByFirstWord(sheet: CompiledSheet): Speakers {
+  return quoteIndex(sheet).speakers;
 }
 
 /** The tokens of all the sentences, in order (a plain loop: `flatMap` here was the hottest line of the quote check). */
@@ -323,7 +328,7 @@ function paragraphTokens(contexts: readonly SentenceContext[]): Token[] {
 
 /** Checks every quotation of the draft. */
 export function checkQuotes({ masked, text, contexts, sheet, findings, confirmations }: Pass, reportUnverified: boolean): void {
-  const { verified, phrases, byFirst, longest } = quoteIndex(sheet);
+  const { verified, phrases, speakers, longest } = quoteIndex(sheet);
   // The paragraph's words, taken once: quotes nest, and tokenizing each span anew would read
   // a deeply nested text once per level.
   let all: Token[] | undefined;
@@ -353,7 +358,7 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
     const exact = verified.find((v) => containsRun(v.words, draft));
     if (exact) {
       confirmations.push({ start: span.start, end: span.end, factId: exact.q.id });
-      if (ctx) misattribution(span, exact.q, ctx, text, sheet, phrases, byFirst, findings);
+      if (ctx) misattribution(span, exact.q, ctx, text, sheet, phrases, speakers, findings);
       continue;
     }
     // 2. Close to a verified quote: align word by word and restore the verified words.
@@ -371,13 +376,13 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
     if (best && close(draft, best.v.words, best.cost, best.ops)) {
       findings.push(mismatch(span, words, best.v.q, best.v.words, best.ops, text));
       // A misquote can also be in the wrong mouth: flag both, so one round of fixes settles it.
-      if (ctx) misattribution(span, best.v.q, ctx, text, sheet, phrases, byFirst, findings);
+      if (ctx) misattribution(span, best.v.q, ctx, text, sheet, phrases, speakers, findings);
       continue;
     }
     // 3. Not in the verified facts: short unattributed scare quotes are left alone.
     if (!reportUnverified || span.nested) continue;
     // One or two words: a scare quote, unless the sentence puts them in a named speaker's mouth.
-    if (draft.length < 3 && !(ctx && attribute(text, ctx, ctx.tokenAt(span.start), ctx.tokenAt(span.end), byFirst))) continue;
+    if (draft.length < 3 && !(ctx && attribute(text, ctx, ctx.tokenAt(span.start), ctx.tokenAt(span.end), speakers))) continue;
     findings.push({
       start: inner.start,
       end: inner.end,
@@ -463,12 +468,12 @@ function misattribution(
   text: string,
   sheet: CompiledSheet,
   phrases: Speaker[],
-  byFirst: Map<string, Speaker[]>,
+  speakers: Speakers,
   findings: Finding[],
 ): void {
   const qa = ctx.tokenAt(span.start);
   const qb = ctx.tokenAt(span.end);
-  const who = attribute(text, ctx, qa, qb, byFirst);
+  const who = attribute(text, ctx, qa, qb, speakers);
   if (!who || who.id === q.speaker) return;
   const said = sheet.entities.get(who.id);
   const right = sheet.entities.get(q.speaker);
