@@ -29,6 +29,11 @@ function phrasesByFirstWord(sheet: CompiledSheet): Map<string, { order: number; 
   return index;
 }
 
+/** 0.3 and 0.75 to the powers 0 … POWERS - 1: what each strong clause boundary and each comma between two words costs a link. */
+const POWERS = 16;
+const STRONG_FACTOR = Float64Array.from({ length: POWERS }, (_, k) => Math.pow(0.3, k));
+const COMMA_FACTOR = Float64Array.from({ length: POWERS }, (_, k) => Math.pow(0.75, k));
+
 /** How far (in words) a context word may be from a figure in a run-on sentence of thousands of words. */
 const LINK_WINDOW = 200;
 
@@ -64,7 +69,7 @@ export class SentenceContext {
     const masked = this.masked;
     // Plain arrays: a typed array of a sentence's length has its memory outside the heap, which
     // costs more to set up than the counting itself.
-    const out = { strong: [] as number[], commas: [] as number[] };
+    const out = { strong: new Array<number>(toks.length).fill(0), commas: new Array<number>(toks.length).fill(0) };
     let strong = 0;
     let commas = 0;
     let prevEnd = this.sentence.start;
@@ -78,8 +83,8 @@ export class SentenceContext {
       }
       if (STRONG.has(t.norm)) strong++;
       else if (t.norm === 'and') commas++; // "... and that 15,000 were detained" starts another clause
-      out.strong.push(strong);
-      out.commas.push(commas);
+      out.strong[k] = strong;
+      out.commas[k] = commas;
       prevEnd = t.end;
     }
     return out;
@@ -119,7 +124,7 @@ export class SentenceContext {
     const dist = Math.abs(a - b);
     const strong = Math.abs(this.strong[ia] - this.strong[ib]);
     const commas = Math.abs(this.commas[ia] - this.commas[ib]);
-    return (1 / (1 + dist / 6)) * Math.pow(0.3, strong) * Math.pow(0.75, commas);
+    return (1 / (1 + dist / 6)) * (strong < POWERS ? STRONG_FACTOR[strong] : Math.pow(0.3, strong)) * (commas < POWERS ? COMMA_FACTOR[commas] : Math.pow(0.75, commas));
   }
 
   /**
