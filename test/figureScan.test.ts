@@ -33,7 +33,9 @@ function globally(text: string): string[] {
 
 /** What findMentions reads: the pattern tried where the word scan says a figure may start. */
 function asChecked(text: string): string[] {
-  return figureMatches(text, wordStarts(text).figures).map((m) => `${m.index}:${m[0]}`);
+  const out: string[] = [];
+  figureMatches(text, wordStarts(text).figures, (m) => out.push(`${m.index}:${m[0]}`));
+  return out;
 }
 
 const PIECES = [

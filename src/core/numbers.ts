@@ -113,19 +113,19 @@ const DIGITS_STICKY = new RegExp(DIGITS_RE.source, 'uy');
  * The matches of DIGITS_RE that start where a figure may (figureMayStartAt), as a global search
  * skipping the others finds them, but tried only at `starts` (WordStarts.figures): every other
  * place would start with neither a digit, a currency symbol nor a prefix right before one.
+ * Each match is handed to `each` in turn, not collected: a text of figures only would hold
+ * hundreds of thousands of match arrays at once.
  */
-export function figureMatches(text: string, starts: readonly number[]): RegExpExecArray[] {
-  const found: RegExpExecArray[] = [];
+export function figureMatches(text: string, starts: readonly number[], each: (m: RegExpExecArray) => void): void {
   let after = 0;
   for (const at of starts) {
     if (at < after || !figureMayStartAt(text, at)) continue;
     DIGITS_STICKY.lastIndex = at;
     const m = DIGITS_STICKY.exec(text);
     if (!m) continue;
-    found.push(m);
     after = at + m[0].length;
+    each(m);
   }
-  return found;
 }
 
 /** Letters and numbers of any script. */
@@ -206,9 +206,10 @@ for (const w of new Set([...WORDS_FIRST, ...FRACTION_FIRST, ...IN_N_FIRST, ...DA
   FIRST_HASH_BITS[h & 0xfff] = 1;
 }
 
-/** The currency symbols DIGITS_RE knows, and the longest prefix it reads before one ("U.S."). */
+/** The currency symbols DIGITS_RE knows. */
 const isCurrencyCode = (c: number) => c === 0x24 || c === 0xa3 || c === 0xa5 || c === 0x20ac;
-const CURRENCY_PREFIX = 4;
+/** The prefixes DIGITS_RE reads before a currency symbol (its group 1), read from the pattern itself. */
+const CURRENCY_PREFIXES = new Set(/\(\?:\(([^()]*)\)\?\(\[/.exec(DIGITS_RE.source)![1].split('|').map((p) => p.replace(/\\/g, '')));
 
 /** One scan of `text` for {@link WordStarts}. */
 export function wordStarts(text: string): WordStarts {
@@ -224,9 +225,10 @@ export function wordStarts(text: string): WordStarts {
     let k = c < 0x80 ? WORD_CLASS[c] : 0;
     if (k === 0) {
       if (isCurrencyCode(c)) {
-        // A figure may start at the symbol or at a prefix right before it ("US$", "U.S.$").
+        // A figure may start at the symbol or at a prefix of DIGITS_RE right before it ("US$", "U.S.$").
         const last = figures.length ? figures[figures.length - 1] : -1;
-        for (let p = Math.max(last + 1, i - CURRENCY_PREFIX); p <= i; p++) figures.push(p);
+        for (const p of [i - 4, i - 2, i - 1]) if (p > last && p >= 0 && CURRENCY_PREFIXES.has(text.slice(p, i))) figures.push(p);
+        if (i > last) figures.push(i);
       }
       i++;
       continue;
@@ -466,15 +468,15 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
   const taken = new RangeSet();
   const overlaps = (s: number, e: number) => taken.overlaps(s, e);
 
-  for (const m of figureMatches(text, starts.figures)) {
+  figureMatches(text, starts.figures, (m) => {
     const [whole, cprefix, csym, digits, decimals] = m;
     const start = m.index;
     const numStart = start + whole.length - digits.length - (decimals !== undefined ? decimals.length + 1 : 0);
     const numEnd = start + whole.length;
     const rest = text.slice(numEnd, numEnd + 30);
     // Times (10:42, 9.30am) and ordinals are not figures.
-    if (/^(?:st|nd|rd|th)\b/i.test(rest) || /^\s?(?:am|pm|a\.m\.|p\.m\.)\b/i.test(rest)) continue;
-    if (/^:\d/.test(rest)) continue;
+    if (/^(?:st|nd|rd|th)\b/i.test(rest) || /^\s?(?:am|pm|a\.m\.|p\.m\.)\b/i.test(rest)) return;
+    if (/^:\d/.test(rest)) return;
     let value = Number(digits.replace(/\D/g, '') + (decimals !== undefined ? '.' + decimals : ''));
     let precision = precisionOf(digits, decimals);
     let end = numEnd;
@@ -541,7 +543,7 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
       },
     });
     taken.add(start, end);
-  }
+  });
 
   // Fractions and "one in four" shares.
   const shares = (matches: RegExpExecArray[], parse: (m: RegExpExecArray) => number, form: NumberStyle['form']) => {
