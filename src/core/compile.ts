@@ -1,4 +1,4 @@
-import { phraseWords } from './text';
+import { phraseWords, WordSieve } from './text';
 import type { Entity, FactSheet, Figure, DateFact, Quote, Setting } from './types';
 
 /** A phrase to look for in a sentence, as normalised words, and what it stands for. */
@@ -19,6 +19,8 @@ export interface CompiledSheet {
   figureContext: Map<string, string[][]>;
   dates: DateFact[];
   dateContext: Map<string, string[][]>;
+  /** The first word of every phrase of figureContext and dateContext (what SentenceContext.phraseWeight looks up). */
+  contextWords: WordSieve;
   quotes: Quote[];
   settings: Setting[];
   /** Lower-cased words and names that are never misspellings of a sheet name. */
@@ -40,6 +42,9 @@ export function compile(sheet: FactSheet): CompiledSheet {
   }
   // Longest phrases first, so "city council press office" wins over "press office".
   entityPhrases.sort((a, b) => b.words.length - a.words.length);
+  const figureContext = new Map(sheet.figures.map((f) => [f.id, f.context.map(phraseWords)]));
+  const dateContext = new Map(sheet.dates.map((d) => [d.id, d.context.map(phraseWords)]));
+  const contextWords = new WordSieve([...figureContext.values(), ...dateContext.values()].flatMap((phrases) => phrases.filter((p) => p.length).map((p) => p[0])));
   const otherNames = new Set<string>();
   for (const n of sheet.otherNames ?? []) for (const w of phraseWords(n)) otherNames.add(w);
   const compiled: CompiledSheet = {
@@ -48,9 +53,10 @@ export function compile(sheet: FactSheet): CompiledSheet {
     entityPhrases,
     reporters: new Set(sheet.figures.map((f) => f.reportedBy).filter((x): x is string => !!x)),
     figures: sheet.figures,
-    figureContext: new Map(sheet.figures.map((f) => [f.id, f.context.map(phraseWords)])),
+    figureContext,
     dates: sheet.dates,
-    dateContext: new Map(sheet.dates.map((d) => [d.id, d.context.map(phraseWords)])),
+    dateContext,
+    contextWords,
     quotes: sheet.quotes,
     settings: sheet.settings,
     otherNames,

@@ -3,27 +3,35 @@
  * nearby tie it to a fact, weighing distance and clause boundaries.
  */
 import type { CompiledSheet } from './compile';
-import { findPhrase, type Sentence } from './text';
+import { findPhrase, WordSieve, type Sentence } from './text';
 import { lowerBound, sorted } from './search';
 
 const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike']);
+/** STRONG and "and": the words countClauses reads (most words are turned away before the look-up, never hashed). */
+const CLAUSE_WORDS = new WordSieve([...STRONG, 'and']);
 const BY = new Set(['by', 'from', 'per', 'according']);
 const SAYS = new Set(['said', 'says', 'say', 'reported', 'reports', 'report', 'estimated', 'estimates', 'counted', 'counts', 'recorded', 'records', 'documented', 'acknowledged', 'acknowledges', 'puts', 'put', 'confirmed', 'confirms', 'published', 'verified']);
 
-const firstWordIndexes = new WeakMap<CompiledSheet, Map<string, { order: number; words: string[]; id: string }[]>>();
+interface PhraseIndex {
+  byFirst: Map<string, { order: number; words: string[]; id: string }[]>;
+  /** The keys of byFirst: most words of a sentence are turned away before the look-up. */
+  firstWords: WordSieve;
+}
+const firstWordIndexes = new WeakMap<CompiledSheet, PhraseIndex>();
 
 /** The sheet's entity phrases by their first word, each with its rank in `entityPhrases`. */
-function phrasesByFirstWord(sheet: CompiledSheet): Map<string, { order: number; words: string[]; id: string }[]> {
+function phrasesByFirstWord(sheet: CompiledSheet): PhraseIndex {
   let index = firstWordIndexes.get(sheet);
   if (!index) {
-    index = new Map();
+    const byFirst: PhraseIndex['byFirst'] = new Map();
     sheet.entityPhrases.forEach((p, order) => {
       if (!p.words.length) return; // compile() keeps no empty phrases
-      const list = index!.get(p.words[0]);
+      const list = byFirst.get(p.words[0]);
       const entry = { order, words: p.words, id: p.id };
       if (list) list.push(entry);
-      else index!.set(p.words[0], [entry]);
+      else byFirst.set(p.words[0], [entry]);
     });
+    index = { byFirst, firstWords: new WordSieve(byFirst.keys()) };
     firstWordIndexes.set(sheet, index);
   }
   return index;
@@ -47,8 +55,9 @@ export class SentenceContext {
   /** Strong clause boundaries and commas before each token, counted on first use (many sentences never ask). */
   private clauses?: { strong: number[]; commas: number[] };
   private mentionCache?: { id: string; at: number; len: number }[];
-  private positions?: { first: Map<string, number>; next: number[] };
-  private lists?: Map<string, number[]>;
+  /** Word positions (see wordPositions) and lists by word (see firstAtOrAfter), with the sieve each was built through. */
+  private positions?: { first: Map<string, number>; next: number[]; sieve?: WordSieve };
+  private lists?: { byWord: Map<string, number[]>; sieve?: WordSieve };
   private mentionsByPosition?: { id: string; at: number; len: number }[];
 
   constructor(
@@ -81,8 +90,10 @@ export class SentenceContext {
         if (ch === 0x2c) commas++; // ,
         else if (ch === 0x3b || ch === 0x2014 || ch === 0x2013) strong++; // ; — –
       }
-      if (STRONG.has(t.norm)) strong++;
-      else if (t.norm === 'and') commas++; // "... and that 15,000 were detained" starts another clause
+      if (CLAUSE_WORDS.mayHave(t.norm)) {
+        if (STRONG.has(t.norm)) strong++;
+        else if (t.norm === 'and') commas++; // "... and that 15,000 were detained" starts another clause
+      }
       out.strong[k] = strong;
       out.commas[k] = commas;
       prevEnd = t.end;
@@ -129,23 +140,26 @@ export class SentenceContext {
 
   /**
    * Strength with which any of `phrases` ties to the span of tokens [from, to): the best
-   * weight over their occurrences in the sentence, 0 if none occurs.
+   * weight over their occurrences in the sentence, 0 if none occurs. `firstWords`, if given,
+   * lets through the first word of each phrase (CompiledSheet.contextWords does for the sheet's
+   * context phrases): only the sentence's words it lets through are then indexed and hashed.
    */
-  phraseWeight(phrases: string[][], from: number, to: number, others?: readonly number[]): number {
+  phraseWeight(phrases: string[][], from: number, to: number, others?: readonly number[], firstWords?: WordSieve): number {
     let best = 0;
     const toks = this.sentence.tokens;
     for (const words of phrases) {
-      if (!words.length) {
+      // A phrase whose first word the sieve turns away is looked for word by word.
+      if (!words.length || (firstWords && !firstWords.mayHave(words[0]))) {
         for (const at of findPhrase(toks, words)) best = Math.max(best, this.phraseWeightAt(at, words.length, from, to, others));
         continue;
       }
       // The sentence's words are indexed on the first call: it is asked about many phrases.
-      const { first, next } = this.wordPositions();
+      const { first, next } = this.wordPositions(firstWords);
       let at = first.get(words[0]) ?? -1;
       // A run-on "sentence" of thousands of words (a pasted list, a stripped table): only words
       // within LINK_WINDOW of the figure are read, so each figure costs the same however long it is.
       const windowed = toks.length > 2 * LINK_WINDOW;
-      if (windowed && at >= 0) at = this.firstAtOrAfter(words[0], from - LINK_WINDOW);
+      if (windowed && at >= 0) at = this.firstAtOrAfter(words[0], from - LINK_WINDOW, firstWords);
       outer: for (; at >= 0; at = next[at]) {
         if (windowed && at > to + LINK_WINDOW) break;
         if (at + words.length > toks.length) break;
@@ -178,33 +192,41 @@ export class SentenceContext {
     return at < from ? 0.8 * this.weight(at + len - 1, from) : this.weight(at, to - 1);
   }
 
-  /** The first position at or after `min` of a word of the sentence (-1: none); for long sentences. */
-  private firstAtOrAfter(word: string, min: number): number {
-    if (!this.lists) {
-      this.lists = new Map();
+  /** The first position at or after `min` of a word of the sentence (-1: none); for long sentences. `word` must pass `sieve`, if one is given. */
+  private firstAtOrAfter(word: string, min: number, sieve?: WordSieve): number {
+    if (!this.lists || this.lists.sieve !== sieve) {
+      const byWord = new Map<string, number[]>();
       this.sentence.tokens.forEach((t, i) => {
-        const l = this.lists!.get(t.norm);
+        if (sieve && !sieve.mayHave(t.norm)) return;
+        const l = byWord.get(t.norm);
         if (l) l.push(i);
-        else this.lists!.set(t.norm, [i]);
+        else byWord.set(t.norm, [i]);
       });
+      this.lists = { byWord, sieve };
     }
-    const l = this.lists.get(word);
+    const l = this.lists.byWord.get(word);
     if (!l) return -1;
     const k = lowerBound(l.length, (j) => l[j] < min);
     return k < l.length ? l[k] : -1;
   }
 
-  /** Where each normalised word first occurs, and from each position the next of the same word (-1: none). */
-  private wordPositions(): { first: Map<string, number>; next: number[] } {
-    if (this.positions) return this.positions;
+  /**
+   * Where each normalised word first occurs, and from each position the next of the same word
+   * (-1: none). Only the words `sieve` (if given) lets through are indexed: phraseWeight looks
+   * up no other word here.
+   */
+  private wordPositions(sieve?: WordSieve): { first: Map<string, number>; next: number[] } {
+    if (this.positions && this.positions.sieve === sieve) return this.positions;
     const toks = this.sentence.tokens;
     const first = new Map<string, number>();
     const next: number[] = new Array<number>(toks.length).fill(-1); // a plain array: see countClauses
     for (let i = toks.length - 1; i >= 0; i--) {
-      next[i] = first.get(toks[i].norm) ?? -1;
-      first.set(toks[i].norm, i);
+      const w = toks[i].norm;
+      if (sieve && !sieve.mayHave(w)) continue;
+      next[i] = first.get(w) ?? -1;
+      first.set(w, i);
     }
-    this.positions = { first, next };
+    this.positions = { first, next, sieve };
     return this.positions;
   }
 
@@ -212,10 +234,11 @@ export class SentenceContext {
   mentions(sheet: CompiledSheet): { id: string; at: number; len: number }[] {
     if (this.mentionCache) return this.mentionCache;
     const toks = this.sentence.tokens;
-    const byFirst = phrasesByFirstWord(sheet);
+    const { byFirst, firstWords } = phrasesByFirstWord(sheet);
     // Every occurrence of every phrase, found from the sentence's words…
     const hits: { order: number; at: number; len: number; id: string }[] = [];
     for (let at = 0; at < toks.length; at++) {
+      if (!firstWords.mayHave(toks[at].norm)) continue;
       const cands = byFirst.get(toks[at].norm);
       if (!cands) continue;
       outer: for (const { order, words, id } of cands) {

@@ -73,7 +73,7 @@ export function checkDates({ masked, text, contexts, sheet, findings, confirmati
     const from = ctx.tokenAt(start);
     const to = Math.max(from + 1, ctx.tokenAt(end));
     const ranked = same
-      .map((d) => ({ d, w: ctx.phraseWeight(sheet.dateContext.get(d.id)!, from, to) }))
+      .map((d) => ({ d, w: ctx.phraseWeight(sheet.dateContext.get(d.id)!, from, to, undefined, sheet.contextWords) }))
       .sort((a, b) => b.w - a.w);
     const exact = ranked.find((r) => norm(r.d.text) === phrase && r.w > 0);
     if (exact) {

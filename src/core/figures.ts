@@ -215,7 +215,7 @@ export function checkFigure(
   for (const f of sheet.figures) {
     if (!kindsMatch(m, f)) continue;
     const phrases = sheet.figureContext.get(f.id)!;
-    let counts = ctx.phraseWeight(phrases, from, to, others);
+    let counts = ctx.phraseWeight(phrases, from, to, others, sheet.contextWords);
     if (header && phrases.some((p) => header.includes(p.join(' ')))) counts = Math.max(counts, 0.8);
     const reporterMatch = !!reporter && f.reportedBy === reporter;
     const contradicted = !!reporter && !!f.reportedBy && f.reportedBy !== reporter;
