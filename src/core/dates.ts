@@ -1,5 +1,5 @@
 import type { Pass } from './pass';
-import { wordStarts } from './numbers';
+import { isWordCode } from './numbers';
 import { matchCase } from './text';
 import { DATE_LEAD, MONTH_PARTS, MONTHS, PERIODS, RELATIVE, SPAN_COUNTS } from './dateWords';
 
@@ -11,9 +11,6 @@ export const DATE_RE = new RegExp(
   `\\b(?:(?:${MONTH_PARTS.join('|')})[ -])?(?:${MONTHS})\\b|\\b(?:${RELATIVE.join('|')}) (?:${PERIODS.join('|')})\\b|\\b(?:${SPAN_COUNTS.join('|')}) (?:years?|months?|weeks?) (?:ago|earlier)\\b`,
   'iy',
 );
-
-/** ASCII word characters, as `\b` sees them in a pattern without the u flag. */
-const isWordCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 
 /**
  * Where a date phrase may start, ascending: the word starts at most DATE_LEAD characters before
@@ -60,7 +57,7 @@ export function checkDates({ masked, text, contexts, sheet, findings, confirmati
   if (!sheet.dates.length) return;
   // The phrases in text order; each is then read in its sentence.
   let si = 0;
-  for (const m of datePhrases(masked, (starts ?? wordStarts(masked)).dateAnchors)) {
+  for (const m of datePhrases(masked, starts.dateAnchors)) {
     while (si < contexts.length && contexts[si].sentence.end <= m.index) si++;
     if (si >= contexts.length) break;
     const ctx = contexts[si];

@@ -179,7 +179,7 @@ export interface WordStarts {
   words?: number[];
   fractions?: number[];
   inN?: number[];
-  /** Words that start with a digit, and the four places before a currency symbol and the symbol itself. */
+  /** Words that start with a digit, currency symbols, and the prefixes of DIGITS_RE right before one ("US$"). */
   figures: number[];
   /** Whole words that are date anchors (DATE_ANCHORS), in any case. */
   dateAnchors: number[];
@@ -188,6 +188,8 @@ export interface WordStarts {
 /** ASCII classes as \b sees words: 1 a letter, 2 a digit or underscore, 0 no word character. */
 const WORD_CLASS = new Uint8Array(0x80);
 for (let c = 0; c < 0x80; c++) WORD_CLASS[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : (c >= 48 && c <= 57) || c === 95 ? 2 : 0;
+/** Whether a code unit is a word character as \b sees it in a pattern without the u flag. */
+export const isWordCode = (c: number) => c < 0x80 && WORD_CLASS[c] !== 0;
 
 /** The first words by a hash of their letters, with what each can start (1 words, 2 fractions, 4 in-n, 8 a date). */
 const FIRST_WORDS = new Map<number, { word: string; kinds: number }[]>();
@@ -210,6 +212,8 @@ for (const w of new Set([...WORDS_FIRST, ...FRACTION_FIRST, ...IN_N_FIRST, ...DA
 const isCurrencyCode = (c: number) => c === 0x24 || c === 0xa3 || c === 0xa5 || c === 0x20ac;
 /** The prefixes DIGITS_RE reads before a currency symbol (its group 1), read from the pattern itself. */
 const CURRENCY_PREFIXES = new Set(/\(\?:\(([^()]*)\)\?\(\[/.exec(DIGITS_RE.source)![1].split('|').map((p) => p.replace(/\\/g, '')));
+/** Their lengths, longest first: the places before a symbol where one may start, in text order. */
+const CURRENCY_PREFIX_LENGTHS = [...new Set([...CURRENCY_PREFIXES].map((p) => p.length))].sort((a, b) => b - a);
 
 /** One scan of `text` for {@link WordStarts}. */
 export function wordStarts(text: string): WordStarts {
@@ -227,7 +231,10 @@ export function wordStarts(text: string): WordStarts {
       if (isCurrencyCode(c)) {
         // A figure may start at the symbol or at a prefix of DIGITS_RE right before it ("US$", "U.S.$").
         const last = figures.length ? figures[figures.length - 1] : -1;
-        for (const p of [i - 4, i - 2, i - 1]) if (p > last && p >= 0 && CURRENCY_PREFIXES.has(text.slice(p, i))) figures.push(p);
+        for (const len of CURRENCY_PREFIX_LENGTHS) {
+          const p = i - len;
+          if (p > last && p >= 0 && CURRENCY_PREFIXES.has(text.slice(p, i))) figures.push(p);
+        }
         if (i > last) figures.push(i);
       }
       i++;

@@ -15,5 +15,5 @@ export interface Pass {
   findings: Finding[];
   confirmations: Confirmation[];
   /** Where figures, number words and date phrases may start in `masked` (found once, shared by the checks). */
-  wordStarts?: WordStarts;
+  wordStarts: WordStarts;
 }
