@@ -215,6 +215,16 @@ const CURRENCY_PREFIXES = new Set(/\(\?:\(([^()]*)\)\?\(\[/.exec(DIGITS_RE.sourc
 /** Their lengths, longest first: the places before a symbol where one may start, in text order. */
 const CURRENCY_PREFIX_LENGTHS = [...new Set([...CURRENCY_PREFIXES].map((p) => p.length))].sort((a, b) => b - a);
 
+/** Adds where a figure may start at the currency symbol at `i`: at a prefix of DIGITS_RE right before it ("US$", "U.S.$") and at the symbol. */
+function currencyStarts(text: string, i: number, figures: number[]): void {
+  const last = figures.length ? figures[figures.length - 1] : -1;
+  for (const len of CURRENCY_PREFIX_LENGTHS) {
+    const p = i - len;
+    if (p > last && p >= 0 && CURRENCY_PREFIXES.has(text.slice(p, i))) figures.push(p);
+  }
+  if (i > last) figures.push(i);
+}
+
 /** One scan of `text` for {@link WordStarts}. */
 export function wordStarts(text: string): WordStarts {
   const folds = text.includes('\u017f') || text.includes('\u212a');
@@ -228,15 +238,7 @@ export function wordStarts(text: string): WordStarts {
     let c = text.charCodeAt(i);
     let k = c < 0x80 ? WORD_CLASS[c] : 0;
     if (k === 0) {
-      if (isCurrencyCode(c)) {
-        // A figure may start at the symbol or at a prefix of DIGITS_RE right before it ("US$", "U.S.$").
-        const last = figures.length ? figures[figures.length - 1] : -1;
-        for (const len of CURRENCY_PREFIX_LENGTHS) {
-          const p = i - len;
-          if (p > last && p >= 0 && CURRENCY_PREFIXES.has(text.slice(p, i))) figures.push(p);
-        }
-        if (i > last) figures.push(i);
-      }
+      if (isCurrencyCode(c)) currencyStarts(text, i, figures);
       i++;
       continue;
     }
