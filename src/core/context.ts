@@ -3,7 +3,7 @@
  * nearby tie it to a fact, weighing distance and clause boundaries.
  */
 import type { CompiledSheet } from './compile';
-import { findPhrase, WordSieve, type Sentence } from './text';
+import { findPhrase, WordMap, WordSieve, type Sentence } from './text';
 import { lowerBound, sorted } from './search';
 
 const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike']);
@@ -12,18 +12,14 @@ const CLAUSE_WORDS = new WordSieve([...STRONG, 'and']);
 const BY = new Set(['by', 'from', 'per', 'according']);
 const SAYS = new Set(['said', 'says', 'say', 'reported', 'reports', 'report', 'estimated', 'estimates', 'counted', 'counts', 'recorded', 'records', 'documented', 'acknowledged', 'acknowledges', 'puts', 'put', 'confirmed', 'confirms', 'published', 'verified']);
 
-interface PhraseIndex {
-  byFirst: Map<string, { order: number; words: string[]; id: string }[]>;
-  /** The keys of byFirst: most words of a sentence are turned away before the look-up. */
-  firstWords: WordSieve;
-}
+type PhraseIndex = WordMap<{ order: number; words: string[]; id: string }[]>;
 const firstWordIndexes = new WeakMap<CompiledSheet, PhraseIndex>();
 
 /** The sheet's entity phrases by their first word, each with its rank in `entityPhrases`. */
 function phrasesByFirstWord(sheet: CompiledSheet): PhraseIndex {
   let index = firstWordIndexes.get(sheet);
   if (!index) {
-    const byFirst: PhraseIndex['byFirst'] = new Map();
+    const byFirst = new Map<string, { order: number; words: string[]; id: string }[]>();
     sheet.entityPhrases.forEach((p, order) => {
       if (!p.words.length) return; // compile() keeps no empty phrases
       const list = byFirst.get(p.words[0]);
@@ -31,7 +27,7 @@ function phrasesByFirstWord(sheet: CompiledSheet): PhraseIndex {
       if (list) list.push(entry);
       else byFirst.set(p.words[0], [entry]);
     });
-    index = { byFirst, firstWords: new WordSieve(byFirst.keys()) };
+    index = new WordMap(byFirst);
     firstWordIndexes.set(sheet, index);
   }
   return index;
@@ -234,11 +230,10 @@ export class SentenceContext {
   mentions(sheet: CompiledSheet): { id: string; at: number; len: number }[] {
     if (this.mentionCache) return this.mentionCache;
     const toks = this.sentence.tokens;
-    const { byFirst, firstWords } = phrasesByFirstWord(sheet);
+    const byFirst = phrasesByFirstWord(sheet);
     // Every occurrence of every phrase, found from the sentence's words…
     const hits: { order: number; at: number; len: number; id: string }[] = [];
     for (let at = 0; at < toks.length; at++) {
-      if (!firstWords.mayHave(toks[at].norm)) continue;
       const cands = byFirst.get(toks[at].norm);
       if (!cands) continue;
       outer: for (const { order, words, id } of cands) {

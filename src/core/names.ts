@@ -5,7 +5,7 @@
 import type { CompiledSheet } from './compile';
 import type { Pass } from './pass';
 import type { SentenceContext } from './context';
-import { matchCase, phraseWords, tokenize, WordSieve, type Token } from './text';
+import { matchCase, phraseWords, tokenize, WordMap, type Token } from './text';
 import type { Confirmation, Entity, Finding, Role, Setting } from './types';
 
 /** Month and day names: capitalised, never people or places. */
@@ -125,16 +125,12 @@ interface NameIndex {
   all: NameForm[];
   known: Set<string>;
   /** Multi-word names that are not people, by their first and by their last word. */
-  byFirst: Map<string, NameForm[]>;
-  byLast: Map<string, NameForm[]>;
+  byFirst: WordMap<NameForm[]>;
+  byLast: WordMap<NameForm[]>;
   /** Role titles by their first word. */
-  roles: Map<string, RoleEntry[]>;
+  roles: WordMap<RoleEntry[]>;
   /** Setting triggers by their first word. */
-  triggers: Map<string, TriggerEntry[]>;
-  /** The first words of roles and triggers. */
-  openers: WordSieve;
-  /** The first and last words of byFirst and byLast. */
-  phraseEnds: WordSieve;
+  triggers: WordMap<TriggerEntry[]>;
   /** One-word name forms by their word. */
   single: Map<string, NameForm>;
   /** The sheet person each word names or nearly names (surnames), memoised like `hits`. */
@@ -183,8 +179,6 @@ function nameIndex(sheet: CompiledSheet): NameIndex {
         if (words.length) push(triggers, words[0], { setting, words });
       }
     }
-    const openers = new WordSieve([...roles.keys(), ...triggers.keys()]);
-    const phraseEnds = new WordSieve([...byFirst.keys(), ...byLast.keys()]);
     const single = new Map<string, NameForm>();
     for (const f of all) if (f.words.length === 1 && !single.has(f.words[0])) single.set(f.words[0], f);
     const rightNames = new Map<string, string[]>();
@@ -201,7 +195,7 @@ function nameIndex(sheet: CompiledSheet): NameIndex {
         if (!entityByPhrase.has(key)) entityByPhrase.set(key, e);
       }
     }
-    index = { all, known, byFirst, byLast, roles, triggers, openers, phraseEnds, single, persons: new Map(), rightNames, entityByPhrase, hits: new Map() };
+    index = { all, known, byFirst: new WordMap(byFirst), byLast: new WordMap(byLast), roles: new WordMap(roles), triggers: new WordMap(triggers), single, persons: new Map(), rightNames, entityByPhrase, hits: new Map() };
     nameIndexes.set(sheet, index);
   }
   return index;
@@ -344,8 +338,6 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     for (let i = 0; i < toks.length; i++) {
       if (!isCapitalised(toks[i].text)) continue;
       const lower = lowerOf(toks[i]);
-      // Most capitalised words start and end no multi-word name: turned away before the two look-ups.
-      if (!index.phraseEnds.mayHave(lower) && !index.phraseEnds.mayHave(bare(lower))) continue;
       const byFirst = index.byFirst.get(lower);
       if (byFirst) for (const f of byFirst) phraseAt(toks, f, i, i);
       const byLast = index.byLast.get(bare(lower));
@@ -354,10 +346,8 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     // 2. Single words: people's surnames anywhere, given names before the surname, one-word places.
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      if (index.openers.mayHave(t.norm)) {
-        if (index.roles.has(t.norm)) roleAt.push(i);
-        if (index.triggers.has(t.norm)) triggerAt.push(i);
-      }
+      if (index.roles.has(t.norm)) roleAt.push(i);
+      if (index.triggers.has(t.norm)) triggerAt.push(i);
       const capitalised = isCapitalised(t.text);
       // A lower-case word is read only for its hyphenated parts ("pro-Ruiz"), and only if it has
       // a capital letter: a word that is its own normal form has none (bar the few capitals

@@ -6,7 +6,7 @@ import type { CompiledSheet } from './compile';
 import type { Pass } from './pass';
 import { editDistance, wordsAt } from './names';
 import type { SentenceContext } from './context';
-import { findPhrase, phraseWords, tokenize, WordSieve, type Token } from './text';
+import { findPhrase, phraseWords, tokenize, WordMap, type Token } from './text';
 import type { Edit, Finding, Quote } from './types';
 import { lowerBound, sorted } from './search';
 
@@ -232,7 +232,7 @@ export function attribute(
   ctx: SentenceContext,
   qa: number,
   qb: number,
-  { byFirst, firstWords }: Speakers,
+  byFirst: Speakers,
 ): { id: string; at: number; len: number; name: boolean } | undefined {
   const toks = ctx.sentence.tokens;
   let best: { id: string; at: number; len: number; name: boolean; score: number } | undefined;
@@ -241,7 +241,6 @@ export function attribute(
   const long = toks.length > 2 * ATTRIBUTION_WINDOW;
   const last = long ? Math.min(toks.length, qb + ATTRIBUTION_WINDOW) : toks.length;
   for (let at = long ? Math.max(0, qa - ATTRIBUTION_WINDOW) : 0; at < last; at++) {
-    if (!firstWords.mayHave(toks[at].norm)) continue;
     const cands = byFirst.get(toks[at].norm);
     if (!cands) continue;
     const p = speakerAt(toks, at, cands);
@@ -277,11 +276,8 @@ export function attribute(
 }
 
 export type Speaker = { words: string[]; id: string; name: boolean };
-/** Speaker phrases by first word, longest first, and a sieve of those first words (most words are turned away before the look-up). */
-export interface Speakers {
-  byFirst: Map<string, Speaker[]>;
-  firstWords: WordSieve;
-}
+/** Speaker phrases by first word, longest first. */
+export type Speakers = WordMap<Speaker[]>;
 interface QuoteIndex {
   verified: { q: Quote; words: string[]; vocabulary: Set<string> }[];
   phrases: Speaker[];
@@ -307,7 +303,7 @@ function quoteIndex(sheet: CompiledSheet): QuoteIndex {
       const words = wordsOf(q.text, 0, q.text.length).map((w) => w.norm);
       return { q, words, vocabulary: new Set(words) };
     });
-    index = { verified, phrases, speakers: { byFirst, firstWords: new WordSieve(byFirst.keys()) }, longest: Math.max(0, ...verified.map((v) => v.words.length)) };
+    index = { verified, phrases, speakers: new WordMap(byFirst), longest: Math.max(0, ...verified.map((v) => v.words.length)) };
     quoteIndexes.set(sheet, index);
   }
   return index;

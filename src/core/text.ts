@@ -171,6 +171,23 @@ export class WordSieve {
   }
 }
 
+/** A Map from words behind a {@link WordSieve} of its keys: a word the sieve turns away is never hashed. */
+export class WordMap<V> {
+  private readonly sieve: WordSieve;
+
+  constructor(private readonly map: ReadonlyMap<string, V>) {
+    this.sieve = new WordSieve(map.keys());
+  }
+
+  get(w: string): V | undefined {
+    return this.sieve.mayHave(w) ? this.map.get(w) : undefined;
+  }
+
+  has(w: string): boolean {
+    return this.sieve.mayHave(w) && this.map.has(w);
+  }
+}
+
 /** Lower-cases a word and drops a possessive ending (`Ruiz’s` → `ruiz`, `voters'` → `voters`). */
 export function normWord(w: string): string {
   const lower = w.toLowerCase();
