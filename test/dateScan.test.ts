@@ -6,19 +6,12 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DATE_RE, datePhrases } from '../src/core/dates';
 import { wordStarts } from '../src/core/numbers';
+import { globalMatches, shown } from './helpers/matches';
 
 const GLOBAL = new RegExp(DATE_RE.source, 'gi');
 
-function globally(text: string): string[] {
-  const out: string[] = [];
-  GLOBAL.lastIndex = 0;
-  for (let m = GLOBAL.exec(text); m; m = GLOBAL.exec(text)) out.push(`${m.index}:${m[0]}`);
-  return out;
-}
-
-function asChecked(text: string): string[] {
-  return datePhrases(text, wordStarts(text).dateAnchors).map((m) => `${m.index}:${m[0]}`);
-}
+const globally = (text: string) => globalMatches(GLOBAL, text);
+const asChecked = (text: string) => datePhrases(text, wordStarts(text).dateAnchors).map(shown);
 
 const PIECES = [
   'March', 'MAY', 'may', 'june', 'December', 'Decembers', 'year', 'years', 'Month', 'weeks', 'week', 'spring', 'fall', 'winter',

@@ -6,35 +6,20 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DIGITS_RE, figureMatches, figureMayStartAt, wordStarts } from '../src/core/numbers';
+import { globalMatches, shown } from './helpers/matches';
 
 const REFERENCE =
   /(?=[ACHNSU$£€¥\d])(?<![\p{L}\p{N}_.,/:#-]|\p{L}-)(?:(US|U\.S\.|A|C|NZ|HK|S)?([$£€¥]))?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.(\d+))?(?!(?!(?:k|K|m|bn|b|tn|mn|mln)\b)[\p{L}\p{N}]|[.,]\d|:\d)/gu;
 
-function withReference(text: string): string[] {
-  const out: string[] = [];
-  REFERENCE.lastIndex = 0;
-  for (let m = REFERENCE.exec(text); m; m = REFERENCE.exec(text)) out.push(`${m.index}:${m[0]}`);
-  return out;
-}
+const withReference = (text: string) => globalMatches(REFERENCE, text);
 
 /** A global search of the pattern without the look-behind, skipping places where no figure may start. */
-function globally(text: string): string[] {
-  const out: string[] = [];
-  DIGITS_RE.lastIndex = 0;
-  for (let m = DIGITS_RE.exec(text); m; m = DIGITS_RE.exec(text)) {
-    if (!figureMayStartAt(text, m.index)) {
-      DIGITS_RE.lastIndex = m.index + 1;
-      continue;
-    }
-    out.push(`${m.index}:${m[0]}`);
-  }
-  return out;
-}
+const globally = (text: string) => globalMatches(DIGITS_RE, text, (at) => figureMayStartAt(text, at));
 
 /** What findMentions reads: the pattern tried where the word scan says a figure may start. */
 function asChecked(text: string): string[] {
   const out: string[] = [];
-  figureMatches(text, wordStarts(text).figures, (m) => out.push(`${m.index}:${m[0]}`));
+  figureMatches(text, wordStarts(text).figures, (m) => out.push(shown(m)));
   return out;
 }
 
