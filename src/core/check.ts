@@ -187,10 +187,10 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
 
   const seen = new Set<string>();
   const unique = sorted(findings, (a, b) => a.start - b.start || a.end - b.end).filter((f) => {
-      const key = `${f.start}:${f.end}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+    const key = `${f.start}:${f.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return { findings: unique, confirmations: sorted(confirmations, (a, b) => a.start - b.start) };
 }
