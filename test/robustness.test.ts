@@ -68,3 +68,23 @@ describe('robustness on odd input', () => {
     assert.deepEqual(check(' \n\n\t\r\n', sheet), []);
   });
 });
+
+describe('long quotations', () => {
+  it('a misquote in a quote of 150 words is found and its fix restores the verified word', () => {
+    // Longer than the alignment's scratch table holds (151 × 151 cells): the table is made for it.
+    const words = article.replace(/[^\p{L}\s]/gu, ' ').split(/\s+/).filter((w) => /^\p{Ll}{4,}$/u.test(w)).slice(0, 150);
+    assert.equal(words.length, 150);
+    const long = JSON.parse(fs.readFileSync(path.join(root, 'reference', 'facts.json'), 'utf8'));
+    const speaker = long.quotes[0].speaker;
+    long.quotes.push({ id: 'long-quote', text: words.join(' '), speaker, source: `“${words.join(' ')}”` });
+    const longSheet = loadFactSheet(JSON.stringify(long));
+    const changed = [...words];
+    changed[100] = 'zzzz';
+    const text = `The minister said: “${changed.join(' ')}.”`;
+    const misquotes = check(text, longSheet).filter((f) => f.ruleId === 'quote-mismatch');
+    assert.equal(misquotes.length, 1);
+    assert.match(text.slice(misquotes[0].start, misquotes[0].end), /zzzz/);
+    const fixed = applyFixes(text, misquotes).text;
+    assert.equal(fixed, `The minister said: “${words.join(' ')}.”`);
+  });
+});

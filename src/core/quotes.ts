@@ -164,39 +164,71 @@ function toWords(tokens: readonly Token[]): Word[] {
   return out;
 }
 
-/** Word-level semi-global alignment of the draft's words against a verified quote. */
-function align(draft: string[], quote: string[]): { cost: number; ops: { d: number; q: number }[] } {
+/** One cell per pair of word positions: the alignment table of most quotes fits, and is not allocated anew for each verified quote it is aligned with. */
+const SCRATCH_CELLS = 1 << 14;
+const scratch = new Int32Array(SCRATCH_CELLS);
+
+/**
+ * Word-level semi-global alignment of the draft's words against a verified quote: fills `table`
+ * (a new one when the pair needs more cells than the scratch table has) so that the cell
+ * i * (quote.length + 1) + j is the cost of aligning draft[0..i) ending at quote position j (a
+ * free start in the quote). Returns the table and the best end column (ties: align more of the
+ * quote, substituting rather than dropping words).
+ */
+function alignmentTable(draft: readonly string[], quote: readonly string[]): { table: Int32Array; bestJ: number } {
   const n = draft.length;
-  const m = quote.length;
-  // dp[i][j]: cost of aligning draft[0..i) ending at quote position j (free start in the quote).
-  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
-  for (let i = 1; i <= n; i++) dp[i][0] = i;
-  const sub = (a: string, b: string) => (a === b ? 0 : 1);
+  const w = quote.length + 1;
+  const cells = (n + 1) * w;
+  const table = cells <= SCRATCH_CELLS ? scratch : new Int32Array(cells);
+  table.fill(0, 0, w);
   for (let i = 1; i <= n; i++) {
-    for (let j = 1; j <= m; j++) {
-      dp[i][j] = Math.min(dp[i - 1][j - 1] + sub(draft[i - 1], quote[j - 1]), dp[i - 1][j] + 1, dp[i][j - 1] + 1);
+    const row = i * w;
+    const above = row - w;
+    const d = draft[i - 1];
+    table[row] = i;
+    for (let j = 1; j < w; j++) {
+      const diagonal = table[above + j - 1] + (d === quote[j - 1] ? 0 : 1);
+      const up = table[above + j] + 1;
+      const left = table[row + j - 1] + 1;
+      table[row + j] = diagonal < up ? (diagonal < left ? diagonal : left) : up < left ? up : left;
     }
   }
+  const last = n * w;
   let bestJ = 0;
-  for (let j = 1; j <= m; j++) if (dp[n][j] <= dp[n][bestJ]) bestJ = j; // ties: align more of the quote (substitute, not drop)
-  // Backtrace: pairs of (draft index, quote index); -1 marks a gap.
+  for (let j = 1; j < w; j++) if (table[last + j] <= table[last + bestJ]) bestJ = j;
+  return { table, bestJ };
+}
+
+/** The cost of the best alignment of the draft's words against a verified quote (see {@link alignmentTable}). */
+function alignmentCost(draft: readonly string[], quote: readonly string[]): number {
+  const { table, bestJ } = alignmentTable(draft, quote);
+  return table[draft.length * (quote.length + 1) + bestJ];
+}
+
+/** The best alignment's cost and its pairs of (draft index, quote index), -1 marking a gap. */
+function align(draft: readonly string[], quote: readonly string[]): { cost: number; ops: { d: number; q: number }[] } {
+  const { table, bestJ } = alignmentTable(draft, quote);
+  const w = quote.length + 1;
+  const at = (i: number, j: number) => table[i * w + j];
+  const sub = (a: string, b: string) => (a === b ? 0 : 1);
+  // Backtrace, from the last pair to the first.
   const ops: { d: number; q: number }[] = [];
-  let i = n;
+  let i = draft.length;
   let j = bestJ;
   while (i > 0) {
-    if (j > 0 && dp[i][j] === dp[i - 1][j - 1] + sub(draft[i - 1], quote[j - 1])) {
-      ops.unshift({ d: i - 1, q: j - 1 });
+    if (j > 0 && at(i, j) === at(i - 1, j - 1) + sub(draft[i - 1], quote[j - 1])) {
+      ops.push({ d: i - 1, q: j - 1 });
       i--;
       j--;
-    } else if (dp[i][j] === dp[i - 1][j] + 1) {
-      ops.unshift({ d: i - 1, q: -1 });
+    } else if (at(i, j) === at(i - 1, j) + 1) {
+      ops.push({ d: i - 1, q: -1 });
       i--;
-    } else if (j > 0 && dp[i][j] === dp[i][j - 1] + 1 && ops.length) {
-      ops.unshift({ d: -1, q: j - 1 });
+    } else if (j > 0 && at(i, j) === at(i, j - 1) + 1 && ops.length) {
+      ops.push({ d: -1, q: j - 1 });
       j--;
     } else break;
   }
-  return { cost: dp[n][bestJ], ops };
+  return { cost: at(draft.length, bestJ), ops: ops.reverse() };
 }
 
 export const SPEECH = new Set(
@@ -358,21 +390,27 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
       continue;
     }
     // 2. Close to a verified quote: align word by word and restore the verified words.
-    let best: { v: (typeof verified)[number]; cost: number; ops: { d: number; q: number }[] } | undefined;
     // Every draft word absent from a verified quote costs the alignment at least one edit: a quote
     // missing more than close() allows can never be the one restored, and is not aligned at all.
+    // Only the costs are compared; the word pairs are traced for the closest quote alone.
     const allowed = Math.max(1, Math.floor(draft.length / 2));
+    let best: (typeof verified)[number] | undefined;
+    let bestCost = Infinity;
     for (const v of verified) {
       let absent = 0;
       for (const w of draft) if (!v.vocabulary.has(w) && ++absent > allowed) break;
       if (absent > allowed) continue;
-      const a = align(draft, v.words);
-      if (!best || a.cost < best.cost) best = { v, ...a };
+      const cost = alignmentCost(draft, v.words);
+      if (cost < bestCost) {
+        best = v;
+        bestCost = cost;
+      }
     }
-    if (best && close(draft, best.v.words, best.cost, best.ops)) {
-      findings.push(mismatch(span, words, best.v.q, best.v.words, best.ops, text));
+    const a = best && bestCost > 0 && bestCost <= allowed ? align(draft, best.words) : undefined;
+    if (best && a && close(draft, best.words, a.cost, a.ops)) {
+      findings.push(mismatch(span, words, best.q, best.words, a.ops, text));
       // A misquote can also be in the wrong mouth: flag both, so one round of fixes settles it.
-      if (ctx) misattribution(span, best.v.q, ctx, text, sheet, phrases, speakers, findings);
+      if (ctx) misattribution(span, best.q, ctx, text, sheet, phrases, speakers, findings);
       continue;
     }
     // 3. Not in the verified facts: short unattributed scare quotes are left alone.
