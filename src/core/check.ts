@@ -113,7 +113,7 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
     if (result) {
       cache!.delete(key); // most recently used goes last
     } else {
-      result = analyzeParagraph(original, blanked, compiled, reportUnverified, blanked === original ? { text, at: start } : undefined);
+      result = analyzeParagraph(original, blanked, compiled, reportUnverified);
       if (useCache && cache!.size >= PARAGRAPHS_KEPT) cache!.delete(cache!.keys().next().value!);
     }
     if (useCache) cache!.set(key, result);
@@ -142,8 +142,8 @@ function shift(f: Finding, by: number): Finding {
 }
 
 /** Every check over one paragraph; offsets relative to it, findings sorted and unique by range. */
-function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet, reportUnverified: boolean, draft?: { text: string; at: number }): Analysis {
-  const sentences = splitSentences(masked, draft);
+function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet, reportUnverified: boolean): Analysis {
+  const sentences = splitSentences(masked);
   const findings: Finding[] = [];
   const confirmations: Confirmation[] = [];
 
@@ -151,7 +151,7 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
   // Figures grouped by sentence, with the token span of each (what a context word is nearest to).
   const bySentence = new Map<number, Mention[]>();
   let si = 0;
-  const starts = draft ? wordStarts(draft.text, draft.at, draft.at + masked.length) : wordStarts(masked);
+  const starts = wordStarts(masked);
   for (const m of findMentions(masked, starts)) {
     while (si < sentences.length && sentences[si].end <= m.start) si++;
     if (si >= sentences.length) break;

@@ -216,41 +216,35 @@ const CURRENCY_PREFIXES = new Set(/\(\?:\(([^()]*)\)\?\(\[/.exec(DIGITS_RE.sourc
 const CURRENCY_PREFIX_LENGTHS = [...new Set([...CURRENCY_PREFIXES].map((p) => p.length))].sort((a, b) => b - a);
 
 /** Adds where a figure may start at the currency symbol at `i`: at a prefix of DIGITS_RE right before it ("US$", "U.S.$") and at the symbol. */
-function currencyStarts(text: string, from: number, i: number, figures: number[]): void {
+function currencyStarts(text: string, i: number, figures: number[]): void {
   const last = figures.length ? figures[figures.length - 1] : -1;
   for (const len of CURRENCY_PREFIX_LENGTHS) {
     const p = i - len;
-    if (p - from > last && p >= from && CURRENCY_PREFIXES.has(text.slice(p, i))) figures.push(p - from);
+    if (p > last && p >= 0 && CURRENCY_PREFIXES.has(text.slice(p, i))) figures.push(p);
   }
-  if (i - from > last) figures.push(i - from);
+  if (i > last) figures.push(i);
 }
 
-/**
- * One scan of `text` for {@link WordStarts}; of `text.slice(from, to)` when given, with offsets
- * into that slice (a paragraph read in the draft it was cut from, as by {@link tokensIn}).
- */
-export function wordStarts(text: string, from = 0, to = text.length): WordStarts {
-  // Whether the text has a character that a case-insensitive pattern folds into an ASCII letter (ſ, K).
-  let folds = false;
+/** One scan of `text` for {@link WordStarts}. */
+export function wordStarts(text: string): WordStarts {
+  const folds = text.includes('\u017f') || text.includes('\u212a');
   const words: number[] = [];
   const fractions: number[] = [];
   const inN: number[] = [];
   const figures: number[] = [];
   const dateAnchors: number[] = [];
-  const n = to;
-  for (let i = from; i < n; ) {
+  const n = text.length;
+  for (let i = 0; i < n; ) {
     let c = text.charCodeAt(i);
     let k = c < 0x80 ? WORD_CLASS[c] : 0;
     if (k === 0) {
-      if (c === 0x17f || c === 0x212a) folds = true;
-      else if (isCurrencyCode(c)) currencyStarts(text, from, i, figures);
+      if (isCurrencyCode(c)) currencyStarts(text, i, figures);
       i++;
       continue;
     }
     // A word as \b sees it; hash its letters (lower-cased) as long as it is letters only.
     const s = i;
-    const at = s - from;
-    if (c >= 48 && c <= 57 && (figures.length === 0 || figures[figures.length - 1] < at)) figures.push(at);
+    if (c >= 48 && c <= 57 && (figures.length === 0 || figures[figures.length - 1] < s)) figures.push(s);
     let h = 0;
     let letters = true;
     do {
@@ -263,10 +257,10 @@ export function wordStarts(text: string, from = 0, to = text.length): WordStarts
     const len = i - s;
     if (len === 1) {
       c = text.charCodeAt(s);
-      if (c >= 48 && c <= 57) inN.push(at);
+      if (c >= 48 && c <= 57) inN.push(s);
       else if (c === 97 || c === 65) {
-        words.push(at);
-        fractions.push(at);
+        words.push(s);
+        fractions.push(s);
       }
     } else if (letters && len >= 3 && len <= 9 && FIRST_HASH_BITS[h & 0xfff] === 1) {
       const list = FIRST_WORDS.get(h);
@@ -276,10 +270,10 @@ export function wordStarts(text: string, from = 0, to = text.length): WordStarts
         let same = true;
         for (let k = 0; k < len && same; k++) same = (text.charCodeAt(s + k) | 0x20) === word.charCodeAt(k);
         if (!same) continue;
-        if (kinds & 1) words.push(at);
-        if (kinds & 2) fractions.push(at);
-        if (kinds & 4) inN.push(at);
-        if (kinds & 8) dateAnchors.push(at);
+        if (kinds & 1) words.push(s);
+        if (kinds & 2) fractions.push(s);
+        if (kinds & 4) inN.push(s);
+        if (kinds & 8) dateAnchors.push(s);
       }
     }
   }

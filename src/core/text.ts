@@ -201,31 +201,20 @@ export function normWord(w: string): string {
  * character).
  */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
-  return tokensIn(text, 0, text.length, start, end);
-}
-
-/**
- * The tokens {@link tokenize} finds in `text.slice(from, to)` that start between `start` and
- * `end` (offsets into that slice, as are the tokens'), read from `text` itself. A paragraph is
- * tokenized in the draft it was cut from: V8 keeps a cut string as a view of the draft, and reads
- * it character by character more slowly than the draft.
- */
-export function tokensIn(text: string, from: number, to: number, start: number, end: number): Token[] {
   const tokens: Token[] = [];
-  const n = to;
-  let i = from + start;
-  end += from;
+  const n = text.length;
+  let i = start;
   // Like a /u pattern, a start inside a surrogate pair begins with the pair.
-  if (i > from && i < n && isTrail(text.charCodeAt(i)) && isLead(text.charCodeAt(i - 1))) i--;
+  if (i > 0 && i < n && isTrail(text.charCodeAt(i)) && isLead(text.charCodeAt(i - 1))) i--;
   while (i < n) {
     // Skip to the next word character (ASCII inline; other characters through the class cache).
     let c = text.charCodeAt(i);
-    let w = c < 0x80 ? ASCII_WORD[c] : wordCharWidth(text, i, c, n);
+    let w = c < 0x80 ? ASCII_WORD[c] : wordCharWidth(text, i, c);
     while (w === 0) {
       i += isLead(c) && i + 1 < n && isTrail(text.charCodeAt(i + 1)) ? 2 : 1;
       if (i >= n) return tokens;
       c = text.charCodeAt(i);
-      w = c < 0x80 ? ASCII_WORD[c] : wordCharWidth(text, i, c, n);
+      w = c < 0x80 ? ASCII_WORD[c] : wordCharWidth(text, i, c);
     }
     if (i >= end) break;
     const s = i;
@@ -241,7 +230,7 @@ export function tokensIn(text: string, from: number, to: number, start: number, 
           if (c >= 0x41 && c <= 0x5a) plain = false;
           i++;
         } else {
-          w = wordCharWidth(text, i, c, n);
+          w = wordCharWidth(text, i, c);
           if (w === 0) break;
           plain = false;
           i += w;
@@ -250,7 +239,7 @@ export function tokensIn(text: string, from: number, to: number, start: number, 
       // …continued after a hyphen or an apostrophe that is followed by one.
       if (i + 1 < n) {
         const sep = text.charCodeAt(i);
-        if ((sep === 0x2d || sep === 0x27 || sep === 0x2019) && (w = wordCharWidth(text, i + 1, (c = text.charCodeAt(i + 1)), n)) > 0) {
+        if ((sep === 0x2d || sep === 0x27 || sep === 0x2019) && (w = wordCharWidth(text, i + 1, (c = text.charCodeAt(i + 1)))) > 0) {
           if (sep !== 0x2d || c >= 0x80 || (c >= 0x41 && c <= 0x5a)) plain = false;
           i += 1 + w;
           continue;
@@ -267,7 +256,7 @@ export function tokensIn(text: string, from: number, to: number, start: number, 
       }
     }
     const t = text.slice(s, i);
-    tokens.push({ text: t, norm: plain ? t : normOf(t), start: s - from, end: i - from });
+    tokens.push({ text: t, norm: plain ? t : normOf(t), start: s, end: i });
   }
   return tokens;
 }
@@ -331,8 +320,8 @@ const ASCII_WORD = new Uint8Array(0x80);
 for (let c = 0; c < 0x80; c++) ASCII_WORD[c] = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 0;
 
 /** UTF-16 length of the letter, mark or number at `i` (code unit `c`), or 0 if there is none. */
-function wordCharWidth(text: string, i: number, c: number, end = text.length): number {
-  if (isLead(c) && i + 1 < end) {
+function wordCharWidth(text: string, i: number, c: number): number {
+  if (isLead(c) && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1);
     if (isTrail(d)) return WORD_CHARS.has((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000) ? 2 : 0;
   }
@@ -348,9 +337,8 @@ const BLOCK_START = /^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|\||>)/;
  * quotes start new units; inside a paragraph, sentences end at . ! ? followed by a capital or an
  * opening quote. A single newline inside a paragraph does not end a sentence.
  */
-export function splitSentences(masked: string, draft?: { text: string; at: number }): Sentence[] {
+export function splitSentences(masked: string): Sentence[] {
   const sentences: Sentence[] = [];
-  const tokens = draft ? (s: number, e: number) => tokensIn(draft.text, draft.at, draft.at + masked.length, s, e) : (s: number, e: number) => tokenize(masked, s, e);
   // Group lines into blocks.
   const lines: [number, number][] = [];
   for (let s = 0; s <= masked.length; ) {
@@ -417,12 +405,12 @@ export function splitSentences(masked: string, draft?: { text: string; at: numbe
           if (h) rowHeaders.push([cs, ce, header!.text.slice(h[0], h[1])]);
         });
       }
-      sentences.push({ start: bs, end: be, text: row, tokens: tokens(bs, be), tableHeaders: header ? rowHeaders : undefined });
+      sentences.push({ start: bs, end: be, text: row, tokens: tokenize(masked, bs, be), tableHeaders: header ? rowHeaders : undefined });
       if (!header) header = { cells, text: masked };
       continue;
     }
     header = null;
-    next = splitBlock(masked, bs, be, ends, next, sentences, tokens);
+    next = splitBlock(masked, bs, be, ends, next, sentences);
   }
   return sentences;
 }
@@ -452,7 +440,7 @@ function tableCells(row: string, base: number): [number, number][] {
 const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}*#_])/gu;
 
 /** Splits block [bs, be) at the candidate ends from `ends[next]` on; returns the next unused candidate. */
-function splitBlock(masked: string, bs: number, be: number, ends: number[], next: number, out: Sentence[], tokens: (s: number, e: number) => Token[]): number {
+function splitBlock(masked: string, bs: number, be: number, ends: number[], next: number, out: Sentence[]): number {
   let s = bs;
   for (; next < ends.length && ends[next] < be; next += 2) {
     const index = ends[next];
@@ -460,17 +448,17 @@ function splitBlock(masked: string, bs: number, be: number, ends: number[], next
     if (end > be) break;
     // Every abbreviation ends in a letter right before its full stop.
     if (end - index === 1 && masked[index] === '.' && index > s && ASCII_LETTER.test(masked[index - 1]) && ABBREV.test(masked.slice(Math.max(s, index - 12), index + 1))) continue;
-    push(masked, s, end, out, tokens);
+    push(masked, s, end, out);
     s = end;
   }
-  push(masked, s, be, out, tokens);
+  push(masked, s, be, out);
   return next;
 }
 
-function push(masked: string, s: number, e: number, out: Sentence[], tokens: (s: number, e: number) => Token[]): void {
+function push(masked: string, s: number, e: number, out: Sentence[]): void {
   while (s < e && /\s/.test(masked[s])) s++;
   while (e > s && /\s/.test(masked[e - 1])) e--;
-  if (e > s) out.push({ start: s, end: e, text: masked.slice(s, e), tokens: tokens(s, e) });
+  if (e > s) out.push({ start: s, end: e, text: masked.slice(s, e), tokens: tokenize(masked, s, e) });
 }
 
 /** Matches `case` of `model` onto `text`: all caps, capitalised first letter, or as is. */
