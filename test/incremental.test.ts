@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { analyze, loadFactSheet } from '../src/core';
 import { renderLabels } from './helpers/labels';
 
@@ -44,5 +46,30 @@ describe('re-checking reuses unchanged paragraphs', () => {
     assert.equal(analyze(text, warm).findings.length, 1);
     assert.equal(analyze(text, warm, { reportUnverifiedQuotes: false }).findings.length, 0);
     assert.equal(analyze(text, warm).findings.length, 1);
+  });
+});
+
+describe('the paragraph cache and memory', () => {
+  // A cached paragraph analysis must hold its own paragraph, never the whole draft it was cut
+  // from: in a long editing session each keystroke leaves one new analysis in the cache, and one
+  // holding the draft of that moment would keep every version of a long read alive.
+  it('re-checks after edits of a long draft retain about the edited paragraphs, not a copy of the draft each', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const sheet = loadFactSheet(sheetJson);
+    // About 2 MB of text (UTF-16), with a finding and a masked link in the paragraph edited.
+    const filler = drafts.join('\n\n');
+    const edited = 'Iranian authorities acknowledged 3,171 deaths, [says HRANA](https://example.org/a) “not negotiable”.';
+    const long = `${filler.repeat(Math.ceil(1e6 / filler.length))}\n\n${edited}\n\n${filler}`;
+    const at = long.indexOf(edited) + 20;
+    analyze(long, sheet);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const edits = 40;
+    for (let i = 0; i < edits; i++) analyze(`${long.slice(0, at)}${'x'.repeat(i + 1)}${long.slice(at)}`, sheet);
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    // Holding the draft of each edit would be edits × 2 MB = 80 MB.
+    assert.ok(grown < 8e6, `heap grew by ${(grown / 1e6).toFixed(1)} MB after ${edits} edits of a ${(long.length / 1e6).toFixed(1)}M-character draft`);
   });
 });

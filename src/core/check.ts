@@ -26,7 +26,25 @@ export function check(text: string, sheet: FactSheet, options: CheckOptions = {}
 
 /** Paragraph analyses kept per sheet: re-checking after an edit redoes only what changed. */
 const PARAGRAPHS_KEPT = 4000;
-const paragraphCaches = new WeakMap<CompiledSheet, Map<string, Analysis>>();
+/** A cached analysis and the key it is kept under (made from its own copy of the paragraph). */
+interface Cached {
+  key: string;
+  result: Analysis;
+}
+const paragraphCaches = new WeakMap<CompiledSheet, Map<string, Cached>>();
+
+/**
+ * A copy of `s` that does not keep a longer string alive. V8 cuts a string as a view of the
+ * string it is cut from, and a cached paragraph analysis (its key, the draft's words in its
+ * messages) would keep the whole draft of that moment: one version of a long read per edit.
+ * Joined to a space, the paragraph is copied into a string of its own when first read (V8
+ * flattens a joined string on a character look-up); cut from that, it holds only the copy.
+ */
+function detached(s: string): string {
+  const joined = ' ' + s;
+  joined.charCodeAt(1);
+  return joined.slice(1);
+}
 
 /** A blank line: every check is local to the paragraphs (and tables) it separates. */
 const BLANK_LINE = /\n[ \t]{0,2}\r?\n/g;
@@ -108,15 +126,23 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
     const original = text.slice(start, end);
     // The same string when nothing in the paragraph is masked (compared by identity below).
     const blanked = masksAny(masks, start, end) ? maskSlice(text, masks, start, end) : original;
-    const key = useCache ? `${reportUnverified ? 1 : 0}${blanked === original ? '' : blanked + '\u0000'}${original}` : '';
-    let result = useCache ? cache!.get(key) : undefined;
-    if (result) {
-      cache!.delete(key); // most recently used goes last
-    } else {
-      result = analyzeParagraph(original, blanked, compiled, reportUnverified);
-      if (useCache && cache!.size >= PARAGRAPHS_KEPT) cache!.delete(cache!.keys().next().value!);
-    }
-    if (useCache) cache!.set(key, result);
+    let result: Analysis;
+    if (useCache) {
+      const keyOf = (o: string, b: string) => `${reportUnverified ? 1 : 0}${b === o ? '' : b + '\u0000'}${o}`;
+      const key = keyOf(original, blanked);
+      let cached = cache!.get(key);
+      if (cached) {
+        cache!.delete(key); // most recently used goes last
+      } else {
+        // Analysed in a copy of its own, so what is cached holds the paragraph, not the draft.
+        const own = detached(original);
+        const ownBlanked = blanked === original ? own : detached(blanked);
+        cached = { key: keyOf(own, ownBlanked), result: analyzeParagraph(own, ownBlanked, compiled, reportUnverified) };
+        if (cache!.size >= PARAGRAPHS_KEPT) cache!.delete(cache!.keys().next().value!);
+      }
+      cache!.set(cached.key, cached);
+      result = cached.result;
+    } else result = analyzeParagraph(original, blanked, compiled, reportUnverified);
     for (const f of result.findings) findings.push(shift(f, start));
     for (const c of result.confirmations) confirmations.push({ ...c, start: c.start + start, end: c.end + start });
   };
