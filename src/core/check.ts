@@ -3,7 +3,7 @@ import { SentenceContext } from './context';
 import { checkDates } from './dates';
 import { checkFigure } from './figures';
 import { checkNames } from './names';
-import { findMentions, wordStarts, type Mention } from './numbers';
+import { findMentions, needsOwnWordScan, wordStarts, WordStartsBuilder, type Mention } from './numbers';
 import type { Pass } from './pass';
 import { checkQuotes } from './quotes';
 import { sorted } from './search';
@@ -169,7 +169,10 @@ function shift(f: Finding, by: number): Finding {
 
 /** Every check over one paragraph; offsets relative to it, findings sorted and unique by range. */
 function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet, reportUnverified: boolean): Analysis {
-  const sentences = splitSentences(masked);
+  // Where figures, number words and dates may start, collected as the sentences are tokenized
+  // (one read of the characters for both), unless the two read the paragraph's words differently.
+  const sink = needsOwnWordScan(masked) ? undefined : new WordStartsBuilder();
+  const sentences = splitSentences(masked, sink);
   const findings: Finding[] = [];
   const confirmations: Confirmation[] = [];
 
@@ -177,7 +180,7 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
   // Figures grouped by sentence, with the token span of each (what a context word is nearest to).
   const bySentence = new Map<number, Mention[]>();
   let si = 0;
-  const starts = wordStarts(masked);
+  const starts = sink ? sink.result() : wordStarts(masked);
   for (const m of findMentions(masked, starts)) {
     while (si < sentences.length && sentences[si].end <= m.start) si++;
     if (si >= sentences.length) break;

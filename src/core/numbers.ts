@@ -5,7 +5,7 @@
  */
 import { DATE_ANCHORS } from './dateWords';
 import { sorted } from './search';
-import { CodePointClass } from './text';
+import { CodePointClass, letterHash, type WordSink } from './text';
 
 export type MentionKind = 'count' | 'money' | 'share' | 'year';
 export type QualifierClass = 'none' | 'lower' | 'approx' | 'approx-below' | 'upper';
@@ -195,7 +195,6 @@ export const isWordCode = (c: number) => c < 0x80 && WORD_CLASS[c] !== 0;
 const FIRST_WORDS = new Map<number, { word: string; kinds: number }[]>();
 /** Low bits of those hashes: most words of a draft are turned away here, before the map. */
 const FIRST_HASH_BITS = new Uint8Array(1 << 12);
-const letterHash = (h: number, c: number) => (Math.imul(h, 31) + (c | 0x20)) | 0;
 for (const w of new Set([...WORDS_FIRST, ...FRACTION_FIRST, ...IN_N_FIRST, ...DATE_ANCHORS])) {
   if (w === 'a') continue; // one letter: handled on its own in the scan
   if (w.length < 3 || w.length > 9) throw new Error(`word starts: the scan reads words of 3 to 9 letters, not ${w}`);
@@ -225,59 +224,92 @@ function currencyStarts(text: string, i: number, figures: number[]): void {
   if (i > last) figures.push(i);
 }
 
-/** One scan of `text` for {@link WordStarts}. */
-export function wordStarts(text: string): WordStarts {
-  const folds = text.includes('\u017f') || text.includes('\u212a');
-  const words: number[] = [];
-  const fractions: number[] = [];
-  const inN: number[] = [];
-  const figures: number[] = [];
-  const dateAnchors: number[] = [];
-  const n = text.length;
-  for (let i = 0; i < n; ) {
-    let c = text.charCodeAt(i);
-    let k = c < 0x80 ? WORD_CLASS[c] : 0;
-    if (k === 0) {
-      if (isCurrencyCode(c)) currencyStarts(text, i, figures);
-      i++;
-      continue;
-    }
-    // A word as \b sees it; hash its letters (lower-cased) as long as it is letters only.
-    const s = i;
+/**
+ * Collects {@link WordStarts} word by word, in text order: from a scan of its own
+ * ({@link WordStartsBuilder.scan}), or from a tokenizer that reads the characters anyway and
+ * reports each word as \b sees it (see `tokenize` in text.ts).
+ */
+export class WordStartsBuilder implements WordSink {
+  readonly words: number[] = [];
+  readonly fractions: number[] = [];
+  readonly inN: number[] = [];
+  readonly figures: number[] = [];
+  readonly dateAnchors: number[] = [];
+
+  /** The word [s, s + len) of `text`, as \b sees words: `letters` if it is letters only, `h` the {@link letterHash} of its letters. */
+  word(text: string, s: number, len: number, h: number, letters: boolean): void {
+    const c = text.charCodeAt(s);
+    const figures = this.figures;
     if (c >= 48 && c <= 57 && (figures.length === 0 || figures[figures.length - 1] < s)) figures.push(s);
-    let h = 0;
-    let letters = true;
-    do {
-      if (k === 1) h = letterHash(h, c);
-      else letters = false;
-      if (++i >= n) break;
-      c = text.charCodeAt(i);
-      k = c < 0x80 ? WORD_CLASS[c] : 0;
-    } while (k !== 0);
-    const len = i - s;
     if (len === 1) {
-      c = text.charCodeAt(s);
-      if (c >= 48 && c <= 57) inN.push(s);
+      if (c >= 48 && c <= 57) this.inN.push(s);
       else if (c === 97 || c === 65) {
-        words.push(s);
-        fractions.push(s);
+        this.words.push(s);
+        this.fractions.push(s);
       }
     } else if (letters && len >= 3 && len <= 9 && FIRST_HASH_BITS[h & 0xfff] === 1) {
       const list = FIRST_WORDS.get(h);
-      if (!list) continue;
+      if (!list) return;
       for (const { word, kinds } of list) {
         if (word.length !== len) continue;
         let same = true;
         for (let k = 0; k < len && same; k++) same = (text.charCodeAt(s + k) | 0x20) === word.charCodeAt(k);
         if (!same) continue;
-        if (kinds & 1) words.push(s);
-        if (kinds & 2) fractions.push(s);
-        if (kinds & 4) inN.push(s);
-        if (kinds & 8) dateAnchors.push(s);
+        if (kinds & 1) this.words.push(s);
+        if (kinds & 2) this.fractions.push(s);
+        if (kinds & 4) this.inN.push(s);
+        if (kinds & 8) this.dateAnchors.push(s);
       }
     }
   }
-  return folds ? { figures, dateAnchors } : { words, fractions, inN, figures, dateAnchors };
+
+  /** The currency symbol at `i`: where a figure may start, at it or at a prefix of DIGITS_RE right before it. */
+  currency(text: string, i: number): void {
+    currencyStarts(text, i, this.figures);
+  }
+
+  /** Every word and currency symbol of text[from, to). */
+  scan(text: string, from: number, to: number): void {
+    for (let i = from; i < to; ) {
+      let c = text.charCodeAt(i);
+      let k = c < 0x80 ? WORD_CLASS[c] : 0;
+      if (k === 0) {
+        if (isCurrencyCode(c)) currencyStarts(text, i, this.figures);
+        i++;
+        continue;
+      }
+      // A word as \b sees it; hash its letters (lower-cased) as long as it is letters only.
+      const s = i;
+      let h = 0;
+      let letters = true;
+      do {
+        if (k === 1) h = letterHash(h, c);
+        else letters = false;
+        if (++i >= to) break;
+        c = text.charCodeAt(i);
+        k = c < 0x80 ? WORD_CLASS[c] : 0;
+      } while (k !== 0);
+      this.word(text, s, i - s, h, letters);
+    }
+  }
+
+  /** What was collected; without the whole-word lists where ſ or K fold to ASCII letters (see above). */
+  result(folds = false): WordStarts {
+    const { words, fractions, inN, figures, dateAnchors } = this;
+    return folds ? { figures, dateAnchors } : { words, fractions, inN, figures, dateAnchors };
+  }
+}
+
+/** Whether a word-start scan of `text` must read it alone: \b and the tokenizer see its words differently (an underscore joins words for \b only; ſ and K fold to ASCII letters). */
+export function needsOwnWordScan(text: string): boolean {
+  return text.includes('_') || text.includes('\u017f') || text.includes('\u212a');
+}
+
+/** One scan of `text` for {@link WordStarts}. */
+export function wordStarts(text: string): WordStarts {
+  const b = new WordStartsBuilder();
+  b.scan(text, 0, text.length);
+  return b.result(text.includes('\u017f') || text.includes('\u212a'));
 }
 
 /** Every match of the global pattern `re` in `text`, tried only at `starts` when given (see above). */

@@ -195,12 +195,29 @@ export function normWord(w: string): string {
   return lower.replace(/[’]/g, "'").replace(/'s?$/, '');
 }
 
+/** The hash of a word's letters, lower-cased, that the word-start scan looks words up by (numbers.ts). */
+export const letterHash = (h: number, c: number) => (Math.imul(h, 31) + (c | 0x20)) | 0;
+
+/**
+ * What the word-start scan (WordStartsBuilder in numbers.ts) takes from a tokenizer that reads
+ * the characters anyway: each word as \b sees it, or a token's range to scan when it is more than
+ * one such word, and each currency symbol.
+ */
+export interface WordSink {
+  word(text: string, s: number, len: number, h: number, letters: boolean): void;
+  scan(text: string, from: number, to: number): void;
+  currency(text: string, i: number): void;
+}
+
 /**
  * Word tokens of `text` that start between `start` and `end` (the last may run past `end`):
  * what {@link WORD} matches, found by a hand-written scan (no match objects, one look at each
- * character).
+ * character). With a `sink`, the words and currency symbols of [start, end) are also reported
+ * to it as \b sees them, in order: a token of ASCII letters and digits alone is one such word,
+ * any other token's range is handed over to be scanned. The text must have no character that
+ * \b reads as a word character and a token does not (an underscore; see needsOwnWordScan).
  */
-export function tokenize(text: string, start = 0, end = text.length): Token[] {
+export function tokenize(text: string, start = 0, end = text.length, sink?: WordSink): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = start;
@@ -211,6 +228,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     let c = text.charCodeAt(i);
     let w = c < 0x80 ? ASCII_WORD[c] : wordCharWidth(text, i, c);
     while (w === 0) {
+      if (sink !== undefined && i < end && (c === 0x24 || c === 0xa3 || c === 0xa5 || c === 0x20ac)) sink.currency(text, i);
       i += isLead(c) && i + 1 < n && isTrail(text.charCodeAt(i + 1)) ? 2 : 1;
       if (i >= n) return tokens;
       c = text.charCodeAt(i);
@@ -219,20 +237,29 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     if (i >= end) break;
     const s = i;
     // Whether the word needs normWord: anything but lower-case ASCII letters, digits and hyphens.
-    let plain = c < 0x80 && !(c >= 0x41 && c <= 0x5a);
-    i += w;
+    let plain = true;
+    // For the sink: whether the token is one word as \b sees it (ASCII letters and digits, nothing
+    // joined), whether that is letters only, and the hash of its letters.
+    let ascii = true;
+    let letters = true;
+    let h = 0;
     for (;;) {
       // A run of word characters…
       while (i < n) {
         c = text.charCodeAt(i);
         if (c < 0x80) {
           if (ASCII_WORD[c] === 0) break;
-          if (c >= 0x41 && c <= 0x5a) plain = false;
+          if (c <= 0x39) letters = false;
+          else {
+            if (c <= 0x5a) plain = false;
+            h = letterHash(h, c);
+          }
           i++;
         } else {
           w = wordCharWidth(text, i, c);
           if (w === 0) break;
           plain = false;
+          ascii = false;
           i += w;
         }
       }
@@ -241,6 +268,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
         const sep = text.charCodeAt(i);
         if ((sep === 0x2d || sep === 0x27 || sep === 0x2019) && (w = wordCharWidth(text, i + 1, (c = text.charCodeAt(i + 1)))) > 0) {
           if (sep !== 0x2d || c >= 0x80 || (c >= 0x41 && c <= 0x5a)) plain = false;
+          ascii = false;
           i += 1 + w;
           continue;
         }
@@ -253,7 +281,12 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       if (q === 0x27 || q === 0x2019) {
         i++;
         plain = false;
+        ascii = false;
       }
+    }
+    if (sink !== undefined) {
+      if (ascii) sink.word(text, s, i - s, h, letters);
+      else sink.scan(text, s, i);
     }
     const t = text.slice(s, i);
     tokens.push({ text: t, norm: plain ? t : normOf(t), start: s, end: i });
@@ -337,7 +370,7 @@ const BLOCK_START = /^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|\||>)/;
  * quotes start new units; inside a paragraph, sentences end at . ! ? followed by a capital or an
  * opening quote. A single newline inside a paragraph does not end a sentence.
  */
-export function splitSentences(masked: string): Sentence[] {
+export function splitSentences(masked: string, sink?: WordSink): Sentence[] {
   const sentences: Sentence[] = [];
   // Group lines into blocks.
   const lines: [number, number][] = [];
@@ -405,12 +438,12 @@ export function splitSentences(masked: string): Sentence[] {
           if (h) rowHeaders.push([cs, ce, header!.text.slice(h[0], h[1])]);
         });
       }
-      sentences.push({ start: bs, end: be, text: row, tokens: tokenize(masked, bs, be), tableHeaders: header ? rowHeaders : undefined });
+      sentences.push({ start: bs, end: be, text: row, tokens: tokenize(masked, bs, be, sink), tableHeaders: header ? rowHeaders : undefined });
       if (!header) header = { cells, text: masked };
       continue;
     }
     header = null;
-    next = splitBlock(masked, bs, be, ends, next, sentences);
+    next = splitBlock(masked, bs, be, ends, next, sentences, sink);
   }
   return sentences;
 }
@@ -440,7 +473,7 @@ function tableCells(row: string, base: number): [number, number][] {
 const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}*#_])/gu;
 
 /** Splits block [bs, be) at the candidate ends from `ends[next]` on; returns the next unused candidate. */
-function splitBlock(masked: string, bs: number, be: number, ends: number[], next: number, out: Sentence[]): number {
+function splitBlock(masked: string, bs: number, be: number, ends: number[], next: number, out: Sentence[], sink: WordSink | undefined): number {
   let s = bs;
   for (; next < ends.length && ends[next] < be; next += 2) {
     const index = ends[next];
@@ -448,17 +481,17 @@ function splitBlock(masked: string, bs: number, be: number, ends: number[], next
     if (end > be) break;
     // Every abbreviation ends in a letter right before its full stop.
     if (end - index === 1 && masked[index] === '.' && index > s && ASCII_LETTER.test(masked[index - 1]) && ABBREV.test(masked.slice(Math.max(s, index - 12), index + 1))) continue;
-    push(masked, s, end, out);
+    push(masked, s, end, out, sink);
     s = end;
   }
-  push(masked, s, be, out);
+  push(masked, s, be, out, sink);
   return next;
 }
 
-function push(masked: string, s: number, e: number, out: Sentence[]): void {
+function push(masked: string, s: number, e: number, out: Sentence[], sink: WordSink | undefined): void {
   while (s < e && /\s/.test(masked[s])) s++;
   while (e > s && /\s/.test(masked[e - 1])) e--;
-  if (e > s) out.push({ start: s, end: e, text: masked.slice(s, e), tokens: tokenize(masked, s, e) });
+  if (e > s) out.push({ start: s, end: e, text: masked.slice(s, e), tokens: tokenize(masked, s, e, sink) });
 }
 
 /** Matches `case` of `model` onto `text`: all caps, capitalised first letter, or as is. */
