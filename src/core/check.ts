@@ -121,6 +121,8 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
   if (!cache) paragraphCaches.set(compiled, (cache = new Map()));
   const findings: Finding[] = [];
   const confirmations: Confirmation[] = [];
+  /** What a paragraph is cached under: the options, its masked text when that differs, and its text. */
+  const keyOf = (original: string, blanked: string) => `${reportUnverified ? 1 : 0}${blanked === original ? '' : blanked + '\u0000'}${original}`;
   const paragraph = (start: number, end: number) => {
     if (end <= start) return;
     const original = text.slice(start, end);
@@ -128,7 +130,6 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
     const blanked = masksAny(masks, start, end) ? maskSlice(text, masks, start, end) : original;
     let result: Analysis;
     if (useCache) {
-      const keyOf = (o: string, b: string) => `${reportUnverified ? 1 : 0}${b === o ? '' : b + '\u0000'}${o}`;
       const key = keyOf(original, blanked);
       let cached = cache!.get(key);
       if (cached) {

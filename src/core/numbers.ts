@@ -5,7 +5,7 @@
  */
 import { DATE_ANCHORS } from './dateWords';
 import { sorted } from './search';
-import { CodePointClass, letterHash, type WordSink } from './text';
+import { CodePointClass, isCurrencyCode, letterHash, type WordSink } from './text';
 
 export type MentionKind = 'count' | 'money' | 'share' | 'year';
 export type QualifierClass = 'none' | 'lower' | 'approx' | 'approx-below' | 'upper';
@@ -207,8 +207,6 @@ for (const w of new Set([...WORDS_FIRST, ...FRACTION_FIRST, ...IN_N_FIRST, ...DA
   FIRST_HASH_BITS[h & 0xfff] = 1;
 }
 
-/** The currency symbols DIGITS_RE knows. */
-const isCurrencyCode = (c: number) => c === 0x24 || c === 0xa3 || c === 0xa5 || c === 0x20ac;
 /** The prefixes DIGITS_RE reads before a currency symbol (its group 1), read from the pattern itself. */
 const CURRENCY_PREFIXES = new Set(/\(\?:\(([^()]*)\)\?\(\[/.exec(DIGITS_RE.source)![1].split('|').map((p) => p.replace(/\\/g, '')));
 /** Their lengths, longest first: the places before a symbol where one may start, in text order. */
@@ -302,14 +300,19 @@ export class WordStartsBuilder implements WordSink {
 
 /** Whether a word-start scan of `text` must read it alone: \b and the tokenizer see its words differently (an underscore joins words for \b only; ſ and K fold to ASCII letters). */
 export function needsOwnWordScan(text: string): boolean {
-  return text.includes('_') || text.includes('\u017f') || text.includes('\u212a');
+  return text.includes('_') || hasFoldingLetters(text);
+}
+
+/** Whether `text` has ſ or K, which a case-insensitive pattern folds into ASCII letters (see above). */
+function hasFoldingLetters(text: string): boolean {
+  return text.includes('\u017f') || text.includes('\u212a');
 }
 
 /** One scan of `text` for {@link WordStarts}. */
 export function wordStarts(text: string): WordStarts {
   const b = new WordStartsBuilder();
   b.scan(text, 0, text.length);
-  return b.result(text.includes('\u017f') || text.includes('\u212a'));
+  return b.result(hasFoldingLetters(text));
 }
 
 /** Every match of the global pattern `re` in `text`, tried only at `starts` when given (see above). */

@@ -393,7 +393,7 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
     // Every draft word absent from a verified quote costs the alignment at least one edit: a quote
     // missing more than close() allows can never be the one restored, and is not aligned at all.
     // Only the costs are compared; the word pairs are traced for the closest quote alone.
-    const allowed = Math.max(1, Math.floor(draft.length / 2));
+    const allowed = editsAllowed(draft.length);
     let best: (typeof verified)[number] | undefined;
     let bestCost = Infinity;
     for (const v of verified) {
@@ -406,7 +406,7 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
         bestCost = cost;
       }
     }
-    const a = best && bestCost > 0 && bestCost <= allowed ? align(draft, best.words) : undefined;
+    const a = best && bestCost > 0 && bestCost <= allowed ? align(draft, best.words) : undefined; // close() would turn any other cost away
     if (best && a && close(draft, best.words, a.cost, a.ops)) {
       findings.push(mismatch(span, words, best.q, best.words, a.ops, text));
       // A misquote can also be in the wrong mouth: flag both, so one round of fixes settles it.
@@ -431,8 +431,11 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
 }
 
 /** Close enough to be a misquote: few word edits, and a content word (or a near spelling) in common. */
+/** How many word edits a misquote of `words` words may be from the verified quote. */
+const editsAllowed = (words: number) => Math.max(1, Math.floor(words / 2));
+
 function close(draft: string[], quote: string[], cost: number, ops: { d: number; q: number }[]): boolean {
-  if (cost === 0 || cost > Math.max(1, Math.floor(draft.length / 2))) return false;
+  if (cost === 0 || cost > editsAllowed(draft.length)) return false;
   const matched = ops.filter((o) => o.d >= 0 && o.q >= 0 && draft[o.d] === quote[o.q]);
   if (matched.some((o) => !STOP.has(draft[o.d]))) return true;
   // A single-word quote or all-function-word overlap: accept a close spelling ("unalienable").

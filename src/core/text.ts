@@ -198,6 +198,9 @@ export function normWord(w: string): string {
 /** The hash of a word's letters, lower-cased, that the word-start scan looks words up by (numbers.ts). */
 export const letterHash = (h: number, c: number) => (Math.imul(h, 31) + (c | 0x20)) | 0;
 
+/** The currency symbols a figure may start with (those of DIGITS_RE in numbers.ts). */
+export const isCurrencyCode = (c: number) => c === 0x24 || c === 0xa3 || c === 0xa5 || c === 0x20ac;
+
 /**
  * What the word-start scan (WordStartsBuilder in numbers.ts) takes from a tokenizer that reads
  * the characters anyway: each word as \b sees it, or a token's range to scan when it is more than
@@ -228,7 +231,7 @@ export function tokenize(text: string, start = 0, end = text.length, sink?: Word
     let c = text.charCodeAt(i);
     let w = c < 0x80 ? ASCII_WORD[c] : wordCharWidth(text, i, c);
     while (w === 0) {
-      if (sink !== undefined && i < end && (c === 0x24 || c === 0xa3 || c === 0xa5 || c === 0x20ac)) sink.currency(text, i);
+      if (sink !== undefined && i < end && isCurrencyCode(c)) sink.currency(text, i);
       i += isLead(c) && i + 1 < n && isTrail(text.charCodeAt(i + 1)) ? 2 : 1;
       if (i >= n) return tokens;
       c = text.charCodeAt(i);
