@@ -293,7 +293,15 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     for (let k = at; k < at + n; k++) if (!isCapitalised(toks[k].text)) return;
     const lastTok = toks[at + n - 1];
     const start = toks[at].start;
-    const end = lastTok.start + bare(lastTok.text).length;
+    const lastWord = bare(lastTok.text);
+    const end = lastTok.start + lastWord.length;
+    // Most often the name as verified: compared word by word, with no phrase built.
+    let same = (lastWord.length === lastTok.text.length ? lowerOf(lastTok) : lastWord.toLowerCase()) === f.words[n - 1];
+    for (let k = 0; same && k < n - 1; k++) same = lowerOf(toks[at + k]) === f.words[k];
+    if (same) {
+      if (at === i) confirmations.push({ start, end, factId: f.entity.id });
+      return;
+    }
     const words: string[] = [];
     for (let k = at; k < at + n; k++) words.push((k === at + n - 1 ? bare(toks[k].text) : toks[k].text).toLowerCase());
     const phrase = words.join(' ');
