@@ -6,7 +6,7 @@ import type { CompiledSheet } from './compile';
 import type { Pass } from './pass';
 import { editDistance, wordsAt } from './names';
 import type { SentenceContext } from './context';
-import { findPhrase, phraseWords, tokenize, WordMap, type Token } from './text';
+import { CodePointClass, findPhrase, phraseWords, tokenize, WordMap, type Token } from './text';
 import type { Edit, Finding, Quote } from './types';
 import { lowerBound, sorted } from './search';
 
@@ -18,14 +18,23 @@ export interface QuoteSpan {
   nested: boolean;
 }
 
-const isLetter = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+/** Letters and numbers, spaces, and what may stand right before an opening straight quote, by UTF-16 code unit. */
+const LETTERS = new CodePointClass(/^[\p{L}\p{N}]$/u);
+const SPACE = new CodePointClass(/^\s$/);
+const OPENING = new CodePointClass(/^[\s([{—–\-/:>*_“‘«„]$/);
+const isLetter = (c: number) => c >= 0 && LETTERS.has(c);
+/** Drops the stack positions from `k` on. */
+const popFrom = (l: number[], k: number) => {
+  while (l.length && l[l.length - 1] >= k) l.pop();
+};
 const ELISION = /^(?:n['’]|tis\b|twas\b|em\b|cause\b|til\b|till\b|bout\b|round\b|\d0s\b|\d\ds\b)/i;
 
 type Kind = 'double' | 'single';
 interface Open {
   kind: Kind;
   at: number;
-  mark: string;
+  /** The opening mark's UTF-16 code unit. */
+  mark: number;
   children: number;
 }
 
@@ -46,7 +55,10 @@ export function findQuotes(masked: string): QuoteSpan[] {
     let inner = false;
     for (let j = k; j < stack.length; j++) if (stack[j].children > 0) inner = true;
     stack.length = k;
-    for (const l of [byKind.double, byKind.single, straight, lowOpen]) while (l.length && l[l.length - 1] >= k) l.pop();
+    popFrom(byKind.double, k);
+    popFrom(byKind.single, k);
+    popFrom(straight, k);
+    popFrom(lowOpen, k);
     return inner;
   };
   const close = (kind: Kind, at: number, onlyStraight = false): boolean => {
@@ -62,59 +74,61 @@ export function findQuotes(masked: string): QuoteSpan[] {
     truncate(k);
     return true;
   };
-  const open = (kind: Kind, at: number, mark: string) => {
+  const open = (kind: Kind, at: number, mark: number) => {
     byKind[kind].push(stack.length);
-    if (mark === '"') straight.push(stack.length);
-    if (mark === '„') lowOpen.push(stack.length);
+    if (mark === 0x22) straight.push(stack.length); // "
+    if (mark === 0x201e) lowOpen.push(stack.length); // „
     stack.push({ kind, at, mark, children: 0 });
   };
   const hasOpen = (kind: Kind) => byKind[kind].length > 0;
 
   // Jump from one mark (or line break) to the next instead of visiting every character; test(),
-  // not exec(): the mark is one character, so where it is needs no match object.
+  // not exec(): the mark is one character, so where it is needs no match object. The marks and
+  // their neighbours are read as UTF-16 code units (-1 past either end), not one-letter strings.
   const marks = /["'“”‘’«»„‚\n]/g;
   while (marks.test(masked)) {
     const i = marks.lastIndex - 1;
-    const c = masked[i];
-    if (c === '\n' && /^\s*\n/.test(masked.slice(i + 1, i + 80))) {
+    const c = masked.charCodeAt(i);
+    if (c === 0x0a && /^\s*\n/.test(masked.slice(i + 1, i + 80))) {
       truncate(0); // a blank line ends the paragraph
       continue;
     }
-    const prev = masked[i - 1];
-    const next = masked[i + 1];
+    const prev = i > 0 ? masked.charCodeAt(i - 1) : -1;
+    const next = i + 1 < masked.length ? masked.charCodeAt(i + 1) : -1;
     switch (c) {
-      case '“':
+      case 0x201c: // “
         if (lowOpen.length) close('double', i);
         else open('double', i, c);
         break;
-      case '”':
+      case 0x201d: // ”
         close('double', i);
         break;
-      case '„':
-      case '«':
+      case 0x201e: // „
+      case 0xab: // «
         open('double', i, c);
         break;
-      case '»':
+      case 0xbb: // »
         close('double', i);
         break;
-      case '"': {
+      case 0x22: {
+        // "
         const canClose = straight.length > 0;
-        const opening = isOpening(prev) && !!next && !/\s/.test(next);
+        const opening = (prev < 0 || OPENING.has(prev)) && next >= 0 && !SPACE.has(next);
         if (canClose && !opening) close('double', i, true);
         else if (opening) open('double', i, c);
         else if (canClose) close('double', i, true);
         break;
       }
-      case '‘':
-      case '‚':
-        if (!isLetter(prev) && !ELISION.test(masked.slice(i + 1, i + 6)) && next && !/\s/.test(next)) open('single', i, c);
+      case 0x2018: // ‘
+      case 0x201a: // ‚
+        if (!isLetter(prev) && !ELISION.test(masked.slice(i + 1, i + 6)) && next >= 0 && !SPACE.has(next)) open('single', i, c);
         break;
-      case '’':
-      case "'":
+      case 0x2019: // ’
+      case 0x27: // '
         if (isLetter(prev) && isLetter(next)) break; // didn't, Ruiz's
-        if (!isLetter(prev) && next && !/\s/.test(next)) {
+        if (!isLetter(prev) && next >= 0 && !SPACE.has(next)) {
           // Looks like an opening mark, unless it is an elision ('Twas, 'n', '90s).
-          if (c === "'" && !ELISION.test(masked.slice(i + 1, i + 6))) open('single', i, c);
+          if (c === 0x27 && !ELISION.test(masked.slice(i + 1, i + 6))) open('single', i, c);
           break;
         }
         // A closing mark needs an open single quote; otherwise it is a plural possessive (protesters').
@@ -123,10 +137,6 @@ export function findQuotes(masked: string): QuoteSpan[] {
     }
   }
   return sorted(out, (a, b) => a.start - b.start);
-}
-
-function isOpening(prev: string | undefined): boolean {
-  return prev === undefined || /[\s([{—–\-/:>*_“‘«„]/.test(prev);
 }
 
 function containsRun(hay: string[], needle: string[]): boolean {
