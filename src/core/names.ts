@@ -5,7 +5,7 @@
 import type { CompiledSheet } from './compile';
 import type { Pass } from './pass';
 import type { SentenceContext } from './context';
-import { matchCase, phraseWords, tokenize, WordMap, type Token } from './text';
+import { matchCase, phraseTokens, phraseWords, WordMap, type Token } from './text';
 import type { Confirmation, Entity, Finding, Role, Setting } from './types';
 
 /** Month and day names: capitalised, never people or places. */
@@ -96,7 +96,7 @@ function forms(sheet: CompiledSheet): NameForm[] {
   for (const e of sheet.sheet.entities) {
     if (e.type === 'body') continue;
     for (const f of [e.name, ...(e.aliases ?? [])]) {
-      const spelled = tokenize(f).map((t) => t.text);
+      const spelled = phraseTokens(f).map((t) => t.text);
       out.push({ entity: e, words: spelled.map((w) => w.toLowerCase()), spelled, person: e.type === 'person' });
     }
   }

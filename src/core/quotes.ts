@@ -6,7 +6,7 @@ import type { CompiledSheet } from './compile';
 import type { Pass } from './pass';
 import { editDistance, wordsAt } from './names';
 import type { SentenceContext } from './context';
-import { CodePointClass, findPhrase, phraseWords, tokenize, WordMap, type Token } from './text';
+import { CodePointClass, findPhrase, phraseTokens, phraseWords, tokenize, WordMap, type Token } from './text';
 import type { Edit, Finding, Quote } from './types';
 import { lowerBound, sorted } from './search';
 
@@ -342,7 +342,7 @@ function quoteIndex(sheet: CompiledSheet): QuoteIndex {
       else byFirst.set(p.words[0], [p]);
     }
     const verified = sheet.quotes.map((q) => {
-      const words = wordsOf(q.text, 0, q.text.length).map((w) => w.norm);
+      const words = toWords(phraseTokens(q.text)).map((w) => w.norm);
       return { q, words, vocabulary: new Set(words) };
     });
     index = { verified, phrases, speakers: new WordMap(byFirst), longest: Math.max(0, ...verified.map((v) => v.words.length)) };
@@ -477,7 +477,7 @@ function mismatch(span: QuoteSpan, words: Word[], q: Quote, qWords: string[], op
   const seg = ops.slice(first, last + 1);
   const dIdx = seg.filter((o) => o.d >= 0).map((o) => o.d);
   const qIdx = seg.filter((o) => o.q >= 0).map((o) => o.q);
-  const original = tokenize(q.text).map((t) => t.text);
+  const original = phraseTokens(q.text).map((t) => t.text);
   let edit: Edit;
   const model = text.slice(span.start, span.end);
   if (dIdx.length) {
