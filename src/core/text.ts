@@ -316,10 +316,10 @@ export const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*['’]?/gu;
 
 /**
  * The word tokens of a fact sheet string (a name, a phrase, a quote): what {@link tokenize} gives,
- * read with {@link WORD} instead, so that the draft's tokenizer only ever reads draft text. V8
- * compiles one tokenizer for every caller, fitted to the strings it has been given: after it had
- * read the sheet's strings (parsed from JSON), every later read of a draft was slower, the check
- * of a 20,000-word draft by a fifth.
+ * read with {@link WORD} instead, so that the draft's tokenizer only ever reads draft text. Once
+ * that tokenizer had also read the sheet's strings (parsed from JSON, when the name and quote
+ * indexes were built), V8 ran every later read of a draft more slowly: the check of a
+ * 20,000-word draft took a fifth longer (measured; the engine's reason was not pinned down).
  */
 export function phraseTokens(phrase: string): Token[] {
   const tokens: Token[] = [];
