@@ -68,11 +68,16 @@ export function nearMiss(cand: string, name: string): boolean {
 }
 
 /**
- * A token lower-cased: its normal form when that is the same thing (no apostrophe, so nothing
- * dropped or straightened), else a new lower-case copy.
+ * A token lower-cased: its normal form when that is the same thing (no ’ straightened, no ' or 's
+ * dropped from the end), else a new lower-case copy. (Comparing lengths would not do: İ lower-cases
+ * to two characters, so "İstanbul'" and its normal form "i̇stanbul" are the same length.)
  */
 function lowerOf(t: Token): string {
-  return t.norm.length === t.text.length && t.text.indexOf('\u2019') < 0 ? t.norm : t.text.toLowerCase();
+  const s = t.text;
+  const n = s.length;
+  const last = s.charCodeAt(n - 1);
+  const dropped = last === 0x27 || ((last === 0x73 || last === 0x53) && n > 1 && s.charCodeAt(n - 2) === 0x27); // ' 's 'S
+  return dropped || s.indexOf('\u2019') >= 0 ? s.toLowerCase() : t.norm;
 }
 
 /** Starts with a capital letter (ASCII fast path; the check runs on every word). */
