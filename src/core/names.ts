@@ -80,6 +80,11 @@ function lowerOf(t: Token): string {
   return dropped || s.indexOf('\u2019') >= 0 ? s.toLowerCase() : t.norm;
 }
 
+/** `word`, the token `t` less any possessive (see bare), lower-cased: the token's normal form when nothing was cut. */
+function bareLowerOf(t: Token, word: string): string {
+  return word.length === t.text.length ? lowerOf(t) : word.toLowerCase();
+}
+
 /** Starts with a capital letter (ASCII fast path; the check runs on every word). */
 export function isCapitalised(t: string): boolean {
   const c = t.charCodeAt(0);
@@ -301,22 +306,18 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     const lastWord = bare(lastTok.text);
     const end = lastTok.start + lastWord.length;
     // Most often the name as verified: compared word by word, with no phrase built.
-    let same = (lastWord.length === lastTok.text.length ? lowerOf(lastTok) : lastWord.toLowerCase()) === f.words[n - 1];
+    let same = bareLowerOf(lastTok, lastWord) === f.words[n - 1];
     for (let k = 0; same && k < n - 1; k++) same = lowerOf(toks[at + k]) === f.words[k];
     if (same) {
       if (at === i) confirmations.push({ start, end, factId: f.entity.id });
       return;
     }
     const words: string[] = [];
-    for (let k = at; k < at + n; k++) words.push((k === at + n - 1 ? bare(toks[k].text) : toks[k].text).toLowerCase());
-    const phrase = words.join(' ');
-    const verified = f.words.join(' ');
-    if (phrase === verified) {
-      if (at === i) confirmations.push({ start, end, factId: f.entity.id });
-      return;
-    }
+    for (let k = at; k < at + n - 1; k++) words.push(lowerOf(toks[k]));
+    words.push(bareLowerOf(lastTok, lastWord));
     if (words.every((w) => known.has(w))) return;
-    const d = editDistance(phrase, verified, 3);
+    const verified = f.words.join(' ');
+    const d = editDistance(words.join(' '), verified, 3);
     if (d >= 1 && d <= (verified.length >= 15 ? 2 : 1)) spellFinding(start, end, f.spelled.join(' '), f.entity);
   };
 
@@ -372,7 +373,7 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
         // The word less any possessive: its normal form when it has no apostrophe at all (most
         // names), no new lower-case copy.
         const word = bare(t.text);
-        wordAt(toks, i, t.start, t.start + word.length, word.length === t.text.length ? lowerOf(t) : word.toLowerCase());
+        wordAt(toks, i, t.start, t.start + word.length, bareLowerOf(t, word));
       }
     }
     if (roleAt.length) checkRoles(ctx, text, index, findings, flagged, roleAt);

@@ -33,8 +33,6 @@ type Kind = 'double' | 'single';
 interface Open {
   kind: Kind;
   at: number;
-  /** The opening mark's UTF-16 code unit. */
-  mark: number;
   children: number;
 }
 
@@ -74,11 +72,12 @@ export function findQuotes(masked: string): QuoteSpan[] {
     truncate(k);
     return true;
   };
+  /** Opens a quote at `at`; `mark` is the opening mark's UTF-16 code unit. */
   const open = (kind: Kind, at: number, mark: number) => {
     byKind[kind].push(stack.length);
     if (mark === 0x22) straight.push(stack.length); // "
     if (mark === 0x201e) lowOpen.push(stack.length); // „
-    stack.push({ kind, at, mark, children: 0 });
+    stack.push({ kind, at, children: 0 });
   };
   const hasOpen = (kind: Kind) => byKind[kind].length > 0;
 
@@ -440,10 +439,10 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
   }
 }
 
-/** Close enough to be a misquote: few word edits, and a content word (or a near spelling) in common. */
 /** How many word edits a misquote of `words` words may be from the verified quote. */
 const editsAllowed = (words: number) => Math.max(1, Math.floor(words / 2));
 
+/** Close enough to be a misquote: few word edits, and a content word (or a near spelling) in common. */
 function close(draft: string[], quote: string[], cost: number, ops: { d: number; q: number }[]): boolean {
   if (cost === 0 || cost > editsAllowed(draft.length)) return false;
   const matched = ops.filter((o) => o.d >= 0 && o.q >= 0 && draft[o.d] === quote[o.q]);
