@@ -1,3 +1,4 @@
+import { lemmasOf } from './language/lemma';
 import { phraseWords, WordSieve } from './text';
 import type { Entity, FactSheet, Figure, DateFact, Quote, Setting } from './types';
 
@@ -16,8 +17,10 @@ export interface CompiledSheet {
   /** Entity ids that report at least one figure. */
   reporters: Set<string>;
   figures: Figure[];
+  /** Each figure's context phrases, as word stems (see language/lemma.ts). */
   figureContext: Map<string, string[][]>;
   dates: DateFact[];
+  /** Each dated event's context phrases, as word stems. */
   dateContext: Map<string, string[][]>;
   /** The first word of every phrase of figureContext and dateContext (what SentenceContext.phraseWeight looks up). */
   contextWords: WordSieve;
@@ -25,6 +28,46 @@ export interface CompiledSheet {
   settings: Setting[];
   /** Lower-cased words and names that are never misspellings of a sheet name. */
   otherNames: Set<string>;
+  /** For each entity, the entities that speak with its voice (itself, the organisation a person speaks for, and back). */
+  voices: Map<string, Set<string>>;
+}
+
+/** Do two entities speak with one voice: the same entity, or a person and the organisation they speak for? */
+export function sameVoice(sheet: CompiledSheet, a: string, b: string): boolean {
+  return a === b || !!sheet.voices.get(a)?.has(b);
+}
+
+/**
+ * Who speaks for whom: the sheet's `speaksFor`, and a person whose role is qualified by an
+ * organisation ("KVR's chief executive", "general secretary of the union"): the role's qualifier,
+ * less its possessive, is one of that organisation's names, aliases or mentions.
+ */
+function voicesOf(sheet: FactSheet): Map<string, Set<string>> {
+  const byPhrase = new Map<string, string>();
+  for (const e of sheet.entities) {
+    if (e.type !== 'organisation' && e.type !== 'body') continue;
+    for (const p of [e.name, ...(e.aliases ?? []), ...(e.mentions ?? [])]) byPhrase.set(phraseWords(p).join(' '), e.id);
+  }
+  const voices = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    for (const [x, y] of [[a, b], [b, a]]) {
+      const set = voices.get(x) ?? new Set<string>();
+      set.add(y);
+      voices.set(x, set);
+    }
+  };
+  for (const e of sheet.entities) {
+    if (e.speaksFor) link(e.id, e.speaksFor);
+    if (e.type !== 'person') continue;
+    for (const r of e.roles ?? []) {
+      for (const q of r.qualifiers ?? []) {
+        const words = phraseWords(q.replace(/['’]s?$/, '')).filter((w, i) => !(i === 0 && w === 'the'));
+        const org = byPhrase.get(words.join(' '));
+        if (org) link(e.id, org);
+      }
+    }
+  }
+  return voices;
 }
 
 const cache = new WeakMap<FactSheet, CompiledSheet>();
@@ -42,8 +85,8 @@ export function compile(sheet: FactSheet): CompiledSheet {
   }
   // Longest phrases first, so "city council press office" wins over "press office".
   entityPhrases.sort((a, b) => b.words.length - a.words.length);
-  const figureContext = new Map(sheet.figures.map((f) => [f.id, f.context.map(phraseWords)]));
-  const dateContext = new Map(sheet.dates.map((d) => [d.id, d.context.map(phraseWords)]));
+  const figureContext = new Map(sheet.figures.map((f) => [f.id, f.context.map((c) => lemmasOf(phraseWords(c)))]));
+  const dateContext = new Map(sheet.dates.map((d) => [d.id, d.context.map((c) => lemmasOf(phraseWords(c)))]));
   const contextWords = new WordSieve([...figureContext.values(), ...dateContext.values()].flatMap((phrases) => phrases.filter((p) => p.length).map((p) => p[0])));
   const otherNames = new Set<string>();
   for (const n of sheet.otherNames ?? []) for (const w of phraseWords(n)) otherNames.add(w);
@@ -60,6 +103,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     quotes: sheet.quotes,
     settings: sheet.settings,
     otherNames,
+    voices: voicesOf(sheet),
   };
   cache.set(sheet, compiled);
   return compiled;

@@ -3,7 +3,8 @@
  * nearby tie it to a fact, weighing distance and clause boundaries.
  */
 import type { CompiledSheet } from './compile';
-import { findPhrase, WordMap, WordSieve, type Sentence } from './text';
+import { lemmaOf } from './language/lemma';
+import { WordMap, WordSieve, type Sentence } from './text';
 import { lowerBound, sorted } from './search';
 
 const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike']);
@@ -55,11 +56,17 @@ export class SentenceContext {
   private positions?: { first: Map<string, number>; next: number[]; sieve?: WordSieve };
   private lists?: { byWord: Map<string, number[]>; sieve?: WordSieve };
   private mentionsByPosition?: { id: string; at: number; len: number }[];
+  private stems?: string[];
 
   constructor(
     readonly sentence: Sentence,
     private readonly masked: string,
   ) {}
+
+  /** The stem of each token (what context phrases are compared in). */
+  get lemmas(): string[] {
+    return (this.stems ??= this.sentence.tokens.map((t) => lemmaOf(t.norm)));
+  }
 
   private get strong(): number[] {
     return (this.clauses ??= this.countClauses()).strong;
@@ -142,11 +149,14 @@ export class SentenceContext {
    */
   phraseWeight(phrases: string[][], from: number, to: number, others?: readonly number[], firstWords?: WordSieve): number {
     let best = 0;
-    const toks = this.sentence.tokens;
+    const lemmas = this.lemmas;
     for (const words of phrases) {
       // A phrase whose first word the sieve turns away is looked for word by word.
       if (!words.length || (firstWords && !firstWords.mayHave(words[0]))) {
-        for (const at of findPhrase(toks, words)) best = Math.max(best, this.phraseWeightAt(at, words.length, from, to, others));
+        outer: for (let at = 0; at + words.length <= lemmas.length; at++) {
+          for (let j = 0; j < words.length; j++) if (lemmas[at + j] !== words[j]) continue outer;
+          best = Math.max(best, this.phraseWeightAt(at, words.length, from, to, others));
+        }
         continue;
       }
       // The sentence's words are indexed on the first call: it is asked about many phrases.
@@ -154,12 +164,12 @@ export class SentenceContext {
       let at = first.get(words[0]) ?? -1;
       // A run-on "sentence" of thousands of words (a pasted list, a stripped table): only words
       // within LINK_WINDOW of the figure are read, so each figure costs the same however long it is.
-      const windowed = toks.length > 2 * LINK_WINDOW;
+      const windowed = lemmas.length > 2 * LINK_WINDOW;
       if (windowed && at >= 0) at = this.firstAtOrAfter(words[0], from - LINK_WINDOW, firstWords);
       outer: for (; at >= 0; at = next[at]) {
         if (windowed && at > to + LINK_WINDOW) break;
-        if (at + words.length > toks.length) break;
-        for (let j = 1; j < words.length; j++) if (toks[at + j].norm !== words[j]) continue outer;
+        if (at + words.length > lemmas.length) break;
+        for (let j = 1; j < words.length; j++) if (lemmas[at + j] !== words[j]) continue outer;
         const w = this.phraseWeightAt(at, words.length, from, to, others);
         if (w > best) best = w;
       }
@@ -192,11 +202,11 @@ export class SentenceContext {
   private firstAtOrAfter(word: string, min: number, sieve?: WordSieve): number {
     if (!this.lists || this.lists.sieve !== sieve) {
       const byWord = new Map<string, number[]>();
-      this.sentence.tokens.forEach((t, i) => {
-        if (sieve && !sieve.mayHave(t.norm)) return;
-        const l = byWord.get(t.norm);
+      this.lemmas.forEach((w, i) => {
+        if (sieve && !sieve.mayHave(w)) return;
+        const l = byWord.get(w);
         if (l) l.push(i);
-        else byWord.set(t.norm, [i]);
+        else byWord.set(w, [i]);
       });
       this.lists = { byWord, sieve };
     }
@@ -213,11 +223,11 @@ export class SentenceContext {
    */
   private wordPositions(sieve?: WordSieve): { first: Map<string, number>; next: number[] } {
     if (this.positions && this.positions.sieve === sieve) return this.positions;
-    const toks = this.sentence.tokens;
+    const lemmas = this.lemmas;
     const first = new Map<string, number>();
-    const next: number[] = new Array<number>(toks.length).fill(-1); // a plain array: see countClauses
-    for (let i = toks.length - 1; i >= 0; i--) {
-      const w = toks[i].norm;
+    const next: number[] = new Array<number>(lemmas.length).fill(-1); // a plain array: see countClauses
+    for (let i = lemmas.length - 1; i >= 0; i--) {
+      const w = lemmas[i];
       if (sieve && !sieve.mayHave(w)) continue;
       next[i] = first.get(w) ?? -1;
       first.set(w, i);

@@ -1,5 +1,12 @@
 /** The words of date phrases (dates.ts), apart so the scan for where phrases start (numbers.ts) can read them. */
-export const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** Month names and weekdays come from the runtime's own English calendar (Intl), not from a list of ours. */
+const monthNames = (style: 'long' | 'short') => Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat('en-GB', { month: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2000, i, 15))));
+/** January|February|…|December. */
+export const MONTHS = monthNames('long').join('|');
+/** Months as a pattern that also takes their abbreviations ("Jan", "Sept", "Dec."). */
+export const MONTH_OR_ABBREVIATION = [...monthNames('long'), ...monthNames('short').map((m) => m.slice(0, 3)), 'Sept'].join('|');
+/** Monday|Tuesday|…|Sunday. */
+export const WEEKDAYS = Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 3 + i)))).join('|');
 /** What may stand before a month ("late March"), before a period ("last year") and before a span ("two weeks ago"). */
 export const MONTH_PARTS = ['early', 'mid', 'late', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'the first half of', 'the second half of'];
 export const RELATIVE = ['last', 'this', 'next', 'the previous', 'the past', 'earlier this', 'late last', 'early last', 'the same'];

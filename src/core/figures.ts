@@ -2,9 +2,10 @@
  * The number check: ties each figure of the draft to a fact by what it counts and who reports
  * it, then compares values, allowing honest rounding under an approximate qualifier.
  */
-import type { CompiledSheet } from './compile';
+import { sameVoice, type CompiledSheet } from './compile';
 import { SentenceContext } from './context';
 import { numberToWords, renderDigits, renderShare, scaleWordFor, yearToWords, type Mention } from './numbers';
+import { lemmaOf } from './language/lemma';
 import { matchCase } from './text';
 import type { Confirmation, Edit, Figure, Finding } from './types';
 
@@ -216,9 +217,9 @@ export function checkFigure(
     if (!kindsMatch(m, f)) continue;
     const phrases = sheet.figureContext.get(f.id)!;
     let counts = ctx.phraseWeight(phrases, from, to, others, sheet.contextWords);
-    if (header && phrases.some((p) => header.includes(p.join(' ')))) counts = Math.max(counts, 0.8);
-    const reporterMatch = !!reporter && f.reportedBy === reporter;
-    const contradicted = !!reporter && !!f.reportedBy && f.reportedBy !== reporter;
+    if (header && phrases.some((p) => header.includes(p.join(' ')))) counts = Math.max(counts, 0.8); // stems: "death" is in "deaths"
+    const reporterMatch = !!reporter && !!f.reportedBy && sameVoice(sheet, f.reportedBy, reporter);
+    const contradicted = !!reporter && !!f.reportedBy && !reporterMatch;
     cands.push({ fact: f, counts, contradicted, reporterMatch });
   }
   if (!cands.length) return;
@@ -272,7 +273,7 @@ export function checkFigure(
   if (m.kind === 'count') {
     // ...or after a hyphen: "three-hour talks", "a five-year plan".
     const next = /^(?:\s+|-)(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 40))?.[1];
-    if (next && !NOT_COUNTED.has(next) && !cands.some((x) => x.fact.context.some((w) => w.toLowerCase().split(/\s+/)[0] === next))) return;
+    if (next && !NOT_COUNTED.has(next) && !cands.some((x) => sheet.figureContext.get(x.fact.id)!.some((p) => p[0] === lemmaOf(next)))) return;
   }
   if (second && second.s > top!.s - 0.05 && second.c.fact.value !== c.fact.value) return;
   const f = c.fact;

@@ -3,7 +3,7 @@
  * spelled-out numbers, years) with their qualifiers, and renders a verified value back in
  * the draft's own style.
  */
-import { DATE_ANCHORS } from './dateWords';
+import { DATE_ANCHORS, MONTH_OR_ABBREVIATION } from './dateWords';
 import { sorted } from './search';
 import { CodePointClass, isCurrencyCode, letterHash, type WordSink } from './text';
 
@@ -507,6 +507,18 @@ class RangeSet {
  * Every figure in `text` (which should already be masked). Ranges of the returned mentions
  * never overlap; times, ordinals and numbers glued to letters are not figures.
  */
+/** A day-month date after a day number: " March", "-16 March", " to 16 March", "th of March". */
+const MONTH_AFTER_DAY = new RegExp(`^(?:st|nd|rd|th)?(?:\\s*(?:-|–|to|and|until)\\s*\\d{1,2}(?:st|nd|rd|th)?)?\\s+(?:of\\s+)?(?:${MONTH_OR_ABBREVIATION})\\b`, 'i');
+/** A month-day date before a day number: "March ", "March 14-", "March 14 to ". */
+const MONTH_BEFORE_DAY = new RegExp(`\\b(?:${MONTH_OR_ABBREVIATION})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?\\s*(?:-|–|to|and|until)\\s*)?$`, 'i');
+
+/** Is the integer at [start, end) the day of a date ("14 March", "14-16 March", "March 14")? */
+export function isDayOfMonth(text: string, start: number, end: number): boolean {
+  const n = Number(text.slice(start, end));
+  if (!Number.isInteger(n) || n < 1 || n > 31 || end - start > 2) return false;
+  return MONTH_AFTER_DAY.test(text.slice(end, end + 24)) || MONTH_BEFORE_DAY.test(text.slice(Math.max(0, start - 24), start));
+}
+
 export function findMentions(text: string, starts: WordStarts = wordStarts(text)): Mention[] {
   const out: Mention[] = [];
   const taken = new RangeSet();
@@ -521,6 +533,8 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
     // Times (10:42, 9.30am) and ordinals are not figures.
     if (/^(?:st|nd|rd|th)\b/i.test(rest) || /^\s?(?:am|pm|a\.m\.|p\.m\.)\b/i.test(rest)) return;
     if (/^:\d/.test(rest)) return;
+    // Days of dates are the date check's: "14 to 16 March" counts nothing.
+    if (!csym && decimals === undefined && isDayOfMonth(text, numStart, numEnd)) return;
     let value = Number(digits.replace(/\D/g, '') + (decimals !== undefined ? '.' + decimals : ''));
     let precision = precisionOf(digits, decimals);
     let end = numEnd;

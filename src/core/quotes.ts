@@ -2,7 +2,7 @@
  * The quote check: finds quotations in every style (telling apostrophes apart), compares
  * them word by word with the verified quotes, and reads who the draft says spoke them.
  */
-import type { CompiledSheet } from './compile';
+import { sameVoice, type CompiledSheet } from './compile';
 import type { Pass } from './pass';
 import { editDistance, wordsAt } from './names';
 import type { SentenceContext } from './context';
@@ -520,7 +520,7 @@ function misattribution(
   const qa = ctx.tokenAt(span.start);
   const qb = ctx.tokenAt(span.end);
   const who = attribute(text, ctx, qa, qb, speakers);
-  if (!who || who.id === q.speaker) return;
+  if (!who || sameVoice(sheet, who.id, q.speaker)) return;
   const said = sheet.entities.get(who.id);
   const right = sheet.entities.get(q.speaker);
   if (!said || !right) return;

@@ -1,0 +1,26 @@
+/**
+ * Word stems: what lets a context word match its inflections ("borrow" → "borrowed",
+ * "analyst" → "analysts", "cancel" → "cancellations"). The stemmer is Porter2 from
+ * wink-porter2-stemmer (the English Snowball stemmer); compared with a lemmatizer it needs no
+ * part of speech, and it folds derivations too ("cancel", "cancelled", "cancellations").
+ */
+import stem from 'wink-porter2-stemmer';
+
+const memo = new Map<string, string>();
+const MEMO_MAX = 50_000;
+
+/** The stem of a normalised (lower-case) word; words with digits or of one letter are kept as they are. */
+export function lemmaOf(norm: string): string {
+  let s = memo.get(norm);
+  if (s === undefined) {
+    s = norm.length < 3 || /[\d.]/.test(norm) ? norm : norm.includes('-') ? norm.split('-').map((p) => (p.length < 3 ? p : stem(p))).join('-') : stem(norm);
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(norm, s);
+  }
+  return s;
+}
+
+/** The stems of a phrase's normalised words. */
+export function lemmasOf(words: readonly string[]): string[] {
+  return words.map(lemmaOf);
+}
