@@ -49,4 +49,13 @@ describe('reading the language', () => {
     // ...but another organisation's mouth is still the wrong one.
     assert.deepEqual(flagged('The Dockers Guild called the loan “a bridge to the future”.').map((f) => f.split(':')[0]), ['quote-misattributed']);
   });
+
+  it("a paragraph about another story (its own people and places, none of this story's) is not compared with this story's figures", () => {
+    const roundup = '**Elsewhere:** In Port Verrin, the Moorland Dock Company said 307 jobs were at risk after Cardow Shipping borrowed £24 million.';
+    assert.deepEqual(flagged(roundup), []);
+    // The same sentence naming the story's own body is checked.
+    assert.deepEqual(flagged('**Harbour:** The Dockers Guild said 307 jobs were at risk after the Harbour Trust borrowed £24 million.'), ['number-mismatch: 307', 'number-mismatch: £24 million']);
+    // A misspelt name of the story keeps the paragraph on the story.
+    assert.deepEqual(flagged('In Port Verrin, Okafur said 1,420 analysts were at work.'), ['name-mismatch: Okafur', 'number-mismatch: 1,420']);
+  });
 });

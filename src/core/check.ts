@@ -7,6 +7,7 @@ import { findMentions, needsOwnWordScan, wordStarts, WordStartsBuilder, type Men
 import type { Pass } from './pass';
 import { checkQuotes } from './quotes';
 import { sorted } from './search';
+import { offTopic } from './topic';
 import { maskRanges, maskSlice, masksAny, splitSentences } from './text';
 import { DEFAULT_SEVERITY, type CheckOptions, type Confirmation, type FactSheet, type Finding } from './types';
 
@@ -190,6 +191,9 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
     if (list) list.push(m);
     else bySentence.set(si, [m]);
   }
+  // A paragraph about another story keeps only the checks of the story's own names and quotes.
+  const aside = offTopic(contexts, masked, compiled);
+  if (aside) bySentence.clear();
   for (const [i, ms] of bySentence) {
     const ctx = contexts[i];
     const spans: number[] = [];
@@ -211,9 +215,14 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
     }
   }
   const pass: Pass = { text, masked, contexts, sheet: compiled, findings, confirmations, wordStarts: starts };
-  checkDates(pass);
+  if (!aside) checkDates(pass);
   checkNames(pass);
   checkQuotes(pass, reportUnverified);
+  if (aside) {
+    const kept = findings.filter((f) => f.ruleId === 'name-mismatch' || f.ruleId === 'quote-mismatch' || f.ruleId === 'quote-misattributed');
+    findings.length = 0;
+    findings.push(...kept);
+  }
 
   const seen = new Set<string>();
   const unique = sorted(findings, (a, b) => a.start - b.start || a.end - b.end).filter((f) => {

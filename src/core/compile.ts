@@ -30,11 +30,32 @@ export interface CompiledSheet {
   otherNames: Set<string>;
   /** For each entity, the entities that speak with its voice (itself, the organisation a person speaks for, and back). */
   voices: Map<string, Set<string>>;
+  /** Every word of the sheet (its names, cited sentences, quotes, descriptions), lower-cased: what the story's text can name. */
+  vocabulary: Set<string>;
 }
 
 /** Do two entities speak with one voice: the same entity, or a person and the organisation they speak for? */
 export function sameVoice(sheet: CompiledSheet, a: string, b: string): boolean {
   return a === b || !!sheet.voices.get(a)?.has(b);
+}
+
+/** The words of every string of the sheet, lower-cased and without possessive endings. */
+function vocabularyOf(sheet: FactSheet): Set<string> {
+  const out = new Set<string>();
+  const add = (s: string | undefined) => {
+    if (s) for (const w of phraseWords(s)) out.add(w);
+  };
+  for (const e of sheet.entities) {
+    for (const x of [e.name, ...(e.aliases ?? []), ...(e.mentions ?? []), e.source]) add(x);
+    for (const r of e.roles ?? []) for (const x of [r.title, ...(r.qualifiers ?? [])]) add(x);
+  }
+  for (const f of sheet.figures) for (const x of [f.counts, f.source, ...f.context]) add(x);
+  for (const d of sheet.dates) for (const x of [d.event, d.source, d.text]) add(x);
+  for (const q of sheet.quotes) for (const x of [q.text, q.source]) add(x);
+  for (const st of sheet.settings) add(st.source);
+  for (const n of sheet.otherNames ?? []) add(n);
+  add(sheet.story.title);
+  return out;
 }
 
 /**
@@ -104,6 +125,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     settings: sheet.settings,
     otherNames,
     voices: voicesOf(sheet),
+    vocabulary: vocabularyOf(sheet),
   };
   cache.set(sheet, compiled);
   return compiled;
