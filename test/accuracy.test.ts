@@ -22,9 +22,9 @@ interface Score {
 /** Floors per row, as fractions: F1, precision, exact fixes. */
 const FLOORS: Record<string, { f1: number; precision: number; fixRate: number }> = {
   'dev/bundled': { f1: 0.833, precision: 0.914, fixRate: 0.655 },
-  'kestrel-strike/curated': { f1: 0.744, precision: 0.761, fixRate: 0.684 },
-  'tideline-study/curated': { f1: 0.646, precision: 0.615, fixRate: 0.6 },
-  'veldmar-verdict/curated': { f1: 0.541, precision: 0.5, fixRate: 0.55 },
+  'kestrel-strike/curated': { f1: 0.904, precision: 0.95, fixRate: 0.842 },
+  'tideline-study/curated': { f1: 0.733, precision: 0.739, fixRate: 0.65 },
+  'veldmar-verdict/curated': { f1: 0.711, precision: 0.695, fixRate: 0.7 },
 };
 
 describe('accuracy on the shared evaluation corpora', function () {

@@ -19,13 +19,17 @@ const sheet = loadFactSheet(
         source: 'Its chief executive, Ada Okafor, said the trust had 1,240 analysts.',
       },
       { id: 'guild', type: 'organisation', name: 'Dockers Guild', source: 'The Dockers Guild said 370 jobs were at risk.' },
+      { id: 'asante', type: 'person', name: 'Kwame Asante-Penn', aliases: ['Asante-Penn'], source: 'Kwame Asante-Penn chairs the guild.' },
     ],
     figures: [
       { id: 'loan', kind: 'money', value: 42000000, text: '£42 million', qualifier: 'exact', currency: 'GBP', counts: 'sum the trust will borrow', reportedBy: 'trust', context: ['borrow'], source: 'The Harbour Trust will borrow £42 million.' },
       { id: 'analysts', kind: 'count', value: 1240, text: '1,240', qualifier: 'exact', counts: 'analysts the trust employs', reportedBy: 'okafor', context: ['analyst'], source: 'Its chief executive, Ada Okafor, said the trust had 1,240 analysts.' },
       { id: 'jobs', kind: 'count', value: 370, text: '370', qualifier: 'exact', counts: 'jobs at risk', reportedBy: 'guild', context: ['jobs at risk', 'jobs'], source: 'The Dockers Guild said 370 jobs were at risk.' },
     ],
-    dates: [],
+    dates: [
+      { id: 'vote', text: '14 to 16 March', event: 'the dockers vote', context: ['vote', 'ballot'], source: 'Dockers vote from 14 to 16 March.' },
+      { id: 'agreed', text: 'November 2019', event: 'the first loan was agreed', context: ['agreed', 'first loan'], source: 'The first loan was agreed in November 2019.' },
+    ],
     quotes: [{ id: 'q1', text: 'a bridge to the future', speaker: 'okafor', source: 'Okafor called the loan “a bridge to the future”.' }],
     settings: [],
   }),
@@ -57,5 +61,21 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('**Harbour:** The Dockers Guild said 307 jobs were at risk after the Harbour Trust borrowed £24 million.'), ['number-mismatch: 307', 'number-mismatch: £24 million']);
     // A misspelt name of the story keeps the paragraph on the story.
     assert.deepEqual(flagged('In Port Verrin, Okafur said 1,420 analysts were at work.'), ['name-mismatch: Okafur', 'number-mismatch: 1,420']);
+  });
+
+  it('a hyphenated surname is one name, and a doubled or dropped final letter is a slip, not a derived form', () => {
+    assert.deepEqual(flagged('Asante-Pen chairs the guild.'), ['name-mismatch: Asante-Pen']);
+    assert.deepEqual(flagged('Kwame Asante-Whitpenn chairs the guild.'), []);
+    assert.deepEqual(flagged('Asante-Penn chairs the guild; Okaforr spoke.'), ['name-mismatch: Okaforr']);
+  });
+
+  it('a date with other days, month or year is flagged; the same date in fewer words, or another event’s date, is not', () => {
+    assert.deepEqual(flagged('The dockers vote from 15 to 17 March.'), ['date-mismatch: 15 to 17 March']);
+    assert.deepEqual(flagged('The first loan was agreed in October 2019.'), ['date-mismatch: October 2019']);
+    assert.deepEqual(flagged('The dockers vote on 14 March, in the ballot that runs until 16 March.'), []);
+    assert.deepEqual(flagged('The dockers vote in March.'), []);
+    assert.deepEqual(flagged('The dockers vote again, as in November 2019.'), []);
+    const fixed = check('The first loan was agreed in October 2019.', sheet, { cache: false })[0].fixes[0].edits[0].text;
+    assert.equal(fixed, 'November 2019');
   });
 });

@@ -16,5 +16,7 @@ export const SPAN_COUNTS = ['a', 'one', 'two', 'three', 'four', 'five', 'several
  * Every date phrase has one of these words (a month, a period, a span), as a whole word
  * (letters between \b and \b, in any case), and it starts at most DATE_LEAD characters before it.
  */
-export const DATE_ANCHORS: readonly string[] = [...MONTHS.toLowerCase().split('|'), ...PERIODS, 'years', 'months', 'weeks'];
-export const DATE_LEAD = Math.max(...[...MONTH_PARTS, ...RELATIVE, ...SPAN_COUNTS].map((w) => w.length + 1));
+export const DATE_ANCHORS: readonly string[] = [...MONTHS.toLowerCase().split('|'), ...WEEKDAYS.toLowerCase().split('|'), ...PERIODS, 'years', 'months', 'weeks'];
+/** Days before a month: "14 ", "14th to 16th of ". */
+export const DAYS_BEFORE = '(?:\\d{1,2}(?:st|nd|rd|th)?(?:\\s*(?:-|–|to|and|until)\\s*\\d{1,2}(?:st|nd|rd|th)?)?\\s+(?:of\\s+)?)';
+export const DATE_LEAD = Math.max('14th until 16th of '.length, ...[...MONTH_PARTS, ...RELATIVE, ...SPAN_COUNTS].map((w) => w.length + 1));

@@ -60,7 +60,11 @@ export function skeleton(word: string): string {
 /** Is `cand` a near miss of the verified name word `name` (both lower-case)? */
 export function nearMiss(cand: string, name: string): boolean {
   if (cand === name || cand.length < 3) return false;
-  for (const s of SUFFIXES) if (cand === name + s || name === cand + s) return false;
+  // A derived form ("Omani", "Iranian") is not a misspelling; a doubled or dropped final letter is ("Penn", "Pen").
+  for (const s of SUFFIXES) {
+    if (cand === name + s && s[0] !== name[name.length - 1]) return false;
+    if (name === cand + s && s[0] !== cand[cand.length - 1]) return false;
+  }
   if (name.length >= 4 && skeleton(cand) === skeleton(name)) return true;
   if (cand[0] !== name[0]) return false;
   const d = editDistance(cand, name, 2);
@@ -368,6 +372,14 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
       // without a lower case, such as ℝ, which no name is spelt with).
       const hyphen = (capitalised || (t.text.length > 2 && t.norm !== t.text)) && t.text.includes('-');
       if (hyphen) {
+        // A hyphenated name ("Asante-Whitlock") is one word of the sheet: the whole token is
+        // compared with it first; other compounds ("Ruiz-led") part by part.
+        const word = bare(t.text);
+        const whole = word.toLowerCase();
+        if (capitalised && (known.has(whole) || hitsOf(index, whole).some((h) => h.form.words.some((w) => w.includes('-'))))) {
+          if (!flagged.has(t.start)) wordAt(toks, i, t.start, t.start + word.length, whole);
+          continue;
+        }
         for (const p of parts(t)) if (isCapitalised(p.text) && !flagged.has(p.start)) wordAt(toks, i, p.start, p.end, p.text.toLowerCase());
       } else if (capitalised && !flagged.has(t.start)) {
         // The word less any possessive: its normal form when it has no apostrophe at all (most

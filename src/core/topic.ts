@@ -7,19 +7,28 @@
 import type { CompiledSheet } from './compile';
 import type { SentenceContext } from './context';
 import { MONTHS, WEEKDAYS } from './dateWords';
-import { isCapitalised, nearMiss } from './names';
+import { isCapitalised, nearMiss, skeleton } from './names';
 import { phraseTokens } from './text';
 
 const CALENDAR = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')].map((w) => w.toLowerCase()));
-const properCache = new WeakMap<CompiledSheet, string[]>();
+/** The story's proper words, and what each draft word seen so far was found to be (words repeat). */
+interface ProperIndex {
+  words: Set<string>;
+  /** By first letter and by spelling skeleton: a near miss shares one of them (see nearMiss). */
+  byFirst: Map<string, string[]>;
+  skeletons: Set<string>;
+  seen: Map<string, boolean>;
+}
+const properCache = new WeakMap<CompiledSheet, ProperIndex>();
+const SEEN_MAX = 50_000;
 
 /**
  * The story's proper words: those its sheet (names, cited sentences, quotes) only ever writes
  * capitalised ("Veldmar", "Brekalo"), not those it also writes in lower case ("court", "the").
  */
-function properWords(sheet: CompiledSheet): string[] {
-  let words = properCache.get(sheet);
-  if (!words) {
+function properIndex(sheet: CompiledSheet): ProperIndex {
+  let index = properCache.get(sheet);
+  if (!index) {
     const upper = new Set<string>();
     const lower = new Set<string>();
     const read = (s: string | undefined) => {
@@ -35,10 +44,24 @@ function properWords(sheet: CompiledSheet): string[] {
     for (const e of sh.entities) for (const x of [e.name, ...(e.aliases ?? []), ...(e.mentions ?? []), e.source]) read(x);
     for (const f of [...sh.figures, ...sh.dates, ...sh.quotes, ...sh.settings]) read(f.source);
     for (const q of sh.quotes) read(q.text);
-    words = [...upper].filter((w) => !lower.has(w) && w.length >= 3 && !CALENDAR.has(w));
-    properCache.set(sheet, words);
+    const words = [...upper].filter((w) => !lower.has(w) && w.length >= 3 && !CALENDAR.has(w));
+    const byFirst = new Map<string, string[]>();
+    for (const w of words) byFirst.set(w[0], [...(byFirst.get(w[0]) ?? []), w]);
+    index = { words: new Set(words), byFirst, skeletons: new Set(words.filter((w) => w.length >= 4).map(skeleton)), seen: new Map() };
+    properCache.set(sheet, index);
   }
-  return words;
+  return index;
+}
+
+/** Is a draft word (lower case) one of the story's proper words, or a near miss of one? */
+function isProper(index: ProperIndex, w: string): boolean {
+  let known = index.seen.get(w);
+  if (known === undefined) {
+    known = index.words.has(w) || index.skeletons.has(skeleton(w)) || (index.byFirst.get(w[0]) ?? []).some((n) => nearMiss(w, n));
+    if (index.seen.size >= SEEN_MAX) index.seen.clear();
+    index.seen.set(w, known);
+  }
+  return known;
 }
 
 /**
@@ -47,14 +70,14 @@ function properWords(sheet: CompiledSheet): string[] {
  */
 export function offTopic(contexts: readonly SentenceContext[], masked: string, sheet: CompiledSheet): boolean {
   let foreign = 0;
-  const proper = properWords(sheet);
+  const proper = properIndex(sheet);
   for (const ctx of contexts) {
     const toks = ctx.sentence.tokens;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       const w = t.norm;
       if (!isCapitalised(t.text) || CALENDAR.has(w)) continue;
-      if (proper.includes(w) || proper.some((n) => nearMiss(w, n))) return false;
+      if (isProper(proper, w)) return false;
       // A sentence's first word, and the first after a colon (a round-up's label), is capitalised
       // anyway; an acronym may be any body's.
       if (i === 0 || /:\s*[*_]*\s*$/.test(masked.slice(toks[i - 1].end, t.start)) || t.text === t.text.toUpperCase()) continue;
