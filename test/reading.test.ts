@@ -30,7 +30,10 @@ const sheet = loadFactSheet(
       { id: 'vote', text: '14 to 16 March', event: 'the dockers vote', context: ['vote', 'ballot'], source: 'Dockers vote from 14 to 16 March.' },
       { id: 'agreed', text: 'November 2019', event: 'the first loan was agreed', context: ['agreed', 'first loan'], source: 'The first loan was agreed in November 2019.' },
     ],
-    quotes: [{ id: 'q1', text: 'a bridge to the future', speaker: 'okafor', source: 'Okafor called the loan “a bridge to the future”.' }],
+    quotes: [
+      { id: 'q1', text: 'a bridge to the future', speaker: 'okafor', source: 'Okafor called the loan “a bridge to the future”.' },
+      { id: 'q2', text: 'never for sale', speaker: 'okafor', source: 'The docks were “never for sale”, Okafor said.' },
+    ],
     settings: [],
   }),
 );
@@ -77,5 +80,17 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('The dockers vote again, as in November 2019.'), []);
     const fixed = check('The first loan was agreed in October 2019.', sheet, { cache: false })[0].fixes[0].edits[0].text;
     assert.equal(fixed, 'November 2019');
+  });
+
+  const fixOf = (draft: string) => {
+    const f = check(draft, sheet, { cache: false }).find((x) => x.ruleId === 'quote-mismatch');
+    return f && draft.slice(0, f.fixes[0].edits[0].start) + f.fixes[0].edits[0].text + draft.slice(f.fixes[0].edits[0].end);
+  };
+
+  it('a quote that drops its negation, or changes a word’s form, is altered; its fix restores the verified words', () => {
+    assert.equal(fixOf('The docks were “for sale”, Okafor said.'), 'The docks were “never for sale”, Okafor said.');
+    assert.deepEqual(flagged('The docks were never “for sale”, Okafor said.'), []);
+    assert.equal(fixOf('Okafor called the loan “a bridging to the futures”.'), 'Okafor called the loan “a bridge to the future”.');
+    assert.equal(fixOf('The docks were “not-for-sale”, Okafor said.'), 'The docks were “never for sale”, Okafor said.');
   });
 });

@@ -6,6 +6,7 @@ import { sameVoice, type CompiledSheet } from './compile';
 import type { Pass } from './pass';
 import { editDistance, wordsAt } from './names';
 import type { SentenceContext } from './context';
+import { lemmaOf } from './language/lemma';
 import { CodePointClass, findPhrase, phraseTokens, phraseWords, tokenize, WordMap, type Token } from './text';
 import type { Edit, Finding, Quote } from './types';
 import { lowerBound, sorted } from './search';
@@ -146,6 +147,14 @@ function containsRun(hay: string[], needle: string[]): boolean {
   return false;
 }
 
+/** A quote's words as stems, hyphenated words split: what a rephrased quote is compared in ("non-negotiable", "negotiation"). */
+function stemsOf(words: readonly string[]): string[] {
+  return words.flatMap((w) => w.split('-')).filter((w) => w.length).map(lemmaOf);
+}
+
+/** Words that turn a statement into its opposite: a fragment quoted without the one before it says the reverse. */
+const NEGATORS = new Set(['never', 'not', 'no', 'nothing', 'none', 'nobody', 'nor', 'neither', 'cannot', 'without', 'non']);
+
 const STOP = new Set('a an the of to in on at and or but is was were be been are it its this that very for with as by from not no never'.split(' '));
 
 interface Word {
@@ -225,7 +234,17 @@ function align(draft: readonly string[], quote: readonly string[]): { cost: numb
   let i = draft.length;
   let j = bestJ;
   while (i > 0) {
-    if (j > 0 && at(i, j) === at(i - 1, j - 1) + sub(draft[i - 1], quote[j - 1])) {
+    // Ties: a matching pair first, then a word the draft left out ("a start" for "a good start"
+    // drops "good"; it did not turn "a" into "good"), then a changed word, then an added one.
+    const diagonal = j > 0 && at(i, j) === at(i - 1, j - 1) + sub(draft[i - 1], quote[j - 1]);
+    if (diagonal && draft[i - 1] === quote[j - 1]) {
+      ops.push({ d: i - 1, q: j - 1 });
+      i--;
+      j--;
+    } else if (j >= 2 && ops.length && at(i, j) === at(i, j - 1) + 1 && draft[i - 1] === quote[j - 2] && at(i, j - 1) === at(i - 1, j - 2)) {
+      ops.push({ d: -1, q: j - 1 });
+      j--;
+    } else if (diagonal) {
       ops.push({ d: i - 1, q: j - 1 });
       i--;
       j--;
@@ -320,7 +339,7 @@ export type Speaker = { words: string[]; id: string; name: boolean };
 /** Speaker phrases by first word, longest first. */
 export type Speakers = WordMap<Speaker[]>;
 interface QuoteIndex {
-  verified: { q: Quote; words: string[]; vocabulary: Set<string> }[];
+  verified: { q: Quote; words: string[]; vocabulary: Set<string>; stems: string[] }[];
   phrases: Speaker[];
   speakers: Speakers;
   /** Words of the longest verified quote. */
@@ -342,7 +361,7 @@ function quoteIndex(sheet: CompiledSheet): QuoteIndex {
     }
     const verified = sheet.quotes.map((q) => {
       const words = toWords(phraseTokens(q.text)).map((w) => w.norm);
-      return { q, words, vocabulary: new Set(words) };
+      return { q, words, vocabulary: new Set(words), stems: stemsOf(words) };
     });
     index = { verified, phrases, speakers: new WordMap(byFirst), longest: Math.max(0, ...verified.map((v) => v.words.length)) };
     quoteIndexes.set(sheet, index);
@@ -393,6 +412,14 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
     const draft = words.map((w) => w.norm);
     // 1. Verbatim, or a contiguous part of a verified quote.
     const exact = verified.find((v) => containsRun(v.words, draft));
+    // A fragment that leaves out the negation before it says the opposite ("negotiable" of
+    // "never negotiable"), unless the draft says it just before the quote.
+    const negated = exact && droppedNegation(exact.words, draft, all, from);
+    if (exact && negated) {
+      findings.push(restoreWhole(words, exact.q, text, `Draft quotes “${text.slice(inner.start, inner.end)}” without “${negated}”; verified: “${exact.q.text}”`));
+      if (ctx) misattribution(span, exact.q, ctx, text, sheet, phrases, speakers, findings);
+      continue;
+    }
     if (exact) {
       confirmations.push({ start: span.start, end: span.end, factId: exact.q.id });
       if (ctx) misattribution(span, exact.q, ctx, text, sheet, phrases, speakers, findings);
@@ -417,9 +444,29 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
     }
     const a = best && bestCost > 0 && bestCost <= allowed ? align(draft, best.words) : undefined; // close() would turn any other cost away
     if (best && a && close(draft, best.words, a.cost, a.ops)) {
-      findings.push(mismatch(span, words, best.q, best.words, a.ops, text));
+      // The part quoted follows a negation the draft left out ("non-negotiable" for "never negotiable"): restore it all.
+      const qFirst = a.ops.find((o) => o.q >= 0)?.q ?? 0;
+      const negation = qFirst > 0 && NEGATORS.has(best.words[qFirst - 1]) && !draft.includes(best.words[qFirst - 1]) && !NEGATORS.has(all[from - 1]?.norm ?? '');
+      findings.push(negation ? restoreWhole(words, best.q, text, `Draft quotes “${text.slice(inner.start, inner.end)}”; verified: “${best.q.text}”`) : mismatch(span, words, best.q, best.words, a.ops, text));
       // A misquote can also be in the wrong mouth: flag both, so one round of fixes settles it.
       if (ctx) misattribution(span, best.q, ctx, text, sheet, phrases, speakers, findings);
+      continue;
+    }
+    // 2b. The verified words in other forms, or rephrased around them ("never negotiated",
+    // "non-negotiable", "never open to negotiation"): compared as stems, restored whole.
+    const stems = stemsOf(draft);
+    let rephrased: (typeof verified)[number] | undefined;
+    let rephrasedCost = Infinity;
+    for (const v of verified) {
+      const cost = alignmentCost(stems, v.stems);
+      if (cost < rephrasedCost && cost <= editsAllowed(stems.length) && stems.some((w) => !STOP.has(w) && v.stems.includes(w))) {
+        rephrased = v;
+        rephrasedCost = cost;
+      }
+    }
+    if (rephrased) {
+      findings.push(restoreWhole(words, rephrased.q, text, `Draft quotes “${text.slice(inner.start, inner.end).replace(/\s+/g, ' ')}”; verified: “${rephrased.q.text}”`));
+      if (ctx) misattribution(span, rephrased.q, ctx, text, sheet, phrases, speakers, findings);
       continue;
     }
     // 3. Not in the verified facts: short unattributed scare quotes are left alone.
@@ -504,6 +551,38 @@ function mismatch(span: QuoteSpan, words: Word[], q: Quote, qWords: string[], op
     factId: q.id,
     verified: q.text,
     fixes: [{ title: `Replace with ${fixed} (verified)`, edits: [edit] }],
+  };
+}
+
+/** The negation before the verified words a fragment quotes, when the draft does not say it just before the quote (undefined: none dropped). */
+function droppedNegation(quote: readonly string[], draft: readonly string[], all: readonly Token[], from: number): string | undefined {
+  for (let i = 0; i + draft.length <= quote.length; i++) {
+    let run = true;
+    for (let j = 0; run && j < draft.length; j++) run = quote[i + j] === draft[j];
+    if (!run) continue;
+    if (i === 0 || !NEGATORS.has(quote[i - 1]) || NEGATORS.has(draft[0])) return undefined;
+    const before = all[from - 1]?.norm;
+    return before && NEGATORS.has(before) ? undefined : quote[i - 1];
+  }
+  return undefined;
+}
+
+/** A quote-mismatch whose fix puts the whole verified quote in the draft's marks and case. */
+function restoreWhole(words: Word[], q: Quote, text: string, message: string): Finding {
+  const start = words[0].start;
+  const end = words[words.length - 1].end;
+  const model = text.slice(start, end);
+  const original = phraseTokens(q.text).map((t) => t.text);
+  const fix = styled(model, original, /^\p{Lu}/u.test(model));
+  return {
+    start,
+    end,
+    ruleId: 'quote-mismatch',
+    severity: 'error',
+    message,
+    factId: q.id,
+    verified: q.text,
+    fixes: [{ title: `Replace with “${fix}” (verified)`, edits: [{ start, end, text: fix }] }],
   };
 }
 
