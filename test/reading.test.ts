@@ -93,4 +93,19 @@ describe('reading the language', () => {
     assert.equal(fixOf('Okafor called the loan “a bridging to the futures”.'), 'Okafor called the loan “a bridge to the future”.');
     assert.equal(fixOf('The docks were “not-for-sale”, Okafor said.'), 'The docks were “never for sale”, Okafor said.');
   });
+
+  it('a source in another cell of a table row reports its figure; a figure put in the wrong source is fixed by naming the right one', () => {
+    const table = '| What | Figure | Source |\n| --- | --- | --- |\n| Jobs at risk | 370 | Harbour Trust |\n';
+    const f = check(table, sheet, { cache: false });
+    assert.deepEqual(f.map((x) => x.ruleId), ['number-mismatch']);
+    const e = f[0].fixes[0].edits[0];
+    assert.equal(table.slice(0, e.start) + e.text + table.slice(e.end), table.replace('Harbour Trust', 'Dockers Guild'));
+    // A participle after a figure says what happened to it, not what it counts.
+    assert.deepEqual(flagged('The guild said 307 threatened jobs were at risk.'), ['number-mismatch: 307']);
+  });
+
+  it('another given name before a known surname is flagged; honorifics, titles and long forms are not', () => {
+    assert.deepEqual(flagged('Ben Okafor called the loan “a bridge to the future”.'), ['name-mismatch: Ben']);
+    assert.deepEqual(flagged('Mr Okafor, Dr Okafor and chief executive Okafor agreed; Adaeze Okafor too.'), []);
+  });
 });

@@ -57,6 +57,8 @@ export class SentenceContext {
   private lists?: { byWord: Map<string, number[]>; sieve?: WordSieve };
   private mentionsByPosition?: { id: string; at: number; len: number }[];
   private stems?: string[];
+  /** Where the last {@link reporter} found named the reporter (tokens [at, at + len)). */
+  reporterAt?: { at: number; len: number };
 
   constructor(
     readonly sentence: Sentence,
@@ -278,6 +280,8 @@ export class SentenceContext {
   reporter(sheet: CompiledSheet, from: number, to: number): string | undefined {
     const toks = this.sentence.tokens;
     const score = new Map<string, number>();
+    const where = new Map<string, { at: number; len: number }>();
+    this.reporterAt = undefined;
     let near = this.mentions(sheet);
     if (toks.length > 2 * LINK_WINDOW) {
       // A run-on "sentence": only the mentions within LINK_WINDOW words of the figure.
@@ -307,10 +311,13 @@ export class SentenceContext {
         let by = false;
         for (let k = Math.max(0, m.at - 2); k < m.at; k++) if (BY.has(toks[k].norm)) by = true;
         const after = toks[m.at + m.len]?.norm;
-        if (!by && !(after && SAYS.has(after))) w *= 0.3;
+        // A table row is a record: the source in another of its cells reports its figures.
+        const otherCell = !!this.sentence.tableHeaders && this.headerOf(toks[m.at].start) !== this.headerOf(toks[from]?.start ?? -1);
+        if (!by && !(after && SAYS.has(after)) && !otherCell) w *= 0.3;
         // "…, according to X" names the source of its clause outright: it outweighs a clause subject.
         else if (m.at >= 2 && toks[m.at - 2].norm === 'according' && toks[m.at - 1].norm === 'to' && this.sameClause(to - 1, m.at)) w = Math.max(w, 0.75);
       }
+      if (w > (score.get(m.id) ?? -1)) where.set(m.id, { at: m.at, len: m.len });
       score.set(m.id, Math.max(score.get(m.id) ?? 0, w));
     }
     // The strongest and the runner-up (ties in the order first met, as a stable sort leaves them).
@@ -326,6 +333,7 @@ export class SentenceContext {
     }
     if (top === undefined || topW < 0.25) return undefined;
     if (secondW * 1.3 > topW) return undefined;
+    this.reporterAt = where.get(top);
     return top;
   }
 

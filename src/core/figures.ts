@@ -175,18 +175,41 @@ function typoOf(a: number, b: number): boolean {
 }
 
 /** "The government documented more than 50,000 arrests": a figure put in the wrong source's mouth. */
-function wrongSource(m: Mention, f: Figure, said: string, sheet: CompiledSheet, text: string, findings: Finding[]): void {
+function wrongSource(m: Mention, f: Figure, said: string, ctx: SentenceContext, sheet: CompiledSheet, text: string, findings: Finding[]): void {
   const who = sheet.entities.get(said)?.name ?? said;
-  const right = f.reportedBy ? (sheet.entities.get(f.reportedBy)?.name ?? f.reportedBy) : 'another source';
+  const rightEntity = f.reportedBy ? sheet.entities.get(f.reportedBy) : undefined;
+  const right = rightEntity?.name ?? f.reportedBy ?? 'another source';
+  // The finding covers the figure and the source named for it; the fix names the verified source
+  // in the form the draft used (a full name for a full name, else the short form).
+  const toks = ctx.sentence.tokens;
+  const span = ctx.reporterAt;
+  let start = m.start;
+  let end = m.end;
+  const fixes: Finding['fixes'] = [];
+  if (span && toks[span.at]) {
+    const s = toks[span.at].start;
+    const e = toks[span.at + span.len - 1].end - (/['’]s?$/.exec(toks[span.at + span.len - 1].text)?.[0].length ?? 0);
+    start = Math.min(start, s);
+    end = Math.max(end, e);
+    const saidEntity = sheet.entities.get(said);
+    const draftName = text.slice(s, e);
+    if (rightEntity) {
+      // A one-word short form for any form the draft used ("HRANA" for "Iranian authorities"), else the name.
+      const short = rightEntity.aliases?.find((a) => !/\s/.test(a));
+      const full = !short || (saidEntity?.type === 'person' && draftName.toLowerCase() === saidEntity.name.toLowerCase());
+      const replacement = matchCase(draftName, full ? rightEntity.name : short!);
+      fixes.push({ title: `Attribute to ${replacement} (verified source)`, edits: [{ start: s, end: e, text: replacement }] });
+    }
+  }
   findings.push({
-    start: m.start,
-    end: m.end,
+    start,
+    end,
     ruleId: 'number-mismatch',
     severity: 'error',
     message: `Draft says ${text.slice(m.start, m.end)} ${f.counts} by ${who}; verified: ${f.text} reported by ${right}`,
     factId: f.id,
     verified: f.text,
-    fixes: [],
+    fixes,
   });
 }
 
@@ -265,7 +288,7 @@ export function checkFigure(
     (c.counts >= 0.3 || (c.reporterMatch && (typoOf(m.value, c.fact.value) || sameThing(c))) || (c.fact.kind !== 'count' && c.counts >= 0.15));
   if (!tied) {
     // Another source's figure, and the named source has none like it: the attribution is wrong.
-    if (moved && moved.counts >= 0.3 && reporter) wrongSource(m, moved.fact, reporter, sheet, text, findings);
+    if (moved && moved.counts >= 0.3 && reporter) wrongSource(m, moved.fact, reporter, ctx, sheet, text, findings);
     return;
   }
   // "5000 rows", "14 vessels": the noun right after a count says what it counts; if that is
@@ -273,7 +296,8 @@ export function checkFigure(
   if (m.kind === 'count') {
     // ...or after a hyphen: "three-hour talks", "a five-year plan".
     const next = /^(?:\s+|-)(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 40))?.[1];
-    if (next && !NOT_COUNTED.has(next) && !cands.some((x) => sheet.figureContext.get(x.fact.id)!.some((p) => p[0] === lemmaOf(next)))) return;
+    // A participle ("6,872 acknowledged by", "3,117 verified deaths") says what happened, not what is counted.
+    if (next && !NOT_COUNTED.has(next) && !/(?:ed|ing)$/.test(next) && !cands.some((x) => sheet.figureContext.get(x.fact.id)!.some((p) => p[0] === lemmaOf(next)))) return;
   }
   if (second && second.s > top!.s - 0.05 && second.c.fact.value !== c.fact.value) return;
   const f = c.fact;

@@ -3,15 +3,16 @@
  * person, and events placed at the wrong place, outlet or channel.
  */
 import type { CompiledSheet } from './compile';
+import { MONTHS, WEEKDAYS } from './dateWords';
 import type { Pass } from './pass';
 import type { SentenceContext } from './context';
 import { matchCase, phraseTokens, phraseWords, WordMap, type Token } from './text';
 import type { Confirmation, Entity, Finding, Role, Setting } from './types';
 
 /** Month and day names: capitalised, never people or places. */
-export const MONTHS_DAYS = new Set(
-  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
-);
+export const MONTHS_DAYS = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')].map((w) => w.toLowerCase()));
+/** Honorifics stand before a surname in place of a given name ("Mr Araghchi", "Dr Ruiz"). */
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|rev|fr|sen|rep|gov|gen|col|capt|sgt|st)\.?$/i;
 const SUFFIXES = ['s', 'i', 'is', 'ian', 'ians', 'n', 'ns', 'an', 'ans', 'ese', 'ite', 'ites', 'er', 'ers'];
 /** Capitalised words that start sentences and are not names ("On Sunday, …"). */
 export const NOT_NAMES = new Set(
@@ -147,6 +148,8 @@ interface NameIndex {
   triggers: WordMap<TriggerEntry[]>;
   /** One-word name forms by their word. */
   single: Map<string, NameForm>;
+  /** People's full names by their surname. */
+  bySurname: Map<string, NameForm>;
   /** The sheet person each word names or nearly names (surnames), memoised like `hits`. */
   persons: Map<string, Entity | null>;
   /** Per setting: every right name as a phrase; and every sheet name phrase with its entity. */
@@ -193,6 +196,8 @@ function nameIndex(sheet: CompiledSheet): NameIndex {
         if (words.length) push(triggers, words[0], { setting, words });
       }
     }
+    const bySurname = new Map<string, NameForm>();
+    for (const f of all) if (f.person && f.words.length >= 2 && !bySurname.has(f.words[f.words.length - 1])) bySurname.set(f.words[f.words.length - 1], f);
     const single = new Map<string, NameForm>();
     for (const f of all) if (f.words.length === 1 && !single.has(f.words[0])) single.set(f.words[0], f);
     const rightNames = new Map<string, string[]>();
@@ -209,7 +214,7 @@ function nameIndex(sheet: CompiledSheet): NameIndex {
         if (!entityByPhrase.has(key)) entityByPhrase.set(key, e);
       }
     }
-    index = { all, known, byFirst: new WordMap(byFirst), byLast: new WordMap(byLast), roles: new WordMap(roles), triggers: new WordMap(triggers), single, persons: new Map(), rightNames, entityByPhrase, hits: new Map() };
+    index = { all, known, byFirst: new WordMap(byFirst), byLast: new WordMap(byLast), roles: new WordMap(roles), triggers: new WordMap(triggers), single, bySurname, persons: new Map(), rightNames, entityByPhrase, hits: new Map() };
     nameIndexes.set(sheet, index);
   }
   return index;
@@ -345,6 +350,28 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     }
   };
 
+  /**
+   * Another given name right before a sheet person's surname ("Jason Kushner" for Jared Kushner,
+   * "Evgenia" for Yevgenia): a capitalised word that is no word of the story (titles and
+   * nationalities are: "Minister", "Iranian"), no honorific, no other known name.
+   */
+  const otherPeople = new Set((sheet.sheet.otherNames ?? []).map((n) => phraseWords(n).slice(-2).join(' ')));
+  const givenNameBefore = (toks: Token[], i: number, person: NameForm) => {
+    const prev = toks[i - 1];
+    if (flagged.has(prev.start) || !/^[ \t\u00a0]+$/.test(text.slice(prev.end, toks[i].start))) return;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(prev.text)) return;
+    const g = prev.norm;
+    const given = person.words[0];
+    if (g === given || MONTHS_DAYS.has(g) || NOT_NAMES.has(g) || HONORIFIC.test(g)) return;
+    // A short or long form of the same name ("Steven" for Steve), or another real person of that surname (otherNames: "Ivanka Trump").
+    if (g.startsWith(given) || given.startsWith(g) || otherPeople.has(`${g} ${toks[i].norm}`)) return;
+    // Another person's given name ("Steve Kushner", "Ali Araghchi") is still the wrong one; a
+    // place, body, surname or any other word of the story is not a given name.
+    if (index.all.some((f) => (f.person ? f.words[f.words.length - 1] === g : f.words.includes(g)))) return;
+    if (!index.all.some((f) => f.person && f.words[0] === g) && !sheet.otherNames.has(g) && sheet.vocabulary.has(g)) return;
+    spellFinding(prev.start, prev.end, person.spelled[0], person.entity);
+  };
+
   // Where role titles and setting triggers may start in the sentence (found in pass 2).
   const roleAt: number[] = [];
   const triggerAt: number[] = [];
@@ -385,7 +412,10 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
         // The word less any possessive: its normal form when it has no apostrophe at all (most
         // names), no new lower-case copy.
         const word = bare(t.text);
-        wordAt(toks, i, t.start, t.start + word.length, bareLowerOf(t, word));
+        const w = bareLowerOf(t, word);
+        wordAt(toks, i, t.start, t.start + word.length, w);
+        const person = i > 0 ? index.bySurname.get(w) : undefined;
+        if (person) givenNameBefore(toks, i, person);
       }
     }
     if (roleAt.length) checkRoles(ctx, text, index, findings, flagged, roleAt);
