@@ -18,13 +18,15 @@ const sheet = loadFactSheet(
         roles: [{ title: 'chief executive', qualifiers: ["the trust's", 'Harbour Trust'] }],
         source: 'Its chief executive, Ada Okafor, said the trust had 1,240 analysts.',
       },
-      { id: 'guild', type: 'organisation', name: 'Dockers Guild', source: 'The Dockers Guild said 370 jobs were at risk.' },
+      { id: 'guild', type: 'organisation', name: 'Dockers Guild', source: 'The Dockers Guild said more than 370 jobs were at risk.' },
       { id: 'asante', type: 'person', name: 'Kwame Asante-Penn', aliases: ['Asante-Penn'], source: 'Kwame Asante-Penn chairs the guild.' },
     ],
     figures: [
       { id: 'loan', kind: 'money', value: 42000000, text: '£42 million', qualifier: 'exact', currency: 'GBP', counts: 'sum the trust will borrow', reportedBy: 'trust', context: ['borrow'], source: 'The Harbour Trust will borrow £42 million.' },
       { id: 'analysts', kind: 'count', value: 1240, text: '1,240', qualifier: 'exact', counts: 'analysts the trust employs', reportedBy: 'okafor', context: ['analyst'], source: 'Its chief executive, Ada Okafor, said the trust had 1,240 analysts.' },
-      { id: 'jobs', kind: 'count', value: 370, text: '370', qualifier: 'exact', counts: 'jobs at risk', reportedBy: 'guild', context: ['jobs at risk', 'jobs'], source: 'The Dockers Guild said 370 jobs were at risk.' },
+      { id: 'okafor-term', kind: 'count', value: 6, text: 'six', qualifier: 'exact', counts: 'years of Okafor\'s term', context: ['years', 'term'], source: 'Okafor has a term of six years.' },
+      { id: 'asante-term', kind: 'count', value: 4, text: 'four', qualifier: 'exact', counts: 'years of Asante-Penn\'s term', context: ['years', 'term'], source: 'Asante-Penn has a term of four years.' },
+      { id: 'jobs', kind: 'count', value: 370, text: 'more than 370', qualifier: 'more-than', counts: 'jobs at risk', reportedBy: 'guild', context: ['jobs at risk', 'jobs'], source: 'The Dockers Guild said more than 370 jobs were at risk.' },
     ],
     dates: [
       { id: 'vote', text: '14 to 16 March', event: 'the dockers vote', context: ['vote', 'ballot'], source: 'Dockers vote from 14 to 16 March.' },
@@ -107,5 +109,11 @@ describe('reading the language', () => {
   it('another given name before a known surname is flagged; honorifics, titles and long forms are not', () => {
     assert.deepEqual(flagged('Ben Okafor called the loan “a bridge to the future”.'), ['name-mismatch: Ben']);
     assert.deepEqual(flagged('Mr Okafor, Dr Okafor and chief executive Okafor agreed; Adaeze Okafor too.'), []);
+  });
+
+  it('whom a figure is about decides between two facts of the same kind; a qualifier after Markdown emphasis is read', () => {
+    assert.deepEqual(flagged('Asante-Penn has a term of six years.'), ['number-mismatch: six']);
+    assert.deepEqual(flagged('Okafor has a term of six years; Asante-Penn, four years.'), []);
+    assert.deepEqual(flagged('- **At most 370**: jobs at risk, the Dockers Guild said.'), ['number-mismatch: At most 370']);
   });
 });

@@ -17,6 +17,8 @@ export interface CompiledSheet {
   /** Entity ids that report at least one figure. */
   reporters: Set<string>;
   figures: Figure[];
+  /** Whom each figure is about: the people its `counts` names, its reporter aside ("years prosecutors sought for Brekalo"). */
+  figureAbout: Map<string, string[]>;
   /** Each figure's context phrases, as word stems (see language/lemma.ts). */
   figureContext: Map<string, string[][]>;
   dates: DateFact[];
@@ -37,6 +39,18 @@ export interface CompiledSheet {
 /** Do two entities speak with one voice: the same entity, or a person and the organisation they speak for? */
 export function sameVoice(sheet: CompiledSheet, a: string, b: string): boolean {
   return a === b || !!sheet.voices.get(a)?.has(b);
+}
+
+/** The people a description names, by their names and aliases (a figure's reporter aside, whom it is about). */
+function aboutOf(description: string, sheet: FactSheet): string[] {
+  const words = phraseWords(description);
+  const out: string[] = [];
+  for (const e of sheet.entities) {
+    if (e.type !== 'person') continue;
+    const names = [e.name, ...(e.aliases ?? [])].map(phraseWords).filter((n) => n.length);
+    if (names.some((n) => words.some((_, i) => n.every((w, j) => words[i + j] === w)))) out.push(e.id);
+  }
+  return out;
 }
 
 /** The words of every string of the sheet, lower-cased and without possessive endings. */
@@ -103,9 +117,20 @@ export function compile(sheet: FactSheet): CompiledSheet {
       const words = phraseWords(p);
       if (words.length) entityPhrases.push({ words, id: e.id });
     }
+    // A title names its holder too ("Brekalo's lawyer says …"); one that needs a qualifier only with it.
+    for (const r of e.roles ?? []) {
+      const title = phraseWords(r.title);
+      if (!title.length) continue;
+      if (!r.requireQualifier) entityPhrases.push({ words: title, id: e.id });
+      for (const q of r.qualifiers ?? []) {
+        const qualifier = phraseWords(q);
+        if (qualifier.length) entityPhrases.push({ words: [...qualifier, ...title], id: e.id });
+      }
+    }
   }
   // Longest phrases first, so "city council press office" wins over "press office".
   entityPhrases.sort((a, b) => b.words.length - a.words.length);
+  const figureAbout = new Map(sheet.figures.map((f) => [f.id, aboutOf(f.counts, sheet).filter((id) => id !== f.reportedBy)]));
   const figureContext = new Map(sheet.figures.map((f) => [f.id, f.context.map((c) => lemmasOf(phraseWords(c)))]));
   const dateContext = new Map(sheet.dates.map((d) => [d.id, d.context.map((c) => lemmasOf(phraseWords(c)))]));
   const contextWords = new WordSieve([...figureContext.values(), ...dateContext.values()].flatMap((phrases) => phrases.filter((p) => p.length).map((p) => p[0])));
@@ -117,6 +142,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     entityPhrases,
     reporters: new Set(sheet.figures.map((f) => f.reportedBy).filter((x): x is string => !!x)),
     figures: sheet.figures,
+    figureAbout,
     figureContext,
     dates: sheet.dates,
     dateContext,

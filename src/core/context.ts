@@ -337,6 +337,24 @@ export class SentenceContext {
     return top;
   }
 
+  private clauseNames?: Map<number, Set<string>>;
+
+  /** The entities named in the clause of token `at` (computed once per sentence, by clause). */
+  namedInClause(sheet: CompiledSheet, at: number): Set<string> | undefined {
+    if (!this.clauseNames) {
+      this.clauseNames = new Map();
+      const n = this.strong.length - 1;
+      for (const x of this.mentions(sheet)) {
+        const k = n < 0 ? 0 : this.strong[Math.min(x.at, n)];
+        const set = this.clauseNames.get(k) ?? new Set<string>();
+        set.add(x.id);
+        this.clauseNames.set(k, set);
+      }
+    }
+    const n = this.strong.length - 1;
+    return this.clauseNames.get(n < 0 ? 0 : this.strong[Math.min(at, n)]);
+  }
+
   /** Extra context for a table cell: the header text of its column. */
   headerOf(offset: number): string | undefined {
     return this.sentence.tableHeaders?.find(([s, e]) => offset >= s && offset < e)?.[2];

@@ -152,6 +152,8 @@ interface Candidate {
   counts: number;
   contradicted: boolean;
   reporterMatch: boolean;
+  /** +1: the clause names whom the fact is about; -1: it names whom another candidate is about, not this one's. */
+  about: number;
 }
 
 function digitsOf(n: number): string {
@@ -243,26 +245,35 @@ export function checkFigure(
     if (header && phrases.some((p) => header.includes(p.join(' ')))) counts = Math.max(counts, 0.8); // stems: "death" is in "deaths"
     const reporterMatch = !!reporter && !!f.reportedBy && sameVoice(sheet, f.reportedBy, reporter);
     const contradicted = !!reporter && !!f.reportedBy && !reporterMatch;
-    cands.push({ fact: f, counts, contradicted, reporterMatch });
+    cands.push({ fact: f, counts, contradicted, reporterMatch, about: 0 });
+  }
+  // Whom the figure is about, read from the people and bodies its clause names.
+  const named = ctx.namedInClause(sheet, from);
+  if (named?.size) {
+    const aboutNamed = (c: Candidate) => sheet.figureAbout.get(c.fact.id)!.some((id) => named.has(id));
+    const someoneNamed = cands.some(aboutNamed);
+    for (const c of cands) if (sheet.figureAbout.get(c.fact.id)!.length) c.about = aboutNamed(c) ? 1 : someoneNamed ? -1 : 0;
   }
   if (!cands.length) return;
-  const score = (c: Candidate) => c.counts + (c.reporterMatch ? 0.5 : 0);
-  // The first best-scoring candidate not contradicted, and the strongest context: one pass, no
+  const score = (c: Candidate) => c.counts + (c.reporterMatch ? 0.5 : 0) + 0.3 * c.about;
+  // The first best-scoring candidate not contradicted, and the strongest evidence: one pass, no
   // sorted copies (this runs for every figure of the draft).
   let best: Candidate | undefined;
   let strongest = 0;
+  let strongestScore = 0;
   for (const c of cands) {
     if (c.contradicted) continue;
     if (!best || score(c) > score(best)) best = c;
     if (c.counts > strongest) strongest = c.counts;
+    if (score(c) > strongestScore) strongestScore = score(c);
   }
 
   // Agrees with a fact it can refer to: confirm it.
   const agreeing = cands.filter((c) => !c.contradicted && agrees(m, c.fact));
-  // ...unless what the sentence says is counted points clearly at another fact ("1,204 names").
-  const ok = agreeing.find(
-    (c) => (c.counts > 0 || c.reporterMatch || !best || score(best) < 0.45 || best === c) && !(strongest >= 0.5 && c.counts < strongest - 0.3),
-  );
+  // ...unless the evidence points clearly at another fact: what the sentence says is counted
+  // ("1,204 names"), or whom it is about ("nine years for Vandaele" is not Brekalo's nine).
+  const outweighed = (c: Candidate) => score(c) < strongestScore - 0.3 && ((strongest >= 0.5 && c.counts < strongest - 0.3) || c.about < 0);
+  const ok = agreeing.find((c) => (c.counts > 0 || c.reporterMatch || !best || score(best) < 0.45 || best === c) && !outweighed(c));
   if (ok) {
     confirmations.push({ start: m.start, end: m.end, factId: ok.fact.id });
     return;

@@ -411,7 +411,8 @@ function qualifierBefore(text: string, start: number): { cls: QualifierClass; st
   const base = start - before.length;
   for (const [re, cls] of QUALIFIERS) {
     const q = re.exec(tail);
-    if (q && (q.index === 0 || /[\s(“"‘'—–-]/.test(tail[q.index - 1]))) return { cls, start: base + q.index, end: base + tail.length };
+    // After a space, a bracket, a quote mark, a dash or Markdown emphasis ("**At most 212**").
+    if (q && (q.index === 0 || /[\s(“"‘'—–*_-]/.test(tail[q.index - 1]))) return { cls, start: base + q.index, end: base + tail.length };
   }
   return none;
 }
