@@ -26,6 +26,8 @@ const sheet = loadFactSheet(
       { id: 'analysts', kind: 'count', value: 1240, text: '1,240', qualifier: 'exact', counts: 'analysts the trust employs', reportedBy: 'okafor', context: ['analyst'], source: 'Its chief executive, Ada Okafor, said the trust had 1,240 analysts.' },
       { id: 'okafor-term', kind: 'count', value: 6, text: 'six', qualifier: 'exact', counts: 'years of Okafor\'s term', context: ['years', 'term'], source: 'Okafor has a term of six years.' },
       { id: 'asante-term', kind: 'count', value: 4, text: 'four', qualifier: 'exact', counts: 'years of Asante-Penn\'s term', context: ['years', 'term'], source: 'Asante-Penn has a term of four years.' },
+      { id: 'band-low', kind: 'count', value: 12, text: '12', qualifier: 'exact', counts: 'lowest pay band', context: ['pay band', 'band'], source: 'Pay bands run from 12 to 18.' },
+      { id: 'band-high', kind: 'count', value: 18, text: '18', qualifier: 'exact', counts: 'highest pay band', context: ['pay band', 'band'], source: 'Pay bands run from 12 to 18.' },
       { id: 'jobs', kind: 'count', value: 370, text: 'more than 370', qualifier: 'more-than', counts: 'jobs at risk', reportedBy: 'guild', context: ['jobs at risk', 'jobs'], source: 'The Dockers Guild said more than 370 jobs were at risk.' },
     ],
     dates: [
@@ -115,5 +117,20 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('Asante-Penn has a term of six years.'), ['number-mismatch: six']);
     assert.deepEqual(flagged('Okafor has a term of six years; Asante-Penn, four years.'), []);
     assert.deepEqual(flagged('- **At most 370**: jobs at risk, the Dockers Guild said.'), ['number-mismatch: At most 370']);
+  });
+
+  it('ends of ranges: the other end of an unverified range is left alone; a verified range is checked end by end', () => {
+    assert.deepEqual(flagged('The Dockers Guild said more than 370 dockers, aged 19 to 64, had jobs at risk.'), []);
+    assert.deepEqual(flagged('Pay bands run from 12 to 81.'), ['number-mismatch: 81']);
+    assert.deepEqual(flagged('Pay bands run from 12 to 18.'), []);
+  });
+
+  it("a table's row label says what its cells count, and a column header may name who reports them", () => {
+    const table = '| | Dockers Guild | Harbour Trust |\n| --- | --- | --- |\n| Jobs at risk | more than 307 | – |\n| Analysts | – | 1,240 |\n';
+    assert.deepEqual(check(table, sheet, { cache: false }).map((f) => `${f.ruleId}: ${table.slice(f.start, f.end)}`), ['number-mismatch: more than 307']);
+  });
+
+  it('a name of another story that shares a word with one of this story’s is still another name', () => {
+    assert.deepEqual(flagged('**Elsewhere:** The Moorland Trust Company said 307 jobs were at risk after Cardow Shipping borrowed £24 million.'), []);
   });
 });

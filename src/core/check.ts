@@ -209,10 +209,12 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
       if (list) list.push(spans[2 * k], spans[2 * k + 1]);
       else byKind.set(m.kind, [spans[2 * k], spans[2 * k + 1]]);
     });
-    for (const m of ms) {
+    ms.forEach((m, k) => {
       const rivals = byKind.get(m.kind)!;
-      checkFigure(m, ctx, compiled, text, findings, confirmations, rivals.length > 2 ? rivals : undefined);
-    }
+      // The figure before the second end of a range ("0.48 to 0.57") is its first end.
+      const first = k > 0 && m.start - ms[k - 1].end < 8 ? ms[k - 1] : undefined;
+      checkFigure(m, ctx, compiled, text, findings, confirmations, rivals.length > 2 ? rivals : undefined, first);
+    });
   }
   const pass: Pass = { text, masked, contexts, sheet: compiled, findings, confirmations, wordStarts: starts };
   if (!aside) checkDates(pass);

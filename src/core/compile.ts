@@ -1,3 +1,4 @@
+import { isRangeEnd } from './numbers';
 import { lemmasOf } from './language/lemma';
 import { phraseWords, WordSieve } from './text';
 import type { Entity, FactSheet, Figure, DateFact, Quote, Setting } from './types';
@@ -17,6 +18,11 @@ export interface CompiledSheet {
   /** Entity ids that report at least one figure. */
   reporters: Set<string>;
   figures: Figure[];
+  /** Figures that are an end of a range in their cited sentence ("0.48 to 0.75"). */
+  rangeEnds: Set<string>;
+  /** For the first end of a range of two figures in one cited sentence, the second end's id. */
+  rangePartners: Map<string, string>;
+  figureById: Map<string, Figure>;
   /** Whom each figure is about: the people its `counts` names, its reporter aside ("years prosecutors sought for Brekalo"). */
   figureAbout: Map<string, string[]>;
   /** Each figure's context phrases, as word stems (see language/lemma.ts). */
@@ -39,6 +45,27 @@ export interface CompiledSheet {
 /** Do two entities speak with one voice: the same entity, or a person and the organisation they speak for? */
 export function sameVoice(sheet: CompiledSheet, a: string, b: string): boolean {
   return a === b || !!sheet.voices.get(a)?.has(b);
+}
+
+/** Where a figure's text stands in its cited sentence (its first occurrence). */
+function placeIn(f: Figure): { start: number; end: number } {
+  const at = f.source.indexOf(f.text);
+  return at < 0 ? { start: -1, end: -1 } : { start: at, end: at + f.text.length };
+}
+
+/** Pairs of figures of one cited sentence whose texts stand as "A to B", "A–B" or "between A and B". */
+function rangePartnersOf(sheet: FactSheet): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of sheet.figures) {
+    const pa = placeIn(a);
+    if (pa.start < 0) continue;
+    for (const b of sheet.figures) {
+      if (b === a || b.source !== a.source) continue;
+      const pb = placeIn(b);
+      if (pb.start > pa.end && /^\s*(?:to|-|–|—|and)\s*$/.test(a.source.slice(pa.end, pb.start))) out.set(a.id, b.id);
+    }
+  }
+  return out;
 }
 
 /** The people a description names, by their names and aliases (a figure's reporter aside, whom it is about). */
@@ -143,6 +170,9 @@ export function compile(sheet: FactSheet): CompiledSheet {
     reporters: new Set(sheet.figures.map((f) => f.reportedBy).filter((x): x is string => !!x)),
     figures: sheet.figures,
     figureAbout,
+    rangeEnds: new Set(sheet.figures.filter((f) => isRangeEnd(f.source, placeIn(f))).map((f) => f.id)),
+    rangePartners: rangePartnersOf(sheet),
+    figureById: new Map(sheet.figures.map((f) => [f.id, f])),
     figureContext,
     dates: sheet.dates,
     dateContext,

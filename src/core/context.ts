@@ -4,7 +4,7 @@
  */
 import type { CompiledSheet } from './compile';
 import { lemmaOf } from './language/lemma';
-import { WordMap, WordSieve, type Sentence } from './text';
+import { phraseWords, WordMap, WordSieve, type Sentence } from './text';
 import { lowerBound, sorted } from './search';
 
 const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike']);
@@ -353,6 +353,27 @@ export class SentenceContext {
     }
     const n = this.strong.length - 1;
     return this.clauseNames.get(n < 0 ? 0 : this.strong[Math.min(at, n)]);
+  }
+
+  /** For a table cell: the label of its row (the row's first cell), unless it is that cell. */
+  rowLabelOf(offset: number): string | undefined {
+    const first = this.sentence.tableHeaders?.[0];
+    if (!first || (offset >= first[0] && offset < first[1])) return undefined;
+    return this.masked.slice(first[0], first[1]);
+  }
+
+  /** For a table cell: the reporter its column header names ("| Operator (KVR) |"), if one. */
+  headerReporter(sheet: CompiledSheet, offset: number): string | undefined {
+    const header = this.headerOf(offset);
+    if (!header) return undefined;
+    const words = phraseWords(header);
+    const byFirst = phrasesByFirstWord(sheet);
+    for (let i = 0; i < words.length; i++) {
+      for (const p of byFirst.get(words[i]) ?? []) {
+        if (sheet.reporters.has(p.id) && p.words.every((w, j) => words[i + j] === w)) return p.id;
+      }
+    }
+    return undefined;
   }
 
   /** Extra context for a table cell: the header text of its column. */

@@ -4,9 +4,9 @@
  */
 import { sameVoice, type CompiledSheet } from './compile';
 import { SentenceContext } from './context';
-import { numberToWords, renderDigits, renderShare, scaleWordFor, yearToWords, type Mention } from './numbers';
-import { lemmaOf } from './language/lemma';
-import { matchCase } from './text';
+import { isRangeEnd, numberToWords, renderDigits, renderShare, scaleWordFor, yearToWords, type Mention } from './numbers';
+import { lemmaOf, lemmasOf } from './language/lemma';
+import { matchCase, phraseWords } from './text';
 import type { Confirmation, Edit, Figure, Finding } from './types';
 
 const EPS = 1e-9;
@@ -176,6 +176,15 @@ function typoOf(a: number, b: number): boolean {
   return false;
 }
 
+/** The verified second end of the range whose first end `first` states, if `second` can be one. */
+function rangePartnerOf(first: Mention, second: Mention, sheet: CompiledSheet): string | undefined {
+  for (const f of sheet.figures) {
+    const p = sheet.rangePartners.get(f.id);
+    if (p && kindsMatch(first, f) && agrees(first, f) && kindsMatch(second, sheet.figureById.get(p)!)) return p;
+  }
+  return undefined;
+}
+
 /** "The government documented more than 50,000 arrests": a figure put in the wrong source's mouth. */
 function wrongSource(m: Mention, f: Figure, said: string, ctx: SentenceContext, sheet: CompiledSheet, text: string, findings: Finding[]): void {
   const who = sheet.entities.get(said)?.name ?? said;
@@ -227,6 +236,7 @@ export function checkFigure(
   findings: Finding[],
   confirmations: Confirmation[],
   others?: readonly number[],
+  before?: Mention,
 ): void {
   // "2/" numbers a post in a thread; "12/25" is a date; "1/2" is written out elsewhere.
   if (text[m.numEnd] === '/' || text[m.start - 1] === '/') return;
@@ -235,17 +245,26 @@ export function checkFigure(
   // Distances are measured from the number itself, not its qualifier ("at least").
   const from = ctx.tokenAt(m.numStart);
   const to = Math.max(from + 1, ctx.tokenAt(m.end));
-  const header = ctx.headerOf(m.start)?.toLowerCase();
-  const reporter = ctx.reporter(sheet, from, to);
-  const cands: Candidate[] = [];
+  // In a table, the column header and the row label say what a cell counts, and a header may
+  // name who reports it ("| Operator (KVR) |").
+  const labels = [ctx.headerOf(m.start), ctx.rowLabelOf(m.start)].filter((x): x is string => !!x).map((x) => ` ${lemmasOf(phraseWords(x)).join(' ')} `);
+  const reporter = ctx.reporter(sheet, from, to) ?? ctx.headerReporter(sheet, m.start);
+  let cands: Candidate[] = [];
   for (const f of sheet.figures) {
     if (!kindsMatch(m, f)) continue;
     const phrases = sheet.figureContext.get(f.id)!;
     let counts = ctx.phraseWeight(phrases, from, to, others, sheet.contextWords);
-    if (header && phrases.some((p) => header.includes(p.join(' ')))) counts = Math.max(counts, 0.8); // stems: "death" is in "deaths"
+    if (labels.some((l) => phrases.some((p) => p.length && l.includes(` ${p.join(' ')} `)))) counts = Math.max(counts, 0.8);
     const reporterMatch = !!reporter && !!f.reportedBy && sameVoice(sheet, f.reportedBy, reporter);
     const contradicted = !!reporter && !!f.reportedBy && !reporterMatch;
     cands.push({ fact: f, counts, contradicted, reporterMatch, about: 0 });
+  }
+  // The second end of a range whose first end is a verified range's first end is that range's
+  // second end ("0.48 to 0.57" for the interval 0.48 to 0.75), whatever its own context says.
+  const partner = before && isRangeEnd(text, m) ? rangePartnerOf(before, m, sheet) : undefined;
+  if (partner) {
+    cands = cands.filter((c) => c.fact.id === partner);
+    for (const c of cands) c.counts = Math.max(c.counts, 1);
   }
   // Whom the figure is about, read from the people and bodies its clause names.
   const named = ctx.namedInClause(sheet, from);
@@ -285,9 +304,13 @@ export function checkFigure(
   // The two highest ranked, ties in the sheet's order (as a stable sort would leave them).
   let top: { c: Candidate; s: number } | undefined;
   let second: { c: Candidate; s: number } | undefined;
+  // An end of a range ("aged 60 to 84", "0.48 to 0.57") can only be a slip for a fact that is
+  // itself an end of a range: the other end of "60 to 84" is not the trial's 12,480 patients.
+  const rangeEnd = isRangeEnd(text, m);
   for (const x of cands) {
-    if (x.contradicted) continue;
-    const r = { c: x, s: score(x) + (typoOf(m.value, x.fact.value) ? 0.4 : 0) + (sameThing(x) ? 0.3 : 0) };
+    if (x.contradicted || (rangeEnd && !sheet.rangeEnds.has(x.fact.id))) continue;
+    // The value is evidence: a slip of the finger for a fact's figure, or its figure under a contradicting qualifier.
+    const r = { c: x, s: score(x) + (typoOf(m.value, x.fact.value) || qualifierOnlyWrong(m, x.fact) ? 0.4 : 0) + (sameThing(x) ? 0.3 : 0) };
     if (!top || r.s > top.s) {
       second = top;
       top = r;

@@ -736,3 +736,13 @@ export function renderShare(value: number, style: NumberStyle, model: string): s
   if (style.form === 'words') return numberToWords(Math.round(pct));
   return withSeparators(pct, style.sep, decimalsNeeded(pct));
 }
+
+const RANGE_BEFORE = /(?:\d\s*(?:to|-|–|—|and)|\bfrom\s+\S+\s+to)\s*$/;
+const RANGE_AFTER = /^\s*(?:to|-|–|—)\s*[$£€]?\d/;
+
+/** Is the figure one end of a range ("60 to 84", "0.48–0.75", "between 2017 and 2019")? */
+export function isRangeEnd(text: string, m: { start: number; end: number }): boolean {
+  const before = text.slice(Math.max(0, m.start - 24), m.start);
+  const after = text.slice(m.end, m.end + 12);
+  return RANGE_BEFORE.test(before) || RANGE_AFTER.test(after) || (/\bbetween\s*$/i.test(before) && /^\s+and\s+[$£€]?\d/.test(after));
+}

@@ -73,15 +73,27 @@ export function offTopic(contexts: readonly SentenceContext[], masked: string, s
   const proper = properIndex(sheet);
   for (const ctx of contexts) {
     const toks = ctx.sentence.tokens;
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i];
-      const w = t.norm;
-      if (!isCapitalised(t.text) || CALENDAR.has(w)) continue;
-      if (isProper(proper, w)) return false;
-      // A sentence's first word, and the first after a colon (a round-up's label), is capitalised
-      // anyway; an acronym may be any body's.
-      if (i === 0 || /:\s*[*_]*\s*$/.test(masked.slice(toks[i - 1].end, t.start)) || t.text === t.text.toUpperCase()) continue;
-      if (!sheet.vocabulary.has(w)) foreign++;
+    // Capitalised words read as runs ("Calloway Health Agency"): a run with a word the story
+    // never uses is another name, even if it shares a word with one of the story's ("Health").
+    for (let i = 0; i < toks.length; ) {
+      if (!isCapitalised(toks[i].text) || CALENDAR.has(toks[i].norm)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < toks.length && isCapitalised(toks[j].text) && !CALENDAR.has(toks[j].norm) && /^[ \t\u00a0]+$/.test(masked.slice(toks[j - 1].end, toks[j].start))) j++;
+      let known = false;
+      let unknown = 0;
+      for (let k = i; k < j; k++) {
+        const t = toks[k];
+        if (isProper(proper, t.norm)) known = true;
+        // A sentence's first word, and the first after a colon (a round-up's label), is
+        // capitalised anyway; an acronym may be any body's.
+        else if (!(k === 0 || /:\s*[*_]*\s*$/.test(masked.slice(toks[k - 1].end, t.start)) || t.text === t.text.toUpperCase()) && !sheet.vocabulary.has(t.norm)) unknown++;
+      }
+      if (known && !unknown) return false;
+      foreign += unknown;
+      i = j;
     }
   }
   return foreign >= 2;
