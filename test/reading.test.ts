@@ -28,6 +28,8 @@ const sheet = loadFactSheet(
       { id: 'asante-term', kind: 'count', value: 4, text: 'four', qualifier: 'exact', counts: 'years of Asante-Penn\'s term', context: ['years', 'term'], source: 'Asante-Penn has a term of four years.' },
       { id: 'band-low', kind: 'count', value: 12, text: '12', qualifier: 'exact', counts: 'lowest pay band', context: ['pay band', 'band'], source: 'Pay bands run from 12 to 18.' },
       { id: 'band-high', kind: 'count', value: 18, text: '18', qualifier: 'exact', counts: 'highest pay band', context: ['pay band', 'band'], source: 'Pay bands run from 12 to 18.' },
+      { id: 'term-years', kind: 'count', value: 4, text: 'four', qualifier: 'exact', counts: 'years of the lease', context: ['lease', 'years'], source: 'The trust signed a lease of four years and six months.' },
+      { id: 'term-months', kind: 'count', value: 6, text: 'six', qualifier: 'exact', counts: 'months of the lease on top of the years', context: ['lease', 'months'], source: 'The trust signed a lease of four years and six months.' },
       { id: 'jobs', kind: 'count', value: 370, text: 'more than 370', qualifier: 'more-than', counts: 'jobs at risk', reportedBy: 'guild', context: ['jobs at risk', 'jobs'], source: 'The Dockers Guild said more than 370 jobs were at risk.' },
     ],
     dates: [
@@ -132,5 +134,11 @@ describe('reading the language', () => {
 
   it('a name of another story that shares a word with one of this story’s is still another name', () => {
     assert.deepEqual(flagged('**Elsewhere:** The Moorland Trust Company said 307 jobs were at risk after Cardow Shipping borrowed £24 million.'), []);
+  });
+
+  it('a duration in one figure agrees with its years and months; a fact-box line is cut at its separators', () => {
+    assert.deepEqual(flagged('The trust signed a 4.5 years lease.'), []);
+    assert.deepEqual(flagged('The trust signed a lease of about 4.5 years.'), []);
+    assert.deepEqual(flagged('Analysts: 1,240 · Jobs at risk, the Dockers Guild said: more than 370'), []);
   });
 });

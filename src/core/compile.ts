@@ -23,6 +23,8 @@ export interface CompiledSheet {
   /** For the first end of a range of two figures in one cited sentence, the second end's id. */
   rangePartners: Map<string, string>;
   figureById: Map<string, Figure>;
+  /** Durations told as two figures ("seven years and six months"): the years' fact id and the whole in years. */
+  durations: { years: string; total: number }[];
   /** Whom each figure is about: the people its `counts` names, its reporter aside ("years prosecutors sought for Brekalo"). */
   figureAbout: Map<string, string[]>;
   /** Each figure's context phrases, as word stems (see language/lemma.ts). */
@@ -63,6 +65,21 @@ function rangePartnersOf(sheet: FactSheet): Map<string, string> {
       if (b === a || b.source !== a.source) continue;
       const pb = placeIn(b);
       if (pb.start > pa.end && /^\s*(?:to|-|–|—|and)\s*$/.test(a.source.slice(pa.end, pb.start))) out.set(a.id, b.id);
+    }
+  }
+  return out;
+}
+
+/** Pairs of figures of one cited sentence that read "N years and M months" (one duration). */
+function durationsOf(sheet: FactSheet): { years: string; total: number }[] {
+  const out: { years: string; total: number }[] = [];
+  for (const y of sheet.figures) {
+    const py = placeIn(y);
+    if (py.start < 0 || !/^\s+years?\s+(?:and\s+)?$/.test(y.source.slice(py.end, py.end + 12).replace(/\S+$/, ''))) continue;
+    for (const mo of sheet.figures) {
+      const pm = placeIn(mo);
+      if (mo === y || mo.source !== y.source || pm.start <= py.end) continue;
+      if (/^\s+years?\s+(?:and\s+)?$/.test(y.source.slice(py.end, pm.start)) && /^\s+months?\b/.test(mo.source.slice(pm.end))) out.push({ years: y.id, total: y.value + mo.value / 12 });
     }
   }
   return out;
@@ -173,6 +190,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     rangeEnds: new Set(sheet.figures.filter((f) => isRangeEnd(f.source, placeIn(f))).map((f) => f.id)),
     rangePartners: rangePartnersOf(sheet),
     figureById: new Map(sheet.figures.map((f) => [f.id, f])),
+    durations: durationsOf(sheet),
     figureContext,
     dates: sheet.dates,
     dateContext,

@@ -93,7 +93,7 @@ export class SentenceContext {
       for (let i = prevEnd; i < t.start; i++) {
         const ch = masked.charCodeAt(i);
         if (ch === 0x2c) commas++; // ,
-        else if (ch === 0x3b || ch === 0x2014 || ch === 0x2013) strong++; // ; — –
+        else if (ch === 0x3b || ch === 0x2014 || ch === 0x2013 || ch === 0xb7 || ch === 0x2022) strong++; // ; — – · •
       }
       if (CLAUSE_WORDS.mayHave(t.norm)) {
         if (STRONG.has(t.norm)) strong++;

@@ -287,11 +287,22 @@ export function checkFigure(
     if (score(c) > strongestScore) strongestScore = score(c);
   }
 
+  // "7.5 years" for a sentence of seven years and six months: the whole duration, in one figure.
+  const duration = m.kind === 'count' && (!Number.isInteger(m.value) || m.qualifier !== 'none') && /^\s*years?\b/.test(text.slice(m.end, m.end + 8)) ? sheet.durations.find((d) => Math.abs(d.total - m.value) <= m.precision / 2 + EPS && cands.some((c) => c.fact.id === d.years && c.counts > 0)) : undefined;
+  if (duration) {
+    confirmations.push({ start: m.start, end: m.end, factId: duration.years });
+    return;
+  }
   // Agrees with a fact it can refer to: confirm it.
   const agreeing = cands.filter((c) => !c.contradicted && agrees(m, c.fact));
   // ...unless the evidence points clearly at another fact: what the sentence says is counted
   // ("1,204 names"), or whom it is about ("nine years for Vandaele" is not Brekalo's nine).
-  const outweighed = (c: Candidate) => score(c) < strongestScore - 0.3 && ((strongest >= 0.5 && c.counts < strongest - 0.3) || c.about < 0);
+  // The value itself is evidence when it is exact and distinctive: three significant digits
+  // ("€31.2 million", "6,872"), or two with a decimal point ("4.5%").
+  const significant = digitsOf(m.value).replace(/^0+|0+$/g, '').length;
+  const distinctive = significant >= 3 || (significant >= 2 && m.style.decimals > 0);
+  const valueWeight = (c: Candidate) => (distinctive && eq(m.value, c.fact.value) ? 0.4 : 0);
+  const outweighed = (c: Candidate) => score(c) + valueWeight(c) < strongestScore - 0.3 && ((strongest >= 0.5 && c.counts < strongest - 0.3) || c.about < 0);
   const ok = agreeing.find((c) => (c.counts > 0 || c.reporterMatch || !best || score(best) < 0.45 || best === c) && !outweighed(c));
   if (ok) {
     confirmations.push({ start: m.start, end: m.end, factId: ok.fact.id });
