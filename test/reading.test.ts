@@ -3,6 +3,8 @@
  * inflections, days of dates are not figures, and a person's words count as their organisation's.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { check, loadFactSheet } from '../src/core';
 
 const sheet = loadFactSheet(
@@ -140,5 +142,34 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('The trust signed a 4.5 years lease.'), []);
     assert.deepEqual(flagged('The trust signed a lease of about 4.5 years.'), []);
     assert.deepEqual(flagged('Analysts: 1,240 · Jobs at risk, the Dockers Guild said: more than 370'), []);
+  });
+});
+
+describe('reading who, where and which title (bundled story)', () => {
+  const bundled = loadFactSheet(fs.readFileSync(path.join(__dirname, '..', '..', 'reference', 'facts.json'), 'utf8'));
+  const found = (draft: string) => check(draft, bundled, { cache: false }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
+  const fixed = (draft: string) => {
+    const f = check(draft, bundled, { cache: false });
+    let out = draft;
+    for (const x of [...f].reverse()) for (const e of x.fixes[0]?.edits ?? []) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    return out;
+  };
+
+  it('“he said” after a sentence about someone else puts the quote in that person’s mouth; the fix names the speaker', () => {
+    const draft = 'Steve Witkoff led the US side. Iran has an "inalienable right" to enrich, he said.';
+    assert.deepEqual(found(draft).map((f) => f.split(':')[0]), ['quote-misattributed']);
+    assert.equal(fixed(draft), 'Steve Witkoff led the US side. Iran has an "inalienable right" to enrich, Araghchi said.');
+    // With the speaker named in the sentence before, the pronoun may be theirs: quiet.
+    assert.deepEqual(found('Abbas Araghchi met Steve Witkoff. Iran has an "inalienable right" to enrich, he said.'), []);
+  });
+
+  it('a wrong country after the right city, and an owner before a channel, are read as such', () => {
+    assert.equal(fixed('The indirect talks in Muscat, Qatar, ended.'), 'The indirect talks in Muscat, Oman, ended.');
+    assert.deepEqual(found('The indirect talks in Muscat, Oman, ended.'), []);
+    assert.deepEqual(found("Araghchi wrote a post on Mr Araghchi's official Telegram channel."), []);
+  });
+
+  it("another office's title before a sheet person's name is flagged, with the person's own title as the fix", () => {
+    assert.equal(fixed('Iranian President Abbas Araghchi said the talks went well.'), 'Iranian Foreign Minister Abbas Araghchi said the talks went well.');
   });
 });

@@ -12,6 +12,8 @@ import type { Confirmation, Entity, Finding, Role, Setting } from './types';
 /** Month and day names: capitalised, never people or places. */
 export const MONTHS_DAYS = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')].map((w) => w.toLowerCase()));
 /** Honorifics stand before a surname in place of a given name ("Mr Araghchi", "Dr Ruiz"). */
+/** Pronouns that stand for a person named before. */
+const PERSONAL = new Set(['he', 'she', 'his', 'her', 'him']);
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|rev|fr|sen|rep|gov|gen|col|capt|sgt|st)\.?$/i;
 const SUFFIXES = ['s', 'i', 'is', 'ian', 'ians', 'n', 'ns', 'an', 'ans', 'ese', 'ite', 'ites', 'er', 'ers'];
 /** Capitalised words that start sentences and are not names ("On Sunday, …"). */
@@ -372,6 +374,8 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     spellFinding(prev.start, prev.end, person.spelled[0], person.entity);
   };
 
+  /** The people the last sentence naming any named (what a pronoun may stand for). */
+  let lastPersons: string[] = [];
   // Where role titles and setting triggers may start in the sentence (found in pass 2).
   const roleAt: number[] = [];
   const triggerAt: number[] = [];
@@ -419,7 +423,9 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
       }
     }
     if (roleAt.length) checkRoles(ctx, text, index, findings, flagged, roleAt);
-    if (triggerAt.length) checkSettings(ctx, text, sheet, index, findings, confirmations, flagged, triggerAt);
+    if (triggerAt.length) checkSettings(ctx, text, sheet, index, findings, confirmations, flagged, triggerAt, lastPersons);
+    const persons = ctx.mentions(sheet).filter((x) => sheet.entities.get(x.id)?.type === 'person').map((x) => x.id);
+    if (persons.length) lastPersons = persons;
   }
 }
 
@@ -484,8 +490,12 @@ function checkRoles(
       for (const qw of qualifiers) if (qw.length <= at && wordsAt(toks, at - qw.length, qw)) qualLen = Math.max(qualLen, qw.length);
       const prev = toks[at - 1];
       const prevIsOther = !!prev && spaces(prev, toks[at]) && (OTHER_OFFICE.has(prev.norm) || (isCapitalised(prev.text) && !known.has(prev.norm)));
-      if (!qualLen && (role.requireQualifier || prevIsOther)) continue;
       const after = at + title.length;
+      if (!qualLen && (role.requireQualifier || prevIsOther)) {
+        // "Iranian President Abbas Araghchi": a country's office (its adjective, from a place of the sheet), but not this person's.
+        if (prevIsOther && index.all.some((f) => f.entity.type === 'place' && f.words.length === 1 && SUFFIXES.some((x) => prev.norm === f.words[0] + x))) wrongTitle(toks, at, after, holder, text, index, findings, flagged);
+        continue;
+      }
       const last = toks[after - 1];
       // Title then name: "Finance Minister Ana Ruiz", "the city's mayor, Ana Ruiz, said".
       if (toks[after]) {
@@ -511,6 +521,38 @@ function checkRoles(
       if ((person && person.id !== holder.id) || (!person && names.length >= 2)) roleFinding(names, holder, role.title, text, index, findings, flagged);
     }
   }
+}
+
+/**
+ * A title right before a sheet person's name that is none of their titles ("Iranian President
+ * Abbas Araghchi", where he is the foreign minister): the title is flagged, and the fix gives
+ * theirs in the draft's case.
+ */
+function wrongTitle(toks: Token[], at: number, after: number, holder: Entity, text: string, index: NameIndex, findings: Finding[], flagged: Set<number>): void {
+  if (!toks[after] || !/^[ \t\u00a0]+$/.test(text.slice(toks[after - 1].end, toks[after].start))) return;
+  const names = nameAt(toks, after, text);
+  if (names.length < 2) return;
+  const person = personOf(names, index);
+  if (!person || person.id === holder.id || !person.roles?.length) return;
+  const title = toks.slice(at, after).map((t) => t.norm).join(' ');
+  if (person.roles.some((r) => phraseWords(r.title).join(' ') === title)) return;
+  const start = toks[at].start;
+  const end = toks[after - 1].end;
+  if (flagged.has(start)) return;
+  flagged.add(start);
+  const draft = text.slice(start, end);
+  const right = person.roles[0].title;
+  const fix = /^\p{Lu}/u.test(draft) ? right.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()) : right;
+  findings.push({
+    start,
+    end,
+    ruleId: 'role-mismatch',
+    severity: 'error',
+    message: `Draft calls ${person.name} ${draft}; verified: ${right}`,
+    factId: person.id,
+    verified: right,
+    fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
+  });
 }
 
 function roleFinding(
@@ -556,6 +598,7 @@ function checkSettings(
   confirmations: Confirmation[],
   flagged: Set<number>,
   starts: readonly number[],
+  lastPersons: readonly string[],
 ): void {
   const toks = ctx.sentence.tokens;
   for (const at of starts) {
@@ -563,7 +606,8 @@ function checkSettings(
     if (!entries) continue;
     for (const { setting: s, words: tw } of entries) {
       if (!wordsAt(toks, at, tw)) continue;
-      if (s.actor && !ctx.mentions(sheet).some((m) => m.id === s.actor)) continue;
+      // The actor named in the sentence, or meant by its pronoun ("he wrote on …" after a sentence about them).
+      if (s.actor && !ctx.mentions(sheet).some((m) => m.id === s.actor) && !(lastPersons.includes(s.actor) && toks.some((t) => PERSONAL.has(t.norm)))) continue;
       const right = sheet.entities.get(s.entity)!;
       let k = at + tw.length;
       const hasPrep = !!toks[k] && s.prepositions.some((p) => p.toLowerCase() === toks[k].norm);
@@ -572,13 +616,45 @@ function checkSettings(
       for (let n = 0; n < 2 && toks[k] && !isCapitalised(toks[k].text) && /^(?:the|his|her|its|their|an?|official|own|state)$/.test(toks[k].norm); n++) k++;
       if (!toks[k] || !isCapitalised(toks[k].text)) continue;
       if (!hasPrep && !/^(?:told|tells|telling|interviewed)$/.test(toks[at].norm)) continue;
-      const names = nameAt(toks, k, text);
+      let names = nameAt(toks, k, text);
+      // An owner before the place ("on Mr Araghchi's official Telegram channel") is not the place.
+      if (/['’]s?$/.test(names[names.length - 1].text) && toks[k + names.length]) {
+        k += names.length;
+        for (let n = 0; n < 2 && toks[k] && !isCapitalised(toks[k].text) && /^(?:official|own|state|verified|personal)$/.test(toks[k].norm); n++) k++;
+        if (!toks[k] || !isCapitalised(toks[k].text)) continue;
+        names = nameAt(toks, k, text);
+      }
       const words = names.map((t) => stripPossessive(t).text.toLowerCase());
       const phrase = words.join(' ');
       const start = names[0].start;
       const end = stripPossessive(names[names.length - 1]).end;
       if (index.rightNames.get(s.id)!.some((r) => ` ${phrase} `.includes(` ${r} `))) {
         confirmations.push({ start, end, factId: s.id });
+        // "Muscat, Qatar": the region after the right place must be right too.
+        const after = toks[k + names.length];
+        const region = sheet.entities.get(s.alsoRight?.[0] ?? '');
+        if (after && region && /^,[ \t\u00a0]+$/.test(text.slice(names[names.length - 1].end, after.start)) && isCapitalised(after.text)) {
+          const next = nameAt(toks, k + names.length, text);
+          const nextPhrase = next.map((t) => stripPossessive(t).text.toLowerCase()).join(' ');
+          const nextEntity = index.entityByPhrase.get(nextPhrase);
+          const placeLike = nextEntity ? nextEntity.type === region.type : sheet.otherNames.has(nextPhrase) === false && !MONTHS_DAYS.has(nextPhrase);
+          if (placeLike && !index.rightNames.get(s.id)!.includes(nextPhrase) && !flagged.has(next[0].start)) {
+            const rs = next[0].start;
+            const re = stripPossessive(next[next.length - 1]).end;
+            flagged.add(rs);
+            const fix = matchCase(text.slice(rs, re), region.name);
+            findings.push({
+              start: rs,
+              end: re,
+              ruleId: 'place-mismatch',
+              severity: 'error',
+              message: `Draft says ${text.slice(rs, re)} for ${s.what}; verified: ${right.name}, ${region.name}`,
+              factId: s.id,
+              verified: region.name,
+              fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start: rs, end: re, text: fix }] }],
+            });
+          }
+        }
         continue;
       }
       if (MONTHS_DAYS.has(words[0]) || flagged.has(start)) continue;

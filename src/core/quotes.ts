@@ -336,12 +336,17 @@ export function attribute(
 }
 
 export type Speaker = { words: string[]; id: string; name: boolean };
+/** A speaker named by a personal pronoun; whom it stands for is read from the sentences before. */
+const PRONOUN = '\u0000pronoun';
+const PRONOUNS = ['he', 'she'];
 /** Speaker phrases by first word, longest first. */
 export type Speakers = WordMap<Speaker[]>;
 interface QuoteIndex {
   verified: { q: Quote; words: string[]; vocabulary: Set<string>; stems: string[] }[];
   phrases: Speaker[];
   speakers: Speakers;
+  /** The speakers and the personal pronouns that may stand for one ("he said"). */
+  speakersOrPronouns: Speakers;
   /** Words of the longest verified quote. */
   longest: number;
 }
@@ -363,7 +368,9 @@ function quoteIndex(sheet: CompiledSheet): QuoteIndex {
       const words = toWords(phraseTokens(q.text)).map((w) => w.norm);
       return { q, words, vocabulary: new Set(words), stems: stemsOf(words) };
     });
-    index = { verified, phrases, speakers: new WordMap(byFirst), longest: Math.max(0, ...verified.map((v) => v.words.length)) };
+    const withPronouns = new Map(byFirst);
+    for (const p of PRONOUNS) withPronouns.set(p, [...(byFirst.get(p) ?? []), { words: [p], id: PRONOUN, name: false }]);
+    index = { verified, phrases, speakers: new WordMap(byFirst), speakersOrPronouns: new WordMap(withPronouns), longest: Math.max(0, ...verified.map((v) => v.words.length)) };
     quoteIndexes.set(sheet, index);
   }
   return index;
@@ -417,12 +424,12 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
     const negated = exact && droppedNegation(exact.words, draft, all, from);
     if (exact && negated) {
       findings.push(restoreWhole(words, exact.q, text, `Draft quotes “${text.slice(inner.start, inner.end)}” without “${negated}”; verified: “${exact.q.text}”`));
-      if (ctx) misattribution(span, exact.q, ctx, text, sheet, phrases, speakers, findings);
+      if (ctx) misattribution(span, exact.q, contexts, si, text, sheet, phrases, speakers, findings);
       continue;
     }
     if (exact) {
       confirmations.push({ start: span.start, end: span.end, factId: exact.q.id });
-      if (ctx) misattribution(span, exact.q, ctx, text, sheet, phrases, speakers, findings);
+      if (ctx) misattribution(span, exact.q, contexts, si, text, sheet, phrases, speakers, findings);
       continue;
     }
     // 2. Close to a verified quote: align word by word and restore the verified words.
@@ -449,7 +456,7 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
       const negation = qFirst > 0 && NEGATORS.has(best.words[qFirst - 1]) && !draft.includes(best.words[qFirst - 1]) && !NEGATORS.has(all[from - 1]?.norm ?? '');
       findings.push(negation ? restoreWhole(words, best.q, text, `Draft quotes “${text.slice(inner.start, inner.end)}”; verified: “${best.q.text}”`) : mismatch(span, words, best.q, best.words, a.ops, text));
       // A misquote can also be in the wrong mouth: flag both, so one round of fixes settles it.
-      if (ctx) misattribution(span, best.q, ctx, text, sheet, phrases, speakers, findings);
+      if (ctx) misattribution(span, best.q, contexts, si, text, sheet, phrases, speakers, findings);
       continue;
     }
     // 2b. The verified words in other forms, or rephrased around them ("never negotiated",
@@ -466,7 +473,7 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
     }
     if (rephrased) {
       findings.push(restoreWhole(words, rephrased.q, text, `Draft quotes “${text.slice(inner.start, inner.end).replace(/\s+/g, ' ')}”; verified: “${rephrased.q.text}”`));
-      if (ctx) misattribution(span, rephrased.q, ctx, text, sheet, phrases, speakers, findings);
+      if (ctx) misattribution(span, rephrased.q, contexts, si, text, sheet, phrases, speakers, findings);
       continue;
     }
     // 3. Not in the verified facts: short unattributed scare quotes are left alone.
@@ -586,19 +593,42 @@ function restoreWhole(words: Word[], q: Quote, text: string, message: string): F
   };
 }
 
+/**
+ * Whom "he" or "she" at token `at` of sentence `si` stands for: the first person the sentence
+ * names before it, else the subject (first person named) of the nearest sentence before that
+ * names one. Undefined when the verified speaker is named there too (the pronoun may be theirs).
+ */
+function antecedent(sheet: CompiledSheet, contexts: readonly SentenceContext[], si: number, at: number, speaker: string): string | undefined {
+  const persons = (ctx: SentenceContext, before: number) => ctx.mentions(sheet).filter((x) => x.at < before && sheet.entities.get(x.id)?.type === 'person').map((x) => x.id);
+  for (let k = si; k >= 0; k--) {
+    const ids = persons(contexts[k], k === si ? at : Infinity);
+    if (!ids.length) continue;
+    return ids.some((id) => sameVoice(sheet, id, speaker)) ? undefined : ids[0];
+  }
+  return undefined;
+}
+
 function misattribution(
   span: QuoteSpan,
   q: Quote,
-  ctx: SentenceContext,
+  contexts: readonly SentenceContext[],
+  si: number,
   text: string,
   sheet: CompiledSheet,
   phrases: Speaker[],
   speakers: Speakers,
   findings: Finding[],
 ): void {
+  const ctx = contexts[si];
   const qa = ctx.tokenAt(span.start);
   const qb = ctx.tokenAt(span.end);
-  const who = attribute(text, ctx, qa, qb, speakers);
+  let who = attribute(text, ctx, qa, qb, speakers);
+  // "…,” he said": the pronoun's antecedent is the speaker.
+  if (!who) {
+    const pronoun = attribute(text, ctx, qa, qb, quoteIndex(sheet).speakersOrPronouns);
+    const id = pronoun?.id === PRONOUN ? antecedent(sheet, contexts, si, pronoun.at, q.speaker) : undefined;
+    if (pronoun && id) who = { ...pronoun, id, name: true };
+  }
   if (!who || sameVoice(sheet, who.id, q.speaker)) return;
   const said = sheet.entities.get(who.id);
   const right = sheet.entities.get(q.speaker);
@@ -611,6 +641,7 @@ function misattribution(
   const titled = who.at > 0 && phrases.some((p) => !p.name && p.id === who.id && findPhrase(toks.slice(Math.max(0, who.at - p.words.length), who.at), p.words).length);
   if (who.name && right.type === 'person' && !titled) {
     const replacement = who.len >= 2 ? right.name : (right.aliases?.[0] ?? right.name);
+    // A pronoun gives way to the name: "he said" → "Araghchi said".
     fixes.push({ title: `Attribute to ${replacement} (verified speaker)`, edits: [{ start: nameStart, end: nameStart + draftName.length, text: replacement }] });
   }
   // The finding covers the speaker and the quote, whichever comes first.
