@@ -115,7 +115,7 @@ describe('CLI: standard input (-)', () => {
     const elsewhere = await cli(['--stdin-filename', 'other/draft.md', '-'], tmpDir.path, { stdin: async () => councilWrong });
     assert.equal(elsewhere.code, 0, 'outside the mapping the bundled story applies, which knows nothing of the council');
     // A .txt name makes it plain text: backticks no longer hide a figure.
-    const ticked = 'Iranian authorities acknowledged `3,171` deaths.\n';
+    const ticked = 'Iranian authorities acknowledged `3,171` deaths; Araghchi spoke in Muscat.\n';
     assert.equal((await cli(['--stdin-filename', 'x.md', '-'], tmpDir.path, { stdin: async () => ticked })).code, 0);
     assert.equal((await cli(['--stdin-filename', 'x.txt', '-'], tmpDir.path, { stdin: async () => ticked })).code, 1);
   });

@@ -24,6 +24,8 @@ export interface Problem {
 
 export interface Report {
   files: FileReport[];
+  /** Drafts with no configured sheet that name or cite none of the candidate stories: not checked. */
+  unmatched?: string[];
   problems: Problem[];
   /** Fixes applied, when --fix ran. */
   fixed?: number;

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineIndex, analyze, applyFixes, configCheckOptions, coverage, withoutOffRules, type FactSheet, type Finding } from '../core';
+import { LineIndex, analyze, applyFixes, configCheckOptions, coverage, pickStory, withoutOffRules, type FactSheet, type Finding } from '../core';
 import { USAGE, UsageError, parseArgs, type Format, type Options } from './args';
 import { runExtract } from './extract';
 import { ChangedOnDiskError, decodeDraft, readDraft, replaceFile } from './files';
@@ -88,6 +88,10 @@ export async function run(io: CliIo): Promise<number> {
   const once = (message: string) => {
     if (!reported.has(message)) reported.add(message), problems.push({ kind: 'error', message });
   };
+  const noticed = new Set<string>();
+  const notice = (message: string) => {
+    if (!noticed.has(message)) noticed.add(message), problems.push({ kind: 'notice', message });
+  };
   const walkErrors: string[] = [];
   const walkNotices: string[] = [];
   const targets = expandPaths(
@@ -108,9 +112,11 @@ export async function run(io: CliIo): Promise<number> {
 
   // First every draft is read and its config and sheet resolved: a reference article that a walk
   // finds beside its sheet is then known, and left unchecked (as in the editor).
-  type Prepared = { target: (typeof targets)[number]; read: Exclude<ReturnType<typeof readDraft>, { error: string }>; config: ConfigInForce | undefined; sheet: FactSheet };
+  type Prepared = { target: (typeof targets)[number]; read: Exclude<ReturnType<typeof readDraft>, { error: string }>; config: ConfigInForce | undefined; sheet: FactSheet | undefined };
   const prepared: Prepared[] = [];
   const articles = new Map<string, string>();
+  /** Drafts that name or cite no story among the candidates: not checked. */
+  const unmatched: string[] = [];
   for (const target of targets) {
     const file = target.display;
     const abs = target.abs;
@@ -132,7 +138,25 @@ export async function run(io: CliIo): Promise<number> {
       continue;
     }
     const config = configR.value;
-    const sheetPath = sheets.sheetPathFor(abs, read.text, config);
+    const choice = sheets.sheetPathFor(abs, read.text, config);
+    let sheetPath: string;
+    if ('candidates' in choice) {
+      // No sheet is configured for it: the story it is about, if any.
+      const loaded: { path: string; sheet: FactSheet }[] = [];
+      for (const candidate of choice.candidates) {
+        const r = sheets.sheet(candidate);
+        if (r.ok) loaded.push({ path: candidate, sheet: r.value });
+        // A broken sheet fails the drafts configured for it; here it is only passed over.
+        else notice(`${r.error.split('\n')[0]}; not used to match drafts to their story`);
+      }
+      const { index } = pickStory(read.text, loaded.map((l) => l.sheet));
+      if (index < 0) {
+        // Decided after every sheet in use is known: it may be one's article, passed over with a notice.
+        prepared.push({ target, read, config, sheet: undefined });
+        continue;
+      }
+      sheetPath = loaded[index].path;
+    } else sheetPath = choice.sheet;
     const sheetR = sheets.sheet(sheetPath);
     if (!sheetR.ok) {
       once(sheetR.error);
@@ -158,6 +182,10 @@ export async function run(io: CliIo): Promise<number> {
     const articleOf = target.stdin ? undefined : articles.get(abs);
     if (articleOf) {
       problems.push({ kind: 'notice', file, message: `skipped: it is the reference article of ${sheets.display(articleOf)}` });
+      continue;
+    }
+    if (!sheet) {
+      unmatched.push(file);
       continue;
     }
     const options = configCheckOptions(config?.config, !/\.txt$/i.test(file));
@@ -194,7 +222,7 @@ export async function run(io: CliIo): Promise<number> {
   }
   if (progress) io.stderr('\r\x1b[K');
 
-  const report: Report = { files, problems, fixed: opts.fix ? fixed : undefined, explain: opts.explain, cwd, toolVersion: VERSION };
+  const report: Report = { files, unmatched, problems, fixed: opts.fix ? fixed : undefined, explain: opts.explain, cwd, toolVersion: VERSION };
   if (opts.outputFile && opts.outputFormat) {
     const out = path.resolve(cwd, opts.outputFile);
     try {

@@ -27,8 +27,13 @@ export interface SheetMapping {
 export interface ProjectConfig {
   /** Mappings in file order; the first that matches a draft wins. */
   sheets: SheetMapping[];
-  /** Sheet for drafts no mapping matches (default: the bundled story). */
+  /** Sheet for drafts no mapping matches (default: the story each draft is about, see `stories`). */
   facts?: string;
+  /**
+   * More sheets (besides the mapped ones and the bundled story) that a draft no mapping matches
+   * is matched against: it is checked against the one it is about, if any (see storyMatch.ts).
+   */
+  stories?: string[];
   /** Globs of drafts to check (relative to the config); absent: every Markdown and text file. */
   include?: string[];
   /** Globs of drafts never to check. */
@@ -50,7 +55,7 @@ export class ConfigError extends Error {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const TOP_KEYS = ['$schema', 'sheets', 'facts', 'include', 'exclude', 'severity', 'reportUnverifiedQuotes'];
+const TOP_KEYS = ['$schema', 'sheets', 'facts', 'stories', 'include', 'exclude', 'severity', 'reportUnverifiedQuotes'];
 
 /** Parses and validates a project file's text; throws {@link ConfigError} naming every problem. */
 export function parseProjectConfig(json: string): ProjectConfig {
@@ -101,6 +106,14 @@ export function validateProjectConfig(data: unknown): ProjectConfig {
     else err('$.facts', 'must be the path of a fact sheet');
   }
   for (const key of ['include', 'exclude'] as const) if (root[key] !== undefined) config[key] = globs(root[key], `$.${key}`);
+  if (root.stories !== undefined) {
+    const list = typeof root.stories === 'string' ? [root.stories] : root.stories;
+    if (!Array.isArray(list)) err('$.stories', 'must be a list of fact sheet paths');
+    else {
+      list.forEach((g, i) => nonEmpty(g) || err(`$.stories[${i}]`, 'must be the path of a fact sheet'));
+      config.stories = list.filter(nonEmpty) as string[];
+    }
+  }
   if (root.severity !== undefined) {
     if (!isObj(root.severity)) err('$.severity', 'must be an object of rule ids to levels');
     else
@@ -122,6 +135,14 @@ export function validateProjectConfig(data: unknown): ProjectConfig {
 
 const posix = (p: string) => p.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
 const matches = (rel: string, glob: string) => minimatch(posix(rel), posix(glob), { dot: true });
+
+/**
+ * Every sheet a config names (its mappings' sheets, then `stories`), in file order without
+ * repeats: the stories a draft that no mapping matches may be about.
+ */
+export function storySheets(config: ProjectConfig | undefined): string[] {
+  return [...new Set([...(config?.sheets.map((m) => m.facts) ?? []), ...(config?.stories ?? [])])];
+}
 
 /** The sheet path (relative to the config) that applies to a draft path relative to the config. */
 export function sheetForDraft(config: ProjectConfig, draftRelativePath: string): string | undefined {

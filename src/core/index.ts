@@ -10,6 +10,7 @@ export { allFacts, describeFact, findSourceSentence } from './describe';
 export type { FactDescription } from './describe';
 export { applyFixes, preferredEdits } from './applyFixes';
 export { LineIndex } from './lineIndex';
+export { FRONT_MATTER } from './text';
 export {
   CONFIG_FILE_NAME,
   ConfigError,
@@ -22,6 +23,7 @@ export {
   isIncluded,
   parseProjectConfig,
   sheetForDraft,
+  storySheets,
   validateProjectConfig,
   withoutOffRules,
 } from './config';
@@ -30,3 +32,5 @@ export { coverage } from './coverage';
 export type { CoverageReport, Span, UnknownItem } from './coverage';
 export { extractFactSheet, extractFacts } from './extract';
 export type { ExtractOptions, Extraction } from './extract';
+export { matchStory, pickStory, STORY_THRESHOLD } from './storyMatch';
+export type { StoryMatch } from './storyMatch';

@@ -113,7 +113,33 @@ export function registerCommands({ controller, actions, facts, ignores }: Deps):
     if (picked?.length) await ignores.remove(picked.map((p) => p.item));
   }
 
+  /**
+   * Picks the story a draft that matched none is about (until the draft is closed). With a sheet
+   * URI (tests, other extensions) that sheet is used; otherwise a quick pick lists the candidates.
+   */
+  async function pickStory(draftArg?: unknown, sheetArg?: unknown): Promise<string | undefined> {
+    const uri = typeof draftArg === 'string' ? vscode.Uri.parse(draftArg) : vscode.window.activeTextEditor?.document.uri;
+    if (!uri) return undefined;
+    let sheet = typeof sheetArg === 'string' ? vscode.Uri.parse(sheetArg) : undefined;
+    if (!sheet) {
+      const candidates = await facts.candidatesFor(facts.lastFor(uri)?.config);
+      const items = await Promise.all(
+        candidates.map(async (c) => ({
+          label: (await facts.storyTitle(c)) ?? vscode.workspace.asRelativePath(c, false),
+          description: c.toString() === facts.bundledSheetUri.toString() ? 'the story bundled with the extension' : vscode.workspace.asRelativePath(c, false),
+          uri: c,
+        })),
+      );
+      const choice = await vscode.window.showQuickPick(items, { title: 'Check this draft against which story?', placeHolder: 'The draft names none of these stories; pick the one it is about' });
+      sheet = choice?.uri;
+    }
+    if (!sheet) return undefined;
+    facts.pick(uri, sheet);
+    return sheet.toString();
+  }
+
   return [
+    register(Commands.pickStory, pickStory),
     register(Commands.checkDraft, async () => {
       const document = vscode.window.activeTextEditor?.document;
       if (!document) {

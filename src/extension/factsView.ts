@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { coverage, type CoverageReport, type Span } from '../core';
-import type { FactCheckController } from './factCheckController';
+import type { CacheEntry, FactCheckController } from './factCheckController';
 import type { FactsLoader, LoadedFacts } from './factsLoader';
 import { Commands, PREFIX } from './names';
 
@@ -39,6 +39,9 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
   private readonly disposables: vscode.Disposable[] = [];
   private roots: FactsNode[] = [];
   private document: vscode.TextDocument | undefined;
+  private view: vscode.TreeView<FactsNode> | undefined;
+  /** Why the view is empty for the active draft (a broken sheet, no story matched); undefined otherwise. */
+  message: string | undefined;
 
   constructor(
     private readonly controller: FactCheckController,
@@ -54,6 +57,12 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
     this.refresh();
   }
 
+  /** Shows {@link message} in the view (the welcome text is for when no draft is open). */
+  attach(view: vscode.TreeView<FactsNode>): void {
+    this.view = view;
+    view.message = this.message;
+  }
+
   /** The current tree (for tests and the status of the view). */
   snapshot(): FactsNode[] {
     return this.roots;
@@ -64,6 +73,8 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
     const entry = document && this.controller.currentEntry(document);
     this.document = document;
     this.roots = document && entry?.facts ? this.build(document, entry.facts, coverage(document.getText(), entry.facts.sheet, this.controller.checkOptionsFor(document, entry))) : [];
+    this.message = entry ? emptyReason(entry) : undefined;
+    if (this.view) this.view.message = this.message;
     this.changed.fire();
   }
 
@@ -117,4 +128,17 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
     };
     return GROUPS.map((g) => ({ label: g.label, description: String(children[g.id].length), icon: g.icon, children: children[g.id] }));
   }
+}
+
+/** Why a checked draft has no facts to show, in one sentence. */
+function emptyReason(entry: CacheEntry): string | undefined {
+  const { draft } = entry;
+  if (draft.broken) {
+    const where = vscode.workspace.asRelativePath(draft.broken.uri, false);
+    return draft.broken.notFound
+      ? `This draft is not checked: its fact sheet ${where} was not found.`
+      : `This draft is not checked: its ${draft.broken.kind} ${where} is broken (see the Problems view).`;
+  }
+  if (draft.origin === 'unmatched') return 'This draft names or cites none of the stories, so it is not checked. Click "No story matched" in the status bar to pick its story.';
+  return undefined;
 }
