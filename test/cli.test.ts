@@ -294,7 +294,7 @@ describe('CLI: paths', () => {
 
 describe('CLI: exit codes and input errors', () => {
   useTmp();
-  it('usage errors exit 2 with the problem and the usage on stderr, nothing on stdout', async () => {
+  it('usage errors exit 2 with the problem and where help is on stderr, nothing on stdout', async () => {
     write('clean.md', CLEAN);
     const cases: [string[], RegExp][] = [
       [[], /no PATH given/],
@@ -308,7 +308,10 @@ describe('CLI: exit codes and input errors', () => {
       const r = await cli(argv, tmp);
       assert.equal(r.code, 2, argv.join(' '));
       assert.match(r.err, re, argv.join(' '));
-      assert.match(r.err, /Usage: newsroom-factcheck/);
+      // Issue 20: the error and one line on where help is, not the whole usage.
+      assert.equal(r.err.split('\n').length, 3, r.err);
+      assert.match(r.err, /\nRun newsroom-factcheck --help for the options\.\n$/);
+      assert.doesNotMatch(r.err, /Usage: newsroom-factcheck/);
       assert.equal(r.out, '', argv.join(' '));
     }
   });
@@ -376,7 +379,8 @@ describe('CLI: exit codes and input errors', () => {
     write('clean.md', CLEAN);
     const r = await cli(['--facts', 'missing.json', 'clean.md'], tmp);
     assert.equal(r.code, 2);
-    assert.match(r.err, /missing\.json: bad fact sheet\n.*no such file/);
+    // Issue 20: a sheet that does not exist is "not found", not a "bad fact sheet".
+    assert.match(r.err, /missing\.json: fact sheet not found\n/);
   });
 
   it('a malformed --facts sheet exits 2 and names the file, the JSON path and the problem', async () => {

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineIndex, analyze, applyFixes, configCheckOptions, coverage, pickStory, withoutOffRules, type FactSheet, type Finding } from '../core';
+import { LineIndex, analyze, applyFixes, configCheckOptions, coverage, pickStory, withoutIgnored, withoutOffRules, type FactSheet, type Finding } from '../core';
 import { USAGE, UsageError, parseArgs, type Format, type Options } from './args';
 import { runExtract } from './extract';
 import { ChangedOnDiskError, decodeDraft, readDraft, replaceFile } from './files';
@@ -65,7 +65,8 @@ export async function run(io: CliIo): Promise<number> {
     opts = parsed;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`newsroom-factcheck: ${e.message}\n\n${USAGE}`);
+      // One line on what is wrong and one on where help is, as ESLint and markdownlint-cli2 do.
+      io.stderr(`newsroom-factcheck: ${e.message}\nRun newsroom-factcheck --help for the options.\n`);
       return 2;
     }
     throw e;
@@ -160,7 +161,7 @@ export async function run(io: CliIo): Promise<number> {
     const sheetR = sheets.sheet(sheetPath);
     if (!sheetR.ok) {
       once(sheetR.error);
-      problems.push({ kind: 'error', file, message: 'not checked: its fact sheet is broken' });
+      problems.push({ kind: 'error', file, message: `not checked: its fact sheet ${sheetR.error.endsWith(': fact sheet not found') ? 'was not found' : 'is broken'}` });
       continue;
     }
     articles.set(path.resolve(path.dirname(sheetPath), portable(sheetR.value.story.article)), sheetPath);
@@ -190,7 +191,9 @@ export async function run(io: CliIo): Promise<number> {
     }
     const options = configCheckOptions(config?.config, !/\.txt$/i.test(file));
     if (!opts.unverified) options.reportUnverifiedQuotes = false;
-    const check = (t: string) => withoutOffRules(config?.config, analyze(t, sheet, options).findings);
+    // The desk's ignores (.factcheck.json `ignore`) name the draft relative to the config.
+    const rel = config ? path.relative(config.dir, abs) : '';
+    const check = (t: string) => withoutIgnored(config?.config, rel, t, withoutOffRules(config?.config, analyze(t, sheet, options).findings));
     let text = read.text;
     let findings: Finding[] = check(text);
     if (opts.fix && findings.some((f) => f.fixes.length)) {

@@ -75,6 +75,7 @@ export function readFactSheet(file: string): FactSheet | string[] {
     json = readText(file);
   } catch (e) {
     if ((e as Error).message === 'is not valid UTF-8 text') return ['$: fact sheet is not valid UTF-8 text (save it as UTF-8)'];
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [NOT_FOUND];
     return [`cannot read it: ${readError(e)}`];
   }
   let sheet: FactSheet;
@@ -94,6 +95,9 @@ export function readFactSheet(file: string): FactSheet | string[] {
   const problems = checkCitations(sheet, article);
   return problems.length ? problems : sheet;
 }
+
+/** The one problem of a sheet path that names no file. */
+const NOT_FOUND = 'not found';
 
 export class SheetResolver {
   private readonly sheets = new Map<string, Resolved<FactSheet>>();
@@ -123,7 +127,9 @@ export class SheetResolver {
     let r = this.sheets.get(file);
     if (!r) {
       const problems = readFactSheet(file);
-      r = Array.isArray(problems) ? { ok: false, error: `${this.display(file)}: bad fact sheet\n${problems.map((p) => `  ${p}`).join('\n')}` } : { ok: true, value: problems };
+      if (!Array.isArray(problems)) r = { ok: true, value: problems };
+      else if (problems.length === 1 && problems[0] === NOT_FOUND) r = { ok: false, error: `${this.display(file)}: fact sheet not found` };
+      else r = { ok: false, error: `${this.display(file)}: bad fact sheet\n${problems.map((p) => `  ${p}`).join('\n')}` };
       this.sheets.set(file, r);
     }
     return r;

@@ -22,12 +22,15 @@ export {
   isDraftIncluded,
   isIncluded,
   parseProjectConfig,
+  ignoreEntryFor,
+  sameIgnore,
   sheetForDraft,
   storySheets,
   validateProjectConfig,
+  withoutIgnored,
   withoutOffRules,
 } from './config';
-export type { Level, ProjectConfig, SheetMapping } from './config';
+export type { IgnoreEntry, Level, ProjectConfig, SheetMapping } from './config';
 export { coverage } from './coverage';
 export type { CoverageReport, Span, UnknownItem } from './coverage';
 export { extractFactSheet, extractFacts } from './extract';

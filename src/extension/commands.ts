@@ -36,12 +36,16 @@ export function registerCommands({ controller, actions, facts, ignores }: Deps):
       return undefined;
     }
     const location = typeof factId === 'string' ? facts.sourceLocation(factId, loaded) : undefined;
-    return vscode.window.showTextDocument(loaded.articleUri, {
+    const editor = await vscode.window.showTextDocument(loaded.articleUri, {
       selection: location?.range,
       // Beside the draft when following a fact, so the draft stays in view.
       viewColumn: location ? vscode.ViewColumn.Beside : undefined,
       preview: true,
     });
+    // The article is the source of truth (and the bundled one lives in the extension's folder):
+    // read-only, so typing cannot change it.
+    if (vscode.window.activeTextEditor === editor) await vscode.commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession');
+    return editor;
   }
 
   async function showFacts(): Promise<void> {
@@ -95,22 +99,32 @@ export function registerCommands({ controller, actions, facts, ignores }: Deps):
     pick.show();
   }
 
-  async function listIgnored(): Promise<void> {
-    const all = ignores.all();
+  /** Lists the ignores; those picked are removed. `select` (indexes into the list) removes without asking. */
+  async function listIgnored(arg?: unknown): Promise<number | undefined> {
+    const all = await ignores.list();
+    const select = (arg as { select?: unknown } | undefined)?.select;
+    if (Array.isArray(select)) {
+      const chosen = all.filter((_, i) => select.includes(i));
+      await ignores.remove(chosen);
+      return chosen.length;
+    }
     if (!all.length) {
       void vscode.window.showInformationMessage('No ignored fact divergences.');
       return;
     }
     const picked = await vscode.window.showQuickPick(
-      all.map((item) => ({
-        label: item.text,
-        description: item.ruleId,
-        detail: vscode.workspace.asRelativePath(vscode.Uri.parse(item.uri), false),
-        item,
+      all.map((listed) => ({
+        label: listed.entry?.text ?? listed.item?.text ?? '',
+        description: `${listed.entry?.rule ?? listed.item?.ruleId} · ${listed.entry?.fact ?? listed.item?.factId}`,
+        detail: listed.file
+          ? `${listed.entry!.draft} · in ${vscode.workspace.asRelativePath(listed.file, false)}`
+          : `${vscode.workspace.asRelativePath(vscode.Uri.parse(listed.item!.uri), false)} · this workspace only`,
+        listed,
       })),
-      { canPickMany: true, title: 'Ignored fact divergences', placeHolder: 'Select the ones to check again' },
+      { canPickMany: true, title: 'Ignored fact divergences', placeHolder: 'Select the ones to check again (they are removed from the project file)' },
     );
-    if (picked?.length) await ignores.remove(picked.map((p) => p.item));
+    if (picked?.length) await ignores.remove(picked.map((p) => p.listed));
+    return picked?.length ?? 0;
   }
 
   /**

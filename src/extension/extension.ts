@@ -26,8 +26,8 @@ export interface FactCheckApi {
 
 export function activate(context: vscode.ExtensionContext): FactCheckApi {
   const log = vscode.window.createOutputChannel(DISPLAY_NAME, { log: true });
-  const ignores = new IgnoreStore(context.workspaceState);
   const facts = new FactsLoader(context.extensionUri, log);
+  const ignores = new IgnoreStore(context.workspaceState, facts);
   const controller = new FactCheckController(facts, ignores, log);
   const actions = new FactCodeActionProvider(controller, ignores, log);
   const factsView = new FactsView(controller, facts);

@@ -225,10 +225,11 @@ export class FactCheckController implements vscode.Disposable {
     try {
       const markdown = document.languageId === 'markdown' || /\.(md|markdown)$/i.test(document.uri.path);
       const analysis = analyze(text, facts.sheet, checkOptions(settings, markdown));
-      const findings = analysis.findings.filter(
-        (f) =>
-          settings.levels[f.ruleId] !== 'off' &&
-          !this.ignores.has({ uri: key, ruleId: f.ruleId, text: text.slice(f.start, f.end), factId: f.factId }),
+      const findings = this.ignores.filter(
+        document,
+        draft,
+        text,
+        analysis.findings.filter((f) => settings.levels[f.ruleId] !== 'off'),
       );
       // Checking is synchronous, so this holds; kept as the rule the cache relies on.
       if (document.version !== version) return undefined;

@@ -435,6 +435,11 @@ export class FactsLoader implements vscode.Disposable {
     this.problems.delete(uri);
   }
 
+  /** Reads a file this extension just wrote (a project file) again, and checks the open drafts. */
+  reload(uri: vscode.Uri): void {
+    this.invalidate(uri, true);
+  }
+
   /** Drops the cached copy of a changed sheet, article or config; re-checks if it was in use. */
   private invalidate(uri: vscode.Uri, fromSave = false): void {
     const key = uri.toString();
@@ -495,7 +500,7 @@ function isNotFound(e: unknown): boolean {
 }
 
 /** A URI's path relative to a directory URI, with forward slashes. */
-function relativePath(dir: vscode.Uri, file: vscode.Uri): string {
+export function relativePath(dir: vscode.Uri, file: vscode.Uri): string {
   const base = dir.path.endsWith('/') ? dir.path : `${dir.path}/`;
   return file.path.startsWith(base) ? file.path.slice(base.length) : file.path;
 }

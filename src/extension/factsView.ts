@@ -72,7 +72,7 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
     const document = vscode.window.activeTextEditor?.document;
     const entry = document && this.controller.currentEntry(document);
     this.document = document;
-    this.roots = document && entry?.facts ? this.build(document, entry.facts, coverage(document.getText(), entry.facts.sheet, this.controller.checkOptionsFor(document, entry))) : [];
+    this.roots = document && entry?.facts ? this.build(document, entry, entry.facts, coverage(document.getText(), entry.facts.sheet, this.controller.checkOptionsFor(document, entry))) : [];
     this.message = entry ? emptyReason(entry) : undefined;
     if (this.view) this.view.message = this.message;
     this.changed.fire();
@@ -102,7 +102,12 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
     for (const d of this.disposables) d.dispose();
   }
 
-  private build(document: vscode.TextDocument, facts: LoadedFacts, report: CoverageReport): FactsNode[] {
+  private build(document: vscode.TextDocument, entry: CacheEntry, facts: LoadedFacts, report: CoverageReport): FactsNode[] {
+    // Only what the draft shows as a divergence counts as contradicted: ignored ones and rules set to off do not.
+    const published = new Set(entry.findings.map((f) => `${f.ruleId} ${f.start} ${f.end}`));
+    const contradicted = report.contradicted
+      .map((c) => ({ ...c, ranges: c.ranges.filter((r) => published.has(`${c.ruleId} ${r.start} ${r.end}`)) }))
+      .filter((c) => c.ranges.length);
     const line = (s: Span) => {
       const p = document.positionAt(s.start);
       return `line ${p.line + 1}, column ${p.character + 1}`;
@@ -121,7 +126,7 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
       };
     };
     const children: Record<Group, FactsNode[]> = {
-      contradicted: report.contradicted.map((c) => fact(c.factId, c.ranges, c.ruleId)),
+      contradicted: contradicted.map((c) => fact(c.factId, c.ranges, c.ruleId)),
       used: report.used.map((u) => fact(u.factId, u.ranges)),
       unused: report.unused.map((id) => fact(id, [])),
       unknown: report.unknown.map((u) => ({ label: oneLine(u.text), description: `${u.kind} · ${line(u)}`, reveal: u })),

@@ -18,6 +18,8 @@ export function formatText(report: Report): string {
     );
   const c = countFindings(report.files);
   const fixed = report.fixed !== undefined ? `; fixed ${report.fixed}` : '';
-  lines.push(`${noun(c.total, 'finding')} (${noun(c.errors, 'error')}, ${noun(c.warnings, 'warning')}) in ${noun(report.files.length, 'file')}${fixed}`);
+  // Information and hints are counted only when there are some, so the usual line stays short.
+  const more = `${c.info ? `, ${c.info} info` : ''}${c.hints ? `, ${noun(c.hints, 'hint')}` : ''}`;
+  lines.push(`${noun(c.total, 'finding')} (${noun(c.errors, 'error')}, ${noun(c.warnings, 'warning')}${more}) in ${noun(report.files.length, 'file')}${fixed}`);
   return lines.join('\n') + '\n';
 }
