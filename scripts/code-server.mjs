@@ -2,7 +2,7 @@
 // code-server bundles (outside the project's dependencies), starts it in its own process group with
 // throwaway state, and opens its workbench in headless Chromium through playwright-core.
 // Why code-server: @vscode/test-electron downloads VS Code from a host that offline machines and CI
-// cannot reach; code-server's VS Code comes from the npm registry. See README "Testing".
+// cannot reach; code-server's VS Code comes from the npm registry. See CONTRIBUTING.md "Tests".
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';

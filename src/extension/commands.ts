@@ -7,6 +7,7 @@ import type { IgnoreStore } from './ignoreStore';
 import { Commands } from './names';
 
 interface Deps {
+  extensionUri: vscode.Uri;
   controller: FactCheckController;
   actions: FactCodeActionProvider;
   facts: FactsLoader;
@@ -22,7 +23,7 @@ const CATEGORY_ICONS: Record<Fact['category'], string> = {
 };
 
 /** Registers the extension's commands; returns their disposables. */
-export function registerCommands({ controller, actions, facts, ignores }: Deps): vscode.Disposable[] {
+export function registerCommands({ extensionUri, controller, actions, facts, ignores }: Deps): vscode.Disposable[] {
   const register = vscode.commands.registerCommand;
 
   /** The sheet of a draft (by URI), else of the active draft, else the default one. */
@@ -152,7 +153,16 @@ export function registerCommands({ controller, actions, facts, ignores }: Deps):
     return sheet.toString();
   }
 
+  /** The walkthrough's first step: a short draft about the bundled story, as a new untitled document. */
+  async function openSample(): Promise<string> {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'sample-draft.md'));
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(bytes) });
+    await vscode.window.showTextDocument(document);
+    return document.uri.toString();
+  }
+
   return [
+    register(Commands.openSample, openSample),
     register(Commands.pickStory, pickStory),
     register(Commands.checkDraft, async () => {
       const document = vscode.window.activeTextEditor?.document;

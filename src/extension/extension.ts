@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): FactCheckApi {
     factsTree,
     vscode.languages.registerHoverProvider(selector, new FactHoverProvider(controller, facts)),
     vscode.languages.registerCodeActionsProvider(selector, actions, FactCodeActionProvider.metadata),
-    ...registerCommands({ controller, actions, facts, ignores }),
+    ...registerCommands({ extensionUri: context.extensionUri, controller, actions, facts, ignores }),
   );
   registerExtractCommand(context);
   controller.start().catch((e) => log.error(`Starting failed: ${(e as Error)?.stack ?? e}`));

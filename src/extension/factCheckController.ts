@@ -303,7 +303,8 @@ export class FactCheckController implements vscode.Disposable {
       diagnostic.relatedInformation = [
         new vscode.DiagnosticRelatedInformation(
           location,
-          `Verified: ${finding.verified}${attribution ? ` (${attribution})` : ''}, in the reference article`,
+          // The message already gives the verified wording: this line only names the place.
+          `The cited sentence of the reference article${attribution ? ` (${attribution})` : ''}`,
         ),
       ];
     }

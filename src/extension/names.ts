@@ -20,6 +20,7 @@ export const Commands = {
   listIgnored: `${PREFIX}.listIgnored`,
   clearIgnored: `${PREFIX}.clearIgnored`,
   pickStory: `${PREFIX}.pickStory`,
+  openSample: `${PREFIX}.openSample`,
   // Internal: run by code actions, not listed in the command palette.
   applyFix: `${PREFIX}.applyFix`,
   ignore: `${PREFIX}.ignore`,

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FactCheckApi } from '../../src/extension/extension';
-import { closeAll, fixturesUri, hasRule, lacksRule, poll, pollCodeAction, runCodeAction, waitForDiagnostics } from './helpers';
+import { closeAll, factDiagnostics, fixturesUri, hasRule, lacksRule, poll, pollCodeAction, runCodeAction, waitForDiagnostics } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BUNDLED = path.join(ROOT, 'reference', 'facts.json');
@@ -30,10 +30,16 @@ function cli(dir: string, file: string): { code: number | null; out: string } {
 }
 
 describe('ignores in the project file (.factcheck.json)', () => {
-  const dir = vscode.Uri.joinPath(fixturesUri(), 'tmp-ignores');
-  const config = vscode.Uri.joinPath(dir, '.factcheck.json');
-  const draftUri = vscode.Uri.joinPath(dir, 'sub', 'talks.md');
+  // A folder of its own for each test: a file deleted and created again at the same path can
+  // reach the extension's watcher late, and the test would see the previous test's config.
+  let n = 0;
+  let dir: vscode.Uri;
+  let config: vscode.Uri;
+  let draftUri: vscode.Uri;
   beforeEach(async () => {
+    dir = vscode.Uri.joinPath(fixturesUri(), `tmp-ignores-${++n}`);
+    config = vscode.Uri.joinPath(dir, '.factcheck.json');
+    draftUri = vscode.Uri.joinPath(dir, 'sub', 'talks.md');
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(dir, 'sub'));
     await writeText(draftUri, DRAFT);
   });
@@ -48,6 +54,7 @@ describe('ignores in the project file (.factcheck.json)', () => {
       const mapping = { drafts: 'sub/**', facts: path.relative(dir.fsPath, BUNDLED) };
       await writeText(config, form === 'array' ? `${JSON.stringify([mapping], null, 2)}\n` : `${JSON.stringify({ sheets: [mapping], severity: { 'quote-unverified': 'warning' } }, null, 2)}\n`);
       assert.equal(cli(dir.fsPath, 'sub/talks.md').code, 1, 'the CLI flags it first');
+      const original = await read(fixturesUri().with({ path: `${fixturesUri().path}/.factcheck.json` }));
 
       const document = await vscode.workspace.openTextDocument(draftUri);
       await vscode.window.showTextDocument(document);
@@ -55,7 +62,9 @@ describe('ignores in the project file (.factcheck.json)', () => {
       const number = diagnostics.find((d) => document.getText(d.range) === '3,171')!;
       const ignore = await pollCodeAction(document.uri, number.range, (x) => x.title === 'Ignore this divergence');
       assert.equal(await runCodeAction(ignore), true);
-      await waitForDiagnostics(document.uri, (ds) => lacksRule('number-mismatch')(ds) && hasRule('name-mismatch')(ds), 'the ignored one hidden, the other kept');
+      await waitForDiagnostics(document.uri, (ds) => lacksRule('number-mismatch')(ds) && hasRule('name-mismatch')(ds), 'the ignored one hidden, the other kept').catch(async (e) => {
+        throw new Error(`${e.message}; the config now reads:\n${await read(config)}\ndiagnostics: ${factDiagnostics(document.uri).map((d) => d.code && typeof d.code === 'object' ? d.code.value : d.code).join(', ')}`);
+      });
 
       assert.equal(document.getText(), DRAFT, 'nothing is written into the draft');
       assert.equal(document.isDirty, false);
@@ -64,6 +73,7 @@ describe('ignores in the project file (.factcheck.json)', () => {
       assert.deepEqual(saved.sheets, [mapping]);
       if (form === 'object') assert.deepEqual(saved.severity, { 'quote-unverified': 'warning' });
       assert.equal(saved.ignore.length, 1);
+      assert.equal(await read(vscode.Uri.joinPath(fixturesUri(), '.factcheck.json')), original, 'the workspace root config is left alone');
       assert.deepEqual({ ...saved.ignore[0], fact: typeof saved.ignore[0].fact }, { draft: 'sub/talks.md', rule: 'number-mismatch', fact: 'string', text: '3,171' });
 
       // The CLI honours the same file: only the name is left.
