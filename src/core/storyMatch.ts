@@ -119,15 +119,17 @@ const normDigits = (d: string) => d.replace(/[,\u00a0\u202f ]/g, '').replace(/^0
 export function matchStory(text: string, sheet: FactSheet): StoryMatch {
   const c = compile(sheet);
   const tokens = text.match(WORD) ?? [];
-  const lower = tokens.map((t) => t.toLowerCase().replace(/\./g, ''));
+  const undotted = (t: string) => (t.indexOf('.') < 0 ? t : t.replace(/\./g, ''));
+  const lower = tokens.map((t) => undotted(t.toLowerCase()));
   const named = new Map<string, EntityType>();
   const near = new Map<string, EntityType>();
+  const seen = new Map<string, Compiled['nearWords']>();
   for (let i = 0; i < tokens.length; i++) {
     const forms = c.forms.get(lower[i]);
     let hit = false;
     if (forms)
       for (const f of forms) {
-        if (f.caps ? tokens[i].replace(/\./g, '') !== f.caps : !/^\p{Lu}/u.test(tokens[i])) continue;
+        if (f.caps ? undotted(tokens[i]) !== f.caps : !/^\p{Lu}/u.test(tokens[i])) continue;
         if (f.words.every((w, k) => lower[i + k] === w)) {
           named.set(f.entity, f.type);
           hit = true;
@@ -136,8 +138,14 @@ export function matchStory(text: string, sheet: FactSheet): StoryMatch {
     const t = tokens[i];
     if (hit || t.length < 5 || !/^\p{Lu}/u.test(t)) continue;
     const word = lower[i].replace(/['’]s$/, '');
-    const sk = skeleton(word);
-    for (const n of c.nearWords) if (word !== n.word && !named.has(n.entity) && (n.skeleton === sk || nearMiss(word, n.word))) near.set(n.entity, n.type);
+    // A long draft repeats its capitalised words: each is compared with the sheet's names once.
+    let hits = seen.get(word);
+    if (!hits) {
+      const sk = skeleton(word);
+      hits = c.nearWords.filter((n) => word !== n.word && (n.skeleton === sk || nearMiss(word, n.word)));
+      seen.set(word, hits);
+    }
+    for (const n of hits) if (!named.has(n.entity)) near.set(n.entity, n.type);
   }
   for (const id of named.keys()) near.delete(id);
 
