@@ -1,7 +1,7 @@
 /**
  * The benchmark (`npm run bench`): checking speed per draft size against a floor pass,
  * scaling, re-check after an edit, heap, CLI process time, bundle and package sizes and
- * extension activation. Prints a table, writes bench/results.json and the README's
+ * extension activation. Prints a table, writes bench/results.json and docs/performance.md's
  * Performance section (between the bench markers).
  *
  * Options: --quick (fewer runs, no 10 MB draft), --no-vsix (read an existing .vsix instead of
@@ -359,8 +359,9 @@ function table(rows: Row[]): string {
   return [`| ${head.join(' | ')} |`, `| --- | ---: | --- | --- |`, ...body.map((c) => `| ${c.join(' | ')} |`)].join('\n');
 }
 
+/** Writes the results between the bench markers of docs/performance.md (the developers' page, not the README). */
 function updateReadme(section: string): void {
-  const file = path.join(root, 'README.md');
+  const file = path.join(root, 'docs', 'performance.md');
   let readme = fs.readFileSync(file, 'utf8');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
@@ -628,7 +629,7 @@ async function main(): Promise<void> {
   const proxied = (details.activation as { proxied: string[] }).proxied;
   const section = [
     `Latest \`npm run bench\` (commit ${results.commit}, ${results.date.slice(0, 10)}) on ${m.cpu}, \`nproc\` ${m.nproc}, Node ${m.node}, ${m.os} (load average ${m.loadavgAtStart[0]} at the start, ${m.loadavg[0]} at the end).`,
-    `Full numbers: [bench/results.json](bench/results.json).`,
+    `Full numbers: [bench/results.json](../bench/results.json).`,
     '',
     out,
     '',
@@ -645,10 +646,10 @@ async function main(): Promise<void> {
     '- **CLI** times are whole processes (`node dist/cli.js --format json …`, spawned and waited for), one draft and one run over a folder of 100 drafts (the dev drafts plus generated ones of 300–1,500 words). Where `NODE_EXTRA_CA_CERTS` is set (it is, machine-wide, here), Node 20 reads that certificate bundle as it starts, before any script: the CLI opens no connection, so its target rows are timed without the variable, and two rows show the start-up with it.',
     `- **Activation** is measured outside VS Code: a fresh Node process intercepts \`require('vscode')\` (\`Module._load\`) and returns a stub (\`bench/vscodeStub.ts\`) that implements what activation touches (Uri, EventEmitter, \`workspace.fs.readFile\` on the real disk, configuration defaults from package.json, registrations returning disposables) and answers anything else through a Proxy (${proxied.length ? `used for: ${proxied.map((p) => `\`${p}\``).join(', ')}` : 'not used by activation'}). It times loading the production \`dist/extension.js\` plus the synchronous \`activate(context)\` call, and separately until the fact sheet has been read and one open 1,000-word draft has its diagnostics. It leaves out what VS Code itself adds (extension host, real API objects).`,
     '- **Sizes**: production bundles (minified); the `.vsix` is built by `npm run package` (KB = 1,000 bytes).',
-    '- **Adversarial drafts** (a megabyte of one quote mark, of digits and commas, of apostrophes, of capitalised words, one 1 MB line, 200,000 short lines, deep nesting, unpaired surrogates, NUL bytes, …) are timed by `bench/adversarial.ts` (CPU time, first checks) against normal prose of the same size and at half the size; every row is in [bench/adversarial.json](bench/adversarial.json). The unit tests assert only their correctness.',
+    '- **Adversarial drafts** (a megabyte of one quote mark, of digits and commas, of apostrophes, of capitalised words, one 1 MB line, 200,000 short lines, deep nesting, unpaired surrogates, NUL bytes, …) are timed by `bench/adversarial.ts` (CPU time, first checks) against normal prose of the same size and at half the size; every row is in [bench/adversarial.json](../bench/adversarial.json). The unit tests assert only their correctness.',
   ].join('\n');
   updateReadme(section);
-  log('wrote bench/results.json and README.md (Performance)');
+  log('wrote bench/results.json and docs/performance.md');
 }
 
 if (flag('--probe-check')) probeCheck(args[args.indexOf('--probe-check') + 1]);

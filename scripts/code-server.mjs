@@ -2,7 +2,7 @@
 // code-server bundles (outside the project's dependencies), starts it in its own process group with
 // throwaway state, and opens its workbench in headless Chromium through playwright-core.
 // Why code-server: @vscode/test-electron downloads VS Code from a host that offline machines and CI
-// cannot reach; code-server's VS Code comes from the npm registry. See README "Testing".
+// cannot reach; code-server's VS Code comes from the npm registry. See CONTRIBUTING.md "Tests".
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -24,11 +24,27 @@ const RIPGREP_VERSION = 'v13.0.0-10';
 const RIPGREP_TARGETS = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' };
 
 const APT_PACKAGES = [
-  { name: 'ripgrep', present: () => !!which('rg') },
-  { name: 'chromium', present: () => fs.existsSync(CHROMIUM_PATH) },
+  { name: 'ripgrep', why: "code-server's search runs rg, and its install would otherwise download it", present: () => !!which('rg') },
+  { name: 'chromium', why: 'the headless browser that opens the VS Code workbench for the tests', present: () => fs.existsSync(CHROMIUM_PATH) },
   // the kerberos native module that code-server builds includes gssapi/gssapi.h
-  { name: 'libkrb5-dev', present: () => fs.existsSync('/usr/include/gssapi/gssapi.h') },
+  { name: 'libkrb5-dev', why: 'gssapi.h, to build the kerberos module that code-server installs', present: () => fs.existsSync('/usr/include/gssapi/gssapi.h') },
 ];
+
+/**
+ * What installing the missing Debian packages will do, said before it is done: one line per
+ * package with why the tests need it, and the apt-get install arguments (only those packages,
+ * without recommended ones).
+ */
+export function aptInstallPlan(missing) {
+  return {
+    lines: [
+      `the editor tests need ${missing.length === 1 ? 'a Debian package that is' : `${missing.length} Debian packages that are`} not installed; running as root, so installing with apt-get:`,
+      ...missing.map((p) => `  ${p.name}: ${p.why}`),
+      `  command: apt-get update, then apt-get install -y --no-install-recommends ${missing.map((p) => p.name).join(' ')}`,
+    ],
+    args: ['install', '-y', '-q', '--no-install-recommends', ...missing.map((p) => p.name)],
+  };
+}
 
 export function log(message) {
   console.log(`[vscode] ${message}`);
@@ -75,18 +91,20 @@ function run(cmd, args, options = {}) {
 }
 
 function ensureAptPackages() {
-  const missing = APT_PACKAGES.filter((p) => !p.present()).map((p) => p.name);
+  const packages = APT_PACKAGES.filter((p) => !p.present());
+  const missing = packages.map((p) => p.name);
   if (!missing.length) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !which('apt-get')) {
     throw new SetupError(`missing system packages: ${missing.join(', ')}. Install them (Debian: sudo apt-get install -y ${missing.join(' ')}) and run again.`);
   }
-  log(`installing Debian packages: ${missing.join(' ')} (apt-get update first)`);
+  const plan = aptInstallPlan(packages);
+  for (const line of plan.lines) log(line);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // another apt run may hold the lock for a while; wait for it rather than fail
   const lock = ['-o', 'DPkg::Lock::Timeout=600'];
   if (run('apt-get', [...lock, 'update', '-q'], { env }) !== 0) throw new SetupError('apt-get update failed');
-  if (run('apt-get', [...lock, 'install', '-y', '-q', ...missing], { env }) !== 0) {
+  if (run('apt-get', [...lock, ...plan.args], { env }) !== 0) {
     throw new SetupError(`apt-get install ${missing.join(' ')} failed`);
   }
   const still = APT_PACKAGES.filter((p) => !p.present()).map((p) => p.name);

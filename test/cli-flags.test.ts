@@ -38,7 +38,8 @@ describe('CLI: exit codes follow --max-warnings and the config\'s levels', () =>
     const r = await cli(['a.md'], tmpDir.path);
     assert.match(r.out, /warning {2}number-mismatch/);
     assert.match(r.out, /info {2}quote-unverified/);
-    assert.match(r.out, /^3 findings \(0 errors, 1 warning\)/m);
+    // Issue 20: the summary counts the information findings too.
+    assert.match(r.out, /^3 findings \(0 errors, 1 warning, 2 info\)/m);
     assert.equal(r.code, 1, 'one warning > the default 0');
     assert.equal((await cli(['--max-warnings', '1', 'a.md'], tmpDir.path)).code, 0, 'info findings are reported but never fail');
   });
@@ -115,7 +116,7 @@ describe('CLI: standard input (-)', () => {
     const elsewhere = await cli(['--stdin-filename', 'other/draft.md', '-'], tmpDir.path, { stdin: async () => councilWrong });
     assert.equal(elsewhere.code, 0, 'outside the mapping the bundled story applies, which knows nothing of the council');
     // A .txt name makes it plain text: backticks no longer hide a figure.
-    const ticked = 'Iranian authorities acknowledged `3,171` deaths.\n';
+    const ticked = 'Iranian authorities acknowledged `3,171` deaths; Araghchi spoke in Muscat.\n';
     assert.equal((await cli(['--stdin-filename', 'x.md', '-'], tmpDir.path, { stdin: async () => ticked })).code, 0);
     assert.equal((await cli(['--stdin-filename', 'x.txt', '-'], tmpDir.path, { stdin: async () => ticked })).code, 1);
   });

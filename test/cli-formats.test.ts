@@ -20,7 +20,7 @@ const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 
 const MIXED =
   '# Update 😀\r\n\r\nOn 𝒳 day Iranian authorities acknowledged 3,171 deaths.\r\n' +
-  'A resident said it was “a very long night for all of us”.\n';
+  'In Muscat, Araghchi heard a resident say it was “a very long night for all of us”.\n';
 
 describe('CLI: --format sarif', () => {
   useTmp();
@@ -132,7 +132,7 @@ describe('CLI: --format junit', () => {
 
   it('escapes file names and draft text, and replaces characters XML cannot carry', async () => {
     const name = `a&b<c>"d'\u0001.md`;
-    write(name, 'A resident said it was “a loud & bright <night> for them all”.\n');
+    write(name, 'In Tehran, as Araghchi flew to Muscat, a resident said it was “a loud & bright <night> for them all”.\n');
     const r = await cli(['--format', 'junit', name], tmpDir.path);
     assert.equal(r.code, 1);
     assert.equal(XMLValidator.validate(r.out), true, r.out);

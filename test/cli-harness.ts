@@ -8,10 +8,13 @@ export const root = path.resolve(__dirname, '..', '..');
 export const distCli = path.join(root, 'dist', 'cli.js');
 export const councilDir = path.join(root, 'test', 'fixtures', 'cli', 'council');
 
-export const WRONG = 'Iranian authorities acknowledged 3,171 deaths.\n'; // verified: 3,117
-export const CLEAN = 'Iranian authorities acknowledged 3,117 deaths.\n';
+// The clause after the figure makes the one-line draft about the bundled story: a draft that names or
+// cites none of a story's people, figures and quotes is not checked against it.
+export const WRONG = 'Iranian authorities acknowledged 3,171 deaths; Araghchi spoke in Muscat.\n'; // verified: 3,117
+export const CLEAN = 'Iranian authorities acknowledged 3,117 deaths; Araghchi spoke in Muscat.\n';
 /** Two unverified quotes: two warnings, no error. */
-export const WARNINGS = 'A resident said it was “a very long night for all of us”. Another said “we will rebuild the whole street”.\n';
+// In Tehran, on the day Araghchi flew to Muscat: the draft is about the bundled story, whose sheet has neither quote.
+export const WARNINGS = 'In Tehran, as Araghchi flew to Muscat, a resident said it was “a very long night for all of us”. Another said “we will rebuild the whole street”.\n';
 
 export interface CliResult {
   code: number;

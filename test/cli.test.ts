@@ -12,8 +12,10 @@ const distCli = path.join(root, 'dist', 'cli.js');
 const councilFacts = path.join(root, 'test', 'fixtures', 'cli', 'council', 'facts.json');
 const version: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 
-const WRONG = 'Iranian authorities acknowledged 3,171 deaths.\n'; // verified: 3,117
-const CLEAN = 'Iranian authorities acknowledged 3,117 deaths.\n';
+// The clause after the figure makes the one-line draft about the bundled story: a draft that names or
+// cites none of a story's people, figures and quotes is not checked against it.
+const WRONG = 'Iranian authorities acknowledged 3,171 deaths; Araghchi spoke in Muscat.\n'; // verified: 3,117
+const CLEAN = 'Iranian authorities acknowledged 3,117 deaths; Araghchi spoke in Muscat.\n';
 
 /** Runs the CLI in process. */
 async function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
@@ -134,7 +136,8 @@ describe('CLI: text format', () => {
     write('notes.txt', 'Nothing to check here.\n');
     const r = await cli(['clean.md', 'notes.txt'], tmp);
     assert.equal(r.code, 0, r.out + r.err);
-    assert.equal(r.out, '0 findings (0 errors, 0 warnings) in 2 files\n');
+    // Issue 20: notes.txt names no story, so it is not checked, and the report says so.
+    assert.equal(r.out, '1 draft matched no story and was not checked (name a sheet with --facts, front matter or .factcheck.json): notes.txt\n0 findings (0 errors, 0 warnings) in 1 file\n');
     assert.equal(r.err, '');
   });
 
@@ -150,7 +153,7 @@ describe('CLI: text format', () => {
   });
 
   it('.txt files are plain text: backticks do not hide a figure there, as they do in Markdown', async () => {
-    const body = 'Iranian authorities acknowledged `3,171` deaths.\n';
+    const body = 'Iranian authorities acknowledged `3,171` deaths; Araghchi spoke in Muscat.\n';
     write('a.md', body);
     write('a.txt', body);
     const r = await cli(['a.md', 'a.txt'], tmp);
@@ -291,7 +294,7 @@ describe('CLI: paths', () => {
 
 describe('CLI: exit codes and input errors', () => {
   useTmp();
-  it('usage errors exit 2 with the problem and the usage on stderr, nothing on stdout', async () => {
+  it('usage errors exit 2 with the problem and where help is on stderr, nothing on stdout', async () => {
     write('clean.md', CLEAN);
     const cases: [string[], RegExp][] = [
       [[], /no PATH given/],
@@ -305,7 +308,10 @@ describe('CLI: exit codes and input errors', () => {
       const r = await cli(argv, tmp);
       assert.equal(r.code, 2, argv.join(' '));
       assert.match(r.err, re, argv.join(' '));
-      assert.match(r.err, /Usage: newsroom-factcheck/);
+      // Issue 20: the error and one line on where help is, not the whole usage.
+      assert.equal(r.err.split('\n').length, 3, r.err);
+      assert.match(r.err, /\nRun newsroom-factcheck --help for the options\.\n$/);
+      assert.doesNotMatch(r.err, /Usage: newsroom-factcheck/);
       assert.equal(r.out, '', argv.join(' '));
     }
   });
@@ -373,7 +379,8 @@ describe('CLI: exit codes and input errors', () => {
     write('clean.md', CLEAN);
     const r = await cli(['--facts', 'missing.json', 'clean.md'], tmp);
     assert.equal(r.code, 2);
-    assert.match(r.err, /missing\.json: bad fact sheet\n.*no such file/);
+    // Issue 20: a sheet that does not exist is "not found", not a "bad fact sheet".
+    assert.match(r.err, /missing\.json: fact sheet not found\n/);
   });
 
   it('a malformed --facts sheet exits 2 and names the file, the JSON path and the problem', async () => {
@@ -399,7 +406,7 @@ describe('CLI: exit codes and input errors', () => {
 describe('CLI: --fix', () => {
   useTmp();
   it('rewrites the divergent figure to the verified one, keeps BOM, CRLF and mode; leaves clean files alone', async () => {
-    const body = '# Toll 😀\r\n\r\nOn Friday, Iranian authorities acknowledged 3,171 deaths.\r\nTalks went on.\r\n';
+    const body = '# Toll 😀\r\n\r\nOn Friday, Iranian authorities acknowledged 3,171 deaths.\r\nTalks with Araghchi went on in Muscat.\r\n';
     const wrong = write('wrong.md', '\uFEFF' + body);
     fs.chmodSync(wrong, 0o640);
     const clean = write('clean.md', '\uFEFF' + CLEAN.replace('\n', '\r\n'));
@@ -479,11 +486,12 @@ describe('CLI: --facts with another story', () => {
     const r = await cli([`--facts=${path.relative(tmp, councilFacts)}`, 'iran.md', 'council-ok.md'], tmp);
     assert.equal(r.err, '');
     assert.equal(r.code, 0, r.out);
-    // And the other way round: without --facts the council's draft is about another story than
-    // the bundled one (its people and bodies are none of that story's): nothing of it is flagged.
+    // And the other way round: without --facts the council draft names nothing of the bundled story,
+    // so it is not checked against it (issue 20: it used to get the Iran story's quote-unverified).
     const r2 = await cli(['council-ok.md'], tmp);
-    assert.doesNotMatch(r2.out, /quote-unverified/);
-    assert.doesNotMatch(r2.out, /number-mismatch/);
+    assert.equal(r2.code, 0);
+    assert.doesNotMatch(r2.out, /quote-unverified|number-mismatch/);
+    assert.match(r2.out, /^1 draft matched no story and was not checked .*: council-ok\.md$/m);
   });
 });
 

@@ -19,7 +19,7 @@ Options:
   --output-file FILE    write the report to FILE; stdout then shows the text report
   --output-format FMT   format of --output-file (default: --format); stdout keeps --format
   --max-warnings N      fail (exit 1) when there are more than N warnings (default 0)
-  --quiet               report errors only; warnings, info and hints are left out
+  -q, --quiet           report errors only; warnings, info and hints are left out
   --explain             under each finding, the verified fact and its source sentence
   --coverage            also show, per draft, the verified facts it uses, contradicts
                         and leaves out, and what it states that the sheet does not hold

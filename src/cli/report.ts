@@ -24,6 +24,8 @@ export interface Problem {
 
 export interface Report {
   files: FileReport[];
+  /** Drafts with no configured sheet that name or cite none of the candidate stories: not checked. */
+  unmatched?: string[];
   problems: Problem[];
   /** Fixes applied, when --fix ran. */
   fixed?: number;
@@ -38,17 +40,21 @@ export type Position = { line: number; character: number };
 
 export const noun = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
-export function countFindings(files: FileReport[]): { total: number; errors: number; warnings: number } {
+export function countFindings(files: FileReport[]): { total: number; errors: number; warnings: number; info: number; hints: number } {
   let total = 0;
   let errors = 0;
   let warnings = 0;
+  let info = 0;
+  let hints = 0;
   for (const f of files)
     for (const x of f.findings) {
       total++;
       if (x.severity === 'error') errors++;
       else if (x.severity === 'warning') warnings++;
+      else if (x.severity === 'info') info++;
+      else hints++;
     }
-  return { total, errors, warnings };
+  return { total, errors, warnings, info, hints };
 }
 
 /**

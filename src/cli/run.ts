@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineIndex, analyze, applyFixes, configCheckOptions, coverage, withoutOffRules, type FactSheet, type Finding } from '../core';
+import { LineIndex, analyze, applyFixes, configCheckOptions, coverage, pickStory, withoutIgnored, withoutOffRules, type FactSheet, type Finding } from '../core';
 import { USAGE, UsageError, parseArgs, type Format, type Options } from './args';
 import { runExtract } from './extract';
 import { ChangedOnDiskError, decodeDraft, readDraft, replaceFile } from './files';
@@ -65,7 +65,8 @@ export async function run(io: CliIo): Promise<number> {
     opts = parsed;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`newsroom-factcheck: ${e.message}\n\n${USAGE}`);
+      // One line on what is wrong and one on where help is, as ESLint and markdownlint-cli2 do.
+      io.stderr(`newsroom-factcheck: ${e.message}\nRun newsroom-factcheck --help for the options.\n`);
       return 2;
     }
     throw e;
@@ -88,6 +89,10 @@ export async function run(io: CliIo): Promise<number> {
   const once = (message: string) => {
     if (!reported.has(message)) reported.add(message), problems.push({ kind: 'error', message });
   };
+  const noticed = new Set<string>();
+  const notice = (message: string) => {
+    if (!noticed.has(message)) noticed.add(message), problems.push({ kind: 'notice', message });
+  };
   const walkErrors: string[] = [];
   const walkNotices: string[] = [];
   const targets = expandPaths(
@@ -108,9 +113,11 @@ export async function run(io: CliIo): Promise<number> {
 
   // First every draft is read and its config and sheet resolved: a reference article that a walk
   // finds beside its sheet is then known, and left unchecked (as in the editor).
-  type Prepared = { target: (typeof targets)[number]; read: Exclude<ReturnType<typeof readDraft>, { error: string }>; config: ConfigInForce | undefined; sheet: FactSheet };
+  type Prepared = { target: (typeof targets)[number]; read: Exclude<ReturnType<typeof readDraft>, { error: string }>; config: ConfigInForce | undefined; sheet: FactSheet | undefined };
   const prepared: Prepared[] = [];
   const articles = new Map<string, string>();
+  /** Drafts that name or cite no story among the candidates: not checked. */
+  const unmatched: string[] = [];
   for (const target of targets) {
     const file = target.display;
     const abs = target.abs;
@@ -132,11 +139,29 @@ export async function run(io: CliIo): Promise<number> {
       continue;
     }
     const config = configR.value;
-    const sheetPath = sheets.sheetPathFor(abs, read.text, config);
+    const choice = sheets.sheetPathFor(abs, read.text, config);
+    let sheetPath: string;
+    if ('candidates' in choice) {
+      // No sheet is configured for it: the story it is about, if any.
+      const loaded: { path: string; sheet: FactSheet }[] = [];
+      for (const candidate of choice.candidates) {
+        const r = sheets.sheet(candidate);
+        if (r.ok) loaded.push({ path: candidate, sheet: r.value });
+        // A broken sheet fails the drafts configured for it; here it is only passed over.
+        else notice(`${r.error.split('\n')[0]}; not used to match drafts to their story`);
+      }
+      const { index } = pickStory(read.text, loaded.map((l) => l.sheet));
+      if (index < 0) {
+        // Decided after every sheet in use is known: it may be one's article, passed over with a notice.
+        prepared.push({ target, read, config, sheet: undefined });
+        continue;
+      }
+      sheetPath = loaded[index].path;
+    } else sheetPath = choice.sheet;
     const sheetR = sheets.sheet(sheetPath);
     if (!sheetR.ok) {
       once(sheetR.error);
-      problems.push({ kind: 'error', file, message: 'not checked: its fact sheet is broken' });
+      problems.push({ kind: 'error', file, message: `not checked: its fact sheet ${sheetR.error.endsWith(': fact sheet not found') ? 'was not found' : 'is broken'}` });
       continue;
     }
     articles.set(path.resolve(path.dirname(sheetPath), portable(sheetR.value.story.article)), sheetPath);
@@ -160,9 +185,15 @@ export async function run(io: CliIo): Promise<number> {
       problems.push({ kind: 'notice', file, message: `skipped: it is the reference article of ${sheets.display(articleOf)}` });
       continue;
     }
+    if (!sheet) {
+      unmatched.push(file);
+      continue;
+    }
     const options = configCheckOptions(config?.config, !/\.txt$/i.test(file));
     if (!opts.unverified) options.reportUnverifiedQuotes = false;
-    const check = (t: string) => withoutOffRules(config?.config, analyze(t, sheet, options).findings);
+    // The desk's ignores (.factcheck.json `ignore`) name the draft relative to the config.
+    const rel = config ? path.relative(config.dir, abs) : '';
+    const check = (t: string) => withoutIgnored(config?.config, rel, t, withoutOffRules(config?.config, analyze(t, sheet, options).findings));
     let text = read.text;
     let findings: Finding[] = check(text);
     if (opts.fix && findings.some((f) => f.fixes.length)) {
@@ -194,7 +225,7 @@ export async function run(io: CliIo): Promise<number> {
   }
   if (progress) io.stderr('\r\x1b[K');
 
-  const report: Report = { files, problems, fixed: opts.fix ? fixed : undefined, explain: opts.explain, cwd, toolVersion: VERSION };
+  const report: Report = { files, unmatched, problems, fixed: opts.fix ? fixed : undefined, explain: opts.explain, cwd, toolVersion: VERSION };
   if (opts.outputFile && opts.outputFormat) {
     const out = path.resolve(cwd, opts.outputFile);
     try {

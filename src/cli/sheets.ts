@@ -1,7 +1,8 @@
 /**
  * Which fact sheet and which project config apply to a draft on disk, the same way the editor
  * decides: `--facts` > the draft's front matter > the nearest `.factcheck.json` (its mappings, then
- * its `facts`) > the bundled story. Each sheet and config is read and validated once per run.
+ * its `facts`) > the story the draft is about, among the config's sheets and the bundled story
+ * (none: the draft is not checked). Each sheet and config is read and validated once per run.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import {
   loadFactSheet,
   parseProjectConfig,
   sheetForDraft,
+  storySheets,
   type FactSheet,
   type ProjectConfig,
 } from '../core';
@@ -73,6 +75,7 @@ export function readFactSheet(file: string): FactSheet | string[] {
     json = readText(file);
   } catch (e) {
     if ((e as Error).message === 'is not valid UTF-8 text') return ['$: fact sheet is not valid UTF-8 text (save it as UTF-8)'];
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [NOT_FOUND];
     return [`cannot read it: ${readError(e)}`];
   }
   let sheet: FactSheet;
@@ -92,6 +95,9 @@ export function readFactSheet(file: string): FactSheet | string[] {
   const problems = checkCitations(sheet, article);
   return problems.length ? problems : sheet;
 }
+
+/** The one problem of a sheet path that names no file. */
+const NOT_FOUND = 'not found';
 
 export class SheetResolver {
   private readonly sheets = new Map<string, Resolved<FactSheet>>();
@@ -121,7 +127,9 @@ export class SheetResolver {
     let r = this.sheets.get(file);
     if (!r) {
       const problems = readFactSheet(file);
-      r = Array.isArray(problems) ? { ok: false, error: `${this.display(file)}: bad fact sheet\n${problems.map((p) => `  ${p}`).join('\n')}` } : { ok: true, value: problems };
+      if (!Array.isArray(problems)) r = { ok: true, value: problems };
+      else if (problems.length === 1 && problems[0] === NOT_FOUND) r = { ok: false, error: `${this.display(file)}: fact sheet not found` };
+      else r = { ok: false, error: `${this.display(file)}: bad fact sheet\n${problems.map((p) => `  ${p}`).join('\n')}` };
       this.sheets.set(file, r);
     }
     return r;
@@ -168,15 +176,20 @@ export class SheetResolver {
     return r;
   }
 
-  /** The sheet path for a draft (absolute) and its text: see the precedence at the top of this file. */
-  sheetPathFor(absDraft: string, text: string | undefined, config: ConfigInForce | undefined): string {
-    if (this.opts.facts) return path.resolve(this.cwd, this.opts.facts);
+  /**
+   * The sheet for a draft (absolute) and its text, see the precedence at the top of this file:
+   * a configured sheet (`--facts`, front matter, a mapping or the config's `facts`), else the
+   * candidates the draft is matched against (the config's sheets and the bundled story).
+   */
+  sheetPathFor(absDraft: string, text: string | undefined, config: ConfigInForce | undefined): { sheet: string; origin: 'facts' | 'front matter' | 'config' } | { candidates: string[] } {
+    if (this.opts.facts) return { sheet: path.resolve(this.cwd, this.opts.facts), origin: 'facts' };
     const named = text === undefined ? undefined : frontMatterFactSheet(text);
-    if (named) return path.resolve(path.dirname(absDraft), portable(named));
+    if (named) return { sheet: path.resolve(path.dirname(absDraft), portable(named)), origin: 'front matter' };
     if (config) {
       const mapped = sheetForDraft(config.config, path.relative(config.dir, absDraft));
-      if (mapped) return path.resolve(config.dir, portable(mapped));
+      if (mapped) return { sheet: path.resolve(config.dir, portable(mapped)), origin: 'config' };
     }
-    return defaultFactsPath();
+    const candidates = (config ? storySheets(config.config).map((p) => path.resolve(config.dir, portable(p))) : []).concat(defaultFactsPath());
+    return { candidates: [...new Set(candidates)] };
   }
 }

@@ -9,6 +9,7 @@
  *     "severity": { "quote-unverified": "off" }, "reportUnverifiedQuotes": true }
  */
 import { minimatch } from 'minimatch';
+import { jsonError } from './factSheet';
 import { FRONT_MATTER } from './text';
 import { RULE_IDS, type CheckOptions, type Finding, type RuleId, type Severity } from './types';
 
@@ -27,14 +28,35 @@ export interface SheetMapping {
 export interface ProjectConfig {
   /** Mappings in file order; the first that matches a draft wins. */
   sheets: SheetMapping[];
-  /** Sheet for drafts no mapping matches (default: the bundled story). */
+  /** Sheet for drafts no mapping matches (default: the story each draft is about, see `stories`). */
   facts?: string;
+  /**
+   * More sheets (besides the mapped ones and the bundled story) that a draft no mapping matches
+   * is matched against: it is checked against the one it is about, if any (see storyMatch.ts).
+   */
+  stories?: string[];
   /** Globs of drafts to check (relative to the config); absent: every Markdown and text file. */
   include?: string[];
   /** Globs of drafts never to check. */
   exclude?: string[];
   severity: Partial<Record<RuleId, Level>>;
   reportUnverifiedQuotes?: boolean;
+  /** Divergences the desk chose to ignore, shared by the editor and the CLI. */
+  ignore: IgnoreEntry[];
+}
+
+/**
+ * One ignored divergence: keyed by what was flagged rather than where, so it survives edits
+ * elsewhere in the draft and lapses when the flagged wording changes.
+ */
+export interface IgnoreEntry {
+  /** The draft's path relative to the config's directory, with `/`. */
+  draft: string;
+  rule: RuleId;
+  /** Id of the fact the finding refers to. */
+  fact: string;
+  /** The draft's flagged wording. */
+  text: string;
 }
 
 /** The config file is malformed. `problems` lists each issue with its JSON path. */
@@ -50,7 +72,8 @@ export class ConfigError extends Error {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const TOP_KEYS = ['$schema', 'sheets', 'facts', 'include', 'exclude', 'severity', 'reportUnverifiedQuotes'];
+const TOP_KEYS = ['$schema', 'sheets', 'facts', 'stories', 'include', 'exclude', 'severity', 'reportUnverifiedQuotes', 'ignore'];
+const IGNORE_KEYS = ['draft', 'rule', 'fact', 'text'];
 
 /** Parses and validates a project file's text; throws {@link ConfigError} naming every problem. */
 export function parseProjectConfig(json: string): ProjectConfig {
@@ -58,7 +81,7 @@ export function parseProjectConfig(json: string): ProjectConfig {
   try {
     data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
   } catch (e) {
-    throw new ConfigError(`$: not valid JSON: ${(e as Error).message}`);
+    throw new ConfigError(`$: not valid JSON: ${jsonError(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json, (e as Error).message)}`);
   }
   return validateProjectConfig(data);
 }
@@ -95,12 +118,20 @@ export function validateProjectConfig(data: unknown): ProjectConfig {
         if (drafts && nonEmpty(m.facts)) sheets.push({ drafts, facts: m.facts as string });
       });
   }
-  const config: ProjectConfig = { sheets, severity: {} };
+  const config: ProjectConfig = { sheets, severity: {}, ignore: [] };
   if (root.facts !== undefined) {
     if (nonEmpty(root.facts)) config.facts = root.facts as string;
     else err('$.facts', 'must be the path of a fact sheet');
   }
   for (const key of ['include', 'exclude'] as const) if (root[key] !== undefined) config[key] = globs(root[key], `$.${key}`);
+  if (root.stories !== undefined) {
+    const list = typeof root.stories === 'string' ? [root.stories] : root.stories;
+    if (!Array.isArray(list)) err('$.stories', 'must be a list of fact sheet paths');
+    else {
+      list.forEach((g, i) => nonEmpty(g) || err(`$.stories[${i}]`, 'must be the path of a fact sheet'));
+      config.stories = list.filter(nonEmpty) as string[];
+    }
+  }
   if (root.severity !== undefined) {
     if (!isObj(root.severity)) err('$.severity', 'must be an object of rule ids to levels');
     else
@@ -108,9 +139,22 @@ export function validateProjectConfig(data: unknown): ProjectConfig {
         const p = `$.severity.${rule}`;
         const lv = level === 'info' ? 'information' : level;
         if (!(RULE_IDS as readonly string[]).includes(rule)) err(p, `unknown rule (rules: ${RULE_IDS.join(', ')})`);
-        else if (!LEVELS.includes(lv as Level)) err(p, `must be one of ${LEVELS.join(', ')}`);
+        else if (!LEVELS.includes(lv as Level)) err(p, `must be one of ${LEVELS.join(', ')} (info is accepted for information)`);
         else config.severity[rule as RuleId] = lv as Level;
       }
+  }
+  if (root.ignore !== undefined) {
+    if (!Array.isArray(root.ignore)) err('$.ignore', 'must be a list of {"draft", "rule", "fact", "text"} entries');
+    else
+      root.ignore.forEach((item, i) => {
+        const p = `$.ignore[${i}]`;
+        if (!isObj(item)) return err(p, 'must be an object with "draft", "rule", "fact" and "text"');
+        for (const key of Object.keys(item)) if (!IGNORE_KEYS.includes(key)) err(`${p}.${key}`, `unknown property (allowed: ${IGNORE_KEYS.join(', ')})`);
+        let ok = true;
+        for (const key of IGNORE_KEYS) if (typeof item[key] !== 'string' || (key !== 'text' && !nonEmpty(item[key]))) (ok = false), err(`${p}.${key}`, key === 'text' ? 'must be a string' : 'must be a non-empty string');
+        if (ok && !(RULE_IDS as readonly string[]).includes(item.rule as string)) (ok = false), err(`${p}.rule`, `unknown rule (rules: ${RULE_IDS.join(', ')})`);
+        if (ok) config.ignore.push({ draft: posix(item.draft as string), rule: item.rule as RuleId, fact: item.fact as string, text: item.text as string });
+      });
   }
   if (root.reportUnverifiedQuotes !== undefined) {
     if (typeof root.reportUnverifiedQuotes !== 'boolean') err('$.reportUnverifiedQuotes', 'must be true or false');
@@ -122,6 +166,14 @@ export function validateProjectConfig(data: unknown): ProjectConfig {
 
 const posix = (p: string) => p.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
 const matches = (rel: string, glob: string) => minimatch(posix(rel), posix(glob), { dot: true });
+
+/**
+ * Every sheet a config names (its mappings' sheets, then `stories`), in file order without
+ * repeats: the stories a draft that no mapping matches may be about.
+ */
+export function storySheets(config: ProjectConfig | undefined): string[] {
+  return [...new Set([...(config?.sheets.map((m) => m.facts) ?? []), ...(config?.stories ?? [])])];
+}
 
 /** The sheet path (relative to the config) that applies to a draft path relative to the config. */
 export function sheetForDraft(config: ProjectConfig, draftRelativePath: string): string | undefined {
@@ -168,6 +220,21 @@ export function configCheckOptions(config: ProjectConfig | undefined, markdown: 
   const severities: CheckOptions['severities'] = {};
   for (const [rule, level] of Object.entries(config?.severity ?? {}) as [RuleId, Level][]) if (level !== 'off') severities[rule] = LEVEL_SEVERITY[level];
   return { severities, reportUnverifiedQuotes: config?.reportUnverifiedQuotes ?? true, markdown };
+}
+
+/** The ignore entry of a finding of a draft (path relative to the config), as the quick fix writes it. */
+export function ignoreEntryFor(draftRelativePath: string, text: string, finding: Pick<Finding, 'start' | 'end' | 'ruleId' | 'factId'>): IgnoreEntry {
+  return { draft: posix(draftRelativePath), rule: finding.ruleId, fact: finding.factId, text: text.slice(finding.start, finding.end) };
+}
+
+export const sameIgnore = (a: IgnoreEntry, b: IgnoreEntry) => a.draft === b.draft && a.rule === b.rule && a.fact === b.fact && a.text === b.text;
+
+/** Drops the findings the config's `ignore` list names for this draft (path relative to the config). */
+export function withoutIgnored(config: ProjectConfig | undefined, draftRelativePath: string, text: string, findings: Finding[]): Finding[] {
+  const rel = posix(draftRelativePath);
+  const mine = config?.ignore.filter((i) => i.draft === rel) ?? [];
+  if (!mine.length) return findings;
+  return findings.filter((f) => !mine.some((i) => sameIgnore(i, ignoreEntryFor(rel, text, f))));
 }
 
 /** Drops findings of rules the config turns off. */

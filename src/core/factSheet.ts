@@ -57,7 +57,7 @@ export function loadFactSheet(json: string): FactSheet {
 }
 
 /** A JSON.parse message with the line and column of its "position N", and without a long excerpt. */
-function jsonError(text: string, message: string): string {
+export function jsonError(text: string, message: string): string {
   const m = /position (\d+)/.exec(message);
   const short = message.replace(/, "[\s\S]*" is not valid JSON$/, '');
   if (!m) return short;

@@ -10,6 +10,7 @@ export { allFacts, describeFact, findSourceSentence } from './describe';
 export type { FactDescription } from './describe';
 export { applyFixes, preferredEdits } from './applyFixes';
 export { LineIndex } from './lineIndex';
+export { FRONT_MATTER } from './text';
 export {
   CONFIG_FILE_NAME,
   ConfigError,
@@ -21,12 +22,18 @@ export {
   isDraftIncluded,
   isIncluded,
   parseProjectConfig,
+  ignoreEntryFor,
+  sameIgnore,
   sheetForDraft,
+  storySheets,
   validateProjectConfig,
+  withoutIgnored,
   withoutOffRules,
 } from './config';
-export type { Level, ProjectConfig, SheetMapping } from './config';
+export type { IgnoreEntry, Level, ProjectConfig, SheetMapping } from './config';
 export { coverage } from './coverage';
 export type { CoverageReport, Span, UnknownItem } from './coverage';
 export { extractFactSheet, extractFacts } from './extract';
 export type { ExtractOptions, Extraction } from './extract';
+export { matchStory, pickStory, STORY_THRESHOLD } from './storyMatch';
+export type { StoryMatch } from './storyMatch';

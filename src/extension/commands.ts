@@ -7,6 +7,7 @@ import type { IgnoreStore } from './ignoreStore';
 import { Commands } from './names';
 
 interface Deps {
+  extensionUri: vscode.Uri;
   controller: FactCheckController;
   actions: FactCodeActionProvider;
   facts: FactsLoader;
@@ -22,7 +23,7 @@ const CATEGORY_ICONS: Record<Fact['category'], string> = {
 };
 
 /** Registers the extension's commands; returns their disposables. */
-export function registerCommands({ controller, actions, facts, ignores }: Deps): vscode.Disposable[] {
+export function registerCommands({ extensionUri, controller, actions, facts, ignores }: Deps): vscode.Disposable[] {
   const register = vscode.commands.registerCommand;
 
   /** The sheet of a draft (by URI), else of the active draft, else the default one. */
@@ -36,12 +37,16 @@ export function registerCommands({ controller, actions, facts, ignores }: Deps):
       return undefined;
     }
     const location = typeof factId === 'string' ? facts.sourceLocation(factId, loaded) : undefined;
-    return vscode.window.showTextDocument(loaded.articleUri, {
+    const editor = await vscode.window.showTextDocument(loaded.articleUri, {
       selection: location?.range,
       // Beside the draft when following a fact, so the draft stays in view.
       viewColumn: location ? vscode.ViewColumn.Beside : undefined,
       preview: true,
     });
+    // The article is the source of truth (and the bundled one lives in the extension's folder):
+    // read-only, so typing cannot change it.
+    if (vscode.window.activeTextEditor === editor) await vscode.commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession');
+    return editor;
   }
 
   async function showFacts(): Promise<void> {
@@ -95,25 +100,70 @@ export function registerCommands({ controller, actions, facts, ignores }: Deps):
     pick.show();
   }
 
-  async function listIgnored(): Promise<void> {
-    const all = ignores.all();
+  /** Lists the ignores; those picked are removed. `select` (indexes into the list) removes without asking. */
+  async function listIgnored(arg?: unknown): Promise<number | undefined> {
+    const all = await ignores.list();
+    const select = (arg as { select?: unknown } | undefined)?.select;
+    if (Array.isArray(select)) {
+      const chosen = all.filter((_, i) => select.includes(i));
+      await ignores.remove(chosen);
+      return chosen.length;
+    }
     if (!all.length) {
       void vscode.window.showInformationMessage('No ignored fact divergences.');
       return;
     }
     const picked = await vscode.window.showQuickPick(
-      all.map((item) => ({
-        label: item.text,
-        description: item.ruleId,
-        detail: vscode.workspace.asRelativePath(vscode.Uri.parse(item.uri), false),
-        item,
+      all.map((listed) => ({
+        label: listed.entry?.text ?? listed.item?.text ?? '',
+        description: `${listed.entry?.rule ?? listed.item?.ruleId} · ${listed.entry?.fact ?? listed.item?.factId}`,
+        detail: listed.file
+          ? `${listed.entry!.draft} · in ${vscode.workspace.asRelativePath(listed.file, false)}`
+          : `${vscode.workspace.asRelativePath(vscode.Uri.parse(listed.item!.uri), false)} · this workspace only`,
+        listed,
       })),
-      { canPickMany: true, title: 'Ignored fact divergences', placeHolder: 'Select the ones to check again' },
+      { canPickMany: true, title: 'Ignored fact divergences', placeHolder: 'Select the ones to check again (they are removed from the project file)' },
     );
-    if (picked?.length) await ignores.remove(picked.map((p) => p.item));
+    if (picked?.length) await ignores.remove(picked.map((p) => p.listed));
+    return picked?.length ?? 0;
+  }
+
+  /**
+   * Picks the story a draft that matched none is about (until the draft is closed). With a sheet
+   * URI (tests, other extensions) that sheet is used; otherwise a quick pick lists the candidates.
+   */
+  async function pickStory(draftArg?: unknown, sheetArg?: unknown): Promise<string | undefined> {
+    const uri = typeof draftArg === 'string' ? vscode.Uri.parse(draftArg) : vscode.window.activeTextEditor?.document.uri;
+    if (!uri) return undefined;
+    let sheet = typeof sheetArg === 'string' ? vscode.Uri.parse(sheetArg) : undefined;
+    if (!sheet) {
+      const candidates = await facts.candidatesFor(facts.lastFor(uri)?.config);
+      const items = await Promise.all(
+        candidates.map(async (c) => ({
+          label: (await facts.storyTitle(c)) ?? vscode.workspace.asRelativePath(c, false),
+          description: c.toString() === facts.bundledSheetUri.toString() ? 'the story bundled with the extension' : vscode.workspace.asRelativePath(c, false),
+          uri: c,
+        })),
+      );
+      const choice = await vscode.window.showQuickPick(items, { title: 'Check this draft against which story?', placeHolder: 'The draft names none of these stories; pick the one it is about' });
+      sheet = choice?.uri;
+    }
+    if (!sheet) return undefined;
+    facts.pick(uri, sheet);
+    return sheet.toString();
+  }
+
+  /** The walkthrough's first step: a short draft about the bundled story, as a new untitled document. */
+  async function openSample(): Promise<string> {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'sample-draft.md'));
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(bytes) });
+    await vscode.window.showTextDocument(document);
+    return document.uri.toString();
   }
 
   return [
+    register(Commands.openSample, openSample),
+    register(Commands.pickStory, pickStory),
     register(Commands.checkDraft, async () => {
       const document = vscode.window.activeTextEditor?.document;
       if (!document) {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { analyze, isDraftIncluded, type Confirmation, type Finding } from '../core';
+import { analyze, FRONT_MATTER, isDraftIncluded, type Confirmation, type Finding } from '../core';
 import type { DraftFacts, FactsLoader, LoadedFacts } from './factsLoader';
 import type { IgnoreStore } from './ignoreStore';
-import { DISPLAY_NAME, PREFIX, RULE_DOCS_BASE } from './names';
-import { checkOptions, isPathIncluded, readSettings, toDiagnosticSeverity, withProjectConfig, type Settings } from './settings';
+import { Commands, DISPLAY_NAME, PREFIX, RULE_DOCS_BASE } from './names';
+import { checkOptions, isPathIncluded, readSettings, toDiagnosticSeverity, withProjectConfig, type Level, type Settings } from './settings';
 
 /** The last check of one document. */
 export interface CacheEntry {
@@ -28,6 +28,11 @@ const UNTITLED_LANGUAGES = ['markdown', 'plaintext'];
 /** Schemes of real drafts; other documents (git, output, settings…) count only inside a workspace folder. */
 const DRAFT_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 
+/** Whether `factCheck.enable` (resource scope) is on for a document. */
+export function isEnabledFor(uri: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration(PREFIX, uri).get<unknown>('enable') !== false;
+}
+
 /** The URI of the README section documenting a rule; `diagnostic.code.target`. */
 export const ruleDocsUri = (ruleId: string) => vscode.Uri.parse(`${RULE_DOCS_BASE}#rule-${ruleId}`);
 
@@ -50,6 +55,7 @@ export class FactCheckController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly checked = new vscode.EventEmitter<vscode.Uri>();
   private lastError = '';
+  private statusVisible = false;
   /** Fires after a document's diagnostics were published or dropped. */
   readonly onDidCheck = this.checked.event;
 
@@ -125,6 +131,8 @@ export class FactCheckController implements vscode.Disposable {
   /** Whether a document is a draft this extension checks under the current settings. */
   isChecked(document: vscode.TextDocument): boolean {
     const key = document.uri.toString();
+    // `factCheck.enable: false` turns the extension off for a folder, even for "Check Current Draft".
+    if (!isEnabledFor(document.uri)) return false;
     if (this.forced.has(key)) return true;
     // The reference article is the source of truth, not a draft.
     const { uri } = document;
@@ -210,16 +218,18 @@ export class FactCheckController implements vscode.Disposable {
       return undefined;
     }
     this.skipped.delete(key);
+    if (draft.origin === 'unmatched') return this.unmatched(document, draft);
     if (!draft.facts) return this.notChecked(document, draft);
     const facts = draft.facts;
     const settings = withProjectConfig(this.settings, draft.config?.config);
     try {
       const markdown = document.languageId === 'markdown' || /\.(md|markdown)$/i.test(document.uri.path);
       const analysis = analyze(text, facts.sheet, checkOptions(settings, markdown));
-      const findings = analysis.findings.filter(
-        (f) =>
-          settings.levels[f.ruleId] !== 'off' &&
-          !this.ignores.has({ uri: key, ruleId: f.ruleId, text: text.slice(f.start, f.end), factId: f.factId }),
+      const findings = this.ignores.filter(
+        document,
+        draft,
+        text,
+        analysis.findings.filter((f) => settings.levels[f.ruleId] !== 'off'),
       );
       // Checking is synchronous, so this holds; kept as the rule the cache relies on.
       if (document.version !== version) return undefined;
@@ -238,18 +248,38 @@ export class FactCheckController implements vscode.Disposable {
     }
   }
 
+  /** A draft about none of the candidate stories: no findings; the status bar offers to pick one. */
+  private unmatched(document: vscode.TextDocument, draft: DraftFacts): CacheEntry {
+    const key = document.uri.toString();
+    if (this.cache.get(key)?.draft.origin !== 'unmatched') this.log.info(`${document.uri.toString(true)} names or cites none of ${draft.candidates?.length ?? 0} stories; not checked.`);
+    const entry: CacheEntry = { version: document.version, findings: [], confirmations: [], draft };
+    this.cache.set(key, entry);
+    this.diagnostics.delete(document.uri);
+    this.updateStatus();
+    this.checked.fire(document.uri);
+    return entry;
+  }
+
   /** A draft whose sheet or config is broken: no findings, one notice at its top naming the file. */
   private notChecked(document: vscode.TextDocument, draft: DraftFacts): CacheEntry {
     const broken = draft.broken!;
     const where = vscode.workspace.asRelativePath(broken.uri, false);
-    const diagnostic = new vscode.Diagnostic(
-      document.lineAt(0).range,
-      `Not checked: its ${broken.kind} ${where} is broken (${broken.problems[0]}${broken.problems.length > 1 ? `, and ${broken.problems.length - 1} more` : ''}); see the problems on that file.`,
-      vscode.DiagnosticSeverity.Information,
-    );
+    const named = draft.origin === 'front matter' ? frontMatterFactsLine(document) : undefined;
+    const diagnostic = broken.notFound
+      ? new vscode.Diagnostic(
+          named ?? document.lineAt(0).range,
+          `Not checked: its fact sheet ${where} was not found${draft.origin === 'setting' ? ' (setting factCheck.factSheet)' : draft.origin === 'config' ? ` (named in ${vscode.workspace.asRelativePath(draft.config?.uri ?? broken.uri, false)})` : ''}.`,
+          vscode.DiagnosticSeverity.Warning,
+        )
+      : new vscode.Diagnostic(
+          named ?? document.lineAt(0).range,
+          `Not checked: its ${broken.kind} ${where} is broken (${broken.problems[0]}${broken.problems.length > 1 ? `, and ${broken.problems.length - 1} more` : ''}); see the problems on that file.`,
+          vscode.DiagnosticSeverity.Information,
+        );
     diagnostic.source = DISPLAY_NAME;
     diagnostic.code = NOT_CHECKED;
-    diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(broken.uri, new vscode.Position(0, 0)), `The broken ${broken.kind}`)];
+    // A file that does not exist cannot be linked.
+    if (!broken.notFound) diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(broken.uri, new vscode.Position(0, 0)), `The broken ${broken.kind}`)];
     const entry: CacheEntry = { version: document.version, findings: [], confirmations: [], draft };
     this.cache.set(document.uri.toString(), entry);
     this.diagnostics.set(document.uri, [diagnostic]);
@@ -273,7 +303,8 @@ export class FactCheckController implements vscode.Disposable {
       diagnostic.relatedInformation = [
         new vscode.DiagnosticRelatedInformation(
           location,
-          `Verified: ${finding.verified}${attribution ? ` (${attribution})` : ''}, in the reference article`,
+          // The message already gives the verified wording: this line only names the place.
+          `The cited sentence of the reference article${attribution ? ` (${attribution})` : ''}`,
         ),
       ];
     }
@@ -300,22 +331,60 @@ export class FactCheckController implements vscode.Disposable {
     this.checked.fire(uri);
   }
 
+  /** What the status bar item shows (for tests). */
+  status(): { text: string; tooltip?: string; command?: string; visible: boolean } {
+    const c = this.statusBar.command;
+    return { text: this.statusBar.text, tooltip: typeof this.statusBar.tooltip === 'string' ? this.statusBar.tooltip : undefined, command: typeof c === 'string' ? c : c?.command, visible: this.statusVisible };
+  }
+
+  /** The level a finding is published at (settings and the draft's project file). */
+  private levelOf(entry: CacheEntry, finding: Finding): Exclude<Level, 'off'> {
+    const level = withProjectConfig(this.settings, entry.draft.config?.config).levels[finding.ruleId];
+    return level === 'off' ? 'hint' : level;
+  }
+
   private updateStatus(): void {
     const document = vscode.window.activeTextEditor?.document;
     const entry = document && this.cache.get(document.uri.toString());
     if (!entry) {
       this.statusBar.hide();
+      this.statusVisible = false;
       return;
     }
     if (entry.draft.broken) {
-      this.statusBar.text = `$(error) Fact ${entry.draft.broken.kind === 'config' ? 'config' : 'sheet'} broken`;
+      this.statusBar.command = 'workbench.actions.view.problems';
+      this.statusBar.text = entry.draft.broken.notFound ? '$(error) Fact sheet not found' : `$(error) Fact ${entry.draft.broken.kind === 'config' ? 'config' : 'sheet'} broken`;
       this.statusBar.tooltip = `${DISPLAY_NAME}: this draft is not checked because ${vscode.workspace.asRelativePath(entry.draft.broken.uri, false)} is broken. Click to open the Problems view.`;
       this.statusBar.show();
+      this.statusVisible = true;
       return;
     }
+    if (entry.draft.origin === 'unmatched') {
+      this.statusBar.text = '$(circle-slash) No story matched';
+      this.statusBar.tooltip = `${DISPLAY_NAME}: this draft names or cites none of the ${entry.draft.candidates?.length ?? 0} stories' people, figures and quotes, so it is not checked. Click to pick the story it is about.`;
+      this.statusBar.command = { title: 'Pick the story', command: Commands.pickStory, arguments: [document.uri.toString()] };
+      this.statusBar.show();
+      this.statusVisible = true;
+      return;
+    }
+    this.statusBar.command = 'workbench.actions.view.problems';
     const count = entry.findings.length;
-    this.statusBar.text = count ? `$(warning) ${count} fact ${count === 1 ? 'divergence' : 'divergences'}` : '$(check) Facts OK';
+    const worst = Math.min(...entry.findings.map((f) => toDiagnosticSeverity(this.levelOf(entry, f))));
+    const icon = !count ? 'check' : worst === vscode.DiagnosticSeverity.Error ? 'error' : worst === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info';
+    this.statusBar.text = count ? `$(${icon}) ${count} fact ${count === 1 ? 'divergence' : 'divergences'}` : '$(check) Facts OK';
     this.statusBar.tooltip = `${DISPLAY_NAME}: ${count || 'no'} ${count === 1 ? 'divergence' : 'divergences'} from the verified facts in this draft. Click to open the Problems view.`;
     this.statusBar.show();
+    this.statusVisible = true;
   }
+}
+
+/** The range of the `facts:` line of a draft's front matter, if it has one. */
+function frontMatterFactsLine(document: vscode.TextDocument): vscode.Range | undefined {
+  const text = document.getText();
+  const fm = FRONT_MATTER.exec(text);
+  if (!fm) return undefined;
+  const m = /^(?:facts|fact-?sheet|factcheck-facts)[ \t]*:.*$/im.exec(fm[1]);
+  if (!m) return undefined;
+  const start = fm.index + fm[0].indexOf(fm[1]) + m.index;
+  return new vscode.Range(document.positionAt(start), document.positionAt(start + m[0].replace(/\r$/, '').length));
 }

@@ -100,8 +100,7 @@ export class FactCodeActionProvider implements vscode.CodeActionProvider {
     const found = this.lookUp(ref.uri, ref.version);
     const finding = found?.entry.findings.find((f) => f.ruleId === ref.ruleId && f.start === ref.start && f.end === ref.end);
     if (!found || !finding) return false;
-    const text = found.document.getText().slice(finding.start, finding.end);
-    await this.ignores.add({ uri: ref.uri, ruleId: finding.ruleId, text, factId: finding.factId });
+    await this.ignores.add(found.document, found.entry.draft, finding);
     return true;
   }
 

@@ -7,9 +7,9 @@ import { confirmationHoverMarkdown, findingHoverMarkdown, HOVER_COMMANDS } from 
 export { escapeMarkdown } from './hoverMarkdown';
 
 /**
- * Hover on a flagged span: the verified wording, who said or reported it, the cited sentence
- * with the fact in bold, and a link that opens the reference article there. Hover on a span
- * that agrees with the facts: a short "Verified" note with its sentence.
+ * Hover on a flagged span: what the diagnostic lacks, the cited sentence with the fact in bold
+ * (cut around it when long) and one line on its source with a link that opens the reference
+ * article there. Hover on a span that agrees with the facts: a short "Verified" note with its sentence.
  */
 export class FactHoverProvider implements vscode.HoverProvider {
   constructor(
@@ -28,12 +28,19 @@ export class FactHoverProvider implements vscode.HoverProvider {
     if (!confirmation) return undefined;
     const description = this.facts.describe(confirmation.factId, entry.facts);
     if (!description) return undefined;
-    return new vscode.Hover(this.markdown(confirmationHoverMarkdown(description, document.uri.toString())), this.controller.rangeOf(document, confirmation));
+    return new vscode.Hover(this.markdown(confirmationHoverMarkdown(description, document.uri.toString(), this.where(confirmation.factId, entry.facts))), this.controller.rangeOf(document, confirmation));
   }
 
-  private findingHover(document: vscode.TextDocument, finding: Finding, facts: LoadedFacts | undefined): vscode.Hover {
-    const markdown = findingHoverMarkdown(finding, this.facts.describe(finding.factId, facts), document.uri.toString());
-    return new vscode.Hover(this.markdown(markdown), this.controller.rangeOf(document, finding));
+  private findingHover(document: vscode.TextDocument, finding: Finding, facts: LoadedFacts | undefined): vscode.Hover | undefined {
+    const markdown = findingHoverMarkdown(finding, this.facts.describe(finding.factId, facts), document.uri.toString(), this.where(finding.factId, facts));
+    return markdown ? new vscode.Hover(this.markdown(markdown), this.controller.rangeOf(document, finding)) : undefined;
+  }
+
+  /** "article.txt, line 7": the file and line of a fact's cited sentence. */
+  private where(factId: string, facts: LoadedFacts | undefined): string | undefined {
+    const location = this.facts.sourceLocation(factId, facts);
+    if (!location) return undefined;
+    return `${location.uri.path.slice(location.uri.path.lastIndexOf('/') + 1)}, line ${location.range.start.line + 1}`;
   }
 
   private markdown(value: string): vscode.MarkdownString {

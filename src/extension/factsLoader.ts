@@ -10,7 +10,9 @@ import {
   LineIndex,
   loadFactSheet,
   parseProjectConfig,
+  pickStory,
   sheetForDraft,
+  storySheets,
   type FactDescription,
   type FactSheet,
   type ProjectConfig,
@@ -36,8 +38,12 @@ export interface LoadedConfig {
   config: ProjectConfig;
 }
 
-/** Where a draft's sheet came from (the precedence, highest first). */
-export type SheetOrigin = 'setting' | 'front matter' | 'config' | 'bundled';
+/**
+ * Where a draft's sheet came from (the precedence, highest first): a setting, front matter or a
+ * config name it; `picked` the user chose it for this draft; `matched` the draft is about that
+ * story (see storyMatch.ts); `unmatched` the draft is about none of the candidate stories.
+ */
+export type SheetOrigin = 'setting' | 'front matter' | 'config' | 'picked' | 'matched' | 'unmatched';
 
 /** What a draft is checked against, or why it cannot be. */
 export interface DraftFacts {
@@ -48,10 +54,17 @@ export interface DraftFacts {
   /** The sheet, unless it (or the config) is broken. */
   facts?: LoadedFacts;
   /** A broken sheet or config the draft depends on: the draft gets no findings, only a notice. */
-  broken?: { uri: vscode.Uri; kind: 'fact sheet' | 'config'; problems: string[] };
+  broken?: { uri: vscode.Uri; kind: 'fact sheet' | 'config'; problems: string[]; notFound?: boolean };
+  /** Origin `matched` or `unmatched`: the sheets the draft was matched against. */
+  candidates?: vscode.Uri[];
 }
 
-type Result<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+/** Globs of the fact sheets in a workspace that drafts with no configured sheet are matched against. */
+export const SHEET_GLOB = '**/{facts.json,*.facts.json}';
+/** At most this many sheets are read from a workspace for story matching. */
+const MAX_DISCOVERED = 50;
+
+type Result<T> = { ok: true; value: T } | { ok: false; problems: string[]; notFound?: boolean };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const MAX_SHEET_BYTES = 16 * 1024 * 1024;
@@ -73,6 +86,8 @@ export const CONFIG_PROBLEM = 'config-problem';
  */
 export class FactsLoader implements vscode.Disposable {
   private readonly sheets = new Map<string, Promise<Result<LoadedFacts>>>();
+  /** Sheets read for story matching only, whose problems are not reported. */
+  private readonly quiet = new Map<string, Promise<Result<LoadedFacts>>>();
   /** Config file URI → its content, `undefined` when there is no such file. */
   private readonly configs = new Map<string, Promise<Result<LoadedConfig | undefined>>>();
   /** The last resolution of each document, for hovers, source links and commands. */
@@ -83,6 +98,10 @@ export class FactsLoader implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private settingPath = '';
   private errorShown = false;
+  /** Sheets the user picked for drafts that matched no story (draft URI → sheet URI), for the session. */
+  private readonly picked = new Map<string, vscode.Uri>();
+  /** The workspace's fact sheets, found once and again when one is created or deleted. */
+  private discovered: Promise<vscode.Uri[]> | undefined;
   /** Fires after a sheet or config changed on disk: every open draft should be checked again. */
   readonly onDidChange = this.changed.event;
 
@@ -92,7 +111,15 @@ export class FactsLoader implements vscode.Disposable {
   ) {
     const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     const onConfig = (uri: vscode.Uri) => this.invalidate(uri);
+    const sheetWatcher = vscode.workspace.createFileSystemWatcher(SHEET_GLOB, false, true, false);
+    const onSheets = () => {
+      this.discovered = undefined;
+      this.changed.fire();
+    };
     this.disposables.push(
+      sheetWatcher,
+      sheetWatcher.onDidCreate(onSheets),
+      sheetWatcher.onDidDelete(onSheets),
       this.problems,
       this.changed,
       configWatcher,
@@ -130,12 +157,14 @@ export class FactsLoader implements vscode.Disposable {
 
   forget(uri: vscode.Uri): void {
     this.byDocument.delete(uri.toString());
+    this.picked.delete(uri.toString());
   }
 
   /** The facts of a document, or else those of the default sheet (setting or bundled). */
   async factsFor(uri?: vscode.Uri | string): Promise<LoadedFacts | undefined> {
     const last = uri ? this.lastFor(uri) : undefined;
-    if (last) return last.facts;
+    // A draft about no story lists (and opens) the default story's facts.
+    if (last && last.origin !== 'unmatched') return last.facts;
     const r = await this.sheet(this.settingPath ? this.resolveSetting(this.settingPath) : this.bundledSheetUri);
     return r.ok ? r.value : undefined;
   }
@@ -187,11 +216,78 @@ export class FactsLoader implements vscode.Disposable {
       origin = 'config';
       sheetUri = isAbsolute(mapped) ? draft.with({ path: toPosix(mapped) }) : vscode.Uri.joinPath(config.dir, toPosix(mapped));
     } else {
-      origin = 'bundled';
-      sheetUri = this.bundledSheetUri;
+      const picked = this.picked.get(draft.toString());
+      if (picked) {
+        origin = 'picked';
+        sheetUri = picked;
+      } else return this.matchDraft(draft, text, config);
     }
     const r = await this.sheet(sheetUri);
-    return r.ok ? { origin, sheetUri, config, facts: r.value } : { origin, sheetUri, config, broken: { uri: sheetUri, kind: 'fact sheet', problems: r.problems } };
+    return r.ok ? { origin, sheetUri, config, facts: r.value } : { origin, sheetUri, config, broken: { uri: sheetUri, kind: 'fact sheet', problems: r.problems, notFound: r.notFound } };
+  }
+
+  /**
+   * The story a draft with no configured sheet is about, among the candidates: the sheets its
+   * config names, those of the workspace and the bundled story. Sheets that cannot be read are
+   * passed over here (they are reported where they are configured). A draft that matched keeps
+   * its story while it is open, so typing does not pay for matching again.
+   */
+  private async matchDraft(draft: vscode.Uri, text: string, config: LoadedConfig | undefined): Promise<DraftFacts> {
+    const candidates = await this.candidatesFor(config);
+    const last = this.byDocument.get(draft.toString());
+    if (last?.origin === 'matched' && last.facts && sameUris(last.candidates, candidates)) {
+      const r = await this.sheet(last.sheetUri);
+      if (r.ok && r.value === last.facts) return { ...last, config };
+    }
+    const loaded: LoadedFacts[] = [];
+    for (const uri of candidates) {
+      const r = await this.quietSheet(uri);
+      if (r.ok) loaded.push(r.value);
+    }
+    const { index } = pickStory(text, loaded.map((l) => l.sheet));
+    if (index < 0) return { origin: 'unmatched', sheetUri: this.bundledSheetUri, config, candidates };
+    return { origin: 'matched', sheetUri: loaded[index].sheetUri, config, facts: loaded[index], candidates };
+  }
+
+  /** The sheets a draft with no configured sheet may be about, in order, without repeats. */
+  async candidatesFor(config: LoadedConfig | undefined): Promise<vscode.Uri[]> {
+    const named = config ? storySheets(config.config).map((p) => (isAbsolute(p) ? config.dir.with({ path: toPosix(p) }) : vscode.Uri.joinPath(config.dir, toPosix(p)))) : [];
+    this.discovered ??= Promise.resolve(vscode.workspace.findFiles(SHEET_GLOB, '**/node_modules/**', MAX_DISCOVERED)).then(
+      (uris) => uris.sort((a, b) => a.toString().localeCompare(b.toString())),
+      () => [],
+    );
+    const all = [...named, ...(await this.discovered), this.bundledSheetUri];
+    const seen = new Set<string>();
+    return all.filter((u) => !seen.has(u.toString()) && !!seen.add(u.toString()));
+  }
+
+  /** Sets the sheet of a draft that matched no story (until the draft is closed); undefined forgets it. */
+  pick(draft: vscode.Uri, sheet: vscode.Uri | undefined): void {
+    if (sheet) this.picked.set(draft.toString(), sheet);
+    else this.picked.delete(draft.toString());
+    this.changed.fire();
+  }
+
+  /** The title of a sheet's story, if it can be read. */
+  async storyTitle(uri: vscode.Uri): Promise<string | undefined> {
+    const r = await this.quietSheet(uri);
+    return r.ok ? r.value.sheet.story.title : undefined;
+  }
+
+  /** A sheet read for matching only: a file that is not a valid sheet gets no diagnostics. */
+  private quietSheet(uri: vscode.Uri): Promise<Result<LoadedFacts>> {
+    const key = uri.toString();
+    const known = this.sheets.get(key);
+    if (known) return known;
+    let p = this.quiet.get(key);
+    if (!p) {
+      p = this.loadSheet(uri, false);
+      this.quiet.set(key, p);
+      this.watch(uri);
+      // A good sheet is shared with the loud cache; a bad one stays here, unreported.
+      void p.then((r) => r.ok && !this.sheets.has(key) && this.sheets.set(key, p!));
+    }
+    return p;
   }
 
   /** The nearest config at or above the draft's directory, up to its workspace folder (or the root). */
@@ -254,16 +350,21 @@ export class FactsLoader implements vscode.Disposable {
     return p;
   }
 
-  private async loadSheet(uri: vscode.Uri): Promise<Result<LoadedFacts>> {
+  private async loadSheet(uri: vscode.Uri, report = true): Promise<Result<LoadedFacts>> {
     let text = '';
     let sheet: FactSheet;
     try {
       text = await this.read(uri);
       sheet = loadFactSheet(text);
     } catch (e) {
-      const problems = e instanceof FactSheetError ? e.problems : [isNotFound(e) ? 'no such file' : `cannot read it: ${(e as Error).message}`];
+      const problems = e instanceof FactSheetError ? e.problems : [isNotFound(e) ? 'not found' : `cannot read it: ${(e as Error).message}`];
+      if (!report) return { ok: false, problems };
       // A missing sheet has no file to put a diagnostic on: the drafts' notices name it.
-      return this.fail(uri, 'fact sheet', text, problems, SHEET_PROBLEM, !isNotFound(e));
+      if (isNotFound(e)) {
+        this.fail(uri, 'fact sheet', text, problems, SHEET_PROBLEM, false);
+        return { ok: false, problems, notFound: true };
+      }
+      return this.fail(uri, 'fact sheet', text, problems, SHEET_PROBLEM);
     }
     const articleUri = vscode.Uri.joinPath(uri, '..', toPosix(sheet.story.article));
     this.watch(articleUri, uri);
@@ -273,10 +374,11 @@ export class FactsLoader implements vscode.Disposable {
     } catch (e) {
       // As in the CLI: a sheet whose article cannot be read cannot have its citations verified.
       const why = (e as Error).message === 'is not valid UTF-8 text' ? 'is not valid UTF-8 text' : `cannot be read: ${isNotFound(e) ? 'no such file' : (e as Error).message}`;
+      if (!report) return { ok: false, problems: [why] };
       return this.fail(uri, 'fact sheet', text, [`$.story.article: the article ${JSON.stringify(sheet.story.article)} ${why}`], SHEET_PROBLEM);
     }
     const missing = checkCitations(sheet, articleText);
-    if (missing.length) return this.fail(uri, 'fact sheet', text, missing, SHEET_PROBLEM);
+    if (missing.length) return report ? this.fail(uri, 'fact sheet', text, missing, SHEET_PROBLEM) : { ok: false, problems: missing };
     this.succeed(uri, 'fact sheet');
     this.log.info(`Using fact sheet ${uri.toString(true)} (story "${sheet.story.id}").`);
     return { ok: true, value: { sheet, sheetUri: uri, articleUri, articleText, articleLines: new LineIndex(articleText) } };
@@ -333,16 +435,23 @@ export class FactsLoader implements vscode.Disposable {
     this.problems.delete(uri);
   }
 
+  /** Reads a file this extension just wrote (a project file) again, and checks the open drafts. */
+  reload(uri: vscode.Uri): void {
+    this.invalidate(uri, true);
+  }
+
   /** Drops the cached copy of a changed sheet, article or config; re-checks if it was in use. */
   private invalidate(uri: vscode.Uri, fromSave = false): void {
     const key = uri.toString();
     let hit = false;
     if (this.configs.delete(key) || uri.path.endsWith(`/${CONFIG_FILE_NAME}`)) hit = true;
     if (this.sheets.delete(key)) hit = true;
+    if (this.quiet.delete(key)) hit = true;
     // An article: drop the sheets that cite it.
     for (const [sheetKey, owner] of this.articles) {
       if (sheetKey === key) {
         this.sheets.delete(owner);
+        this.quiet.delete(owner);
         hit = true;
       }
     }
@@ -382,6 +491,7 @@ export class FactsLoader implements vscode.Disposable {
   }
 }
 
+const sameUris = (a: readonly vscode.Uri[] | undefined, b: readonly vscode.Uri[]) => !!a && a.length === b.length && a.every((u, i) => u.toString() === b[i].toString());
 const isAbsolute = (p: string) => p.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(p);
 const toPosix = (p: string) => p.replace(/\\/g, '/');
 
@@ -390,7 +500,7 @@ function isNotFound(e: unknown): boolean {
 }
 
 /** A URI's path relative to a directory URI, with forward slashes. */
-function relativePath(dir: vscode.Uri, file: vscode.Uri): string {
+export function relativePath(dir: vscode.Uri, file: vscode.Uri): string {
   const base = dir.path.endsWith('/') ? dir.path : `${dir.path}/`;
   return file.path.startsWith(base) ? file.path.slice(base.length) : file.path;
 }

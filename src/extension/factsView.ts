@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { coverage, type CoverageReport, type Span } from '../core';
-import type { FactCheckController } from './factCheckController';
+import type { CacheEntry, FactCheckController } from './factCheckController';
 import type { FactsLoader, LoadedFacts } from './factsLoader';
 import { Commands, PREFIX } from './names';
 
@@ -39,6 +39,9 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
   private readonly disposables: vscode.Disposable[] = [];
   private roots: FactsNode[] = [];
   private document: vscode.TextDocument | undefined;
+  private view: vscode.TreeView<FactsNode> | undefined;
+  /** Why the view is empty for the active draft (a broken sheet, no story matched); undefined otherwise. */
+  message: string | undefined;
 
   constructor(
     private readonly controller: FactCheckController,
@@ -54,6 +57,12 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
     this.refresh();
   }
 
+  /** Shows {@link message} in the view (the welcome text is for when no draft is open). */
+  attach(view: vscode.TreeView<FactsNode>): void {
+    this.view = view;
+    view.message = this.message;
+  }
+
   /** The current tree (for tests and the status of the view). */
   snapshot(): FactsNode[] {
     return this.roots;
@@ -63,7 +72,9 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
     const document = vscode.window.activeTextEditor?.document;
     const entry = document && this.controller.currentEntry(document);
     this.document = document;
-    this.roots = document && entry?.facts ? this.build(document, entry.facts, coverage(document.getText(), entry.facts.sheet, this.controller.checkOptionsFor(document, entry))) : [];
+    this.roots = document && entry?.facts ? this.build(document, entry, entry.facts, coverage(document.getText(), entry.facts.sheet, this.controller.checkOptionsFor(document, entry))) : [];
+    this.message = entry ? emptyReason(entry) : undefined;
+    if (this.view) this.view.message = this.message;
     this.changed.fire();
   }
 
@@ -91,7 +102,12 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
     for (const d of this.disposables) d.dispose();
   }
 
-  private build(document: vscode.TextDocument, facts: LoadedFacts, report: CoverageReport): FactsNode[] {
+  private build(document: vscode.TextDocument, entry: CacheEntry, facts: LoadedFacts, report: CoverageReport): FactsNode[] {
+    // Only what the draft shows as a divergence counts as contradicted: ignored ones and rules set to off do not.
+    const published = new Set(entry.findings.map((f) => `${f.ruleId} ${f.start} ${f.end}`));
+    const contradicted = report.contradicted
+      .map((c) => ({ ...c, ranges: c.ranges.filter((r) => published.has(`${c.ruleId} ${r.start} ${r.end}`)) }))
+      .filter((c) => c.ranges.length);
     const line = (s: Span) => {
       const p = document.positionAt(s.start);
       return `line ${p.line + 1}, column ${p.character + 1}`;
@@ -110,11 +126,24 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
       };
     };
     const children: Record<Group, FactsNode[]> = {
-      contradicted: report.contradicted.map((c) => fact(c.factId, c.ranges, c.ruleId)),
+      contradicted: contradicted.map((c) => fact(c.factId, c.ranges, c.ruleId)),
       used: report.used.map((u) => fact(u.factId, u.ranges)),
       unused: report.unused.map((id) => fact(id, [])),
       unknown: report.unknown.map((u) => ({ label: oneLine(u.text), description: `${u.kind} · ${line(u)}`, reveal: u })),
     };
     return GROUPS.map((g) => ({ label: g.label, description: String(children[g.id].length), icon: g.icon, children: children[g.id] }));
   }
+}
+
+/** Why a checked draft has no facts to show, in one sentence. */
+function emptyReason(entry: CacheEntry): string | undefined {
+  const { draft } = entry;
+  if (draft.broken) {
+    const where = vscode.workspace.asRelativePath(draft.broken.uri, false);
+    return draft.broken.notFound
+      ? `This draft is not checked: its fact sheet ${where} was not found.`
+      : `This draft is not checked: its ${draft.broken.kind} ${where} is broken (see the Problems view).`;
+  }
+  if (draft.origin === 'unmatched') return 'This draft names or cites none of the stories, so it is not checked. Click "No story matched" in the status bar to pick its story.';
+  return undefined;
 }

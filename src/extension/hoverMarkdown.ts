@@ -5,7 +5,7 @@
  * ones written here: the rule's documentation and the command that opens the reference article.
  */
 import type { FactDescription, Finding } from '../core';
-import { Commands, DISPLAY_NAME, RULE_DOCS_BASE } from './names';
+import { Commands } from './names';
 
 /** The commands a hover may run: the only entry of `isTrusted.enabledCommands`. */
 export const HOVER_COMMANDS: readonly string[] = [Commands.openReference];
@@ -23,13 +23,33 @@ export function escapeMarkdown(text: string): string {
     .replace(/^([-+]|\d+\.)(?=\s)/, '\\$1');
 }
 
-/** The cited sentence as a block quote, the verified wording in bold. */
-function sourceQuote(description: FactDescription): string {
+/** A cited sentence longer than this is cut around the verified wording. */
+export const MAX_SOURCE_CHARS = 240;
+/** How much of the sentence is kept on each side of the verified wording when it is cut. */
+const CONTEXT_CHARS = 90;
+
+/**
+ * The cited sentence as a block quote, the verified wording in bold; a long sentence is cut at
+ * word boundaries around it, with "…" where text was left out.
+ */
+export function sourceQuote(description: Pick<FactDescription, 'source' | 'highlight'>): string {
   const { source, highlight } = description;
-  const body = highlight
-    ? `${escapeMarkdown(source.slice(0, highlight.start))}**${escapeMarkdown(source.slice(highlight.start, highlight.end))}**${escapeMarkdown(source.slice(highlight.end))}`
-    : escapeMarkdown(source);
-  return `> ${body}`;
+  if (!highlight) return `> ${escapeMarkdown(source.length > MAX_SOURCE_CHARS ? `${source.slice(0, source.lastIndexOf(' ', MAX_SOURCE_CHARS) > 0 ? source.lastIndexOf(' ', MAX_SOURCE_CHARS) : MAX_SOURCE_CHARS)} …` : source)}`;
+  let from = 0;
+  let to = source.length;
+  if (source.length > MAX_SOURCE_CHARS) {
+    if (highlight.start > CONTEXT_CHARS) {
+      const space = source.indexOf(' ', highlight.start - CONTEXT_CHARS);
+      from = space >= 0 && space < highlight.start ? space + 1 : highlight.start;
+    }
+    if (source.length - highlight.end > CONTEXT_CHARS) {
+      const space = source.lastIndexOf(' ', highlight.end + CONTEXT_CHARS);
+      to = space >= highlight.end ? space : highlight.end;
+    }
+  }
+  const before = `${from > 0 ? '… ' : ''}${source.slice(from, highlight.start)}`;
+  const after = `${source.slice(highlight.end, to)}${to < source.length ? ' …' : ''}`;
+  return `> ${escapeMarkdown(before)}**${escapeMarkdown(source.slice(highlight.start, highlight.end))}**${escapeMarkdown(after)}`;
 }
 
 function attributionLine(description: FactDescription): string | undefined {
@@ -39,31 +59,33 @@ function attributionLine(description: FactDescription): string | undefined {
   return undefined;
 }
 
-function openLink(factId: string, draftUri: string | undefined): string {
+function openLink(factId: string, draftUri: string | undefined, where = 'Open the reference article at this sentence'): string {
   // The fact id travels JSON-encoded then URI-encoded, parentheses too (encodeURIComponent keeps
   // them, and a ")" in a hostile id would end the link target early). The draft's URI picks the
   // article of that draft's own sheet.
   const args = encodeURIComponent(JSON.stringify(draftUri === undefined ? [factId] : [factId, draftUri])).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `[$(go-to-file) Open the reference article at this sentence](command:${Commands.openReference}?${args})`;
+  return `[$(go-to-file) ${escapeMarkdown(where)}](command:${Commands.openReference}?${args})`;
 }
 
 const join = (lines: (string | undefined)[]) => lines.filter((l) => l !== undefined).join('\n\n');
 
-/** Hover on a flagged span: the verified wording, who said or reported it, the cited sentence, a link there. */
-export function findingHoverMarkdown(finding: Pick<Finding, 'ruleId' | 'message' | 'verified' | 'factId'>, description: FactDescription | undefined, draftUri?: string): string {
-  const lines: (string | undefined)[] = [
-    `**${DISPLAY_NAME}** · [${finding.ruleId}](${RULE_DOCS_BASE}#rule-${finding.ruleId})`,
-    escapeMarkdown(finding.message),
-    `**Verified:** ${escapeMarkdown(finding.verified)}`,
-  ];
-  if (description) {
-    if (description.category !== 'quote') lines.push(`Fact: ${escapeMarkdown(description.label)}`);
-    lines.push(attributionLine(description), sourceQuote(description), openLink(finding.factId, draftUri));
-  }
-  return join(lines);
+/**
+ * Hover on a flagged span: only what the diagnostic above it lacks (VS Code shows the message,
+ * the rule link and the verified wording there): the cited sentence, verified wording in bold and
+ * cut around it when long, and one line on where it comes from, with a link that opens the article
+ * at that sentence. `where` names the place ("article.txt, line 7"). Empty when the finding cites
+ * no fact (an unverified quote): the diagnostic says it all.
+ */
+export function findingHoverMarkdown(finding: Pick<Finding, 'factId'>, description: FactDescription | undefined, draftUri?: string, where?: string): string {
+  if (!description) return '';
+  const from = attributionLine(description);
+  const link = openLink(finding.factId, draftUri, where ? `Source: ${where}` : undefined);
+  return join([sourceQuote(description), from ? `${from.replace(/\.$/, '')} · ${link}` : link]);
 }
 
 /** Hover on a span that agrees with the facts: a short "Verified" note with its sentence. */
-export function confirmationHoverMarkdown(description: FactDescription, draftUri?: string): string {
-  return join([`$(pass) **Verified** · ${escapeMarkdown(description.label)}`, attributionLine(description), sourceQuote(description), openLink(description.factId, draftUri)]);
+export function confirmationHoverMarkdown(description: FactDescription, draftUri?: string, where?: string): string {
+  const from = attributionLine(description);
+  const link = openLink(description.factId, draftUri, where ? `Source: ${where}` : undefined);
+  return join([`$(pass) **Verified** · ${escapeMarkdown(description.label)}`, sourceQuote(description), from ? `${from.replace(/\.$/, '')} · ${link}` : link]);
 }

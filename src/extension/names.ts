@@ -19,6 +19,8 @@ export const Commands = {
   showFacts: `${PREFIX}.showFacts`,
   listIgnored: `${PREFIX}.listIgnored`,
   clearIgnored: `${PREFIX}.clearIgnored`,
+  pickStory: `${PREFIX}.pickStory`,
+  openSample: `${PREFIX}.openSample`,
   // Internal: run by code actions, not listed in the command palette.
   applyFix: `${PREFIX}.applyFix`,
   ignore: `${PREFIX}.ignore`,

@@ -2,7 +2,8 @@
 // End-to-end test through the real VS Code UI: installs the packaged .vsix into code-server's
 // VS Code 1.100.3, opens a draft with a divergent figure in headless Chromium and uses the
 // editor as a person would: squiggle, Problems panel, hover with the source sentence, Ctrl+.
-// quick fix. Takes screenshots (out/e2e/ by default; `--screenshots docs/images` refreshes the
+// quick fix, the status bar, and a draft about another story ("No story matched"). Takes
+// screenshots at 1280x800 (out/e2e/ by default; `--screenshots docs/images` refreshes the
 // README's). Exits non-zero on any failed check.
 //
 // Usage: node test/e2e/e2e.mjs [--dev] [--vsix FILE] [--screenshots DIR] [--timeout SECONDS]
@@ -111,18 +112,16 @@ async function scenario(page) {
   const problemText = normalise(await page.locator('.markers-panel').textContent());
   check('Problems lists the divergence with the verified figure',
     problemText.includes(DIVERGENT) && problemText.includes(VERIFIED) && problemText.includes('number-mismatch'), problemText.slice(0, 400));
-  await shoot(page, 'problems.png', [page.locator('.part.editor'), page.locator('.part.panel')]);
+  await shoot(page, 'problems.png', [page.locator('.part.editor'), page.locator('.part.panel'), page.locator('.part.statusbar')]);
   await page.keyboard.press('Control+Shift+M'); // close the panel again (toggle)
 
-  // Hover on the squiggle; a taller window lets the hover show all of its content
-  await page.setViewportSize({ width: 1200, height: 1500 });
-  await page.waitForTimeout(300); // relayout after the resize
+  // Hover on the squiggle, at the 1280x800 window a person has: VS Code caps the hover's height
   const box = await squiggle.boundingBox();
   if (!box) throw new CheckFailed('the squiggle has no box on screen');
   const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   await page.mouse.move(at.x - 40, at.y + 60);
   await page.mouse.move(at.x, at.y, { steps: 5 });
-  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Verified' }).first();
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'number-mismatch' }).first();
   await hover.waitFor({ state: 'visible', timeout: 15_000 });
   // the hover fills in its Markdown asynchronously
   await page.waitForFunction(
@@ -136,7 +135,15 @@ async function scenario(page) {
   check('the source sentence is in view in the hover, not scrolled away',
     !!quoteBox && !!hoverBox && quoteBox.y + quoteBox.height <= hoverBox.y + hoverBox.height + 1);
   check('the hover gives the verified figure', hoverText.includes(VERIFIED));
-  await shoot(page, 'hover.png', [page.locator('.part.editor .title').first(), hover]);
+  // The diagnostic's message says "verified: 3,117" once; the extension's part adds only the sentence.
+  const repeats = hoverText.split(VERIFIED).length - 1;
+  check(`the hover does not repeat the verified figure (${repeats} times: the message and the sentence)`, repeats <= 2, hoverText.slice(0, 400));
+  check('the hover says where the sentence comes from, with a link', /Source: article\.txt, line \d+/.test(hoverText), hoverText.slice(0, 400));
+  const quickFix = hover.locator('.hover-row.status-bar a, .hover-row.status-bar .action-container', { hasText: 'Quick Fix' }).first();
+  const quickFixBox = await quickFix.boundingBox().catch(() => null);
+  check('"Quick Fix…" is in view in the hover without scrolling',
+    !!quickFixBox && !!hoverBox && quickFixBox.y + quickFixBox.height <= hoverBox.y + hoverBox.height + 1, JSON.stringify({ quickFixBox, hoverBox }));
+  await shoot(page, 'hover.png', [page.locator('.part.editor .title').first(), hover], 8);
 
   // Cursor on the figure, Ctrl+. , the preferred fix
   await page.mouse.click(at.x, at.y);
@@ -182,6 +189,30 @@ async function scenario(page) {
     `line now: "${text.split('\n').find((l) => l.includes('acknowledged')) ?? text}"`);
   await editor.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
   check('the squiggle is gone after the fix', (await editor.locator('.squiggly-error').count()) === 0);
+  const status = page.locator('.statusbar-item', { hasText: 'Facts OK' }).first();
+  await status.waitFor({ timeout: 10_000 });
+  check('the status bar says the facts are OK', true);
+
+  // A draft about another story (a warehouse fire): no findings, and the status bar offers to pick one
+  await page.keyboard.press('Control+P');
+  await quickInput.waitFor({ state: 'visible', timeout: 10_000 });
+  await quickInput.fill('warehouse-fire.md');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'warehouse-fire.md' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: 'warehouse-fire.md' }).waitFor({ timeout: 15_000 });
+  const noStory = page.locator('.statusbar-item', { hasText: 'No story matched' }).first();
+  await noStory.waitFor({ timeout: 20_000 });
+  const other = page.locator('.editor-instance .monaco-editor').first();
+  check('a draft about another story gets no squiggle', (await other.locator('.squiggly-error, .squiggly-warning').count()) === 0);
+  check('the status bar says "No story matched"', await noStory.isVisible());
+  await page.mouse.move(10, 10);
+  await shoot(page, 'no-story.png', [page.locator('.part.editor .title').first(), page.locator('.part.statusbar')]);
+  await noStory.click();
+  const pick = page.locator('.quick-input-widget', { hasText: 'Check this draft against which story?' });
+  await pick.waitFor({ state: 'visible', timeout: 10_000 });
+  check('clicking it offers the stories to pick from', (await pick.locator('.monaco-list-row').count()) >= 1);
+  await shoot(page, 'pick-story.png', [page.locator('.part.editor .title').first(), pick]);
+  await page.keyboard.press('Escape');
 }
 
 async function main() {
@@ -214,7 +245,8 @@ async function main() {
   let browser;
   const browserLog = [];
   try {
-    browser = await launchBrowser({ tmp: server.tmp, env: { HOME: server.env.HOME, TMPDIR: server.env.TMPDIR }, viewport: { width: 1200, height: 760 } });
+    // The window a person has on a laptop; the screenshots show what they would see.
+    browser = await launchBrowser({ tmp: server.tmp, env: { HOME: server.env.HOME, TMPDIR: server.env.TMPDIR }, viewport: { width: 1280, height: 800 } });
     const { page } = browser;
     page.on('pageerror', (err) => browserLog.push(`pageerror: ${err.message}`));
     page.on('console', (msg) => { if (msg.type() === 'error') browserLog.push(`console.error: ${msg.text()}`); });

@@ -12,7 +12,9 @@ export async function run(): Promise<void> {
   // The web workbench (code-server) auto-saves after a delay by default; tests edit the fixture
   // drafts and revert them, so nothing may reach the disk.
   await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  // FACTCHECK_TEST_GREP=pattern runs only the matching tests (while iterating on one).
+  const grep = process.env.FACTCHECK_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.test.js'))

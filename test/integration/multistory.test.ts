@@ -91,7 +91,8 @@ describe('multi-story workspace (.factcheck.json)', () => {
     assert.match(article.getText(related.range), /^The Riverton City Council approved a \$48\.2 million budget/);
     const hover = await poll('the hover', async () => {
       const t = await hoverText(council.uri, budget.range.start.translate(0, 1));
-      return t.includes('Verified') ? t : undefined;
+      // Issue 20: the hover adds only the cited sentence and its source link (no "Verified:" line).
+      return t.includes('command:factCheck.openReference') ? t : undefined;
     });
     assert.ok(hover.includes('**$48.2 million**') || hover.includes('**\\$48.2 million**'), hover);
 

@@ -22,5 +22,7 @@ function diagnostics(f: FileReport) {
 
 export function formatJson(report: Report): string {
   // With --coverage each file also carries `coverage` (UTF-16 offsets, as the core reports it).
-  return JSON.stringify({ files: report.files.map((f) => ({ path: f.path, diagnostics: diagnostics(f), ...(f.coverage ? { coverage: f.coverage } : {}) })) }) + '\n';
+  const files = report.files.map((f) => ({ path: f.path, diagnostics: diagnostics(f), ...(f.coverage ? { coverage: f.coverage } : {}) }));
+  // Drafts that matched no story (not checked) are listed apart, so `files` keeps its shape.
+  return JSON.stringify({ files, ...(report.unmatched?.length ? { unmatched: report.unmatched } : {}) }) + '\n';
 }

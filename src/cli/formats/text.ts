@@ -11,8 +11,15 @@ export function formatText(report: Report): string {
       if (report.explain) for (const l of explainLines(f.sheet, x)) lines.push(`    ${l}`);
     }
   for (const f of report.files) if (f.coverage) lines.push(formatCoverage(f.path, f.text, f.sheet, f.coverage).trimEnd());
+  const unmatched = report.unmatched ?? [];
+  if (unmatched.length)
+    lines.push(
+      `${noun(unmatched.length, 'draft')} matched no story and ${unmatched.length === 1 ? 'was' : 'were'} not checked (name a sheet with --facts, front matter or .factcheck.json): ${unmatched.join(', ')}`,
+    );
   const c = countFindings(report.files);
   const fixed = report.fixed !== undefined ? `; fixed ${report.fixed}` : '';
-  lines.push(`${noun(c.total, 'finding')} (${noun(c.errors, 'error')}, ${noun(c.warnings, 'warning')}) in ${noun(report.files.length, 'file')}${fixed}`);
+  // Information and hints are counted only when there are some, so the usual line stays short.
+  const more = `${c.info ? `, ${c.info} info` : ''}${c.hints ? `, ${noun(c.hints, 'hint')}` : ''}`;
+  lines.push(`${noun(c.total, 'finding')} (${noun(c.errors, 'error')}, ${noun(c.warnings, 'warning')}${more}) in ${noun(report.files.length, 'file')}${fixed}`);
   return lines.join('\n') + '\n';
 }
