@@ -172,4 +172,11 @@ describe('reading who, where and which title (bundled story)', () => {
   it("another office's title before a sheet person's name is flagged, with the person's own title as the fix", () => {
     assert.equal(fixed('Iranian President Abbas Araghchi said the talks went well.'), 'Iranian Foreign Minister Abbas Araghchi said the talks went well.');
   });
+
+  it('a misplaced digit separator, two letters swapped in an acronym and a hyphenated multi-word name are slips', () => {
+    assert.equal(fixed('HRANA says it has verified 68,72 deaths.'), 'HRANA says it has verified 6,872 deaths.');
+    assert.equal(fixed('HARNA says it has verified 6,872 deaths.'), 'HRANA says it has verified 6,872 deaths.');
+    assert.equal(fixed('Araghchi spoke after an appearance on al-Jazera.'), 'Araghchi spoke after an appearance on Al Jazeera.');
+    assert.deepEqual(found('NATO and NASA said nothing; HRANA says it has verified 6,872 deaths.'), []);
+  });
 });

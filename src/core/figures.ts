@@ -304,6 +304,21 @@ export function checkFigure(
   const valueWeight = (c: Candidate) => (distinctive && eq(m.value, c.fact.value) ? 0.4 : 0);
   const outweighed = (c: Candidate) => score(c) + valueWeight(c) < strongestScore - 0.3 && ((strongest >= 0.5 && c.counts < strongest - 0.3) || c.about < 0);
   const ok = agreeing.find((c) => (c.counts > 0 || c.reporterMatch || !best || score(best) < 0.45 || best === c) && !outweighed(c));
+  if (ok && m.style.malformed) {
+    // The right value with its separator out of place ("68,72"): restore the verified grouping.
+    const fix = render(m, ok.fact, text);
+    findings.push({
+      start: m.start,
+      end: m.end,
+      ruleId: 'number-mismatch',
+      severity: 'error',
+      message: `Draft writes ${text.slice(m.numStart, m.numEnd)} for ${ok.fact.counts}; verified: ${ok.fact.text}`,
+      factId: ok.fact.id,
+      verified: ok.fact.text,
+      fixes: fix ? [{ title: `Replace with ${fix.shown} (verified)`, edits: fix.edits }] : [],
+    });
+    return;
+  }
   if (ok) {
     confirmations.push({ start: m.start, end: m.end, factId: ok.fact.id });
     return;

@@ -230,7 +230,8 @@ function hitsOf(index: NameIndex, w: string): Hit[] {
   for (const f of index.all) {
     if (f.words.length === 1 && !f.person) {
       const acronym = f.spelled[0] === f.spelled[0].toUpperCase() && f.spelled[0].length > 1;
-      if (!acronym && nearMiss(w, f.words[0])) hits.push({ form: f, given: false });
+      // An acronym is misspelt only by two letters swapped ("HARNA" for HRANA): another letter makes another acronym.
+      if (acronym ? w.length >= 4 && swapped(w, f.words[0]) : nearMiss(w, f.words[0])) hits.push({ form: f, given: false });
     } else if (f.person && f.words.length === 1) {
       if (nearMiss(w, f.words[0])) hits.push({ form: f, given: false });
     } else if (f.person) {
@@ -243,6 +244,13 @@ function hitsOf(index: NameIndex, w: string): Hit[] {
   if (index.hits.size >= MEMO_LIMIT) index.hits.clear();
   index.hits.set(w, hits);
   return hits;
+}
+
+/** Is `a` the word `b` with two neighbouring letters swapped? */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const i = [...a].findIndex((c, k) => c !== b[k]);
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 /** A word without its possessive ending: `Ruiz’s` → `Ruiz`, `voters'` → `voters`. */
@@ -409,6 +417,13 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
         const whole = word.toLowerCase();
         if (capitalised && (known.has(whole) || hitsOf(index, whole).some((h) => h.form.words.some((w) => w.includes('-'))))) {
           if (!flagged.has(t.start)) wordAt(toks, i, t.start, t.start + word.length, whole);
+          continue;
+        }
+        // "al-Jazera": a multi-word name written with hyphens is compared as that name.
+        const joined = parts(t).map((p) => p.text.toLowerCase());
+        const asPhrase = index.byFirst.get(joined[0])?.find((f) => f.words.length === joined.length && f.words.join(' ') !== joined.join(' ') && editDistance(joined.join(' '), f.words.join(' '), 2) <= (f.words.join(' ').length >= 15 ? 2 : 1));
+        if (asPhrase && !flagged.has(t.start)) {
+          spellFinding(t.start, t.start + word.length, asPhrase.spelled.join(' '), asPhrase.entity);
           continue;
         }
         for (const p of parts(t)) if (isCapitalised(p.text) && !flagged.has(p.start)) wordAt(toks, i, p.start, p.end, p.text.toLowerCase());
@@ -628,7 +643,8 @@ function checkSettings(
       const phrase = words.join(' ');
       const start = names[0].start;
       const end = stripPossessive(names[names.length - 1]).end;
-      if (index.rightNames.get(s.id)!.some((r) => ` ${phrase} `.includes(` ${r} `))) {
+      // The right name, or its first words as a short form ("the Meridian Journal" of the Meridian Journal of Medicine).
+      if (index.rightNames.get(s.id)!.some((r) => ` ${phrase} `.includes(` ${r} `) || (words.length >= 2 && r.startsWith(`${phrase} `)))) {
         confirmations.push({ start, end, factId: s.id });
         // "Muscat, Qatar": the region after the right place must be right too.
         const after = toks[k + names.length];

@@ -21,6 +21,8 @@ export interface NumberStyle {
   scale: number;
   /** Percent suffix as written (`%`, ` per cent`), or ''. */
   percent: string;
+  /** Digits grouped by a misplaced separator ("68,72", "50,00"): a slip whatever its value. */
+  malformed?: boolean;
 }
 
 /** One figure of the draft. */
@@ -104,7 +106,7 @@ const WORDS_RE = new RegExp(
 // What may stand right before a figure is checked in code (figureMayStartAt), not by a
 // look-behind: a Unicode look-behind made this pattern cost a cold run ~3.5 ms to compile.
 export const DIGITS_RE =
-  /(?=[ACHNSU$£€¥\d])(?:(US|U\.S\.|A|C|NZ|HK|S)?([$£€¥]))?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.(\d+))?(?!(?!(?:k|K|m|bn|b|tn|mn|mln)\b)[\p{L}\p{N}]|[.,]\d|:\d)/gu;
+  /(?=[ACHNSU$£€¥\d])(?:(US|U\.S\.|A|C|NZ|HK|S)?([$£€¥]))?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d{2,3},\d{2}(?![\d,])|\d+)(?:\.(\d+))?(?!(?!(?:k|K|m|bn|b|tn|mn|mln)\b)[\p{L}\p{N}]|[.,]\d|:\d)/gu;
 
 /** DIGITS_RE tried at one place (see findMentions). */
 const DIGITS_STICKY = new RegExp(DIGITS_RE.source, 'uy');
@@ -599,6 +601,7 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
         scaleWord,
         scale,
         percent,
+        malformed: /^\d{2,3},\d{2}$/.test(digits),
       },
     });
     taken.add(start, end);
