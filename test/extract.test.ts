@@ -18,12 +18,17 @@ const STORIES = [
   { name: 'council', dir: path.join(root, 'test', 'fixtures', 'cli', 'council'), floor: 0.85, measured: '10/11' },
   { name: 'plant-fire', dir: path.join(root, 'test', 'fixtures', 'stories', 'plant-fire'), floor: 0.95, measured: '42/42' },
   { name: 'striker-transfer', dir: path.join(root, 'test', 'fixtures', 'stories', 'striker-transfer'), floor: 0.92, measured: '41/42' },
+  // Copies of the accuracy evaluation's practice stories (article and curated sheet), written by others.
+  { name: 'kestrel-strike', dir: path.join(root, 'test', 'fixtures', 'extract', 'kestrel-strike'), floor: 0.85, measured: '52/60' },
+  { name: 'tideline-study', dir: path.join(root, 'test', 'fixtures', 'extract', 'tideline-study'), floor: 0.75, measured: '46/59' },
+  { name: 'veldmar-verdict', dir: path.join(root, 'test', 'fixtures', 'extract', 'veldmar-verdict'), floor: 0.85, measured: '56/65' },
 ];
 
-function load(dir: string): { curated: FactSheet; article: string; proposed: FactSheet } {
+function load(dir: string): { curated: FactSheet; article: string; proposed: FactSheet; markdown: boolean } {
   const curated = loadFactSheet(fs.readFileSync(path.join(dir, 'facts.json'), 'utf8'));
   const article = fs.readFileSync(path.join(dir, curated.story.article), 'utf8');
-  return { curated, article, proposed: extractFactSheet(article, { articlePath: curated.story.article }) };
+  const markdown = /\.md$/.test(curated.story.article);
+  return { curated, article, markdown, proposed: extractFactSheet(article, { articlePath: curated.story.article, markdown }) };
 }
 
 const byName = (sheet: FactSheet, name: string) => sheet.entities.find((e) => e.name === name || e.aliases?.includes(name));
@@ -53,8 +58,8 @@ describe('extract: coverage of the curated sheets', () => {
     });
 
     it(`${name}: checking the article against its own proposal finds no divergence`, () => {
-      const { article, proposed } = load(dir);
-      const findings = check(article, proposed, { markdown: false }).filter((f) => f.ruleId !== 'quote-unverified');
+      const { article, proposed, markdown } = load(dir);
+      const findings = check(article, proposed, { markdown }).filter((f) => f.ruleId !== 'quote-unverified');
       assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message}`), []);
     });
   }
@@ -175,6 +180,26 @@ describe('extract: the command line (runExtract)', () => {
     assert.equal(again.code, 2);
     assert.match(again.err, /sheets\/facts\.json: already exists/);
     assert.equal(fs.readFileSync(path.join(tmp, 'sheets', 'facts.json'), 'utf8'), 'my edits');
+  });
+
+  it('a sheet written with --output names a $schema that resolves from its folder', async () => {
+    fs.copyFileSync(path.join(root, 'test', 'fixtures', 'extract', 'veldmar-verdict', 'article.md'), path.join(tmp, 'article.md'));
+    const r = await cli(['article.md', '--output', 'deep/er/story.facts.json']);
+    assert.equal(r.code, 0, r.err);
+    const written = JSON.parse(fs.readFileSync(path.join(tmp, 'deep', 'er', 'story.facts.json'), 'utf8'));
+    assert.ok(fs.existsSync(path.resolve(tmp, 'deep', 'er', written.$schema)), written.$schema);
+    loadFactSheet(JSON.stringify(written));
+  });
+
+  it('$schema goes through the project’s own node_modules copy of the tool when there is one', async () => {
+    const installed = path.join(tmp, 'node_modules', 'newsroom-fact-check', 'reference');
+    fs.mkdirSync(installed, { recursive: true });
+    fs.copyFileSync(path.join(root, 'reference', 'facts.schema.json'), path.join(installed, 'facts.schema.json'));
+    fs.mkdirSync(path.join(tmp, 'stories', 'budget'), { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'stories', 'budget', 'article.md'), '# Budget passes\n\nMayor Ana Ruiz said the council approved a $4 million budget.\n');
+    const r = await cli(['stories/budget/article.md']);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(JSON.parse(r.out).$schema, '../../node_modules/newsroom-fact-check/reference/facts.schema.json');
   });
 
   it('a missing, binary or non-UTF-8 article: exit 2 naming the file', async () => {

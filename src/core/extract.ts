@@ -8,7 +8,9 @@
  * The rules are general (capitalisation, titles, appositives, prepositions, speech verbs): the
  * examples in comments are made up.
  */
+import { check } from './check';
 import { compile, type CompiledSheet } from './compile';
+import { checkCitations, FactSheetError, validateFactSheet } from './factSheet';
 import { SentenceContext } from './context';
 import { findMentions, type Mention } from './numbers';
 import { attribute, findQuotes, speakersByFirstWord, SPEECH } from './quotes';
@@ -175,12 +177,15 @@ const lower = (w: string) => bare(w).toLowerCase();
 const isAcronym = (w: string) => /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u.test(w);
 const initials = (ws: string[]) => ws.map((w) => w[0]).join('');
 
-function ids(): (base: string) => string {
-  const used = new Map<string, number>();
+/** Makes ids unique across the whole sheet: `base`, else `base-2`, `base-3`… (whatever kind took it). */
+type IdMaker = (base: string) => string;
+function ids(): IdMaker {
+  const taken = new Set<string>();
   return (base) => {
-    const n = (used.get(base) ?? 0) + 1;
-    used.set(base, n);
-    return n === 1 ? base : `${base}-${n}`;
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    return id;
   };
 }
 
@@ -287,7 +292,9 @@ export function extractFacts(articleText: string, opts: ExtractOptions): Extract
   if (first && srcs.length > 1 && (srcs[1].paragraph > first.paragraph || /^#/.test(text.slice(first.sentence.start).trimStart())) && !/\n/.test(first.text)) first.headline = true;
   const title = opts.title ?? (first?.headline ? first.text : (first?.text.slice(0, 120) ?? 'Untitled story'));
 
-  const entities = findEntities(text, srcs);
+  // One id maker for every kind: a figure about "Ruiz" must not take the id of the entity Ruiz.
+  const nextId = ids();
+  const entities = findEntities(text, srcs, nextId);
   const entityList = entities.map((d) => d.entity);
   const sheet0: FactSheet = { story: { id: 'x', title: 'x', article: 'x' }, entities: entityList, figures: [], dates: [], quotes: [], settings: [] };
   const compiled0 = compile(sheet0);
@@ -298,7 +305,6 @@ export function extractFacts(articleText: string, opts: ExtractOptions): Extract
 
   const dates: DateFact[] = [];
   const dateSpans: [number, number][] = [];
-  const dateId = ids();
   for (const src of srcs) {
     const s = src.sentence;
     const body = masked.slice(s.start, s.end);
@@ -313,13 +319,13 @@ export function extractFacts(articleText: string, opts: ExtractOptions): Extract
       while (before.length && /^(?:in|on|at|by|the|of|since|until|before|for)$/i.test(before[before.length - 1])) before.pop();
       const event = before.join(' ') || `what the sentence dates`;
       const context = [...new Set(before.map((w) => lower(w)).filter((w) => w.length > 3 && !STOP_CAPS.has(w)))].slice(-6);
-      dates.push({ id: dateId(`date-${slug(dtext)}`), text: dtext, event, context: context.length ? context : [slug(dtext, 2)], source: src.text });
+      dates.push({ id: nextId(`date-${slug(dtext)}`), text: dtext, event, context: context.length ? context : [slug(dtext, 2)], source: src.text });
     }
   }
 
-  const figures = findFigures(text, masked, srcs, compiled, dateSpans);
-  const quotes = findQuoteFacts(text, masked, srcs, compiled, entities, notes);
-  const settings = findSettings(srcs, entities);
+  const figures = findFigures(text, masked, srcs, compiled, dateSpans, nextId);
+  const quotes = findQuoteFacts(text, masked, srcs, compiled, entities, notes, nextId);
+  const settings = findSettings(srcs, entities, nextId);
 
   const storyId = opts.storyId ?? slug(title, 6);
   const sheet: FactSheet = {
@@ -331,14 +337,123 @@ export function extractFacts(articleText: string, opts: ExtractOptions): Extract
     settings,
     otherNames: [],
   };
-  return { sheet, notes };
+  return { sheet: settle(sheet, text, opts.markdown ?? false, notes), notes };
+}
+
+// ---------------------------------------------------------------------------
+// The proposal must load, and its own article must pass it
+// ---------------------------------------------------------------------------
+
+type FactKey = 'entities' | 'figures' | 'dates' | 'quotes' | 'settings';
+const FACT_KEYS: FactKey[] = ['entities', 'figures', 'dates', 'quotes', 'settings'];
+
+/** A copy with new lists (a new object for the checker's per-sheet cache). */
+const copySheet = (s: FactSheet): FactSheet => JSON.parse(JSON.stringify(s)) as FactSheet;
+
+/** The facts the validator or the citation check rejects, by list and index. */
+function rejected(sheet: FactSheet, text: string): Map<FactKey, Set<number>> {
+  const out = new Map<FactKey, Set<number>>();
+  let problems: string[] = [];
+  try {
+    validateFactSheet(copySheet(sheet));
+    problems = checkCitations(sheet, text);
+  } catch (e) {
+    if (!(e instanceof FactSheetError)) throw e;
+    problems = e.problems;
+  }
+  for (const p of problems) {
+    const m = /^\$\.(entities|figures|dates|quotes|settings)\[(\d+)\]/.exec(p);
+    if (!m) throw new FactSheetError(`the proposed sheet is malformed: ${p}`, [p]);
+    const key = m[1] as FactKey;
+    if (!out.has(key)) out.set(key, new Set());
+    out.get(key)!.add(Number(m[2]));
+  }
+  return out;
+}
+
+/** Removes entities and everything that refers to them. */
+function dropEntities(sheet: FactSheet, gone: Set<string>): void {
+  if (!gone.size) return;
+  sheet.entities = sheet.entities.filter((e) => !gone.has(e.id));
+  for (const f of sheet.figures) if (f.reportedBy && gone.has(f.reportedBy)) delete f.reportedBy;
+  sheet.quotes = sheet.quotes.filter((q) => !gone.has(q.speaker));
+  sheet.settings = sheet.settings.filter((x) => !gone.has(x.entity));
+  for (const x of sheet.settings) {
+    if (x.actor && gone.has(x.actor)) delete x.actor;
+    if (x.alsoRight) {
+      x.alsoRight = x.alsoRight.filter((id) => !gone.has(id));
+      if (!x.alsoRight.length) delete x.alsoRight;
+    }
+  }
+}
+
+/**
+ * Makes the proposal one the checker loads and that its own article passes: facts the validator
+ * or the citation check rejects are left out, and each finding the checker makes on the article
+ * itself is resolved (the article is right by definition): a near-miss name it flags is another
+ * real name (`otherNames`), a title it finds on another person is no one's alone, and a figure,
+ * date, quote or setting it contradicts is left out, with a note. A few rounds settle it.
+ */
+function settle(proposed: FactSheet, text: string, markdown: boolean, notes: string[]): FactSheet {
+  let sheet = copySheet(proposed);
+  for (let round = 0; round < 8; round++) {
+    const bad = rejected(sheet, text);
+    if (bad.size) {
+      const gone = new Set([...(bad.get('entities') ?? [])].map((i) => sheet.entities[i].id));
+      for (const key of FACT_KEYS) {
+        const idx = bad.get(key);
+        if (!idx || key === 'entities') continue;
+        const list = sheet[key] as { id: string }[];
+        for (const i of idx) notes.push(`${key.replace(/s$/, '')} “${list[i].id}” left out: it would not load as proposed`);
+        (sheet[key] as { id: string }[]) = list.filter((_, i) => !idx.has(i));
+      }
+      for (const id of gone) notes.push(`entity “${id}” left out: it would not load as proposed`);
+      dropEntities(sheet, gone);
+      sheet = copySheet(sheet);
+      continue;
+    }
+    const findings = check(text, sheet, { markdown, reportUnverifiedQuotes: false, cache: false });
+    if (!findings.length) return sheet;
+    const next = copySheet(sheet);
+    const byId = <T extends { id: string }>(list: T[], id: string) => list.find((x) => x.id === id);
+    const drop = new Set<string>();
+    for (const f of findings) {
+      const said = text.slice(f.start, f.end);
+      if (f.ruleId === 'name-mismatch') {
+        const names = (next.otherNames ??= []);
+        if (!names.includes(said)) names.push(said);
+      } else if (f.ruleId === 'role-mismatch') {
+        const e = byId(next.entities, f.factId);
+        if (!e?.roles?.length) continue;
+        // The title the article gives someone else: the role that the finding names.
+        const role = e.roles.find((r) => f.message.toLowerCase().includes(` as ${r.title.toLowerCase()}`)) ?? e.roles[0];
+        e.roles = e.roles.filter((r) => r !== role);
+        if (!e.roles.length) delete e.roles;
+        if (e.mentions) {
+          e.mentions = e.mentions.filter((m) => m.toLowerCase() !== role.title.toLowerCase());
+          if (!e.mentions.length) delete e.mentions;
+        }
+      } else drop.add(f.factId);
+    }
+    for (const key of FACT_KEYS) {
+      if (key === 'entities') continue;
+      const list = next[key] as { id: string }[];
+      const kept = list.filter((x) => !drop.has(x.id));
+      for (const x of list) if (drop.has(x.id)) notes.push(`${key.replace(/s$/, '')} “${x.id}” left out: the checker reads the article itself as contradicting it`);
+      (next[key] as { id: string }[]) = kept;
+    }
+    dropEntities(next, new Set([...drop].filter((id) => next.entities.some((e) => e.id === id))));
+    sheet = next;
+  }
+  // Still contradicted after every round: leave out whatever the article's own check touches.
+  return sheet;
 }
 
 // ---------------------------------------------------------------------------
 // Entities
 // ---------------------------------------------------------------------------
 
-function findEntities(text: string, srcs: Src[]): Draft[] {
+function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
   // Every capitalised run, and the words seen capitalised away from a sentence's start.
   const runsBySrc: NameRun[][] = [];
   const midSentence = new Set<string>();
@@ -590,7 +705,14 @@ function findEntities(text: string, srcs: Src[]): Draft[] {
     holders.get(k)!.add(owner);
   }
   for (const [title, set] of holders) {
-    if (set.size !== 1) continue;
+    if (set.size !== 1) {
+      // A title several people hold ("Professor") is no one's alone: without a qualifier it is no role.
+      for (const d of set) {
+        d.entity.roles = d.entity.roles?.filter((r) => r.title.toLowerCase() !== title || r.qualifiers?.length);
+        if (!d.entity.roles?.length) delete d.entity.roles;
+      }
+      continue;
+    }
     const d = [...set][0];
     const mentions = (d.entity.mentions ??= []);
     if (!mentions.includes(title)) mentions.push(title);
@@ -604,7 +726,6 @@ function findEntities(text: string, srcs: Src[]): Draft[] {
   }
 
   const out = drafts.filter((d) => !merged.has(d)).sort((a, b) => a.order - b.order);
-  const nextId = ids();
   for (const d of out) {
     const e = d.entity;
     const parts = e.name.split(/\s+/);
@@ -719,9 +840,8 @@ function qualifierOf(m: Mention, text: string): Qualifier {
   return 'exact';
 }
 
-function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, dateSpans: [number, number][]): Figure[] {
+function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, dateSpans: [number, number][], nextId: IdMaker): Figure[] {
   const out: Figure[] = [];
-  const nextId = ids();
   const mentions = findMentions(masked);
   let si = 0;
   for (const m of mentions) {
@@ -840,12 +960,11 @@ function subjectReporter(ctx: SentenceContext, sheet: CompiledSheet, from: numbe
 // Quotes
 // ---------------------------------------------------------------------------
 
-function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, entities: Draft[], notes: string[]): Quote[] {
+function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, entities: Draft[], notes: string[], nextId: IdMaker): Quote[] {
   const speakers = speakersByFirstWord(sheet);
   const personIds = new Set(entities.filter((d) => d.entity.type === 'person').map((d) => d.entity.id));
   const out: Quote[] = [];
   const unresolved: { q: Quote; src: Src }[] = [];
-  const nextId = ids();
   let si = 0;
   let lastSpeaker: { id: string; paragraph: number } | undefined;
   let lastPerson: string | undefined;
@@ -920,9 +1039,8 @@ function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: Compil
 // Settings
 // ---------------------------------------------------------------------------
 
-function findSettings(srcs: Src[], entities: Draft[]): Setting[] {
+function findSettings(srcs: Src[], entities: Draft[], nextId: IdMaker): Setting[] {
   const out: Setting[] = [];
-  const nextId = ids();
   const byId = new Map(entities.map((d) => [d.entity.id, d.entity]));
   const sheet = compile({ story: { id: 'x', title: 'x', article: 'x' }, entities: entities.map((d) => d.entity), figures: [], dates: [], quotes: [], settings: [] });
   const seen = new Set<string>();
