@@ -144,6 +144,45 @@ describe('extract: what it reads from a sentence', () => {
   });
 });
 
+describe('extract: entity types and dates (issue 19 fault classes)', () => {
+  // Invented, unlike any story under test/fixtures.
+  const article = [
+    'Ferry firm fined over fuel leak',
+    '',
+    'Northgate Ferries (NGF), the island operator, said on Tuesday that it would appeal against the fine.',
+    '',
+    'The auditor, Pellam & Strode, said in a report published in the Coastal Review of Shipping that the leak began in February 2022 and went unnoticed until November 2023.',
+    '',
+    'The Harbour and Moorings Board will meet from 14 to 16 March, and the inquiry will sit between 2024 and 2026.',
+  ].join('\n');
+  const { sheet } = extractFacts(article, { articlePath: 'ferry.txt' });
+  const type = (name: string) => byName(sheet, name)?.type;
+
+  it('a name with an acronym in parentheses or an apposed common noun is an organisation, named by that noun too', () => {
+    assert.equal(type('Northgate Ferries'), 'organisation');
+    assert.ok(byName(sheet, 'Northgate Ferries')!.mentions?.includes('operator'));
+  });
+
+  it('a firm "X & Y" is an organisation, not a person with the alias Y', () => {
+    assert.equal(type('Pellam & Strode'), 'organisation');
+    assert.ok(!byName(sheet, 'Strode') || byName(sheet, 'Strode')!.type === 'organisation');
+  });
+
+  it('"X of Y" is typed by its head ("Review of Shipping" is an outlet), and "and" inside a board’s name keeps it whole', () => {
+    assert.equal(type('Coastal Review of Shipping'), 'outlet');
+    assert.equal(type('Harbour and Moorings Board'), 'body');
+    assert.equal(byName(sheet, 'Harbour'), undefined);
+  });
+
+  it('month and year stay whole ("February 2022", never "February 20"), ranges of days and years are one date', () => {
+    const dates = sheet.dates.map((d) => d.text);
+    for (const d of ['February 2022', 'November 2023', '14 to 16 March', 'between 2024 and 2026', 'Tuesday']) assert.ok(dates.includes(d), `${d} in ${dates.join(', ')}`);
+    assert.ok(!dates.some((d) => /^(?:February|November) 20$/.test(d)), dates.join(', '));
+    // The days of a range are not figures.
+    assert.deepEqual(sheet.figures.filter((f) => f.value === 14 || f.value === 16), []);
+  });
+});
+
 describe('extract: the command line (runExtract)', () => {
   let tmp: string;
   beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-extract-'))));

@@ -68,7 +68,12 @@ const ROLE_NOUNS = words(`envoy son-in-law daughter-in-law father-in-law brother
   advisor lawyer attorney chief owner founder analyst economist investor professor officer official leader editor
   correspondent reporter author researcher scientist doctor nurse teacher pilot driver councillor councilor senator governor
   ambassador negotiator deputy treasurer prosecutor judge candidate activist campaigner singer actor artist architect engineer
-  investigator inspector commissioner superintendent cofounder co-founder chairperson head resident witness survivor`);
+  investigator inspector commissioner superintendent cofounder co-founder chairperson head resident witness survivor
+  organiser organizer physician surgeon cardiologist epidemiologist psychologist psychiatrist consultant specialist expert
+  academic historian lecturer economist strategist accountant banker trader broker entrepreneur developer designer
+  photographer journalist columnist presenter host producer director-general secretary-general general-secretary
+  solicitor barrister magistrate detective constable sergeant firefighter paramedic farmer fisherman miner worker
+  pensioner student parent spokesman`);
 
 /** Last words that make a name an organisation. */
 const ORG_WORDS = words(`agency association council ministry department committee commission party union bank company corporation
@@ -76,10 +81,12 @@ const ORG_WORDS = words(`agency association council ministry department committe
   office bureau fund club fc afc united rovers athletic wanderers rangers albion society federation league organisation
   organization network coalition alliance assembly parliament congress senate army navy police forces guard chemicals
   industries airlines airways motors systems technologies labs laboratories partners capital energy pharmaceuticals foods
-  brands media`);
+  brands media railways railway railroad rail transit buses pharma pharmaceutical biotech therapeutics insurance investments
+  securities ventures solutions software telecom electric power utilities mining oil gas steel construction logistics
+  shipping studios publishing hotels resorts stores supermarkets brewery co llp`);
 
 /** Last words that make an organisation a public body ("City Council", "Supreme Court"). */
-const PUBLIC_BODY_WORDS = words('council parliament assembly senate congress ministry department court police government cabinet legislature');
+const PUBLIC_BODY_WORDS = words('council parliament assembly senate congress ministry department court police government cabinet legislature board commission tribunal inspectorate regulator');
 /** Place words that, inside a body's name, follow the place it serves ("Ashford City Council"). */
 const JURISDICTION_WORDS = words('city county town borough state province district region municipality');
 
@@ -90,7 +97,8 @@ const OUTLET_WORDS = words(`news times post courier herald gazette journal tribu
 /** Words that make a name a place. */
 const PLACE_WORDS = words(`street road lane avenue square park bridge airport station stadium arena port bay river lake mount
   mountains island islands city county province state states republic kingdom valley harbour harbor east west north south
-  gulf sea ocean hospital district region territory peninsula coast heights hills village town borough`);
+  gulf sea ocean hospital district region territory peninsula coast heights hills village town borough junction depot
+  terminal quay pier wharf plaza mall market crescent close drive way row place gardens green common estate`);
 
 /** Lower-case words after a name that make it a channel ("her Telegram channel"). */
 const CHANNEL_AFTER = words('channel account feed page profile handle');
@@ -126,14 +134,17 @@ const DEMONYM_SUFFIX = /(?:ian|ean|ese|ish|an|i)$/;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 const CALENDAR = new Set(`${MONTHS}|${WEEKDAYS}`.toLowerCase().split('|'));
+const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
+/** Dates: a weekday, a day and month (or a range of days: "14 to 16 March"), a month and year, a year range, "last year". */
 const DATE_RE = new RegExp(
   [
     `(?:(?:by|until|before|since) )?(?:(?:early|late|mid)[ -](?:on )?)?(?:${WEEKDAYS})(?: (?:morning|afternoon|evening|night))?`,
-    `(?:(?:by|until|before|since) )?\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS})(?: \\d{4})?`,
-    `(?:(?:by|until|before|since) )?(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?`,
-    `(?:(?:by|until|before|since) )?(?:(?:early|late|mid)[ -])?(?:${MONTHS})(?: \\d{4})?`,
+    `${DAY}(?: ?(?:-|–|to|and|until) ?${DAY})? (?:${MONTHS})(?: \\d{4})?`,
+    `(?:${MONTHS}) ${DAY}(?: ?(?:-|–|to|and|until) ?${DAY})?(?:,? \\d{4})?`,
+    `(?:(?:early|late|mid)[ -])?(?:${MONTHS})(?: \\d{4})?`,
+    `between (?:1[89]|20)\\d\\d and (?:1[89]|20)\\d\\d`,
     `(?:last|next|this|the past|the previous|earlier this|later this) (?:year|month|week|weekend|season|spring|summer|autumn|fall|winter|decade)`,
-  ].map((p) => `(?:${p})(?![A-Za-z])`).join('|'),
+  ].map((p) => `(?:${p})(?![A-Za-z0-9])`).join('|'),
   'g',
 );
 
@@ -253,6 +264,17 @@ function capRuns(text: string, base: number): Cap[][] {
     lastEnd = m.index + m[0].length;
   }
   if (run.length) runs.push(run);
+  // "Arbitration and Conciliation Board": "and" inside the name of an organisation (its last word says so).
+  for (let i = runs.length - 2; i >= 0; i--) {
+    const a = runs[i];
+    const b = runs[i + 1];
+    const own = a.filter((w, k) => k > 0 || !STOP_CAPS.has(w.text.toLowerCase()));
+    if (!own.length || own.length > 2 || !/^\s+and\s+$/.test(text.slice(a[a.length - 1].end - base, b[0].start - base))) continue;
+    const last = b[b.length - 1].text.toLowerCase();
+    // Not after a whole name of its own ("Fennick Road and …", "Ruiz's and …").
+    if (!ORG_WORDS.has(last) || (own.length > 1 && PLACE_WORDS.has(own[own.length - 1].text.toLowerCase())) || own.some((w) => isPossessive(w.text) || STOP_CAPS.has(w.text.toLowerCase()))) continue;
+    runs.splice(i, 2, [...a, ...b]);
+  }
   return runs;
 }
 
@@ -488,6 +510,16 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
     for (const e of evidence) d.evidence.add(e);
     return d;
   };
+  const addMention = (d: Draft, m: string) => {
+    const mentions = (d.entity.mentions ??= []);
+    if (!mentions.some((x) => x.toLowerCase() === m.toLowerCase())) mentions.push(m);
+  };
+  // Lower-case nouns the article uses after "the", "its" or "their" ("the union said").
+  const theNouns = new Set<string>();
+  for (const src of srcs) {
+    const toks = src.sentence.tokens;
+    for (let i = 1; i < toks.length; i++) if (/^(?:the|its|their)$/.test(toks[i - 1].norm) && /^\p{Ll}/u.test(toks[i].text)) theNouns.add(toks[i].norm);
+  }
   const addRole = (d: Draft, role: Role) => {
     const roles = (d.entity.roles ??= []);
     if (!roles.some((r) => r.title.toLowerCase() === role.title.toLowerCase())) roles.push(role);
@@ -561,9 +593,18 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
       if (role && !title) evidence.push('person');
       const appositive = appositiveRole(text, src, firstTok, lastTok);
       if (appositive) evidence.push('person');
-      if (ORG_WORDS.has(last) || (lw.length > 1 && ORG_WORDS.has(lw[0]) && lw[0] !== 'united')) evidence.push('organisation');
-      if (OUTLET_WORDS.has(last) || (lw.length > 1 && OUTLET_WORDS.has(lw[0]))) evidence.push('outlet');
-      if (PLACE_WORDS.has(last) || (lw.length > 1 && PLACE_WORDS.has(lw[0]))) evidence.push('place');
+      // The head of "Journal of Medicine", "University of Eastholm": the word before "of".
+      const nameWords = name.toLowerCase().split(/\s+/);
+      const ofAt = nameWords.indexOf('of');
+      const nameHead = ofAt > 0 ? nameWords[ofAt - 1] : last;
+      if (ORG_WORDS.has(nameHead) || (lw.length > 1 && ORG_WORDS.has(lw[0]) && lw[0] !== 'united')) evidence.push('organisation');
+      if (OUTLET_WORDS.has(nameHead) || (lw.length > 1 && OUTLET_WORDS.has(lw[0]))) evidence.push('outlet');
+      if (PLACE_WORDS.has(nameHead) || (lw.length > 1 && PLACE_WORDS.has(lw[0]))) evidence.push('place');
+      // "Vermeer & Oost" is a firm; so is a name that goes with an acronym in parentheses, "Kestrel Rail (KR)".
+      if (lw.includes('&')) evidence.push('organisation');
+      if (ws.length > 1 && /^\s*\((?:\p{Lu}\.?){2,8}\)/u.test(text.slice(ws[ws.length - 1].end, ws[ws.length - 1].end + 14))) evidence.push('firm');
+      const apposed = nounApposition(text, src, firstTok, lastTok);
+      if (apposed) evidence.push(`noun:${apposed}`);
       if (nextWord && CHANNEL_AFTER.has(nextWord.norm) && /^\s+$/.test(gapAfter)) evidence.push('channel');
       const before = toks.slice(Math.max(0, firstTok - 3), firstTok).map((t) => t.norm);
       if (before.some((w) => OUTLET_CUES.has(w)) && /^(?:to|with|on|the)$/.test(prevWord ?? '')) evidence.push('outlet-cue');
@@ -628,6 +669,9 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
     else if (ev.has('person') && !ev.has('organisation') && !ev.has('place')) type = 'person';
     else if (ev.has('outlet') && !ev.has('organisation')) type = 'outlet';
     else if (ev.has('organisation')) type = PUBLIC_BODY_WORDS.has(n[n.length - 1].toLowerCase()) ? 'body' : 'organisation';
+    else if (ev.has('firm') && !ev.has('person')) type = 'organisation';
+    else if (nouns(ev).some((x) => PLACE_NOUNS.has(lastWord(x)))) type = 'place';
+    else if (nouns(ev).length && !ev.has('person')) type = 'organisation';
     else if (ev.has('place')) type = 'place';
     else if (ev.has('outlet-cue')) type = 'outlet';
     else if (ev.has('locative')) type = 'place';
@@ -636,7 +680,20 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
     else type = 'place';
     d.entity.type = type;
     if (type === 'person') persons.push(d);
+    // "the regional operator", "the liquidator": what the article calls an organisation is how drafts name it.
+    if (type === 'organisation' || type === 'body') for (const x of nouns(ev)) addMention(d, x), addMention(d, lastWord(x));
   }
+  // "the union", "the court": the head word of one organisation's name, used as a common noun in the article.
+  const heads = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    if (d.entity.type !== 'organisation' && d.entity.type !== 'body') continue;
+    const lw = d.entity.name.toLowerCase().split(/\s+/);
+    const ofAt = lw.indexOf('of');
+    const head = ofAt > 0 ? lw[ofAt - 1] : lw[lw.length - 1];
+    if (lw.length < 2 || !(ORG_WORDS.has(head) || PUBLIC_BODY_WORDS.has(head))) continue;
+    heads.set(head, [...(heads.get(head) ?? []), d]);
+  }
+  for (const [head, ds] of heads) if (ds.length === 1 && theNouns.has(head)) addMention(ds[0], head);
   // "Northbrook City Council": the body serves a place, named by the words before "City".
   for (const d of [...drafts]) {
     if (d.entity.type !== 'organisation' && d.entity.type !== 'body') continue;
@@ -734,6 +791,53 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
     if (e.mentions && !e.mentions.length) delete e.mentions;
   }
   return out;
+}
+
+/** Place nouns in apposition that make a name a place ("Northgate, the county town,"). */
+const PLACE_NOUNS = words('city town village capital country region province state island port district county suburb neighbourhood neighborhood area');
+const lastWord = (s: string) => s.split(/\s+/).pop()!.toLowerCase();
+/** The common nouns seen in apposition to a name (evidence "noun:…"). */
+const nouns = (ev: Set<string>) => [...ev].filter((e) => e.startsWith('noun:')).map((e) => e.slice(5));
+
+/**
+ * A common noun in apposition to a name, not a role of a person: "Kestrel Rail (KR), the regional
+ * operator," or "The liquidator, Ruiz & Co, said" or "The pill's maker, Acme Pharma,".
+ */
+function nounApposition(text: string, src: Src, first: number, last: number): string | undefined {
+  const toks = src.sentence.tokens;
+  const gap = (a: number, b: number) => text.slice(toks[a].end, toks[b]?.start ?? src.sentence.end);
+  const plainNoun = (i: number) => /^\p{Ll}/u.test(toks[i].text) && !/['’]/.test(toks[i].text) && !AFTER_STOP.has(toks[i].norm) && !STOP_CAPS.has(toks[i].norm);
+  const accept = (phrase: number[]) => {
+    const head = toks[phrase[phrase.length - 1]];
+    if (ROLE_NOUNS.has(head.norm) || /(?:ed|ing|ly)$/.test(head.norm) || REPORT_VERBS.has(head.norm) || SPEECH.has(head.norm)) return undefined;
+    return phrase.map((i) => toks[i].text).join(' ');
+  };
+  // After: "NAME (ACR), the regional operator,"
+  let j = last;
+  if (/^\s*\(\s*$/.test(gap(j, j + 1)) && toks[j + 2] && /^\s*\)/.test(gap(j + 1, j + 2))) j++;
+  if (/^\s*\)?\s*,\s*$/.test(gap(j, j + 1)) && toks[j + 1] && /^(?:the|a|an|its|their)$/.test(toks[j + 1].norm)) {
+    const phrase: number[] = [];
+    for (let k = j + 2; k < Math.min(toks.length, j + 6) && plainNoun(k); k++) {
+      phrase.push(k);
+      const after = gap(k, k + 1);
+      if (/^\s*[,.;]/.test(after) || k + 1 >= toks.length) return accept(phrase);
+      if (!/^[ \t]+$/.test(after)) break;
+    }
+  }
+  // Before: "The liquidator, NAME," / "The pill's maker, NAME,"
+  if (first >= 2 && /^\s*,\s*$/.test(gap(first - 1, first)) && /^\s*,/.test(gap(last, last + 1)) && plainNoun(first - 1)) {
+    let k = first - 1;
+    while (k > 0 && first - k < 4 && /^[ \t]+$/.test(gap(k - 1, k)) && (plainNoun(k - 1) || /['’]s?$/.test(toks[k - 1].text))) k--;
+    const det = toks[k - 1];
+    // At the start of the sentence: "for the northern depots, Ana Ruiz" is no apposition.
+    const opens = (i: number) => /^[\s“"‘'(*#>-]*$/.test(text.slice(src.sentence.start, toks[i].start));
+    if ((det && /^(?:the|its|their)$/.test(det.norm) && opens(k - 1) && /^[ \t]+$/.test(gap(k - 1, k))) || (/['’]s?$/.test(toks[k].text) && opens(k))) {
+      const phrase = [];
+      for (let i = k; i < first; i++) if (!/['’]/.test(toks[i].text)) phrase.push(i);
+      if (phrase.length) return accept(phrase);
+    }
+  }
+  return undefined;
 }
 
 const isVerbOfSaying = (n: string | undefined) => !!n && (SPEECH.has(n) || MORE_SPEECH.has(n) || REPORT_VERBS.has(n));
