@@ -183,6 +183,44 @@ describe('extract: entity types and dates (issue 19 fault classes)', () => {
   });
 });
 
+describe('extract: speakers, reporters and speaksFor (issue 19 fault classes)', () => {
+  // Invented, unlike any story under test/fixtures.
+  const article = [
+    'Ferry operator cuts winter sailings',
+    '',
+    'Brightwater Ferries said it would cut 120 sailings this winter. Its spokeswoman, Dana Whitcombe, said the cuts would save $3 million.',
+    '',
+    '“We are not leaving anyone behind,” said the council’s transport lead, Councillor Omar Reyes. “Not one island will be cut off.”',
+    '',
+    'Reyes told the meeting that the council had “tried everything” and would “keep trying”. He predicted that 40 families would move away.',
+    '',
+    '“We tried. We failed,” Reyes said.',
+    '',
+    '“The timetable is fixed,” he said, “and it will not change.”',
+  ].join('\n');
+  const { sheet } = extractFacts(article, { articlePath: 'ferry.txt' });
+  const id = (name: string) => byName(sheet, name)?.id;
+  const speakerOf = (text: string) => sheet.quotes.find((q) => q.text === text)?.speaker;
+
+  it('a spokesperson speaks for the organisation named before ("Its spokeswoman"), and her figures are its own', () => {
+    assert.equal(byName(sheet, 'Dana Whitcombe')?.speaksFor, id('Brightwater Ferries'));
+    assert.equal(sheet.figures.find((f) => f.value === 3_000_000)?.reportedBy, id('Brightwater Ferries'));
+    assert.equal(sheet.figures.find((f) => f.value === 120)?.reportedBy, id('Brightwater Ferries'));
+  });
+
+  it('quotes: the speaker after "said", the quote after it in the paragraph, a second quote in the sentence, one over two sentences, one split by "he said"', () => {
+    const reyes = id('Omar Reyes');
+    assert.ok(reyes);
+    for (const q of ['We are not leaving anyone behind', 'Not one island will be cut off', 'tried everything', 'keep trying', 'We tried. We failed', 'The timetable is fixed', 'and it will not change']) {
+      assert.equal(speakerOf(q), reyes, q);
+    }
+  });
+
+  it('a figure after "He predicted" is the person last shown speaking', () => {
+    assert.equal(sheet.figures.find((f) => f.value === 40)?.reportedBy, id('Omar Reyes'));
+  });
+});
+
 describe('extract: the command line (runExtract)', () => {
   let tmp: string;
   beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-extract-'))));

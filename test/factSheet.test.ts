@@ -261,6 +261,20 @@ describe('malformed fact sheets', () => {
     expectProblem(mutate((d) => (d.quotes[0].speaker = d.figures[0].id)), '$.quotes[0].speaker', /entity/);
   });
 
+  it('speaksFor names the organisation a person speaks for: another entity, by id', () => {
+    const d = JSON.parse(good);
+    const person = d.entities.findIndex((e: any) => e.type === 'person');
+    const org = d.entities.find((e: any) => e.type !== 'person' && e.type !== 'place');
+    d.entities[person].speaksFor = org.id;
+    assert.equal(loadFactSheet(JSON.stringify(d)).entities[person].speaksFor, org.id);
+    assert.ok(validateSchema(d), JSON.stringify(validateSchema.errors));
+    expectProblem(mutate((x) => (x.entities[person].speaksFor = 'acme')), `$.entities[${person}].speaksFor`, /entity.*"acme"/);
+    expectProblem(mutate((x) => (x.entities[person].speaksFor = x.entities[person].id)), `$.entities[${person}].speaksFor`, /not itself/);
+    const json = mutate((x) => (x.entities[person].speaksFor = 7));
+    expectProblem(json, `$.entities[${person}].speaksFor`, /entity/);
+    schemaRejects(json);
+  });
+
   it('duplicate ids name the second occurrence', () => {
     expectProblem(mutate((d) => (d.figures[1].id = d.figures[0].id)), '$.figures[1].id', /duplicate id "deaths-authorities"/);
     // Ids are unique across kinds of fact, too.

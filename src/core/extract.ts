@@ -231,6 +231,8 @@ interface Draft {
   evidence: Set<string>;
   first: Src;
   order: number;
+  /** Whose role the person holds, as the article words it ("KVR's", "its", "of the union"), where the role speaks for it. */
+  owners?: { phrase: string; src: Src }[];
 }
 
 const CAP_WORD = /(?:\p{Lu}\.){2,}(?!\p{L})|\p{Lu}[\p{L}\p{M}]*(?:['’-][\p{L}\p{M}]+)*['’]?/gu;
@@ -324,6 +326,7 @@ export function extractFacts(articleText: string, opts: ExtractOptions): Extract
   const speaking = new Set<string>();
   for (const src of srcs) for (const mm of src.ctx.mentions(compiled0)) if (speaksAt(text, src, mm)) speaking.add(mm.id);
   const compiled: CompiledSheet = { ...compiled0, reporters: new Set(entityList.filter((e) => e.type !== 'place' && speaking.has(e.id)).map((e) => e.id)) };
+  proposeSpeaksFor(entities, srcs, compiled0);
 
   const dates: DateFact[] = [];
   const dateSpans: [number, number][] = [];
@@ -345,8 +348,14 @@ export function extractFacts(articleText: string, opts: ExtractOptions): Extract
     }
   }
 
-  const figures = findFigures(text, masked, srcs, compiled, dateSpans, nextId);
-  const quotes = findQuoteFacts(text, masked, srcs, compiled, entities, notes, nextId);
+  const quoted: QuotedSpan[] = [];
+  const quotes = findQuoteFacts(text, masked, srcs, compiled, entities, notes, nextId, quoted);
+  const figures = findFigures(text, masked, srcs, compiled, dateSpans, nextId, quoted);
+  // A chief executive's or spokesperson's figures are their organisation's.
+  for (const f of figures) {
+    const e = f.reportedBy ? compiled0.entities.get(f.reportedBy) : undefined;
+    if (e?.speaksFor && e.roles?.some((r) => REPORTS_FOR_ROLES.has(lastWord(r.title)))) f.reportedBy = e.speaksFor;
+  }
   const settings = findSettings(srcs, entities, nextId);
 
   const storyId = opts.storyId ?? slug(title, 6);
@@ -418,6 +427,8 @@ function dropEntities(sheet: FactSheet, gone: Set<string>): void {
  */
 function settle(proposed: FactSheet, text: string, markdown: boolean, notes: string[]): FactSheet {
   let sheet = copySheet(proposed);
+  // Figures whose reporter was already taken away for disagreeing with the checker's reading.
+  const unreported = new Set<string>();
   for (let round = 0; round < 8; round++) {
     const bad = rejected(sheet, text);
     if (bad.size) {
@@ -455,6 +466,12 @@ function settle(proposed: FactSheet, text: string, markdown: boolean, notes: str
           e.mentions = e.mentions.filter((m) => m.toLowerCase() !== role.title.toLowerCase());
           if (!e.mentions.length) delete e.mentions;
         }
+      } else if (f.ruleId === 'number-mismatch' && !unreported.has(f.factId) && byId(next.figures, f.factId)?.reportedBy) {
+        // The checker reads another source in the sentence: a figure without a reporter says less, but holds.
+        const fig = byId(next.figures, f.factId)!;
+        notes.push(`figure “${fig.id}”: reporter “${fig.reportedBy}” left out: the checker reads another source in “${fig.source.slice(0, 80)}”`);
+        delete fig.reportedBy;
+        unreported.add(f.factId);
       } else drop.add(f.factId);
     }
     for (const key of FACT_KEYS) {
@@ -611,6 +628,12 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
       else if (before.includes('told') && firstTok > 0 && toks[firstTok - 1].norm === 'told') evidence.push('outlet-cue');
       if (prevWord && LOCATIVE.has(prevWord)) evidence.push('locative');
       if (prevWord === 'against') evidence.push('organisation');
+      // "X, which …" and "X said it …" are things; "X, who …" is a person.
+      const after1 = toks[lastTok + 1];
+      const after2 = toks[lastTok + 2];
+      if (after1 && /^\s*,\s*$/.test(gapAfter) && after1.norm === 'which') evidence.push('firm');
+      if (after1 && /^\s*,\s*$/.test(gapAfter) && after1.norm === 'who' && ws.length > 1) evidence.push('person');
+      if (after1 && after2 && /^\s+$/.test(gapAfter) && isVerbOfSaying(after1.norm) && after2.norm === 'it') evidence.push('firm');
       if (prevWord === 'the' || (firstTok >= 2 && toks[firstTok - 1].norm === 'the')) evidence.push('the');
       if (/^\s*,\s*\p{Lu}/u.test(gapAfter) && prevWord && LOCATIVE.has(prevWord)) evidence.push('place');
       const d = add(name, src, evidence);
@@ -621,6 +644,11 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
       if (appositive) {
         addRole(d, { title: appositive });
         titleHolders.push({ title: appositive, draft: d });
+      }
+      for (const r of [role, appositive]) {
+        if (!r || !SPEAKS_FOR_ROLES.has(lastWord(r)) && !SPEAKS_FOR_ROLES.has(r.toLowerCase())) continue;
+        const owner = ownerOf(text, src, firstTok, lastTok, r);
+        if (owner) (d.owners ??= []).push({ phrase: owner, src });
       }
       // "Long Name (LN)": the acronym in parentheses is an alias.
       const paren = /^\s*\(((?:\p{Lu}\.?){2,8})\)/u.exec(text.slice(ws[ws.length - 1].end, ws[ws.length - 1].end + 14));
@@ -793,6 +821,78 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
   return out;
 }
 
+/** Roles whose holder speaks for an organisation (speaksFor); the first few also report for it. */
+const SPEAKS_FOR_ROLES = words(`executive ceo spokesman spokeswoman spokesperson chair chairman chairwoman chairperson secretary
+  president director head leader chief officer`);
+/** Roles whose figures are the organisation's own ("the company had lost …, its chief executive said"). */
+const REPORTS_FOR_ROLES = words('executive ceo spokesman spokeswoman spokesperson');
+
+/** Sets `speaksFor` of each person whose speaking role the article gives to an organisation it names. */
+function proposeSpeaksFor(drafts: Draft[], srcs: Src[], sheet: CompiledSheet): void {
+  const isOrg = (id: string | undefined) => !!id && ['organisation', 'body', 'outlet'].includes(sheet.entities.get(id)?.type ?? '');
+  for (const d of drafts) {
+    if (d.entity.type !== 'person' || !d.owners) continue;
+    for (const { phrase, src } of d.owners) {
+      let id: string | undefined;
+      if (/^(?:its|their)$/.test(phrase)) {
+        // "Its spokesman": the organisation the previous sentence is about (the first it names).
+        for (let i = src.index - 1; i >= 0 && i >= src.index - 2 && !id; i--) id = srcs[i].ctx.mentions(sheet).find((mm) => isOrg(mm.id))?.id;
+      } else {
+        const want = phraseWords(bare(phrase)).filter((w, k) => k > 0 || w !== 'the').join(' ');
+        id = sheet.entityPhrases.find((p) => p.words.join(' ') === want && isOrg(p.id))?.id;
+      }
+      if (id && id !== d.entity.id) {
+        d.entity.speaksFor = id;
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Whose role a person holds, as the sentence words it: "KVR's chief executive, Ana Ruiz" (KVR's),
+ * "Its spokesman, Ana Ruiz" (its), "Ana Ruiz, the chief executive of Acme" (Acme), "Acme chief
+ * executive Ana Ruiz" (Acme).
+ */
+function ownerOf(text: string, src: Src, first: number, last: number, role: string): string | undefined {
+  const toks = src.sentence.tokens;
+  const n = role.split(/\s+/).length;
+  const gap = (a: number, b: number) => text.slice(toks[a].end, toks[b]?.start ?? src.sentence.end);
+  const roleAt = (at: number) => at >= 0 && toks.slice(at, at + n).map((t) => t.text).join(' ').toLowerCase() === role.toLowerCase();
+  const run = (end: number) => {
+    // The capitalised words (or "the" + noun) that end at token `end`.
+    let k = end;
+    while (k > 0 && /^[ \t]+$/.test(gap(k - 1, k)) && (/^\p{Lu}/u.test(toks[k - 1].text) || CONNECTORS.has(toks[k - 1].norm)) && !STOP_CAPS.has(toks[k - 1].norm)) k--;
+    if (k > 0 && /^(?:the)$/.test(toks[k - 1].norm) && /^[ \t]+$/.test(gap(k - 1, k))) k--;
+    return text.slice(toks[k].start, toks[end].end);
+  };
+  // Before the name: "[owner] role, NAME" or "[owner] role NAME".
+  for (const r0 of [first - n]) {
+    if (!roleAt(r0) || r0 < 1 || !/^[ \t]+$/.test(gap(r0 - 1, r0))) continue;
+    const p = toks[r0 - 1];
+    if (/^(?:its|their)$/.test(p.norm)) return p.norm;
+    if (/['’]s?$/.test(p.text) && (/^\p{Lu}/u.test(p.text) || (r0 >= 2 && toks[r0 - 2].norm === 'the'))) return run(r0 - 1);
+    if (/^\p{Lu}/u.test(p.text) && !STOP_CAPS.has(p.norm) && !TITLE_MODIFIERS.has(p.norm)) return run(r0 - 1);
+  }
+  // After the name: "NAME, the role of|at Owner" / "NAME, Owner's role".
+  if (/^\s*,\s*$/.test(gap(last, last + 1))) {
+    for (let r0 = last + 1; r0 < Math.min(toks.length, last + 6); r0++) {
+      if (!roleAt(r0)) continue;
+      const after = toks[r0 + n];
+      if (after && /^(?:of|at)$/.test(after.norm) && toks[r0 + n + 1]) {
+        let e = r0 + n + 1;
+        if (toks[e].norm === 'the') e++;
+        while (e + 1 < toks.length && /^[ \t]+$/.test(gap(e, e + 1)) && (/^\p{Lu}/u.test(toks[e + 1].text) || CONNECTORS.has(toks[e + 1].norm))) e++;
+        if (/^\p{Lu}/u.test(toks[e].text) || toks[e - 1]?.norm === 'the') return text.slice(toks[r0 + n + 1].start, toks[e].end);
+      }
+      const p = toks[r0 - 1];
+      if (r0 > last + 1 && /['’]s?$/.test(p.text)) return p.norm === 'its' ? 'its' : run(r0 - 1);
+      if (r0 > last + 1 && /^(?:its|their)$/.test(p.norm)) return p.norm;
+    }
+  }
+  return undefined;
+}
+
 /** Place nouns in apposition that make a name a place ("Northgate, the county town,"). */
 const PLACE_NOUNS = words('city town village capital country region province state island port district county suburb neighbourhood neighborhood area');
 const lastWord = (s: string) => s.split(/\s+/).pop()!.toLowerCase();
@@ -840,7 +940,18 @@ function nounApposition(text: string, src: Src, first: number, last: number): st
   return undefined;
 }
 
-const isVerbOfSaying = (n: string | undefined) => !!n && (SPEECH.has(n) || MORE_SPEECH.has(n) || REPORT_VERBS.has(n));
+/** Forms of speech verbs beyond the checker's: participles ("telling", "saying") and verbs of forecasting. */
+const SPEECH_FORMS = words(`saying telling adding insisting claiming arguing warning noting stating writing explaining reporting
+  estimating predicting predicted predicts forecast forecasts expects expected believes believed argued insisted added noted
+  suggested says`);
+const isVerbOfSaying = (n: string | undefined) => !!n && (SPEECH.has(n) || MORE_SPEECH.has(n) || REPORT_VERBS.has(n) || SPEECH_FORMS.has(n));
+
+/** The person a sentence shows speaking ("Ruiz's lawyer, Ana Okoye, said": Okoye), else its first person not in a possessive. */
+function speakingPerson(text: string, src: Src, sheet: CompiledSheet, personIds: Set<string>): string | undefined {
+  const ms = src.ctx.mentions(sheet).filter((mm) => personIds.has(mm.id));
+  const toks = src.sentence.tokens;
+  return (ms.find((mm) => speaksAt(text, src, mm)) ?? ms.find((mm) => !/['’]s?$/.test(toks[mm.at + mm.len - 1].text)) ?? ms[0])?.id;
+}
 
 /**
  * Whether the mention is shown saying or reporting: "Ruiz said", "Ruiz, who …, said",
@@ -856,6 +967,8 @@ function speaksAt(text: string, src: Src, mm: { id: string; at: number; len: num
   if (toks[end] && /^(?:has|have|had|also|later|then|earlier|will|would)$/.test(toks[end].norm) && isVerbOfSaying(toks[end + 1]?.norm)) return true;
   // A parenthetical clause between the name and its verb: "Ruiz, who chairs the board, said".
   if (toks[end] && /^\s*,/.test(text.slice(toks[end - 1].end, toks[end].start))) {
+    // "Ruiz, which says it …" / "Ruiz, who said …"
+    if (/^(?:which|who)$/.test(toks[end].norm) && isVerbOfSaying(toks[end + 1]?.norm)) return true;
     for (let j = end + 1; j < Math.min(toks.length, end + 16); j++) {
       if (/,\s*$/.test(text.slice(toks[j - 1].end, toks[j].start)) && isVerbOfSaying(toks[j].norm)) return true;
     }
@@ -920,6 +1033,8 @@ function appositiveRole(text: string, src: Src, first: number, last: number): st
       }
     }
     if (role < 0) return undefined;
+    // "the founder of the collapsed firm Acme": the title ends at its noun; the rest names whose it is.
+    if (role < j - 1 && /^(?:of|at|for)$/.test(toks[role + 1].norm)) j = role + 1;
     const endTok = toks[j - 1];
     // "Radio X, the city’s mayor, Ana Ruiz": the apposition is the next name's.
     const next = toks[j];
@@ -944,7 +1059,14 @@ function qualifierOf(m: Mention, text: string): Qualifier {
   return 'exact';
 }
 
-function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, dateSpans: [number, number][], nextId: IdMaker): Figure[] {
+/** Where a quote with a known speaker stands in the article. */
+interface QuotedSpan {
+  start: number;
+  end: number;
+  speaker: string;
+}
+
+function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, dateSpans: [number, number][], nextId: IdMaker, quoted: QuotedSpan[]): Figure[] {
   const out: Figure[] = [];
   const mentions = findMentions(masked);
   let si = 0;
@@ -961,11 +1083,20 @@ function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledS
     const to = Math.max(from + 1, ctx.tokenAt(m.end));
     const toks = src.sentence.tokens;
     const counts = countsOf(masked, toks, from, to, m);
-    let reportedBy = trailing(masked, ctx, sheet, from) ?? ctx.reporter(sheet, from, to);
+    // A figure inside a quote is its speaker's; a year is no one's report.
+    const inQuote = quoted.find((q) => m.start >= q.start && m.end <= q.end);
+    let reportedBy = m.kind === 'year' ? undefined : inQuote ? inQuote.speaker : trailing(masked, ctx, sheet, from);
+    // The checker's reading of the clause, if that reporter is shown speaking in this sentence (not "sentenced Ruiz").
+    if (!reportedBy && !inQuote && m.kind !== 'year') {
+      const r = ctx.reporter(sheet, from, to);
+      if (r && ctx.mentions(sheet).some((mm) => mm.id === r && speaksAt(text, src, mm))) reportedBy = r;
+    }
     // "Ruiz’s office said …": the subject that opens a reporting sentence reports all of its figures.
-    if (!reportedBy) reportedBy = subjectReporter(ctx, sheet, from);
-    // "She said 12 …": the person named last before.
-    if (!reportedBy && /^(?:he|she|they)$/.test(toks[0]?.norm ?? '') && isVerbOfSaying(toks[1]?.norm)) reportedBy = lastPersonBefore(srcs, src.index, sheet);
+    if (!reportedBy && !inQuote && m.kind !== 'year') reportedBy = subjectReporter(text, src, sheet, from);
+    // "She said 12 …", "…, he said.": the person last shown speaking.
+    const pronounLeads = /^(?:he|she|they)$/.test(toks[0]?.norm ?? '') && isVerbOfSaying(toks[1]?.norm);
+    const pronounTrails = toks.length > 2 && /^(?:he|she|they)$/.test(toks[toks.length - 2].norm) && isVerbOfSaying(toks[toks.length - 1].norm) && toks.length - 2 > to && /,\s*$/.test(masked.slice(toks[toks.length - 3].end, toks[toks.length - 2].start));
+    if (!reportedBy && !inQuote && m.kind !== 'year' && (pronounLeads || pronounTrails)) reportedBy = lastPersonBefore(text, srcs, src.index, sheet);
     const cur = m.currency.replace(/\./g, '');
     const currency = cur ? (CURRENCIES[cur] ?? CURRENCIES[cur.toLowerCase()]) : undefined;
     const base = m.kind === 'year' ? `year-${slug(counts.replace(/^year(?: of)?\s*/, ''), 3) || m.value}` : slug(counts, 3);
@@ -1037,10 +1168,11 @@ function trailing(masked: string, ctx: SentenceContext, sheet: CompiledSheet, fr
   return end + 1 >= toks.length || /^\s*[,;—–]/.test(after) ? last.id : undefined;
 }
 
-function lastPersonBefore(srcs: Src[], index: number, sheet: CompiledSheet): string | undefined {
+function lastPersonBefore(text: string, srcs: Src[], index: number, sheet: CompiledSheet): string | undefined {
+  const persons = new Set([...sheet.entities.values()].filter((e) => e.type === 'person').map((e) => e.id));
   for (let i = index - 1; i >= 0; i--) {
-    const p = srcs[i].ctx.mentions(sheet).find((mm) => sheet.entities.get(mm.id)?.type === 'person');
-    if (p) return p.id;
+    const p = speakingPerson(text, srcs[i], sheet, persons);
+    if (p) return p;
   }
   return undefined;
 }
@@ -1049,22 +1181,34 @@ function lastPersonBefore(srcs: Src[], index: number, sheet: CompiledSheet): str
  * The subject of a reporting sentence ("The agency (ABC) reported …, with … and …"): the first
  * reporter named, if a reporting verb follows it and no other reporter stands before the figure.
  */
-function subjectReporter(ctx: SentenceContext, sheet: CompiledSheet, from: number): string | undefined {
+function subjectReporter(text: string, src: Src, sheet: CompiledSheet, from: number): string | undefined {
+  const ctx = src.ctx;
   const toks = ctx.sentence.tokens;
   const before = ctx.mentions(sheet).filter((mm) => mm.at < from && sheet.reporters.has(mm.id));
-  if (!before.length || before.some((mm) => mm.id !== before[0].id)) return undefined;
-  // The verb follows the name, or the name repeated right after it (an acronym in parentheses).
-  let end = before[0].at + before[0].len;
-  const again = before.find((mm) => mm !== before[0] && mm.at === end);
-  if (again) end = again.at + again.len;
-  return isVerbOfSaying(toks[end]?.norm) ? before[0].id : undefined;
+  if (!before.length) return undefined;
+  const first = before[0];
+  if (before.every((mm) => mm.id === first.id)) {
+    // The verb follows the name, or the name repeated right after it (an acronym in parentheses).
+    let end = first.at + first.len;
+    const again = before.find((mm) => mm !== first && mm.at === end);
+    if (again) end = again.at + again.len;
+    if (isVerbOfSaying(toks[end]?.norm)) return first.id;
+  }
+  // "Kestrel Rail (KR), the regional operator, disputed the figures, saying …": the subject that
+  // opens the sentence and is shown speaking, with no other reporter named before the figure.
+  // It opens the sentence, perhaps after a title or an article ("Presiding judge Ana Ruiz told …").
+  const subject = before.find((mm) => mm.at <= 3 && !/['’]s?$/.test(toks[mm.at + mm.len - 1].text) && speaksAt(text, src, mm));
+  if (!subject || !isSentenceStart(text, src.sentence.start, toks[0].start) || /[,;:()]/.test(text.slice(toks[0].end, toks[subject.at].start))) return undefined;
+  // Another reporter shown speaking before the figure reports it instead ("…, while the union said …").
+  const others = before.filter((mm) => mm.id !== subject.id && speaksAt(text, src, mm));
+  return others.length ? undefined : subject.id;
 }
 
 // ---------------------------------------------------------------------------
 // Quotes
 // ---------------------------------------------------------------------------
 
-function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, entities: Draft[], notes: string[], nextId: IdMaker): Quote[] {
+function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, entities: Draft[], notes: string[], nextId: IdMaker, quoted: QuotedSpan[]): Quote[] {
   const speakers = speakersByFirstWord(sheet);
   const personIds = new Set(entities.filter((d) => d.entity.type === 'person').map((d) => d.entity.id));
   const out: Quote[] = [];
@@ -1073,11 +1217,10 @@ function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: Compil
   let lastSpeaker: { id: string; paragraph: number } | undefined;
   let lastPerson: string | undefined;
   const spans = findQuotes(masked).filter((q) => !q.nested);
-  const personAt = (src: Src) => {
-    for (const mm of src.ctx.mentions(sheet)) if (personIds.has(mm.id)) return mm.id;
-    return undefined;
-  };
+  const personAt = (src: Src) => speakingPerson(text, src, sheet, personIds);
   let personSrc = -1;
+  // The previous quote of the same sentence and its speaker ("…,” she said, “…”).
+  let prev: { src: Src; end: number; speaker: string } | undefined;
   for (const span of spans) {
     while (si < srcs.length && srcs[si].sentence.end < span.end) {
       // Remember the last person named before this sentence (for "she said").
@@ -1089,18 +1232,44 @@ function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: Compil
       si++;
     }
     const src = srcs[si];
-    if (!src || span.start < src.sentence.start) continue;
+    if (!src) continue;
+    // A quote over several sentences of one paragraph cites them all.
+    let source = src.text;
+    if (span.start < src.sentence.start) {
+      let sj = si;
+      while (sj > 0 && srcs[sj - 1].sentence.end > span.start) sj--;
+      if (sj === si || srcs[sj].paragraph !== src.paragraph || span.start < srcs[sj].sentence.start) continue;
+      const from = text.indexOf(srcs[sj].text, srcs[sj].sentence.start);
+      const to = text.indexOf(src.text, src.sentence.start) + src.text.length;
+      if (from < 0 || to < from) continue;
+      source = text.slice(from, to);
+    }
     const qtext = text
       .slice(span.start, span.end)
       .replace(/[\s,.;:!?]+$/u, '')
       .trim();
-    if (!/\p{L}/u.test(qtext) || !src.text.includes(qtext)) continue;
+    if (!/\p{L}/u.test(qtext) || !source.includes(qtext)) continue;
     const ctx = src.ctx;
-    const qa = ctx.tokenAt(span.start);
+    const qa = span.start < src.sentence.start ? 0 : ctx.tokenAt(span.start);
     const qb = ctx.tokenAt(span.end);
-    let speaker = attribute(text, ctx, qa, qb, speakers)?.id;
     const toks = src.sentence.tokens;
-    const isSpeech = (n: string) => SPEECH.has(n) || MORE_SPEECH.has(n) || REPORT_VERBS.has(n);
+    const isSpeech = (n: string) => isVerbOfSaying(n);
+    const isPerson = (id: string | undefined) => !!id && personIds.has(id);
+    let speaker = attribute(text, ctx, qa, qb, speakers)?.id;
+    // "He told reporters that … “…” and that the judge …": a pronoun opening a speech clause is the person last named.
+    const pronounSays = /^(?:he|she|they)$/.test(toks[0]?.norm ?? '') && isSpeech(toks[1]?.norm ?? '') && qa > 1;
+    if (pronounSays && !isPerson(speaker)) speaker = lastPerson ?? speaker;
+    // A second quote of a sentence, with no speech verb since the first: the same speaker.
+    if (prev && prev.src === src && !toks.slice(prev.end, qa).some((t) => isSpeech(t.norm))) speaker = prev.speaker;
+    // "Professor Ana Ruiz, an economist at the Bank, said …": the person the sentence opens with, not the body in her apposition.
+    if (speaker && !isPerson(speaker)) {
+      const ms = ctx.mentions(sheet).filter((mm) => mm.at < qa);
+      const opener = ms[0];
+      if (opener && isPerson(opener.id) && ms.some((mm) => mm.id === speaker) && /^\s*,/.test(text.slice(toks[opener.at + opener.len - 1].end))) {
+        const verb = toks.findIndex((t, i) => i >= opener.at + opener.len && i < qa && isSpeech(t.norm));
+        if (verb >= 0 && /,\s*$/.test(text.slice(toks[verb - 1].end, toks[verb].start))) speaker = opener.id;
+      }
+    }
     if (!speaker) {
       // The subject of the speech verb that introduces the quote, however long the clause.
       let verb = -1;
@@ -1108,6 +1277,7 @@ function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: Compil
         verb = i;
         break;
       }
+      const after = verb < 0;
       if (verb < 0) for (let i = qb; i < Math.min(toks.length, qb + 4); i++) if (isSpeech(toks[i].norm)) {
         verb = i;
         break;
@@ -1116,27 +1286,31 @@ function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: Compil
         const before = ctx.mentions(sheet).filter((mm) => mm.at < verb && (mm.at < qa || mm.at >= qb) && sheet.entities.get(mm.id)?.type !== 'place');
         const person = before.find((mm) => personIds.has(mm.id));
         speaker = (person ?? before[0])?.id;
+        // "“…,” said the trial's lead author, Professor Ana Ruiz": the person after the verb.
+        if (!speaker && after) speaker = ctx.mentions(sheet).find((mm) => mm.at > verb && mm.at <= verb + 10 && personIds.has(mm.id) && ctx.sameClause(verb, mm.at))?.id;
         // "he said", "she told …": the last person named before.
         if (!speaker && toks.slice(Math.max(0, verb - 2), verb).some((t) => /^(?:he|she|they)$/.test(t.norm))) speaker = personAt(src) ?? lastPerson;
       }
     }
     // A sentence that is only a quote continues the previous speaker of the paragraph.
     if (!speaker && lastSpeaker && lastSpeaker.paragraph === src.paragraph && /^[\s“"‘'«„]*$/.test(text.slice(src.sentence.start, span.start))) speaker = lastSpeaker.id;
-    const q: Quote = { id: nextId(slug(qtext, 4)), text: qtext, speaker: speaker ?? '', source: src.text };
+    const q: Quote = { id: nextId(slug(qtext, 4)), text: qtext, speaker: speaker ?? '', source };
     if (speaker) {
       lastSpeaker = { id: speaker, paragraph: src.paragraph };
+      prev = { src, end: qb, speaker };
+      quoted.push({ start: span.start, end: span.end, speaker });
       out.push(q);
     } else unresolved.push({ q, src });
   }
-  // The same words quoted elsewhere with a speaker (a headline's quote): that speaker.
+  // The same words quoted elsewhere with a speaker (a headline's quote, often a part of one): that speaker.
+  const words = (t: string) => ` ${phraseWords(t).join(' ')} `;
   for (const { q } of unresolved) {
-    const same = out.find((o) => o.text.toLowerCase() === q.text.toLowerCase());
+    const same = out.find((o) => o.text.toLowerCase() === q.text.toLowerCase()) ?? out.find((o) => words(o.text).includes(words(q.text)));
     if (same) out.push({ ...q, speaker: same.speaker });
     else notes.push(`quote “${q.text}” left out: no speaker found in “${q.source.slice(0, 80)}”`);
   }
-  const position = new Map<string, number>();
-  for (const s of srcs) if (!position.has(s.text)) position.set(s.text, s.index);
-  return out.sort((a, b) => position.get(a.source)! - position.get(b.source)!);
+  const position = (source: string) => text.indexOf(source);
+  return out.sort((a, b) => position(a.source) - position(b.source));
 }
 
 // ---------------------------------------------------------------------------

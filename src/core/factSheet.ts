@@ -28,7 +28,7 @@ type Obj = Record<string, unknown>;
 const ALLOWED: Record<string, string[]> = {
   $: ['$schema', 'story', 'entities', 'figures', 'dates', 'quotes', 'settings', 'otherNames'],
   story: ['id', 'title', 'article'],
-  entities: ['id', 'type', 'name', 'aliases', 'mentions', 'roles', 'source'],
+  entities: ['id', 'type', 'name', 'aliases', 'mentions', 'roles', 'speaksFor', 'source'],
   roles: ['title', 'qualifiers', 'requireQualifier'],
   figures: ['id', 'kind', 'value', 'text', 'qualifier', 'counts', 'reportedBy', 'context', 'currency', 'source'],
   dates: ['id', 'text', 'event', 'context', 'source'],
@@ -161,6 +161,11 @@ export function validateFactSheet(data: unknown): FactSheet {
     if ((v === undefined && optional) || !entitiesListed) return;
     if (typeof v !== 'string' || !entityIds.has(v)) err(`${path}.${key}`, `must be the id of an entity (got ${JSON.stringify(v)})`);
   };
+  entities.forEach((e, i) => {
+    if (e.speaksFor === undefined) return;
+    ref(e, 'speaksFor', `$.entities[${i}]`);
+    if (e.speaksFor === e.id) err(`$.entities[${i}].speaksFor`, 'must name another entity (the organisation this person speaks for), not itself');
+  });
   list(data, 'figures').forEach((f, i) => {
     const p = `$.figures[${i}]`;
     known(f, 'figures', p);

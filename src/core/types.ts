@@ -119,6 +119,8 @@ export interface Entity {
   /** Common-noun references used to recognise a reporter or speaker ("authorities"). */
   mentions?: string[];
   roles?: Role[];
+  /** Entity id of the organisation this person speaks for (its chief executive, spokesperson, chair). */
+  speaksFor?: string;
   source: string;
 }
 
