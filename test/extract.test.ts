@@ -221,6 +221,37 @@ describe('extract: speakers, reporters and speaksFor (issue 19 fault classes)', 
   });
 });
 
+describe('extract: settings (issue 19 fault classes)', () => {
+  // Invented, unlike any story under test/fixtures.
+  const article = [
+    'Dock strike talks resume',
+    '',
+    'Talks between the two sides will resume at the union’s offices in Port Ellery on Monday, the union said.',
+    '',
+    'Ana Ruiz, a nurse at Ellery Hospital, said 12 dockers had been treated.',
+    '',
+    'The findings were published on Tuesday in the Ellery Review of Shipping.',
+    '',
+    'Cardow Freight employs 300 people in offices in Port Ellery and Cardow.',
+  ].join('\n');
+  const { sheet } = extractFacts(article, { articlePath: 'docks.txt' });
+  const at = (name: string, source: RegExp) => sheet.settings.find((x) => x.entity === byName(sheet, name)?.id && source.test(x.source));
+
+  it('where something happens, however far the event word is from the place: talks, offices (with the other place of "X and Y")', () => {
+    assert.ok(at('Port Ellery', /^Talks/)?.triggers.includes('talks'), JSON.stringify(sheet.settings));
+    const offices = at('Port Ellery', /^Cardow Freight/);
+    assert.ok(offices?.triggers.includes('offices'), JSON.stringify(sheet.settings));
+    assert.deepEqual(offices?.alsoRight, [byName(sheet, 'Cardow')!.id]);
+  });
+
+  it('where someone works ("a nurse at Ellery Hospital") and where something was published', () => {
+    const work = at('Ellery Hospital', /^Ana Ruiz/);
+    assert.equal(work?.actor, byName(sheet, 'Ana Ruiz')?.id);
+    assert.ok(work?.triggers.includes('nurse'));
+    assert.ok(at('Ellery Review of Shipping', /published/)?.prepositions.includes('in'), JSON.stringify(sheet.settings));
+  });
+});
+
 describe('extract: the command line (runExtract)', () => {
   let tmp: string;
   beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-extract-'))));

@@ -104,7 +104,9 @@ const PLACE_WORDS = words(`street road lane avenue square park bridge airport st
 const CHANNEL_AFTER = words('channel account feed page profile handle');
 
 /** Words before an outlet's name ("told", "an interview with", "speaking to", "an appearance on"). */
-const OUTLET_CUES = words('told appearance appeared interview interviewed speaking spoke speaks broadcast aired tells telling');
+const OUTLET_CUES = words('told appearance appeared interview interviewed speaking spoke speaks broadcast aired tells telling published publishes publication');
+/** Outlet cues that say where something was published, not who spoke to it. */
+const PUBLISH_CUES = words('published publishes publication');
 
 /** Collective nouns that report or speak as a body ("state media", "the authorities"). */
 const BODY_HEADS = words('authorities officials police government media service records figures data statistics prosecutors investigators regulators inspectors ministry');
@@ -120,7 +122,8 @@ const MORE_SPEECH = words('emphasized emphasised stressed explained announced ac
 
 /** Events that happen somewhere ("talks in …", "a fire at …"). */
 const EVENTS = words(`talks meeting meetings summit negotiations vote voting fire blaze explosion crash attack protest protests rally match
-  game debut conference hearing trial election ceremony session concert launch visit strike festival inquiry`);
+  game debut conference hearing hearings trial election ceremony session concert launch visit strike festival inquiry court
+  courthouse offices office headquarters founded based headquartered study sentenced opened`);
 
 const LOCATIVE = words('in at near outside inside across');
 /** Words after a capitalised word that show it is a noun, not an adjective before one ("Ruiz is", "Ruiz and"). */
@@ -356,7 +359,7 @@ export function extractFacts(articleText: string, opts: ExtractOptions): Extract
     const e = f.reportedBy ? compiled0.entities.get(f.reportedBy) : undefined;
     if (e?.speaksFor && e.roles?.some((r) => REPORTS_FOR_ROLES.has(lastWord(r.title)))) f.reportedBy = e.speaksFor;
   }
-  const settings = findSettings(srcs, entities, nextId);
+  const settings = findSettings(text, srcs, entities, nextId);
 
   const storyId = opts.storyId ?? slug(title, 6);
   const sheet: FactSheet = {
@@ -770,6 +773,28 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
     if (!aliases.includes(name)) aliases.push(name);
     for (const r of d.entity.roles ?? []) addRole(owner, r);
     merged.add(d);
+  }
+  // "Northgate Journal of Medicine" is also "Northgate Journal": the words before "of", when two or more.
+  for (const d of drafts) {
+    if (merged.has(d) || d.entity.type === 'person') continue;
+    const parts = d.entity.name.split(/\s+/);
+    const of = parts.indexOf('of');
+    if (of < 2 || !/^\p{Lu}/u.test(parts[0])) continue;
+    const short = parts.slice(0, of).join(' ');
+    if (drafts.some((o) => o !== d && o.entity.name.toLowerCase() === short.toLowerCase())) continue;
+    const aliases = (d.entity.aliases ??= []);
+    if (!aliases.includes(short)) aliases.push(short);
+  }
+  // "St Anne's Hospital" is also "St Anne's" (either apostrophe), unless that names something else too.
+  for (const d of drafts) {
+    if (merged.has(d) || d.entity.type === 'person') continue;
+    const m = /^(.+?)['’]s\s+\S/u.exec(d.entity.name);
+    if (!m) continue;
+    const prefix = m[1];
+    const clash = drafts.some((o) => o !== d && !merged.has(o) && o.entity.name.toLowerCase().split(/\s+/).some((w) => prefix.toLowerCase().split(/\s+/).includes(w)));
+    if (clash) continue;
+    const aliases = (d.entity.aliases ??= []);
+    for (const a of [`${prefix}'s`, `${prefix}’s`]) if (!aliases.includes(a)) aliases.push(a);
   }
   // A person's surname alone is an alias even when it only ever appears with the full name.
   for (const p of persons) {
@@ -1317,7 +1342,7 @@ function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: Compil
 // Settings
 // ---------------------------------------------------------------------------
 
-function findSettings(srcs: Src[], entities: Draft[], nextId: IdMaker): Setting[] {
+function findSettings(text: string, srcs: Src[], entities: Draft[], nextId: IdMaker): Setting[] {
   const out: Setting[] = [];
   const byId = new Map(entities.map((d) => [d.entity.id, d.entity]));
   const sheet = compile({ story: { id: 'x', title: 'x', article: 'x' }, entities: entities.map((d) => d.entity), figures: [], dates: [], quotes: [], settings: [] });
@@ -1327,46 +1352,87 @@ function findSettings(srcs: Src[], entities: Draft[], nextId: IdMaker): Setting[
     const toks = src.sentence.tokens;
     const ms = src.ctx.mentions(sheet);
     const actor = ms.find((mm) => byId.get(mm.id)?.type === 'person')?.id;
+    const gap = (a: number, b: number) => text.slice(toks[a].end, toks[b].start);
+    /** Places joined to the mention by "and" or a comma ("in Town and City", "in Town, Country"). */
+    const joined = (mm: { at: number; len: number }) =>
+      ms.filter((o) => o.at === mm.at + mm.len + 1 && toks[mm.at + mm.len]?.norm === 'and' && byId.get(o.id)?.type === 'place').map((o) => o.id)
+        .concat(ms.filter((o) => o.at === mm.at + mm.len && byId.get(o.id)?.type === 'place' && /^\s*,\s*$/.test(gap(mm.at + mm.len - 1, o.at))).map((o) => o.id));
+    // Where something happened: "talks in Town", "a court in Town", "offices in Town and City", merged per place and sentence.
+    const places = new Map<string, Setting>();
+    for (const mm of ms) {
+      const e = byId.get(mm.id)!;
+      const prep = toks[mm.at - 1]?.norm === 'the' ? toks[mm.at - 2] : toks[mm.at - 1];
+      if (e.type !== 'place' || !prep || (prep.norm !== 'in' && prep.norm !== 'at')) continue;
+      const pi = toks.indexOf(prep);
+      const triggers: string[] = [];
+      for (let i = pi - 1; i >= Math.max(0, pi - 12) && triggers.length < 3; i--) {
+        if (!src.ctx.sameClause(i, pi) && triggers.length) break;
+        if (EVENTS.has(toks[i].norm) && !triggers.includes(toks[i].norm)) triggers.push(toks[i].norm);
+      }
+      if (!triggers.length) continue;
+      const also = joined(mm).filter((id) => id !== e.id);
+      const had = places.get(e.id);
+      if (had) {
+        for (const t of triggers) if (!had.triggers.includes(t)) had.triggers.push(t);
+        if (!had.prepositions.includes(prep.norm)) had.prepositions.push(prep.norm);
+        if (also.length) had.alsoRight = [...new Set([...(had.alsoRight ?? []), ...also])];
+        continue;
+      }
+      const s: Setting = {
+        id: nextId(`${triggers[0]}-${e.id}`),
+        entity: e.id,
+        ...(also.length ? { alsoRight: also } : {}),
+        triggers,
+        prepositions: [prep.norm],
+        what: `where the ${triggers[0]} took place`,
+        source: src.text,
+      };
+      places.set(e.id, s);
+      seen.add(`${e.id}|${src.index}`);
+      out.push(s);
+    }
     for (const mm of ms) {
       const e = byId.get(mm.id)!;
       const key = `${e.id}|${src.index}`;
       if (seen.has(key)) continue;
       const prep = toks[mm.at - 1]?.norm === 'the' ? toks[mm.at - 2] : toks[mm.at - 1];
-      if (e.type === 'place' && prep && (prep.norm === 'in' || prep.norm === 'at')) {
+      // Where someone works: "Ana Ruiz, a stroke physician at St Anne's Hospital".
+      if ((e.type === 'place' || e.type === 'organisation') && prep?.norm === 'at') {
         const pi = toks.indexOf(prep);
-        let trigger: string | undefined;
-        for (let i = pi - 1; i >= Math.max(0, pi - 8); i--) {
-          if (!src.ctx.sameClause(i, pi)) break;
-          if (EVENTS.has(toks[i].norm)) {
-            trigger = toks[i].norm;
-            break;
+        let r = pi - 1;
+        if (r >= 0 && ROLE_NOUNS.has(toks[r].norm)) {
+          let det = r - 1;
+          while (det > 0 && r - det < 3 && !/^(?:a|an|the)$/.test(toks[det].norm) && /^\p{Ll}/u.test(toks[det].text)) det--;
+          const person = ms.find((o) => byId.get(o.id)?.type === 'person' && o.at + o.len === det && /^\s*,\s*$/.test(gap(det - 1, det)));
+          if (person && /^(?:a|an|the)$/.test(toks[det].norm)) {
+            const role = toks.slice(det + 1, r + 1).map((t) => t.text).join(' ');
+            seen.add(key);
+            out.push({
+              id: nextId(`${slug(toks[r].text, 1)}-${e.id}`),
+              entity: e.id,
+              triggers: [...new Set([toks[r].norm, role.toLowerCase(), 'works'])],
+              prepositions: ['at', 'of', 'from'],
+              actor: person.id,
+              what: `where ${byId.get(person.id)!.name} works`,
+              source: src.text,
+            });
+            continue;
           }
         }
-        if (!trigger) continue;
-        // "in Town, Country": the country is right too.
-        const next = ms.find((o) => o.at === mm.at + mm.len && byId.get(o.id)?.type === 'place');
-        seen.add(key);
-        out.push({
-          id: nextId(`${trigger}-${e.id}`),
-          entity: e.id,
-          ...(next ? { alsoRight: [next.id] } : {}),
-          triggers: [trigger],
-          prepositions: [prep.norm],
-          what: `where the ${trigger} took place`,
-          source: src.text,
-        });
-      } else if (e.type === 'outlet' || e.type === 'channel') {
-        const cue = toks.slice(Math.max(0, mm.at - 4), mm.at).find((t) => OUTLET_CUES.has(t.norm));
+      }
+      if (e.type === 'outlet' || e.type === 'channel') {
+        const cue = toks.slice(Math.max(0, mm.at - 4), mm.at).find((t) => OUTLET_CUES.has(t.norm)) ?? toks.slice(Math.max(0, mm.at - 6), mm.at).find((t) => PUBLISH_CUES.has(t.norm));
         if (e.type === 'outlet' && !cue) continue;
         seen.add(key);
-        const triggers = e.type === 'outlet' ? [cue!.norm, 'interview', 'told', 'spoke'] : ['posted', 'post', 'wrote', 'channel', 'account'];
+        const published = !!cue && PUBLISH_CUES.has(cue.norm);
+        const triggers = e.type === 'channel' ? ['posted', 'post', 'wrote', 'channel', 'account'] : published ? [cue!.norm, 'published', 'publication', 'appeared'] : [cue!.norm, 'interview', 'told', 'spoke'];
         out.push({
-          id: nextId(`${e.type === 'outlet' ? 'interview' : 'post'}-${e.id}`),
+          id: nextId(`${e.type === 'channel' ? 'post' : published ? 'published' : 'interview'}-${e.id}`),
           entity: e.id,
           triggers: [...new Set(triggers)],
-          prepositions: e.type === 'outlet' ? ['to', 'with', 'on'] : ['on', 'in', 'to'],
-          ...(actor ? { actor } : {}),
-          what: e.type === 'outlet' ? `the outlet ${actor ? byId.get(actor)!.name : 'the speaker'} spoke to` : `the channel ${actor ? byId.get(actor)!.name : 'the speaker'} posted on`,
+          prepositions: e.type === 'outlet' ? (published ? ['in', 'by'] : ['to', 'with', 'on']) : ['on', 'in', 'to'],
+          ...(actor && !published ? { actor } : {}),
+          what: e.type === 'channel' ? `the channel ${actor ? byId.get(actor)!.name : 'the speaker'} posted on` : published ? `where it was published` : `the outlet ${actor ? byId.get(actor)!.name : 'the speaker'} spoke to`,
           source: src.text,
         });
       }
