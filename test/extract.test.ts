@@ -252,6 +252,40 @@ describe('extract: settings (issue 19 fault classes)', () => {
   });
 });
 
+describe('extract: qualifiers (issue 19 fault classes)', () => {
+  // Invented, unlike any story under test/fixtures.
+  const article = [
+    'Mill owner jailed over €5 million fraud',
+    '',
+    'The owner ran the mill for over 25 years and the inquiry sat over 12 days.',
+    '',
+    'Investors may have lost as much as $150 million, and up to 40% of the workers were laid off.',
+    '',
+    'The court acquitted a third defendant. Residents aged 70 and over were told to stay indoors.',
+    '',
+    'A third of the town lost power.',
+  ].join('\n');
+  const { sheet } = extractFacts(article, { articlePath: 'mill.txt' });
+  const fig = (value: number) => sheet.figures.find((f) => Math.abs(f.value - value) < 1e-9);
+
+  it('"over 25 years" is a span of time and "over €5 million fraud" the amount of a thing: exact, not more-than', () => {
+    assert.deepEqual([fig(25)?.text, fig(25)?.qualifier], ['25', 'exact']);
+    assert.deepEqual([fig(12)?.text, fig(12)?.qualifier], ['12', 'exact']);
+    assert.deepEqual([fig(5_000_000)?.text, fig(5_000_000)?.qualifier], ['€5 million', 'exact']);
+  });
+
+  it('"as much as" and "up to" are upper bounds; "70 and over" is at least 70', () => {
+    assert.deepEqual([fig(150_000_000)?.text, fig(150_000_000)?.qualifier], ['as much as $150 million', 'fewer-than']);
+    assert.deepEqual([fig(0.4)?.text, fig(0.4)?.qualifier], ['up to 40%', 'fewer-than']);
+    assert.equal(fig(70)?.qualifier, 'at-least');
+  });
+
+  it('"a third defendant" is an ordinal, no share; "a third of the town" is one', () => {
+    const thirds = sheet.figures.filter((f) => f.kind === 'share' && Math.abs(f.value - 1 / 3) < 1e-9);
+    assert.deepEqual(thirds.map((f) => f.source), ['A third of the town lost power.']);
+  });
+});
+
 describe('extract: the command line (runExtract)', () => {
   let tmp: string;
   beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-extract-'))));

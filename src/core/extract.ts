@@ -1091,6 +1091,36 @@ interface QuotedSpan {
   speaker: string;
 }
 
+/** Units of time: "over 25 years" is a span of time, not "more than 25". */
+const TIME_UNITS = words('years year months month days day weeks week hours hour decades decade minutes seconds nights night sessions');
+/** Words after a fraction that keep it a share ("a third more", "a quarter of"). */
+const FRACTION_GOES_ON = words('of more less fewer higher lower larger smaller bigger up down again as');
+
+/**
+ * The figure's wording and qualifier as the sentence reads it, or undefined for a figure that is
+ * not one: "over 25 years" and "over €5 million fraud" are exact (a span of time, the amount of a
+ * thing), "as much as $5 million" and "up to 40" are upper bounds, "60 and over" is at least 60,
+ * "closer to 90" is about 90, and "a third defendant" is an ordinal, no share.
+ */
+function qualified(m: Mention, text: string, toks: Sentence['tokens'], to: number, sentenceStart: number): { text: string; qualifier: Qualifier } | undefined {
+  const whole = text.slice(m.start, m.end).trim();
+  const q = text.slice(m.qualStart, m.qualEnd).toLowerCase().trim();
+  const next = toks[to];
+  const nextPlain = !!next && /^[ \t]+$/.test(text.slice(m.end, next.start)) && /^\p{Ll}/u.test(next.text);
+  if (m.kind === 'share' && /^(?:an? |one )?(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)$/i.test(whole) && nextPlain && !FRACTION_GOES_ON.has(next.norm) && !/(?:er|ly)$/.test(next.norm)) return undefined;
+  const bare = text.slice(m.qualEnd, m.end).trim();
+  if (q === 'over' && nextPlain && (TIME_UNITS.has(next.norm) || (m.kind === 'money' && !AFTER_STOP.has(next.norm) && !LINKING.has(next.norm) && !isVerbOfSaying(next.norm)))) return { text: bare, qualifier: 'exact' };
+  if (m.qualStart === m.qualEnd) {
+    const before = text.slice(Math.max(sentenceStart, m.start - 16), m.start);
+    const upper = /(?:^|\s)(as (?:much|many|high|large|long) as|up to|at most|no more than)\s+$/i.exec(before);
+    if (upper) return { text: text.slice(m.start - upper[0].length + upper[0].indexOf(upper[1]), m.end).trim(), qualifier: 'fewer-than' };
+    const closer = /(?:^|\s)(closer to)\s+$/i.exec(before);
+    if (closer) return { text: text.slice(m.start - closer[0].length + closer[0].indexOf(closer[1]), m.end).trim(), qualifier: 'about' };
+    if (/^[ \t]+(?:and|or) (?:over|above|more|older)\b/i.test(text.slice(m.end, m.end + 14))) return { text: whole, qualifier: 'at-least' };
+  }
+  return { text: whole, qualifier: qualifierOf(m, text) };
+}
+
 function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, dateSpans: [number, number][], nextId: IdMaker, quoted: QuotedSpan[]): Figure[] {
   const out: Figure[] = [];
   const mentions = findMentions(masked);
@@ -1101,12 +1131,14 @@ function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledS
     if (!src || m.numStart < src.sentence.start) continue;
     // The day of a date is not a figure ("on 4 May"); the year of one is.
     if (m.kind !== 'year' && dateSpans.some(([s, e]) => m.numStart >= s && m.numEnd <= e)) continue;
-    const ftext = text.slice(m.start, m.end).trim();
-    if (!src.text.includes(ftext)) continue;
     const ctx = src.ctx;
     const from = ctx.tokenAt(m.start);
     const to = Math.max(from + 1, ctx.tokenAt(m.end));
     const toks = src.sentence.tokens;
+    const read = qualified(m, text, toks, to, src.sentence.start);
+    if (!read) continue;
+    const ftext = read.text;
+    if (!src.text.includes(ftext)) continue;
     const counts = countsOf(masked, toks, from, to, m);
     // A figure inside a quote is its speaker's; a year is no one's report.
     const inQuote = quoted.find((q) => m.start >= q.start && m.end <= q.end);
@@ -1131,7 +1163,7 @@ function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledS
       kind: m.kind,
       value: m.value,
       text: ftext,
-      qualifier: qualifierOf(m, text),
+      qualifier: read.qualifier,
       counts,
       ...(reportedBy ? { reportedBy } : {}),
       context,
@@ -1170,13 +1202,24 @@ function countsOf(masked: string, toks: Sentence['tokens'], from: number, to: nu
   return before.join(' ') || (m.kind === 'money' ? 'amount' : m.kind === 'share' ? 'share' : 'number');
 }
 
+/** Words that say nothing about what a figure counts ("well under", "so far", "the amount"). */
+const CONTEXT_STOP = words(`well closer close far already less more much many up down just only still even nearly almost about
+  around roughly some total estimated so very him her them its their his figure figures lot those these other another such
+  same own also`);
+
+/**
+ * Words that tie a draft's figure to this one: those of what it counts, less the words that say
+ * nothing about it ("well", "so far", "closer"). The nearest content words of the clause were
+ * tried as a fallback and measured worse: they tie a draft's other figures to this one.
+ */
 function contextOf(counts: string): string[] {
   const out = new Set<string>();
-  for (const w of phraseWords(counts)) {
-    if (w.length < 3 || STOP_CAPS.has(w) || AFTER_STOP.has(w)) continue;
+  const good = (w: string) => w.length >= 3 && !STOP_CAPS.has(w) && !AFTER_STOP.has(w) && !CONTEXT_STOP.has(w) && !LINKING.has(w) && !/^\p{N}/u.test(w);
+  const add = (w: string) => {
     out.add(w);
     for (const group of SYNONYMS) if (group.includes(w)) for (const g of group) out.add(g);
-  }
+  };
+  for (const w of phraseWords(counts)) if (good(w)) add(w);
   return out.size ? [...out] : [counts.toLowerCase()];
 }
 
