@@ -187,6 +187,18 @@ describe('extract: entity types and dates (issue 19 fault classes)', () => {
     assert.equal(byName(sheet, 'Harbour'), undefined);
   });
 
+  it('without an apposition too: "Keller & Rowe said", "consumer group Seaways First"; "in Northgate" is a place beside "Radio Northgate"', () => {
+    const other = extractFacts(
+      'Ferry fares rise\n\nConsumer group Seaways First said fares had doubled. Keller & Rowe said it had warned of the rise.\n\nA meeting in Northgate heard that Radio Northgate had reported the rise first.\n',
+      { articlePath: 'fares.txt' },
+    ).sheet;
+    const t = (name: string) => byName(other, name)?.type;
+    assert.equal(t('Seaways First'), 'organisation');
+    assert.equal(t('Keller & Rowe'), 'organisation');
+    assert.equal(t('Radio Northgate'), 'outlet');
+    assert.equal(other.entities.find((e) => e.name === 'Northgate')?.type, 'place');
+  });
+
   it('month and year stay whole ("February 2022", never "February 20"), ranges of days and years are one date', () => {
     const dates = sheet.dates.map((d) => d.text);
     for (const d of ['February 2022', 'November 2023', '14 to 16 March', 'between 2024 and 2026', 'Tuesday']) assert.ok(dates.includes(d), `${d} in ${dates.join(', ')}`);

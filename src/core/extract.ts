@@ -432,7 +432,7 @@ function settle(proposed: FactSheet, text: string, markdown: boolean, notes: str
   let sheet = copySheet(proposed);
   // Figures whose reporter was already taken away for disagreeing with the checker's reading.
   const unreported = new Set<string>();
-  for (let round = 0; round < 8; round++) {
+  for (let round = 0; round < 12; round++) {
     const bad = rejected(sheet, text);
     if (bad.size) {
       const gone = new Set([...(bad.get('entities') ?? [])].map((i) => sheet.entities[i].id));
@@ -477,6 +477,10 @@ function settle(proposed: FactSheet, text: string, markdown: boolean, notes: str
         unreported.add(f.factId);
       } else drop.add(f.factId);
     }
+    // A quote left out goes with every quote of the same words (a repeated headline), or the checker takes the next one.
+    const words = (t: string) => phraseWords(t).join(' ');
+    const gone = new Set(next.quotes.filter((q) => drop.has(q.id)).map((q) => words(q.text)));
+    for (const q of next.quotes) if (gone.has(words(q.text))) drop.add(q.id);
     for (const key of FACT_KEYS) {
       if (key === 'entities') continue;
       const list = next[key] as { id: string }[];
@@ -621,7 +625,9 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
       if (OUTLET_WORDS.has(nameHead) || (lw.length > 1 && OUTLET_WORDS.has(lw[0]))) evidence.push('outlet');
       if (PLACE_WORDS.has(nameHead) || (lw.length > 1 && PLACE_WORDS.has(lw[0]))) evidence.push('place');
       // "Vermeer & Oost" is a firm; so is a name that goes with an acronym in parentheses, "Kestrel Rail (KR)".
-      if (lw.includes('&')) evidence.push('organisation');
+      if (nameWords.includes('&')) evidence.push('organisation');
+      // "consumer group Fairlend", "the lender Acme": a common noun for an organisation right before the name.
+      if (prevWord && ORG_NOUNS.has(prevWord) && /^\p{Ll}/u.test(toks[firstTok - 1].text) && /^[ \t]+$/.test(text.slice(toks[firstTok - 1].end, ws[0].start))) evidence.push('organisation');
       if (ws.length > 1 && /^\s*\((?:\p{Lu}\.?){2,8}\)/u.test(text.slice(ws[ws.length - 1].end, ws[ws.length - 1].end + 14))) evidence.push('firm');
       const apposed = nounApposition(text, src, firstTok, lastTok);
       if (apposed) evidence.push(`noun:${apposed}`);
@@ -769,6 +775,8 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
       owner ??= others.find((m) => m.entity.name.toLowerCase().split(/\s+/).pop() === key) ?? others[0];
     }
     if (!owner || owner === d) continue;
+    // "in Leeds" names a place of its own, not a part of "Radio Leeds".
+    if (d.entity.type === 'place' && d.evidence.has('locative') && owner.entity.type !== 'place') continue;
     const aliases = (owner.entity.aliases ??= []);
     if (!aliases.includes(name)) aliases.push(name);
     for (const r of d.entity.roles ?? []) addRole(owner, r);
@@ -917,6 +925,11 @@ function ownerOf(text: string, src: Src, first: number, last: number, role: stri
   }
   return undefined;
 }
+
+/** Common nouns that, right before a name, make it an organisation ("consumer group Fairlend"). */
+const ORG_NOUNS = words(`group firm company charity organisation organization agency regulator watchdog union lender insurer
+  airline carrier operator retailer supermarket chain bank broker manufacturer maker supplier developer producer publisher
+  party club team foundation trust association campaign coalition startup`);
 
 /** Place nouns in apposition that make a name a place ("Northgate, the county town,"). */
 const PLACE_NOUNS = words('city town village capital country region province state island port district county suburb neighbourhood neighborhood area');
