@@ -199,6 +199,15 @@ describe('extract: entity types and dates (issue 19 fault classes)', () => {
     assert.equal(other.entities.find((e) => e.name === 'Northgate')?.type, 'place');
   });
 
+  it('"The firm’s director of operations, Sanjay Mehta," is a person with that role; "he told Coast FM" an outlet', () => {
+    const other = extractFacts('Power back\n\nThe firm’s director of operations, Sanjay Mehta, said supply was back. “We worked all night,” he told Coast FM.\n', { articlePath: 'power.txt' }).sheet;
+    const mehta = byName(other, 'Sanjay Mehta');
+    assert.equal(mehta?.type, 'person');
+    assert.deepEqual(mehta?.roles?.map((r) => r.title), ['director of operations']);
+    assert.equal(byName(other, 'Coast FM')?.type, 'outlet');
+    assert.equal(other.quotes[0]?.speaker, mehta?.id);
+  });
+
   it('month and year stay whole ("February 2022", never "February 20"), ranges of days and years are one date', () => {
     const dates = sheet.dates.map((d) => d.text);
     for (const d of ['February 2022', 'November 2023', '14 to 16 March', 'between 2024 and 2026', 'Tuesday']) assert.ok(dates.includes(d), `${d} in ${dates.join(', ')}`);

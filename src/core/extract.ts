@@ -83,7 +83,7 @@ const ORG_WORDS = words(`agency association council ministry department committe
   industries airlines airways motors systems technologies labs laboratories partners capital energy pharmaceuticals foods
   brands media railways railway railroad rail transit buses pharma pharmaceutical biotech therapeutics insurance investments
   securities ventures solutions software telecom electric power utilities mining oil gas steel construction logistics
-  shipping studios publishing hotels resorts stores supermarkets brewery co llp`);
+  shipping studios publishing hotels resorts stores supermarkets brewery co llp grid networks`);
 
 /** Last words that make an organisation a public body ("City Council", "Supreme Court"). */
 const PUBLIC_BODY_WORDS = words('council parliament assembly senate congress ministry department court police government cabinet legislature board commission tribunal inspectorate regulator');
@@ -92,7 +92,7 @@ const JURISDICTION_WORDS = words('city county town borough state province distri
 
 /** Words that make a name an outlet. */
 const OUTLET_WORDS = words(`news times post courier herald gazette journal tribune telegraph chronicle observer standard mirror
-  express radio tv television broadcasting broadcaster magazine daily weekly review press wire`);
+  express radio tv television broadcasting broadcaster magazine daily weekly review press wire fm`);
 
 /** Words that make a name a place. */
 const PLACE_WORDS = words(`street road lane avenue square park bridge airport station stadium arena port bay river lake mount
@@ -962,10 +962,11 @@ function nounApposition(text: string, src: Src, first: number, last: number): st
       if (!/^[ \t]+$/.test(after)) break;
     }
   }
-  // Before: "The liquidator, NAME," / "The pill's maker, NAME,"
-  if (first >= 2 && /^\s*,\s*$/.test(gap(first - 1, first)) && /^\s*,/.test(gap(last, last + 1)) && plainNoun(first - 1)) {
+  // Before: "The liquidator, NAME," / "The pill's maker, NAME," (no role: "The firm's director of operations, NAME" is a person)
+  const bareNoun = (i: number) => plainNoun(i) && !ROLE_NOUNS.has(toks[i].norm) && !/^(?:of|in|at|for|with|on)$/.test(toks[i].norm);
+  if (first >= 2 && /^\s*,\s*$/.test(gap(first - 1, first)) && /^\s*,/.test(gap(last, last + 1)) && bareNoun(first - 1)) {
     let k = first - 1;
-    while (k > 0 && first - k < 4 && /^[ \t]+$/.test(gap(k - 1, k)) && (plainNoun(k - 1) || /['’]s?$/.test(toks[k - 1].text))) k--;
+    while (k > 0 && first - k < 4 && /^[ \t]+$/.test(gap(k - 1, k)) && (bareNoun(k - 1) || /['’]s?$/.test(toks[k - 1].text))) k--;
     const det = toks[k - 1];
     // At the start of the sentence: "for the northern depots, Ana Ruiz" is no apposition.
     const opens = (i: number) => /^[\s“"‘'(*#>-]*$/.test(text.slice(src.sentence.start, toks[i].start));
@@ -1048,11 +1049,13 @@ function roleBefore(text: string, src: Src, at: number): string | undefined {
 /** A role in apposition: "its chief executive, Ana Ruiz," or "Ana Ruiz, the chief executive,". */
 function appositiveRole(text: string, src: Src, first: number, last: number): string | undefined {
   const toks = src.sentence.tokens;
-  // Before: "… director, Ana Ruiz"
+  // Before: "… director, Ana Ruiz", "… director of operations, Ana Ruiz"
   const p = toks[first - 1];
-  if (p && ROLE_NOUNS.has(p.norm) && /^\s*,\s*$/.test(text.slice(p.end, toks[first].start))) {
-    let s = first - 1;
-    while (s > 0 && first - s < 3 && /^\p{Ll}/u.test(toks[s - 1].text) && !STOP_CAPS.has(toks[s - 1].norm) && !/['’]/.test(toks[s - 1].text)) s--;
+  const ofRole = first >= 3 && toks[first - 2].norm === 'of' && ROLE_NOUNS.has(toks[first - 3].norm) && /^\p{Ll}/u.test(p?.text ?? '');
+  if (p && (ROLE_NOUNS.has(p.norm) || ofRole) && /^\s*,\s*$/.test(text.slice(p.end, toks[first].start))) {
+    let s = ofRole ? first - 3 : first - 1;
+    const top = s;
+    while (s > 0 && top - s < 2 && /^\p{Ll}/u.test(toks[s - 1].text) && !STOP_CAPS.has(toks[s - 1].norm) && !/['’]/.test(toks[s - 1].text)) s--;
     return text.slice(toks[s].start, p.end);
   }
   // After: "Ana Ruiz, the chief executive," / "Ana Ruiz, a director at …"
