@@ -1283,8 +1283,10 @@ function subjectReporter(text: string, src: Src, sheet: CompiledSheet, from: num
   // It opens the sentence, perhaps after a title or an article ("Presiding judge Ana Ruiz told …").
   const subject = before.find((mm) => mm.at <= 3 && !/['’]s?$/.test(toks[mm.at + mm.len - 1].text) && speaksAt(text, src, mm));
   if (!subject || !isSentenceStart(text, src.sentence.start, toks[0].start) || /[,;:()]/.test(text.slice(toks[0].end, toks[subject.at].start))) return undefined;
-  // Another reporter shown speaking before the figure reports it instead ("…, while the union said …").
-  const others = before.filter((mm) => mm.id !== subject.id && speaksAt(text, src, mm));
+  // Another reporter shown speaking before the figure reports it instead ("…, while the union said …"),
+  // unless it stands in the subject's apposition ("Ana Ruiz, an economist at the Bank, said …").
+  const verb = toks.findIndex((t, i) => i >= subject.at + subject.len && isVerbOfSaying(t.norm));
+  const others = before.filter((mm) => mm.id !== subject.id && mm.at > verb && speaksAt(text, src, mm));
   return others.length ? undefined : subject.id;
 }
 
