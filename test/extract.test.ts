@@ -255,6 +255,11 @@ describe('extract: speakers, reporters and speaksFor (issue 19 fault classes)', 
     assert.equal(other.figures.find((f) => f.value === 0.11)?.reportedBy, byName(other, 'Ana Ruiz')?.id);
   });
 
+  it('a headline quote that is part of a body quote takes its speaker', () => {
+    const other = extractFacts('Budget is “careful but fair”, says mayor\n\nMayor Ana Ruiz called the plan “careful but fair to every family”.\n', { articlePath: 'b.txt' }).sheet;
+    assert.equal(other.quotes.find((q) => q.text === 'careful but fair')?.speaker, byName(other, 'Ana Ruiz')?.id);
+  });
+
   it('a figure after "He predicted" is the person last shown speaking', () => {
     assert.equal(sheet.figures.find((f) => f.value === 40)?.reportedBy, id('Omar Reyes'));
   });
