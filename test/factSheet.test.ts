@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import { FactSheetError, loadFactSheet, type FactSheet } from '../src/core';
+import { checkCitations, FactSheetError, loadFactSheet, type FactSheet } from '../src/core';
 
 const root = path.resolve(__dirname, '..', '..');
 const schema = JSON.parse(fs.readFileSync(path.join(root, 'reference', 'facts.schema.json'), 'utf8'));
@@ -259,6 +259,44 @@ describe('malformed fact sheets', () => {
     assert.match(e.message, /\$\.settings\[0\]\.alsoRight\S*1\b.*"atlantis"/);
     // An id of another kind of fact is not an entity.
     expectProblem(mutate((d) => (d.quotes[0].speaker = d.figures[0].id)), '$.quotes[0].speaker', /entity/);
+  });
+
+  it('speaksFor names the organisation a person speaks for: another entity, by id', () => {
+    const d = JSON.parse(good);
+    const person = d.entities.findIndex((e: any) => e.type === 'person');
+    const org = d.entities.find((e: any) => e.type !== 'person' && e.type !== 'place');
+    d.entities[person].speaksFor = org.id;
+    assert.equal(loadFactSheet(JSON.stringify(d)).entities[person].speaksFor, org.id);
+    assert.ok(validateSchema(d), JSON.stringify(validateSchema.errors));
+    expectProblem(mutate((x) => (x.entities[person].speaksFor = 'acme')), `$.entities[${person}].speaksFor`, /entity.*"acme"/);
+    expectProblem(mutate((x) => (x.entities[person].speaksFor = x.entities[person].id)), `$.entities[${person}].speaksFor`, /not itself/);
+    const json = mutate((x) => (x.entities[person].speaksFor = 7));
+    expectProblem(json, `$.entities[${person}].speaksFor`, /entity/);
+    schemaRejects(json);
+  });
+
+  it('a bad reportedBy or speaker suggests the nearest entity id (or the id of the name it gives)', () => {
+    const d = JSON.parse(good);
+    const e = d.entities.find((x: any) => x.id.length > 5);
+    const typo = e.id.slice(0, -1) + (e.id.endsWith('x') ? 'y' : 'x');
+    expectProblem(mutate((x) => (x.figures[0].reportedBy = typo)), '$.figures[0].reportedBy', new RegExp(`did you mean "${e.id}"\\?`));
+    expectProblem(mutate((x) => (x.quotes[0].speaker = e.name)), '$.quotes[0].speaker', new RegExp(`did you mean "${e.id}"\\?`));
+    // Nothing near: no suggestion.
+    const far = fails(mutate((x) => (x.quotes[0].speaker = 'zzzzzzzzzzzzzzzz')));
+    assert.doesNotMatch(far.message, /did you mean/);
+  });
+
+  it('a figure’s or a date’s text that is not in its cited sentence is an error (with the article at hand)', () => {
+    const article = fs.readFileSync(path.join(root, 'reference', 'article.txt'), 'utf8');
+    assert.deepEqual(checkCitations(loadFactSheet(good), article), []);
+    const d = JSON.parse(good);
+    const f = d.figures.findIndex((x: any) => /\d/.test(x.text));
+    const other = d.figures.find((y: any, k: number) => k !== f && !y.source.includes(d.figures[f].text)).source;
+    const moved = loadFactSheet(mutate((x) => (x.figures[f].source = other)));
+    assert.deepEqual(checkCitations(moved, article).map((p) => p.split(':')[0]), [`$.figures[${f}].text`]);
+    assert.match(checkCitations(moved, article)[0], /not in its cited source sentence/);
+    const date = loadFactSheet(mutate((x) => (x.dates[0].text = 'on the twelfth of never')));
+    assert.match(checkCitations(date, article).join('\n'), /^\$\.dates\[0\]\.text: the date "on the twelfth of never" is not in its cited source sentence/);
   });
 
   it('duplicate ids name the second occurrence', () => {

@@ -67,4 +67,19 @@ describe('cited sentences (editor check of a sheet against its article)', () => 
     const [p] = locateProblems(text, problems);
     assert.equal(text.slice(p.start, p.end), `"source": ${JSON.stringify(sheet.entities[2].source)}`);
   });
+
+  it('a citation that differs from the article by one apostrophe or dash shows that character, wherever it is', () => {
+    const i = sheet.figures.findIndex((f) => f.source.length > 40);
+    const src = sheet.figures[i].source;
+    for (const [from, to] of [[' ', ' ’ '], [' ', ' – ']]) {
+      // Change the article's sentence near its end (past the 77 characters a message used to show).
+      const at = src.lastIndexOf(from, src.length - 5);
+      const edited = src.slice(0, at) + to + src.slice(at + from.length);
+      const problems = checkCitations(sheet, article.replace(src, edited));
+      const p = problems.find((x) => x.startsWith(`$.figures[${i}].source`));
+      assert.ok(p, JSON.stringify(problems));
+      const mark = to.trim();
+      assert.match(p, new RegExp(`article has “${mark}” \\(U\\+${mark.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}\\)`), p);
+    }
+  });
 });

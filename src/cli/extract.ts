@@ -59,6 +59,26 @@ function parseArgs(argv: string[]): Options | 'help' {
 
 const posix = (p: string) => p.split(path.sep).join('/');
 
+/**
+ * `$schema` for a sheet saved in `dir`: a relative path that resolves from there. An installed copy
+ * of the tool in a `node_modules` folder at or above `dir` is preferred (it moves with the project);
+ * else this tool's own schema. Undefined when neither resolves (the key is then left out).
+ */
+function schemaFrom(dir: string): string | undefined {
+  const candidates: string[] = [];
+  for (let d = dir; ; d = path.dirname(d)) {
+    candidates.push(path.join(d, 'node_modules', 'newsroom-fact-check', 'reference', 'facts.schema.json'));
+    if (path.dirname(d) === d) break;
+  }
+  const own = referenceFile('facts.schema.json');
+  if (own) candidates.push(own);
+  for (const c of candidates) {
+    const rel = posix(path.relative(dir, c));
+    if (fs.existsSync(path.resolve(dir, rel))) return rel;
+  }
+  return undefined;
+}
+
 /** Runs `extract`; `io.argv` may start with the word `extract`. Resolves to the exit code. */
 export async function runExtract(io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
@@ -92,15 +112,23 @@ export async function runExtract(io: CliIo): Promise<number> {
   // Paths in the sheet are relative to where it will live: the output file's folder, else beside
   // the article (`extract stories/x/article.md > stories/x/facts.json`), as the editor command does.
   const base = outAbs ? path.dirname(outAbs) : path.dirname(articleAbs);
-  const { sheet, notes } = extractFacts(read.text, {
-    articlePath: posix(path.relative(base, articleAbs)),
-    storyId: opts.id,
-    title: opts.title,
-    markdown: /\.(?:md|markdown)$/i.test(articleAbs),
-  });
-  validateFactSheet(sheet); // a proposal the checker could not load is a bug: fail loudly
-  const schema = referenceFile('facts.schema.json');
-  const json = JSON.stringify(schema ? { $schema: posix(path.relative(base, schema)), ...sheet } : sheet, null, 2) + '\n';
+  let extraction: ReturnType<typeof extractFacts>;
+  try {
+    extraction = extractFacts(read.text, {
+      articlePath: posix(path.relative(base, articleAbs)),
+      storyId: opts.id,
+      title: opts.title,
+      markdown: /\.(?:md|markdown)$/i.test(articleAbs),
+    });
+    validateFactSheet(JSON.parse(JSON.stringify(extraction.sheet)));
+  } catch (e) {
+    // The extractor leaves out whatever would not load; anything left is a bug, reported with the file.
+    io.stderr(`newsroom-factcheck extract: ${opts.article}: no sheet could be proposed: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const { sheet, notes } = extraction;
+  const schema = schemaFrom(base);
+  const json = JSON.stringify(schema ? { $schema: schema, ...sheet } : sheet, null, 2) + '\n';
   for (const n of notes) io.stderr(`newsroom-factcheck extract: note: ${n}\n`);
   if (outAbs) {
     try {

@@ -28,7 +28,7 @@ type Obj = Record<string, unknown>;
 const ALLOWED: Record<string, string[]> = {
   $: ['$schema', 'story', 'entities', 'figures', 'dates', 'quotes', 'settings', 'otherNames'],
   story: ['id', 'title', 'article'],
-  entities: ['id', 'type', 'name', 'aliases', 'mentions', 'roles', 'source'],
+  entities: ['id', 'type', 'name', 'aliases', 'mentions', 'roles', 'speaksFor', 'source'],
   roles: ['title', 'qualifiers', 'requireQualifier'],
   figures: ['id', 'kind', 'value', 'text', 'qualifier', 'counts', 'reportedBy', 'context', 'currency', 'source'],
   dates: ['id', 'text', 'event', 'context', 'source'],
@@ -69,8 +69,9 @@ export function jsonError(text: string, message: string): string {
 }
 
 /**
- * Cited sentences that the article does not contain: one message per fact, with its JSON path.
- * Whitespace (line wrapping) is not significant. Call with the text of the sheet's `story.article`.
+ * Cited sentences that the article does not contain, and figures or dates whose wording is not in
+ * their cited sentence: one message per fact, with its JSON path. Whitespace (line wrapping) is
+ * not significant. Call with the text of the sheet's `story.article`.
  */
 export function checkCitations(sheet: FactSheet, articleText: string): string[] {
   const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
@@ -78,10 +79,70 @@ export function checkCitations(sheet: FactSheet, articleText: string): string[] 
   const problems: string[] = [];
   for (const key of ['entities', 'figures', 'dates', 'quotes', 'settings'] as const) {
     sheet[key].forEach((fact, i) => {
-      if (!article.includes(norm(fact.source))) problems.push(`$.${key}[${i}].source: the cited sentence is not in the article ${JSON.stringify(sheet.story.article)}: ${JSON.stringify(fact.source.length > 80 ? fact.source.slice(0, 77) + '...' : fact.source)}`);
+      const cited = norm(fact.source);
+      if (!article.includes(cited)) problems.push(`$.${key}[${i}].source: the cited sentence is not in the article ${JSON.stringify(sheet.story.article)}: ${whereItDiffers(cited, article)}`);
+      // A figure's or a date's wording must stand in its (verified) sentence, case aside, as a quote's must.
+      else if ((key === 'figures' || key === 'dates') && !cited.toLowerCase().includes(norm((fact as { text: string }).text).toLowerCase())) {
+        problems.push(`$.${key}[${i}].text: the ${key === 'figures' ? 'figure' : 'date'} ${JSON.stringify((fact as { text: string }).text)} is not in its cited source sentence: ${JSON.stringify(fact.source.length > 80 ? fact.source.slice(0, 77) + '...' : fact.source)}`);
+      }
     });
   }
   return problems;
+}
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+const shown = (c: string | undefined) => (c === undefined ? 'nothing (the article ends)' : c === ' ' ? 'a space' : `“${c}” (${codePoint(c)})`);
+
+/**
+ * Where a cited sentence leaves the article: the longest start of it that the article contains,
+ * and the character of each at that point ("the sheet has “'” (U+0027) where the article has “’”
+ * (U+2019)"), so a curly apostrophe or a dash is seen at once. A sentence whose start is nowhere
+ * in the article is shown whole (cut at 77 characters).
+ */
+function whereItDiffers(cited: string, article: string): string {
+  let lo = 0;
+  let hi = cited.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (article.includes(cited.slice(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  const whole = JSON.stringify(cited.length > 80 ? cited.slice(0, 77) + '...' : cited);
+  if (lo < 12) return whole;
+  const at = article.indexOf(cited.slice(0, lo));
+  const mine = String.fromCodePoint(cited.codePointAt(lo)!);
+  const theirs = at + lo < article.length ? String.fromCodePoint(article.codePointAt(at + lo)!) : undefined;
+  const fold = (c: string | undefined) => c?.replace(/[’‘ʼ′`´]/g, "'").replace(/[‐‑‒–—―−]/g, '-').replace(/[“”„″]/g, '"');
+  const kind = fold(mine) === fold(theirs) ? (/['"]/.test(fold(mine)!) ? ' (a different apostrophe or quote mark)' : ' (a different dash)') : '';
+  const before = cited.slice(Math.max(0, lo - 30), lo);
+  return `at character ${lo + 1} the sheet has ${shown(mine)} where the article has ${shown(theirs)}${kind}: “…${before}${mine}…”`;
+}
+
+/** Edit distance of two short strings (for "did you mean"). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The entity id a bad reference most likely meant: the id of the name or alias it gives, else the nearest id. */
+function nearestEntityId(got: unknown, entities: Obj[]): string | undefined {
+  if (typeof got !== 'string' || !got.trim()) return undefined;
+  const want = got.trim().toLowerCase();
+  const ids = entities.map((e) => e.id).filter((id): id is string => typeof id === 'string');
+  const named = entities.find((e) => typeof e.id === 'string' && [e.name, ...(Array.isArray(e.aliases) ? e.aliases : [])].some((n) => typeof n === 'string' && n.toLowerCase() === want));
+  if (named) return named.id as string;
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const id of ids) {
+    const d = distance(want, id.toLowerCase());
+    if (d < bestD) [best, bestD] = [id, d];
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(want.length / 3)) ? best : undefined;
 }
 
 /**
@@ -159,8 +220,17 @@ export function validateFactSheet(data: unknown): FactSheet {
   const ref = (o: Obj, key: string, path: string, optional = false) => {
     const v = o[key];
     if ((v === undefined && optional) || !entitiesListed) return;
-    if (typeof v !== 'string' || !entityIds.has(v)) err(`${path}.${key}`, `must be the id of an entity (got ${JSON.stringify(v)})`);
+    if (typeof v !== 'string' || !entityIds.has(v)) {
+      const near = nearestEntityId(v, entities);
+      err(`${path}.${key}`, `must be the id of an entity (got ${JSON.stringify(v)})${near ? `; did you mean "${near}"?` : ''}`);
+    }
   };
+
+  entities.forEach((e, i) => {
+    if (e.speaksFor === undefined) return;
+    ref(e, 'speaksFor', `$.entities[${i}]`);
+    if (e.speaksFor === e.id) err(`$.entities[${i}].speaksFor`, 'must name another entity (the organisation this person speaks for), not itself');
+  });
   list(data, 'figures').forEach((f, i) => {
     const p = `$.figures[${i}]`;
     known(f, 'figures', p);
@@ -208,7 +278,10 @@ export function validateFactSheet(data: unknown): FactSheet {
       if (!Array.isArray(s.alsoRight)) err(`${p}.alsoRight`, 'must be a list of entity ids');
       else
         s.alsoRight.forEach((id, j) => {
-          if (entitiesListed && (typeof id !== 'string' || !entityIds.has(id))) err(`${p}.alsoRight[${j}]`, `must be the id of an entity (got ${JSON.stringify(id)})`);
+          if (entitiesListed && (typeof id !== 'string' || !entityIds.has(id))) {
+            const near = nearestEntityId(id, entities);
+            err(`${p}.alsoRight[${j}]`, `must be the id of an entity (got ${JSON.stringify(id)})${near ? `; did you mean "${near}"?` : ''}`);
+          }
         });
     }
     strList(s, 'triggers', p, false);

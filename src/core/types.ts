@@ -119,7 +119,7 @@ export interface Entity {
   /** Common-noun references used to recognise a reporter or speaker ("authorities"). */
   mentions?: string[];
   roles?: Role[];
-  /** Id of the organisation this person speaks for (a spokesperson, a chief executive): their words and figures count as its. */
+  /** Entity id of the organisation this person speaks for (its chief executive, spokesperson, chair). */
   speaksFor?: string;
   source: string;
 }

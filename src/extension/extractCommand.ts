@@ -72,13 +72,14 @@ export function registerExtractCommand(context: vscode.ExtensionContext): void {
       const name = article.uri.path.split('/').pop() || 'article.txt';
       // The sheet is meant to be saved beside its article: story.article is the article's file name.
       const { sheet, notes } = loadExtractor(context)(article.text, { articlePath: name, markdown: article.markdown });
-      const schema = vscode.Uri.joinPath(context.extensionUri, 'reference', 'facts.schema.json').toString();
-      const content = JSON.stringify({ $schema: schema, ...sheet }, null, 2) + '\n';
+      // No "$schema": the extension's own folder is no path to write into a story's sheet (it differs
+      // per machine and moves with each update). VS Code validates a sheet saved as NAME.facts.json.
+      const content = JSON.stringify(sheet, null, 2) + '\n';
       const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
       await vscode.window.showTextDocument(doc, { preview: false });
       const n = sheet.entities.length + sheet.figures.length + sheet.dates.length + sheet.quotes.length + sheet.settings.length;
       const left = notes.length ? ` Left out: ${notes.join('; ')}.` : '';
-      void vscode.window.showInformationMessage(`Proposed ${n} facts from ${name}. Review and trim them, then save the sheet beside the article; nothing is verified until you do.${left}`);
+      void vscode.window.showInformationMessage(`Proposed ${n} facts from ${name}. Review and trim them, then save the sheet beside the article as ${name.replace(/\.[^.]*$/, '')}.facts.json (VS Code validates *.facts.json); nothing is verified until you do.${left}`);
       return doc;
     }),
   );

@@ -24,6 +24,12 @@ export interface Score {
   coverage: number;
   /** Of the matched figures with a curated reporter: how many got the same reporter. */
   reporters: { agree: number; of: number };
+  /**
+   * Proposed whatever the type or speaker: curated entities with a proposal sharing a name, and of
+   * those how many have the same type; curated quotes with a proposal of the same text and source,
+   * and of those how many have the same speaker.
+   */
+  named: { entities: number; rightType: number; quotes: number; rightSpeaker: number };
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/'s?$/, '').replace(/\s+/g, ' ').trim();
@@ -70,5 +76,18 @@ export function scoreExtraction(proposed: FactSheet, curated: FactSheet): Score 
     of++;
     if (same(p.reportedBy, c.reportedBy)) agree++;
   }
-  return { byCategory, curated: curatedN, found, extra, coverage: curatedN ? found / curatedN : 1, reporters: { agree, of } };
+  const named = { entities: 0, rightType: 0, quotes: 0, rightSpeaker: 0 };
+  for (const c of curated.entities) {
+    const ps = proposed.entities.filter((p) => [...names(p)].some((n) => names(c).has(n)));
+    if (!ps.length) continue;
+    named.entities++;
+    if (ps.some((p) => p.type === c.type)) named.rightType++;
+  }
+  for (const c of curated.quotes) {
+    const ps = proposed.quotes.filter((p) => norm(p.text) === norm(c.text) && p.source === c.source);
+    if (!ps.length) continue;
+    named.quotes++;
+    if (ps.some((p) => same(p.speaker, c.speaker))) named.rightSpeaker++;
+  }
+  return { byCategory, curated: curatedN, found, extra, coverage: curatedN ? found / curatedN : 1, reporters: { agree, of }, named };
 }

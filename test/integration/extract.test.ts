@@ -35,6 +35,7 @@ describe('propose a fact sheet from an article', () => {
     assert.equal(sheet.story.title, 'Budget passes');
     assert.deepEqual(sheet.figures.map((f) => f.value), [112]);
     assert.deepEqual(sheet.quotes.map((q) => [q.text, sheet.entities.find((e) => e.id === q.speaker)?.name]), [['careful but fair', 'Ana Ruiz']]);
-    assert.match(JSON.parse(doc.getText()).$schema, /reference\/facts\.schema\.json$/);
+    // Issue 19: no absolute path into the extension's install folder (it breaks on another machine).
+    assert.equal(JSON.parse(doc.getText()).$schema, undefined);
   });
 });
