@@ -14,7 +14,7 @@ export const MONTHS_DAYS = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')
 /** Honorifics stand before a surname in place of a given name ("Mr Araghchi", "Dr Ruiz"). */
 /** Pronouns that stand for a person named before. */
 const PERSONAL = new Set(['he', 'she', 'his', 'her', 'him']);
-const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|rev|fr|sen|rep|gov|gen|col|capt|sgt|st)\.?$/i;
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|rev|fr|sen|rep|gov|gen|col|capt|sgt)\.?$/i;
 const SUFFIXES = ['s', 'i', 'is', 'ian', 'ians', 'n', 'ns', 'an', 'ans', 'ese', 'ite', 'ites', 'er', 'ers'];
 /** Capitalised words that start sentences and are not names ("On Sunday, …"). */
 export const NOT_NAMES = new Set(
@@ -633,7 +633,7 @@ function checkSettings(
       if (!hasPrep && !/^(?:told|tells|telling|interviewed)$/.test(toks[at].norm)) continue;
       let names = nameAt(toks, k, text);
       // An owner before the place ("on Mr Araghchi's official Telegram channel") is not the place.
-      if (/['’]s?$/.test(names[names.length - 1].text) && toks[k + names.length]) {
+      if (/['’]s?$/.test(names[names.length - 1].text) && toks[k + names.length] && (personOf(names, index) || HONORIFIC.test(names[0].norm))) {
         k += names.length;
         for (let n = 0; n < 2 && toks[k] && !isCapitalised(toks[k].text) && /^(?:official|own|state|verified|personal)$/.test(toks[k].norm); n++) k++;
         if (!toks[k] || !isCapitalised(toks[k].text)) continue;
