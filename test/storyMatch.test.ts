@@ -63,6 +63,11 @@ describe('story matching (src/core/storyMatch.ts)', () => {
       assert.equal(matchStory(text, sheets.bundled).matched, false, text);
   });
 
+  it("a person named with their own title is enough: a one-line post about the story's minister matches", () => {
+    assert.equal(matchStory('Foreign Minister Abbas Araghchi, speaking to the BBC, said talks would resume.', sheets.bundled).matched, true);
+    assert.equal(matchStory('Donald Trump spoke on Tuesday.', sheets.bundled).matched, false);
+  });
+
   it('an acronym is matched in capitals only: "us" is not the United States', () => {
     assert.deepEqual(matchStory('Tell us what happened to us.', sheets.bundled).names, []);
     assert.deepEqual(matchStory('The US said so.', sheets.bundled).names, ['united-states']);

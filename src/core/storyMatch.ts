@@ -33,6 +33,8 @@ export const STORY_THRESHOLD = 1.5;
 
 /** Weight of an entity named exactly, by type: a person is the strongest sign, a country the weakest. */
 const NAME_WEIGHT: Record<EntityType, number> = { person: 1, organisation: 0.75, body: 0.75, outlet: 0.75, channel: 0.5, place: 0.5 };
+/** A person's own title in the draft besides their name. */
+const TITLE_WEIGHT = 0.5;
 /** A near miss counts for this share of the name's weight. */
 const NEAR_SHARE = 0.75;
 const FIGURE_WEIGHT = 1;
@@ -64,6 +66,8 @@ interface Compiled {
   nearWords: { word: string; skeleton: string; entity: string; type: EntityType }[];
   figures: { id: string; digits: string; round: boolean }[];
   quotes: { id: string; words: string; list: string[] }[];
+  /** Each person's role titles, lower-case words joined by spaces. */
+  titles: Map<string, string[]>;
 }
 
 const compiled = new WeakMap<FactSheet, Compiled>();
@@ -74,7 +78,8 @@ const isCaps = (w: string) => w.length >= 2 && w === w.toUpperCase() && /\p{Lu}/
 function compile(sheet: FactSheet): Compiled {
   let c = compiled.get(sheet);
   if (c) return c;
-  c = { forms: new Map(), nearWords: [], figures: [], quotes: [] };
+  c = { forms: new Map(), nearWords: [], figures: [], quotes: [], titles: new Map() };
+  for (const e of sheet.entities) if (e.roles?.length) c.titles.set(e.id, e.roles.map((r) => words(r.title).map((w) => w.toLowerCase()).join(' ')).filter((t) => t));
   const nearSeen = new Set<string>();
   for (const e of sheet.entities) {
     for (const form of [e.name, ...(e.aliases ?? [])]) {
@@ -170,6 +175,8 @@ export function matchStory(text: string, sheet: FactSheet): StoryMatch {
 
   let score = 0;
   for (const type of named.values()) score += NAME_WEIGHT[type];
+  // A person named with their own title ("Foreign Minister Abbas Araghchi") is the story's, not a namesake.
+  for (const id of named.keys()) if ((c.titles.get(id) ?? []).some((t) => joined.includes(` ${t} `))) score += TITLE_WEIGHT;
   for (const type of near.values()) score += NAME_WEIGHT[type] * NEAR_SHARE;
   const figureWeights = [...[...cited.values()], ...[...nearCited].map(() => ROUND_OR_NEAR_FIGURE_WEIGHT)].sort((a, b) => b - a);
   score += figureWeights.slice(0, FIGURES_CAP).reduce((a, b) => a + b, 0);
