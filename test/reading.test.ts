@@ -179,4 +179,12 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.equal(fixed('Araghchi spoke after an appearance on al-Jazera.'), 'Araghchi spoke after an appearance on Al Jazeera.');
     assert.deepEqual(found('NATO and NASA said nothing; HRANA says it has verified 6,872 deaths.'), []);
   });
+
+  it('titles: another office of the holder’s own, another country’s office in apposition, an honorific before the qualifier', () => {
+    assert.equal(fixed("Iran's deputy foreign minister Abbas Araghchi said talks would resume."), "Iran's foreign minister Abbas Araghchi said talks would resume.");
+    assert.equal(fixed('**Abbas Araghchi**: Iran’s deputy foreign minister, who led the talks in Muscat.'), '**Abbas Araghchi**: Iran’s foreign minister, who led the talks in Muscat.');
+    assert.equal(fixed("Abbas Araghchi, Iran's president, said the talks in Muscat were a good start."), "Abbas Araghchi, Iran's foreign minister, said the talks in Muscat were a good start.");
+    assert.deepEqual(found("Steve Witkoff, Mr Trump's son-in-law, led the US side in Muscat with Araghchi.").map((f) => f.split(':')[0]), ['role-mismatch']);
+    assert.deepEqual(found('Araghchi, the Iranian foreign minister, met Witkoff, the US envoy, in Muscat.'), []);
+  });
 });

@@ -506,9 +506,19 @@ function checkRoles(
       const prev = toks[at - 1];
       const prevIsOther = !!prev && spaces(prev, toks[at]) && (OTHER_OFFICE.has(prev.norm) || (isCapitalised(prev.text) && !known.has(prev.norm)));
       const after = at + title.length;
+      const placeWord = (t: Token | undefined) => !!t && index.all.some((f) => f.entity.type === 'place' && f.words.length === 1 && (t.norm === f.words[0] || SUFFIXES.some((x) => t.norm === f.words[0] + x)));
+      // "Abbas Araghchi, Iran's president": a country's office in apposition to a sheet person who does not hold it.
+      if (!qualLen && placeWord(prev) && /['’]s?$/.test(prev.text) && toks[at - 2] && commaAfter(toks[at - 2], prev)) {
+        const names = appositionNames(toks, at - 1, text);
+        const person = names.length && personOf(names, index);
+        if (person && person.id !== holder.id && person.roles?.length && !person.roles.some((r) => phraseWords(r.title).join(' ') === title.join(' '))) titleFinding(toks[at].start, toks[after - 1].end, person, text, findings, flagged);
+        continue;
+      }
       if (!qualLen && (role.requireQualifier || prevIsOther)) {
         // "Iranian President Abbas Araghchi": a country's office (its adjective, from a place of the sheet), but not this person's.
-        if (prevIsOther && index.all.some((f) => f.entity.type === 'place' && f.words.length === 1 && SUFFIXES.some((x) => prev.norm === f.words[0] + x))) wrongTitle(toks, at, after, holder, text, index, findings, flagged);
+        if (prevIsOther && placeWord(prev) && !/['’]s?$/.test(prev.text)) wrongTitle(toks, at, after, holder, text, index, findings, flagged);
+        // "deputy foreign minister Abbas Araghchi", "Abbas Araghchi, Iran's deputy foreign minister": another office than the holder's own.
+        if (prevIsOther && OTHER_OFFICE.has(prev.norm)) otherOfficeOfHolder(toks, at - 1, after, holder, role.title, text, index, findings, flagged);
         continue;
       }
       const last = toks[after - 1];
@@ -523,8 +533,9 @@ function checkRoles(
         }
         if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) roleFinding(names, holder, role.title, text, index, findings, flagged);
       }
-      // Name, then the title in apposition: "Ana Ruiz, the mayor's deputy".
-      const head = at - qualLen - (toks[at - qualLen - 1]?.norm === 'the' ? 1 : 0);
+      // Name, then the title in apposition: "Ana Ruiz, the mayor's deputy", "…, Mr Trump's son-in-law".
+      const before = toks[at - qualLen - 1];
+      const head = at - qualLen - (before && (before.norm === 'the' || HONORIFIC.test(before.norm)) ? 1 : 0);
       const lead = toks[head - 1];
       if (!qualLen || !lead || !commaAfter(lead, toks[head])) continue;
       let k = head - 1;
@@ -551,13 +562,60 @@ function wrongTitle(toks: Token[], at: number, after: number, holder: Entity, te
   if (!person || person.id === holder.id || !person.roles?.length) return;
   const title = toks.slice(at, after).map((t) => t.norm).join(' ');
   if (person.roles.some((r) => phraseWords(r.title).join(' ') === title)) return;
-  const start = toks[at].start;
+  titleFinding(toks[at].start, toks[after - 1].end, person, text, findings, flagged);
+}
+
+/** The capitalised words before a comma at token `head` ("Abbas Araghchi, …"), at most three. */
+function appositionNames(toks: Token[], head: number, text: string): Token[] {
+  let k = head - 1;
+  // "Abbas Araghchi, …", and a who's-who entry's "**Abbas Araghchi**: …".
+  if (k < 0 || !/^[*_]*[,:][ \t\u00a0]+$/.test(text.slice(toks[k].end, toks[head].start))) return [];
+  let first = k;
+  while (first > 0 && head - first < 3 && isCapitalised(toks[first - 1].text) && /^[ \t\u00a0]+$/.test(text.slice(toks[first - 1].end, toks[first].start))) first--;
+  const names = toks.slice(first, k + 1);
+  return names.every((t) => isCapitalised(t.text) && !NOT_NAMES.has(t.norm) && !MONTHS_DAYS.has(t.norm)) ? names : [];
+}
+
+/**
+ * Another office of the holder's title, bound to the holder ("deputy foreign minister Abbas
+ * Araghchi" where he is the foreign minister): the qualified title is flagged, the fix drops
+ * the qualifier. `q` is the qualifier's token, `after` the token after the title.
+ */
+function otherOfficeOfHolder(toks: Token[], q: number, after: number, holder: Entity, title: string, text: string, index: NameIndex, findings: Finding[], flagged: Set<number>): void {
+  let names: Token[] = [];
+  if (toks[after] && /^[ \t\u00a0]+$/.test(text.slice(toks[after - 1].end, toks[after].start))) names = nameAt(toks, after, text);
+  if (names.length < 2) {
+    // In apposition: "Abbas Araghchi, (Iran's|the) deputy foreign minister".
+    let h = q;
+    if (toks[h - 1] && (toks[h - 1].norm === 'the' || /['’]s?$/.test(toks[h - 1].text))) h--;
+    names = appositionNames(toks, h, text);
+  }
+  if (!names.length || personOf(names, index)?.id !== holder.id) return;
+  const start = toks[q].start;
   const end = toks[after - 1].end;
   if (flagged.has(start)) return;
   flagged.add(start);
   const draft = text.slice(start, end);
-  const right = person.roles[0].title;
-  const fix = /^\p{Lu}/u.test(draft) ? right.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()) : right;
+  const fix = text.slice(toks[q + 1].start, end);
+  findings.push({
+    start,
+    end,
+    ruleId: 'role-mismatch',
+    severity: 'error',
+    message: `Draft calls ${holder.name} ${draft}; verified: ${title}`,
+    factId: holder.id,
+    verified: title,
+    fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
+  });
+}
+
+/** A role-mismatch on a title at [start, end) given to `person`, fixed with their own first title in the draft's case. */
+function titleFinding(start: number, end: number, person: Entity, text: string, findings: Finding[], flagged: Set<number>): void {
+  if (flagged.has(start)) return;
+  flagged.add(start);
+  const draft = text.slice(start, end);
+  const right = person.roles![0].title;
+  const fix = /^\p{Lu}/u.test(draft) ? right.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()) : right.toLowerCase();
   findings.push({
     start,
     end,
