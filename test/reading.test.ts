@@ -187,4 +187,14 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found("Steve Witkoff, Mr Trump's son-in-law, led the US side in Muscat with Araghchi.").map((f) => f.split(':')[0]), ['role-mismatch']);
     assert.deepEqual(found('Araghchi, the Iranian foreign minister, met Witkoff, the US envoy, in Muscat.'), []);
   });
+
+  it('number words split by commas, upper-bound qualifiers in other words, and figures of another magnitude', () => {
+    assert.equal(
+      fixed('Iranian authorities have acknowledged THREE THOUSAND, ONE HUNDRED AND SEVENTY-ONE deaths, HRANA says.'),
+      'Iranian authorities have acknowledged THREE THOUSAND, ONE HUNDRED AND SEVENTEEN deaths, HRANA says.',
+    );
+    assert.equal(fixed('HRANA says it is investigating as many as 11,280 more cases, and Araghchi spoke in Muscat.'), 'HRANA says it is investigating more than 11,280 more cases, and Araghchi spoke in Muscat.');
+    // "four people were arrested" is not a slip for more than 50,000 arrests; "three and four" is no number.
+    assert.deepEqual(found('Two, three and four people were arrested in Muscat, HRANA said of the 6,872 deaths.'), []);
+  });
 });

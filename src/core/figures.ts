@@ -120,8 +120,11 @@ function renderEdits(m: Mention, f: Figure, text: string): Edit[] | undefined {
       const out = matchCase(model, s > 1 ? `${words} ${scaleWordFor(s, 'million')}` : words);
       return [{ start: m.numStart, end: m.numEnd, text: out }];
     }
-    // British "one hundred and seventeen" unless the draft writes "one hundred seventeen".
-    const out = matchCase(model, numberToWords(V, !/\bhundred (?!and\b)\p{L}/iu.test(model)));
+    // British "one hundred and seventeen" unless the draft writes "one hundred seventeen"; a
+    // comma after the scale word if the draft has one ("three thousand, one hundred …").
+    let words = numberToWords(V, !/\bhundred (?!and\b)\p{L}/iu.test(model));
+    if (/\b(?:thousand|million|billion),/i.test(model)) words = words.replace(/\b(thousand|million|billion) (?!and\b)/g, '$1, ');
+    const out = matchCase(model, words);
     return [{ start: m.numStart, end: m.numEnd, text: out }];
   }
   const mant = V / scale;
@@ -361,6 +364,9 @@ export function checkFigure(
   }
   if (second && second.s > top!.s - 0.05 && second.c.fact.value !== c.fact.value) return;
   const f = c.fact;
+  // Ten times off or more, and no slip of a digit or of the scale word: a figure of something else ("four people were arrested" beside 50,000 arrests).
+  const ratio = Math.max(m.value, f.value) / Math.max(EPS, Math.min(m.value, f.value));
+  if (ratio >= 10 && !typoOf(m.value, f.value) && ![1e3, 1e6, 1e9].some((x) => eq(ratio, x))) return;
   const draft = text.slice(m.start, m.end);
   const who = f.reportedBy ? sheet.entities.get(f.reportedBy)?.name : undefined;
   const what = `${f.counts}${who ? ` by ${who}` : ''}`;

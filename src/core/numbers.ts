@@ -89,16 +89,16 @@ const FRACTION_WORDS: [number, string, string][] = [
 ];
 
 const QUALIFIERS: [RegExp, QualifierClass][] = [
-  [/(?:just |a little |slightly |well )?(?:more than|over|above|upwards of|in excess of|at least|no fewer than|no less than|north of)$/i, 'lower'],
+  [/(?:just |a little |slightly |well )?(?:more than|over|above|upwards of|upward of|in excess of|at least|no fewer than|no less than|north of)$/i, 'lower'],
   [/(?:nearly|almost|close to|just under|just shy of|approaching|not quite)$/i, 'approx-below'],
   [/(?:about|around|roughly|some|approximately|an estimated|estimated|circa|c\.|an approximate|or so|approx\.?)$/i, 'approx'],
-  [/(?:fewer than|less than|under|below|up to|no more than|at most|not more than)$/i, 'upper'],
+  [/(?:just |well |a little |slightly )?(?:fewer than|less than|under|below|up to|as many as|as much as|as high as|no more than|at most|not more than)$/i, 'upper'],
 ];
 
 const W = '(?:' + [...UNIT_NAMES, ...TEN_NAMES, 'hundred', 'thousand', 'million', 'billion', 'trillion'].join('|') + ')';
 // Spelled-out number: words joined by spaces, hyphens and "and"; "and a half" before a scale.
 const WORDS_RE = new RegExp(
-  `(?=[abefhmnostz])\\b(?:a |one )?${W}(?:(?:[ -]|\\s+and\\s+)(?:${W}|a half(?= (?:hundred|thousand|million|billion|trillion)\\b)))*\\b`,
+  `(?=[abefhmnostz])\\b(?:a |one )?${W}(?:(?:[ -]|(?<=hundred|thousand|million|billion|trillion)\\s+and\\s+|\\s+and\\s+(?=a half)|(?<=thousand|million|billion|trillion),\\s+)(?:${W}|a half(?= (?:hundred|thousand|million|billion|trillion)\\b)))*\\b`,
   'giu',
 );
 // Each pattern starts with a look-ahead for its possible first characters: the engine can then
@@ -342,7 +342,7 @@ function matchesAt(text: string, re: RegExp, stickyRe: RegExp, starts: number[] 
 export function parseNumberWords(phrase: string): number {
   const words = phrase
     .toLowerCase()
-    .replace(/-/g, ' ')
+    .replace(/[-,]/g, ' ')
     .split(/\s+/)
     .filter((w) => w && w !== 'and');
   // "twenty twenty-four", "nineteen ninety-nine": years read in pairs.
