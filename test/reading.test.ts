@@ -197,4 +197,11 @@ describe('reading who, where and which title (bundled story)', () => {
     // "four people were arrested" is not a slip for more than 50,000 arrests; "three and four" is no number.
     assert.deepEqual(found('Two, three and four people were arrested in Muscat, HRANA said of the 6,872 deaths.'), []);
   });
+
+  it('a ratio between two of the story’s figures is computed from the facts: "three times the official toll" is flagged', () => {
+    assert.equal(fixed('HRANA counts 6,872 dead, three times the official toll of 3,117.'), 'HRANA counts 6,872 dead, more than twice the official toll of 3,117.');
+    assert.deepEqual(found('HRANA has verified 6,872 deaths, more than double the official toll of 3,117.'), []);
+    assert.deepEqual(found('The authorities acknowledge 3,117 deaths; HRANA has verified 6,872, more than twice as many.'), []);
+    assert.deepEqual(found('The authorities acknowledge 3,117 deaths; HRANA has verified 6,872, three times as many.').map((f) => f.split(':')[0]), ['number-mismatch']);
+  });
 });

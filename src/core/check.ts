@@ -6,6 +6,7 @@ import { checkNames } from './names';
 import { findMentions, needsOwnWordScan, wordStarts, WordStartsBuilder, type Mention } from './numbers';
 import type { Pass } from './pass';
 import { checkQuotes } from './quotes';
+import { checkRatios } from './ratios';
 import { sorted } from './search';
 import { offTopic } from './topic';
 import { maskRanges, maskSlice, masksAny, splitSentences } from './text';
@@ -217,7 +218,10 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
     });
   }
   const pass: Pass = { text, masked, contexts, sheet: compiled, findings, confirmations, wordStarts: starts };
-  if (!aside) checkDates(pass);
+  if (!aside) {
+    checkRatios(pass);
+    checkDates(pass);
+  }
   checkNames(pass);
   checkQuotes(pass, reportUnverified);
   if (aside) {
