@@ -9,6 +9,7 @@ import { USAGE, UsageError, parseArgs, type Format, type Options } from './args'
 import { runExtract } from './extract';
 import { ChangedOnDiskError, decodeDraft, readDraft, replaceFile } from './files';
 import { formatGithub } from './formats/github';
+import { printable, printableLines } from './printable';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
 import { formatSarif } from './formats/sarif';
@@ -79,7 +80,7 @@ export async function run(io: CliIo): Promise<number> {
   ];
   for (const r of explicit)
     if (r && !r.ok) {
-      io.stderr(`newsroom-factcheck: ${r.error}\n`);
+      io.stderr(`newsroom-factcheck: ${printableLines(r.error)}\n`);
       return 2;
     }
 
@@ -205,7 +206,7 @@ export async function run(io: CliIo): Promise<number> {
     }
   }
   io.stdout(FORMATTERS[opts.format](report));
-  for (const p of problems) io.stderr(`newsroom-factcheck: ${p.kind === 'notice' ? 'notice: ' : ''}${p.file ? `${p.file}: ` : ''}${p.message}\n`);
+  for (const p of problems) io.stderr(`newsroom-factcheck: ${p.kind === 'notice' ? 'notice: ' : ''}${p.file ? `${printable(p.file)}: ` : ''}${printableLines(p.message)}\n`);
 
   if (problems.some((p) => p.kind === 'error')) return 2;
   const c = countFindings(files);

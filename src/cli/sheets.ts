@@ -19,6 +19,7 @@ import {
   type ProjectConfig,
 } from '../core';
 import { readError } from './files';
+import { printable } from './printable';
 
 /** A config in force for a draft: the file, its directory (globs are relative to it) and content. */
 export interface ConfigInForce {
@@ -121,7 +122,7 @@ export class SheetResolver {
     let r = this.sheets.get(file);
     if (!r) {
       const problems = readFactSheet(file);
-      r = Array.isArray(problems) ? { ok: false, error: `${this.display(file)}: bad fact sheet\n${problems.map((p) => `  ${p}`).join('\n')}` } : { ok: true, value: problems };
+      r = Array.isArray(problems) ? { ok: false, error: `${this.display(file)}: bad fact sheet\n${problems.map((p) => `  ${printable(p)}`).join('\n')}` } : { ok: true, value: problems };
       this.sheets.set(file, r);
     }
     return r;
@@ -160,7 +161,7 @@ export class SheetResolver {
         if (!required && (code === 'ENOENT' || code === 'ENOTDIR')) r = { ok: true, value: undefined };
         else {
           const problems = e instanceof ConfigError ? e.problems : [`cannot read it: ${readError(e)}`];
-          r = { ok: false, error: `${this.display(file)}: bad config\n${problems.map((p) => `  ${p}`).join('\n')}` };
+          r = { ok: false, error: `${this.display(file)}: bad config\n${problems.map((p) => `  ${printable(p)}`).join('\n')}` };
         }
       }
       this.configs.set(file, r);

@@ -6,6 +6,7 @@ import { checkNames } from './names';
 import { findMentions, needsOwnWordScan, wordStarts, WordStartsBuilder, type Mention } from './numbers';
 import type { Pass } from './pass';
 import { checkQuotes } from './quotes';
+import { printable } from './printable';
 import { sorted } from './search';
 import { maskRanges, maskSlice, masksAny, splitSentences } from './text';
 import { DEFAULT_SEVERITY, type CheckOptions, type Confirmation, type FactSheet, type Finding } from './types';
@@ -161,7 +162,9 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
   paragraph(start, text.length);
 
   const severities = { ...DEFAULT_SEVERITY, ...options.severities };
-  return { findings: findings.map((f) => ({ ...f, severity: severities[f.ruleId] })), confirmations };
+  // Messages and fix titles quote the draft and the sheet: their control characters and BiDi
+  // overrides are written as escapes, so no report or editor view shows them raw.
+  return { findings: findings.map((f) => ({ ...f, severity: severities[f.ruleId], message: printable(f.message), fixes: f.fixes.map((x) => ({ ...x, title: printable(x.title) })) })), confirmations };
 }
 
 function shift(f: Finding, by: number): Finding {

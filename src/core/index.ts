@@ -10,6 +10,7 @@ export { allFacts, describeFact, findSourceSentence } from './describe';
 export type { FactDescription } from './describe';
 export { applyFixes, preferredEdits } from './applyFixes';
 export { LineIndex } from './lineIndex';
+export { printable } from './printable';
 export {
   CONFIG_FILE_NAME,
   ConfigError,
