@@ -51,15 +51,19 @@ export function loadFactSheet(json: string): FactSheet {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new FactSheetError(`$: fact sheet is not valid JSON: ${jsonError(text, (e as Error).message)}`);
+    throw new FactSheetError(`$: fact sheet is not valid JSON: ${jsonSyntaxError(text, (e as Error).message)}`);
   }
   return validateFactSheet(data);
 }
 
-/** A JSON.parse message with the line and column of its "position N", and without a long excerpt. */
-function jsonError(text: string, message: string): string {
+/**
+ * A JSON.parse message that quotes nothing of the text: the file may be anything a path named
+ * (an environment file, a key), so the token and excerpt JSON.parse shows are dropped, and the
+ * line and column of its "position N" are given instead.
+ */
+export function jsonSyntaxError(text: string, message: string): string {
   const m = /position (\d+)/.exec(message);
-  const short = message.replace(/, "[\s\S]*" is not valid JSON$/, '');
+  const short = /^Unexpected token/.test(message) ? 'unexpected character' : message.replace(/, ".*$/s, '').replace(/ \(line \d+ column \d+\)/, '');
   if (!m) return short;
   const at = Number(m[1]);
   const before = text.slice(0, at);
@@ -68,17 +72,45 @@ function jsonError(text: string, message: string): string {
   return `${short.replace(/ at position \d+/, '').replace(/ in JSON$/, '')} (line ${line}, column ${column})`;
 }
 
+/** The end of a sentence: its mark, then closing quotes or brackets. */
+const SENTENCE_END = /[.!?…:;]['"”’»)\]]*$/;
+const BLOCK_MARKERS = /^(?:(?:#{1,6}|[-*+>]|\d{1,9}[.)])\s)*$/;
+const OPENERS = /['"“‘«„(\[]/;
+const CLOSERS = /['"”’»“)\]]/;
+
 /**
  * Cited sentences that the article does not contain: one message per fact, with its JSON path.
+ * A citation must be one or more whole sentences of the article (or a whole line: a heading).
  * Whitespace (line wrapping) is not significant. Call with the text of the sheet's `story.article`.
  */
 export function checkCitations(sheet: FactSheet, articleText: string): string[] {
   const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
-  const article = norm(articleText.charCodeAt(0) === 0xfeff ? articleText.slice(1) : articleText);
+  const raw = (articleText.charCodeAt(0) === 0xfeff ? articleText.slice(1) : articleText).trim();
+  const article = norm(raw);
+  // The same text with each run of white space that holds a line break as one '\n' (a heading or
+  // list item ends there), the same length as `article`.
+  const lines = raw.replace(/\s+/g, (w) => (w.includes('\n') ? '\n' : ' '));
+  /** A citation is whole sentences: it starts and ends where a sentence does (not "a", not half of one). */
+  const cited = (source: string) => {
+    if (!source) return false;
+    for (let at = article.indexOf(source); at >= 0; at = article.indexOf(source, at + 1)) {
+      // Quote marks and brackets around a sentence are not part of the boundary: “We are ready.”
+      let k = at;
+      while (k > 0 && OPENERS.test(article[k - 1])) k--;
+      let e = at + source.length;
+      while (e < article.length && CLOSERS.test(article[e])) e++;
+      // A line's start counts once its Markdown markers are passed: "# Heading", "- item", "> quote".
+      const lineStart = lines.lastIndexOf('\n', k - 1) + 1;
+      const starts = BLOCK_MARKERS.test(article.slice(lineStart, k)) || (article[k - 1] === ' ' && SENTENCE_END.test(article.slice(Math.max(0, k - 9), k - 1)));
+      const ends = e === article.length || lines[e] === '\n' || (article[e] === ' ' && SENTENCE_END.test(article.slice(at, e)));
+      if (starts && ends) return true;
+    }
+    return false;
+  };
   const problems: string[] = [];
   for (const key of ['entities', 'figures', 'dates', 'quotes', 'settings'] as const) {
     sheet[key].forEach((fact, i) => {
-      if (!article.includes(norm(fact.source))) problems.push(`$.${key}[${i}].source: the cited sentence is not in the article ${JSON.stringify(sheet.story.article)}: ${JSON.stringify(fact.source.length > 80 ? fact.source.slice(0, 77) + '...' : fact.source)}`);
+      if (!cited(norm(fact.source))) problems.push(`$.${key}[${i}].source: the cited sentence is not in the article ${JSON.stringify(sheet.story.article)}: ${JSON.stringify(fact.source.length > 80 ? fact.source.slice(0, 77) + '...' : fact.source)}`);
     });
   }
   return problems;
