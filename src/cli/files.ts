@@ -10,6 +10,10 @@ export interface DraftText {
   bom: boolean;
   /** The bytes as read: --fix rewrites the file only if it still holds exactly these. */
   bytes: Buffer;
+  /** How the bytes encode the text; --fix writes the same. */
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  /** UTF-8 text with NUL bytes (read as U+FFFD, so offsets hold): what to tell the user. */
+  damaged?: string;
 }
 
 /** Why a draft was not checked; `skip` marks content that is not text (binary or not UTF-8). */
@@ -20,15 +24,69 @@ export interface ReadError {
 
 /** Decodes a draft's bytes, or says why they are not a text draft. */
 export function decodeDraft(buf: Buffer): DraftText | ReadError {
-  if (buf.includes(0)) return { error: 'looks like a binary file (contains NUL bytes); not checked', skip: true };
+  const hasNul = buf.includes(0);
+  if (hasNul || (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)))) {
+    const encoding = utf16Of(buf);
+    if (encoding) {
+      try {
+        const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(buf);
+        const bom = text.charCodeAt(0) === 0xfeff;
+        if (!BINARY_CONTROLS.test(text) && !text.includes('\u0000')) return { text: bom ? text.slice(1) : text, bom, bytes: buf, encoding };
+      } catch {
+        /* not UTF-16 after all */
+      }
+    }
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
   } catch {
-    return { error: 'is not valid UTF-8 text; not checked', skip: true };
+    return hasNul ? { error: 'looks like a binary file (contains NUL bytes); not checked', skip: true } : { error: 'is not valid UTF-8 text; not checked', skip: true };
   }
   const bom = text.charCodeAt(0) === 0xfeff;
-  return { text: bom ? text.slice(1) : text, bom, bytes: buf };
+  if (bom) text = text.slice(1);
+  let damaged: string | undefined;
+  if (hasNul) {
+    // NUL bytes beside other control codes are a binary file; alone, stray NULs in text.
+    if (BINARY_CONTROLS.test(text)) return { error: 'looks like a binary file (contains NUL bytes); not checked', skip: true };
+    // Damaged text, read as CommonMark does (U+0000 as U+FFFD: one code unit each, offsets hold).
+    const first = text.indexOf('\u0000');
+    const line = text.slice(0, first).split(/\r\n?|\n/);
+    let count = 0;
+    text = text.replace(/\u0000/g, () => (count++, '\uFFFD'));
+    damaged = `contains ${count} NUL byte${count === 1 ? '' : 's'} (the first at ${line.length}:${line[line.length - 1].length + 1}); checked with each read as U+FFFD`;
+  }
+  return { text, bom, bytes: buf, encoding: 'utf-8', damaged };
+}
+
+/**
+ * UTF-16 by its byte order mark, or without one by where its NUL bytes fall: the high byte of
+ * each Latin character, every other byte (odd offsets little-endian, even ones big-endian).
+ */
+/** Control codes that text does not hold (all but tab, line breaks, form feed and ESC). */
+const BINARY_CONTROLS = /[\u0001-\u0008\u000e-\u001a\u001c-\u001f]/;
+
+function utf16Of(buf: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return 'utf-16le';
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return 'utf-16be';
+  // A few bytes say nothing reliable about their encoding.
+  if (buf.length % 2 || buf.length < 8) return undefined;
+  const n = Math.min(buf.length, 8192);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (buf[i] === 0) i % 2 ? odd++ : even++;
+  const pairs = n / 2;
+  if (odd >= pairs * 0.3 && even <= pairs * 0.02) return 'utf-16le';
+  if (even >= pairs * 0.3 && odd <= pairs * 0.02) return 'utf-16be';
+  return undefined;
+}
+
+/** The bytes of a draft's new text, in the draft's own encoding and with its byte order mark. */
+export function encodeDraft(draft: DraftText, text: string): Buffer {
+  const full = (draft.bom ? '\uFEFF' : '') + text;
+  if (draft.encoding === 'utf-8') return Buffer.from(full, 'utf8');
+  const le = Buffer.from(full, 'utf16le');
+  return draft.encoding === 'utf-16le' ? le : le.swap16();
 }
 
 /** Reads a draft as text, or explains why it cannot be checked. */
@@ -65,7 +123,7 @@ export class ChangedOnDiskError extends Error {}
  * must still hold `expected` byte for byte, else {@link ChangedOnDiskError} and nothing changes.
  * A symbolic link is kept: its target is rewritten.
  */
-export function replaceFile(file: string, expected: Buffer, text: string, beforeReplace?: (file: string) => void): void {
+export function replaceFile(file: string, expected: Buffer, text: string | Buffer, beforeReplace?: (file: string) => void): void {
   const target = fs.realpathSync(file);
   const st = fs.statSync(target);
   // A file nobody may write is protected on purpose: a rename would replace it all the same.

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { LineIndex, analyze, applyFixes, configCheckOptions, coverage, withoutOffRules, type FactSheet, type Finding } from '../core';
 import { USAGE, UsageError, parseArgs, type Format, type Options } from './args';
 import { runExtract } from './extract';
-import { ChangedOnDiskError, decodeDraft, readDraft, replaceFile } from './files';
+import { ChangedOnDiskError, decodeDraft, encodeDraft, readDraft, replaceFile } from './files';
 import { formatGithub } from './formats/github';
 import { printable, printableLines } from './printable';
 import { formatJson } from './formats/json';
@@ -126,6 +126,7 @@ export async function run(io: CliIo): Promise<number> {
       else problems.push({ kind: 'error', file, message: read.error });
       continue;
     }
+    if (read.damaged) problems.push({ kind: 'notice', file, message: read.damaged });
     const configR = sheets.configFor(abs);
     if (!configR.ok) {
       once(configR.error);
@@ -179,7 +180,9 @@ export async function run(io: CliIo): Promise<number> {
       }
       if (text !== read.text) {
         try {
-          replaceFile(abs, read.bytes, (read.bom ? '\uFEFF' : '') + text, io.beforeReplace);
+          // A draft with NUL bytes was read with U+FFFD in their place: writing that back would change more than the fixes.
+          if (read.damaged) throw new Error('it contains NUL bytes (damaged text); remove them, then run --fix again');
+          replaceFile(abs, read.bytes, encodeDraft(read, text), io.beforeReplace);
           fixed += applied;
         } catch (e) {
           const why = e instanceof ChangedOnDiskError ? `not fixed: ${e.message}; run again to check the new text` : `cannot write the fixed file: ${(e as Error).message}`;
