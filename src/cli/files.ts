@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const MAX_BYTES = 32 * 1024 * 1024;
+/** The largest draft checked, from a file or standard input. */
+export const MAX_BYTES = 32 * 1024 * 1024;
 
 export interface DraftText {
   /** The text without its byte-order mark. */
@@ -128,11 +129,28 @@ export function replaceFile(file: string, expected: Buffer, text: string | Buffe
   const st = fs.statSync(target);
   // A file nobody may write is protected on purpose: a rename would replace it all the same.
   if ((st.mode & 0o222) === 0) throw new Error('it is read-only; not rewritten');
+  /** Writes over the file itself, after the same check that it is unchanged. */
+  const inPlace = () => {
+    beforeReplace?.(target);
+    unchanged(target, expected);
+    fs.writeFileSync(target, text);
+  };
+  // A file with several names (hard links) keeps them all only if written in place.
+  if (st.nlink > 1) return inPlace();
   // node:crypto is loaded here, when a file is written, not by every run (it costs a short run ~8 ms).
   const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.factcheck.tmp`);
+  let fd: number;
   try {
-    const fd = fs.openSync(tmp, 'wx', st.mode & 0o7777);
+    fd = fs.openSync(tmp, 'wx', st.mode & 0o7777);
+  } catch (e) {
+    // A folder the user may not write (or add to): as ESLint and Prettier do, write the file in place.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') return inPlace();
+    throw e;
+  }
+  pendingTemps.add(tmp);
+  try {
     try {
       fs.writeFileSync(fd, text);
       fs.fsyncSync(fd);
@@ -146,16 +164,57 @@ export function replaceFile(file: string, expected: Buffer, text: string | Buffe
       /* only the owner or root may give a file away; the content still counts most */
     }
     beforeReplace?.(target);
-    let now: Buffer;
-    try {
-      now = fs.readFileSync(target);
-    } catch (e) {
-      throw new ChangedOnDiskError(`it can no longer be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-    if (!now.equals(expected)) throw new ChangedOnDiskError('it changed on disk since it was read');
+    unchanged(target, expected);
     fs.renameSync(tmp, target);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
+  } finally {
+    pendingTemps.delete(tmp);
+  }
+}
+
+/** Throws {@link ChangedOnDiskError} unless the file still holds `expected` byte for byte. */
+function unchanged(target: string, expected: Buffer): void {
+  let now: Buffer;
+  try {
+    now = fs.readFileSync(target);
+  } catch (e) {
+    throw new ChangedOnDiskError(`it can no longer be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (!now.equals(expected)) throw new ChangedOnDiskError('it changed on disk since it was read');
+}
+
+/** Temporary files being written; removed by {@link removePendingTemps} when a signal ends the run. */
+const pendingTemps = new Set<string>();
+
+/** Removes the temporary files of writes not finished (called on SIGINT and SIGTERM). */
+export function removePendingTemps(): void {
+  for (const tmp of pendingTemps) fs.rmSync(tmp, { force: true });
+  pendingTemps.clear();
+}
+
+/**
+ * Writes a file through a temporary file beside it and a rename: a failed write (a full disk)
+ * leaves the old file whole and no temporary file. `write` is a test seam.
+ */
+export function writeFileAtomic(file: string, data: string, write: (fd: number, data: string) => void = (fd, d) => fs.writeFileSync(fd, d)): void {
+  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.factcheck.tmp`);
+  pendingTemps.add(tmp);
+  try {
+    const fd = fs.openSync(tmp, 'wx', 0o666);
+    try {
+      write(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  } finally {
+    pendingTemps.delete(tmp);
   }
 }
