@@ -121,3 +121,28 @@ describe('CLI: writing files and standard output', () => {
     }
   });
 });
+
+describe('CLI: the size of a fact sheet', () => {
+  useTmp();
+
+  /** A valid sheet of `n` figures, each citing its own sentence of the article. */
+  function sheetOf(n: number): string {
+    const words = ['jobs', 'beds', 'votes', 'homes', 'loans'];
+    const figures = Array.from({ length: n }, (_, i) => {
+      const v = 1000 + i * 7;
+      const w = words[i % words.length];
+      return { id: `f${i}`, kind: 'count', value: v, text: v.toLocaleString('en-US'), qualifier: 'exact', counts: w, context: [w], source: `U${i} had ${v.toLocaleString('en-US')} ${w}.` };
+    });
+    write('big/article.txt', figures.map((f) => f.source).join(' ') + '\n');
+    return write('big/facts.json', JSON.stringify({ story: { id: 'big', title: 'Big', article: 'article.txt' }, entities: [], figures, dates: [], quotes: [], settings: [] }));
+  }
+
+  it('a sheet over 1 MB is refused with a message saying why (every draft figure is compared with each of its figures)', async () => {
+    const facts = sheetOf(9000);
+    assert.ok(fs.statSync(facts).size > 1024 * 1024);
+    write('d.md', 'Officials said U3 had 1,022 homes.\n');
+    const r = await cli(['--facts', facts, 'd.md'], tmpDir.path);
+    assert.equal(r.code, 2, r.err);
+    assert.match(r.err, /\$: fact sheet is too large \(1\.\d MB; the limit is 1 MB/);
+  });
+});

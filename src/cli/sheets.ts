@@ -10,6 +10,7 @@ import {
   ConfigError,
   FactSheetError,
   MAX_SHEET_CHARS,
+  SHEET_LIMIT_WHY,
   checkCitations,
   frontMatterFactSheet,
   loadFactSheet,
@@ -100,7 +101,7 @@ export function readFactSheet(file: string): FactSheet | string[] {
   try {
     const size = fs.statSync(file).size;
     // Checked before reading: a sheet is a few kilobytes, never megabytes.
-    if (size > MAX_SHEET_CHARS) return [`$: fact sheet is too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_SHEET_CHARS / 1048576} MB)`];
+    if (size > MAX_SHEET_CHARS) return [`$: fact sheet is too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_SHEET_CHARS / 1048576} MB: ${SHEET_LIMIT_WHY})`];
     json = readText(file);
   } catch (e) {
     if ((e as Error).message === 'is not valid UTF-8 text') return ['$: fact sheet is not valid UTF-8 text (save it as UTF-8)'];
