@@ -122,6 +122,22 @@ describe('CLI: writing files and standard output', () => {
   });
 });
 
+describe('CLI: Ctrl-C on a run that writes nothing', () => {
+  useTmp();
+
+  it('stops it at once, even in the middle of a long check', async function () {
+    this.timeout(30000);
+    write('d.md', 'Iranian authorities acknowledged 3,171 deaths, officials said. '.repeat(300_000));
+    const child = spawn(process.execPath, [distCli, 'd.md'], { cwd: tmpDir.path, env: { ...process.env, NEWSROOM_FACTCHECK_NO_CACHE: '1' }, stdio: 'ignore' });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const t0 = Date.now();
+    child.kill('SIGINT');
+    const signal = await new Promise((resolve) => child.on('close', (_code, sig) => resolve(sig)));
+    assert.equal(signal, 'SIGINT');
+    assert.ok(Date.now() - t0 < 1000, `${Date.now() - t0} ms`);
+  });
+});
+
 describe('CLI: the size of a fact sheet', () => {
   useTmp();
 

@@ -141,6 +141,7 @@ export function replaceFile(file: string, expected: Buffer, text: string | Buffe
   const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.factcheck.tmp`);
   let fd: number;
+  pendingTemps.arm();
   try {
     fd = fs.openSync(tmp, 'wx', st.mode & 0o7777);
   } catch (e) {
@@ -186,12 +187,31 @@ function unchanged(target: string, expected: Buffer): void {
 }
 
 /** Temporary files being written; removed by {@link removePendingTemps} when a signal ends the run. */
-const pendingTemps = new Set<string>();
+const pendingTemps = {
+  files: new Set<string>(),
+  /** Called before a temporary file is created: the first call arms the signal handlers (main.ts). */
+  arm() {
+    // A run that writes nothing keeps Node's own Ctrl-C, which stops it at once, even mid-check.
+    if (beforeFirstTemp) beforeFirstTemp = (beforeFirstTemp(), undefined);
+  },
+  add(tmp: string) {
+    this.files.add(tmp);
+  },
+  delete(tmp: string) {
+    this.files.delete(tmp);
+  },
+};
+let beforeFirstTemp: (() => void) | undefined;
+
+/** Calls `hook` once, before the first temporary file is created. */
+export function onFirstTemporaryFile(hook: () => void): void {
+  beforeFirstTemp = hook;
+}
 
 /** Removes the temporary files of writes not finished (called on SIGINT and SIGTERM). */
 export function removePendingTemps(): void {
-  for (const tmp of pendingTemps) fs.rmSync(tmp, { force: true });
-  pendingTemps.clear();
+  for (const tmp of pendingTemps.files) fs.rmSync(tmp, { force: true });
+  pendingTemps.files.clear();
 }
 
 /**
@@ -201,6 +221,7 @@ export function removePendingTemps(): void {
 export function writeFileAtomic(file: string, data: string, write: (fd: number, data: string) => void = (fd, d) => fs.writeFileSync(fd, d)): void {
   const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.factcheck.tmp`);
+  pendingTemps.arm();
   pendingTemps.add(tmp);
   try {
     const fd = fs.openSync(tmp, 'wx', 0o666);

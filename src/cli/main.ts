@@ -1,13 +1,16 @@
-import { removePendingTemps } from './files';
+import { onFirstTemporaryFile, removePendingTemps } from './files';
 import { run } from './run';
 
-// Ctrl-C or SIGTERM: no temporary file of a --fix or --output-file left behind (the run yields
-// between drafts, so a signal is handled there), then the usual status of a signal (128 + its number).
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const)
-  process.once(signal, () => {
-    removePendingTemps();
-    process.exit(code);
-  });
+// Ctrl-C or SIGTERM once files are being written: no temporary file of a --fix or --output-file
+// left behind (the run yields between drafts, so a signal is handled there), then the usual
+// status of a signal (128 + its number).
+onFirstTemporaryFile(() => {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const)
+    process.once(signal, () => {
+      removePendingTemps();
+      process.exit(code);
+    });
+});
 
 // A write error on stdout: EPIPE (the reader has gone, as with `| head`) ends output quietly and
 // leaves the status the run has; any other (a full disk) is a message and status 2, no stack trace.
