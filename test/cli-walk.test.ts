@@ -124,16 +124,45 @@ describe('CLI: symbolic links', () => {
     assert.match(r.err, /notice: d\/sub\/up: symbolic link loop/);
   });
 
-  it('a linked directory elsewhere is walked once; a broken link is a notice', async () => {
-    write('shared/s.md', WRONG);
+  // Issue 21 changed this: a link to a directory outside the tree walked is no longer followed.
+  it('a linked directory inside the tree is walked once; a broken link is a notice', async () => {
+    write('d/shared/s.md', WRONG);
     write('d/a.md', CLEAN);
-    fs.symlinkSync(path.join(tmpDir.path, 'shared'), path.join(tmpDir.path, 'd', 'linked'));
-    fs.symlinkSync(path.join(tmpDir.path, 'shared'), path.join(tmpDir.path, 'd', 'linked-again'));
+    fs.symlinkSync(path.join(tmpDir.path, 'd', 'shared'), path.join(tmpDir.path, 'd', 'linked'));
+    fs.symlinkSync(path.join(tmpDir.path, 'd', 'shared'), path.join(tmpDir.path, 'd', 'linked-again'));
     fs.symlinkSync(path.join(tmpDir.path, 'nowhere.md'), path.join(tmpDir.path, 'd', 'dangling.md'));
     const r = await cli(['--format', 'json', 'd'], tmpDir.path);
     assert.equal(r.code, 1, r.err);
     assert.deepEqual(reportPaths(r.out), ['d/a.md', 'd/linked/s.md']);
     assert.match(r.err, /notice: d\/dangling\.md: broken symbolic link; skipped/);
+  });
+
+  it('a link out of the tree walked is not followed, so --fix cannot rewrite files outside it; named on the command line it is checked', async () => {
+    write('o/v.md', WRONG);
+    write('r/docs/a.md', CLEAN);
+    write('r/docs/in.md', WRONG);
+    fs.symlinkSync('../../o', path.join(tmpDir.path, 'r', 'docs', 'l'));
+    fs.symlinkSync('../../o/v.md', path.join(tmpDir.path, 'r', 'docs', 'v-link.md'));
+    const r = await cli(['--fix', '--format', 'json', '.'], path.join(tmpDir.path, 'r'));
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(reportPaths(r.out), ['docs/a.md', 'docs/in.md']);
+    assert.equal(fs.readFileSync(path.join(tmpDir.path, 'o', 'v.md'), 'utf8'), WRONG, 'a file outside the tree was rewritten');
+    assert.equal(fs.readFileSync(path.join(tmpDir.path, 'r', 'docs', 'in.md'), 'utf8'), CLEAN);
+    assert.match(r.err, /notice: docs\/l: symbolic link to a directory outside \.; not followed/);
+    assert.match(r.err, /notice: docs\/v-link\.md: symbolic link to a file outside \.; not followed/);
+    // Named on the command line, the link is the user's choice.
+    const named = await cli(['--format', 'json', 'docs/l'], path.join(tmpDir.path, 'r'));
+    assert.equal(named.code, 1, named.err);
+    assert.deepEqual(reportPaths(named.out), ['docs/l/v.md']);
+  });
+
+  it('a link that points at itself is called a symbolic link loop, not a broken link', async () => {
+    write('d/a.md', CLEAN);
+    fs.symlinkSync('loop.md', path.join(tmpDir.path, 'd', 'loop.md'));
+    const r = await cli(['--format', 'json', 'd'], tmpDir.path);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /notice: d\/loop\.md: symbolic link loop; skipped/);
+    assert.doesNotMatch(r.err, /broken/);
   });
 });
 

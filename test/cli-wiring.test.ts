@@ -35,9 +35,11 @@ describe('CLI: extract subcommand and --coverage through run()', () => {
       fs.writeFileSync(path.join(tmp, 'draft.md'), '---\nfacts: stories/council/facts.json\n---\nNothing to see.\n');
       out = '';
       assert.equal(await run(io(['draft.md'])), 0, err + out);
-      // --output into a folder that does not exist yet: created, paths relative to it.
+      // --output into a folder that does not exist yet: created. Issue 21: a sheet's article must be
+      // in the sheet's folder, so the article is copied there (it was '../../stories/council/article.txt').
       assert.equal(await run(io(['extract', 'stories/council/article.txt', '--output', 'sheets/new/facts.json'])), 0, err);
-      assert.equal(loadFactSheet(fs.readFileSync(path.join(tmp, 'sheets', 'new', 'facts.json'), 'utf8')).story.article, '../../stories/council/article.txt');
+      assert.equal(loadFactSheet(fs.readFileSync(path.join(tmp, 'sheets', 'new', 'facts.json'), 'utf8')).story.article, 'article.txt');
+      assert.ok(fs.existsSync(path.join(tmp, 'sheets', 'new', 'article.txt')));
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }

@@ -331,7 +331,8 @@ describe('CLI: exit codes and input errors', () => {
     assert.equal(r.code, 2);
     assert.match(r.err, /bin\.md: .*binary.*NUL/);
     const report = JSON.parse(r.out);
-    assert.deepEqual(report.files.map((f: any) => f.path), ['clean.md'], 'the unreadable file is not reported as clean');
+    // Issue 21: the JSON report keeps an entry for the file it did not check, saying why (it had none).
+    assert.deepEqual(report.files.map((f: any) => [f.path, f.diagnostics.length, f.notChecked ?? null]), [['clean.md', 0, null], ['bin.md', 0, 'looks like a binary file (contains NUL bytes); not checked']], 'the unreadable file is not reported as clean');
   });
 
   it('a file that is not valid UTF-8 is not checked: exit 2 naming it', async () => {

@@ -138,7 +138,10 @@ describe('CLI: which sheet checks which draft', () => {
     assert.match(r.err, /broken[\\/]facts\.json: bad fact sheet\n(?: {2}.*\n)* {2}\$\.entities\[0\]\.name: must be a non-empty string/);
     assert.match(r.err, /broken[\\/]draft\.md: not checked/);
     const paths = r.json!.files.map((f) => f.path.split(path.sep).join('/'));
-    assert.ok(!paths.includes('broken/draft.md'));
+    // Issue 21: the draft that was not checked keeps an entry saying why, with no diagnostics.
+    const broken = r.json!.files[paths.indexOf('broken/draft.md')] as { diagnostics: unknown[]; notChecked?: string };
+    assert.deepEqual(broken.diagnostics, []);
+    assert.match(broken.notChecked!, /not checked: its fact sheet is broken/);
     assert.equal(r.json!.files[paths.indexOf('fine/draft.md')].diagnostics.length, 1, 'the other draft is still checked');
   });
 
@@ -175,8 +178,9 @@ describe('CLI: a reference article is never checked as a draft (as in the editor
   it('a walk passes over the article of a sheet in use, with a notice', async () => {
     const r = await cli(['--format', 'json', '.']);
     assert.equal(r.code, 0, r.err + r.out);
-    const paths = (JSON.parse(r.out) as { files: { path: string }[] }).files.map((f) => f.path.split(path.sep).join('/'));
-    assert.deepEqual(paths, ['draft.md']);
+    const files = (JSON.parse(r.out) as { files: { path: string; notChecked?: string }[] }).files;
+    // Issue 21: the JSON report keeps an entry, saying why, for a file it did not check.
+    assert.deepEqual(files.map((f) => [f.path.split(path.sep).join('/'), f.notChecked ?? null]), [['draft.md', null], ['story/article.txt', `skipped: it is the reference article of ${path.join('story', 'facts.json')}`]]);
     assert.match(r.err, /notice: story[\\/]article\.txt: skipped: it is the reference article of story[\\/]facts\.json/);
   });
 

@@ -352,14 +352,16 @@ describe('extract: the command line (runExtract)', () => {
     assert.ok(sheet.figures.length > 5 && sheet.quotes.length > 5);
   });
 
-  it('--output writes a new file (article path relative to it) and never overwrites one', async () => {
+  // Issue 21: a sheet's article must be in the sheet's folder, so an article elsewhere is copied beside it.
+  it('--output writes a new file (the article copied beside it when outside its folder) and never overwrites one', async () => {
     fs.writeFileSync(path.join(tmp, 'a.md'), '# Budget passes\n\nMayor Ana Ruiz said the council approved a $4 million budget.\n');
     fs.mkdirSync(path.join(tmp, 'sheets'));
     const r = await cli(['a.md', '--output', 'sheets/facts.json']);
     assert.equal(r.code, 0, r.err);
     assert.equal(r.out, '');
     const sheet = loadFactSheet(fs.readFileSync(path.join(tmp, 'sheets', 'facts.json'), 'utf8'));
-    assert.equal(sheet.story.article, '../a.md');
+    assert.equal(sheet.story.article, 'a.md');
+    assert.equal(fs.readFileSync(path.join(tmp, 'sheets', 'a.md'), 'utf8'), fs.readFileSync(path.join(tmp, 'a.md'), 'utf8'));
     assert.equal(sheet.figures[0].value, 4_000_000);
     fs.writeFileSync(path.join(tmp, 'sheets', 'facts.json'), 'my edits');
     const again = await cli(['a.md', '--output', 'sheets/facts.json']);
@@ -389,7 +391,8 @@ describe('extract: the command line (runExtract)', () => {
   });
 
   it('a missing, binary or non-UTF-8 article: exit 2 naming the file', async () => {
-    fs.writeFileSync(path.join(tmp, 'bin.txt'), Buffer.from([0x41, 0x00, 0x42]));
+    // Issue 21: stray NULs alone are damaged text (checked); NUL beside other control codes is binary.
+    fs.writeFileSync(path.join(tmp, 'bin.txt'), Buffer.from([0x41, 0x00, 0x01, 0x42]));
     fs.writeFileSync(path.join(tmp, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
     for (const [file, why] of [['nope.txt', /nope\.txt: cannot read file: no such file/], ['bin.txt', /bin\.txt: .*binary/], ['latin1.txt', /latin1\.txt: is not valid UTF-8/]] as const) {
       const r = await cli([file]);

@@ -28,6 +28,9 @@ function activeParts(md: string): string[] {
   for (const m of md.matchAll(/\]\(([^)\s]*)/g)) if (unescaped(m.index!) ) out.push(`link ${m[1]}`);
   for (const m of md.matchAll(/<\/?[A-Za-z][^>]*>?/g)) if (unescaped(m.index!)) out.push(`html ${m[0]}`);
   for (const m of md.matchAll(/\$\(([\w-]+)\)/g)) if (unescaped(m.index!)) out.push(`icon ${m[1]}`);
+  // GFM autolinks (the hover renderer makes these links): bare URLs and e-mail addresses, not in a link target.
+  for (const m of md.matchAll(/(?:(?:https?|ftp):\/\/|www\.)[^\s<)]*/gi)) if (md.slice(m.index! - 2, m.index) !== '](') out.push(`autolink ${m[0]}`);
+  for (const m of md.matchAll(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) out.push(`autolink ${m[0]}`);
   return out;
 }
 
@@ -72,13 +75,30 @@ describe('hover safety with a hostile fact sheet', () => {
   });
 
   it('escapeMarkdown neutralises every way to start a link, HTML, an icon or a block', () => {
-    const hostile = ['[x](command:a)', '![i](javascript:b)', '<script>c</script>', '<img src=x onerror=d>', '`code`', '$(alert)', '<https://evil.example>', '[ref]: command:e', '\n\n# heading', '- list', '1. list', '&lt;script&gt;', '\\[x](command:f)'];
+    const hostile = ['https://evil.example/x', 'see www.evil.example now', 'ftp://files.example', 'mail reporter@evil.example', '[x](command:a)', '![i](javascript:b)', '<script>c</script>', '<img src=x onerror=d>', '`code`', '$(alert)', '<https://evil.example>', '[ref]: command:e', '\n\n# heading', '- list', '1. list', '&lt;script&gt;', '\\[x](command:f)'];
     for (const h of hostile) {
       const md = escapeMarkdown(h);
       assert.deepEqual(activeParts(md), [], `${h} → ${md}`);
       assert.doesNotMatch(md, /[\r\n]/);
       // Only backslash escapes are added: the renderer shows the text as written (one line).
       assert.equal(md.replace(/\\(.)/g, '$1'), h.replace(/\s*\n+\s*/g, ' '));
+    }
+  });
+
+  it('BiDi overrides and isolates and control characters are shown as escapes, not applied', () => {
+    for (const h of ['Araghchi \u202egnp.exe', 'a\u2066b\u2069c', 'x\u202ay\u202cz', 'ESC\x1b[2J here']) {
+      const md = escapeMarkdown(h);
+      assert.doesNotMatch(md, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, JSON.stringify(md));
+      assert.match(md, /\\\\(?:u202[ACE]|u206[69]|x1B)/, md);
+    }
+  });
+
+  it('a hostile sheet with bare URLs, e-mail addresses and BiDi overrides gets no link in the hover', () => {
+    const f = findings.find((x) => x.ruleId === 'number-mismatch')!;
+    const description = { ...describeFact(sheet, f.factId)!, label: 'votes, see https://evil.example or www.evil.example', attribution: 'press@evil.example \u202eevil', source: 'Write to tips@evil.example or visit http://evil.example/\u202e.' };
+    for (const md of [findingHoverMarkdown(f, description), confirmationHoverMarkdown(description)]) {
+      assert.deepEqual(activeParts(md).filter((p) => !ours(p)), [], md);
+      assert.doesNotMatch(md, /[\u202a-\u202e\u2066-\u2069]/);
     }
   });
 });

@@ -112,10 +112,32 @@ export async function runExtract(io: CliIo): Promise<number> {
   // Paths in the sheet are relative to where it will live: the output file's folder, else beside
   // the article (`extract stories/x/article.md > stories/x/facts.json`), as the editor command does.
   const base = outAbs ? path.dirname(outAbs) : path.dirname(articleAbs);
+  // A sheet's article must be in the sheet's folder or below (sheets.ts): an article elsewhere is
+  // copied beside the sheet (an identical copy already there is taken as it is).
+  let articleRel = path.relative(base, articleAbs);
+  let copyTo: string | undefined;
+  if (outAbs && (articleRel.startsWith('..') || path.isAbsolute(articleRel))) {
+    // The article's own name, else one after the sheet's ("kestrel.facts.article.md"), if free.
+    const names = [path.basename(articleAbs), `${path.basename(outAbs).replace(/\.json$/i, '')}.${path.basename(articleAbs)}`];
+    const free = names.map((name) => {
+      try {
+        return fs.readFileSync(path.join(base, name)).equals(read.bytes) ? 'same' : 'taken';
+      } catch {
+        return 'free';
+      }
+    });
+    const k = free.findIndex((x) => x !== 'taken');
+    if (k < 0) {
+      io.stderr(`newsroom-factcheck extract: ${path.relative(cwd, path.join(base, names[0]))}: already exists; the article must be copied beside the sheet (a sheet's article is in its folder or below): choose another --output folder\n`);
+      return 2;
+    }
+    articleRel = names[k];
+    if (free[k] === 'free') copyTo = path.join(base, names[k]);
+  }
   let extraction: ReturnType<typeof extractFacts>;
   try {
     extraction = extractFacts(read.text, {
-      articlePath: posix(path.relative(base, articleAbs)),
+      articlePath: posix(articleRel),
       storyId: opts.id,
       title: opts.title,
       markdown: /\.(?:md|markdown)$/i.test(articleAbs),
@@ -133,6 +155,10 @@ export async function runExtract(io: CliIo): Promise<number> {
   if (outAbs) {
     try {
       fs.mkdirSync(path.dirname(outAbs), { recursive: true });
+      if (copyTo) {
+        fs.writeFileSync(copyTo, read.bytes, { flag: 'wx' });
+        io.stderr(`newsroom-factcheck extract: note: copied the article to ${path.relative(cwd, copyTo)}: a sheet's article must be in the sheet's folder or below\n`);
+      }
       fs.writeFileSync(outAbs, json, { flag: 'wx' });
     } catch (e) {
       io.stderr(`newsroom-factcheck extract: ${opts.output}: cannot write it: ${(e as Error).message}\n`);

@@ -7,8 +7,9 @@ import path from 'node:path';
 import { LineIndex, analyze, applyFixes, configCheckOptions, coverage, pickStory, withoutIgnored, withoutOffRules, type FactSheet, type Finding } from '../core';
 import { USAGE, UsageError, parseArgs, type Format, type Options } from './args';
 import { runExtract } from './extract';
-import { ChangedOnDiskError, decodeDraft, readDraft, replaceFile } from './files';
+import { ChangedOnDiskError, MAX_BYTES, decodeDraft, encodeDraft, readDraft, replaceFile, writeFileAtomic } from './files';
 import { formatGithub } from './formats/github';
+import { printable, printableLines } from './printable';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
 import { formatSarif } from './formats/sarif';
@@ -39,9 +40,19 @@ export const PROGRESS_MIN_FILES = 20;
 
 const FORMATTERS: Record<Format, (r: Report) => string> = { text: formatText, json: formatJson, sarif: formatSarif, junit: formatJunit, github: formatGithub };
 
+/** All of standard input, or as soon as it passes the size limit, that much and a byte more (not all of it in memory). */
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
+  let n = 0;
+  for await (const c of process.stdin) {
+    const b = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
+    chunks.push(b);
+    n += b.length;
+    if (n > MAX_BYTES) {
+      process.stdin.destroy();
+      break;
+    }
+  }
   return Buffer.concat(chunks);
 }
 
@@ -80,7 +91,7 @@ export async function run(io: CliIo): Promise<number> {
   ];
   for (const r of explicit)
     if (r && !r.ok) {
-      io.stderr(`newsroom-factcheck: ${r.error}\n`);
+      io.stderr(`newsroom-factcheck: ${printableLines(r.error)}\n`);
       return 2;
     }
 
@@ -124,7 +135,8 @@ export async function run(io: CliIo): Promise<number> {
     let read: ReturnType<typeof readDraft>;
     if (target.stdin) {
       const data = await (io.stdin ?? readStdin)();
-      read = decodeDraft(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data));
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+      read = bytes.length > MAX_BYTES ? { error: `standard input is too large to check (more than ${MAX_BYTES / 1048576} MB; the limit is ${MAX_BYTES / 1048576} MB); not checked` } : decodeDraft(bytes);
     } else read = readDraft(abs);
     if ('error' in read) {
       // Found by a walk, a file that is not text is passed over; named on the command line, it is an error.
@@ -132,6 +144,7 @@ export async function run(io: CliIo): Promise<number> {
       else problems.push({ kind: 'error', file, message: read.error });
       continue;
     }
+    if (read.damaged) problems.push({ kind: 'notice', file, message: read.damaged });
     const configR = sheets.configFor(abs);
     if (!configR.ok) {
       once(configR.error);
@@ -177,6 +190,8 @@ export async function run(io: CliIo): Promise<number> {
   let fixed = 0;
   for (let i = 0; i < prepared.length; i++) {
     if (progress) io.stderr(`\rchecked ${i}/${prepared.length}`);
+    // Between drafts, a Ctrl-C can be handled (main.ts): never in the middle of rewriting one.
+    if (opts.fix && i > 0) await new Promise((resolve) => setImmediate(resolve));
     const { target, read, config, sheet } = prepared[i];
     const file = target.display;
     const abs = target.abs;
@@ -209,7 +224,9 @@ export async function run(io: CliIo): Promise<number> {
       }
       if (text !== read.text) {
         try {
-          replaceFile(abs, read.bytes, (read.bom ? '\uFEFF' : '') + text, io.beforeReplace);
+          // A draft with NUL bytes was read with U+FFFD in their place: writing that back would change more than the fixes.
+          if (read.damaged) throw new Error('it contains NUL bytes (damaged text); remove them, then run --fix again');
+          replaceFile(abs, read.bytes, encodeDraft(read, text), io.beforeReplace);
           fixed += applied;
         } catch (e) {
           const why = e instanceof ChangedOnDiskError ? `not fixed: ${e.message}; run again to check the new text` : `cannot write the fixed file: ${(e as Error).message}`;
@@ -230,13 +247,14 @@ export async function run(io: CliIo): Promise<number> {
     const out = path.resolve(cwd, opts.outputFile);
     try {
       fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, FORMATTERS[opts.outputFormat](report));
+      // Through a temporary file: a full disk leaves the old report, never a truncated one.
+      writeFileAtomic(out, FORMATTERS[opts.outputFormat](report));
     } catch (e) {
       problems.push({ kind: 'error', message: `${opts.outputFile}: cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
     }
   }
   io.stdout(FORMATTERS[opts.format](report));
-  for (const p of problems) io.stderr(`newsroom-factcheck: ${p.kind === 'notice' ? 'notice: ' : ''}${p.file ? `${p.file}: ` : ''}${p.message}\n`);
+  for (const p of problems) io.stderr(`newsroom-factcheck: ${p.kind === 'notice' ? 'notice: ' : ''}${p.file ? `${printable(p.file)}: ` : ''}${printableLines(p.message)}\n`);
 
   if (problems.some((p) => p.kind === 'error')) return 2;
   const c = countFindings(files);

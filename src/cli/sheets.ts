@@ -11,6 +11,7 @@ import {
   ConfigError,
   FactSheetError,
   MAX_SHEET_CHARS,
+  SHEET_LIMIT_WHY,
   checkCitations,
   frontMatterFactSheet,
   loadFactSheet,
@@ -21,6 +22,7 @@ import {
   type ProjectConfig,
 } from '../core';
 import { readError } from './files';
+import { printable } from './printable';
 
 /** A config in force for a draft: the file, its directory (globs are relative to it) and content. */
 export interface ConfigInForce {
@@ -65,13 +67,43 @@ function readText(file: string): string {
  */
 export const portable = (p: string): string => (path.sep === '/' ? p.replace(/\\/g, '/') : p);
 
+/** Whether `target` is `dir` or below it. */
+export function inside(dir: string, target: string): boolean {
+  const rel = path.relative(dir, target);
+  return rel === '' || (!rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel));
+}
+
+/** The path with its symbolic links resolved, as far as it exists. */
+function realOrSelf(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    const up = path.dirname(p);
+    return up === p ? p : path.join(realOrSelf(up), path.basename(p));
+  }
+}
+
+/**
+ * The project a draft belongs to, which sheets named by its front matter must be in: the folder
+ * of its config, else the git work tree it is in, else the working directory.
+ */
+export function projectRoot(absDraft: string, config: ConfigInForce | undefined, cwd: string): string {
+  if (config) return config.dir;
+  for (let d = path.dirname(absDraft); ; ) {
+    if (fs.existsSync(path.join(d, '.git'))) return d;
+    const up = path.dirname(d);
+    if (up === d) return cwd;
+    d = up;
+  }
+}
+
 /** A sheet, or the problems (with JSON paths) that keep it from being used. */
 export function readFactSheet(file: string): FactSheet | string[] {
   let json: string;
   try {
     const size = fs.statSync(file).size;
     // Checked before reading: a sheet is a few kilobytes, never megabytes.
-    if (size > MAX_SHEET_CHARS) return [`$: fact sheet is too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_SHEET_CHARS / 1048576} MB)`];
+    if (size > MAX_SHEET_CHARS) return [`$: fact sheet is too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_SHEET_CHARS / 1048576} MB: ${SHEET_LIMIT_WHY})`];
     json = readText(file);
   } catch (e) {
     if ((e as Error).message === 'is not valid UTF-8 text') return ['$: fact sheet is not valid UTF-8 text (save it as UTF-8)'];
@@ -87,7 +119,11 @@ export function readFactSheet(file: string): FactSheet | string[] {
   }
   let article: string;
   try {
-    article = readText(path.resolve(path.dirname(file), portable(sheet.story.article)));
+    const articlePath = path.resolve(path.dirname(file), portable(sheet.story.article));
+    // Confined to the sheet's folder and below (links resolved): a sheet cannot make the citation
+    // check an oracle on any other readable file.
+    if (!inside(realOrSelf(path.dirname(file)), realOrSelf(articlePath))) return [`$.story.article: the article ${JSON.stringify(sheet.story.article)} is outside the folder of its fact sheet; put it in that folder or below`];
+    article = readText(articlePath);
   } catch (e) {
     const why = (e as Error).message === 'is not valid UTF-8 text' ? 'is not valid UTF-8 text' : `cannot be read: ${readError(e)}`;
     return [`$.story.article: the article ${JSON.stringify(sheet.story.article)} ${why}`];
@@ -105,6 +141,8 @@ export class SheetResolver {
   private readonly explicitConfig?: string;
   /** Files outside the folder of `--config`, which therefore does not apply to them. */
   readonly outside = new Set<string>();
+  /** Sheets named by a file but outside its project, with the reason they are not read. */
+  private readonly refused = new Map<string, string>();
 
   constructor(
     private readonly cwd: string,
@@ -124,12 +162,14 @@ export class SheetResolver {
    * its shape, and every cited sentence against its article (`story.article`, beside the sheet).
    */
   sheet(file: string): Resolved<FactSheet> {
+    const refused = this.refused.get(file);
+    if (refused) return { ok: false, error: refused };
     let r = this.sheets.get(file);
     if (!r) {
       const problems = readFactSheet(file);
       if (!Array.isArray(problems)) r = { ok: true, value: problems };
       else if (problems.length === 1 && problems[0] === NOT_FOUND) r = { ok: false, error: `${this.display(file)}: fact sheet not found` };
-      else r = { ok: false, error: `${this.display(file)}: bad fact sheet\n${problems.map((p) => `  ${p}`).join('\n')}` };
+      else r = { ok: false, error: `${this.display(file)}: bad fact sheet\n${problems.map((p) => `  ${printable(p)}`).join('\n')}` };
       this.sheets.set(file, r);
     }
     return r;
@@ -168,7 +208,7 @@ export class SheetResolver {
         if (!required && (code === 'ENOENT' || code === 'ENOTDIR')) r = { ok: true, value: undefined };
         else {
           const problems = e instanceof ConfigError ? e.problems : [`cannot read it: ${readError(e)}`];
-          r = { ok: false, error: `${this.display(file)}: bad config\n${problems.map((p) => `  ${p}`).join('\n')}` };
+          r = { ok: false, error: `${this.display(file)}: bad config\n${problems.map((p) => `  ${printable(p)}`).join('\n')}` };
         }
       }
       this.configs.set(file, r);
@@ -184,12 +224,22 @@ export class SheetResolver {
   sheetPathFor(absDraft: string, text: string | undefined, config: ConfigInForce | undefined): { sheet: string; origin: 'facts' | 'front matter' | 'config' } | { candidates: string[] } {
     if (this.opts.facts) return { sheet: path.resolve(this.cwd, this.opts.facts), origin: 'facts' };
     const named = text === undefined ? undefined : frontMatterFactSheet(text);
-    if (named) return { sheet: path.resolve(path.dirname(absDraft), portable(named)), origin: 'front matter' };
+    if (named) return { sheet: this.confined(path.resolve(path.dirname(absDraft), portable(named)), projectRoot(absDraft, config, this.cwd), `facts: ${named} in the front matter of ${this.display(absDraft)}`), origin: 'front matter' };
     if (config) {
       const mapped = sheetForDraft(config.config, path.relative(config.dir, absDraft));
-      if (mapped) return { sheet: path.resolve(config.dir, portable(mapped)), origin: 'config' };
+      if (mapped) return { sheet: this.confined(path.resolve(config.dir, portable(mapped)), config.dir, `${JSON.stringify(mapped)} in ${this.display(config.file)}`), origin: 'config' };
     }
     const candidates = (config ? storySheets(config.config).map((p) => path.resolve(config.dir, portable(p))) : []).concat(defaultFactsPath());
     return { candidates: [...new Set(candidates)] };
+  }
+
+  /** `sheet` if it is inside `root`; else it is refused (and {@link sheet} says why). */
+  private confined(sheet: string, root: string, namedBy: string): string {
+    if (!inside(realOrSelf(root), realOrSelf(sheet)) && !this.refused.has(sheet))
+      this.refused.set(
+        sheet,
+        `${this.display(sheet)}: not read: ${namedBy} names a fact sheet outside the project ${this.display(root) || '.'}; a sheet named by a file must be inside its project (give it with --facts to use it anyway)`,
+      );
+    return sheet;
   }
 }

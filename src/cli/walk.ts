@@ -3,8 +3,10 @@
  * markdownlint-cli2 does. A file named on the command line is always checked; files found by
  * walking a directory or a glob must pass the project config's include/exclude (relative to the
  * config's directory; without `include`, Markdown and text files) and the `.gitignore` files
- * from the repository root down. Symbolic links are followed, each directory at most once, so a
- * link loop cannot trap the walk.
+ * from the repository root down. Symbolic links are followed only within the tree walked (each
+ * directory at most once, so a link loop cannot trap the walk): a link out of it would let a
+ * walk, and --fix, reach files the user never named (a link to `/` walks the whole disk).
+ * A link named on the command line is the user's choice and is walked.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -131,6 +133,17 @@ export function expandPaths(paths: string[], ctx: WalkContext, stdinFilename?: s
     const found: string[] = [];
     const top = gitignores.top(root);
     const visited = new Set<string>();
+    let tree: string;
+    try {
+      tree = fs.realpathSync(root);
+    } catch {
+      return found;
+    }
+    const inTree = (real: string) => {
+      const rel = path.relative(tree, real);
+      return !rel.startsWith('..') && !path.isAbsolute(rel);
+    };
+    const shownRoot = path.relative(cwd, root) === '' ? '.' : display(root);
     const visit = (dir: string, ancestors: Set<string>) => {
       let real: string;
       try {
@@ -157,12 +170,19 @@ export function expandPaths(paths: string[], ctx: WalkContext, stdinFilename?: s
         let isDir = e.isDirectory();
         let isFile = e.isFile();
         if (e.isSymbolicLink()) {
+          let real: string;
           try {
             const st = fs.statSync(p);
             isDir = st.isDirectory();
             isFile = st.isFile();
-          } catch {
-            notices.push(`${display(p)}: broken symbolic link; skipped`);
+            real = fs.realpathSync(p);
+          } catch (err) {
+            const loop = (err as NodeJS.ErrnoException).code === 'ELOOP';
+            notices.push(`${display(p)}: ${loop ? 'symbolic link loop' : 'broken symbolic link'}; skipped`);
+            continue;
+          }
+          if ((isDir || isFile) && !inTree(real)) {
+            notices.push(`${display(p)}: symbolic link to a ${isDir ? 'directory' : 'file'} outside ${shownRoot}; not followed`);
             continue;
           }
         }

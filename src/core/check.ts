@@ -6,6 +6,7 @@ import { checkNames } from './names';
 import { findMentions, needsOwnWordScan, wordStarts, WordStartsBuilder, type Mention } from './numbers';
 import type { Pass } from './pass';
 import { checkQuotes } from './quotes';
+import { printable } from './printable';
 import { checkRatios } from './ratios';
 import { sorted } from './search';
 import { offTopic } from './topic';
@@ -81,14 +82,20 @@ export function blankLines(text: string, masks: readonly number[], out: (at: num
   for (let k = 0; k < masks.length; ) {
     // The lines the region touches, merged with the next regions' lines where they meet: from
     // the line break before the region to the one after it.
+    // The last line, with no line break after it, ends at the end of the draft: every region
+    // left is on it and merges (not one masking of that whole line per region).
+    const lineEnd = (from: number) => {
+      const i = text.indexOf('\n', from);
+      return i < 0 ? text.length : i;
+    };
     const a = Math.max(0, text.lastIndexOf('\n', masks[k] - 1));
-    let b = text.indexOf('\n', masks[k + 1]);
+    let b = lineEnd(masks[k + 1]);
     k += 2;
-    while (b >= 0 && k < masks.length && masks[k] <= b) {
-      b = text.indexOf('\n', masks[k + 1]);
+    while (k < masks.length && masks[k] <= b) {
+      // Only a region that runs past the line break moves the end (a long line is read once).
+      if (masks[k + 1] > b) b = lineEnd(masks[k + 1]);
       k += 2;
     }
-    if (b < 0) b = text.length;
     fromDraft(at, a);
     // A blank line starting on the touched lines ends at or before `b`: read their masked copy.
     const region = maskSlice(text, masks, a, Math.min(text.length, b + 1));
@@ -157,7 +164,9 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
   paragraph(start, text.length);
 
   const severities = { ...DEFAULT_SEVERITY, ...options.severities };
-  return { findings: findings.map((f) => ({ ...f, severity: severities[f.ruleId] })), confirmations };
+  // Messages and fix titles quote the draft and the sheet: their control characters and BiDi
+  // overrides are written as escapes, so no report or editor view shows them raw.
+  return { findings: findings.map((f) => ({ ...f, severity: severities[f.ruleId], message: printable(f.message), fixes: f.fixes.map((x) => ({ ...x, title: printable(x.title) })) })), confirmations };
 }
 
 function shift(f: Finding, by: number): Finding {

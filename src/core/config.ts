@@ -9,7 +9,7 @@
  *     "severity": { "quote-unverified": "off" }, "reportUnverifiedQuotes": true }
  */
 import { minimatch } from 'minimatch';
-import { jsonError } from './factSheet';
+import { jsonSyntaxError } from './factSheet';
 import { FRONT_MATTER } from './text';
 import { RULE_IDS, type CheckOptions, type Finding, type RuleId, type Severity } from './types';
 
@@ -81,7 +81,7 @@ export function parseProjectConfig(json: string): ProjectConfig {
   try {
     data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
   } catch (e) {
-    throw new ConfigError(`$: not valid JSON: ${jsonError(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json, (e as Error).message)}`);
+    throw new ConfigError(`$: not valid JSON: ${jsonSyntaxError(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json, (e as Error).message)}`);
   }
   return validateProjectConfig(data);
 }

@@ -3,9 +3,14 @@ import type { FactSheet } from './types';
 
 /**
  * The largest fact sheet accepted, in UTF-16 code units (callers check a file's size before
- * reading it). A story's sheet is a few kilobytes; anything this big is not one.
+ * reading it). A story's sheet is a few kilobytes (the largest we know, 27 KB); a check compares
+ * each figure of a draft with every figure of the sheet, so the limit bounds what one check
+ * costs: at 4 MB (26,500 figures) a 100 KB draft took 29 s, at 1 MB (6,600) it takes a quarter.
  */
-export const MAX_SHEET_CHARS = 4 * 1024 * 1024;
+export const MAX_SHEET_CHARS = 1024 * 1024;
+
+/** Why a sheet over {@link MAX_SHEET_CHARS} is refused, for the message. */
+export const SHEET_LIMIT_WHY = 'a story\'s sheet is a few kilobytes, and every figure of a draft is compared with each of its figures';
 
 /** The one error the core throws: the fact sheet is malformed. `problems` lists each issue. */
 export class FactSheetError extends Error {
@@ -43,7 +48,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  */
 export function loadFactSheet(json: string): FactSheet {
   if (json.length > MAX_SHEET_CHARS) {
-    throw new FactSheetError(`$: fact sheet is too large (${(json.length / 1048576).toFixed(1)} MB; the limit is ${MAX_SHEET_CHARS / 1048576} MB)`);
+    throw new FactSheetError(`$: fact sheet is too large (${(json.length / 1048576).toFixed(1)} MB; the limit is ${MAX_SHEET_CHARS / 1048576} MB: ${SHEET_LIMIT_WHY})`);
   }
   const text = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
   if (!text.trim()) throw new FactSheetError('$: fact sheet is empty');
@@ -51,15 +56,19 @@ export function loadFactSheet(json: string): FactSheet {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new FactSheetError(`$: fact sheet is not valid JSON: ${jsonError(text, (e as Error).message)}`);
+    throw new FactSheetError(`$: fact sheet is not valid JSON: ${jsonSyntaxError(text, (e as Error).message)}`);
   }
   return validateFactSheet(data);
 }
 
-/** A JSON.parse message with the line and column of its "position N", and without a long excerpt. */
-export function jsonError(text: string, message: string): string {
+/**
+ * A JSON.parse message that quotes nothing of the text: the file may be anything a path named
+ * (an environment file, a key), so the token and excerpt JSON.parse shows are dropped, and the
+ * line and column of its "position N" are given instead.
+ */
+export function jsonSyntaxError(text: string, message: string): string {
   const m = /position (\d+)/.exec(message);
-  const short = message.replace(/, "[\s\S]*" is not valid JSON$/, '');
+  const short = /^Unexpected token/.test(message) ? 'unexpected character' : message.replace(/, ".*$/s, '').replace(/ \(line \d+ column \d+\)/, '');
   if (!m) return short;
   const at = Number(m[1]);
   const before = text.slice(0, at);
@@ -68,21 +77,49 @@ export function jsonError(text: string, message: string): string {
   return `${short.replace(/ at position \d+/, '').replace(/ in JSON$/, '')} (line ${line}, column ${column})`;
 }
 
+/** The end of a sentence: its mark, then closing quotes or brackets. */
+const SENTENCE_END = /[.!?…:;]['"”’»)\]]*$/;
+const BLOCK_MARKERS = /^(?:(?:#{1,6}|[-*+>]|\d{1,9}[.)])\s)*$/;
+const OPENERS = /['"“‘«„(\[]/;
+const CLOSERS = /['"”’»“)\]]/;
+
 /**
  * Cited sentences that the article does not contain, and figures or dates whose wording is not in
- * their cited sentence: one message per fact, with its JSON path. Whitespace (line wrapping) is
- * not significant. Call with the text of the sheet's `story.article`.
+ * their cited sentence: one message per fact, with its JSON path. A citation must be one or more
+ * whole sentences of the article (or a whole line: a heading). Whitespace (line wrapping) is not
+ * significant. Call with the text of the sheet's `story.article`.
  */
 export function checkCitations(sheet: FactSheet, articleText: string): string[] {
   const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
-  const article = norm(articleText.charCodeAt(0) === 0xfeff ? articleText.slice(1) : articleText);
+  const raw = (articleText.charCodeAt(0) === 0xfeff ? articleText.slice(1) : articleText).trim();
+  const article = norm(raw);
+  // The same text with each run of white space that holds a line break as one '\n' (a heading or
+  // list item ends there), the same length as `article`.
+  const lines = raw.replace(/\s+/g, (w) => (w.includes('\n') ? '\n' : ' '));
+  /** A citation is whole sentences: it starts and ends where a sentence does (not "a", not half of one). */
+  const cited = (source: string) => {
+    if (!source) return false;
+    for (let at = article.indexOf(source); at >= 0; at = article.indexOf(source, at + 1)) {
+      // Quote marks and brackets around a sentence are not part of the boundary: “We are ready.”
+      let k = at;
+      while (k > 0 && OPENERS.test(article[k - 1])) k--;
+      let e = at + source.length;
+      while (e < article.length && CLOSERS.test(article[e])) e++;
+      // A line's start counts once its Markdown markers are passed: "# Heading", "- item", "> quote".
+      const lineStart = lines.lastIndexOf('\n', k - 1) + 1;
+      const starts = BLOCK_MARKERS.test(article.slice(lineStart, k)) || (article[k - 1] === ' ' && SENTENCE_END.test(article.slice(Math.max(0, k - 9), k - 1)));
+      const ends = e === article.length || lines[e] === '\n' || (article[e] === ' ' && SENTENCE_END.test(article.slice(at, e)));
+      if (starts && ends) return true;
+    }
+    return false;
+  };
   const problems: string[] = [];
   for (const key of ['entities', 'figures', 'dates', 'quotes', 'settings'] as const) {
     sheet[key].forEach((fact, i) => {
-      const cited = norm(fact.source);
-      if (!article.includes(cited)) problems.push(`$.${key}[${i}].source: the cited sentence is not in the article ${JSON.stringify(sheet.story.article)}: ${whereItDiffers(cited, article)}`);
+      const source = norm(fact.source);
+      if (!cited(source)) problems.push(`$.${key}[${i}].source: the cited sentence is not in the article ${JSON.stringify(sheet.story.article)}${article.includes(source) ? ' as whole sentences' : `: ${whereItDiffers(source, article)}`}`);
       // A figure's or a date's wording must stand in its (verified) sentence, case aside, as a quote's must.
-      else if ((key === 'figures' || key === 'dates') && !cited.toLowerCase().includes(norm((fact as { text: string }).text).toLowerCase())) {
+      else if ((key === 'figures' || key === 'dates') && !source.toLowerCase().includes(norm((fact as { text: string }).text).toLowerCase())) {
         problems.push(`$.${key}[${i}].text: the ${key === 'figures' ? 'figure' : 'date'} ${JSON.stringify((fact as { text: string }).text)} is not in its cited source sentence: ${JSON.stringify(fact.source.length > 80 ? fact.source.slice(0, 77) + '...' : fact.source)}`);
       }
     });

@@ -91,9 +91,18 @@ function shownAfter(m: Mention, text: string, edits: Edit[]): string {
   return out.replace(/\s+(?:US |U\.S\. )?(?:dollars|USD|euros?|EUR|pounds?|GBP)$/i, '').trim();
 }
 
+/**
+ * The fix of a wrong value, with the qualifier too when it would contradict the source once the
+ * value is right ("fewer than 53,000" for more than 50,000 → "more than 50,000"): one edit, so a
+ * fix never leaves a second one to make.
+ */
 function render(m: Mention, f: Figure, text: string): { edits: Edit[]; shown: string } | undefined {
   const r = renderEdits(m, f, text);
-  return r && { edits: r, shown: shownAfter(m, text, r) };
+  if (!r) return undefined;
+  const edits = m.qualifier !== 'none' && m.qualEnd > m.qualStart && !agrees({ ...m, value: f.value }, f) && QUALIFIER_WORDS[f.qualifier] && r.every((e) => e.start >= m.qualEnd)
+    ? [{ start: m.qualStart, end: m.qualEnd, text: matchCase(text.slice(m.qualStart, m.qualEnd), QUALIFIER_WORDS[f.qualifier]) }, ...r]
+    : r;
+  return { edits, shown: shownAfter(m, text, edits) };
 }
 
 function renderEdits(m: Mention, f: Figure, text: string): Edit[] | undefined {

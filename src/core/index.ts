@@ -5,12 +5,13 @@
 export * from './types';
 export { check, analyze } from './check';
 export type { Analysis } from './check';
-export { loadFactSheet, validateFactSheet, checkCitations, FactSheetError, MAX_SHEET_CHARS } from './factSheet';
+export { loadFactSheet, validateFactSheet, checkCitations, FactSheetError, MAX_SHEET_CHARS, SHEET_LIMIT_WHY } from './factSheet';
 export { allFacts, describeFact, findSourceSentence } from './describe';
 export type { FactDescription } from './describe';
 export { applyFixes, preferredEdits } from './applyFixes';
 export { LineIndex } from './lineIndex';
 export { FRONT_MATTER } from './text';
+export { printable } from './printable';
 export {
   CONFIG_FILE_NAME,
   ConfigError,

@@ -1,9 +1,13 @@
-/** Converts UTF-16 offsets to 0-based line/character positions. */
+/**
+ * Converts UTF-16 offsets to 0-based line/character positions. Lines end as in VS Code (and
+ * SARIF): at \r\n, at \n and at a lone \r.
+ */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    const re = /\r\n?|\n/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) this.starts.push(m.index + m[0].length);
   }
 
   /** 0-based line and UTF-16 character of an offset. */

@@ -495,6 +495,9 @@ function checkRoles(
   const toks = ctx.sentence.tokens;
   const spaces = (a: Token, b: Token) => /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
   const commaAfter = (a: Token, b: Token) => /^,[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
+  // Every title bound to a name in the sentence, kept until all are read: a name that two titles
+  // give to two different people ("envoy Jared Kushner, Trump's son-in-law") has no safe fix.
+  const claims: { names: Token[]; holder: Entity; title: string }[] = [];
   for (const at of starts) {
     const entries = index.roles.get(toks[at].norm);
     if (!entries) continue;
@@ -531,7 +534,7 @@ function checkRoles(
           const next = toks[after + names.length];
           if (next && !/^\s*,/.test(text.slice(names[names.length - 1]?.end ?? 0, next.start))) names = [];
         }
-        if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) roleFinding(names, holder, role.title, text, index, findings, flagged);
+        if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) claims.push({ names, holder, title: role.title });
       }
       // Name, then the title in apposition: "Ana Ruiz, the mayor's deputy", "…, Mr Trump's son-in-law".
       const before = toks[at - qualLen - 1];
@@ -544,9 +547,18 @@ function checkRoles(
       if (names.length !== head - k) continue;
       const person = personOf(names, index);
       // An unknown name must look like a person's full name; a lone capitalised word may be a place or a day.
-      if ((person && person.id !== holder.id) || (!person && names.length >= 2)) roleFinding(names, holder, role.title, text, index, findings, flagged);
+      if (person || names.length >= 2) claims.push({ names, holder, title: role.title });
     }
   }
+  // Keyed by the name's last word: a name read back from an apposition may take in a title before it.
+  const holders = new Map<number, Set<string>>();
+  const keyOf = (names: Token[]) => names[names.length - 1].start;
+  for (const c of claims) {
+    const set = holders.get(keyOf(c.names));
+    if (set) set.add(c.holder.id);
+    else holders.set(keyOf(c.names), new Set([c.holder.id]));
+  }
+  for (const c of claims) roleFinding(c.names, c.holder, c.title, text, index, findings, flagged, holders.get(keyOf(c.names))!.size > 1);
 }
 
 /**
@@ -636,6 +648,7 @@ function roleFinding(
   index: NameIndex,
   findings: Finding[],
   flagged: Set<number>,
+  contested: boolean,
 ): void {
   const person = personOf(names, index);
   if (person?.id === holder.id) return;
@@ -658,7 +671,8 @@ function roleFinding(
     message: `Draft names ${draft} as ${title}; verified: ${holder.name}`,
     factId: holder.id,
     verified: holder.name,
-    fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
+    // Bound to two people by two titles, the name has no fix that would not make the other one wrong.
+    fixes: contested ? [] : [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
   });
 }
 

@@ -222,6 +222,15 @@ export class FactsLoader implements vscode.Disposable {
         sheetUri = picked;
       } else return this.matchDraft(draft, text, config);
     }
+    // A sheet named by a file (front matter, config) must be inside the project: the draft's
+    // workspace folder (outside any, its config's folder, else its own folder), or the config's
+    // folder for its mappings.
+    const project =
+      origin === 'config' && config ? config.dir : origin === 'front matter' ? (vscode.workspace.getWorkspaceFolder(draft)?.uri ?? config?.dir ?? vscode.Uri.joinPath(draft, '..')) : undefined;
+    if (project && !isInside(project, sheetUri)) {
+      const namedBy = origin === 'front matter' ? `facts: ${named} in its front matter` : `${JSON.stringify(mapped)} in ${vscode.workspace.asRelativePath(config!.uri, false)}`;
+      return { origin, sheetUri, config, broken: { uri: sheetUri, kind: 'fact sheet', problems: [`not read: ${namedBy} names a fact sheet outside the project folder; a sheet named by a file must be inside it (set factCheck.factSheet to use it anyway)`] } };
+    }
     const r = await this.sheet(sheetUri);
     return r.ok ? { origin, sheetUri, config, facts: r.value } : { origin, sheetUri, config, broken: { uri: sheetUri, kind: 'fact sheet', problems: r.problems, notFound: r.notFound } };
   }
@@ -367,6 +376,9 @@ export class FactsLoader implements vscode.Disposable {
       return this.fail(uri, 'fact sheet', text, problems, SHEET_PROBLEM);
     }
     const articleUri = vscode.Uri.joinPath(uri, '..', toPosix(sheet.story.article));
+    // As in the CLI: the article is in the sheet's folder or below, never any other file.
+    if (!isInside(vscode.Uri.joinPath(uri, '..'), articleUri))
+      return this.fail(uri, 'fact sheet', text, [`$.story.article: the article ${JSON.stringify(sheet.story.article)} is outside the folder of its fact sheet; put it in that folder or below`], SHEET_PROBLEM);
     this.watch(articleUri, uri);
     let articleText: string;
     try {
@@ -493,6 +505,14 @@ export class FactsLoader implements vscode.Disposable {
 
 const sameUris = (a: readonly vscode.Uri[] | undefined, b: readonly vscode.Uri[]) => !!a && a.length === b.length && a.every((u, i) => u.toString() === b[i].toString());
 const isAbsolute = (p: string) => p.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(p);
+
+/** Whether `uri` is the directory `dir` or below it (same scheme and authority; paths normalised). */
+function isInside(dir: vscode.Uri, uri: vscode.Uri): boolean {
+  if (dir.scheme !== uri.scheme || dir.authority !== uri.authority) return false;
+  const a = vscode.Uri.joinPath(dir, '.').path.replace(/\/+$/, '');
+  const b = vscode.Uri.joinPath(uri, '.').path;
+  return b === a || b.startsWith(a + '/');
+}
 const toPosix = (p: string) => p.replace(/\\/g, '/');
 
 function isNotFound(e: unknown): boolean {

@@ -4,7 +4,7 @@
  * hostile sheet cannot add a link, a command link, HTML or a theme icon. The only links are the
  * ones written here: the rule's documentation and the command that opens the reference article.
  */
-import type { FactDescription, Finding } from '../core';
+import { printable, type FactDescription, type Finding } from '../core';
 import { Commands } from './names';
 
 /** The commands a hover may run: the only entry of `isTrusted.enabledCommands`. */
@@ -14,13 +14,20 @@ export const HOVER_COMMANDS: readonly string[] = [Commands.openReference];
  * Escapes Markdown (and theme icons) so sheet, article and draft text render literally: the marks
  * that start a link, an image, HTML, an entity, code, emphasis, a table or an icon, a leading list
  * marker, and line breaks folded to spaces (a blank line would end the block quote; a new line
- * could start a heading, a list or a link reference definition).
+ * could start a heading, a list or a link reference definition); bare URLs and e-mail addresses
+ * (autolinks); control characters and BiDi overrides written as escapes (core/printable.ts).
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
-    .replace(/[\\`*_[\]<>|~&$#]/g, (c) => `\\${c}`)
-    .replace(/^([-+]|\d+\.)(?=\s)/, '\\$1');
+  return (
+    printable(text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' '))
+      .replace(/[\\`*_[\]<>|~&$#]/g, (c) => `\\${c}`)
+      .replace(/^([-+]|\d+\.)(?=\s)/, '\\$1')
+      // GFM autolinks: a bare URL or e-mail address would render as a link; an escaped ':' after
+      // the scheme, '.' after www and '@' keep them text.
+      .replace(/:(?=\/\/)/g, '\\:')
+      .replace(/\b(www)\./gi, '$1\\.')
+      .replace(/@/g, '\\@')
+  );
 }
 
 /** A cited sentence longer than this is cut around the verified wording. */

@@ -72,4 +72,10 @@ export const ADVERSARIAL: AdversarialInput[] = [
   { name: '1 MB of backticks', build: (n) => repeat('`', n) },
   { name: 'RTL text, RLO and combining marks', build: (n) => repeat('\u202eقالَ الوزيرُ \u0651\u0301e\u0301\u0301\u0301 3,171 “\u05e9\u05dc\u05d5\u05dd” \u200f', n) },
   { name: '1 MB of emoji and ZWJ sequences', build: (n) => repeat('👩‍👩‍👧‍👦 3,171 🇮🇷 ', n) },
+  // A masked region on a last line with no line break once re-masked the whole line (quadratic).
+  { name: '5000 HTML tags on an unterminated last line', build: () => repeat('<b>x</b> ', 9 * 5000) },
+  { name: '10,000 links on an unterminated last line', build: () => repeat('[3,171](http://x.y/a) ', 22 * 10_000) },
 ];
+
+/** Inputs of a fixed size (they do not grow with the size asked for). */
+export const FIXED_SIZE = new Set(['50k nested brackets', '200,000 short lines', '5000 HTML tags on an unterminated last line', '10,000 links on an unterminated last line']);

@@ -169,6 +169,17 @@ describe('multi-story workspace (.factcheck.json)', () => {
     await waitForDiagnostics(council.uri, hasRule('number-mismatch'), 'the restored config in force');
   });
 
+  it('front matter naming a sheet outside the workspace folder is not read: the draft gets the notice', async () => {
+    const draft = await open('elsewhere/frontmatter.md');
+    await waitForDiagnostics(draft.uri, hasRule('number-mismatch'));
+    // ../../cli/council/facts.json is a real sheet, outside the workspace folder (test/fixtures/workspace-multi).
+    await withFile('elsewhere/frontmatter.md', (t) => t.replace('facts: ../council/facts.json', 'facts: ../../cli/council/facts.json'), async () => {
+      const [notice] = await waitForDiagnostics(draft.uri, (ds) => ds.length === 1 && codeOf(ds[0]) === 'not-checked', 'the not-checked notice');
+      assert.match(notice.message, /outside the project folder/);
+    });
+    await waitForDiagnostics(draft.uri, hasRule('number-mismatch'), 'checked again once the front matter names a sheet inside');
+  });
+
   it('a broken config: a diagnostic at its JSON path, its drafts get the notice', async () => {
     const council = await open('council/draft.md');
     await waitForDiagnostics(council.uri, hasRule('number-mismatch'));

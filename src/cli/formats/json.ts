@@ -22,7 +22,14 @@ function diagnostics(f: FileReport) {
 
 export function formatJson(report: Report): string {
   // With --coverage each file also carries `coverage` (UTF-16 offsets, as the core reports it).
-  const files = report.files.map((f) => ({ path: f.path, diagnostics: diagnostics(f), ...(f.coverage ? { coverage: f.coverage } : {}) }));
+  const files: object[] = report.files.map((f) => ({ path: f.path, diagnostics: diagnostics(f), ...(f.coverage ? { coverage: f.coverage } : {}) }));
+  // A file that was not checked keeps its entry, with why (as SARIF, JUnit and GitHub report it).
+  const checked = new Set(report.files.map((f) => f.path));
+  for (const p of report.problems)
+    if (p.file && !checked.has(p.file)) {
+      checked.add(p.file);
+      files.push({ path: p.file, diagnostics: [], notChecked: p.message });
+    }
   // Drafts that matched no story (not checked) are listed apart, so `files` keeps its shape.
   return JSON.stringify({ files, ...(report.unmatched?.length ? { unmatched: report.unmatched } : {}) }) + '\n';
 }

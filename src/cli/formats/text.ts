@@ -1,5 +1,6 @@
 /** The default report: `file:line:col  severity  rule-id  message` per finding, then a summary. */
 import { formatCoverage } from '../coverage';
+import { printable } from '../printable';
 import { countFindings, explainLines, noun, type Report } from '../report';
 
 export function formatText(report: Report): string {
@@ -7,14 +8,15 @@ export function formatText(report: Report): string {
   for (const f of report.files)
     for (const x of f.findings) {
       const p = f.lines.position(x.start);
-      lines.push(`${f.path}:${p.line + 1}:${p.character + 1}  ${x.severity}  ${x.ruleId}  ${x.message}`);
-      if (report.explain) for (const l of explainLines(f.sheet, x)) lines.push(`    ${l}`);
+      // The path and the message carry draft, sheet and file-name text: escaped (../printable.ts).
+      lines.push(`${printable(f.path)}:${p.line + 1}:${p.character + 1}  ${x.severity}  ${x.ruleId}  ${printable(x.message)}`);
+      if (report.explain) for (const l of explainLines(f.sheet, x)) lines.push(`    ${printable(l)}`);
     }
-  for (const f of report.files) if (f.coverage) lines.push(formatCoverage(f.path, f.text, f.sheet, f.coverage).trimEnd());
+  for (const f of report.files) if (f.coverage) lines.push(formatCoverage(f.path, f.text, f.sheet, f.coverage).trimEnd().split('\n').map(printable).join('\n'));
   const unmatched = report.unmatched ?? [];
   if (unmatched.length)
     lines.push(
-      `${noun(unmatched.length, 'draft')} matched no story and ${unmatched.length === 1 ? 'was' : 'were'} not checked (name a sheet with --facts, front matter or .factcheck.json): ${unmatched.join(', ')}`,
+      `${noun(unmatched.length, 'draft')} matched no story and ${unmatched.length === 1 ? 'was' : 'were'} not checked (name a sheet with --facts, front matter or .factcheck.json): ${unmatched.map(printable).join(', ')}`,
     );
   const c = countFindings(report.files);
   const fixed = report.fixed !== undefined ? `; fixed ${report.fixed}` : '';
