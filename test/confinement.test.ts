@@ -151,6 +151,8 @@ describe('confinement of paths named by files', () => {
     const sheet = loadFactSheet(fs.readFileSync(path.join(root, 'reference', 'facts.json'), 'utf8'));
     const article = fs.readFileSync(path.join(root, 'reference', 'article.txt'), 'utf8');
     const withSource = (source: string) => ({ ...sheet, figures: sheet.figures.map((f, i) => (i === 0 ? { ...f, source } : f)) });
+    /** Only the citation's problems (a figure's text missing from another sentence is a problem of its own). */
+    const citationProblems = (s: typeof sheet) => checkCitations(s, article).filter((p) => p.includes('.source:'));
 
     it('the bundled sheet cites whole sentences', () => {
       assert.deepEqual(checkCitations(sheet, article), []);
@@ -168,8 +170,8 @@ describe('confinement of paths named by files', () => {
     it('a sentence wrapped over lines, or two sentences in a row, still are', () => {
       const sentences = article.replace(/\s+/g, ' ').match(/[^.!?]+[.!?]["”’]?(?=\s|$)/g)!.map((s) => s.trim());
       const two = sentences.slice(1, 3).join(' ');
-      assert.deepEqual(checkCitations(withSource(two), article), []);
-      assert.deepEqual(checkCitations(withSource(sheet.figures[0].source.replace(/ /g, '\n')), article), []);
+      assert.deepEqual(citationProblems(withSource(two)), []);
+      assert.deepEqual(citationProblems(withSource(sheet.figures[0].source.replace(/ /g, '\n'))), []);
     });
   });
 });
