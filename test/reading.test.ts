@@ -113,7 +113,9 @@ describe('reading the language', () => {
   });
 
   it('another given name before a known surname is flagged; honorifics, titles and long forms are not', () => {
-    assert.deepEqual(flagged('Ben Okafor called the loan “a bridge to the future”.'), ['name-mismatch: Ben']);
+    // Another person's given name of the story; an unknown word may be a title or a relative, and is left alone.
+    assert.deepEqual(flagged('Kwame Okafor called the loan “a bridge to the future”.'), ['name-mismatch: Kwame']);
+    assert.deepEqual(flagged('Ben Okafor called the loan “a bridge to the future”. Ambassador Okafor agreed.'), []);
     assert.deepEqual(flagged('Mr Okafor, Dr Okafor and chief executive Okafor agreed; Adaeze Okafor too.'), []);
   });
 

@@ -13,8 +13,10 @@ export interface Phrase {
 export interface CompiledSheet {
   sheet: FactSheet;
   entities: Map<string, Entity>;
-  /** Every way the draft can refer to an entity (name, aliases, common-noun mentions). */
+  /** Every way the draft can refer to an entity (name, aliases, common-noun mentions, titles). */
   entityPhrases: Phrase[];
+  /** Those of entityPhrases that are role titles (joined words): a title names any story's holder. */
+  titlePhrases: Set<string>;
   /** Entity ids that report at least one figure. */
   reporters: Set<string>;
   figures: Figure[];
@@ -156,6 +158,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
   const hit = cache.get(sheet);
   if (hit) return hit;
   const entityPhrases: Phrase[] = [];
+  const titlePhrases = new Set<string>();
   for (const e of sheet.entities) {
     for (const p of [e.name, ...(e.aliases ?? []), ...(e.mentions ?? [])]) {
       const words = phraseWords(p);
@@ -166,6 +169,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
       const title = phraseWords(r.title);
       if (!title.length) continue;
       if (!r.requireQualifier) entityPhrases.push({ words: title, id: e.id });
+      titlePhrases.add(title.join(' '));
       for (const q of r.qualifiers ?? []) {
         const qualifier = phraseWords(q);
         if (qualifier.length) entityPhrases.push({ words: [...qualifier, ...title], id: e.id });
@@ -184,6 +188,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     sheet,
     entities: new Map(sheet.entities.map((e) => [e.id, e])),
     entityPhrases,
+    titlePhrases,
     reporters: new Set(sheet.figures.map((f) => f.reportedBy).filter((x): x is string => !!x)),
     figures: sheet.figures,
     figureAbout,

@@ -373,9 +373,12 @@ export function checkFigure(
   }
   if (second && second.s > top!.s - 0.05 && second.c.fact.value !== c.fact.value) return;
   const f = c.fact;
-  // Ten times off or more, and no slip of a digit or of the scale word: a figure of something else ("four people were arrested" beside 50,000 arrests).
+  // Twelve times off or more, and no slip of a digit or of the scale word (about a thousand,
+  // million or billion times off, rounding aside): a figure of something else ("four people were
+  // arrested" beside 50,000 arrests).
   const ratio = Math.max(m.value, f.value) / Math.max(EPS, Math.min(m.value, f.value));
-  if (ratio >= 10 && !typoOf(m.value, f.value) && ![1e3, 1e6, 1e9].some((x) => eq(ratio, x))) return;
+  const scaleSlip = [3, 6, 9].some((k) => Math.abs(Math.log10(ratio) - k) < 0.05);
+  if (ratio >= 12 && !typoOf(m.value, f.value) && !scaleSlip) return;
   const draft = text.slice(m.start, m.end);
   const who = f.reportedBy ? sheet.entities.get(f.reportedBy)?.name : undefined;
   const what = `${f.counts}${who ? ` by ${who}` : ''}`;

@@ -44,7 +44,7 @@ export function editDistance(a: string, b: string, max = 3): number {
   return prev[b.length];
 }
 
-/** A spelling skeleton that folds transliteration variants: gh/q/kh/ck/c→k, wh→w, ph→f, y→i, doubles. */
+/** A spelling skeleton that folds transliteration variants: gh/q/kh/ck/c→k, wh→w, ph→f, ee/y→i, doubles. */
 export function skeleton(word: string): string {
   return word
     .toLowerCase()
@@ -56,6 +56,7 @@ export function skeleton(word: string): string {
     .replace(/gh|kh|ck|q/g, 'k')
     .replace(/c(?![eiy])/g, 'k')
     .replace(/\u0001/g, 'ch')
+    .replace(/ee/g, 'i')
     .replace(/y/g, 'i')
     .replace(/(.)\1+/g, '$1');
 }
@@ -366,6 +367,7 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
    * nationalities are: "Minister", "Iranian"), no honorific, no other known name.
    */
   const otherPeople = new Set((sheet.sheet.otherNames ?? []).map((n) => phraseWords(n).slice(-2).join(' ')));
+  const otherGiven = new Set((sheet.sheet.otherNames ?? []).map((n) => phraseWords(n)).filter((w) => w.length >= 2).map((w) => w[0]));
   const givenNameBefore = (toks: Token[], i: number, person: NameForm) => {
     const prev = toks[i - 1];
     if (flagged.has(prev.start) || !/^[ \t\u00a0]+$/.test(text.slice(prev.end, toks[i].start))) return;
@@ -378,7 +380,11 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     // Another person's given name ("Steve Kushner", "Ali Araghchi") is still the wrong one; a
     // place, body, surname or any other word of the story is not a given name.
     if (index.all.some((f) => (f.person ? f.words[f.words.length - 1] === g : f.words.includes(g)))) return;
-    if (!index.all.some((f) => f.person && f.words[0] === g) && !sheet.otherNames.has(g) && sheet.vocabulary.has(g)) return;
+    // Only a word known as a given name (another person's of the sheet or of otherNames), or a
+    // spelling variant of the verified one ("Evgenia" for Yevgenia): an unknown capitalised word
+    // may be a title ("Ambassador"), a relative ("Melania") or any sentence's first word.
+    const knownGiven = index.all.some((f) => f.person && f.words.length >= 2 && f.words[0] === g) || otherGiven.has(g);
+    if (!knownGiven && !(editDistance(g, given, 2) <= 1 && Math.min(g.length, given.length) >= 4)) return;
     spellFinding(prev.start, prev.end, person.spelled[0], person.entity);
   };
 
@@ -511,17 +517,24 @@ function checkRoles(
       const after = at + title.length;
       const placeWord = (t: Token | undefined) => !!t && index.all.some((f) => f.entity.type === 'place' && f.words.length === 1 && (t.norm === f.words[0] || SUFFIXES.some((x) => t.norm === f.words[0] + x)));
       // "Abbas Araghchi, Iran's president": a country's office in apposition to a sheet person who does not hold it.
-      if (!qualLen && placeWord(prev) && /['’]s?$/.test(prev.text) && toks[at - 2] && commaAfter(toks[at - 2], prev)) {
+      const nameAfter = !!toks[after] && spaces(toks[after - 1], toks[after]) && isCapitalised(toks[after].text);
+      if (!qualLen && !nameAfter && placeWord(prev) && /['’]s?$/.test(prev.text) && toks[at - 2] && commaAfter(toks[at - 2], prev)) {
         const names = appositionNames(toks, at - 1, text);
         const person = names.length && personOf(names, index);
         if (person && person.id !== holder.id && person.roles?.length && !person.roles.some((r) => phraseWords(r.title).join(' ') === title.join(' '))) titleFinding(toks[at].start, toks[after - 1].end, person, text, findings, flagged);
+        continue;
+      }
+      // "Oman's Foreign Minister Badr Albusaidi": another country's office (a sheet place's possessive that is none of the title's qualifiers).
+      if (!qualLen && placeWord(prev) && /['’]s?$/.test(prev.text) && spaces(prev, toks[at])) {
+        wrongTitle(toks, at, after, holder, text, index, findings, flagged);
         continue;
       }
       if (!qualLen && (role.requireQualifier || prevIsOther)) {
         // "Iranian President Abbas Araghchi": a country's office (its adjective, from a place of the sheet), but not this person's.
         if (prevIsOther && placeWord(prev) && !/['’]s?$/.test(prev.text)) wrongTitle(toks, at, after, holder, text, index, findings, flagged);
         // "deputy foreign minister Abbas Araghchi", "Abbas Araghchi, Iran's deputy foreign minister": another office than the holder's own.
-        if (prevIsOther && OTHER_OFFICE.has(prev.norm)) otherOfficeOfHolder(toks, at - 1, after, holder, role.title, text, index, findings, flagged);
+        // ("then deputy foreign minister": a past office, not a wrong one.)
+        if (prevIsOther && OTHER_OFFICE.has(prev.norm) && !OTHER_OFFICE.has(toks[at - 2]?.norm ?? '') && toks[at - 2]?.norm !== 'once') otherOfficeOfHolder(toks, at - 1, after, holder, role.title, text, index, findings, flagged);
         continue;
       }
       const last = toks[after - 1];
@@ -653,6 +666,10 @@ function roleFinding(
   const person = personOf(names, index);
   if (person?.id === holder.id) return;
   if (person === undefined && holder.type !== 'person') return;
+  // Words of the holder's own name or of a title among them ("AForeign Minister Abbas"): no other person's name.
+  const holderWords = new Set([holder.name, ...(holder.aliases ?? [])].flatMap((n) => phraseWords(n)));
+  const titleWords = new Set((holder.roles ?? []).flatMap((r) => phraseWords(r.title)));
+  if (!person && names.some((t) => holderWords.has(bare(t.text).toLowerCase()) || titleWords.has(bare(t.text).toLowerCase()))) return;
   // Only names that look like a person: capitalised words that are not places or outlets of the sheet.
   const words = names.map((t) => stripPossessive(t).text.toLowerCase());
   if (!person && words.some((w) => index.all.some((f) => !f.person && f.words.includes(w)))) return;

@@ -106,7 +106,7 @@ const WORDS_RE = new RegExp(
 // What may stand right before a figure is checked in code (figureMayStartAt), not by a
 // look-behind: a Unicode look-behind made this pattern cost a cold run ~3.5 ms to compile.
 export const DIGITS_RE =
-  /(?=[ACHNSU$£€¥\d])(?:(US|U\.S\.|A|C|NZ|HK|S)?([$£€¥]))?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d{2,3},\d{2}(?![\d,])|\d+)(?:\.(\d+))?(?!(?!(?:k|K|m|bn|b|tn|mn|mln)\b)[\p{L}\p{N}]|[.,]\d|:\d)/gu;
+  /(?=[ACHNSU$£€¥\d])(?:(US|U\.S\.|A|C|NZ|HK|S)?([$£€¥]))?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d{2,3},\d{2}(?!\d|,\d)|\d+)(?:\.(\d+))?(?!(?!(?:k|K|m|bn|b|tn|mn|mln)\b)[\p{L}\p{N}]|[.,]\d|:\d)/gu;
 
 /** DIGITS_RE tried at one place (see findMentions). */
 const DIGITS_STICKY = new RegExp(DIGITS_RE.source, 'uy');
@@ -510,10 +510,27 @@ class RangeSet {
  * Every figure in `text` (which should already be masked). Ranges of the returned mentions
  * never overlap; times, ordinals and numbers glued to letters are not figures.
  */
+const SCALE_OF: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+/** The phrase up to its first comma that is not followed by a smaller group than the scale word before it. */
+function groupsInFallingScale(phrase: string): string {
+  if (!phrase.includes(',')) return phrase;
+  const parts = phrase.split(/(,\s+)/);
+  let out = parts[0];
+  for (let i = 1; i + 1 < parts.length; i += 2) {
+    const before = /(\p{L}+)$/u.exec(out)?.[1].toLowerCase() ?? '';
+    const largest = Math.max(0, ...(parts[i + 1].toLowerCase().match(/\p{L}+/gu) ?? []).map((w) => SCALE_OF[w] ?? 0));
+    if (largest >= (SCALE_OF[before] ?? 0)) break;
+    out += parts[i] + parts[i + 1];
+  }
+  return out;
+}
+
+/** Month names and abbreviations as a month is written: capitalised or in capitals ("may" and "march" are verbs). */
+const MONTH_WORD = MONTH_OR_ABBREVIATION.split('|').flatMap((m) => [m, m.toUpperCase()]).join('|');
 /** A day-month date after a day number: " March", "-16 March", " to 16 March", "th of March". */
-const MONTH_AFTER_DAY = new RegExp(`^(?:st|nd|rd|th)?(?:\\s*(?:-|–|to|and|until)\\s*\\d{1,2}(?:st|nd|rd|th)?)?\\s+(?:of\\s+)?(?:${MONTH_OR_ABBREVIATION})\\b`, 'i');
+const MONTH_AFTER_DAY = new RegExp(`^(?:st|nd|rd|th)?(?:\\s*(?:-|–|to|and|until)\\s*\\d{1,2}(?:st|nd|rd|th)?)?\\s+(?:of\\s+)?(?:${MONTH_WORD})\\b`);
 /** A month-day date before a day number: "March ", "March 14-", "March 14 to ". */
-const MONTH_BEFORE_DAY = new RegExp(`\\b(?:${MONTH_OR_ABBREVIATION})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?\\s*(?:-|–|to|and|until)\\s*)?$`, 'i');
+const MONTH_BEFORE_DAY = new RegExp(`\\b(?:${MONTH_WORD})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?\\s*(?:-|–|to|and|until)\\s*)?$`);
 
 /** Is the integer at [start, end) the day of a date ("14 March", "14-16 March", "March 14")? */
 export function isDayOfMonth(text: string, start: number, end: number): boolean {
@@ -649,7 +666,10 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
       s += 2;
       phrase = phrase.slice(2);
     }
-    const e = m.index + m[0].length;
+    // A comma joins a number's groups only in falling scale ("three thousand, one hundred"); before
+    // a group as large ("ten thousand, five thousand") it separates two numbers of a list.
+    phrase = groupsInFallingScale(phrase);
+    const e = s + phrase.length;
     if (overlaps(s, e)) continue;
     const value = parseNumberWords(phrase);
     if (!Number.isFinite(value)) continue;
@@ -740,7 +760,7 @@ export function renderShare(value: number, style: NumberStyle, model: string): s
   return withSeparators(pct, style.sep, decimalsNeeded(pct));
 }
 
-const RANGE_BEFORE = /(?:\d\s*(?:to|-|–|—|and)|\bfrom\s+\S+\s+to)\s*$/;
+const RANGE_BEFORE = /(?:\d\s*(?:to|-|–|—)|\bfrom\s+\S+\s+to|\bbetween\s+\S+\s+and)\s*$/;
 const RANGE_AFTER = /^\s*(?:to|-|–|—)\s*[$£€]?\d/;
 
 /** Is the figure one end of a range ("60 to 84", "0.48–0.75", "between 2017 and 2019")? */

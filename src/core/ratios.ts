@@ -6,6 +6,7 @@
  */
 import type { CompiledSheet } from './compile';
 import type { Pass } from './pass';
+import { lowerBound } from './search';
 import { matchCase } from './text';
 import type { Figure } from './types';
 
@@ -40,44 +41,71 @@ function describe(r: number): string | undefined {
   return `more than ${TIMES_WORD[n]}`;
 }
 
-/** The fact a reporter gives for the same thing as `subject` (context shared), if one. */
+/** Do two figures count the same thing (a context phrase in common)? */
+function sharesContext(sheet: CompiledSheet, a: Figure, b: Figure): boolean {
+  const ctx = new Set(sheet.figureContext.get(a.id)!.map((p) => p.join(' ')));
+  return sheet.figureContext.get(b.id)!.some((p) => ctx.has(p.join(' ')));
+}
+
+/** The fact a reporter gives for the same thing as `subject`, if one. */
 function sameThingBy(sheet: CompiledSheet, reporter: string, subject: Figure): Figure | undefined {
-  const ctx = new Set(sheet.figureContext.get(subject.id)!.map((p) => p.join(' ')));
-  return sheet.figures.find((f) => f.id !== subject.id && f.reportedBy === reporter && f.kind === subject.kind && sheet.figureContext.get(f.id)!.some((p) => ctx.has(p.join(' '))));
+  return sheet.figures.find((f) => f.id !== subject.id && f.reportedBy === reporter && f.kind === subject.kind && sharesContext(sheet, subject, f));
 }
 
 /** Checks every ratio phrase of the paragraph (after the figure check, whose confirmations it reads). */
 export function checkRatios({ masked, text, contexts, sheet, findings, confirmations }: Pass): void {
   if (!/times\b|twice|double|triple|treble/i.test(masked)) return;
+  const figures = confirmations.filter((c) => sheet.figureById.has(c.factId)).sort((a, b) => a.start - b.start);
+  /** Index of the first figure confirmed at or after `offset` (binary search). */
+  const firstFrom = (offset: number) => lowerBound(figures.length, (k) => figures[k].start < offset);
+  /** The last figure confirmed before `offset` (ending there) and from `min` on, other than `except`. */
+  const lastBefore = (offset: number, min: number, except?: string) => {
+    for (let k = firstFrom(offset) - 1; k >= 0 && figures[k].start >= min; k--) if (figures[k].end <= offset && figures[k].factId !== except) return figures[k];
+    return undefined;
+  };
+  let si = 0;
   RATIO.lastIndex = 0;
   for (let m = RATIO.exec(masked); m; m = RATIO.exec(masked)) {
     const start = m.index;
     const end = start + m[0].length;
-    const ctx = contexts.find((c) => c.sentence.start <= start && start < c.sentence.end);
-    if (!ctx) continue;
+    while (si < contexts.length && contexts[si].sentence.end <= start) si++;
+    const ctx = contexts[si];
+    if (!ctx || ctx.sentence.start > start) continue;
     const claimed = m[2].toLowerCase() === 'twice' || m[2].toLowerCase() === 'double' ? 2 : /^t(?:riple|reble)$/i.test(m[2]) ? 3 : (SMALL[m[3]?.toLowerCase() ?? ''] ?? Number(m[3]));
     if (!Number.isFinite(claimed)) continue;
+    // A ratio compares with what follows ("three times the official toll", "twice as many", "twice
+    // that of"); "challenged twice", "met five times" say how often.
+    if (!/^\s+(?:the|as|that|what|those|its|their)\b|^\s+\p{Lu}\S*['’]s?\s/u.test(masked.slice(end, end + 24))) continue;
     // The subject: the story's figure confirmed last before the ratio in its sentence.
-    const before = confirmations.filter((c) => c.start >= ctx.sentence.start && c.end <= start && sheet.figureById.has(c.factId)).pop();
+    const before = lastBefore(start, ctx.sentence.start);
     if (!before) continue;
     const subject = sheet.figureById.get(before.factId)!;
     // The base: "twice as many" looks back to the figure before the subject; otherwise a figure
     // confirmed after it in its clause, or the same thing by the reporter named after it ("the official figure").
     let base: Figure | undefined;
     if (/^\s+as\s+(?:many|much|high|large|big)\b/i.test(masked.slice(end, end + 16))) {
-      const prior = confirmations.filter((c) => c.end <= before.start && sheet.figureById.has(c.factId) && c.factId !== subject.id).pop();
+      const prior = lastBefore(before.start, 0, subject.id);
       base = prior && sheet.figureById.get(prior.factId);
       if (!base) continue;
     }
     const at = ctx.tokenAt(end);
-    const after = base ? undefined : confirmations.find((c) => c.start >= end && c.end <= ctx.sentence.end && sheet.figureById.has(c.factId) && c.factId !== subject.id && ctx.sameClause(at, ctx.tokenAt(c.start)) && ctx.tokenAt(c.start) - at <= 8);
+    let after: (typeof figures)[number] | undefined;
+    // The first figure after the phrase, within eight words of it and in its clause.
+    for (let k = firstFrom(end); !base && k < figures.length && figures[k].start < ctx.sentence.end && ctx.tokenAt(figures[k].start) - at <= 8; k++) {
+      if (figures[k].factId !== subject.id && ctx.sameClause(at, ctx.tokenAt(figures[k].start))) {
+        after = figures[k];
+        break;
+      }
+    }
     if (after) base = sheet.figureById.get(after.factId);
     if (!base) {
       const named = ctx.mentions(sheet).find((x) => x.at >= at && x.at <= at + 4 && sheet.reporters.has(x.id));
       if (named) base = sameThingBy(sheet, named.id, subject);
     }
-    if (!base || !base.value) continue;
+    // Only two figures of one thing compare (deaths with deaths, not arrests with deaths), the larger first.
+    if (!base || !base.value || base.kind !== subject.kind || !sharesContext(sheet, subject, base)) continue;
     const r = subject.value / base.value;
+    if (r < 1) continue;
     if (bearsOut(r, claimed, m[1])) continue;
     const right = describe(r);
     const draft = text.slice(start, end);

@@ -73,6 +73,8 @@ export function offTopic(contexts: readonly SentenceContext[], masked: string, s
   const proper = properIndex(sheet);
   for (const ctx of contexts) {
     const toks = ctx.sentence.tokens;
+    // A mention of the story's bodies in words ("the rights group", "state media") is the story's.
+    if (ctx.mentions(sheet).some((x) => x.len >= 2 && !(x.len === 2 && toks[x.at].norm === 'the') && !sheet.titlePhrases.has(toks.slice(x.at, x.at + x.len).map((t) => t.norm).join(' ')))) return false;
     // Capitalised words read as runs ("Calloway Health Agency"): a run with a word the story
     // never uses is another name, even if it shares a word with one of the story's ("Health").
     for (let i = 0; i < toks.length; ) {

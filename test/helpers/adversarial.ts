@@ -75,6 +75,10 @@ export const ADVERSARIAL: AdversarialInput[] = [
   // A masked region on a last line with no line break once re-masked the whole line (quadratic).
   { name: '5000 HTML tags on an unterminated last line', build: () => repeat('<b>x</b> ', 9 * 5000) },
   { name: '10,000 links on an unterminated last line', build: () => repeat('[3,171](http://x.y/a) ', 22 * 10_000) },
+  // A pronoun's antecedent was looked for in every sentence before it, and each ratio phrase read
+  // every figure of its paragraph (both quadratic in one long paragraph).
+  { name: '1 MB of “A good start,” he said.', build: (n) => repeat('“A good start,” he said. ', n) },
+  { name: '1 MB of ratios between figures', build: (n) => repeat('HRANA counts 6,872 dead, three times the official toll of 3,117, ', n) },
 ];
 
 /** Inputs of a fixed size (they do not grow with the size asked for). */
