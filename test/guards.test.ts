@@ -106,6 +106,22 @@ describe('guards: the core stays pure', () => {
   });
 });
 
+describe('guards: the front doors stay apart', () => {
+  const cli = path.join(root, 'src', 'cli');
+  const relativeTargets = (f: string) => importsOf(f).filter(({ spec }) => spec.startsWith('.')).map(({ spec, line }) => ({ target: path.resolve(path.dirname(f), spec), line }));
+
+  it('no file under src/cli imports from src/extension', () => {
+    const bad: string[] = [];
+    for (const f of sourceFiles(cli)) for (const { target, line } of relativeTargets(f)) if (!path.relative(path.join(root, 'src', 'extension'), target).startsWith('..')) bad.push(`${path.relative(root, f)}:${line}`);
+    assert.deepEqual(bad, []);
+  });
+
+  it('cli/run.ts and cli/extract.ts do not import each other: the run hands extract its arguments, extract reads its article itself', () => {
+    const imports = (from: string, to: string) => relativeTargets(path.join(cli, from)).some(({ target }) => target === path.join(cli, to));
+    assert.equal(imports('extract.ts', 'run'), false);
+  });
+});
+
 describe('guards: no story knowledge in src/**', () => {
   // Every story the project knows: the bundled one and the test stories (the engine must not
   // have learnt any of them by name).

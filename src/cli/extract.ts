@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { extractFacts, validateFactSheet } from '../core';
-import { readDraft, type CliIo } from './run';
+import { readDraft } from './files';
+import type { CliIo } from './io';
 import { referenceFile } from './sheets';
 
 const USAGE = `Usage: newsroom-factcheck extract [options] ARTICLE

@@ -6,8 +6,7 @@ export const PREFIX = 'factCheck';
 /** Display name: diagnostic source, output channel, command category. */
 export const DISPLAY_NAME = 'Newsroom Fact Check';
 
-/** Base of the rule documentation; each rule has a README anchor `#rule-<id>`. */
-export const RULE_DOCS_BASE = 'https://github.com/newsroom-tools/newsroom-fact-check/blob/main/README.md';
+export { RULE_DOCS_BASE } from '../core/ruleDocs';
 
 /** Code action kind of the on-save "fix all" (`editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND_SUFFIX = PREFIX;

@@ -3,6 +3,7 @@
  * the CLI, left out of the Facts view's contradicted facts, listed and removed by a command, and
  * never written into the draft.
  */
+import fs from 'node:fs';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -42,6 +43,8 @@ describe('ignores in the project file (.factcheck.json)', () => {
     draftUri = vscode.Uri.joinPath(dir, 'sub', 'talks.md');
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(dir, 'sub'));
     await writeText(draftUri, DRAFT);
+    // A sheet named by a project file must be inside the project (issue 21): a copy of the bundled story.
+    for (const name of ['facts.json', 'article.txt']) fs.copyFileSync(path.join(path.dirname(BUNDLED), name), path.join(dir.fsPath, name));
   });
   afterEach(async () => {
     await closeAll();
@@ -51,7 +54,7 @@ describe('ignores in the project file (.factcheck.json)', () => {
   for (const form of ['object', 'array'] as const)
     it(`the quick fix writes the ignore to the ${form}-form config, the CLI and the Facts view honour it, a command removes it`, async () => {
       const a = await api();
-      const mapping = { drafts: 'sub/**', facts: path.relative(dir.fsPath, BUNDLED) };
+      const mapping = { drafts: 'sub/**', facts: 'facts.json' };
       await writeText(config, form === 'array' ? `${JSON.stringify([mapping], null, 2)}\n` : `${JSON.stringify({ sheets: [mapping], severity: { 'quote-unverified': 'warning' } }, null, 2)}\n`);
       assert.equal(cli(dir.fsPath, 'sub/talks.md').code, 1, 'the CLI flags it first');
       const original = await read(fixturesUri().with({ path: `${fixturesUri().path}/.factcheck.json` }));
@@ -96,7 +99,7 @@ describe('ignores in the project file (.factcheck.json)', () => {
     });
 
   it('an ignore lapses when the flagged wording changes', async () => {
-    await writeText(config, JSON.stringify({ sheets: [{ drafts: 'sub/**', facts: path.relative(dir.fsPath, BUNDLED) }], ignore: [{ draft: 'sub/talks.md', rule: 'number-mismatch', fact: 'deaths-authorities', text: '3,171' }] }));
+    await writeText(config, JSON.stringify({ sheets: [{ drafts: 'sub/**', facts: 'facts.json' }], ignore: [{ draft: 'sub/talks.md', rule: 'number-mismatch', fact: 'deaths-authorities', text: '3,171' }] }));
     const document = await vscode.workspace.openTextDocument(draftUri);
     const editor = await vscode.window.showTextDocument(document);
     await waitForDiagnostics(document.uri, (ds) => lacksRule('number-mismatch')(ds) && hasRule('name-mismatch')(ds), 'ignored by the file');
