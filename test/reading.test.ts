@@ -206,4 +206,12 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('The authorities acknowledge 3,117 deaths; HRANA has verified 6,872, more than twice as many.'), []);
     assert.deepEqual(found('The authorities acknowledge 3,117 deaths; HRANA has verified 6,872, three times as many.').map((f) => f.split(':')[0]), ['number-mismatch']);
   });
+
+  it('a participle between the event and its place ("the talks, hosted in Doha,") still ties the place to the event', () => {
+    assert.equal(
+      fixed('The indirect talks, hosted in Doha, were a good start, Foreign Minister Abbas Araghchi said.'),
+      'The indirect talks, hosted in Muscat, were a good start, Foreign Minister Abbas Araghchi said.',
+    );
+    assert.deepEqual(found('The indirect talks, held in Muscat, were a good start, Foreign Minister Abbas Araghchi said.'), []);
+  });
 });

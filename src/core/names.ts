@@ -714,6 +714,8 @@ function checkSettings(
       if (s.actor && !ctx.mentions(sheet).some((m) => m.id === s.actor) && !(lastPersons.includes(s.actor) && toks.some((t) => PERSONAL.has(t.norm)))) continue;
       const right = sheet.entities.get(s.entity)!;
       let k = at + tw.length;
+      // "the talks, held in Geneva": a participle of the event may stand between it and its place.
+      if (toks[k] && /^\p{Ll}+ed$/u.test(toks[k].text) && toks[k + 1] && s.prepositions.some((p) => p.toLowerCase() === toks[k + 1].norm) && /^,?[ \t\u00a0]+$/.test(text.slice(toks[k - 1].end, toks[k].start))) k++;
       const hasPrep = !!toks[k] && s.prepositions.some((p) => p.toLowerCase() === toks[k].norm);
       if (hasPrep) k++;
       // Up to two filler words: "on his official Facebook page", "told the BBC".
