@@ -214,4 +214,12 @@ describe('reading who, where and which title (bundled story)', () => {
     );
     assert.deepEqual(found('The indirect talks, held in Muscat, were a good start, Foreign Minister Abbas Araghchi said.'), []);
   });
+
+  it('a country that says a figure speaks through its one reporter named after it ("Iran acknowledges" = the Iranian authorities)', () => {
+    assert.equal(
+      fixed('Iran acknowledges 6,872 deaths in the crackdown, Foreign Minister Abbas Araghchi said.'),
+      'Iran acknowledges 3,117 deaths in the crackdown, Foreign Minister Abbas Araghchi said.',
+    );
+    assert.deepEqual(found('Iran acknowledges 3,117 deaths in the crackdown, Foreign Minister Abbas Araghchi said.'), []);
+  });
 });
