@@ -11,9 +11,9 @@ import type { Confirmation, Entity, Finding, Role, Setting } from './types';
 
 /** Month and day names: capitalised, never people or places. */
 export const MONTHS_DAYS = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')].map((w) => w.toLowerCase()));
-/** Honorifics stand before a surname in place of a given name ("Mr Araghchi", "Dr Ruiz"). */
 /** Pronouns that stand for a person named before. */
 const PERSONAL = new Set(['he', 'she', 'his', 'her', 'him']);
+/** Honorifics stand before a surname in place of a given name ("Mr Araghchi", "Dr Ruiz"). */
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|rev|fr|sen|rep|gov|gen|col|capt|sgt)\.?$/i;
 const SUFFIXES = ['s', 'i', 'is', 'ian', 'ians', 'n', 'ns', 'an', 'ans', 'ese', 'ite', 'ites', 'er', 'ers'];
 /** Capitalised words that start sentences and are not names ("On Sunday, …"). */
@@ -616,31 +616,20 @@ function otherOfficeOfHolder(toks: Token[], q: number, after: number, holder: En
     names = appositionNames(toks, h, text);
   }
   if (!names.length || personOf(names, index)?.id !== holder.id) return;
-  const start = toks[q].start;
-  const end = toks[after - 1].end;
-  if (flagged.has(start)) return;
-  flagged.add(start);
-  const draft = text.slice(start, end);
-  const fix = text.slice(toks[q + 1].start, end);
-  findings.push({
-    start,
-    end,
-    ruleId: 'role-mismatch',
-    severity: 'error',
-    message: `Draft calls ${holder.name} ${draft}; verified: ${title}`,
-    factId: holder.id,
-    verified: title,
-    fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
-  });
+  // The fix drops the qualifier: "deputy foreign minister" -> "foreign minister".
+  titleFinding(toks[q].start, toks[after - 1].end, holder, text, findings, flagged, { right: title, fix: text.slice(toks[q + 1].start, toks[after - 1].end) });
 }
 
-/** A role-mismatch on a title at [start, end) given to `person`, fixed with their own first title in the draft's case. */
-function titleFinding(start: number, end: number, person: Entity, text: string, findings: Finding[], flagged: Set<number>): void {
+/**
+ * A role-mismatch on a title at [start, end) given to `person`, fixed with their own first title
+ * in the draft's case, or with `given` (the verified title and the fix's text).
+ */
+function titleFinding(start: number, end: number, person: Entity, text: string, findings: Finding[], flagged: Set<number>, given?: { right: string; fix: string }): void {
   if (flagged.has(start)) return;
   flagged.add(start);
   const draft = text.slice(start, end);
-  const right = person.roles![0].title;
-  const fix = /^\p{Lu}/u.test(draft) ? right.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()) : right.toLowerCase();
+  const right = given?.right ?? person.roles![0].title;
+  const fix = given?.fix ?? (/^\p{Lu}/u.test(draft) ? right.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()) : right.toLowerCase());
   findings.push({
     start,
     end,

@@ -506,10 +506,6 @@ class RangeSet {
   }
 }
 
-/**
- * Every figure in `text` (which should already be masked). Ranges of the returned mentions
- * never overlap; times, ordinals and numbers glued to letters are not figures.
- */
 const SCALE_OF: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 /** The phrase up to its first comma that is not followed by a smaller group than the scale word before it. */
 function groupsInFallingScale(phrase: string): string {
@@ -539,6 +535,10 @@ export function isDayOfMonth(text: string, start: number, end: number): boolean 
   return MONTH_AFTER_DAY.test(text.slice(end, end + 24)) || MONTH_BEFORE_DAY.test(text.slice(Math.max(0, start - 24), start));
 }
 
+/**
+ * Every figure in `text` (which should already be masked). Ranges of the returned mentions
+ * never overlap; times, ordinals and numbers glued to letters are not figures.
+ */
 export function findMentions(text: string, starts: WordStarts = wordStarts(text)): Mention[] {
   const out: Mention[] = [];
   const taken = new RangeSet();
