@@ -24,8 +24,8 @@ const FLOORS: Record<string, { f1: number; precision: number; fixRate: number }>
   'dev/bundled': { f1: 0.937, precision: 0.957, fixRate: 0.862 },
   'kestrel-strike/curated': { f1: 1, precision: 1, fixRate: 1 },
   'kestrel-strike/extracted': { f1: 0.869, precision: 0.833, fixRate: 0.789 },
-  'tideline-study/curated': { f1: 0.926, precision: 1, fixRate: 0.8 },
-  'tideline-study/extracted': { f1: 0.736, precision: 0.8, fixRate: 0.6 },
+  'tideline-study/curated': { f1: 0.952, precision: 1, fixRate: 0.85 },
+  'tideline-study/extracted': { f1: 0.766, precision: 0.809, fixRate: 0.65 },
   'veldmar-verdict/curated': { f1: 0.913, precision: 0.875, fixRate: 0.95 },
   'veldmar-verdict/extracted': { f1: 0.802, precision: 0.894, fixRate: 0.6 },
 };

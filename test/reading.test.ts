@@ -28,6 +28,8 @@ const sheet = loadFactSheet(
       { id: 'analysts', kind: 'count', value: 1240, text: '1,240', qualifier: 'exact', counts: 'analysts the trust employs', reportedBy: 'okafor', context: ['analyst'], source: 'Its chief executive, Ada Okafor, said the trust had 1,240 analysts.' },
       { id: 'okafor-term', kind: 'count', value: 6, text: 'six', qualifier: 'exact', counts: 'years of Okafor\'s term', context: ['years', 'term'], source: 'Okafor has a term of six years.' },
       { id: 'asante-term', kind: 'count', value: 4, text: 'four', qualifier: 'exact', counts: 'years of Asante-Penn\'s term', context: ['years', 'term'], source: 'Asante-Penn has a term of four years.' },
+      { id: 'review-span', kind: 'count', value: 5, text: 'five', qualifier: 'exact', counts: 'years between two lease reviews', context: ['years', 'review'], source: 'The lease is reviewed after five years.' },
+      { id: 'lease-rate', kind: 'count', value: 5.2, text: '5.2', qualifier: 'exact', counts: 'years of the lease rate review', context: ['years', 'review'], source: 'The rate is reviewed every 5.2 years.' },
       { id: 'band-low', kind: 'count', value: 12, text: '12', qualifier: 'exact', counts: 'lowest pay band', context: ['pay band', 'band'], source: 'Pay bands run from 12 to 18.' },
       { id: 'band-high', kind: 'count', value: 18, text: '18', qualifier: 'exact', counts: 'highest pay band', context: ['pay band', 'band'], source: 'Pay bands run from 12 to 18.' },
       { id: 'term-years', kind: 'count', value: 4, text: 'four', qualifier: 'exact', counts: 'years of the lease', context: ['lease', 'years'], source: 'The trust signed a lease of four years and six months.' },
@@ -221,5 +223,9 @@ describe('reading who, where and which title (bundled story)', () => {
       'Iran acknowledges 3,117 deaths in the crackdown, Foreign Minister Abbas Araghchi said.',
     );
     assert.deepEqual(found('Iran acknowledges 3,117 deaths in the crackdown, Foreign Minister Abbas Araghchi said.'), []);
+  });
+
+  it('a decimal is a slip for a decimal figure before a whole one ("2.5" for 5.2, not for 5)', () => {
+    assert.equal(check('The rate is reviewed every 2.5 years.', sheet, { cache: false }).find((f) => f.ruleId === 'number-mismatch')?.fixes[0].edits[0].text, '5.2');
   });
 });

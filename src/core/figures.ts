@@ -348,7 +348,9 @@ export function checkFigure(
   for (const x of cands) {
     if (x.contradicted || (rangeEnd && !sheet.rangeEnds.has(x.fact.id))) continue;
     // The value is evidence: a slip of the finger for a fact's figure, or its figure under a contradicting qualifier.
-    const r = { c: x, s: score(x) + (typoOf(m.value, x.fact.value) || qualifierOnlyWrong(m, x.fact) ? 0.4 : 0) + (sameThing(x) ? 0.3 : 0) };
+    // A decimal for a decimal: "2.5" is a slip for 5.2 before it is one for 5.
+    const sameForm = m.kind === 'count' && m.style.decimals > 0 === !Number.isInteger(x.fact.value) ? 0.1 : 0;
+    const r = { c: x, s: score(x) + (typoOf(m.value, x.fact.value) || qualifierOnlyWrong(m, x.fact) ? 0.4 + sameForm : 0) + (sameThing(x) ? 0.3 : 0) };
     if (!top || r.s > top.s) {
       second = top;
       top = r;
