@@ -26,7 +26,7 @@ const FLOORS: Record<string, { f1: number; precision: number; fixRate: number }>
   'kestrel-strike/extracted': { f1: 0.869, precision: 0.833, fixRate: 0.789 },
   'tideline-study/curated': { f1: 0.952, precision: 1, fixRate: 0.85 },
   'tideline-study/extracted': { f1: 0.766, precision: 0.809, fixRate: 0.65 },
-  'veldmar-verdict/curated': { f1: 0.913, precision: 0.875, fixRate: 0.95 },
+  'veldmar-verdict/curated': { f1: 0.954, precision: 0.954, fixRate: 0.95 },
   'veldmar-verdict/extracted': { f1: 0.802, precision: 0.894, fixRate: 0.6 },
 };
 

@@ -71,6 +71,8 @@ function isProper(index: ProperIndex, w: string): boolean {
 export function offTopic(contexts: readonly SentenceContext[], masked: string, sheet: CompiledSheet): boolean {
   let foreign = 0;
   const proper = properIndex(sheet);
+  const labelled = /^\s*(?:[-*+]\s+)?(\*\*|__)[^*_\n]{1,60}:\s*\1|^\s*(?:[-*+]\s+)?(\*\*|__)[^*_\n]{1,60}\2:/.exec(masked);
+  const label = labelled ? labelled.index + labelled[0].length : 0;
   for (const ctx of contexts) {
     const toks = ctx.sentence.tokens;
     // A mention of the story's bodies in words ("the rights group", "state media") is the story's.
@@ -91,7 +93,12 @@ export function offTopic(contexts: readonly SentenceContext[], masked: string, s
         if (isProper(proper, t.norm)) known = true;
         // A sentence's first word, and the first after a colon (a round-up's label), is
         // capitalised anyway; an acronym may be any body's.
-        else if (!(k === 0 || /:\s*[*_]*\s*$/.test(masked.slice(toks[k - 1].end, t.start)) || t.text === t.text.toUpperCase()) && !sheet.vocabulary.has(t.norm)) unknown++;
+        // (A round-up's bold label, "**Appeals court:**", is a name of its item, not a sentence's first word.)
+        else {
+          const inLabel = ctx === contexts[0] && t.end <= label;
+          const capitalisedAnyway = k === 0 ? !inLabel : /:\s*[*_]*\s*$/.test(masked.slice(toks[k - 1].end, t.start));
+          if (!capitalisedAnyway && t.text !== t.text.toUpperCase() && !sheet.vocabulary.has(t.norm)) unknown++;
+        }
       }
       if (known && !unknown) return false;
       foreign += unknown;
