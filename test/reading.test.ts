@@ -233,4 +233,9 @@ describe('reading who, where and which title (bundled story)', () => {
   it('a decimal is a slip for a decimal figure before a whole one ("2.5" for 5.2, not for 5)', () => {
     assert.equal(check('The rate is reviewed every 2.5 years.', sheet, { cache: false }).find((f) => f.ruleId === 'number-mismatch')?.fixes[0].edits[0].text, '5.2');
   });
+
+  it('a difference between two figures ("some 3,750 more deaths than the official tally") is not read as either of them', () => {
+    assert.deepEqual(found('HRANA has verified 6,872 deaths, some 3,750 more deaths than the official tally, Foreign Minister Abbas Araghchi said.'), []);
+    assert.deepEqual(found('HRANA has verified 6,782 deaths, Foreign Minister Abbas Araghchi said.').map((f) => f.split(':')[0]), ['number-mismatch']);
+  });
 });

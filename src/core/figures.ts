@@ -254,6 +254,14 @@ export function checkFigure(
   if (text[m.numEnd] === '/' || text[m.start - 1] === '/') return;
   // "a third round of talks" is an ordinal, not a share: fractions stand before "of" or alone.
   if (m.kind === 'share' && m.style.form === 'fraction' && !/^\s*(?:of\b|the\b|[.,;:!?)\]—–-]|$)/.test(text.slice(m.numEnd, m.numEnd + 6))) return;
+  // "3,750 more deaths than the official tally", "131 short of": a difference between two
+  // figures, never one of them. It is left alone (confirmed when two of the story's figures of one
+  // kind differ by it).
+  if (/^\s+(?:\p{Ll}+\s+){0,2}?(?:more|fewer|less|higher|lower|greater|smaller)\b[^.;:!?]{0,40}?\bthan\b|^\s+(?:short of|shy of)\b/u.test(text.slice(m.end, m.end + 60))) {
+    const pair = sheet.figures.find((a) => a.kind === m.kind && sheet.figures.some((b) => b !== a && b.kind === a.kind && b.value < a.value && agrees({ ...m }, { ...a, value: a.value - b.value, qualifier: 'exact' })));
+    if (pair) confirmations.push({ start: m.start, end: m.end, factId: pair.id });
+    return;
+  }
   // Distances are measured from the number itself, not its qualifier ("at least").
   const from = ctx.tokenAt(m.numStart);
   const to = Math.max(from + 1, ctx.tokenAt(m.end));
