@@ -188,6 +188,11 @@ function typoOf(a: number, b: number): boolean {
   return false;
 }
 
+/** A number-mismatch on the figure `m` for the fact `f`: its message and its fixes. */
+function numberFinding(m: Mention, f: Figure, message: string, fixes: Finding['fixes']): Finding {
+  return { start: m.start, end: m.end, ruleId: 'number-mismatch', severity: 'error', message, factId: f.id, verified: f.text, fixes };
+}
+
 /** The verified second end of the range whose first end `first` states, if `second` can be one. */
 function rangePartnerOf(first: Mention, second: Mention, sheet: CompiledSheet): string | undefined {
   for (const f of sheet.figures) {
@@ -203,7 +208,7 @@ function wrongSource(m: Mention, f: Figure, said: string, ctx: SentenceContext, 
   const rightEntity = f.reportedBy ? sheet.entities.get(f.reportedBy) : undefined;
   const right = rightEntity?.name ?? f.reportedBy ?? 'another source';
   // The finding covers the figure and the source named for it; the fix names the verified source
-  // in the form the draft used (a full name for a full name, else the short form).
+  // by its one-word short form where it has one (a full name for a person's full name).
   const toks = ctx.sentence.tokens;
   const span = ctx.reporterAt;
   let start = m.start;
@@ -224,16 +229,7 @@ function wrongSource(m: Mention, f: Figure, said: string, ctx: SentenceContext, 
       fixes.push({ title: `Attribute to ${replacement} (verified source)`, edits: [{ start: s, end: e, text: replacement }] });
     }
   }
-  findings.push({
-    start,
-    end,
-    ruleId: 'number-mismatch',
-    severity: 'error',
-    message: `Draft says ${text.slice(m.start, m.end)} ${f.counts} by ${who}; verified: ${f.text} reported by ${right}`,
-    factId: f.id,
-    verified: f.text,
-    fixes,
-  });
+  findings.push({ ...numberFinding(m, f, `Draft says ${text.slice(m.start, m.end)} ${f.counts} by ${who}; verified: ${f.text} reported by ${right}`, fixes), start, end });
 }
 
 /**
@@ -281,7 +277,8 @@ export function checkFigure(
   }
   // The second end of a range whose first end is a verified range's first end is that range's
   // second end ("0.48 to 0.57" for the interval 0.48 to 0.75), whatever its own context says.
-  const partner = before && isRangeEnd(text, m) ? rangePartnerOf(before, m, sheet) : undefined;
+  const rangeEnd = isRangeEnd(text, m);
+  const partner = before && rangeEnd ? rangePartnerOf(before, m, sheet) : undefined;
   if (partner) {
     cands = cands.filter((c) => c.fact.id === partner);
     for (const c of cands) c.counts = Math.max(c.counts, 1);
@@ -327,16 +324,7 @@ export function checkFigure(
   if (ok && m.style.malformed) {
     // The right value with its separator out of place ("68,72"): restore the verified grouping.
     const fix = render(m, ok.fact, text);
-    findings.push({
-      start: m.start,
-      end: m.end,
-      ruleId: 'number-mismatch',
-      severity: 'error',
-      message: `Draft writes ${text.slice(m.numStart, m.numEnd)} for ${ok.fact.counts}; verified: ${ok.fact.text}`,
-      factId: ok.fact.id,
-      verified: ok.fact.text,
-      fixes: fix ? [{ title: `Replace with ${fix.shown} (verified)`, edits: fix.edits }] : [],
-    });
+    findings.push(numberFinding(m, ok.fact, `Draft writes ${text.slice(m.numStart, m.numEnd)} for ${ok.fact.counts}; verified: ${ok.fact.text}`, fix ? [{ title: `Replace with ${fix.shown} (verified)`, edits: fix.edits }] : []));
     return;
   }
   if (ok) {
@@ -352,7 +340,6 @@ export function checkFigure(
   let second: { c: Candidate; s: number } | undefined;
   // An end of a range ("aged 60 to 84", "0.48 to 0.57") can only be a slip for a fact that is
   // itself an end of a range: the other end of "60 to 84" is not the trial's 12,480 patients.
-  const rangeEnd = isRangeEnd(text, m);
   for (const x of cands) {
     if (x.contradicted || (rangeEnd && !sheet.rangeEnds.has(x.fact.id))) continue;
     // The value is evidence: a slip of the finger for a fact's figure, or its figure under a contradicting qualifier.
@@ -396,27 +383,9 @@ export function checkFigure(
   const note = moved && otherWho ? ` (${text.slice(m.numStart, m.numEnd)} is the figure of ${otherWho})` : '';
   if (qualifierOnlyWrong(m, f)) {
     const q = matchCase(text.slice(m.qualStart, m.qualEnd), QUALIFIER_WORDS[f.qualifier]);
-    findings.push({
-      start: m.start,
-      end: m.end,
-      ruleId: 'number-mismatch',
-      severity: 'error',
-      message: `Draft says ${draft} ${what}; verified: ${f.text}`,
-      factId: f.id,
-      verified: f.text,
-      fixes: [{ title: `Replace with ${q} (verified: ${f.text})`, edits: [{ start: m.qualStart, end: m.qualEnd, text: q }] }],
-    });
+    findings.push(numberFinding(m, f, `Draft says ${draft} ${what}; verified: ${f.text}`, [{ title: `Replace with ${q} (verified: ${f.text})`, edits: [{ start: m.qualStart, end: m.qualEnd, text: q }] }]));
     return;
   }
   const fix = render(m, f, text);
-  findings.push({
-    start: m.start,
-    end: m.end,
-    ruleId: 'number-mismatch',
-    severity: 'error',
-    message: `Draft says ${draft} ${what}; verified: ${f.text}${note}`,
-    factId: f.id,
-    verified: f.text,
-    fixes: fix ? [{ title: `Replace with ${fix.shown} (verified)`, edits: fix.edits }] : [],
-  });
+  findings.push(numberFinding(m, f, `Draft says ${draft} ${what}; verified: ${f.text}${note}`, fix ? [{ title: `Replace with ${fix.shown} (verified)`, edits: fix.edits }] : []));
 }
