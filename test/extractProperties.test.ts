@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { check, checkCitations, extractFacts, validateFactSheet } from '../src/core';
+import { applyEdit, type TextEdit } from './helpers/edits';
 
 const root = path.resolve(__dirname, '..', '..');
 const extractDir = path.join(root, 'test', 'fixtures', 'extract');
@@ -34,10 +35,7 @@ const SPICE = [
 ];
 
 type Mutation =
-  | { kind: 'insert'; at: number; text: string }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'replace'; at: number; length: number; text: string }
-  | { kind: 'duplicate'; at: number; length: number }
+  | TextEdit
   | { kind: 'case'; at: number; length: number; upper: boolean }
   | { kind: 'crlf' };
 
@@ -56,13 +54,10 @@ function mutate(text: string, m: Mutation): string {
   const i = 'at' in m ? Math.floor(m.at * (text.length + 1)) : 0;
   switch (m.kind) {
     case 'insert':
-      return text.slice(0, i) + m.text + text.slice(i);
     case 'delete':
-      return text.slice(0, i) + text.slice(i + m.length);
     case 'replace':
-      return text.slice(0, i) + m.text + text.slice(i + m.length);
     case 'duplicate':
-      return text.slice(0, i + m.length) + text.slice(i, i + m.length) + text.slice(i + m.length);
+      return applyEdit(text, m);
     case 'case': {
       const part = text.slice(i, i + m.length);
       return text.slice(0, i) + (m.upper ? part.toUpperCase() : part.toLowerCase()) + text.slice(i + m.length);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { applyFixes, check, loadFactSheet, preferredEdits, type Finding } from '../src/core';
 import { renderLabels } from './helpers/labels';
+import { applyEdit, type TextEdit } from './helpers/edits';
 
 const root = path.resolve(__dirname, '..', '..');
 const sheet = loadFactSheet(fs.readFileSync(path.join(root, 'reference', 'facts.json'), 'utf8'));
@@ -78,14 +79,11 @@ const unicodeText = fc
   .map((parts) => parts.join(''));
 
 type Mutation =
-  | { kind: 'insert'; at: number; text: string }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'replace'; at: number; length: number; text: string }
+  | TextEdit
   | { kind: 'swap-digits'; at: number }
   | { kind: 'double-quote'; at: number }
   | { kind: 'crlf' }
   | { kind: 'bom' }
-  | { kind: 'duplicate'; at: number; length: number }
   | { kind: 'swap-name'; at: number; to: number }
   | { kind: 'requalify'; at: number; to: number };
 
@@ -107,13 +105,10 @@ function mutate(text: string, m: Mutation): string {
   const i = 'at' in m ? Math.floor(m.at * (text.length + 1)) : 0;
   switch (m.kind) {
     case 'insert':
-      return text.slice(0, i) + m.text + text.slice(i);
     case 'delete':
-      return text.slice(0, i) + text.slice(i + m.length);
     case 'replace':
-      return text.slice(0, i) + m.text + text.slice(i + m.length);
     case 'duplicate':
-      return text.slice(0, i + m.length) + text.slice(i, i + m.length) + text.slice(i + m.length);
+      return applyEdit(text, m);
     case 'swap-digits': {
       // The first pair of adjacent digits from i on, swapped (3,117 → 3,171).
       const re = /\d(?=\d)/g;
