@@ -39,6 +39,7 @@ const sheet = loadFactSheet(
     dates: [
       { id: 'vote', text: '14 to 16 March', event: 'the dockers vote', context: ['vote', 'ballot'], source: 'Dockers vote from 14 to 16 March.' },
       { id: 'agreed', text: 'November 2019', event: 'the first loan was agreed', context: ['agreed', 'first loan'], source: 'The first loan was agreed in November 2019.' },
+      { id: 'walkout', text: 'early May', event: 'the crane drivers struck', context: ['struck'], source: 'The crane drivers struck in early May.' },
     ],
     quotes: [
       { id: 'q1', text: 'a bridge to the future', speaker: 'okafor', source: 'Okafor called the loan “a bridge to the future”.' },
@@ -53,6 +54,11 @@ describe('reading the language', () => {
   it('a context word matches its inflections (borrow → borrowed, analyst → analysts)', () => {
     assert.deepEqual(flagged('The trust borrowed £24 million last spring.'), ['number-mismatch: £24 million']);
     assert.deepEqual(flagged('Okafor said the trust now has 1,420 analysts on its books.'), ['number-mismatch: 1,420']);
+  });
+
+  it('an irregular verb matches its other forms (struck → strike, striking)', () => {
+    assert.deepEqual(flagged('The crane drivers will strike again in late May.'), ['date-mismatch: late May']);
+    assert.deepEqual(flagged('The crane drivers, striking since mid-May, want more.'), ['date-mismatch: mid-May']);
   });
 
   it('the day of a date is not a figure, whatever the sheet counts', () => {
