@@ -61,6 +61,11 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('The crane drivers, striking since mid-May, want more.'), ['date-mismatch: mid-May']);
   });
 
+  it('a timeline label before a dash dates its line ("**Late May** — crane drivers strike")', () => {
+    assert.deepEqual(flagged('**Late May** — The crane drivers strike.'), ['date-mismatch: Late May']);
+    assert.deepEqual(flagged('**Early May** — The crane drivers strike.'), []);
+  });
+
   it('the day of a date is not a figure, whatever the sheet counts', () => {
     assert.deepEqual(flagged('The Dockers Guild said jobs were at risk from 14 to 16 March and again on March 30.'), []);
     assert.deepEqual(flagged('The Dockers Guild said 307 jobs were at risk from 14-16 March.'), ['number-mismatch: 307']);
