@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { check, loadFactSheet } from '../src/core';
+import { applyFixes, check, loadFactSheet } from '../src/core';
 
 const sheet = loadFactSheet(
   JSON.stringify({
@@ -48,6 +48,7 @@ const sheet = loadFactSheet(
     settings: [],
   }),
 );
+const fixed = (draft: string) => applyFixes(draft, check(draft, sheet, { cache: false })).text;
 const flagged = (draft: string) => check(draft, sheet, { cache: false }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
 
 describe('reading the language', () => {
@@ -64,6 +65,13 @@ describe('reading the language', () => {
   it('a timeline label before a dash dates its line ("**Late May** — crane drivers strike")', () => {
     assert.deepEqual(flagged('**Late May** — The crane drivers strike.'), ['date-mismatch: Late May']);
     assert.deepEqual(flagged('**Early May** — The crane drivers strike.'), []);
+  });
+
+  it('a bound or "nearly" before an exact figure is fixed to a round value it is true of, or dropped when none is', () => {
+    assert.equal(fixed('Okafor said the trust had more than 1,300 analysts.'), 'Okafor said the trust had more than 1,200 analysts.');
+    assert.equal(fixed('Okafor said the trust had nearly 1,300 analysts.'), 'Okafor said the trust had 1,240 analysts.');
+    assert.equal(fixed('The trust will borrow more than £50 million.'), 'The trust will borrow more than £40 million.');
+    assert.equal(fixed('The trust will borrow more than £45 million.'), 'The trust will borrow £42 million.');
   });
 
   it('the day of a date is not a figure, whatever the sheet counts', () => {

@@ -92,11 +92,39 @@ function shownAfter(m: Mention, text: string, edits: Edit[]): string {
 }
 
 /**
+ * A qualifier the verified value itself would make false: "more than", "under", "nearly" (not
+ * "at least", "up to", which include it, nor a negated one: "not fewer than").
+ */
+function strictBound(m: Mention, text: string): boolean {
+  if (m.qualEnd <= m.qualStart || (m.qualifier !== 'lower' && m.qualifier !== 'upper' && m.qualifier !== 'approx-below')) return false;
+  const said = text.slice(m.qualStart, m.qualEnd);
+  if (m.qualifier !== 'approx-below' && /\b(?:least|most|up to|as (?:many|much|high) as|no (?:fewer|less|more) than|not more than)$/i.test(said)) return false;
+  return !/\b(?:not|no)\s+$/i.test(text.slice(Math.max(0, m.qualStart - 4), m.qualStart));
+}
+
+/**
  * The fix of a wrong value, with the qualifier too when it would contradict the source once the
  * value is right ("fewer than 53,000" for more than 50,000 → "more than 50,000"): one edit, so a
  * fix never leaves a second one to make.
  */
-function render(m: Mention, f: Figure, text: string): { edits: Edit[]; shown: string } | undefined {
+function render(m: Mention, f: Figure, text: string): { edits: Edit[]; shown: string; rounded?: boolean } | undefined {
+  // A bound or "nearly" before an exact figure is only true of a round value: "nearly 2,000"
+  // for 2,986 becomes "nearly 3,000" (the draft's precision), "more than 7,000" for 6,872
+  // becomes "6,872" (no round value makes it true).
+  if (f.qualifier === 'exact' && strictBound(m, text)) {
+    const rounded = Math.round(f.value / m.precision) * m.precision;
+    const honest = m.precision > 1 && !eq(rounded, f.value) && rounded > 0 && agrees({ ...m, value: rounded }, f);
+    const r = renderEdits(m, honest ? { ...f, value: rounded } : f, text);
+    if (!r) return undefined;
+    if (honest) return { edits: r, shown: `${text.slice(m.qualStart, m.qualEnd)} ${shownAfter(m, text, r)}`, rounded: true };
+    if (r.some((e) => e.start < m.qualEnd)) return { edits: r, shown: shownAfter(m, text, r) };
+    // One edit from the qualifier on: the qualifier goes, what stands between it and the number ("$") stays.
+    const end = Math.max(...r.map((e) => e.end));
+    let out = text.slice(m.qualEnd, end);
+    for (const e of [...r].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start - m.qualEnd) + e.text + out.slice(e.end - m.qualEnd);
+    const edits = [{ start: m.qualStart, end, text: out.trimStart() }];
+    return { edits, shown: shownAfter(m, text, edits) };
+  }
   const r = renderEdits(m, f, text);
   if (!r) return undefined;
   const edits = m.qualifier !== 'none' && m.qualEnd > m.qualStart && !agrees({ ...m, value: f.value }, f) && QUALIFIER_WORDS[f.qualifier] && r.every((e) => e.start >= m.qualEnd)
@@ -387,5 +415,5 @@ export function checkFigure(
     return;
   }
   const fix = render(m, f, text);
-  findings.push(numberFinding(m, f, `Draft says ${draft} ${what}; verified: ${f.text}${note}`, fix ? [{ title: `Replace with ${fix.shown} (verified)`, edits: fix.edits }] : []));
+  findings.push(numberFinding(m, f, `Draft says ${draft} ${what}; verified: ${f.text}${note}`, fix ? [{ title: `Replace with ${fix.shown} (verified${fix.rounded ? `: ${f.text}` : ''})`, edits: fix.edits }] : []));
 }
