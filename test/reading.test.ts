@@ -74,6 +74,12 @@ describe('reading the language', () => {
     assert.equal(fixed('The trust will borrow more than £45 million.'), 'The trust will borrow £42 million.');
   });
 
+  it('a span of time from a date ("eight years since 2016") is a dated period, not a term the sheet counts', () => {
+    assert.deepEqual(flagged('Okafor has a term of eight years.'), ['number-mismatch: eight']);
+    assert.deepEqual(flagged('Okafor has led the trust for eight years since 2016.'), []);
+    assert.deepEqual(flagged('Okafor has led the trust for more than eight years from March 2016.'), []);
+  });
+
   it('the day of a date is not a figure, whatever the sheet counts', () => {
     assert.deepEqual(flagged('The Dockers Guild said jobs were at risk from 14 to 16 March and again on March 30.'), []);
     assert.deepEqual(flagged('The Dockers Guild said 307 jobs were at risk from 14-16 March.'), ['number-mismatch: 307']);

@@ -187,6 +187,20 @@ function renderEdits(m: Mention, f: Figure, text: string): Edit[] | undefined {
   return undefined;
 }
 
+/** A unit of time followed by the date it runs from: "… years from March 2016", "… months since 2019". */
+const ANCHORED_SPAN = /^\s+(?:years?|months?|weeks?|days?)\s+(?:from|since|starting|beginning)\s+(?:(?:early|mid|late|the end of|the start of)\s+)?(?:\p{Lu}|\d)/u;
+const anchoredFacts = new WeakMap<Figure, boolean>();
+/** Is the fact's figure, in its own source sentence, a span from a date? */
+function anchoredIn(f: Figure): boolean {
+  let a = anchoredFacts.get(f);
+  if (a === undefined) {
+    const at = f.source.indexOf(f.text);
+    a = at >= 0 && ANCHORED_SPAN.test(f.source.slice(at + f.text.length, at + f.text.length + 40));
+    anchoredFacts.set(f, a);
+  }
+  return a;
+}
+
 interface Candidate {
   fact: Figure;
   counts: number;
@@ -286,6 +300,9 @@ export function checkFigure(
     if (pair) confirmations.push({ start: m.start, end: m.end, factId: pair.id });
     return;
   }
+  // "for more than five years from March 2016": the span of a dated period, not a figure of the
+  // sheet unless one of its figures is itself a span from a date.
+  if (ANCHORED_SPAN.test(text.slice(m.end, m.end + 40)) && !sheet.figures.some((f) => anchoredIn(f))) return;
   // Distances are measured from the number itself, not its qualifier ("at least").
   const from = ctx.tokenAt(m.numStart);
   const to = Math.max(from + 1, ctx.tokenAt(m.end));
