@@ -80,6 +80,11 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('Okafor has led the trust for more than eight years from March 2016.'), []);
   });
 
+  it('a small number opening a plain-text line, set off by spaces, numbers the line', () => {
+    assert.deepEqual(flagged('3  Okafor term years\n4  The trust will borrow £42 million.'), []);
+    assert.deepEqual(flagged('Okafor term: 3 years\nThe trust will borrow £42 million.'), ['number-mismatch: 3']);
+  });
+
   it('the day of a date is not a figure, whatever the sheet counts', () => {
     assert.deepEqual(flagged('The Dockers Guild said jobs were at risk from 14 to 16 March and again on March 30.'), []);
     assert.deepEqual(flagged('The Dockers Guild said 307 jobs were at risk from 14-16 March.'), ['number-mismatch: 307']);

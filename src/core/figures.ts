@@ -290,6 +290,9 @@ export function checkFigure(
 ): void {
   // "2/" numbers a post in a thread; "12/25" is a date; "1/2" is written out elsewhere.
   if (text[m.numEnd] === '/' || text[m.start - 1] === '/') return;
+  // "4  Trump signs …": a small number that opens a line and is set off by a tab or two spaces
+  // numbers the line, as a list's "4." does.
+  if (/^\d{1,2}$/.test(text.slice(m.numStart, m.numEnd)) && /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start)) && /^(?:\t| {2,})\S/.test(text.slice(m.end, m.end + 4))) return;
   // "a third round of talks" is an ordinal, not a share: fractions stand before "of" or alone.
   if (m.kind === 'share' && m.style.form === 'fraction' && !/^\s*(?:of\b|the\b|[.,;:!?)\]—–-]|$)/.test(text.slice(m.numEnd, m.numEnd + 6))) return;
   // "3,750 more deaths than the official tally", "131 short of": a difference between two
