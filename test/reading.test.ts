@@ -34,6 +34,7 @@ const sheet = loadFactSheet(
       { id: 'band-high', kind: 'count', value: 18, text: '18', qualifier: 'exact', counts: 'highest pay band', context: ['pay band', 'band'], source: 'Pay bands run from 12 to 18.' },
       { id: 'term-years', kind: 'count', value: 4, text: 'four', qualifier: 'exact', counts: 'years of the lease', context: ['lease', 'years'], source: 'The trust signed a lease of four years and six months.' },
       { id: 'term-months', kind: 'count', value: 6, text: 'six', qualifier: 'exact', counts: 'months of the lease on top of the years', context: ['lease', 'months'], source: 'The trust signed a lease of four years and six months.' },
+      { id: 'cost-cut', kind: 'share', value: 0.3, text: '30%', qualifier: 'exact', counts: 'cut in running costs', context: ['cut', 'costs'], source: 'The trust will cut its running costs by 30%.' },
       { id: 'jobs', kind: 'count', value: 370, text: 'more than 370', qualifier: 'more-than', counts: 'jobs at risk', reportedBy: 'guild', context: ['jobs at risk', 'jobs'], source: 'The Dockers Guild said more than 370 jobs were at risk.' },
     ],
     dates: [
@@ -83,6 +84,11 @@ describe('reading the language', () => {
   it('a small number opening a plain-text line, set off by spaces, numbers the line', () => {
     assert.deepEqual(flagged('3  Okafor term years\n4  The trust will borrow £42 million.'), []);
     assert.deepEqual(flagged('Okafor term: 3 years\nThe trust will borrow £42 million.'), ['number-mismatch: 3']);
+  });
+
+  it('"half" is a share wherever it stands ("by almost half in the docks"); "a third round" is an ordinal', () => {
+    assert.deepEqual(flagged('The trust will cut its costs by almost half in the docks.'), ['number-mismatch: almost half']);
+    assert.deepEqual(flagged('The trust will cut costs in a third round of savings.'), []);
   });
 
   it('the day of a date is not a figure, whatever the sheet counts', () => {

@@ -294,7 +294,8 @@ export function checkFigure(
   // numbers the line, as a list's "4." does.
   if (/^\d{1,2}$/.test(text.slice(m.numStart, m.numEnd)) && /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start)) && /^(?:\t| {2,})\S/.test(text.slice(m.end, m.end + 4))) return;
   // "a third round of talks" is an ordinal, not a share: fractions stand before "of" or alone.
-  if (m.kind === 'share' && m.style.form === 'fraction' && !/^\s*(?:of\b|the\b|[.,;:!?)\]—–-]|$)/.test(text.slice(m.numEnd, m.numEnd + 6))) return;
+  // "Half" is no ordinal: "cut strokes by almost half in over-60s".
+  if (m.kind === 'share' && m.style.form === 'fraction' && !/half|halves/i.test(text.slice(m.numStart, m.numEnd)) && !/^\s*(?:of\b|the\b|[.,;:!?)\]—–-]|$)/.test(text.slice(m.numEnd, m.numEnd + 6))) return;
   // "3,750 more deaths than the official tally", "131 short of": a difference between two
   // figures, never one of them. It is left alone (confirmed when two of the story's figures of one
   // kind differ by it).
