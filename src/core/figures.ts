@@ -137,7 +137,10 @@ function renderEdits(m: Mention, f: Figure, text: string): Edit[] | undefined {
   const model = text.slice(m.numStart, m.numEnd);
   const V = f.value;
   if (f.kind === 'share') {
-    const s = renderShare(V, m.style, model);
+    let s = renderShare(V, m.style, model);
+    // A fraction of everyday prose ("a fifth", "two thirds") keeps the draft's form; any other
+    // ("two fifths", or none for 37%) gives way to the verified text.
+    if (m.style.form === 'fraction' && (!s || !/^(?:a|one)\b|\b(?:halves|thirds|quarters)$/i.test(s))) s = f.text;
     if (!s) return undefined;
     const out = matchCase(model, s);
     return [{ start: m.numStart, end: m.numEnd, text: out }];
