@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DIGITS_RE, figureMatches, figureMayStartAt, wordStarts } from '../src/core/numbers';
+import { DIGITS_RE, figureMatches, figureMayStartAt, wordStarts } from '../src/core/mentions/numbers';
 import { globalMatches, shown } from './helpers/matches';
 
 const REFERENCE =

@@ -1,16 +1,16 @@
-import { compile, type CompiledSheet } from './compile';
-import { SentenceContext } from './context';
-import { checkDates } from './dates';
-import { checkFigure } from './figures';
-import { checkNames } from './names';
-import { findMentions, needsOwnWordScan, wordStarts, WordStartsBuilder, type Mention } from './numbers';
-import type { Pass } from './pass';
-import { checkQuotes } from './quotes';
-import { printable } from './printable';
-import { checkRatios } from './ratios';
+import { compile, type CompiledSheet } from './sheet/compile';
+import { SentenceContext } from './claims/context';
+import { checkDates } from './mentions/dates';
+import { checkFigure } from './rules/figures';
+import { checkNames } from './rules/names';
+import { findMentions, needsOwnWordScan, wordStarts, WordStartsBuilder, type Mention } from './mentions/numbers';
+import type { Pass } from './rules/pass';
+import { checkQuotes } from './mentions/quotes';
+import { printable } from './text/printable';
+import { checkRatios } from './rules/ratios';
 import { sorted } from './search';
-import { offTopic } from './topic';
-import { maskRanges, maskSlice, masksAny, splitSentences } from './text';
+import { offTopic } from './claims/topic';
+import { maskRanges, maskSlice, masksAny, splitSentences } from './text/text';
 import { DEFAULT_SEVERITY, type CheckOptions, type Confirmation, type FactSheet, type Finding } from './types';
 
 /** Findings plus the spans that agree with the facts. */

@@ -1,7 +1,7 @@
-import type { CompiledSheet } from './compile';
-import type { SentenceContext } from './context';
-import type { WordStarts } from './numbers';
-import type { Confirmation, Finding } from './types';
+import type { CompiledSheet } from '../sheet/compile';
+import type { SentenceContext } from '../claims/context';
+import type { WordStarts } from '../mentions/numbers';
+import type { Confirmation, Finding } from '../types';
 
 /** What every check reads and where it writes: one draft, prepared once by `analyze`. */
 export interface Pass {

@@ -3,7 +3,7 @@
  * sentence and block segmentation, and word tokens. All offsets are UTF-16, as in the input.
  */
 import { codeSpans } from './codeSpans';
-import { lowerBound } from './search';
+import { lowerBound } from '../search';
 
 /** A word of a sentence: `norm` is lower-cased with possessive endings removed. */
 export interface Token {

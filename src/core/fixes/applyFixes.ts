@@ -1,4 +1,4 @@
-import type { Edit, Finding } from './types';
+import type { Edit, Finding } from '../types';
 
 /**
  * The edits of each finding's preferred (first) fix, in text order. A fix whose edits overlap

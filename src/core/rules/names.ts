@@ -2,12 +2,12 @@
  * The name checks: misspelt names (near misses of a sheet name), titles followed by the wrong
  * person, and events placed at the wrong place, outlet or channel.
  */
-import type { CompiledSheet } from './compile';
-import { MONTHS, WEEKDAYS } from './dateWords';
+import type { CompiledSheet } from '../sheet/compile';
+import { MONTHS, WEEKDAYS } from '../language/dateWords';
 import type { Pass } from './pass';
-import type { SentenceContext } from './context';
-import { matchCase, phraseTokens, phraseWords, WordMap, type Token } from './text';
-import type { Confirmation, Entity, Finding, Role, Setting } from './types';
+import type { SentenceContext } from '../claims/context';
+import { matchCase, phraseTokens, phraseWords, WordMap, type Token } from '../text/text';
+import type { Confirmation, Entity, Finding, Role, Setting } from '../types';
 
 /** Month and day names: capitalised, never people or places. */
 export const MONTHS_DAYS = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')].map((w) => w.toLowerCase()));

@@ -1,7 +1,7 @@
-import type { Pass } from './pass';
+import type { Pass } from '../rules/pass';
 import { isWordCode } from './numbers';
-import { matchCase } from './text';
-import { DATE_LEAD, DAYS_BEFORE, MONTH_PARTS, MONTHS, PERIODS, RELATIVE, SPAN_COUNTS, WEEKDAYS } from './dateWords';
+import { matchCase } from '../text/text';
+import { DATE_LEAD, DAYS_BEFORE, MONTH_PARTS, MONTHS, PERIODS, RELATIVE, SPAN_COUNTS, WEEKDAYS } from '../language/dateWords';
 
 /**
  * A date phrase, tried only where one can start (sticky, see dateStarts): a global search

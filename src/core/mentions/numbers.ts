@@ -3,9 +3,9 @@
  * spelled-out numbers, years) with their qualifiers, and renders a verified value back in
  * the draft's own style.
  */
-import { DATE_ANCHORS, MONTH_OR_ABBREVIATION } from './dateWords';
-import { sorted } from './search';
-import { CodePointClass, isCurrencyCode, letterHash, type WordSink } from './text';
+import { DATE_ANCHORS, MONTH_OR_ABBREVIATION } from '../language/dateWords';
+import { sorted } from '../search';
+import { CodePointClass, isCurrencyCode, letterHash, type WordSink } from '../text/text';
 
 export type MentionKind = 'count' | 'money' | 'share' | 'year';
 export type QualifierClass = 'none' | 'lower' | 'approx' | 'approx-below' | 'upper';

@@ -2,14 +2,14 @@
  * The quote check: finds quotations in every style (telling apostrophes apart), compares
  * them word by word with the verified quotes, and reads who the draft says spoke them.
  */
-import { sameVoice, type CompiledSheet } from './compile';
-import type { Pass } from './pass';
-import { editDistance, wordsAt } from './names';
-import type { SentenceContext } from './context';
-import { lemmaOf } from './language/lemma';
-import { CodePointClass, findPhrase, phraseTokens, phraseWords, tokenize, WordMap, type Token } from './text';
-import type { Edit, Finding, Quote } from './types';
-import { lowerBound, sorted } from './search';
+import { sameVoice, type CompiledSheet } from '../sheet/compile';
+import type { Pass } from '../rules/pass';
+import { editDistance, wordsAt } from '../rules/names';
+import type { SentenceContext } from '../claims/context';
+import { lemmaOf } from '../language/lemma';
+import { CodePointClass, findPhrase, phraseTokens, phraseWords, tokenize, WordMap, type Token } from '../text/text';
+import type { Edit, Finding, Quote } from '../types';
+import { lowerBound, sorted } from '../search';
 
 /** A quotation of the draft: `start`/`end` delimit the words inside the marks. */
 export interface QuoteSpan {
