@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { SentenceContext } from '../src/core/claims/context';
 import { lemmaOf, lemmasOf } from '../src/core/language/lemma';
-import { splitSentences, WordSieve } from '../src/core/text/text';
+import { splitSentences } from '../src/core/text/sentences';
+import { WordSieve } from '../src/core/text/tokens';
 
 describe('SentenceContext.phraseWeight with a sieve of first words', () => {
   const text = 'Rights groups said 3,117 people were killed and 1,204 detained across the country, the agency said.';

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { check, loadFactSheet } from '../src/core';
 import { codeSpans } from '../src/core/text/codeSpans';
-import { endsListLike, maskText, splitSentences } from '../src/core/text/text';
+import { endsListLike, splitSentences } from '../src/core/text/sentences';
+import { maskText } from '../src/core/text/mask';
 
 const root = path.resolve(__dirname, '..', '..');
 const sheet = loadFactSheet(fs.readFileSync(path.join(root, 'reference', 'facts.json'), 'utf8'));

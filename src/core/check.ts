@@ -10,7 +10,8 @@ import { printable } from './text/printable';
 import { checkRatios } from './rules/ratios';
 import { sorted } from './search';
 import { offTopic } from './claims/topic';
-import { maskRanges, maskSlice, masksAny, splitSentences } from './text/text';
+import { maskRanges, maskSlice, masksAny } from './text/mask';
+import { splitSentences } from './text/sentences';
 import { DEFAULT_SEVERITY, type CheckOptions, type Confirmation, type FactSheet, type Finding } from './types';
 
 /** Findings plus the spans that agree with the facts. */

@@ -10,7 +10,7 @@ export { allFacts, describeFact, findSourceSentence } from './sheet/describe';
 export type { FactDescription } from './sheet/describe';
 export { applyFixes, preferredEdits } from './fixes/applyFixes';
 export { LineIndex } from './text/lineIndex';
-export { FRONT_MATTER } from './text/text';
+export { FRONT_MATTER } from './text/mask';
 export { printable } from './text/printable';
 export {
   CONFIG_FILE_NAME,

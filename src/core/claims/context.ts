@@ -4,7 +4,8 @@
  */
 import type { CompiledSheet } from '../sheet/compile';
 import { lemmaOf } from '../language/lemma';
-import { phraseWords, WordMap, WordSieve, type Sentence } from '../text/text';
+import { phraseWords, WordMap, WordSieve } from '../text/tokens';
+import { type Sentence } from '../text/sentences';
 import { lowerBound, sorted } from '../search';
 
 const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike']);

@@ -8,7 +8,7 @@ import type { CompiledSheet } from '../sheet/compile';
 import type { SentenceContext } from './context';
 import { MONTHS, WEEKDAYS } from '../language/dateWords';
 import { isCapitalised, nearMiss, skeleton } from '../rules/names';
-import { phraseTokens } from '../text/text';
+import { phraseTokens } from '../text/tokens';
 
 const CALENDAR = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')].map((w) => w.toLowerCase()));
 /** The story's proper words, and what each draft word seen so far was found to be (words repeat). */

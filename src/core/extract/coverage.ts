@@ -9,7 +9,9 @@ import { allFacts } from '../sheet/describe';
 import { MONTHS_DAYS, NOT_NAMES, isCapitalised } from '../rules/names';
 import { findMentions } from '../mentions/numbers';
 import { findQuotes } from '../mentions/quotes';
-import { maskText, phraseWords, splitSentences, type Token } from '../text/text';
+import { maskText } from '../text/mask';
+import { phraseWords, type Token } from '../text/tokens';
+import { splitSentences } from '../text/sentences';
 import type { CheckOptions, FactSheet, RuleId } from '../types';
 
 /** A span of the draft, in UTF-16 offsets. */

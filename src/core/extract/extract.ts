@@ -14,7 +14,9 @@ import { checkCitations, FactSheetError, validateFactSheet } from '../sheet/fact
 import { SentenceContext } from '../claims/context';
 import { findMentions, type Mention } from '../mentions/numbers';
 import { attribute, findQuotes, speakersByFirstWord, SPEECH } from '../mentions/quotes';
-import { maskText, phraseWords, splitSentences, type Sentence } from '../text/text';
+import { maskText } from '../text/mask';
+import { phraseWords } from '../text/tokens';
+import { splitSentences, type Sentence } from '../text/sentences';
 import type { DateFact, Entity, EntityType, FactSheet, Figure, Qualifier, Quote, Role, Setting } from '../types';
 
 /** Options of {@link extractFactSheet}. */

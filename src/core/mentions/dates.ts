@@ -1,6 +1,6 @@
 import type { Pass } from '../rules/pass';
 import { isWordCode } from './numbers';
-import { matchCase } from '../text/text';
+import { matchCase } from '../text/tokens';
 import { DATE_LEAD, DAYS_BEFORE, MONTH_PARTS, MONTHS, PERIODS, RELATIVE, SPAN_COUNTS, WEEKDAYS } from '../language/dateWords';
 
 /**

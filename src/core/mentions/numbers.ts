@@ -5,7 +5,7 @@
  */
 import { DATE_ANCHORS, MONTH_OR_ABBREVIATION } from '../language/dateWords';
 import { sorted } from '../search';
-import { CodePointClass, isCurrencyCode, letterHash, type WordSink } from '../text/text';
+import { CodePointClass, isCurrencyCode, letterHash, type WordSink } from '../text/tokens';
 
 export type MentionKind = 'count' | 'money' | 'share' | 'year';
 export type QualifierClass = 'none' | 'lower' | 'approx' | 'approx-below' | 'upper';

@@ -7,7 +7,7 @@ import type { Pass } from '../rules/pass';
 import { editDistance, wordsAt } from '../rules/names';
 import type { SentenceContext } from '../claims/context';
 import { lemmaOf } from '../language/lemma';
-import { CodePointClass, findPhrase, phraseTokens, phraseWords, tokenize, WordMap, type Token } from '../text/text';
+import { CodePointClass, findPhrase, phraseTokens, phraseWords, tokenize, WordMap, type Token } from '../text/tokens';
 import type { Edit, Finding, Quote } from '../types';
 import { lowerBound, sorted } from '../search';
 

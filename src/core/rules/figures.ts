@@ -6,7 +6,7 @@ import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import { SentenceContext } from '../claims/context';
 import { isRangeEnd, numberToWords, renderDigits, renderShare, scaleWordFor, yearToWords, type Mention } from '../mentions/numbers';
 import { lemmaOf, lemmasOf } from '../language/lemma';
-import { matchCase, phraseWords } from '../text/text';
+import { matchCase, phraseWords } from '../text/tokens';
 import type { Confirmation, Edit, Figure, Finding } from '../types';
 
 const EPS = 1e-9;

@@ -6,7 +6,7 @@ import type { CompiledSheet } from '../sheet/compile';
 import { MONTHS, WEEKDAYS } from '../language/dateWords';
 import type { Pass } from './pass';
 import type { SentenceContext } from '../claims/context';
-import { matchCase, phraseTokens, phraseWords, WordMap, type Token } from '../text/text';
+import { matchCase, phraseTokens, phraseWords, WordMap, type Token } from '../text/tokens';
 import type { Confirmation, Entity, Finding, Role, Setting } from '../types';
 
 /** Month and day names: capitalised, never people or places. */

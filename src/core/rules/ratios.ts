@@ -7,7 +7,7 @@
 import type { CompiledSheet } from '../sheet/compile';
 import type { Pass } from './pass';
 import { lowerBound } from '../search';
-import { matchCase } from '../text/text';
+import { matchCase } from '../text/tokens';
 import type { Figure } from '../types';
 
 const RATIO = /\b(?:(more than|over|nearly|almost|about|roughly|around|at least|well over|just over|some)\s+)?(twice|double|triple|treble|(two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+times)\b/giu;

@@ -1,6 +1,6 @@
 import { isRangeEnd } from '../mentions/numbers';
 import { lemmasOf } from '../language/lemma';
-import { phraseWords, WordSieve } from '../text/text';
+import { phraseWords, WordSieve } from '../text/tokens';
 import type { Entity, FactSheet, Figure, DateFact, Quote, Setting } from '../types';
 
 /** A phrase to look for in a sentence, as normalised words, and what it stands for. */

@@ -10,7 +10,7 @@
  */
 import { minimatch } from 'minimatch';
 import { jsonSyntaxError } from './factSheet';
-import { FRONT_MATTER } from '../text/text';
+import { FRONT_MATTER } from '../text/mask';
 import { RULE_IDS, type CheckOptions, type Finding, type RuleId, type Severity } from '../types';
 
 export const CONFIG_FILE_NAME = '.factcheck.json';
