@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DATE_RE, datePhrases } from '../src/core/mentions/dates';
-import { wordStarts } from '../src/core/mentions/numbers';
+import { wordStarts } from '../src/core/mentions/wordStarts';
 import { globalMatches, shown } from './helpers/matches';
 
 const GLOBAL = new RegExp(DATE_RE.source, 'gi');

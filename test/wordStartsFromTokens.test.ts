@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { needsOwnWordScan, wordStarts, WordStartsBuilder } from '../src/core/mentions/numbers';
+import { needsOwnWordScan, wordStarts, WordStartsBuilder } from '../src/core/mentions/wordStarts';
 import { splitSentences } from '../src/core/text/sentences';
 
 const PIECES = [

@@ -1,5 +1,5 @@
 import type { Pass } from '../rules/pass';
-import { isWordCode } from './numbers';
+import { isWordCode } from './figurePatterns';
 import { matchCase } from '../text/tokens';
 import { DATE_LEAD, DAYS_BEFORE, MONTH_PARTS, MONTHS, PERIODS, RELATIVE, SPAN_COUNTS, WEEKDAYS } from '../language/dateWords';
 

@@ -4,7 +4,9 @@
  */
 import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import { SentenceContext } from '../claims/context';
-import { isRangeEnd, numberToWords, renderDigits, renderShare, scaleWordFor, yearToWords, type Mention } from '../mentions/numbers';
+import { isRangeEnd, type Mention } from '../mentions/numbers';
+import { numberToWords, yearToWords } from '../language/numberWords';
+import { renderDigits, renderShare, scaleWordFor } from '../fixes/renderNumber';
 import { lemmaOf, lemmasOf } from '../language/lemma';
 import { matchCase, phraseWords } from '../text/tokens';
 import type { Confirmation, Edit, Figure, Finding } from '../types';

@@ -1,6 +1,6 @@
 import type { CompiledSheet } from '../sheet/compile';
 import type { SentenceContext } from '../claims/context';
-import type { WordStarts } from '../mentions/numbers';
+import type { WordStarts } from '../mentions/wordStarts';
 import type { Confirmation, Finding } from '../types';
 
 /** What every check reads and where it writes: one draft, prepared once by `analyze`. */
