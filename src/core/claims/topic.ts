@@ -7,7 +7,8 @@
 import type { CompiledSheet } from '../sheet/compile';
 import type { SentenceContext } from './context';
 import { MONTHS, WEEKDAYS } from '../language/dateWords';
-import { isCapitalised, nearMiss, skeleton } from '../rules/names';
+import { isCapitalised } from '../mentions/names';
+import { nearMiss, skeleton } from '../language/spelling';
 import { phraseTokens } from '../text/tokens';
 
 const CALENDAR = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')].map((w) => w.toLowerCase()));

@@ -6,7 +6,7 @@
  */
 import { analyze } from '../check';
 import { allFacts } from '../sheet/describe';
-import { MONTHS_DAYS, NOT_NAMES, isCapitalised } from '../rules/names';
+import { MONTHS_DAYS, NOT_NAMES, isCapitalised } from '../mentions/names';
 import { findMentions } from '../mentions/numbers';
 import { findQuotes } from '../mentions/quotes';
 import { maskText } from '../text/mask';

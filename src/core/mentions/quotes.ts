@@ -4,7 +4,8 @@
  */
 import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import type { Pass } from '../rules/pass';
-import { editDistance, wordsAt } from '../rules/names';
+import { editDistance } from '../language/spelling';
+import { wordsAt } from './names';
 import type { SentenceContext } from '../claims/context';
 import { lemmaOf } from '../language/lemma';
 import { CodePointClass, findPhrase, phraseTokens, phraseWords, tokenize, WordMap, type Token } from '../text/tokens';

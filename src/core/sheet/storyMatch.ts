@@ -5,7 +5,7 @@
  * a draft that misspells them still counts) or cites enough of its figures and quotes (so a
  * two-line social post counts). Pure: the callers read the sheets and the draft.
  */
-import { editDistance, nearMiss, skeleton } from '../rules/names';
+import { editDistance, nearMiss, skeleton } from '../language/spelling';
 import type { EntityType, FactSheet } from '../types';
 
 /** What a draft shares with one sheet. */
