@@ -6,7 +6,7 @@ import { checkNames } from './rules/names';
 import { findMentions, type Mention } from './mentions/numbers';
 import { needsOwnWordScan, wordStarts, WordStartsBuilder } from './mentions/wordStarts';
 import type { Pass } from './rules/pass';
-import { checkQuotes } from './mentions/quotes';
+import { checkQuotes } from './rules/quotes';
 import { printable } from './text/printable';
 import { checkRatios } from './rules/ratios';
 import { sorted } from './search';
