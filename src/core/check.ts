@@ -1,6 +1,6 @@
 import { compile, type CompiledSheet } from './sheet/compile';
 import { SentenceContext } from './claims/context';
-import { checkDates } from './mentions/dates';
+import { checkDates } from './rules/dates';
 import { checkFigure } from './rules/figures';
 import { checkNames } from './rules/names';
 import { findMentions, type Mention } from './mentions/numbers';
