@@ -1,3 +1,14 @@
+/**
+ * The pipeline. A draft flows through the stages in folder order:
+ *   text/      the draft masked (never-checked Markdown blanked) and split into paragraphs and
+ *              sentences of word tokens;
+ *   mentions/  the figures, dates, names and quotations it states;
+ *   claims/    what each is about, who says it, and whether its paragraph is about the story;
+ *   rules/     each compared with the compiled fact sheet (sheet/), one file per rule, writing
+ *              findings with their fixes as data;
+ *   fixes/     the fixes applied to the draft (applyFixes).
+ * `analyze` does it paragraph by paragraph and reuses what it found in a paragraph seen before.
+ */
 import { compile, type CompiledSheet } from './sheet/compile';
 import { SentenceContext } from './claims/context';
 import { checkDates } from './rules/dates';

@@ -1,3 +1,8 @@
+/**
+ * Stage 5, fixes: receives the findings of the rules, each with its fixes as data, and applies
+ * them to the draft (the CLI's `--fix`, the editor's "fix all"): the preferred fix of each, none
+ * overlapping another.
+ */
 import type { Edit, Finding } from '../types';
 
 /**

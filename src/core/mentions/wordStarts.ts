@@ -8,7 +8,7 @@ import { WORDS_FIRST, FRACTION_FIRST, IN_N_FIRST, DIGITS_RE, WORD_CLASS } from '
 
 /**
  * Where the patterns of a text may start, each list ascending: the number-word patterns (above),
- * digit figures (DIGITS_RE) and date phrases (the anchor words of dates.ts).
+ * digit figures (DIGITS_RE) and date phrases (the anchor words of mentions/dates.ts).
  */
 export interface WordStarts {
   /** Whole words that may start WORDS_RE, FRACTION_RE and IN_N_RE; undefined where ſ or K fold to ASCII letters (see above). */
@@ -55,7 +55,7 @@ function currencyStarts(text: string, i: number, figures: number[]): void {
 /**
  * Collects {@link WordStarts} word by word, in text order: from a scan of its own
  * ({@link WordStartsBuilder.scan}), or from a tokenizer that reads the characters anyway and
- * reports each word as \b sees it (see `tokenize` in text.ts).
+ * reports each word as \b sees it (see `tokenize` in text/tokens.ts).
  */
 export class WordStartsBuilder implements WordSink {
   readonly words: number[] = [];

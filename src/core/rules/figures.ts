@@ -6,7 +6,7 @@ import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import { SentenceContext } from '../claims/context';
 import { isRangeEnd, type Mention } from '../mentions/numbers';
 import { numberToWords, yearToWords } from '../language/numberWords';
-import { renderDigits, renderShare, scaleWordFor } from '../fixes/renderNumber';
+import { renderDigits, renderShare, scaleWordFor } from './renderNumber';
 import { lemmaOf, lemmasOf } from '../language/lemma';
 import { matchCase, phraseWords } from '../text/tokens';
 import type { Confirmation, Edit, Figure, Finding } from '../types';

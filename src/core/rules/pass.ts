@@ -1,3 +1,9 @@
+/**
+ * Stage 4, rules: one file per rule family (figures, ratios, dates, names, titles, places, quotes,
+ * misattribution). Each receives a Pass (below): the draft's sentences with their claims read
+ * (claims/) and the compiled fact sheet (sheet/), and writes findings (with fixes as data,
+ * `{start, end, text}`) and confirmations, which check.ts hands back to the caller and fixes/ applies.
+ */
 import type { CompiledSheet } from '../sheet/compile';
 import type { SentenceContext } from '../claims/context';
 import type { WordStarts } from '../mentions/wordStarts';

@@ -56,14 +56,14 @@ export function normWord(w: string): string {
   return lower.replace(/[’]/g, "'").replace(/'s?$/, '');
 }
 
-/** The hash of a word's letters, lower-cased, that the word-start scan looks words up by (numbers.ts). */
+/** The hash of a word's letters, lower-cased, that the word-start scan looks words up by (mentions/wordStarts.ts). */
 export const letterHash = (h: number, c: number) => (Math.imul(h, 31) + (c | 0x20)) | 0;
 
-/** The currency symbols a figure may start with (those of DIGITS_RE in numbers.ts). */
+/** The currency symbols a figure may start with (those of DIGITS_RE in mentions/figurePatterns.ts). */
 export const isCurrencyCode = (c: number) => c === 0x24 || c === 0xa3 || c === 0xa5 || c === 0x20ac;
 
 /**
- * What the word-start scan (WordStartsBuilder in numbers.ts) takes from a tokenizer that reads
+ * What the word-start scan (WordStartsBuilder in mentions/wordStarts.ts) takes from a tokenizer that reads
  * the characters anyway: each word as \b sees it, or a token's range to scan when it is more than
  * one such word, and each currency symbol.
  */
