@@ -86,9 +86,11 @@ export function attribute(
   return best;
 }
 
+/** A phrase naming a speaker: its normalised words, the entity it names, and whether it is a name (not a title or a common noun). */
 export type Speaker = { words: string[]; id: string; name: boolean };
 /** A speaker named by a personal pronoun; whom it stands for is read from the sentences before. */
 export const PRONOUN = '\u0000pronoun';
+/** The personal pronouns that may stand for a speaker named before ("he said"). */
 export const PRONOUNS = ['he', 'she'];
 /** Speaker phrases by first word, longest first. */
 export type Speakers = WordMap<Speaker[]>;

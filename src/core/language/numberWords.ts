@@ -3,6 +3,7 @@
  * pattern, and reading ("three thousand one hundred and seventeen") and spelling numbers and years.
  */
 
+/** Scale words and abbreviations by their value (`bn`, `billion` → 1e9). */
 export const SCALES: Record<string, number> = {
   k: 1e3,
   thousand: 1e3,
@@ -24,18 +25,23 @@ export const SCALE_FAMILIES: Record<string, string[]> = {
   letters: ['k', 'm', 'b', 't'],
 };
 
+/** Number words from zero to nineteen by their value. */
 export const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+/** zero … nineteen, by value. */
 export const UNIT_NAMES = Object.keys(UNITS);
+/** twenty … ninety, by value. */
 export const TEN_NAMES = Object.keys(TENS);
 
+/** Fraction words by their value (`half` → 0.5, `quarters` → 0.25). */
 export const FRACTIONS: Record<string, number> = {
   half: 1 / 2, halves: 1 / 2, third: 1 / 3, thirds: 1 / 3, quarter: 1 / 4, quarters: 1 / 4, fourth: 1 / 4, fourths: 1 / 4,
   fifth: 1 / 5, fifths: 1 / 5, sixth: 1 / 6, sixths: 1 / 6, eighth: 1 / 8, eighths: 1 / 8, tenth: 1 / 10, tenths: 1 / 10,
 };
+/** Fractions a share is written in, with their singular and plural words. */
 export const FRACTION_WORDS: [number, string, string][] = [
   [1 / 2, 'half', 'halves'],
   [1 / 3, 'third', 'thirds'],
@@ -46,6 +52,7 @@ export const FRACTION_WORDS: [number, string, string][] = [
 
 const W = '(?:' + [...UNIT_NAMES, ...TEN_NAMES, 'hundred', 'thousand', 'million', 'billion', 'trillion'].join('|') + ')';
 // Spelled-out number: words joined by spaces, hyphens and "and"; "and a half" before a scale.
+/** A spelled-out number: words joined by spaces, hyphens and "and"; "and a half" before a scale. */
 export const WORDS_RE = new RegExp(
   `(?=[abefhmnostz])\\b(?:a |one )?${W}(?:(?:[ -]|(?<=hundred|thousand|million|billion|trillion)\\s+and\\s+|\\s+and\\s+(?=a half)|(?<=thousand|million|billion|trillion),\\s+)(?:${W}|a half(?= (?:hundred|thousand|million|billion|trillion)\\b)))*\\b`,
   'giu',

@@ -4,6 +4,7 @@
  * derived form such as `Iranian`).
  */
 
+/** Endings that derive a word from a name (`Iran` → `Iranian`, `Oman` → `Omani`): a derived form, not a misspelling. */
 export const SUFFIXES = ['s', 'i', 'is', 'ian', 'ians', 'n', 'ns', 'an', 'ans', 'ese', 'ite', 'ites', 'er', 'ers'];
 
 /** Damerau–Levenshtein distance (optimal string alignment), capped at `max + 1`. */

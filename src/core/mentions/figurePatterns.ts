@@ -51,11 +51,16 @@ export function figureMayStartAt(text: string, p: number): boolean {
   if (c < 0x80) return WORD_CLASS[c] === 0 && !NOT_BEFORE_FIGURE.includes(String.fromCharCode(c));
   return !LETTERS_NUMBERS.hasBefore(text, p);
 }
+/** A scale word or abbreviation right after a figure ("4.2bn", "3 million"). */
 export const SCALE_AFTER = /^(?:[ \u00a0]?(k|K|m|bn|b|tn|mn|mln)\b|[ \u00a0-](thousand|million|billion|trillion)\b)/;
+/** A percent sign or word right after a figure. */
 export const PERCENT_AFTER = /^(?:[ \u00a0]?%|[ \u00a0-](?:per ?cent|percent|pc)\b)/i;
+/** A currency named after a figure ("300 euros", "5 USD"). */
 export const CURRENCY_AFTER = /^[ \u00a0](?:(?:US |U\.S\. )?dollars|USD|euros?|EUR|pounds?|GBP)\b/i;
+/** A fraction in words ("two-thirds", "a fifth", "half"). */
 export const FRACTION_RE =
   /(?=[afhnost])\b(?:(a|one|two|three|four|five|six|seven|nine)[ -](half|halves|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|sixth|sixths|eighth|eighths|tenth|tenths)|(half))\b/giu;
+/** A proportion "n in m" or "n out of m" ("one in four", "9 out of 10"). */
 export const IN_N_RE = /(?=[efnost\d])\b(one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b/giu;
 
 /**
@@ -66,14 +71,19 @@ export const IN_N_RE = /(?=[efnost\d])\b(one|two|three|four|five|six|seven|eight
  * count as ASCII letters; a text that has them is searched the ordinary way.
  */
 export const WORDS_FIRST = new Set(['a', ...UNIT_NAMES, ...TEN_NAMES, 'hundred', 'thousand', 'million', 'billion', 'trillion']);
+/** The first words FRACTION_RE can start with. */
 export const FRACTION_FIRST = new Set(['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'nine', 'half']);
+/** The first words IN_N_RE can start with. */
 export const IN_N_FIRST = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']);
 // The sticky copies drop the u flag: with it, compiling these case-insensitive patterns costs
 // milliseconds (a cold CLI run pays it). They only run on text without ſ and K, where /i and
 // /iu match, and \b sees words, the same way.
 const sticky = (re: RegExp) => new RegExp(re.source, re.flags.replace('g', '').replace('u', '') + 'y');
+/** WORDS_RE tried at one place (see matchesAt). */
 export const WORDS_STICKY = sticky(WORDS_RE);
+/** FRACTION_RE tried at one place (see matchesAt). */
 export const FRACTION_STICKY = sticky(FRACTION_RE);
+/** IN_N_RE tried at one place (see matchesAt). */
 export const IN_N_STICKY = sticky(IN_N_RE);
 
 /** ASCII classes as \b sees words: 1 a letter, 2 a digit or underscore, 0 no word character. */

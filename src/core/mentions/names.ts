@@ -54,6 +54,7 @@ export function bare(text: string): string {
   return text;
 }
 
+/** A token without its possessive ending, with its range. */
 export function stripPossessive(t: Token): { text: string; start: number; end: number } {
   const text = bare(t.text);
   return { text, start: t.start, end: t.start + text.length };

@@ -11,6 +11,7 @@ import { type QuoteSpan } from '../mentions/quotes';
 import { type Speaker, type Speakers, attribute, PRONOUN, antecedent } from '../claims/attribution';
 import { quoteIndex } from './quoteIndex';
 
+/** Flags a verified quote that the sentence gives to someone other than its speaker (a pronoun read as its antecedent). */
 export function misattribution(
   span: QuoteSpan,
   q: Quote,

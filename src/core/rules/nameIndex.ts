@@ -8,6 +8,7 @@ import type { Entity, Role, Setting } from '../types';
 import { swapped, nearMiss, SUFFIXES, editDistance } from '../language/spelling';
 import { bare } from '../mentions/names';
 
+/** One way the sheet writes a name (its name or an alias), word by word. */
 export interface NameForm {
   entity: Entity;
   words: string[];
@@ -47,6 +48,7 @@ interface Hit {
   given: boolean;
 }
 
+/** What the name, title and place rules look names up in, built once per sheet. */
 export interface NameIndex {
   all: NameForm[];
   known: Set<string>;
@@ -155,6 +157,7 @@ export function hitsOf(index: NameIndex, w: string): Hit[] {
   return hits;
 }
 
+/** Whether `word` is a sheet name with a deriving ending (`Iranian` from `Iran`). */
 export function derivedFromSheetName(word: string, sheet: CompiledSheet): boolean {
   return sheet.sheet.entities.some((e) =>
     [e.name, ...(e.aliases ?? [])].some((n) => {
@@ -164,6 +167,7 @@ export function derivedFromSheetName(word: string, sheet: CompiledSheet): boolea
   );
 }
 
+/** The sheet person whose surname one of the name tokens is, exactly or as a near miss (remembered per word). */
 export function personOf(names: Token[], index: NameIndex): Entity | undefined {
   for (const t of names) {
     const w = bare(t.text).toLowerCase();

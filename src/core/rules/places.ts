@@ -9,6 +9,7 @@ import type { Confirmation, Finding } from '../types';
 import { type NameIndex, personOf, derivedFromSheetName } from './nameIndex';
 import { wordsAt, PERSONAL, isCapitalised, nameAt, HONORIFIC, stripPossessive, MONTHS_DAYS } from '../mentions/names';
 
+/** Checks the places, outlets and channels introduced at token positions `starts` of one sentence. */
 export function checkSettings(
   ctx: SentenceContext,
   text: string,

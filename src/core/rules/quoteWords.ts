@@ -5,6 +5,7 @@
 import { lemmaOf } from '../language/lemma';
 import { tokenize, type Token } from '../text/tokens';
 
+/** Whether `needle` occurs in `hay` as a run of consecutive words. */
 export function containsRun(hay: string[], needle: string[]): boolean {
   outer: for (let i = 0; i + needle.length <= hay.length; i++) {
     for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
@@ -18,16 +19,19 @@ export function stemsOf(words: readonly string[]): string[] {
   return words.flatMap((w) => w.split('-')).filter((w) => w.length).map(lemmaOf);
 }
 
+/** A word of a quote: its normal form and range in the draft. */
 export interface Word {
   norm: string;
   start: number;
   end: number;
 }
 
+/** The quote words of text[start, end). */
 export function wordsOf(text: string, start: number, end: number): Word[] {
   return toWords(tokenize(text, start, end));
 }
 
+/** Tokens as quote words (a trailing apostrophe read as the closing mark). */
 export function toWords(tokens: readonly Token[]): Word[] {
   const out: Word[] = [];
   for (const t of tokens) {

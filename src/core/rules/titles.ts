@@ -11,6 +11,7 @@ import { SUFFIXES } from '../language/spelling';
 
 const OTHER_OFFICE = new Set(['former', 'ex', 'deputy', 'acting', 'then', 'late', 'outgoing', 'previous', 'past', 'vice', 'shadow', 'incoming', 'new']);
 
+/** Checks the role titles at token positions `starts` of one sentence against their holders. */
 export function checkRoles(
   ctx: SentenceContext,
   text: string,
