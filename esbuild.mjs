@@ -38,7 +38,7 @@ const builds = [
   // dist/cli.js is a small loader that compiles dist/cli-main.js with a V8 code cache (see src/cli/bin.ts).
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js' },
   // Loaded by the extension only when "Propose Fact Sheet from Article…" runs (src/extension/extractCommand.ts).
-  { ...common, entryPoints: ['src/core/extract.ts'], outfile: 'dist/extractor.js' },
+  { ...common, entryPoints: ['src/core/extract/extract.ts'], outfile: 'dist/extractor.js' },
 ];
 if (tests) {
   const unit = listTs('test').filter((f) => !f.startsWith(path.join('test', 'integration')) && !f.startsWith(path.join('test', 'e2e')));

@@ -1,8 +1,9 @@
 /** SentenceContext.phraseWeight gives the same weights whether or not the sentence's words were indexed through a sieve. */
 import assert from 'node:assert/strict';
-import { SentenceContext } from '../src/core/context';
+import { SentenceContext } from '../src/core/claims/context';
 import { lemmaOf, lemmasOf } from '../src/core/language/lemma';
-import { splitSentences, WordSieve } from '../src/core/text';
+import { splitSentences } from '../src/core/text/sentences';
+import { WordSieve } from '../src/core/text/tokens';
 
 describe('SentenceContext.phraseWeight with a sieve of first words', () => {
   const text = 'Rights groups said 3,117 people were killed and 1,204 detained across the country, the agency said.';

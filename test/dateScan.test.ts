@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DATE_RE, datePhrases } from '../src/core/dates';
-import { wordStarts } from '../src/core/numbers';
+import { DATE_RE, datePhrases } from '../src/core/mentions/dates';
+import { wordStarts } from '../src/core/mentions/wordStarts';
 import { globalMatches, shown } from './helpers/matches';
 
 const GLOBAL = new RegExp(DATE_RE.source, 'gi');

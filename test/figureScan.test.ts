@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DIGITS_RE, figureMatches, figureMayStartAt, wordStarts } from '../src/core/numbers';
+import { DIGITS_RE, figureMatches, figureMayStartAt } from '../src/core/mentions/figurePatterns';
+import { wordStarts } from '../src/core/mentions/wordStarts';
 import { globalMatches, shown } from './helpers/matches';
 
 const REFERENCE =

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { blankLines } from '../src/core/check';
-import { maskRanges, maskSlice, maskText } from '../src/core/text';
+import { maskRanges, maskSlice, maskText } from '../src/core/text/mask';
 
 const FRAGMENTS = [
   '\n', '\n\n', '\n  \n', '\n \t\n', '\n   \n', '\r\n', '\r\n\r\n', '```\n', '~~~\n', '```js\n', '`code`', '``a`b``', '`',

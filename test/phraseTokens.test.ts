@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { phraseTokens, tokenize } from '../src/core/text';
+import { phraseTokens, tokenize } from '../src/core/text/tokens';
 
 const PIECES = [
   'Ruiz', 'ruiz', 'ARAGHCHI', 'al-Busaidi', 'pro-Ruiz', 'Ruiz’s', "Ruiz's", "voters'", 'voters’', 'don’t', "rock 'n' roll", '’90s', "'Twas",

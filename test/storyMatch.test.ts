@@ -19,7 +19,7 @@ const names = Object.keys(sheets);
 const list = names.map((n) => sheets[n]);
 const storyOf = (text: string) => names[pickStory(text, list).index] ?? 'none';
 
-describe('story matching (src/core/storyMatch.ts)', () => {
+describe('story matching (src/core/sheet/storyMatch.ts)', () => {
   for (const story of STORIES) {
     const dir = path.join(fixtures, 'stories', story, 'drafts');
     for (const file of fs.readdirSync(dir).sort())

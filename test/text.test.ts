@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { check, loadFactSheet } from '../src/core';
-import { codeSpans } from '../src/core/codeSpans';
-import { endsListLike, maskText, splitSentences } from '../src/core/text';
+import { codeSpans } from '../src/core/text/codeSpans';
+import { endsListLike, splitSentences } from '../src/core/text/sentences';
+import { maskText } from '../src/core/text/mask';
 
 const root = path.resolve(__dirname, '..', '..');
 const sheet = loadFactSheet(fs.readFileSync(path.join(root, 'reference', 'facts.json'), 'utf8'));

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { needsOwnWordScan, wordStarts, WordStartsBuilder } from '../src/core/numbers';
-import { splitSentences } from '../src/core/text';
+import { needsOwnWordScan, wordStarts, WordStartsBuilder } from '../src/core/mentions/wordStarts';
+import { splitSentences } from '../src/core/text/sentences';
 
 const PIECES = [
   'three', 'Three', 'half', 'a', 'A', 'an', 'dozen', 'twenty-four', 'one-third', 'January', 'jan', 'Monday', 'March', 'may', '2024', '3,117', '3.5',

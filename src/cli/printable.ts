@@ -1,5 +1,5 @@
-/** Printing text from drafts, sheets and file names: see ../core/printable.ts. */
-import { printable } from '../core/printable';
+/** Printing text from drafts, sheets and file names: see ../core/text/printable.ts. */
+import { printable } from '../core/text/printable';
 
 export { printable };
 

@@ -1,16 +1,29 @@
-import { compile, type CompiledSheet } from './compile';
-import { SentenceContext } from './context';
-import { checkDates } from './dates';
-import { checkFigure } from './figures';
-import { checkNames } from './names';
-import { findMentions, needsOwnWordScan, wordStarts, WordStartsBuilder, type Mention } from './numbers';
-import type { Pass } from './pass';
-import { checkQuotes } from './quotes';
-import { printable } from './printable';
-import { checkRatios } from './ratios';
+/**
+ * The pipeline. A draft flows through the stages in folder order:
+ *   text/      the draft masked (never-checked Markdown blanked) and split into paragraphs and
+ *              sentences of word tokens;
+ *   mentions/  the figures, dates, names and quotations it states;
+ *   claims/    what each is about, who says it, and whether its paragraph is about the story;
+ *   rules/     each compared with the compiled fact sheet (sheet/), one file per rule, writing
+ *              findings with their fixes as data;
+ *   fixes/     the fixes applied to the draft (applyFixes).
+ * `analyze` does it paragraph by paragraph and reuses what it found in a paragraph seen before.
+ */
+import { compile, type CompiledSheet } from './sheet/compile';
+import { SentenceContext } from './claims/context';
+import { checkDates } from './rules/dates';
+import { checkFigure } from './rules/figures';
+import { checkNames } from './rules/names';
+import { findMentions, type Mention } from './mentions/numbers';
+import { needsOwnWordScan, wordStarts, WordStartsBuilder } from './mentions/wordStarts';
+import type { Pass } from './rules/pass';
+import { checkQuotes } from './rules/quotes';
+import { printable } from './text/printable';
+import { checkRatios } from './rules/ratios';
 import { sorted } from './search';
-import { offTopic } from './topic';
-import { maskRanges, maskSlice, masksAny, splitSentences } from './text';
+import { offTopic } from './claims/topic';
+import { maskRanges, maskSlice, masksAny } from './text/mask';
+import { splitSentences } from './text/sentences';
 import { DEFAULT_SEVERITY, type CheckOptions, type Confirmation, type FactSheet, type Finding } from './types';
 
 /** Findings plus the spans that agree with the facts. */

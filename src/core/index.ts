@@ -5,13 +5,13 @@
 export * from './types';
 export { check, analyze } from './check';
 export type { Analysis } from './check';
-export { loadFactSheet, validateFactSheet, checkCitations, FactSheetError, MAX_SHEET_CHARS, SHEET_LIMIT_WHY } from './factSheet';
-export { allFacts, describeFact, findSourceSentence } from './describe';
-export type { FactDescription } from './describe';
-export { applyFixes, preferredEdits } from './applyFixes';
-export { LineIndex } from './lineIndex';
-export { FRONT_MATTER } from './text';
-export { printable } from './printable';
+export { loadFactSheet, validateFactSheet, checkCitations, FactSheetError, MAX_SHEET_CHARS, SHEET_LIMIT_WHY } from './sheet/factSheet';
+export { allFacts, describeFact, findSourceSentence } from './sheet/describe';
+export type { FactDescription } from './sheet/describe';
+export { applyFixes, preferredEdits } from './fixes/applyFixes';
+export { LineIndex } from './text/lineIndex';
+export { FRONT_MATTER } from './text/mask';
+export { printable } from './text/printable';
 export {
   CONFIG_FILE_NAME,
   ConfigError,
@@ -30,11 +30,11 @@ export {
   validateProjectConfig,
   withoutIgnored,
   withoutOffRules,
-} from './config';
-export type { IgnoreEntry, Level, ProjectConfig, SheetMapping } from './config';
-export { coverage } from './coverage';
-export type { CoverageReport, Span, UnknownItem } from './coverage';
-export { extractFactSheet, extractFacts } from './extract';
-export type { ExtractOptions, Extraction } from './extract';
-export { matchStory, pickStory, STORY_THRESHOLD } from './storyMatch';
-export type { StoryMatch } from './storyMatch';
+} from './sheet/config';
+export type { IgnoreEntry, Level, ProjectConfig, SheetMapping } from './sheet/config';
+export { coverage } from './extract/coverage';
+export type { CoverageReport, Span, UnknownItem } from './extract/coverage';
+export { extractFactSheet, extractFacts } from './extract/extract';
+export type { ExtractOptions, Extraction } from './extract/extract';
+export { matchStory, pickStory, STORY_THRESHOLD } from './sheet/storyMatch';
+export type { StoryMatch } from './sheet/storyMatch';

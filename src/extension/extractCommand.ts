@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { extractFacts as ExtractFacts } from '../core/extract';
+import type { extractFacts as ExtractFacts } from '../core/extract/extract';
 import { DISPLAY_NAME, PREFIX } from './names';
 
 /** Command id of "Propose Fact Sheet from Article…". */

@@ -41,7 +41,7 @@ export interface LoadedConfig {
 /**
  * Where a draft's sheet came from (the precedence, highest first): a setting, front matter or a
  * config name it; `picked` the user chose it for this draft; `matched` the draft is about that
- * story (see storyMatch.ts); `unmatched` the draft is about none of the candidate stories.
+ * story (see core/sheet/storyMatch.ts); `unmatched` the draft is about none of the candidate stories.
  */
 export type SheetOrigin = 'setting' | 'front matter' | 'config' | 'picked' | 'matched' | 'unmatched';
 

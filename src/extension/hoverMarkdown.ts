@@ -15,7 +15,7 @@ export const HOVER_COMMANDS: readonly string[] = [Commands.openReference];
  * that start a link, an image, HTML, an entity, code, emphasis, a table or an icon, a leading list
  * marker, and line breaks folded to spaces (a blank line would end the block quote; a new line
  * could start a heading, a list or a link reference definition); bare URLs and e-mail addresses
- * (autolinks); control characters and BiDi overrides written as escapes (core/printable.ts).
+ * (autolinks); control characters and BiDi overrides written as escapes (core/text/printable.ts).
  */
 export function escapeMarkdown(text: string): string {
   return (

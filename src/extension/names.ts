@@ -6,7 +6,7 @@ export const PREFIX = 'factCheck';
 /** Display name: diagnostic source, output channel, command category. */
 export const DISPLAY_NAME = 'Newsroom Fact Check';
 
-export { RULE_DOCS_BASE } from '../core/ruleDocs';
+export { RULE_DOCS_BASE } from '../core/rules/ruleDocs';
 
 /** Code action kind of the on-save "fix all" (`editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND_SUFFIX = PREFIX;

@@ -1,6 +1,6 @@
 /** Rule metadata for machine-readable reports (SARIF): names, descriptions and help links. */
 import type { RuleId } from '../../core';
-import { RULE_DOCS_BASE } from '../../core/ruleDocs';
+import { RULE_DOCS_BASE } from '../../core/rules/ruleDocs';
 
 export interface RuleInfo {
   /** PascalCase name, as SARIF suggests for `reportingDescriptor.name`. */

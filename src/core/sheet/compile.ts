@@ -1,7 +1,7 @@
-import { isRangeEnd } from './numbers';
-import { lemmasOf } from './language/lemma';
-import { phraseWords, WordSieve } from './text';
-import type { Entity, FactSheet, Figure, DateFact, Quote, Setting } from './types';
+import { isRangeEnd } from '../mentions/numbers';
+import { lemmasOf } from '../language/lemma';
+import { phraseWords, WordSieve } from '../text/tokens';
+import type { Entity, FactSheet, Figure, DateFact, Quote, Setting } from '../types';
 
 /** A phrase to look for in a sentence, as normalised words, and what it stands for. */
 export interface Phrase {

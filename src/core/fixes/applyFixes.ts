@@ -1,4 +1,9 @@
-import type { Edit, Finding } from './types';
+/**
+ * Stage 5, fixes: receives the findings of the rules, each with its fixes as data, and applies
+ * them to the draft (the CLI's `--fix`, the editor's "fix all"): the preferred fix of each, none
+ * overlapping another.
+ */
+import type { Edit, Finding } from '../types';
 
 /**
  * The edits of each finding's preferred (first) fix, in text order. A fix whose edits overlap

@@ -5,8 +5,8 @@
  * a draft that misspells them still counts) or cites enough of its figures and quotes (so a
  * two-line social post counts). Pure: the callers read the sheets and the draft.
  */
-import { editDistance, nearMiss, skeleton } from './names';
-import type { EntityType, FactSheet } from './types';
+import { editDistance, nearMiss, skeleton } from '../language/spelling';
+import type { EntityType, FactSheet } from '../types';
 
 /** What a draft shares with one sheet. */
 export interface StoryMatch {

@@ -2,10 +2,11 @@
  * Reads what a span of a sentence is about: how strongly context words and entity mentions
  * nearby tie it to a fact, weighing distance and clause boundaries.
  */
-import type { CompiledSheet } from './compile';
-import { lemmaOf } from './language/lemma';
-import { phraseWords, WordMap, WordSieve, type Sentence } from './text';
-import { lowerBound, sorted } from './search';
+import type { CompiledSheet } from '../sheet/compile';
+import { lemmaOf } from '../language/lemma';
+import { phraseWords, WordMap, WordSieve } from '../text/tokens';
+import { type Sentence } from '../text/sentences';
+import { lowerBound, sorted } from '../search';
 
 const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike']);
 /** STRONG and "and": the words countClauses reads (most words are turned away before the look-up, never hashed). */

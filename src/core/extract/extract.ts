@@ -8,14 +8,18 @@
  * The rules are general (capitalisation, titles, appositives, prepositions, speech verbs): the
  * examples in comments are made up.
  */
-import { check } from './check';
-import { compile, type CompiledSheet } from './compile';
-import { checkCitations, FactSheetError, validateFactSheet } from './factSheet';
-import { SentenceContext } from './context';
-import { findMentions, type Mention } from './numbers';
-import { attribute, findQuotes, speakersByFirstWord, SPEECH } from './quotes';
-import { maskText, phraseWords, splitSentences, type Sentence } from './text';
-import type { DateFact, Entity, EntityType, FactSheet, Figure, Qualifier, Quote, Role, Setting } from './types';
+import { check } from '../check';
+import { compile, type CompiledSheet } from '../sheet/compile';
+import { checkCitations, FactSheetError, validateFactSheet } from '../sheet/factSheet';
+import { SentenceContext } from '../claims/context';
+import { findMentions, type Mention } from '../mentions/numbers';
+import { attribute, SPEECH } from '../claims/attribution';
+import { findQuotes } from '../mentions/quotes';
+import { speakersByFirstWord } from '../rules/quoteIndex';
+import { maskText } from '../text/mask';
+import { phraseWords } from '../text/tokens';
+import { splitSentences, type Sentence } from '../text/sentences';
+import type { DateFact, Entity, EntityType, FactSheet, Figure, Qualifier, Quote, Role, Setting } from '../types';
 
 /** Options of {@link extractFactSheet}. */
 export interface ExtractOptions {

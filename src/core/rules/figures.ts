@@ -2,12 +2,14 @@
  * The number check: ties each figure of the draft to a fact by what it counts and who reports
  * it, then compares values, allowing honest rounding under an approximate qualifier.
  */
-import { sameVoice, type CompiledSheet } from './compile';
-import { SentenceContext } from './context';
-import { isRangeEnd, numberToWords, renderDigits, renderShare, scaleWordFor, yearToWords, type Mention } from './numbers';
-import { lemmaOf, lemmasOf } from './language/lemma';
-import { matchCase, phraseWords } from './text';
-import type { Confirmation, Edit, Figure, Finding } from './types';
+import { sameVoice, type CompiledSheet } from '../sheet/compile';
+import { SentenceContext } from '../claims/context';
+import { isRangeEnd, type Mention } from '../mentions/numbers';
+import { numberToWords, yearToWords } from '../language/numberWords';
+import { renderDigits, renderShare, scaleWordFor } from './renderNumber';
+import { lemmaOf, lemmasOf } from '../language/lemma';
+import { matchCase, phraseWords } from '../text/tokens';
+import type { Confirmation, Edit, Figure, Finding } from '../types';
 
 const EPS = 1e-9;
 

@@ -4,11 +4,11 @@
  * after it (by its figure or by its reporter), is computed from the facts and compared with the
  * draft's words; a ratio the facts contradict is flagged, with the ratio they give as the fix.
  */
-import type { CompiledSheet } from './compile';
+import type { CompiledSheet } from '../sheet/compile';
 import type { Pass } from './pass';
-import { lowerBound } from './search';
-import { matchCase } from './text';
-import type { Figure } from './types';
+import { lowerBound } from '../search';
+import { matchCase } from '../text/tokens';
+import type { Figure } from '../types';
 
 const RATIO = /\b(?:(more than|over|nearly|almost|about|roughly|around|at least|well over|just over|some)\s+)?(twice|double|triple|treble|(two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+times)\b/giu;
 const SMALL: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };

@@ -4,13 +4,15 @@
  * does not hold at all. A view for the editor's facts tree and the CLI's `--coverage` summary,
  * never findings: correct copy that goes beyond the sheet is not a divergence.
  */
-import { analyze } from './check';
-import { allFacts } from './describe';
-import { MONTHS_DAYS, NOT_NAMES, isCapitalised } from './names';
-import { findMentions } from './numbers';
-import { findQuotes } from './quotes';
-import { maskText, phraseWords, splitSentences, type Token } from './text';
-import type { CheckOptions, FactSheet, RuleId } from './types';
+import { analyze } from '../check';
+import { allFacts } from '../sheet/describe';
+import { MONTHS_DAYS, NOT_NAMES, isCapitalised } from '../mentions/names';
+import { findMentions } from '../mentions/numbers';
+import { findQuotes } from '../mentions/quotes';
+import { maskText } from '../text/mask';
+import { phraseWords, type Token } from '../text/tokens';
+import { splitSentences } from '../text/sentences';
+import type { CheckOptions, FactSheet, RuleId } from '../types';
 
 /** A span of the draft, in UTF-16 offsets. */
 export interface Span {

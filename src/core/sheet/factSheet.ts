@@ -1,5 +1,5 @@
-import { findMentions } from './numbers';
-import type { FactSheet } from './types';
+import { findMentions } from '../mentions/numbers';
+import type { FactSheet } from '../types';
 
 /**
  * The largest fact sheet accepted, in UTF-16 code units (callers check a file's size before

@@ -1,4 +1,4 @@
-/** The words of date phrases (dates.ts), apart so the scan for where phrases start (numbers.ts) can read them. */
+/** The words of date phrases (mentions/dates.ts), apart so the scan for where phrases start (mentions/wordStarts.ts) can read them. */
 /** Month names and weekdays come from the runtime's own English calendar (Intl), not from a list of ours. */
 const monthNames = (style: 'long' | 'short') => Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat('en-GB', { month: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2000, i, 15))));
 /** January|February|…|December. */

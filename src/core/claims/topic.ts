@@ -4,11 +4,12 @@
  * sheet (its names, cited sentences, quotes) never uses, and none of the story's names. Its
  * figures, dates, titles and venues are another story's, and are not compared with this one's.
  */
-import type { CompiledSheet } from './compile';
+import type { CompiledSheet } from '../sheet/compile';
 import type { SentenceContext } from './context';
-import { MONTHS, WEEKDAYS } from './dateWords';
-import { isCapitalised, nearMiss, skeleton } from './names';
-import { phraseTokens } from './text';
+import { MONTHS, WEEKDAYS } from '../language/dateWords';
+import { isCapitalised } from '../mentions/names';
+import { nearMiss, skeleton } from '../language/spelling';
+import { phraseTokens } from '../text/tokens';
 
 const CALENDAR = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')].map((w) => w.toLowerCase()));
 /** The story's proper words, and what each draft word seen so far was found to be (words repeat). */

@@ -10,8 +10,8 @@
  */
 import { minimatch } from 'minimatch';
 import { jsonSyntaxError } from './factSheet';
-import { FRONT_MATTER } from './text';
-import { RULE_IDS, type CheckOptions, type Finding, type RuleId, type Severity } from './types';
+import { FRONT_MATTER } from '../text/mask';
+import { RULE_IDS, type CheckOptions, type Finding, type RuleId, type Severity } from '../types';
 
 export const CONFIG_FILE_NAME = '.factcheck.json';
 

@@ -1,4 +1,4 @@
-import type { Entity, Fact, FactSheet } from './types';
+import type { Entity, Fact, FactSheet } from '../types';
 
 /** What a hover or a fact list shows about one fact. */
 export interface FactDescription {

@@ -1,0 +1,112 @@
+/**
+ * Stage 3, claims: who says it. Receives a sentence's context (context.ts) and the sheet's
+ * speaker phrases, and hands the rules who the sentence says spoke a quote (`attribute`: a speech
+ * verb before or after, `according to`, `Name: “…”`, `“…” — Name`) and whom a `he` or `she` stands
+ * for. context.ts reads what a figure is about and who reports it; topic.ts whether a paragraph is
+ * about the story at all.
+ */
+import { sameVoice, type CompiledSheet } from '../sheet/compile';
+import { wordsAt } from '../mentions/names';
+import type { SentenceContext } from './context';
+import { phraseWords, WordMap, type Token } from '../text/tokens';
+
+export const SPEECH = new Set(
+  'said says say told tells called calls described describes warned warns added adds insisted insists declared declares wrote writes posted posts stated states noted notes argued argues claimed claims characterised characterized spoke speaks dubbed labelled labeled termed hailed branded promised vowed'.split(
+    ' ',
+  ),
+);
+
+/** Phrases naming a speaker: entity names, aliases and mentions, and role titles. */
+export function speakerPhrases(sheet: CompiledSheet): Speaker[] {
+  const out: Speaker[] = [];
+  for (const e of sheet.sheet.entities) {
+    if (e.type === 'place' || e.type === 'outlet' || e.type === 'channel') continue;
+    for (const n of [e.name, ...(e.aliases ?? [])]) out.push({ words: phraseWords(n), id: e.id, name: e.type === 'person' });
+    // One-word common nouns ("officials") name no one in particular: "US officials" are not the sheet's.
+    for (const n of e.mentions ?? []) if (phraseWords(n).length > 1) out.push({ words: phraseWords(n), id: e.id, name: false });
+    for (const r of e.roles ?? []) out.push({ words: phraseWords(r.title), id: e.id, name: false });
+  }
+  return out.sort((a, b) => b.words.length - a.words.length);
+}
+
+/** The first of `cands` whose words occur in `toks` from `at`. */
+function speakerAt(toks: Token[], at: number, cands: Speaker[]): Speaker | undefined {
+  for (const x of cands) if (wordsAt(toks, at, x.words)) return x;
+  return undefined;
+}
+
+/** Who the sentence says spoke the quote in tokens [qa, qb), with the tokens naming them. */
+const ATTRIBUTION_WINDOW = 200;
+
+export function attribute(
+  text: string,
+  ctx: SentenceContext,
+  qa: number,
+  qb: number,
+  byFirst: Speakers,
+): { id: string; at: number; len: number; name: boolean } | undefined {
+  const toks = ctx.sentence.tokens;
+  let best: { id: string; at: number; len: number; name: boolean; score: number } | undefined;
+  // One scan: at each word, the longest speaker phrase that starts there. In a run-on "sentence"
+  // of thousands of words, only the words within ATTRIBUTION_WINDOW of the quote are read.
+  const long = toks.length > 2 * ATTRIBUTION_WINDOW;
+  const last = long ? Math.min(toks.length, qb + ATTRIBUTION_WINDOW) : toks.length;
+  for (let at = long ? Math.max(0, qa - ATTRIBUTION_WINDOW) : 0; at < last; at++) {
+    const cands = byFirst.get(toks[at].norm);
+    if (!cands) continue;
+    const p = speakerAt(toks, at, cands);
+    if (!p) continue;
+    if (at >= qa && at < qb) continue;
+    const end = at + p.words.length;
+    // A possessive names whose thing it is, not who speaks ("described the company’s record as “…”").
+    if (/['’]s?$/.test(toks[end - 1].text)) {
+      at = end - 1;
+      continue;
+    }
+    let score = 0;
+    const according = at >= 2 && toks[at - 2].norm === 'according' && toks[at - 1].norm === 'to';
+    if (according) score = 0.8;
+    else if (end <= qa) {
+      // "Ruiz called the plan “…”": a speech verb between the speaker and the quote.
+      const between = toks.slice(end, qa);
+      if (qa - end <= 12 && ctx.sameClause(end - 1, qa) && between.some((t) => SPEECH.has(t.norm))) score = 1 / (1 + (qa - end) / 10);
+      // "Ruiz: “…”": a name right before the quote, with a colon or dash between ("called the striker “…”" names the object, not the speaker).
+      else if (qa === end && /^\s*[:—–-][\s:—–-]*$/.test(text.slice(toks[end - 1].end, toks[qa]?.start ?? toks[end - 1].end).replace(/[“"‘'«„]/g, ''))) score = 0.9;
+    } else if (at >= qb && at - qb <= 3) {
+      // "“…”, said Ruiz" or "“…”, Ruiz said", in the quote's clause.
+      const verbBefore = at > 0 && SPEECH.has(toks[at - 1].norm);
+      const verbAfter = toks.slice(end, end + 2).some((t) => SPEECH.has(t.norm));
+      if ((verbBefore || verbAfter) && ctx.sameClause(qb - 1, at)) score = 1 / (1 + (at - qb) / 10);
+      // "“…” — Ruiz": a name right after the quote (the dash is the attribution, not a clause break).
+      else if (at === qb && /^[\s,:—–-]*$/.test(text.slice(toks[qb - 1]?.end ?? 0, toks[at].start).replace(/[”"’'»“]/g, ''))) score = 0.9;
+    }
+    if (score > 0 && (!best || score > best.score)) best = { id: p.id, at, len: p.words.length, name: p.name, score };
+    at = end - 1;
+  }
+  return best;
+}
+
+/** A phrase naming a speaker: its normalised words, the entity it names, and whether it is a name (not a title or a common noun). */
+export type Speaker = { words: string[]; id: string; name: boolean };
+/** A speaker named by a personal pronoun; whom it stands for is read from the sentences before. */
+export const PRONOUN = '\u0000pronoun';
+/** The personal pronouns that may stand for a speaker named before ("he said"). */
+export const PRONOUNS = ['he', 'she'];
+/** Speaker phrases by first word, longest first. */
+export type Speakers = WordMap<Speaker[]>;
+
+/**
+ * Whom "he" or "she" at token `at` of sentence `si` stands for: the first person the sentence
+ * names before it, else the subject (first person named) of the nearest sentence before that
+ * names one. Undefined when the verified speaker is named there too (the pronoun may be theirs).
+ */
+export function antecedent(sheet: CompiledSheet, contexts: readonly SentenceContext[], si: number, at: number, speaker: string): string | undefined {
+  const persons = (ctx: SentenceContext, before: number) => ctx.mentions(sheet).filter((x) => x.at < before && sheet.entities.get(x.id)?.type === 'person').map((x) => x.id);
+  // A pronoun reaches back a few sentences at most (a paragraph of quotes stays linear).
+  for (let k = si; k >= Math.max(0, si - 3); k--) {
+    const ids = persons(contexts[k], k === si ? at : Infinity);
+    if (!ids.length) continue;
+    return ids.some((id) => sameVoice(sheet, id, speaker)) ? undefined : ids[0];
+  }
+  return undefined;
+}

@@ -1,0 +1,354 @@
+/**
+ * Stage 2, mentions: reads what a draft states out of its text. Receives the masked text of a
+ * paragraph (text/) and where patterns may start (wordStarts.ts), and hands the claims and rules
+ * stages its figures (`findMentions`: digits, scale words, currencies, percentages, fractions,
+ * spelled-out numbers, years, each with its qualifier and the style it was written in); dates.ts
+ * and quotes.ts read date phrases and quotations the same way, names.ts the capitalised words.
+ */
+import { MONTH_OR_ABBREVIATION } from '../language/dateWords';
+import { sorted } from '../search';
+import { type WordStarts, wordStarts } from './wordStarts';
+import { figureMatches, SCALE_AFTER, CURRENCY_AFTER, PERCENT_AFTER, matchesAt, IN_N_RE, IN_N_STICKY, FRACTION_RE, FRACTION_STICKY, WORDS_STICKY } from './figurePatterns';
+import { SCALES, UNITS, FRACTIONS, WORDS_RE, groupsInFallingScale, parseNumberWords } from '../language/numberWords';
+
+export type MentionKind = 'count' | 'money' | 'share' | 'year';
+export type QualifierClass = 'none' | 'lower' | 'approx' | 'approx-below' | 'upper';
+
+/** How the number part of a mention was written, to render a replacement in the same style. */
+export interface NumberStyle {
+  form: 'digits' | 'words' | 'fraction' | 'in-n' | 'year-words';
+  /** Thousands separator used (',', ' ', '\u00a0', '\u202f'), or '' for none. */
+  sep: string;
+  decimals: number;
+  /** Scale as written (`billion`, `bn`, `k`), or '' for none. */
+  scaleWord: string;
+  scale: number;
+  /** Percent suffix as written (`%`, ` per cent`), or ''. */
+  percent: string;
+  /** Digits grouped by a misplaced separator ("68,72", "50,00"): a slip whatever its value. */
+  malformed?: boolean;
+}
+
+/** One figure of the draft. */
+export interface Mention {
+  kind: MentionKind;
+  value: number;
+  /** Place value of the last significant digit as written (for honest rounding). */
+  precision: number;
+  /** Whole mention, qualifier included. */
+  start: number;
+  end: number;
+  /** The number itself (what a fix replaces): digits or words, without currency or scale. */
+  numStart: number;
+  numEnd: number;
+  /** The scale word, if any. */
+  scaleStart: number;
+  scaleEnd: number;
+  qualifier: QualifierClass;
+  qualStart: number;
+  qualEnd: number;
+  currency: string;
+  style: NumberStyle;
+}
+
+const QUALIFIERS: [RegExp, QualifierClass][] = [
+  [/(?:just |a little |slightly |well )?(?:more than|over|above|upwards of|upward of|in excess of|at least|no fewer than|no less than|north of)$/i, 'lower'],
+  [/(?:nearly|almost|close to|just under|just shy of|approaching|not quite)$/i, 'approx-below'],
+  [/(?:about|around|roughly|some|approximately|an estimated|estimated|circa|c\.|an approximate|or so|approx\.?)$/i, 'approx'],
+  [/(?:just |well |a little |slightly )?(?:fewer than|less than|under|below|up to|as many as|as much as|as high as|no more than|at most|not more than)$/i, 'upper'],
+];
+
+function qualifierBefore(text: string, start: number): { cls: QualifierClass; start: number; end: number } {
+  const none = { cls: 'none' as QualifierClass, start, end: start };
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (!/[ \u00a0]$/.test(before)) return none;
+  const tail = before.replace(/[ \u00a0]+$/, '');
+  const base = start - before.length;
+  for (const [re, cls] of QUALIFIERS) {
+    const q = re.exec(tail);
+    // After a space, a bracket, a quote mark, a dash or Markdown emphasis ("**At most 212**").
+    if (q && (q.index === 0 || /[\s(“"‘'—–*_-]/.test(tail[q.index - 1]))) return { cls, start: base + q.index, end: base + tail.length };
+  }
+  return none;
+}
+
+function precisionOf(digits: string, decimals: string | undefined): number {
+  const frac = (decimals ?? '').replace(/0+$/, '');
+  if (frac) return Math.pow(10, -frac.length);
+  const plain = digits.replace(/\D/g, '');
+  return plain === '0' ? 1 : Math.pow(10, /0*$/.exec(plain)![0].length);
+}
+
+function wordsPrecision(value: number): number {
+  // "fifty thousand" → 10,000; "three thousand one hundred and seventeen" → 1.
+  if (value === 0) return 1;
+  let p = 1;
+  while (value % (p * 10) === 0) p *= 10;
+  return p;
+}
+
+function isYear(digits: string, decimals: string | undefined, text: string, end: number): boolean {
+  if (decimals || !/^\d{4}$/.test(digits)) return false;
+  const v = Number(digits);
+  if (v < 1800 || v > 2100) return false;
+  return !/^\s?(?:%|per ?cent|percent)/i.test(text.slice(end, end + 10));
+}
+
+/**
+ * Ranges taken by mentions found so far; tells in O(log n) whether a range overlaps any of them.
+ * Ranges are kept sorted by start with the running maximum of their ends: [s, e) overlaps a
+ * range [a, b) with a < e and b > s, i.e. iff the largest end among ranges starting before e
+ * exceeds s. Ranges added in ascending order of start (as one regular-expression pass finds
+ * them) wait in a second sorted list until one out of order arrives, then the lists are merged.
+ */
+class RangeSet {
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private maxEnds: number[] = [];
+  private newStarts: number[] = [];
+  private newEnds: number[] = [];
+  private newMaxEnds: number[] = [];
+
+  add(s: number, e: number): void {
+    const n = this.newStarts.length;
+    if (n && s < this.newStarts[n - 1]) this.merge();
+    const m = this.newStarts.length;
+    this.newStarts.push(s);
+    this.newEnds.push(e);
+    this.newMaxEnds.push(m ? Math.max(this.newMaxEnds[m - 1], e) : e);
+  }
+
+  overlaps(s: number, e: number): boolean {
+    return RangeSet.hit(this.starts, this.maxEnds, s, e) || RangeSet.hit(this.newStarts, this.newMaxEnds, s, e);
+  }
+
+  private static hit(starts: number[], maxEnds: number[], s: number, e: number): boolean {
+    // Number of ranges that start before e.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnds[lo - 1] > s;
+  }
+
+  private merge(): void {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < this.starts.length || j < this.newStarts.length) {
+      if (j >= this.newStarts.length || (i < this.starts.length && this.starts[i] <= this.newStarts[j])) {
+        starts.push(this.starts[i]);
+        ends.push(this.ends[i++]);
+      } else {
+        starts.push(this.newStarts[j]);
+        ends.push(this.newEnds[j++]);
+      }
+    }
+    const maxEnds: number[] = [];
+    for (let k = 0; k < ends.length; k++) maxEnds.push(k ? Math.max(maxEnds[k - 1], ends[k]) : ends[k]);
+    this.starts = starts;
+    this.ends = ends;
+    this.maxEnds = maxEnds;
+    this.newStarts = [];
+    this.newEnds = [];
+    this.newMaxEnds = [];
+  }
+}
+
+/** Month names and abbreviations as a month is written: capitalised or in capitals ("may" and "march" are verbs). */
+const MONTH_WORD = MONTH_OR_ABBREVIATION.split('|').flatMap((m) => [m, m.toUpperCase()]).join('|');
+/** A day-month date after a day number: " March", "-16 March", " to 16 March", "th of March". */
+const MONTH_AFTER_DAY = new RegExp(`^(?:st|nd|rd|th)?(?:\\s*(?:-|–|to|and|until)\\s*\\d{1,2}(?:st|nd|rd|th)?)?\\s+(?:of\\s+)?(?:${MONTH_WORD})\\b`);
+/** A month-day date before a day number: "March ", "March 14-", "March 14 to ". */
+const MONTH_BEFORE_DAY = new RegExp(`\\b(?:${MONTH_WORD})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?\\s*(?:-|–|to|and|until)\\s*)?$`);
+
+/** Is the integer at [start, end) the day of a date ("14 March", "14-16 March", "March 14")? */
+export function isDayOfMonth(text: string, start: number, end: number): boolean {
+  const n = Number(text.slice(start, end));
+  if (!Number.isInteger(n) || n < 1 || n > 31 || end - start > 2) return false;
+  return MONTH_AFTER_DAY.test(text.slice(end, end + 24)) || MONTH_BEFORE_DAY.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/**
+ * Every figure in `text` (which should already be masked). Ranges of the returned mentions
+ * never overlap; times, ordinals and numbers glued to letters are not figures.
+ */
+export function findMentions(text: string, starts: WordStarts = wordStarts(text)): Mention[] {
+  const out: Mention[] = [];
+  const taken = new RangeSet();
+  const overlaps = (s: number, e: number) => taken.overlaps(s, e);
+
+  figureMatches(text, starts.figures, (m) => {
+    const [whole, cprefix, csym, digits, decimals] = m;
+    const start = m.index;
+    const numStart = start + whole.length - digits.length - (decimals !== undefined ? decimals.length + 1 : 0);
+    const numEnd = start + whole.length;
+    const rest = text.slice(numEnd, numEnd + 30);
+    // Times (10:42, 9.30am) and ordinals are not figures.
+    if (/^(?:st|nd|rd|th)\b/i.test(rest) || /^\s?(?:am|pm|a\.m\.|p\.m\.)\b/i.test(rest)) return;
+    if (/^:\d/.test(rest)) return;
+    // Days of dates are the date check's: "14 to 16 March" counts nothing.
+    if (!csym && decimals === undefined && isDayOfMonth(text, numStart, numEnd)) return;
+    let value = Number(digits.replace(/\D/g, '') + (decimals !== undefined ? '.' + decimals : ''));
+    let precision = precisionOf(digits, decimals);
+    let end = numEnd;
+    let scale = 1;
+    let scaleWord = '';
+    let scaleStart = numEnd;
+    let scaleEnd = numEnd;
+    let percent = '';
+    let currency = csym ? (cprefix ?? '') + csym : '';
+    const sc = SCALE_AFTER.exec(rest);
+    if (sc) {
+      scaleWord = sc[1] ?? sc[2];
+      scale = SCALES[scaleWord.toLowerCase()] ?? 1;
+      // A bare "m" or "b" is a scale only next to a currency ("$4.2m"), not "5 m" (metres).
+      if (!currency && /^[mb]$/i.test(scaleWord) && !CURRENCY_AFTER.test(text.slice(numEnd + sc[0].length, numEnd + sc[0].length + 20))) {
+        scale = 1;
+        scaleWord = '';
+      } else {
+        scaleStart = numEnd + sc[0].length - scaleWord.length;
+        scaleEnd = numEnd + sc[0].length;
+        end = scaleEnd;
+      }
+    }
+    const pc = PERCENT_AFTER.exec(text.slice(end, end + 12));
+    let kind: MentionKind = 'count';
+    if (pc) {
+      percent = pc[0];
+      end += pc[0].length;
+      kind = 'share';
+    }
+    const cur = CURRENCY_AFTER.exec(text.slice(end, end + 20));
+    if (cur && !pc) {
+      currency = currency || cur[0].trim();
+      end += cur[0].length;
+    }
+    if (text[end] === '+') end++;
+    const plus = text[end - 1] === '+';
+    if (currency) kind = 'money';
+    else if (!pc && !scaleWord && isYear(digits, decimals, text, numEnd)) kind = 'year';
+    value = kind === 'share' ? (value * scale) / 100 : value * scale;
+    precision = kind === 'share' ? (precision * scale) / 100 : precision * scale;
+    const q = plus ? { cls: 'lower' as QualifierClass, start, end: start } : qualifierBefore(text, start);
+    out.push({
+      kind,
+      value,
+      precision,
+      start: q.start,
+      end,
+      numStart,
+      numEnd,
+      scaleStart,
+      scaleEnd,
+      qualifier: q.cls,
+      qualStart: q.start,
+      qualEnd: plus ? q.start : q.end,
+      currency,
+      style: {
+        form: 'digits',
+        sep: /,/.test(digits) ? ',' : (/[ \u00a0\u202f]/.exec(digits)?.[0] ?? ''),
+        decimals: decimals?.length ?? 0,
+        scaleWord,
+        scale,
+        percent,
+        malformed: /^\d{2,3},\d{2}$/.test(digits),
+      },
+    });
+    taken.add(start, end);
+  });
+
+  // Fractions and "one in four" shares.
+  const shares = (matches: RegExpExecArray[], parse: (m: RegExpExecArray) => number, form: NumberStyle['form']) => {
+    for (const m of matches) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (overlaps(s, e)) continue;
+      // "a half" inside "thirty-two and a half billion" belongs to the number, not a share.
+      if (/\band\s+$/i.test(text.slice(Math.max(0, s - 6), s)) && form === 'fraction') continue;
+      if (/^\s+(?:hundred|thousand|million|billion|trillion|dozen|hour|hours|minute|minutes|day|days|week|weeks|month|months|year|years|century)\b/i.test(text.slice(e, e + 12))) continue;
+      const value = parse(m);
+      if (!Number.isFinite(value) || value <= 0 || value > 1) continue;
+      const q = qualifierBefore(text, s);
+      out.push({
+        // "a fifth", "nine in ten" are round words: honest for a share within five points (a
+        // quarter of the share itself, for small ones: "one in 25" is not 6%).
+        kind: 'share', value, precision: Math.min(0.05, value / 4), start: q.start, end: e, numStart: s, numEnd: e, scaleStart: e, scaleEnd: e,
+        qualifier: q.cls, qualStart: q.start, qualEnd: q.end, currency: '',
+        style: { form, sep: '', decimals: 0, scaleWord: '', scale: 1, percent: '' },
+      });
+      taken.add(s, e);
+    }
+  };
+  const small = (w: string) => (/^\d+$/.test(w) ? Number(w) : (UNITS[w.toLowerCase()] ?? NaN));
+  shares(matchesAt(text, IN_N_RE, IN_N_STICKY, starts.inN), (m) => small(m[1]) / small(m[2]), 'in-n');
+  shares(
+    matchesAt(text, FRACTION_RE, FRACTION_STICKY, starts.fractions),
+    (m) => {
+      if (m[3]) return 0.5;
+      const n = m[1].toLowerCase() === 'a' ? 1 : small(m[1]);
+      return n * FRACTIONS[m[2].toLowerCase()];
+    },
+    'fraction',
+  );
+
+  // Spelled-out numbers.
+  for (const m of matchesAt(text, WORDS_RE, WORDS_STICKY, starts.words)) {
+    let s = m.index;
+    let phrase = m[0];
+    if (/^(?:a|one) (?!hundred|thousand|million|billion|trillion)/i.test(phrase) && /^(?:a) /i.test(phrase)) {
+      s += 2;
+      phrase = phrase.slice(2);
+    }
+    // A comma joins a number's groups only in falling scale ("three thousand, one hundred"); before
+    // a group as large ("ten thousand, five thousand") it separates two numbers of a list.
+    phrase = groupsInFallingScale(phrase);
+    const e = s + phrase.length;
+    if (overlaps(s, e)) continue;
+    const value = parseNumberWords(phrase);
+    if (!Number.isFinite(value)) continue;
+    // A lone "one" is a pronoun more often than a figure.
+    if (/^one$/i.test(phrase)) continue;
+    const yearWords = /^(?:nineteen|twenty)[ -](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)/i.test(phrase) && value >= 1900;
+    let end = e;
+    let kind: MentionKind = yearWords ? 'year' : 'count';
+    let percent = '';
+    const pc = PERCENT_AFTER.exec(text.slice(e, e + 12));
+    let v = value;
+    if (pc && !yearWords) {
+      kind = 'share';
+      percent = pc[0];
+      end += pc[0].length;
+      v = value / 100;
+    }
+    const cur = CURRENCY_AFTER.exec(text.slice(end, end + 20));
+    let currency = '';
+    if (cur && kind === 'count') {
+      kind = 'money';
+      currency = cur[0].trim();
+      end += cur[0].length;
+    }
+    const q = qualifierBefore(text, s);
+    out.push({
+      kind, value: v, precision: kind === 'share' ? wordsPrecision(value) / 100 : wordsPrecision(value), start: q.start, end, numStart: s, numEnd: e,
+      scaleStart: e, scaleEnd: e, qualifier: q.cls, qualStart: q.start, qualEnd: q.end, currency,
+      style: { form: yearWords ? 'year-words' : 'words', sep: '', decimals: 0, scaleWord: '', scale: 1, percent },
+    });
+    taken.add(s, end);
+  }
+  return sorted(out, (a, b) => a.start - b.start);
+}
+
+const RANGE_BEFORE = /(?:\d\s*(?:to|-|–|—)|\bfrom\s+\S+\s+to|\bbetween\s+\S+\s+and)\s*$/;
+const RANGE_AFTER = /^\s*(?:to|-|–|—)\s*[$£€]?\d/;
+
+/** Is the figure one end of a range ("60 to 84", "0.48–0.75", "between 2017 and 2019")? */
+export function isRangeEnd(text: string, m: { start: number; end: number }): boolean {
+  const before = text.slice(Math.max(0, m.start - 24), m.start);
+  const after = text.slice(m.end, m.end + 12);
+  return RANGE_BEFORE.test(before) || RANGE_AFTER.test(after) || (/\bbetween\s*$/i.test(before) && /^\s+and\s+[$£€]?\d/.test(after));
+}

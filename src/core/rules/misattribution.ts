@@ -1,0 +1,62 @@
+/**
+ * The misattribution rule (`quote-misattributed`): a verified quote the draft gives to someone
+ * other than its speaker (read by claims/attribution.ts, pronouns included), fixed to the
+ * verified speaker's name where the name stands alone.
+ */
+import { sameVoice, type CompiledSheet } from '../sheet/compile';
+import type { SentenceContext } from '../claims/context';
+import { findPhrase } from '../text/tokens';
+import type { Finding, Quote } from '../types';
+import { type QuoteSpan } from '../mentions/quotes';
+import { type Speaker, type Speakers, attribute, PRONOUN, antecedent } from '../claims/attribution';
+import { quoteIndex } from './quoteIndex';
+
+/** Flags a verified quote that the sentence gives to someone other than its speaker (a pronoun read as its antecedent). */
+export function misattribution(
+  span: QuoteSpan,
+  q: Quote,
+  contexts: readonly SentenceContext[],
+  si: number,
+  text: string,
+  sheet: CompiledSheet,
+  phrases: Speaker[],
+  speakers: Speakers,
+  findings: Finding[],
+): void {
+  const ctx = contexts[si];
+  const qa = ctx.tokenAt(span.start);
+  const qb = ctx.tokenAt(span.end);
+  let who = attribute(text, ctx, qa, qb, speakers);
+  // "…,” he said": the pronoun's antecedent is the speaker.
+  if (!who) {
+    const pronoun = attribute(text, ctx, qa, qb, quoteIndex(sheet).speakersOrPronouns);
+    const id = pronoun?.id === PRONOUN ? antecedent(sheet, contexts, si, pronoun.at, q.speaker) : undefined;
+    if (pronoun && id) who = { ...pronoun, id, name: true };
+  }
+  if (!who || sameVoice(sheet, who.id, q.speaker)) return;
+  const said = sheet.entities.get(who.id);
+  const right = sheet.entities.get(q.speaker);
+  if (!said || !right) return;
+  const toks = ctx.sentence.tokens;
+  const nameStart = toks[who.at].start;
+  const draftName = text.slice(nameStart, toks[who.at + who.len - 1].end).replace(/['’]s?$/, '');
+  const fixes = [];
+  // Swap the name only where it stands alone (no title of the wrong speaker beside it).
+  const titled = who.at > 0 && phrases.some((p) => !p.name && p.id === who.id && findPhrase(toks.slice(Math.max(0, who.at - p.words.length), who.at), p.words).length);
+  if (who.name && right.type === 'person' && !titled) {
+    const replacement = who.len >= 2 ? right.name : (right.aliases?.[0] ?? right.name);
+    // A pronoun gives way to the name: "he said" → "Araghchi said".
+    fixes.push({ title: `Attribute to ${replacement} (verified speaker)`, edits: [{ start: nameStart, end: nameStart + draftName.length, text: replacement }] });
+  }
+  // The finding covers the speaker and the quote, whichever comes first.
+  findings.push({
+    start: Math.min(span.start, nameStart),
+    end: Math.max(span.end, toks[who.at + who.len - 1].end),
+    ruleId: 'quote-misattributed',
+    severity: 'error',
+    message: `Draft attributes “${q.text}” to ${said.name}; verified speaker: ${right.name}`,
+    factId: q.id,
+    verified: right.name,
+    fixes,
+  });
+}

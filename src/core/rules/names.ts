@@ -1,0 +1,174 @@
+/**
+ * The name rule (`name-mismatch`): misspelt names, near misses of a sheet name (a wrong given
+ * name before a known surname among them). Per sentence it also hands titles to titles.ts and
+ * the words that introduce a place to places.ts.
+ */
+import type { Pass } from './pass';
+import { matchCase, phraseWords, type Token } from '../text/tokens';
+import type { Entity } from '../types';
+import { nameIndex, type NameForm, hitsOf } from './nameIndex';
+import { isCapitalised, bare, bareLowerOf, lowerOf, MONTHS_DAYS, NOT_NAMES, HONORIFIC, parts } from '../mentions/names';
+import { editDistance, nearMiss } from '../language/spelling';
+import { checkRoles } from './titles';
+import { checkSettings } from './places';
+
+/** Checks names, roles and settings in every sentence. */
+export function checkNames({ text, contexts, sheet, findings, confirmations }: Pass): void {
+  const index = nameIndex(sheet);
+  const { known } = index;
+  const flagged = new Set<number>();
+
+  const spellFinding = (start: number, end: number, right: string, e: Entity) => {
+    if (flagged.has(start)) return;
+    flagged.add(start);
+    const draft = text.slice(start, end);
+    const fix = matchCase(draft, right);
+    findings.push({
+      start,
+      end,
+      ruleId: 'name-mismatch',
+      severity: 'error',
+      message: `Draft spells ${draft}; verified: ${right} (${describe(e)})`,
+      factId: e.id,
+      verified: e.name,
+      fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
+    });
+  };
+
+  /** A multi-word name form `f` read at token `at` of `toks` (found from token `i`): the whole phrase is compared ("Al Jazera"). */
+  const phraseAt = (toks: Token[], f: NameForm, at: number, i: number) => {
+    const n = f.words.length;
+    if (at < 0 || at + n > toks.length) return;
+    for (let k = at; k < at + n; k++) if (!isCapitalised(toks[k].text)) return;
+    const lastTok = toks[at + n - 1];
+    const start = toks[at].start;
+    const lastWord = bare(lastTok.text);
+    const end = lastTok.start + lastWord.length;
+    // Most often the name as verified: compared word by word, with no phrase built.
+    let same = bareLowerOf(lastTok, lastWord) === f.words[n - 1];
+    for (let k = 0; same && k < n - 1; k++) same = lowerOf(toks[at + k]) === f.words[k];
+    if (same) {
+      if (at === i) confirmations.push({ start, end, factId: f.entity.id });
+      return;
+    }
+    const words: string[] = [];
+    for (let k = at; k < at + n - 1; k++) words.push(lowerOf(toks[k]));
+    words.push(bareLowerOf(lastTok, lastWord));
+    if (words.every((w) => known.has(w))) return;
+    const verified = f.words.join(' ');
+    const d = editDistance(words.join(' '), verified, 3);
+    if (d >= 1 && d <= (verified.length >= 15 ? 2 : 1)) spellFinding(start, end, f.spelled.join(' '), f.entity);
+  };
+
+  /** A capitalised word, or part of a hyphenated one, at [start, end) in token `i`; `w` is it in lower case. */
+  const wordAt = (toks: Token[], i: number, start: number, end: number, w: string) => {
+    if (known.has(w)) {
+      const f = index.single.get(w);
+      if (f) confirmations.push({ start, end, factId: f.entity.id });
+      return;
+    }
+    if (MONTHS_DAYS.has(w)) return;
+    for (const { form: f, given } of hitsOf(index, w)) {
+      if (given) {
+        // A given name is a near miss only right before the (possibly misspelt) surname.
+        const next = toks[i + 1] ? bare(toks[i + 1].text).toLowerCase() : '';
+        const surname = f.words[f.words.length - 1];
+        if (next !== surname && !nearMiss(next, surname)) continue;
+      }
+      spellFinding(start, end, f.spelled[0], f.entity);
+      break;
+    }
+  };
+
+  /**
+   * Another given name right before a sheet person's surname ("Jason Kushner" for Jared Kushner,
+   * "Evgenia" for Yevgenia): a capitalised word that is no word of the story (titles and
+   * nationalities are: "Minister", "Iranian"), no honorific, no other known name.
+   */
+  const otherPeople = new Set((sheet.sheet.otherNames ?? []).map((n) => phraseWords(n).slice(-2).join(' ')));
+  const otherGiven = new Set((sheet.sheet.otherNames ?? []).map((n) => phraseWords(n)).filter((w) => w.length >= 2).map((w) => w[0]));
+  const givenNameBefore = (toks: Token[], i: number, person: NameForm) => {
+    const prev = toks[i - 1];
+    if (flagged.has(prev.start) || !/^[ \t\u00a0]+$/.test(text.slice(prev.end, toks[i].start))) return;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(prev.text)) return;
+    const g = prev.norm;
+    const given = person.words[0];
+    if (g === given || MONTHS_DAYS.has(g) || NOT_NAMES.has(g) || HONORIFIC.test(g)) return;
+    // A short or long form of the same name ("Steven" for Steve), or another real person of that surname (otherNames: "Ivanka Trump").
+    if (g.startsWith(given) || given.startsWith(g) || otherPeople.has(`${g} ${toks[i].norm}`)) return;
+    // Another person's given name ("Steve Kushner", "Ali Araghchi") is still the wrong one; a
+    // place, body, surname or any other word of the story is not a given name.
+    if (index.all.some((f) => (f.person ? f.words[f.words.length - 1] === g : f.words.includes(g)))) return;
+    // Only a word known as a given name (another person's of the sheet or of otherNames), or a
+    // spelling variant of the verified one ("Evgenia" for Yevgenia): an unknown capitalised word
+    // may be a title ("Ambassador"), a relative ("Melania") or any sentence's first word.
+    const knownGiven = index.all.some((f) => f.person && f.words.length >= 2 && f.words[0] === g) || otherGiven.has(g);
+    if (!knownGiven && !(editDistance(g, given, 2) <= 1 && Math.min(g.length, given.length) >= 4)) return;
+    spellFinding(prev.start, prev.end, person.spelled[0], person.entity);
+  };
+
+  /** The people the last sentence naming any named (what a pronoun may stand for). */
+  let lastPersons: string[] = [];
+  // Where role titles and setting triggers may start in the sentence (found in pass 2).
+  const roleAt: number[] = [];
+  const triggerAt: number[] = [];
+  for (const ctx of contexts) {
+    const toks = ctx.sentence.tokens;
+    roleAt.length = 0;
+    triggerAt.length = 0;
+    // 1. Multi-word names that are not people.
+    for (let i = 0; i < toks.length; i++) {
+      if (!isCapitalised(toks[i].text)) continue;
+      const lower = lowerOf(toks[i]);
+      const byFirst = index.byFirst.get(lower);
+      if (byFirst) for (const f of byFirst) phraseAt(toks, f, i, i);
+      const byLast = index.byLast.get(bare(lower));
+      if (byLast) for (const f of byLast) phraseAt(toks, f, i - f.words.length + 1, i);
+    }
+    // 2. Single words: people's surnames anywhere, given names before the surname, one-word places.
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (index.roles.has(t.norm)) roleAt.push(i);
+      if (index.triggers.has(t.norm)) triggerAt.push(i);
+      const capitalised = isCapitalised(t.text);
+      // A lower-case word is read only for its hyphenated parts ("pro-Ruiz"), and only if it has
+      // a capital letter: a word that is its own normal form has none (bar the few capitals
+      // without a lower case, such as ℝ, which no name is spelt with).
+      const hyphen = (capitalised || (t.text.length > 2 && t.norm !== t.text)) && t.text.includes('-');
+      if (hyphen) {
+        // A hyphenated name ("Asante-Whitlock") is one word of the sheet: the whole token is
+        // compared with it first; other compounds ("Ruiz-led") part by part.
+        const word = bare(t.text);
+        const whole = word.toLowerCase();
+        if (capitalised && (known.has(whole) || hitsOf(index, whole).some((h) => h.form.words.some((w) => w.includes('-'))))) {
+          if (!flagged.has(t.start)) wordAt(toks, i, t.start, t.start + word.length, whole);
+          continue;
+        }
+        // "al-Jazera": a multi-word name written with hyphens is compared as that name.
+        const joined = parts(t).map((p) => p.text.toLowerCase());
+        const asPhrase = index.byFirst.get(joined[0])?.find((f) => f.words.length === joined.length && f.words.join(' ') !== joined.join(' ') && editDistance(joined.join(' '), f.words.join(' '), 2) <= (f.words.join(' ').length >= 15 ? 2 : 1));
+        if (asPhrase && !flagged.has(t.start)) {
+          spellFinding(t.start, t.start + word.length, asPhrase.spelled.join(' '), asPhrase.entity);
+          continue;
+        }
+        for (const p of parts(t)) if (isCapitalised(p.text) && !flagged.has(p.start)) wordAt(toks, i, p.start, p.end, p.text.toLowerCase());
+      } else if (capitalised && !flagged.has(t.start)) {
+        // The word less any possessive: its normal form when it has no apostrophe at all (most
+        // names), no new lower-case copy.
+        const word = bare(t.text);
+        const w = bareLowerOf(t, word);
+        wordAt(toks, i, t.start, t.start + word.length, w);
+        const person = i > 0 ? index.bySurname.get(w) : undefined;
+        if (person) givenNameBefore(toks, i, person);
+      }
+    }
+    if (roleAt.length) checkRoles(ctx, text, index, findings, flagged, roleAt);
+    if (triggerAt.length) checkSettings(ctx, text, sheet, index, findings, confirmations, flagged, triggerAt, lastPersons);
+    const persons = ctx.mentions(sheet).filter((x) => sheet.entities.get(x.id)?.type === 'person').map((x) => x.id);
+    if (persons.length) lastPersons = persons;
+  }
+}
+
+function describe(e: Entity): string {
+  return e.roles?.length ? `${e.roles[0].title}` : e.type;
+}

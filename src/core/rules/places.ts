@@ -1,0 +1,106 @@
+/**
+ * The place rule: an event placed at the wrong city, country, outlet or channel (`in …`, `told …`,
+ * `posted on …`), fixed to the sheet's setting.
+ */
+import type { CompiledSheet } from '../sheet/compile';
+import type { SentenceContext } from '../claims/context';
+import { matchCase } from '../text/tokens';
+import type { Confirmation, Finding } from '../types';
+import { type NameIndex, personOf, derivedFromSheetName } from './nameIndex';
+import { wordsAt, PERSONAL, isCapitalised, nameAt, HONORIFIC, stripPossessive, MONTHS_DAYS } from '../mentions/names';
+
+/** Checks the places, outlets and channels introduced at token positions `starts` of one sentence. */
+export function checkSettings(
+  ctx: SentenceContext,
+  text: string,
+  sheet: CompiledSheet,
+  index: NameIndex,
+  findings: Finding[],
+  confirmations: Confirmation[],
+  flagged: Set<number>,
+  starts: readonly number[],
+  lastPersons: readonly string[],
+): void {
+  const toks = ctx.sentence.tokens;
+  for (const at of starts) {
+    const entries = index.triggers.get(toks[at].norm);
+    if (!entries) continue;
+    for (const { setting: s, words: tw } of entries) {
+      if (!wordsAt(toks, at, tw)) continue;
+      // The actor named in the sentence, or meant by its pronoun ("he wrote on …" after a sentence about them).
+      if (s.actor && !ctx.mentions(sheet).some((m) => m.id === s.actor) && !(lastPersons.includes(s.actor) && toks.some((t) => PERSONAL.has(t.norm)))) continue;
+      const right = sheet.entities.get(s.entity)!;
+      let k = at + tw.length;
+      // "the talks, held in Geneva": a participle of the event may stand between it and its place.
+      if (toks[k] && /^\p{Ll}+ed$/u.test(toks[k].text) && toks[k + 1] && s.prepositions.some((p) => p.toLowerCase() === toks[k + 1].norm) && /^,?[ \t\u00a0]+$/.test(text.slice(toks[k - 1].end, toks[k].start))) k++;
+      const hasPrep = !!toks[k] && s.prepositions.some((p) => p.toLowerCase() === toks[k].norm);
+      if (hasPrep) k++;
+      // Up to two filler words: "on his official Facebook page", "told the BBC".
+      for (let n = 0; n < 2 && toks[k] && !isCapitalised(toks[k].text) && /^(?:the|his|her|its|their|an?|official|own|state)$/.test(toks[k].norm); n++) k++;
+      if (!toks[k] || !isCapitalised(toks[k].text)) continue;
+      if (!hasPrep && !/^(?:told|tells|telling|interviewed)$/.test(toks[at].norm)) continue;
+      let names = nameAt(toks, k, text);
+      // An owner before the place ("on Mr Araghchi's official Telegram channel") is not the place.
+      if (/['’]s?$/.test(names[names.length - 1].text) && toks[k + names.length] && (personOf(names, index) || HONORIFIC.test(names[0].norm))) {
+        k += names.length;
+        for (let n = 0; n < 2 && toks[k] && !isCapitalised(toks[k].text) && /^(?:official|own|state|verified|personal)$/.test(toks[k].norm); n++) k++;
+        if (!toks[k] || !isCapitalised(toks[k].text)) continue;
+        names = nameAt(toks, k, text);
+      }
+      const words = names.map((t) => stripPossessive(t).text.toLowerCase());
+      const phrase = words.join(' ');
+      const start = names[0].start;
+      const end = stripPossessive(names[names.length - 1]).end;
+      // The right name, or its first words as a short form ("the Meridian Journal" of the Meridian Journal of Medicine).
+      if (index.rightNames.get(s.id)!.some((r) => ` ${phrase} `.includes(` ${r} `) || (words.length >= 2 && r.startsWith(`${phrase} `)))) {
+        confirmations.push({ start, end, factId: s.id });
+        // "Muscat, Qatar": the region after the right place must be right too.
+        const after = toks[k + names.length];
+        const region = sheet.entities.get(s.alsoRight?.[0] ?? '');
+        if (after && region && /^,[ \t\u00a0]+$/.test(text.slice(names[names.length - 1].end, after.start)) && isCapitalised(after.text)) {
+          const next = nameAt(toks, k + names.length, text);
+          const nextPhrase = next.map((t) => stripPossessive(t).text.toLowerCase()).join(' ');
+          const nextEntity = index.entityByPhrase.get(nextPhrase);
+          const placeLike = nextEntity ? nextEntity.type === region.type : sheet.otherNames.has(nextPhrase) === false && !MONTHS_DAYS.has(nextPhrase);
+          if (placeLike && !index.rightNames.get(s.id)!.includes(nextPhrase) && !flagged.has(next[0].start)) {
+            const rs = next[0].start;
+            const re = stripPossessive(next[next.length - 1]).end;
+            flagged.add(rs);
+            const fix = matchCase(text.slice(rs, re), region.name);
+            findings.push({
+              start: rs,
+              end: re,
+              ruleId: 'place-mismatch',
+              severity: 'error',
+              message: `Draft says ${text.slice(rs, re)} for ${s.what}; verified: ${right.name}, ${region.name}`,
+              factId: s.id,
+              verified: region.name,
+              fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start: rs, end: re, text: fix }] }],
+            });
+          }
+        }
+        continue;
+      }
+      if (MONTHS_DAYS.has(words[0]) || flagged.has(start)) continue;
+      // "the Portuguese capital": a word derived from a sheet name is not a wrong place.
+      if (words.length === 1 && derivedFromSheetName(words[0], sheet)) continue;
+      // A sheet entity of another kind (a person, a body) is not a wrong place.
+      const other = index.entityByPhrase.get(phrase);
+      if (other && other.type !== right.type) continue;
+      if (!other && sheet.otherNames.has(words[0])) continue;
+      flagged.add(start);
+      const draft = text.slice(start, end);
+      const fix = matchCase(draft, right.name);
+      findings.push({
+        start,
+        end,
+        ruleId: 'place-mismatch',
+        severity: 'error',
+        message: `Draft says ${draft} for ${s.what}; verified: ${right.name}`,
+        factId: s.id,
+        verified: right.name,
+        fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
+      });
+    }
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The title rule (`role-mismatch`): a title (`Foreign Minister …`) followed or preceded by a
+ * person other than its holder on the sheet, fixed to the holder's name.
+ */
+import type { SentenceContext } from '../claims/context';
+import { matchCase, phraseWords, type Token } from '../text/tokens';
+import type { Entity, Finding } from '../types';
+import { type NameIndex, personOf } from './nameIndex';
+import { wordsAt, isCapitalised, nameAt, MONTHS_DAYS, NOT_NAMES, HONORIFIC, bare, stripPossessive } from '../mentions/names';
+import { SUFFIXES } from '../language/spelling';
+
+const OTHER_OFFICE = new Set(['former', 'ex', 'deputy', 'acting', 'then', 'late', 'outgoing', 'previous', 'past', 'vice', 'shadow', 'incoming', 'new']);
+
+/** Checks the role titles at token positions `starts` of one sentence against their holders. */
+export function checkRoles(
+  ctx: SentenceContext,
+  text: string,
+  index: NameIndex,
+  findings: Finding[],
+  flagged: Set<number>,
+  starts: readonly number[],
+): void {
+  const { known } = index;
+  const toks = ctx.sentence.tokens;
+  const spaces = (a: Token, b: Token) => /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
+  const commaAfter = (a: Token, b: Token) => /^,[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
+  // Every title bound to a name in the sentence, kept until all are read: a name that two titles
+  // give to two different people ("envoy Jared Kushner, Trump's son-in-law") has no safe fix.
+  const claims: { names: Token[]; holder: Entity; title: string }[] = [];
+  for (const at of starts) {
+    const entries = index.roles.get(toks[at].norm);
+    if (!entries) continue;
+    for (const { holder, role, title, qualifiers } of entries) {
+      if (!wordsAt(toks, at, title)) continue;
+      // The longest qualifier right before the title ("Brazil's", "the mayor's").
+      let qualLen = 0;
+      for (const qw of qualifiers) if (qw.length <= at && wordsAt(toks, at - qw.length, qw)) qualLen = Math.max(qualLen, qw.length);
+      const prev = toks[at - 1];
+      const prevIsOther = !!prev && spaces(prev, toks[at]) && (OTHER_OFFICE.has(prev.norm) || (isCapitalised(prev.text) && !known.has(prev.norm)));
+      const after = at + title.length;
+      const placeWord = (t: Token | undefined) => !!t && index.all.some((f) => f.entity.type === 'place' && f.words.length === 1 && (t.norm === f.words[0] || SUFFIXES.some((x) => t.norm === f.words[0] + x)));
+      // "Abbas Araghchi, Iran's president": a country's office in apposition to a sheet person who does not hold it.
+      const nameAfter = !!toks[after] && spaces(toks[after - 1], toks[after]) && isCapitalised(toks[after].text);
+      if (!qualLen && !nameAfter && placeWord(prev) && /['’]s?$/.test(prev.text) && toks[at - 2] && commaAfter(toks[at - 2], prev)) {
+        const names = appositionNames(toks, at - 1, text);
+        const person = names.length && personOf(names, index);
+        if (person && person.id !== holder.id && person.roles?.length && !person.roles.some((r) => phraseWords(r.title).join(' ') === title.join(' '))) titleFinding(toks[at].start, toks[after - 1].end, person, text, findings, flagged);
+        continue;
+      }
+      // "Oman's Foreign Minister Badr Albusaidi": another country's office (a sheet place's possessive that is none of the title's qualifiers).
+      if (!qualLen && placeWord(prev) && /['’]s?$/.test(prev.text) && spaces(prev, toks[at])) {
+        wrongTitle(toks, at, after, holder, text, index, findings, flagged);
+        continue;
+      }
+      if (!qualLen && (role.requireQualifier || prevIsOther)) {
+        // "Iranian President Abbas Araghchi": a country's office (its adjective, from a place of the sheet), but not this person's.
+        if (prevIsOther && placeWord(prev) && !/['’]s?$/.test(prev.text)) wrongTitle(toks, at, after, holder, text, index, findings, flagged);
+        // "deputy foreign minister Abbas Araghchi", "Abbas Araghchi, Iran's deputy foreign minister": another office than the holder's own.
+        // ("then deputy foreign minister": a past office, not a wrong one.)
+        if (prevIsOther && OTHER_OFFICE.has(prev.norm) && !OTHER_OFFICE.has(toks[at - 2]?.norm ?? '') && toks[at - 2]?.norm !== 'once') otherOfficeOfHolder(toks, at - 1, after, holder, role.title, text, index, findings, flagged);
+        continue;
+      }
+      const last = toks[after - 1];
+      // Title then name: "Finance Minister Ana Ruiz", "the city's mayor, Ana Ruiz, said".
+      if (toks[after]) {
+        let names: Token[] = [];
+        if (spaces(last, toks[after])) names = nameAt(toks, after, text);
+        else if (commaAfter(last, toks[after])) {
+          names = nameAt(toks, after, text);
+          const next = toks[after + names.length];
+          if (next && !/^\s*,/.test(text.slice(names[names.length - 1]?.end ?? 0, next.start))) names = [];
+        }
+        if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) claims.push({ names, holder, title: role.title });
+      }
+      // Name, then the title in apposition: "Ana Ruiz, the mayor's deputy", "…, Mr Trump's son-in-law".
+      const before = toks[at - qualLen - 1];
+      const head = at - qualLen - (before && (before.norm === 'the' || HONORIFIC.test(before.norm)) ? 1 : 0);
+      const lead = toks[head - 1];
+      if (!qualLen || !lead || !commaAfter(lead, toks[head])) continue;
+      let k = head - 1;
+      while (k > 0 && isCapitalised(toks[k - 1].text) && spaces(toks[k - 1], toks[k]) && head - k < 3) k--;
+      const names = toks.slice(k, head).filter((t) => isCapitalised(t.text) && !NOT_NAMES.has(t.norm) && !MONTHS_DAYS.has(t.norm));
+      if (names.length !== head - k) continue;
+      const person = personOf(names, index);
+      // An unknown name must look like a person's full name; a lone capitalised word may be a place or a day.
+      if (person || names.length >= 2) claims.push({ names, holder, title: role.title });
+    }
+  }
+  // Keyed by the name's last word: a name read back from an apposition may take in a title before it.
+  const holders = new Map<number, Set<string>>();
+  const keyOf = (names: Token[]) => names[names.length - 1].start;
+  for (const c of claims) {
+    const set = holders.get(keyOf(c.names));
+    if (set) set.add(c.holder.id);
+    else holders.set(keyOf(c.names), new Set([c.holder.id]));
+  }
+  for (const c of claims) roleFinding(c.names, c.holder, c.title, text, index, findings, flagged, holders.get(keyOf(c.names))!.size > 1);
+}
+
+/**
+ * A title right before a sheet person's name that is none of their titles ("Iranian President
+ * Abbas Araghchi", where he is the foreign minister): the title is flagged, and the fix gives
+ * theirs in the draft's case.
+ */
+function wrongTitle(toks: Token[], at: number, after: number, holder: Entity, text: string, index: NameIndex, findings: Finding[], flagged: Set<number>): void {
+  if (!toks[after] || !/^[ \t\u00a0]+$/.test(text.slice(toks[after - 1].end, toks[after].start))) return;
+  const names = nameAt(toks, after, text);
+  if (names.length < 2) return;
+  const person = personOf(names, index);
+  if (!person || person.id === holder.id || !person.roles?.length) return;
+  const title = toks.slice(at, after).map((t) => t.norm).join(' ');
+  if (person.roles.some((r) => phraseWords(r.title).join(' ') === title)) return;
+  titleFinding(toks[at].start, toks[after - 1].end, person, text, findings, flagged);
+}
+
+/** The capitalised words before a comma at token `head` ("Abbas Araghchi, …"), at most three. */
+function appositionNames(toks: Token[], head: number, text: string): Token[] {
+  let k = head - 1;
+  // "Abbas Araghchi, …", and a who's-who entry's "**Abbas Araghchi**: …".
+  if (k < 0 || !/^[*_]*[,:][ \t\u00a0]+$/.test(text.slice(toks[k].end, toks[head].start))) return [];
+  let first = k;
+  while (first > 0 && head - first < 3 && isCapitalised(toks[first - 1].text) && /^[ \t\u00a0]+$/.test(text.slice(toks[first - 1].end, toks[first].start))) first--;
+  const names = toks.slice(first, k + 1);
+  return names.every((t) => isCapitalised(t.text) && !NOT_NAMES.has(t.norm) && !MONTHS_DAYS.has(t.norm)) ? names : [];
+}
+
+/**
+ * Another office of the holder's title, bound to the holder ("deputy foreign minister Abbas
+ * Araghchi" where he is the foreign minister): the qualified title is flagged, the fix drops
+ * the qualifier. `q` is the qualifier's token, `after` the token after the title.
+ */
+function otherOfficeOfHolder(toks: Token[], q: number, after: number, holder: Entity, title: string, text: string, index: NameIndex, findings: Finding[], flagged: Set<number>): void {
+  let names: Token[] = [];
+  if (toks[after] && /^[ \t\u00a0]+$/.test(text.slice(toks[after - 1].end, toks[after].start))) names = nameAt(toks, after, text);
+  if (names.length < 2) {
+    // In apposition: "Abbas Araghchi, (Iran's|the) deputy foreign minister".
+    let h = q;
+    if (toks[h - 1] && (toks[h - 1].norm === 'the' || /['’]s?$/.test(toks[h - 1].text))) h--;
+    names = appositionNames(toks, h, text);
+  }
+  if (!names.length || personOf(names, index)?.id !== holder.id) return;
+  // The fix drops the qualifier: "deputy foreign minister" -> "foreign minister".
+  titleFinding(toks[q].start, toks[after - 1].end, holder, text, findings, flagged, { right: title, fix: text.slice(toks[q + 1].start, toks[after - 1].end) });
+}
+
+/**
+ * A role-mismatch on a title at [start, end) given to `person`, fixed with their own first title
+ * in the draft's case, or with `given` (the verified title and the fix's text).
+ */
+function titleFinding(start: number, end: number, person: Entity, text: string, findings: Finding[], flagged: Set<number>, given?: { right: string; fix: string }): void {
+  if (flagged.has(start)) return;
+  flagged.add(start);
+  const draft = text.slice(start, end);
+  const right = given?.right ?? person.roles![0].title;
+  const fix = given?.fix ?? (/^\p{Lu}/u.test(draft) ? right.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()) : right.toLowerCase());
+  findings.push({
+    start,
+    end,
+    ruleId: 'role-mismatch',
+    severity: 'error',
+    message: `Draft calls ${person.name} ${draft}; verified: ${right}`,
+    factId: person.id,
+    verified: right,
+    fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
+  });
+}
+
+function roleFinding(
+  names: Token[],
+  holder: Entity,
+  title: string,
+  text: string,
+  index: NameIndex,
+  findings: Finding[],
+  flagged: Set<number>,
+  contested: boolean,
+): void {
+  const person = personOf(names, index);
+  if (person?.id === holder.id) return;
+  if (person === undefined && holder.type !== 'person') return;
+  // Words of the holder's own name or of a title among them ("AForeign Minister Abbas"): no other person's name.
+  const holderWords = new Set([holder.name, ...(holder.aliases ?? [])].flatMap((n) => phraseWords(n)));
+  const titleWords = new Set((holder.roles ?? []).flatMap((r) => phraseWords(r.title)));
+  if (!person && names.some((t) => holderWords.has(bare(t.text).toLowerCase()) || titleWords.has(bare(t.text).toLowerCase()))) return;
+  // Only names that look like a person: capitalised words that are not places or outlets of the sheet.
+  const words = names.map((t) => stripPossessive(t).text.toLowerCase());
+  if (!person && words.some((w) => index.all.some((f) => !f.person && f.words.includes(w)))) return;
+  const start = names[0].start;
+  const end = stripPossessive(names[names.length - 1]).end;
+  if (flagged.has(start)) return;
+  flagged.add(start);
+  const draft = text.slice(start, end);
+  const right = names.length >= 2 ? holder.name : (holder.aliases?.[0] ?? holder.name);
+  const fix = matchCase(draft, right);
+  findings.push({
+    start,
+    end,
+    ruleId: 'role-mismatch',
+    severity: 'error',
+    message: `Draft names ${draft} as ${title}; verified: ${holder.name}`,
+    factId: holder.id,
+    verified: holder.name,
+    // Bound to two people by two titles, the name has no fix that would not make the other one wrong.
+    fixes: contested ? [] : [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
+  });
+}
