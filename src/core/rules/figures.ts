@@ -297,7 +297,7 @@ export function checkFigure(
   if (text[m.numEnd] === '/' || text[m.start - 1] === '/') return;
   // "4  Trump signs …": a small number that opens a line and is set off by a tab or two spaces
   // numbers the line, as a list's "4." does.
-  if (/^\d{1,2}$/.test(text.slice(m.numStart, m.numEnd)) && /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start)) && /^(?:\t| {2,})\S/.test(text.slice(m.end, m.end + 4))) return;
+  if (/^\d{1,2}$/.test(text.slice(m.numStart, m.numEnd)) && /(?:^|\n)[ \t]{0,8}$/.test(text.slice(Math.max(0, m.start - 9), m.start)) && /^(?:\t| {2,})\S/.test(text.slice(m.end, m.end + 4))) return;
   // "a third round of talks" is an ordinal, not a share: fractions stand before "of" or alone.
   // "Half" is no ordinal: "cut strokes by almost half in over-60s".
   if (m.kind === 'share' && m.style.form === 'fraction' && !/half|halves/i.test(text.slice(m.numStart, m.numEnd)) && !/^\s*(?:of\b|the\b|[.,;:!?)\]—–-]|$)/.test(text.slice(m.numEnd, m.numEnd + 6))) return;
