@@ -1140,6 +1140,22 @@ function qualified(m: Mention, text: string, toks: Sentence['tokens'], to: numbe
 function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, dateSpans: [number, number][], nextId: IdMaker, quoted: QuotedSpan[]): Figure[] {
   const out: Figure[] = [];
   const mentions = findMentions(masked);
+  // Token spans [from, to) of every figure of each sentence (a word nearer another figure is not this one's).
+  const spans = new Map<Src, number[]>();
+  {
+    let sj = 0;
+    for (const m of mentions) {
+      while (sj < srcs.length && srcs[sj].sentence.end <= m.numStart) sj++;
+      const src = srcs[sj];
+      if (!src || m.numStart < src.sentence.start) continue;
+      if (m.kind !== 'year' && dateSpans.some(([s, e]) => m.numStart >= s && m.numEnd <= e)) continue;
+      const a = src.ctx.tokenAt(m.start);
+      const list = spans.get(src) ?? [];
+      list.push(a, Math.max(a + 1, src.ctx.tokenAt(m.end)));
+      spans.set(src, list);
+    }
+  }
+  const spansOf = (src: Src) => spans.get(src) ?? [];
   let si = 0;
   for (const m of mentions) {
     while (si < srcs.length && srcs[si].sentence.end <= m.numStart) si++;
@@ -1173,7 +1189,7 @@ function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledS
     const cur = m.currency.replace(/\./g, '');
     const currency = cur ? (CURRENCIES[cur] ?? CURRENCIES[cur.toLowerCase()]) : undefined;
     const base = m.kind === 'year' ? `year-${slug(counts.replace(/^year(?: of)?\s*/, ''), 3) || m.value}` : slug(counts, 3);
-    const context = contextOf(counts);
+    const context = contextOf(counts, clauseWords(masked, src, from, to, spansOf(src), sheet));
     const fig: Figure = {
       id: nextId(reportedBy && m.kind !== 'year' ? `${base}-${reportedBy}` : base),
       kind: m.kind,
@@ -1228,7 +1244,7 @@ const CONTEXT_STOP = words(`well closer close far already less more much many up
  * nothing about it ("well", "so far", "closer"). The nearest content words of the clause were
  * tried as a fallback and measured worse: they tie a draft's other figures to this one.
  */
-function contextOf(counts: string): string[] {
+function contextOf(counts: string, clause: string[] = []): string[] {
   const out = new Set<string>();
   const good = (w: string) => w.length >= 3 && !STOP_CAPS.has(w) && !AFTER_STOP.has(w) && !CONTEXT_STOP.has(w) && !LINKING.has(w) && !/^\p{N}/u.test(w);
   const add = (w: string) => {
@@ -1236,8 +1252,62 @@ function contextOf(counts: string): string[] {
     for (const group of SYNONYMS) if (group.includes(w)) for (const g of group) out.add(g);
   };
   for (const w of phraseWords(counts)) if (good(w)) add(w);
+  for (const w of clause) if (good(w)) add(w);
   return out.size ? [...out] : [counts.toLowerCase()];
 }
+
+/** Words of a clause that say nothing of what its figure is (auxiliaries, pronouns, hedges). */
+const CLAUSE_STOP = words(`would could should might must may can will shall been being had has have was were are is did does do
+  not also already now then there here what which who whom whose that this those these them they their its his her him she he
+  we our you your said says say told tells according saying added adds including include includes compared while whereas
+  than such per cent percent total totalling only least most more less fewer than about around nearly almost some among
+  amongst between within without against toward towards through throughout upon onto into over under above below beyond
+  along across behind beside besides despite except like unlike via`);
+
+/**
+ * The content words of the figure's clause nearest to it, a few on each side: the verb and the
+ * nouns that say what happened to the number ("Deaths from any cause fell by 9%": deaths, cause,
+ * fell). A word nearer another figure of the sentence is that figure's; names are left to the
+ * entities, and a comma or a clause boundary ends the reach on that side.
+ */
+function clauseWords(masked: string, src: Src, from: number, to: number, others: readonly number[], sheet: CompiledSheet): string[] {
+  const toks = src.sentence.tokens;
+  const out: string[] = [];
+  // Words that name an entity ("the union") say who, not what: the reporter and the names do that.
+  const named = new Set<number>();
+  for (const mm of src.ctx.mentions(sheet)) for (let k = mm.at; k < mm.at + mm.len; k++) named.add(k);
+  const nearerOther = (i: number) => {
+    const own = i < from ? from - i : i - (to - 1);
+    for (let k = 0; k < others.length; k += 2) {
+      if (others[k] === from) continue;
+      const d = i < others[k] ? others[k] - i : i >= others[k + 1] ? i - (others[k + 1] - 1) : 0;
+      if (d < own) return true;
+    }
+    return false;
+  };
+  const take = (i: number) => {
+    const t = toks[i];
+    if (!/^\p{Ll}/u.test(t.text) || named.has(i) || CLAUSE_STOP.has(t.norm) || AFTER_STOP.has(t.norm) || isVerbOfSaying(t.norm) || CALENDAR.has(t.norm) || t.norm.length < 3) return false;
+    out.push(t.norm);
+    return true;
+  };
+  const broken = (a: number, b: number) => /[,;:()\u2014\u2013"\u201c\u201d]/.test(masked.slice(toks[a].end, toks[b].start)) || !src.ctx.sameClause(a, b);
+  let n = 0;
+  for (let i = from - 1; i >= 0 && i >= from - CLAUSE_SPAN && n < CLAUSE_REACH && !nearerOther(i); i--) {
+    if (broken(i, i + 1)) break;
+    if (take(i)) n++;
+  }
+  n = 0;
+  for (let i = to; i < toks.length && i < to + CLAUSE_SPAN && n < CLAUSE_REACH && !nearerOther(i); i++) {
+    if (i > to && broken(i - 1, i)) break;
+    if (i === to && i > 0 && /[,;:()\u2014\u2013]/.test(masked.slice(toks[i - 1].end, toks[i].start))) break;
+    if (take(i)) n++;
+  }
+  return out;
+}
+/** How many content words on each side of a figure its clause lends it as context, and from how many words away. */
+const CLAUSE_REACH = 3;
+const CLAUSE_SPAN = 6;
 
 /** "…, the agency said." at the end of a sentence: the agency reports every figure before it. */
 function trailing(masked: string, ctx: SentenceContext, sheet: CompiledSheet, from: number): string | undefined {
