@@ -12,7 +12,7 @@ import { check } from './check';
 import { compile, type CompiledSheet } from './compile';
 import { checkCitations, FactSheetError, validateFactSheet } from './factSheet';
 import { SentenceContext } from './context';
-import { findMentions, type Mention } from './numbers';
+import { findMentions, isRangeEnd, type Mention } from './numbers';
 import { attribute, findQuotes, speakersByFirstWord, SPEECH } from './quotes';
 import { maskText, phraseWords, splitSentences, type Sentence } from './text';
 import type { DateFact, Entity, EntityType, FactSheet, Figure, Qualifier, Quote, Role, Setting } from './types';
@@ -159,10 +159,26 @@ const CURRENCIES: Record<string, string> = {
 
 /** A few news nouns and the words a draft may use for the same thing. */
 const SYNONYMS: string[][] = [
-  ['deaths', 'death', 'fatalities', 'killed', 'dead', 'toll', 'died', 'lives', 'casualties'],
+  ['deaths', 'death', 'fatalities', 'killed', 'dead', 'toll', 'died', 'lives', 'casualties', 'mortality'],
   ['arrests', 'arrested', 'detained', 'detentions', 'detainees', 'arrest'],
   ['injured', 'injuries', 'wounded', 'hurt'],
-  ['votes', 'vote', 'voted', 'ballots'],
+  ['votes', 'vote', 'voted', 'ballots', 'balloted', 'ballot'],
+  ['asked', 'sought', 'seek', 'demanded', 'requested', 'wanted'],
+  ['fined', 'fine', 'penalty', 'penalties'],
+  ['jailed', 'jail', 'prison', 'imprisoned', 'sentenced', 'sentence'],
+  ['employs', 'employed', 'employees', 'staff', 'workers', 'workforce', 'jobs'],
+  ['salary', 'salaries', 'pay', 'paid', 'earns', 'earn', 'wage', 'wages'],
+  ['revenue', 'sales', 'income', 'turnover'],
+  ['cancelled', 'canceled', 'cancelling', 'cancellations', 'scrapped', 'axed'],
+  ['recovered', 'recover', 'recovery'],
+  ['repay', 'repaid', 'repayment', 'compensation', 'restitution'],
+  ['funded', 'funding', 'grant', 'financed', 'funds'],
+  ['founded', 'established', 'launched', 'created'],
+  ['backed', 'supported', 'support', 'favour', 'favor'],
+  ['passengers', 'commuters', 'travellers', 'riders'],
+  ['patients', 'participants'],
+  ['countries', 'nations'],
+  ['clinics', 'centres', 'centers', 'sites'],
   ['evacuated', 'evacuation', 'evacuate', 'evacuees'],
   ['trade', 'trading', 'commerce', 'business'],
   ['cases', 'case'],
@@ -1156,6 +1172,7 @@ function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledS
     }
   }
   const spansOf = (src: Src) => spans.get(src) ?? [];
+  let last: { src: Src; m: Mention; counts: string; kind: Mention['kind'] } | undefined;
   let si = 0;
   for (const m of mentions) {
     while (si < srcs.length && srcs[si].sentence.end <= m.numStart) si++;
@@ -1171,25 +1188,43 @@ function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledS
     if (!read) continue;
     const ftext = read.text;
     if (!src.text.includes(ftext)) continue;
-    const counts = countsOf(masked, toks, from, to, m);
+    let counts = countsOf(masked, toks, from, to, m);
+    const prev = last && last.src === src ? last : undefined;
+    last = { src, m, counts, kind: m.kind };
+    // The second end of a range counts what the first does ("aged 60 to 84", "0.48 to 0.75").
+    if (prev && prev.kind === m.kind && /^\s*(?:to|-|–|and)\s*$/.test(masked.slice(prev.m.end, m.start)) && (FALLBACK_COUNTS.has(counts) || isRangeEnd(masked, prev.m))) counts = prev.counts;
+    // "the oldest was 91 and at least 212 had …": a count with no noun of its own counts the previous figure's.
+    else if (prev && m.kind === 'count' && prev.kind === 'count' && FALLBACK_COUNTS.has(counts) && !FALLBACK_COUNTS.has(prev.counts)) counts = lastWord(prev.counts);
+    last.counts = counts;
+    // "Ana Ruiz, 54, said": a person's age, no one's report.
+    const age = ageOf(text, src, sheet, m, from, to);
+    if (age) {
+      out.push({ id: nextId(`age-${age.id}`), kind: 'count', value: m.value, text: ftext, qualifier: read.qualifier, counts: `age of ${age.name}`, context: ['age', 'aged', 'year-old', 'old'], source: src.text });
+      continue;
+    }
     // A figure inside a quote is its speaker's; a year is no one's report.
     const inQuote = quoted.find((q) => m.start >= q.start && m.end <= q.end);
-    let reportedBy = m.kind === 'year' ? undefined : inQuote ? inQuote.speaker : trailing(masked, ctx, sheet, from);
+    // "over the three days": a figure the article already gave, not one the speaker reports.
+    const given = m.kind === 'count' && !inQuote && m.qualStart === m.qualEnd && from > 0 && /^(?:the|those|these)$/.test(toks[from - 1].norm);
+    let reportedBy = m.kind === 'year' || given ? undefined : inQuote ? inQuote.speaker : trailing(masked, ctx, sheet, from);
     // The checker's reading of the clause, if that reporter is shown speaking in this sentence (not "sentenced Ruiz").
-    if (!reportedBy && !inQuote && m.kind !== 'year') {
+    if (!reportedBy && !inQuote && m.kind !== 'year' && !given) {
       const r = ctx.reporter(sheet, from, to);
       if (r && ctx.mentions(sheet).some((mm) => mm.id === r && speaksAt(text, src, mm))) reportedBy = r;
     }
     // "Ruiz’s office said …": the subject that opens a reporting sentence reports all of its figures.
-    if (!reportedBy && !inQuote && m.kind !== 'year') reportedBy = subjectReporter(text, src, sheet, from);
+    if (!reportedBy && !inQuote && m.kind !== 'year' && !given) reportedBy = subjectReporter(text, src, sheet, from);
     // "She said 12 …", "…, he said.": the person last shown speaking.
     const pronounLeads = /^(?:he|she|they)$/.test(toks[0]?.norm ?? '') && isVerbOfSaying(toks[1]?.norm);
     const pronounTrails = toks.length > 2 && /^(?:he|she|they)$/.test(toks[toks.length - 2].norm) && isVerbOfSaying(toks[toks.length - 1].norm) && toks.length - 2 > to && /,\s*$/.test(masked.slice(toks[toks.length - 3].end, toks[toks.length - 2].start));
-    if (!reportedBy && !inQuote && m.kind !== 'year' && (pronounLeads || pronounTrails)) reportedBy = lastPersonBefore(text, srcs, src.index, sheet);
+    if (!reportedBy && !inQuote && m.kind !== 'year' && !given && (pronounLeads || pronounTrails)) reportedBy = lastPersonBefore(text, srcs, src.index, sheet);
     const cur = m.currency.replace(/\./g, '');
     const currency = cur ? (CURRENCIES[cur] ?? CURRENCIES[cur.toLowerCase()]) : undefined;
     const base = m.kind === 'year' ? `year-${slug(counts.replace(/^year(?: of)?\s*/, ''), 3) || m.value}` : slug(counts, 3);
     const context = contextOf(counts, clauseWords(masked, src, from, to, spansOf(src), sheet));
+    // Whom the figure is about ("nine years for Ana Ruiz"): named in what it counts, where the checker reads it.
+    const about = m.kind === 'year' ? undefined : aboutPerson(text, src, sheet, from, to, reportedBy);
+    if (about) counts = `${counts} (${about})`;
     const fig: Figure = {
       id: nextId(reportedBy && m.kind !== 'year' ? `${base}-${reportedBy}` : base),
       kind: m.kind,
@@ -1230,8 +1265,43 @@ function countsOf(masked: string, toks: Sentence['tokens'], from: number, to: nu
     before.unshift(t.text);
     if (toks[i - 1] && t.start > toks[i - 1].end + 1) break;
   }
-  if (m.kind === 'year') return before.length ? `year of ${before.join(' ')}` : 'year';
+  if (m.kind === 'year') {
+    // "November 2019", "between March 2016 and …": a date's words say when, not what the year is of.
+    const what = before.filter((w) => !CALENDAR.has(w.toLowerCase()) && !/^(?:between|and|early|late|mid)$/i.test(w));
+    return what.length ? `year of ${what.join(' ')}` : 'year';
+  }
   return before.join(' ') || (m.kind === 'money' ? 'amount' : m.kind === 'share' ? 'share' : 'number');
+}
+
+/** What countsOf says when it finds no words of the figure's own. */
+const FALLBACK_COUNTS = new Set(['amount', 'share', 'number', 'year']);
+
+/** "Ana Ruiz, 54, said": the person whose age the number in commas after their name is. */
+function ageOf(text: string, src: Src, sheet: CompiledSheet, m: Mention, from: number, to: number): { id: string; name: string } | undefined {
+  if (m.kind !== 'count' || !Number.isInteger(m.value) || m.value < 1 || m.value > 120 || m.qualStart !== m.qualEnd) return undefined;
+  const toks = src.sentence.tokens;
+  if (from < 1 || !/^\s*,\s*$/.test(text.slice(toks[from - 1].end, m.start)) || !/^\s*[,)]/.test(text.slice(m.end, m.end + 3))) return undefined;
+  const mm = src.ctx.mentions(sheet).find((x) => x.at + x.len === from);
+  const e = mm && sheet.entities.get(mm.id);
+  return e?.type === 'person' ? { id: e.id, name: e.name } : undefined;
+}
+
+/**
+ * The person a figure is about, by name, where the sentence says so: "nine years for Ana Ruiz",
+ * or the person its clause names before it who is not shown speaking and not its reporter
+ * ("Ana Ruiz, the firm's founder, was sentenced to seven years"; "sentenced Ana Ruiz to …").
+ */
+function aboutPerson(text: string, src: Src, sheet: CompiledSheet, from: number, to: number, reporter: string | undefined): string | undefined {
+  const toks = src.sentence.tokens;
+  const persons = src.ctx.mentions(sheet).filter((mm) => sheet.entities.get(mm.id)?.type === 'person' && mm.id !== reporter);
+  const after = persons.find((mm) => mm.at >= to && mm.at <= to + 3 && /^(?:for|on|against)$/.test(toks[mm.at - 1]?.norm ?? '') && src.ctx.sameClause(to, mm.at));
+  if (after) return sheet.entities.get(after.id)!.name;
+  const before = persons.filter((mm) => mm.at + mm.len <= from && from - mm.at <= 20 && src.ctx.sameClause(mm.at, from) && !/['’]s?$/.test(toks[mm.at + mm.len - 1].text) && !speaksAt(text, src, mm)).pop();
+  // Not across "that", a new clause of another subject ("Ruiz told the court that …").
+  if (!before || toks.slice(before.at + before.len, from).some((t) => t.norm === 'that' || isVerbOfSaying(t.norm))) return undefined;
+  // "ordered Ana Ruiz and Tom Okoye to repay …": about both, so about neither alone.
+  if (toks[before.at - 1]?.norm === 'and' || toks[before.at + before.len]?.norm === 'and') return undefined;
+  return sheet.entities.get(before.id)!.name;
 }
 
 /** Words that say nothing about what a figure counts ("well under", "so far", "the amount"). */
@@ -1246,13 +1316,13 @@ const CONTEXT_STOP = words(`well closer close far already less more much many up
  */
 function contextOf(counts: string, clause: string[] = []): string[] {
   const out = new Set<string>();
-  const good = (w: string) => w.length >= 3 && !STOP_CAPS.has(w) && !AFTER_STOP.has(w) && !CONTEXT_STOP.has(w) && !LINKING.has(w) && !/^\p{N}/u.test(w);
+  const good = (w: string) => w.length >= 3 && !CALENDAR.has(w) && !STOP_CAPS.has(w) && !AFTER_STOP.has(w) && !CONTEXT_STOP.has(w) && !LINKING.has(w) && !/^\p{N}/u.test(w);
   const add = (w: string) => {
     out.add(w);
     for (const group of SYNONYMS) if (group.includes(w)) for (const g of group) out.add(g);
   };
   for (const w of phraseWords(counts)) if (good(w)) add(w);
-  for (const w of clause) if (good(w)) add(w);
+  for (const w of clause) if (good(w) || CONTENT_VERBS.has(w)) add(w);
   return out.size ? [...out] : [counts.toLowerCase()];
 }
 
@@ -1287,7 +1357,8 @@ function clauseWords(masked: string, src: Src, from: number, to: number, others:
   };
   const take = (i: number) => {
     const t = toks[i];
-    if (!/^\p{Ll}/u.test(t.text) || named.has(i) || CLAUSE_STOP.has(t.norm) || AFTER_STOP.has(t.norm) || isVerbOfSaying(t.norm) || CALENDAR.has(t.norm) || t.norm.length < 3) return false;
+    // A capitalised word opening the sentence is a common word unless it names something ("Deaths fell …").
+    if (!(/^\p{Ll}/u.test(t.text) || (i === 0 && !isAcronym(t.text))) || named.has(i) || CLAUSE_STOP.has(t.norm) || (AFTER_STOP.has(t.norm) && !CONTENT_VERBS.has(t.norm)) || SAYING.has(t.norm) || CALENDAR.has(t.norm) || t.norm.length < 3) return false;
     out.push(t.norm);
     return true;
   };
@@ -1305,6 +1376,10 @@ function clauseWords(masked: string, src: Src, from: number, to: number, others:
   }
   return out;
 }
+/** The verbs among AFTER_STOP: they end what a figure counts, but say what happened to it. */
+const CONTENT_VERBS = words('came went got made took gave saw left fell grew won lost ran met held brought bought sold became began hit cut set');
+/** Verbs that only say who spoke ("asked for nine years", "estimated" and "predicted" say what the figure is). */
+const SAYING = words('said says say told tells tell telling saying added adds adding according stated states claimed claims reported reports noted notes');
 /** How many content words on each side of a figure its clause lends it as context, and from how many words away. */
 const CLAUSE_REACH = 3;
 const CLAUSE_SPAN = 6;
