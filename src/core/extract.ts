@@ -250,6 +250,9 @@ interface Draft {
   evidence: Set<string>;
   first: Src;
   order: number;
+  /** Names of it the runs read, and how many of them name it as where someone works ("a physician at St Anne's Hospital"). */
+  uses?: number;
+  workplaces?: number;
   /** Whose role the person holds, as the article words it ("KVR's", "its", "of the union"), where the role speaks for it. */
   owners?: { phrase: string; src: Src }[];
 }
@@ -662,6 +665,9 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
       if (prevWord === 'the' || (firstTok >= 2 && toks[firstTok - 1].norm === 'the')) evidence.push('the');
       if (/^\s*,\s*\p{Lu}/u.test(gapAfter) && prevWord && LOCATIVE.has(prevWord)) evidence.push('place');
       const d = add(name, src, evidence);
+      d.uses = (d.uses ?? 0) + 1;
+      // "Ana Ruiz, a stroke physician at St Anne's Hospital": where she works.
+      if (prevWord === 'at' && firstTok >= 2 && ROLE_NOUNS.has(toks[firstTok - 2].norm)) d.workplaces = (d.workplaces ?? 0) + 1;
       if (role) {
         addRole(d, qualifier ? { title: role, qualifiers: [qualifier] } : { title: role });
         titleHolders.push({ title: role, draft: d });
@@ -731,6 +737,9 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
     else if (n.length > 1 && ev.has('the')) type = 'organisation';
     else if (n.length > 1 && n.length <= 3 && !isAcronym(n[0])) type = 'person';
     else type = 'place';
+    // An institution the article names only as where someone works is, to a draft, where they are
+    // ("a physician at St Anne's Hospital"): a place, so that it is never read as the speaker.
+    if (type === 'organisation' && d.uses && d.workplaces === d.uses && !nouns(ev).length && !ev.has('firm')) type = 'place';
     d.entity.type = type;
     if (type === 'person') persons.push(d);
     // "the regional operator", "the liquidator": what the article calls an organisation is how drafts name it.
