@@ -615,7 +615,12 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
         if (title) run.title = title;
         continue;
       }
-      const nameText = text.slice(ws[0].start, ws[ws.length - 1].end);
+      let nameText = text.slice(ws[0].start, ws[ws.length - 1].end);
+      // "the TIDELINE trial", "the Ashby study": a named study is the name and its noun.
+      const study = ws.length <= 2 && !title ? /^[ \t]+(trial|study|survey|programme|program|project|inquiry|review)\b/.exec(text.slice(ws[ws.length - 1].end, ws[ws.length - 1].end + 12)) : null;
+      const lastLower = lower(ws[ws.length - 1].text);
+      const namedStudy = !!study && !ORG_WORDS.has(lastLower) && !PLACE_WORDS.has(lastLower) && !OUTLET_WORDS.has(lastLower) && !isPossessive(ws[ws.length - 1].text);
+      if (namedStudy) nameText = text.slice(ws[0].start, ws[ws.length - 1].end + study![0].length);
       const name = bare(nameText);
       const lw = ws.map((w) => lower(w.text));
       const last = lw[lw.length - 1];
@@ -631,6 +636,7 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
         if (!(standsAlone ??= wordsStandingAlone(runsBySrc)).has(last)) continue;
       }
       if (title) evidence.push('person');
+      if (namedStudy) evidence.push('study');
       // A name used before a noun ("her Ruiz Foundation account") takes no role from the word before it.
       const role = title ?? (nounAfter(nextWord, gapAfter) ? undefined : roleBefore(text, src, firstTok));
       if (role && !title) evidence.push('person');
@@ -666,6 +672,11 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
       if (/^\s*,\s*\p{Lu}/u.test(gapAfter) && prevWord && LOCATIVE.has(prevWord)) evidence.push('place');
       const d = add(name, src, evidence);
       d.uses = (d.uses ?? 0) + 1;
+      if (namedStudy) {
+        const short = text.slice(ws[0].start, ws[ws.length - 1].end);
+        const aliases = (d.entity.aliases ??= []);
+        if (!aliases.includes(short)) aliases.push(short);
+      }
       // "Ana Ruiz, a stroke physician at St Anne's Hospital": where she works.
       if (prevWord === 'at' && firstTok >= 2 && ROLE_NOUNS.has(toks[firstTok - 2].norm)) d.workplaces = (d.workplaces ?? 0) + 1;
       if (role) {
@@ -723,7 +734,8 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
     const ev = d.evidence;
     const n = d.entity.name.split(/\s+/);
     let type: EntityType;
-    if (ev.has('body')) type = 'body';
+    // A named study reports its findings as a body does ("the TIDELINE trial found").
+    if (ev.has('body') || ev.has('study')) type = 'body';
     else if (ev.has('channel')) type = 'channel';
     else if (ev.has('person') && !ev.has('organisation') && !ev.has('place')) type = 'person';
     else if (ev.has('outlet') && !ev.has('organisation')) type = 'outlet';
