@@ -688,9 +688,17 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
         titleHolders.push({ title: appositive, draft: d });
       }
       for (const r of [role, appositive]) {
-        if (!r || !SPEAKS_FOR_ROLES.has(lastWord(r)) && !SPEAKS_FOR_ROLES.has(r.toLowerCase())) continue;
+        if (!r) continue;
         const owner = ownerOf(text, src, firstTok, lastTok, r);
-        if (owner) (d.owners ??= []).push({ phrase: owner, src });
+        if (!owner) continue;
+        if (SPEAKS_FOR_ROLES.has(lastWord(r)) || SPEAKS_FOR_ROLES.has(r.toLowerCase())) (d.owners ??= []).push({ phrase: owner, src });
+        // "Ruiz's lawyer", "the union's organiser": whose the role is qualifies it (and tells two lawyers apart).
+        if (/['’]s?$/.test(owner)) {
+          const own = owner.replace(/^The\b/, 'the');
+          const forms = [own, own.replace(/’/g, "'"), own.replace(/'/g, '’'), own.replace(/^the /, '')];
+          const held = d.entity.roles?.find((x) => x.title.toLowerCase() === r.toLowerCase());
+          if (held) for (const f of [...forms, ...forms.map((x) => x.replace(/^the /, ''))]) if (!(held.qualifiers ??= []).includes(f)) held.qualifiers.push(f);
+        }
       }
       // "Long Name (LN)": the acronym in parentheses is an alias.
       const paren = /^\s*\(((?:\p{Lu}\.?){2,8})\)/u.exec(text.slice(ws[ws.length - 1].end, ws[ws.length - 1].end + 14));
@@ -864,6 +872,7 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
       // A title several people hold ("Professor") is no one's alone: without a qualifier it is no role.
       for (const d of set) {
         d.entity.roles = d.entity.roles?.filter((r) => r.title.toLowerCase() !== title || r.qualifiers?.length);
+        for (const r of d.entity.roles ?? []) if (r.title.toLowerCase() === title) r.requireQualifier = true;
         if (!d.entity.roles?.length) delete d.entity.roles;
       }
       continue;
@@ -936,8 +945,10 @@ function ownerOf(text: string, src: Src, first: number, last: number, role: stri
     if (k > 0 && /^(?:the)$/.test(toks[k - 1].norm) && /^[ \t]+$/.test(gap(k - 1, k))) k--;
     return text.slice(toks[k].start, toks[end].end);
   };
-  // Before the name: "[owner] role, NAME" or "[owner] role NAME".
-  for (const r0 of [first - n]) {
+  // Before the name: "[owner] role, NAME" or "[owner] role NAME" or "[owner] role for …, NAME".
+  const further: number[] = [];
+  for (let r = first - n - 2; r >= Math.max(0, first - n - 6); r--) if (roleAt(r) && /^(?:for|of|at)$/.test(toks[r + n]?.norm ?? '')) further.push(r);
+  for (const r0 of [first - n, ...further]) {
     if (!roleAt(r0) || r0 < 1 || !/^[ \t]+$/.test(gap(r0 - 1, r0))) continue;
     const p = toks[r0 - 1];
     if (/^(?:its|their)$/.test(p.norm)) return p.norm;
@@ -1095,6 +1106,14 @@ function appositiveRole(text: string, src: Src, first: number, last: number): st
     while (s > 0 && top - s < 2 && /^\p{Ll}/u.test(toks[s - 1].text) && !STOP_CAPS.has(toks[s - 1].norm) && !/['’]/.test(toks[s - 1].text)) s--;
     return text.slice(toks[s].start, p.end);
   }
+  // Before, with what the role is of: "the union's organiser for the northern depots, Ana Ruiz".
+  if (p && /^\s*,\s*$/.test(text.slice(p.end, toks[first].start)) && /^\p{Ll}/u.test(p.text)) {
+    for (let r = first - 3; r >= Math.max(0, first - 7); r--) {
+      const t = toks[r];
+      if (!/^\p{Ll}/u.test(t.text) || /[^\s]/.test(text.slice(t.end, toks[r + 1].start))) break;
+      if (ROLE_NOUNS.has(t.norm) && /^(?:for|of|at)$/.test(toks[r + 1].norm) && (r === 0 || /['’]s?$/.test(toks[r - 1].text) || /^(?:the|its|their)$/.test(toks[r - 1].norm))) return t.text;
+    }
+  }
   // After: "Ana Ruiz, the chief executive," / "Ana Ruiz, a director at …"
   const n0 = toks[last + 1];
   if (n0 && /^\s*,\s*$/.test(text.slice(toks[last].end, n0.start)) && /^(?:the|a|an|its|their|his|her)$/.test(n0.norm)) {
@@ -1218,7 +1237,7 @@ function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledS
     else if (prev && m.kind === 'count' && prev.kind === 'count' && FALLBACK_COUNTS.has(counts) && !FALLBACK_COUNTS.has(prev.counts)) counts = lastWord(prev.counts);
     last.counts = counts;
     // "Ana Ruiz, 54, said": a person's age, no one's report.
-    const age = ageOf(text, src, sheet, m, from, to);
+    const age = ageOf(text, src, sheet, m, from);
     if (age) {
       out.push({ id: nextId(`age-${age.id}`), kind: 'count', value: m.value, text: ftext, qualifier: read.qualifier, counts: `age of ${age.name}`, context: ['age', 'aged', 'year-old', 'old'], source: src.text });
       continue;
@@ -1298,7 +1317,7 @@ function countsOf(masked: string, toks: Sentence['tokens'], from: number, to: nu
 const FALLBACK_COUNTS = new Set(['amount', 'share', 'number', 'year']);
 
 /** "Ana Ruiz, 54, said": the person whose age the number in commas after their name is. */
-function ageOf(text: string, src: Src, sheet: CompiledSheet, m: Mention, from: number, to: number): { id: string; name: string } | undefined {
+function ageOf(text: string, src: Src, sheet: CompiledSheet, m: Mention, from: number): { id: string; name: string } | undefined {
   if (m.kind !== 'count' || !Number.isInteger(m.value) || m.value < 1 || m.value > 120 || m.qualStart !== m.qualEnd) return undefined;
   const toks = src.sentence.tokens;
   if (from < 1 || !/^\s*,\s*$/.test(text.slice(toks[from - 1].end, m.start)) || !/^\s*[,)]/.test(text.slice(m.end, m.end + 3))) return undefined;
