@@ -637,6 +637,8 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
       }
       if (title) evidence.push('person');
       if (namedStudy) evidence.push('study');
+      // "the researchers from the University of Eastholm": the institution whose research the story reports.
+      if (firstTok >= 2 && /^(?:from|at|of)$/.test(toks[firstTok - (prevWord === 'the' ? 2 : 1)]?.norm ?? '') && RESEARCHERS.has(toks[firstTok - (prevWord === 'the' ? 3 : 2)]?.norm ?? '')) evidence.push('research');
       // A name used before a noun ("her Ruiz Foundation account") takes no role from the word before it.
       const role = title ?? (nounAfter(nextWord, gapAfter) ? undefined : roleBefore(text, src, firstTok));
       if (role && !title) evidence.push('person');
@@ -765,6 +767,9 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
     // "the regional operator", "the liquidator": what the article calls an organisation is how drafts name it.
     if (type === 'organisation' || type === 'body') for (const x of nouns(ev)) addMention(d, x), addMention(d, lastWord(x));
   }
+  // "the researchers", "the authors": the one institution whose researchers the article names.
+  const research = drafts.filter((d) => d.evidence.has('research') && d.entity.type === 'organisation');
+  if (research.length === 1) for (const m of ['researchers', 'the researchers', 'authors', 'the authors', 'scientists', 'study authors']) addMention(research[0], m);
   // "the union", "the court": the head word of one organisation's name, used as a common noun in the article.
   const heads = new Map<string, Draft[]>();
   for (const d of drafts) {
@@ -880,6 +885,11 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
     const d = [...set][0];
     const mentions = (d.entity.mentions ??= []);
     if (!mentions.includes(title)) mentions.push(title);
+    // "Chief prosecutor Ana Ruiz" … "Prosecutors had asked for …": the one who leads them speaks for them.
+    const plural = `${lastWord(title)}s`;
+    if (!/\s/.test(title) && new RegExp(`\\b(?:chief|lead|head|senior)\\s+${title}\\b`, 'i').test(text) && srcs.some((x) => x.sentence.tokens.some((t, i) => t.norm === plural && !(i > 0 && /^\p{Lu}/u.test(x.sentence.tokens[i - 1].text))))) {
+      if (!mentions.includes(plural)) mentions.push(plural);
+    }
     // "Foreign Minister" is also written "FM", where the article does so.
     const role = d.entity.roles?.find((r) => r.title.toLowerCase() === title);
     const ws = (role?.title ?? title).split(/\s+/);
@@ -900,6 +910,8 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
   return out;
 }
 
+/** Those who report a study's findings for their institution. */
+const RESEARCHERS = words('researchers scientists authors investigators team');
 /** Roles whose holder speaks for an organisation (speaksFor); the first few also report for it. */
 const SPEAKS_FOR_ROLES = words(`executive ceo spokesman spokeswoman spokesperson chair chairman chairwoman chairperson secretary
   president director head leader chief officer`);
