@@ -632,7 +632,7 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
       const evidence: string[] = [];
       // Demonyms and other adjectives used before a lower-case noun are not names ("Martian rovers").
       if (ws.length === 1 && CALENDAR.has(last)) continue;
-      if (ws.length === 1 && DEMONYM_SUFFIX.test(last) && nounAfter(nextWord, gapAfter) && !title) {
+      if (ws.length === 1 && DEMONYM_SUFFIX.test(last) && !/^\p{Lu}{2,}$/u.test(ws[0].text) && nounAfter(nextWord, gapAfter) && !title) {
         if (!(standsAlone ??= wordsStandingAlone(runsBySrc)).has(last)) continue;
       }
       if (title) evidence.push('person');
@@ -1307,6 +1307,8 @@ function countsOf(masked: string, toks: Sentence['tokens'], from: number, to: nu
     after.push(t.text);
   }
   while (after.length && /^(?:the|a|an|of|in)$/i.test(after[after.length - 1])) after.pop();
+  // "12% among the patients": a preposition opens where or among whom, not what is counted.
+  if (after.length && PREPOSITIONS.has(after[0].toLowerCase())) after.length = 0;
   if (after.length && m.kind !== 'year') return after.join(' ');
   const before: string[] = [];
   let i = from - 1;
@@ -1325,6 +1327,7 @@ function countsOf(masked: string, toks: Sentence['tokens'], from: number, to: nu
   return before.join(' ') || (m.kind === 'money' ? 'amount' : m.kind === 'share' ? 'share' : 'number');
 }
 
+const PREPOSITIONS = words('among amongst between within without against toward towards through throughout upon onto into over under above below beyond along across behind beside besides despite except like unlike via');
 /** What countsOf says when it finds no words of the figure's own. */
 const FALLBACK_COUNTS = new Set(['amount', 'share', 'number', 'year']);
 
