@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { check, loadFactSheet } from '../src/core';
+import { applyFixes, check, loadFactSheet } from '../src/core';
 
 const sheet = loadFactSheet(
   JSON.stringify({
@@ -34,11 +34,13 @@ const sheet = loadFactSheet(
       { id: 'band-high', kind: 'count', value: 18, text: '18', qualifier: 'exact', counts: 'highest pay band', context: ['pay band', 'band'], source: 'Pay bands run from 12 to 18.' },
       { id: 'term-years', kind: 'count', value: 4, text: 'four', qualifier: 'exact', counts: 'years of the lease', context: ['lease', 'years'], source: 'The trust signed a lease of four years and six months.' },
       { id: 'term-months', kind: 'count', value: 6, text: 'six', qualifier: 'exact', counts: 'months of the lease on top of the years', context: ['lease', 'months'], source: 'The trust signed a lease of four years and six months.' },
+      { id: 'cost-cut', kind: 'share', value: 0.3, text: '30%', qualifier: 'exact', counts: 'cut in running costs', context: ['cut', 'costs'], source: 'The trust will cut its running costs by 30%.' },
       { id: 'jobs', kind: 'count', value: 370, text: 'more than 370', qualifier: 'more-than', counts: 'jobs at risk', reportedBy: 'guild', context: ['jobs at risk', 'jobs'], source: 'The Dockers Guild said more than 370 jobs were at risk.' },
     ],
     dates: [
       { id: 'vote', text: '14 to 16 March', event: 'the dockers vote', context: ['vote', 'ballot'], source: 'Dockers vote from 14 to 16 March.' },
       { id: 'agreed', text: 'November 2019', event: 'the first loan was agreed', context: ['agreed', 'first loan'], source: 'The first loan was agreed in November 2019.' },
+      { id: 'walkout', text: 'early May', event: 'the crane drivers struck', context: ['struck'], source: 'The crane drivers struck in early May.' },
     ],
     quotes: [
       { id: 'q1', text: 'a bridge to the future', speaker: 'okafor', source: 'Okafor called the loan “a bridge to the future”.' },
@@ -47,12 +49,49 @@ const sheet = loadFactSheet(
     settings: [],
   }),
 );
+const fixed = (draft: string) => applyFixes(draft, check(draft, sheet, { cache: false })).text;
 const flagged = (draft: string) => check(draft, sheet, { cache: false }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
 
 describe('reading the language', () => {
   it('a context word matches its inflections (borrow → borrowed, analyst → analysts)', () => {
     assert.deepEqual(flagged('The trust borrowed £24 million last spring.'), ['number-mismatch: £24 million']);
     assert.deepEqual(flagged('Okafor said the trust now has 1,420 analysts on its books.'), ['number-mismatch: 1,420']);
+  });
+
+  it('an irregular verb matches its other forms (struck → strike, striking)', () => {
+    assert.deepEqual(flagged('The crane drivers will strike again in late May.'), ['date-mismatch: late May']);
+    assert.deepEqual(flagged('The crane drivers, striking since mid-May, want more.'), ['date-mismatch: mid-May']);
+  });
+
+  it('a timeline label before a dash dates its line ("**Late May** — crane drivers strike")', () => {
+    assert.deepEqual(flagged('**Late May** — The crane drivers strike.'), ['date-mismatch: Late May']);
+    assert.deepEqual(flagged('**Early May** — The crane drivers strike.'), []);
+  });
+
+  it('a bound or "nearly" before an exact figure is fixed to a round value it is true of, or dropped when none is', () => {
+    assert.equal(fixed('Okafor said the trust had more than 1,300 analysts.'), 'Okafor said the trust had more than 1,200 analysts.');
+    assert.equal(fixed('Okafor said the trust had nearly 1,300 analysts.'), 'Okafor said the trust had 1,240 analysts.');
+    assert.equal(fixed('The trust will borrow more than £50 million.'), 'The trust will borrow more than £40 million.');
+    assert.equal(fixed('The trust will borrow more than £45 million.'), 'The trust will borrow £42 million.');
+  });
+
+  it('a span of time from a date ("eight years since 2016") is a dated period, not a term the sheet counts', () => {
+    assert.deepEqual(flagged('Okafor has a term of eight years.'), ['number-mismatch: eight']);
+    assert.deepEqual(flagged('Okafor has led the trust for eight years since 2016.'), []);
+    assert.deepEqual(flagged('Okafor has led the trust for more than eight years from March 2016.'), []);
+  });
+
+  it('a small number opening a plain-text line, set off by spaces, numbers the line', () => {
+    assert.deepEqual(flagged('3  Okafor term years\n4  The trust will borrow £42 million.'), []);
+    assert.deepEqual(flagged('Okafor term: 3 years\nThe trust will borrow £42 million.'), ['number-mismatch: 3']);
+  });
+
+  it('"half" is a share wherever it stands ("by almost half in the docks"); "a third round" is an ordinal', () => {
+    assert.deepEqual(flagged('The trust will cut its costs by almost half in the docks.'), ['number-mismatch: almost half']);
+    assert.deepEqual(flagged('The trust will cut costs in a third round of savings.'), []);
+    // Its fix: a fraction of everyday prose keeps the draft's form, any other gives the verified text.
+    assert.equal(fixed('The trust will cut its costs by almost half in the docks.'), 'The trust will cut its costs by 30% in the docks.');
+    assert.equal(fixed('The trust will cut its costs by a fifth.'), 'The trust will cut its costs by 30%.');
   });
 
   it('the day of a date is not a figure, whatever the sheet counts', () => {

@@ -113,6 +113,9 @@ export class SentenceContext {
       for (let i = prevEnd; i < t.start; i++) {
         const ch = masked.charCodeAt(i);
         if (ch === 0x2c) commas++; // ,
+        // A dash after a label of a few words that opens the sentence ("Late November — Protests
+        // break out") joins the label to its line, as a colon does.
+        else if ((ch === 0x2014 || ch === 0x2013) && k <= 3) continue;
         else if (ch === 0x3b || ch === 0x2014 || ch === 0x2013 || ch === 0xb7 || ch === 0x2022) strong++; // ; — – · •
       }
       if (CLAUSE_WORDS.mayHave(t.norm)) {

@@ -92,11 +92,39 @@ function shownAfter(m: Mention, text: string, edits: Edit[]): string {
 }
 
 /**
+ * A qualifier the verified value itself would make false: "more than", "under", "nearly" (not
+ * "at least", "up to", which include it, nor a negated one: "not fewer than").
+ */
+function strictBound(m: Mention, text: string): boolean {
+  if (m.qualEnd <= m.qualStart || (m.qualifier !== 'lower' && m.qualifier !== 'upper' && m.qualifier !== 'approx-below')) return false;
+  const said = text.slice(m.qualStart, m.qualEnd);
+  if (m.qualifier !== 'approx-below' && /\b(?:least|most|up to|as (?:many|much|high) as|no (?:fewer|less|more) than|not more than)$/i.test(said)) return false;
+  return !/\b(?:not|no)\s+$/i.test(text.slice(Math.max(0, m.qualStart - 4), m.qualStart));
+}
+
+/**
  * The fix of a wrong value, with the qualifier too when it would contradict the source once the
  * value is right ("fewer than 53,000" for more than 50,000 → "more than 50,000"): one edit, so a
  * fix never leaves a second one to make.
  */
-function render(m: Mention, f: Figure, text: string): { edits: Edit[]; shown: string } | undefined {
+function render(m: Mention, f: Figure, text: string): { edits: Edit[]; shown: string; rounded?: boolean } | undefined {
+  // A bound or "nearly" before an exact figure is only true of a round value: "nearly 2,000"
+  // for 2,986 becomes "nearly 3,000" (the draft's precision), "more than 7,000" for 6,872
+  // becomes "6,872" (no round value makes it true).
+  if (f.qualifier === 'exact' && strictBound(m, text)) {
+    const rounded = Math.round(f.value / m.precision) * m.precision;
+    const honest = m.precision > 1 && !eq(rounded, f.value) && rounded > 0 && agrees({ ...m, value: rounded }, f);
+    const r = renderEdits(m, honest ? { ...f, value: rounded } : f, text);
+    if (!r) return undefined;
+    if (honest) return { edits: r, shown: `${text.slice(m.qualStart, m.qualEnd)} ${shownAfter(m, text, r)}`, rounded: true };
+    if (r.some((e) => e.start < m.qualEnd)) return { edits: r, shown: shownAfter(m, text, r) };
+    // One edit from the qualifier on: the qualifier goes, what stands between it and the number ("$") stays.
+    const end = Math.max(...r.map((e) => e.end));
+    let out = text.slice(m.qualEnd, end);
+    for (const e of [...r].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start - m.qualEnd) + e.text + out.slice(e.end - m.qualEnd);
+    const edits = [{ start: m.qualStart, end, text: out.trimStart() }];
+    return { edits, shown: shownAfter(m, text, edits) };
+  }
   const r = renderEdits(m, f, text);
   if (!r) return undefined;
   const edits = m.qualifier !== 'none' && m.qualEnd > m.qualStart && !agrees({ ...m, value: f.value }, f) && QUALIFIER_WORDS[f.qualifier] && r.every((e) => e.start >= m.qualEnd)
@@ -109,7 +137,10 @@ function renderEdits(m: Mention, f: Figure, text: string): Edit[] | undefined {
   const model = text.slice(m.numStart, m.numEnd);
   const V = f.value;
   if (f.kind === 'share') {
-    const s = renderShare(V, m.style, model);
+    let s = renderShare(V, m.style, model);
+    // A fraction of everyday prose ("a fifth", "two thirds") keeps the draft's form; any other
+    // ("two fifths", or none for 37%) gives way to the verified text.
+    if (m.style.form === 'fraction' && (!s || !/^(?:a|one)\b|\b(?:halves|thirds|quarters)$/i.test(s))) s = f.text;
     if (!s) return undefined;
     const out = matchCase(model, s);
     return [{ start: m.numStart, end: m.numEnd, text: out }];
@@ -157,6 +188,20 @@ function renderEdits(m: Mention, f: Figure, text: string): Edit[] | undefined {
     return [{ start: m.numStart, end: m.numEnd, text: out }];
   }
   return undefined;
+}
+
+/** A unit of time followed by the date it runs from: "… years from March 2016", "… months since 2019". */
+const ANCHORED_SPAN = /^\s+(?:years?|months?|weeks?|days?)\s+(?:from|since|starting|beginning)\s+(?:(?:early|mid|late|the end of|the start of)\s+)?(?:\p{Lu}|\d)/u;
+const anchoredFacts = new WeakMap<Figure, boolean>();
+/** Is the fact's figure, in its own source sentence, a span from a date? */
+function anchoredIn(f: Figure): boolean {
+  let a = anchoredFacts.get(f);
+  if (a === undefined) {
+    const at = f.source.indexOf(f.text);
+    a = at >= 0 && ANCHORED_SPAN.test(f.source.slice(at + f.text.length, at + f.text.length + 40));
+    anchoredFacts.set(f, a);
+  }
+  return a;
 }
 
 interface Candidate {
@@ -248,8 +293,12 @@ export function checkFigure(
 ): void {
   // "2/" numbers a post in a thread; "12/25" is a date; "1/2" is written out elsewhere.
   if (text[m.numEnd] === '/' || text[m.start - 1] === '/') return;
+  // "4  Trump signs …": a small number that opens a line and is set off by a tab or two spaces
+  // numbers the line, as a list's "4." does.
+  if (/^\d{1,2}$/.test(text.slice(m.numStart, m.numEnd)) && /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start)) && /^(?:\t| {2,})\S/.test(text.slice(m.end, m.end + 4))) return;
   // "a third round of talks" is an ordinal, not a share: fractions stand before "of" or alone.
-  if (m.kind === 'share' && m.style.form === 'fraction' && !/^\s*(?:of\b|the\b|[.,;:!?)\]—–-]|$)/.test(text.slice(m.numEnd, m.numEnd + 6))) return;
+  // "Half" is no ordinal: "cut strokes by almost half in over-60s".
+  if (m.kind === 'share' && m.style.form === 'fraction' && !/half|halves/i.test(text.slice(m.numStart, m.numEnd)) && !/^\s*(?:of\b|the\b|[.,;:!?)\]—–-]|$)/.test(text.slice(m.numEnd, m.numEnd + 6))) return;
   // "3,750 more deaths than the official tally", "131 short of": a difference between two
   // figures, never one of them. It is left alone (confirmed when two of the story's figures of one
   // kind differ by it).
@@ -258,6 +307,9 @@ export function checkFigure(
     if (pair) confirmations.push({ start: m.start, end: m.end, factId: pair.id });
     return;
   }
+  // "for more than five years from March 2016": the span of a dated period, not a figure of the
+  // sheet unless one of its figures is itself a span from a date.
+  if (ANCHORED_SPAN.test(text.slice(m.end, m.end + 40)) && !sheet.figures.some((f) => anchoredIn(f))) return;
   // Distances are measured from the number itself, not its qualifier ("at least").
   const from = ctx.tokenAt(m.numStart);
   const to = Math.max(from + 1, ctx.tokenAt(m.end));
@@ -387,5 +439,5 @@ export function checkFigure(
     return;
   }
   const fix = render(m, f, text);
-  findings.push(numberFinding(m, f, `Draft says ${draft} ${what}; verified: ${f.text}${note}`, fix ? [{ title: `Replace with ${fix.shown} (verified)`, edits: fix.edits }] : []));
+  findings.push(numberFinding(m, f, `Draft says ${draft} ${what}; verified: ${f.text}${note}`, fix ? [{ title: `Replace with ${fix.shown} (verified${fix.rounded ? `: ${f.text}` : ''})`, edits: fix.edits }] : []));
 }
