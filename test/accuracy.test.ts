@@ -23,11 +23,11 @@ interface Score {
 const FLOORS: Record<string, { f1: number; precision: number; fixRate: number }> = {
   'dev/bundled': { f1: 0.942, precision: 0.967, fixRate: 0.862 },
   'kestrel-strike/curated': { f1: 1, precision: 1, fixRate: 1 },
-  'kestrel-strike/extracted': { f1: 0.869, precision: 0.833, fixRate: 0.789 },
+  'kestrel-strike/extracted': { f1: 1, precision: 1, fixRate: 1 },
   'tideline-study/curated': { f1: 0.952, precision: 1, fixRate: 0.85 },
-  'tideline-study/extracted': { f1: 0.766, precision: 0.809, fixRate: 0.65 },
+  'tideline-study/extracted': { f1: 0.932, precision: 0.956, fixRate: 0.85 },
   'veldmar-verdict/curated': { f1: 0.954, precision: 0.954, fixRate: 0.95 },
-  'veldmar-verdict/extracted': { f1: 0.802, precision: 0.894, fixRate: 0.6 },
+  'veldmar-verdict/extracted': { f1: 0.93, precision: 0.952, fixRate: 0.9 },
 };
 
 describe('accuracy on the shared evaluation corpora', function () {

@@ -12,7 +12,7 @@ import { check } from '../check';
 import { compile, type CompiledSheet } from '../sheet/compile';
 import { checkCitations, FactSheetError, validateFactSheet } from '../sheet/factSheet';
 import { SentenceContext } from '../claims/context';
-import { findMentions, type Mention } from '../mentions/numbers';
+import { findMentions, isRangeEnd, type Mention } from '../mentions/numbers';
 import { attribute, SPEECH } from '../claims/attribution';
 import { findQuotes } from '../mentions/quotes';
 import { speakersByFirstWord } from '../rules/quoteIndex';
@@ -163,10 +163,26 @@ const CURRENCIES: Record<string, string> = {
 
 /** A few news nouns and the words a draft may use for the same thing. */
 const SYNONYMS: string[][] = [
-  ['deaths', 'death', 'fatalities', 'killed', 'dead', 'toll', 'died', 'lives', 'casualties'],
+  ['deaths', 'death', 'fatalities', 'killed', 'dead', 'toll', 'died', 'lives', 'casualties', 'mortality'],
   ['arrests', 'arrested', 'detained', 'detentions', 'detainees', 'arrest'],
   ['injured', 'injuries', 'wounded', 'hurt'],
-  ['votes', 'vote', 'voted', 'ballots'],
+  ['votes', 'vote', 'voted', 'ballots', 'balloted', 'ballot'],
+  ['asked', 'sought', 'seek', 'demanded', 'requested', 'wanted'],
+  ['fined', 'fine', 'penalty', 'penalties'],
+  ['jailed', 'jail', 'prison', 'imprisoned', 'sentenced', 'sentence'],
+  ['employs', 'employed', 'employees', 'staff', 'workers', 'workforce', 'jobs'],
+  ['salary', 'salaries', 'pay', 'paid', 'earns', 'earn', 'wage', 'wages'],
+  ['revenue', 'sales', 'income', 'turnover'],
+  ['cancelled', 'canceled', 'cancelling', 'cancellations', 'scrapped', 'axed'],
+  ['recovered', 'recover', 'recovery'],
+  ['repay', 'repaid', 'repayment', 'compensation', 'restitution'],
+  ['funded', 'funding', 'grant', 'financed', 'funds'],
+  ['founded', 'established', 'launched', 'created'],
+  ['backed', 'supported', 'support', 'favour', 'favor'],
+  ['passengers', 'commuters', 'travellers', 'riders'],
+  ['patients', 'participants'],
+  ['countries', 'nations'],
+  ['clinics', 'centres', 'centers', 'sites'],
   ['evacuated', 'evacuation', 'evacuate', 'evacuees'],
   ['trade', 'trading', 'commerce', 'business'],
   ['cases', 'case'],
@@ -238,6 +254,9 @@ interface Draft {
   evidence: Set<string>;
   first: Src;
   order: number;
+  /** Names of it the runs read, and how many of them name it as where someone works ("a physician at St Anne's Hospital"). */
+  uses?: number;
+  workplaces?: number;
   /** Whose role the person holds, as the article words it ("KVR's", "its", "of the union"), where the role speaks for it. */
   owners?: { phrase: string; src: Src }[];
 }
@@ -600,7 +619,12 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
         if (title) run.title = title;
         continue;
       }
-      const nameText = text.slice(ws[0].start, ws[ws.length - 1].end);
+      let nameText = text.slice(ws[0].start, ws[ws.length - 1].end);
+      // "the TIDELINE trial", "the Ashby study": a named study is the name and its noun.
+      const study = ws.length <= 2 && !title ? /^[ \t]+(trial|study|survey|programme|program|project|inquiry|review)\b/.exec(text.slice(ws[ws.length - 1].end, ws[ws.length - 1].end + 12)) : null;
+      const lastLower = lower(ws[ws.length - 1].text);
+      const namedStudy = !!study && !ORG_WORDS.has(lastLower) && !PLACE_WORDS.has(lastLower) && !OUTLET_WORDS.has(lastLower) && !isPossessive(ws[ws.length - 1].text);
+      if (namedStudy) nameText = text.slice(ws[0].start, ws[ws.length - 1].end + study![0].length);
       const name = bare(nameText);
       const lw = ws.map((w) => lower(w.text));
       const last = lw[lw.length - 1];
@@ -612,10 +636,13 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
       const evidence: string[] = [];
       // Demonyms and other adjectives used before a lower-case noun are not names ("Martian rovers").
       if (ws.length === 1 && CALENDAR.has(last)) continue;
-      if (ws.length === 1 && DEMONYM_SUFFIX.test(last) && nounAfter(nextWord, gapAfter) && !title) {
+      if (ws.length === 1 && DEMONYM_SUFFIX.test(last) && !/^\p{Lu}{2,}$/u.test(ws[0].text) && nounAfter(nextWord, gapAfter) && !title) {
         if (!(standsAlone ??= wordsStandingAlone(runsBySrc)).has(last)) continue;
       }
       if (title) evidence.push('person');
+      if (namedStudy) evidence.push('study');
+      // "the researchers from the University of Eastholm": the institution whose research the story reports.
+      if (firstTok >= 2 && /^(?:from|at|of)$/.test(toks[firstTok - (prevWord === 'the' ? 2 : 1)]?.norm ?? '') && RESEARCHERS.has(toks[firstTok - (prevWord === 'the' ? 3 : 2)]?.norm ?? '')) evidence.push('research');
       // A name used before a noun ("her Ruiz Foundation account") takes no role from the word before it.
       const role = title ?? (nounAfter(nextWord, gapAfter) ? undefined : roleBefore(text, src, firstTok));
       if (role && !title) evidence.push('person');
@@ -650,6 +677,14 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
       if (prevWord === 'the' || (firstTok >= 2 && toks[firstTok - 1].norm === 'the')) evidence.push('the');
       if (/^\s*,\s*\p{Lu}/u.test(gapAfter) && prevWord && LOCATIVE.has(prevWord)) evidence.push('place');
       const d = add(name, src, evidence);
+      d.uses = (d.uses ?? 0) + 1;
+      if (namedStudy) {
+        const short = text.slice(ws[0].start, ws[ws.length - 1].end);
+        const aliases = (d.entity.aliases ??= []);
+        if (!aliases.includes(short)) aliases.push(short);
+      }
+      // "Ana Ruiz, a stroke physician at St Anne's Hospital": where she works.
+      if (prevWord === 'at' && firstTok >= 2 && ROLE_NOUNS.has(toks[firstTok - 2].norm)) d.workplaces = (d.workplaces ?? 0) + 1;
       if (role) {
         addRole(d, qualifier ? { title: role, qualifiers: [qualifier] } : { title: role });
         titleHolders.push({ title: role, draft: d });
@@ -659,9 +694,17 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
         titleHolders.push({ title: appositive, draft: d });
       }
       for (const r of [role, appositive]) {
-        if (!r || !SPEAKS_FOR_ROLES.has(lastWord(r)) && !SPEAKS_FOR_ROLES.has(r.toLowerCase())) continue;
+        if (!r) continue;
         const owner = ownerOf(text, src, firstTok, lastTok, r);
-        if (owner) (d.owners ??= []).push({ phrase: owner, src });
+        if (!owner) continue;
+        if (SPEAKS_FOR_ROLES.has(lastWord(r)) || SPEAKS_FOR_ROLES.has(r.toLowerCase())) (d.owners ??= []).push({ phrase: owner, src });
+        // "Ruiz's lawyer", "the union's organiser": whose the role is qualifies it (and tells two lawyers apart).
+        if (/['’]s?$/.test(owner)) {
+          const own = owner.replace(/^The\b/, 'the');
+          const forms = [own, own.replace(/’/g, "'"), own.replace(/'/g, '’'), own.replace(/^the /, '')];
+          const held = d.entity.roles?.find((x) => x.title.toLowerCase() === r.toLowerCase());
+          if (held) for (const f of [...forms, ...forms.map((x) => x.replace(/^the /, ''))]) if (!(held.qualifiers ??= []).includes(f)) held.qualifiers.push(f);
+        }
       }
       // "Long Name (LN)": the acronym in parentheses is an alias.
       const paren = /^\s*\(((?:\p{Lu}\.?){2,8})\)/u.exec(text.slice(ws[ws.length - 1].end, ws[ws.length - 1].end + 14));
@@ -705,7 +748,8 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
     const ev = d.evidence;
     const n = d.entity.name.split(/\s+/);
     let type: EntityType;
-    if (ev.has('body')) type = 'body';
+    // A named study reports its findings as a body does ("the TIDELINE trial found").
+    if (ev.has('body') || ev.has('study')) type = 'body';
     else if (ev.has('channel')) type = 'channel';
     else if (ev.has('person') && !ev.has('organisation') && !ev.has('place')) type = 'person';
     else if (ev.has('outlet') && !ev.has('organisation')) type = 'outlet';
@@ -719,11 +763,17 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
     else if (n.length > 1 && ev.has('the')) type = 'organisation';
     else if (n.length > 1 && n.length <= 3 && !isAcronym(n[0])) type = 'person';
     else type = 'place';
+    // An institution the article names only as where someone works is, to a draft, where they are
+    // ("a physician at St Anne's Hospital"): a place, so that it is never read as the speaker.
+    if (type === 'organisation' && d.uses && d.workplaces === d.uses && !nouns(ev).length && !ev.has('firm')) type = 'place';
     d.entity.type = type;
     if (type === 'person') persons.push(d);
     // "the regional operator", "the liquidator": what the article calls an organisation is how drafts name it.
     if (type === 'organisation' || type === 'body') for (const x of nouns(ev)) addMention(d, x), addMention(d, lastWord(x));
   }
+  // "the researchers", "the authors": the one institution whose researchers the article names.
+  const research = drafts.filter((d) => d.evidence.has('research') && d.entity.type === 'organisation');
+  if (research.length === 1) for (const m of ['researchers', 'the researchers', 'authors', 'the authors', 'scientists', 'study authors']) addMention(research[0], m);
   // "the union", "the court": the head word of one organisation's name, used as a common noun in the article.
   const heads = new Map<string, Draft[]>();
   for (const d of drafts) {
@@ -831,6 +881,7 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
       // A title several people hold ("Professor") is no one's alone: without a qualifier it is no role.
       for (const d of set) {
         d.entity.roles = d.entity.roles?.filter((r) => r.title.toLowerCase() !== title || r.qualifiers?.length);
+        for (const r of d.entity.roles ?? []) if (r.title.toLowerCase() === title) r.requireQualifier = true;
         if (!d.entity.roles?.length) delete d.entity.roles;
       }
       continue;
@@ -838,6 +889,11 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
     const d = [...set][0];
     const mentions = (d.entity.mentions ??= []);
     if (!mentions.includes(title)) mentions.push(title);
+    // "Chief prosecutor Ana Ruiz" … "Prosecutors had asked for …": the one who leads them speaks for them.
+    const plural = `${lastWord(title)}s`;
+    if (!/\s/.test(title) && new RegExp(`\\b(?:chief|lead|head|senior)\\s+${title}\\b`, 'i').test(text) && srcs.some((x) => x.sentence.tokens.some((t, i) => t.norm === plural && !(i > 0 && /^\p{Lu}/u.test(x.sentence.tokens[i - 1].text))))) {
+      if (!mentions.includes(plural)) mentions.push(plural);
+    }
     // "Foreign Minister" is also written "FM", where the article does so.
     const role = d.entity.roles?.find((r) => r.title.toLowerCase() === title);
     const ws = (role?.title ?? title).split(/\s+/);
@@ -858,6 +914,8 @@ function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
   return out;
 }
 
+/** Those who report a study's findings for their institution. */
+const RESEARCHERS = words('researchers scientists authors investigators team');
 /** Roles whose holder speaks for an organisation (speaksFor); the first few also report for it. */
 const SPEAKS_FOR_ROLES = words(`executive ceo spokesman spokeswoman spokesperson chair chairman chairwoman chairperson secretary
   president director head leader chief officer`);
@@ -903,8 +961,10 @@ function ownerOf(text: string, src: Src, first: number, last: number, role: stri
     if (k > 0 && /^(?:the)$/.test(toks[k - 1].norm) && /^[ \t]+$/.test(gap(k - 1, k))) k--;
     return text.slice(toks[k].start, toks[end].end);
   };
-  // Before the name: "[owner] role, NAME" or "[owner] role NAME".
-  for (const r0 of [first - n]) {
+  // Before the name: "[owner] role, NAME" or "[owner] role NAME" or "[owner] role for …, NAME".
+  const further: number[] = [];
+  for (let r = first - n - 2; r >= Math.max(0, first - n - 6); r--) if (roleAt(r) && /^(?:for|of|at)$/.test(toks[r + n]?.norm ?? '')) further.push(r);
+  for (const r0 of [first - n, ...further]) {
     if (!roleAt(r0) || r0 < 1 || !/^[ \t]+$/.test(gap(r0 - 1, r0))) continue;
     const p = toks[r0 - 1];
     if (/^(?:its|their)$/.test(p.norm)) return p.norm;
@@ -1062,6 +1122,14 @@ function appositiveRole(text: string, src: Src, first: number, last: number): st
     while (s > 0 && top - s < 2 && /^\p{Ll}/u.test(toks[s - 1].text) && !STOP_CAPS.has(toks[s - 1].norm) && !/['’]/.test(toks[s - 1].text)) s--;
     return text.slice(toks[s].start, p.end);
   }
+  // Before, with what the role is of: "the union's organiser for the northern depots, Ana Ruiz".
+  if (p && /^\s*,\s*$/.test(text.slice(p.end, toks[first].start)) && /^\p{Ll}/u.test(p.text)) {
+    for (let r = first - 3; r >= Math.max(0, first - 7); r--) {
+      const t = toks[r];
+      if (!/^\p{Ll}/u.test(t.text) || /[^\s]/.test(text.slice(t.end, toks[r + 1].start))) break;
+      if (ROLE_NOUNS.has(t.norm) && /^(?:for|of|at)$/.test(toks[r + 1].norm) && (r === 0 || /['’]s?$/.test(toks[r - 1].text) || /^(?:the|its|their)$/.test(toks[r - 1].norm))) return t.text;
+    }
+  }
   // After: "Ana Ruiz, the chief executive," / "Ana Ruiz, a director at …"
   const n0 = toks[last + 1];
   if (n0 && /^\s*,\s*$/.test(text.slice(toks[last].end, n0.start)) && /^(?:the|a|an|its|their|his|her)$/.test(n0.norm)) {
@@ -1144,6 +1212,23 @@ function qualified(m: Mention, text: string, toks: Sentence['tokens'], to: numbe
 function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, dateSpans: [number, number][], nextId: IdMaker, quoted: QuotedSpan[]): Figure[] {
   const out: Figure[] = [];
   const mentions = findMentions(masked);
+  // Token spans [from, to) of every figure of each sentence (a word nearer another figure is not this one's).
+  const spans = new Map<Src, number[]>();
+  {
+    let sj = 0;
+    for (const m of mentions) {
+      while (sj < srcs.length && srcs[sj].sentence.end <= m.numStart) sj++;
+      const src = srcs[sj];
+      if (!src || m.numStart < src.sentence.start) continue;
+      if (m.kind !== 'year' && dateSpans.some(([s, e]) => m.numStart >= s && m.numEnd <= e)) continue;
+      const a = src.ctx.tokenAt(m.start);
+      const list = spans.get(src) ?? [];
+      list.push(a, Math.max(a + 1, src.ctx.tokenAt(m.end)));
+      spans.set(src, list);
+    }
+  }
+  const spansOf = (src: Src) => spans.get(src) ?? [];
+  let last: { src: Src; m: Mention; counts: string; kind: Mention['kind'] } | undefined;
   let si = 0;
   for (const m of mentions) {
     while (si < srcs.length && srcs[si].sentence.end <= m.numStart) si++;
@@ -1159,25 +1244,43 @@ function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledS
     if (!read) continue;
     const ftext = read.text;
     if (!src.text.includes(ftext)) continue;
-    const counts = countsOf(masked, toks, from, to, m);
+    let counts = countsOf(masked, toks, from, to, m);
+    const prev = last && last.src === src ? last : undefined;
+    last = { src, m, counts, kind: m.kind };
+    // The second end of a range counts what the first does ("aged 60 to 84", "0.48 to 0.75").
+    if (prev && prev.kind === m.kind && /^\s*(?:to|-|–|and)\s*$/.test(masked.slice(prev.m.end, m.start)) && (FALLBACK_COUNTS.has(counts) || isRangeEnd(masked, prev.m))) counts = prev.counts;
+    // "the oldest was 91 and at least 212 had …": a count with no noun of its own counts the previous figure's.
+    else if (prev && m.kind === 'count' && prev.kind === 'count' && FALLBACK_COUNTS.has(counts) && !FALLBACK_COUNTS.has(prev.counts)) counts = lastWord(prev.counts);
+    last.counts = counts;
+    // "Ana Ruiz, 54, said": a person's age, no one's report.
+    const age = ageOf(text, src, sheet, m, from);
+    if (age) {
+      out.push({ id: nextId(`age-${age.id}`), kind: 'count', value: m.value, text: ftext, qualifier: read.qualifier, counts: `age of ${age.name}`, context: ['age', 'aged', 'year-old', 'old'], source: src.text });
+      continue;
+    }
     // A figure inside a quote is its speaker's; a year is no one's report.
     const inQuote = quoted.find((q) => m.start >= q.start && m.end <= q.end);
-    let reportedBy = m.kind === 'year' ? undefined : inQuote ? inQuote.speaker : trailing(masked, ctx, sheet, from);
+    // "over the three days": a figure the article already gave, not one the speaker reports.
+    const given = m.kind === 'count' && !inQuote && m.qualStart === m.qualEnd && from > 0 && /^(?:the|those|these)$/.test(toks[from - 1].norm);
+    let reportedBy = m.kind === 'year' || given ? undefined : inQuote ? inQuote.speaker : trailing(masked, ctx, sheet, from);
     // The checker's reading of the clause, if that reporter is shown speaking in this sentence (not "sentenced Ruiz").
-    if (!reportedBy && !inQuote && m.kind !== 'year') {
+    if (!reportedBy && !inQuote && m.kind !== 'year' && !given) {
       const r = ctx.reporter(sheet, from, to);
       if (r && ctx.mentions(sheet).some((mm) => mm.id === r && speaksAt(text, src, mm))) reportedBy = r;
     }
     // "Ruiz’s office said …": the subject that opens a reporting sentence reports all of its figures.
-    if (!reportedBy && !inQuote && m.kind !== 'year') reportedBy = subjectReporter(text, src, sheet, from);
+    if (!reportedBy && !inQuote && m.kind !== 'year' && !given) reportedBy = subjectReporter(text, src, sheet, from);
     // "She said 12 …", "…, he said.": the person last shown speaking.
     const pronounLeads = /^(?:he|she|they)$/.test(toks[0]?.norm ?? '') && isVerbOfSaying(toks[1]?.norm);
     const pronounTrails = toks.length > 2 && /^(?:he|she|they)$/.test(toks[toks.length - 2].norm) && isVerbOfSaying(toks[toks.length - 1].norm) && toks.length - 2 > to && /,\s*$/.test(masked.slice(toks[toks.length - 3].end, toks[toks.length - 2].start));
-    if (!reportedBy && !inQuote && m.kind !== 'year' && (pronounLeads || pronounTrails)) reportedBy = lastPersonBefore(text, srcs, src.index, sheet);
+    if (!reportedBy && !inQuote && m.kind !== 'year' && !given && (pronounLeads || pronounTrails)) reportedBy = lastPersonBefore(text, srcs, src.index, sheet);
     const cur = m.currency.replace(/\./g, '');
     const currency = cur ? (CURRENCIES[cur] ?? CURRENCIES[cur.toLowerCase()]) : undefined;
     const base = m.kind === 'year' ? `year-${slug(counts.replace(/^year(?: of)?\s*/, ''), 3) || m.value}` : slug(counts, 3);
-    const context = contextOf(counts);
+    const context = contextOf(counts, clauseWords(masked, src, from, to, spansOf(src), sheet));
+    // Whom the figure is about ("nine years for Ana Ruiz"): named in what it counts, where the checker reads it.
+    const about = m.kind === 'year' ? undefined : aboutPerson(text, src, sheet, from, to, reportedBy);
+    if (about) counts = `${counts} (${about})`;
     const fig: Figure = {
       id: nextId(reportedBy && m.kind !== 'year' ? `${base}-${reportedBy}` : base),
       kind: m.kind,
@@ -1208,6 +1311,8 @@ function countsOf(masked: string, toks: Sentence['tokens'], from: number, to: nu
     after.push(t.text);
   }
   while (after.length && /^(?:the|a|an|of|in)$/i.test(after[after.length - 1])) after.pop();
+  // "12% among the patients": a preposition opens where or among whom, not what is counted.
+  if (after.length && PREPOSITIONS.has(after[0].toLowerCase())) after.length = 0;
   if (after.length && m.kind !== 'year') return after.join(' ');
   const before: string[] = [];
   let i = from - 1;
@@ -1218,8 +1323,44 @@ function countsOf(masked: string, toks: Sentence['tokens'], from: number, to: nu
     before.unshift(t.text);
     if (toks[i - 1] && t.start > toks[i - 1].end + 1) break;
   }
-  if (m.kind === 'year') return before.length ? `year of ${before.join(' ')}` : 'year';
+  if (m.kind === 'year') {
+    // "November 2019", "between March 2016 and …": a date's words say when, not what the year is of.
+    const what = before.filter((w) => !CALENDAR.has(w.toLowerCase()) && !/^(?:between|and|early|late|mid)$/i.test(w));
+    return what.length ? `year of ${what.join(' ')}` : 'year';
+  }
   return before.join(' ') || (m.kind === 'money' ? 'amount' : m.kind === 'share' ? 'share' : 'number');
+}
+
+const PREPOSITIONS = words('among amongst between within without against toward towards through throughout upon onto into over under above below beyond along across behind beside besides despite except like unlike via');
+/** What countsOf says when it finds no words of the figure's own. */
+const FALLBACK_COUNTS = new Set(['amount', 'share', 'number', 'year']);
+
+/** "Ana Ruiz, 54, said": the person whose age the number in commas after their name is. */
+function ageOf(text: string, src: Src, sheet: CompiledSheet, m: Mention, from: number): { id: string; name: string } | undefined {
+  if (m.kind !== 'count' || !Number.isInteger(m.value) || m.value < 1 || m.value > 120 || m.qualStart !== m.qualEnd) return undefined;
+  const toks = src.sentence.tokens;
+  if (from < 1 || !/^\s*,\s*$/.test(text.slice(toks[from - 1].end, m.start)) || !/^\s*[,)]/.test(text.slice(m.end, m.end + 3))) return undefined;
+  const mm = src.ctx.mentions(sheet).find((x) => x.at + x.len === from);
+  const e = mm && sheet.entities.get(mm.id);
+  return e?.type === 'person' ? { id: e.id, name: e.name } : undefined;
+}
+
+/**
+ * The person a figure is about, by name, where the sentence says so: "nine years for Ana Ruiz",
+ * or the person its clause names before it who is not shown speaking and not its reporter
+ * ("Ana Ruiz, the firm's founder, was sentenced to seven years"; "sentenced Ana Ruiz to …").
+ */
+function aboutPerson(text: string, src: Src, sheet: CompiledSheet, from: number, to: number, reporter: string | undefined): string | undefined {
+  const toks = src.sentence.tokens;
+  const persons = src.ctx.mentions(sheet).filter((mm) => sheet.entities.get(mm.id)?.type === 'person' && mm.id !== reporter);
+  const after = persons.find((mm) => mm.at >= to && mm.at <= to + 3 && /^(?:for|on|against)$/.test(toks[mm.at - 1]?.norm ?? '') && src.ctx.sameClause(to, mm.at));
+  if (after) return sheet.entities.get(after.id)!.name;
+  const before = persons.filter((mm) => mm.at + mm.len <= from && from - mm.at <= 20 && src.ctx.sameClause(mm.at, from) && !/['’]s?$/.test(toks[mm.at + mm.len - 1].text) && !speaksAt(text, src, mm)).pop();
+  // Not across "that", a new clause of another subject ("Ruiz told the court that …").
+  if (!before || toks.slice(before.at + before.len, from).some((t) => t.norm === 'that' || isVerbOfSaying(t.norm))) return undefined;
+  // "ordered Ana Ruiz and Tom Okoye to repay …": about both, so about neither alone.
+  if (toks[before.at - 1]?.norm === 'and' || toks[before.at + before.len]?.norm === 'and') return undefined;
+  return sheet.entities.get(before.id)!.name;
 }
 
 /** Words that say nothing about what a figure counts ("well under", "so far", "the amount"). */
@@ -1232,16 +1373,75 @@ const CONTEXT_STOP = words(`well closer close far already less more much many up
  * nothing about it ("well", "so far", "closer"). The nearest content words of the clause were
  * tried as a fallback and measured worse: they tie a draft's other figures to this one.
  */
-function contextOf(counts: string): string[] {
+function contextOf(counts: string, clause: string[] = []): string[] {
   const out = new Set<string>();
-  const good = (w: string) => w.length >= 3 && !STOP_CAPS.has(w) && !AFTER_STOP.has(w) && !CONTEXT_STOP.has(w) && !LINKING.has(w) && !/^\p{N}/u.test(w);
+  const good = (w: string) => w.length >= 3 && !CALENDAR.has(w) && !STOP_CAPS.has(w) && !AFTER_STOP.has(w) && !CONTEXT_STOP.has(w) && !LINKING.has(w) && !/^\p{N}/u.test(w);
   const add = (w: string) => {
     out.add(w);
     for (const group of SYNONYMS) if (group.includes(w)) for (const g of group) out.add(g);
   };
   for (const w of phraseWords(counts)) if (good(w)) add(w);
+  for (const w of clause) if (good(w) || CONTENT_VERBS.has(w)) add(w);
   return out.size ? [...out] : [counts.toLowerCase()];
 }
+
+/** Words of a clause that say nothing of what its figure is (auxiliaries, pronouns, hedges). */
+const CLAUSE_STOP = words(`would could should might must may can will shall been being had has have was were are is did does do
+  not also already now then there here what which who whom whose that this those these them they their its his her him she he
+  we our you your said says say told tells according saying added adds including include includes compared while whereas
+  than such per cent percent total totalling only least most more less fewer than about around nearly almost some among
+  amongst between within without against toward towards through throughout upon onto into over under above below beyond
+  along across behind beside besides despite except like unlike via`);
+
+/**
+ * The content words of the figure's clause nearest to it, a few on each side: the verb and the
+ * nouns that say what happened to the number ("Deaths from any cause fell by 9%": deaths, cause,
+ * fell). A word nearer another figure of the sentence is that figure's; names are left to the
+ * entities, and a comma or a clause boundary ends the reach on that side.
+ */
+function clauseWords(masked: string, src: Src, from: number, to: number, others: readonly number[], sheet: CompiledSheet): string[] {
+  const toks = src.sentence.tokens;
+  const out: string[] = [];
+  // Words that name an entity ("the union") say who, not what: the reporter and the names do that.
+  const named = new Set<number>();
+  for (const mm of src.ctx.mentions(sheet)) for (let k = mm.at; k < mm.at + mm.len; k++) named.add(k);
+  const nearerOther = (i: number) => {
+    const own = i < from ? from - i : i - (to - 1);
+    for (let k = 0; k < others.length; k += 2) {
+      if (others[k] === from) continue;
+      const d = i < others[k] ? others[k] - i : i >= others[k + 1] ? i - (others[k + 1] - 1) : 0;
+      if (d < own) return true;
+    }
+    return false;
+  };
+  const take = (i: number) => {
+    const t = toks[i];
+    // A capitalised word opening the sentence is a common word unless it names something ("Deaths fell …").
+    if (!(/^\p{Ll}/u.test(t.text) || (i === 0 && !isAcronym(t.text))) || named.has(i) || CLAUSE_STOP.has(t.norm) || (AFTER_STOP.has(t.norm) && !CONTENT_VERBS.has(t.norm)) || SAYING.has(t.norm) || CALENDAR.has(t.norm) || t.norm.length < 3) return false;
+    out.push(t.norm);
+    return true;
+  };
+  const broken = (a: number, b: number) => /[,;:()\u2014\u2013"\u201c\u201d]/.test(masked.slice(toks[a].end, toks[b].start)) || !src.ctx.sameClause(a, b);
+  let n = 0;
+  for (let i = from - 1; i >= 0 && i >= from - CLAUSE_SPAN && n < CLAUSE_REACH && !nearerOther(i); i--) {
+    if (broken(i, i + 1)) break;
+    if (take(i)) n++;
+  }
+  n = 0;
+  for (let i = to; i < toks.length && i < to + CLAUSE_SPAN && n < CLAUSE_REACH && !nearerOther(i); i++) {
+    if (i > to && broken(i - 1, i)) break;
+    if (i === to && i > 0 && /[,;:()\u2014\u2013]/.test(masked.slice(toks[i - 1].end, toks[i].start))) break;
+    if (take(i)) n++;
+  }
+  return out;
+}
+/** The verbs among AFTER_STOP: they end what a figure counts, but say what happened to it. */
+const CONTENT_VERBS = words('came went got made took gave saw left fell grew won lost ran met held brought bought sold became began hit cut set');
+/** Verbs that only say who spoke ("asked for nine years", "estimated" and "predicted" say what the figure is). */
+const SAYING = words('said says say told tells tell telling saying added adds adding according stated states claimed claims reported reports noted notes');
+/** How many content words on each side of a figure its clause lends it as context, and from how many words away. */
+const CLAUSE_REACH = 3;
+const CLAUSE_SPAN = 6;
 
 /** "…, the agency said." at the end of a sentence: the agency reports every figure before it. */
 function trailing(masked: string, ctx: SentenceContext, sheet: CompiledSheet, from: number): string | undefined {
