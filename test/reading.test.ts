@@ -45,6 +45,7 @@ const sheet = loadFactSheet(
     quotes: [
       { id: 'q1', text: 'a bridge to the future', speaker: 'okafor', source: 'Okafor called the loan “a bridge to the future”.' },
       { id: 'q2', text: 'never for sale', speaker: 'okafor', source: 'The docks were “never for sale”, Okafor said.' },
+      { id: 'q3', text: 'not a penny more', speaker: 'guild', source: 'The Dockers Guild said there would be “not a penny more”.' },
     ],
     settings: [],
   }),
@@ -92,6 +93,10 @@ describe('reading the language', () => {
     // Its fix: a fraction of everyday prose keeps the draft's form, any other gives the verified text.
     assert.equal(fixed('The trust will cut its costs by almost half in the docks.'), 'The trust will cut its costs by 30% in the docks.');
     assert.equal(fixed('The trust will cut its costs by a fifth.'), 'The trust will cut its costs by 30%.');
+  });
+
+  it("a quote put in a person's mouth that an organisation said is fixed by naming the organisation", () => {
+    assert.equal(fixed('Asante-Penn said there would be “not a penny more”.'), 'Dockers Guild said there would be “not a penny more”.');
   });
 
   it('the day of a date is not a figure, whatever the sheet counts', () => {

@@ -43,8 +43,9 @@ export function misattribution(
   const fixes = [];
   // Swap the name only where it stands alone (no title of the wrong speaker beside it).
   const titled = who.at > 0 && phrases.some((p) => !p.name && p.id === who.id && findPhrase(toks.slice(Math.max(0, who.at - p.words.length), who.at), p.words).length);
-  if (who.name && right.type === 'person' && !titled) {
-    const replacement = who.len >= 2 ? right.name : (right.aliases?.[0] ?? right.name);
+  if (who.name && !titled) {
+    // A surname for a surname; an organisation by its name ("Corvane Pharma", "Iranian state media").
+    const replacement = who.len >= 2 || right.type !== 'person' ? right.name : (right.aliases?.[0] ?? right.name);
     // A pronoun gives way to the name: "he said" → "Araghchi said".
     fixes.push({ title: `Attribute to ${replacement} (verified speaker)`, edits: [{ start: nameStart, end: nameStart + draftName.length, text: replacement }] });
   }
