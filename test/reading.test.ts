@@ -266,6 +266,13 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('The indirect talks, held in Muscat, were a good start, Foreign Minister Abbas Araghchi said.'), []);
   });
 
+  it('an event is read in any form of its trigger, and its place may sit within a place ("at a hotel in Doha")', () => {
+    assert.deepEqual(found('The negotiation in Doha was a good start.'), ['place-mismatch: Doha']);
+    assert.deepEqual(found('The two sides met for a round of talks at a hotel in Doha.'), ['place-mismatch: Doha']);
+    assert.deepEqual(found('The two sides met for a round of talks at a hotel in Muscat.'), []);
+    assert.deepEqual(found('The talks in a sense began in earnest after a year of silence.'), []);
+  });
+
   it('a country that says a figure speaks through its one reporter named after it ("Iran acknowledges" = the Iranian authorities)', () => {
     assert.equal(
       fixed('Iran acknowledges 6,872 deaths in the crackdown, Foreign Minister Abbas Araghchi said.'),

@@ -129,7 +129,7 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (index.roles.has(t.norm)) roleAt.push(i);
-      if (index.triggers.has(t.norm)) triggerAt.push(i);
+      if (index.triggers.has(ctx.lemmas[i])) triggerAt.push(i);
       const capitalised = isCapitalised(t.text);
       // A lower-case word is read only for its hyphenated parts ("pro-Ruiz"), and only if it has
       // a capital letter: a word that is its own normal form has none (bar the few capitals
