@@ -266,6 +266,14 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('The indirect talks, held in Muscat, were a good start, Foreign Minister Abbas Araghchi said.'), []);
   });
 
+  it('a title the sheet does not know, right before a sheet person\'s full name, is flagged with their own title', () => {
+    assert.equal(fixed('The US side is led by Secretary of State Steve Witkoff.'), 'The US side is led by Middle East envoy Steve Witkoff.');
+    assert.deepEqual(found('The US side is led by Secretary of State Steve Witkoff.'), ['role-mismatch: Secretary of State']);
+    // Known titles, names of the story before the name, dates and title-case headlines are left alone.
+    assert.deepEqual(found('The US side is led by US Middle East Envoy Steve Witkoff.'), []);
+    assert.deepEqual(found('On Tuesday Steve Witkoff said little. Big Win For Steve Witkoff As Iran Talks Resume'), []);
+  });
+
   it('an event is read in any form of its trigger, and its place may sit within a place ("at a hotel in Doha")', () => {
     assert.deepEqual(found('The negotiation in Doha was a good start.'), ['place-mismatch: Doha']);
     assert.deepEqual(found('The two sides met for a round of talks at a hotel in Doha.'), ['place-mismatch: Doha']);

@@ -9,7 +9,7 @@ import type { Entity } from '../types';
 import { nameIndex, type NameForm, hitsOf } from './nameIndex';
 import { isCapitalised, bare, bareLowerOf, lowerOf, MONTHS_DAYS, NOT_NAMES, HONORIFIC, parts } from '../mentions/names';
 import { editDistance, nearMiss } from '../language/spelling';
-import { checkRoles } from './titles';
+import { checkRoles, checkUnknownTitles } from './titles';
 import { checkSettings } from './places';
 
 /** Checks names, roles and settings in every sentence. */
@@ -163,6 +163,7 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
       }
     }
     if (roleAt.length) checkRoles(ctx, text, index, findings, flagged, roleAt);
+    checkUnknownTitles(ctx, text, sheet, index, findings, flagged);
     if (triggerAt.length) checkSettings(ctx, text, sheet, index, findings, confirmations, flagged, triggerAt, lastPersons);
     const persons = ctx.mentions(sheet).filter((x) => sheet.entities.get(x.id)?.type === 'person').map((x) => x.id);
     if (persons.length) lastPersons = persons;
