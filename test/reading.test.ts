@@ -99,6 +99,16 @@ describe('reading the language', () => {
     assert.equal(fixed('Asante-Penn said there would be “not a penny more”.'), 'Dockers Guild said there would be “not a penny more”.');
   });
 
+  it('the agent of a participle after one figure ("the 600 acknowledged by the trust") is not the source of the next', () => {
+    // The guild's 307 is checked against the guild's figure (and its 1,240 analysts are another source's).
+    assert.deepEqual(flagged('The Dockers Guild has counted 1,240 analysts, more than twice the 600 acknowledged by the trust, and documented more than 307 jobs at risk.'), [
+      'number-mismatch: Dockers Guild has counted 1,240',
+      'number-mismatch: more than 307',
+    ]);
+    // A relative clause makes the agent a subject again.
+    assert.deepEqual(flagged('The trust spent the £42 million borrowed by the Dockers Guild, which says more than 307 jobs are at risk.'), ['number-mismatch: more than 307']);
+  });
+
   it('the day of a date is not a figure, whatever the sheet counts', () => {
     assert.deepEqual(flagged('The Dockers Guild said jobs were at risk from 14 to 16 March and again on March 30.'), []);
     assert.deepEqual(flagged('The Dockers Guild said 307 jobs were at risk from 14-16 March.'), ['number-mismatch: 307']);

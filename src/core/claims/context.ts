@@ -328,6 +328,9 @@ export class SentenceContext {
       if ((m.at >= from && m.at < to) || !sheet.reporters.has(m.id)) continue;
       let w: number;
       if (m.at < from) {
+        // "the 3,117 acknowledged by the authorities, and … 500,000 arrests": the agent of a
+        // participle after another figure reports that figure, not the ones after it.
+        if (this.agentOfEarlierFigure(m.at, m.len)) continue;
         w = this.weight(m.at + m.len - 1, from);
         // The subject of the clause reports everything in it, however long the clause.
         if (this.strong[Math.min(m.at, this.strong.length - 1)] === this.strong[Math.min(from, this.strong.length - 1)]) w = Math.max(w, 0.5 * Math.pow(0.75, this.commasBetween(m.at, from)));
@@ -362,6 +365,23 @@ export class SentenceContext {
     if (secondW * 1.3 > topW) return undefined;
     this.reporterAt = where.get(top);
     return top;
+  }
+
+  /**
+   * Is the mention at token `at` the agent ("by [the] X") of a participle that follows a figure
+   * ("3,117 acknowledged by")? Not when a relative clause makes it a subject again ("by HRANA,
+   * which has also documented …").
+   */
+  private agentOfEarlierFigure(at: number, len: number): boolean {
+    const toks = this.sentence.tokens;
+    const next = toks[at + len]?.norm;
+    if (next === 'which' || next === 'who') return false;
+    let k = at - 1;
+    if (toks[k]?.norm === 'the') k--;
+    if (toks[k]?.norm !== 'by' || k < 2) return false;
+    const participle = toks[k - 1];
+    if (!/\p{Ll}ed$/u.test(participle.norm) && this.lemmas[k - 1] === participle.norm) return false;
+    return /\d/.test(toks[k - 2].text) || (k >= 3 && /\d/.test(toks[k - 3].text) && /^\p{Ll}+$/u.test(toks[k - 2].norm));
   }
 
   private clauseNames?: Map<number, Set<string>>;
