@@ -109,6 +109,13 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('The trust spent the £42 million borrowed by the Dockers Guild, which says more than 307 jobs are at risk.'), ['number-mismatch: more than 307']);
   });
 
+  it('one reader of who says it: a verb of saying in any form attributes figures and quotes alike', () => {
+    assert.deepEqual(flagged('More than 370 jobs are at risk, Okafor wrote.').map((f) => f.split(':')[0]), ['number-mismatch']);
+    assert.deepEqual(flagged('Asante-Penn acknowledged the docks were “never for sale”.').map((f) => f.split(':')[0]), ['quote-misattributed']);
+    // A verb of counting gives a figure its source, not a quote its speaker.
+    assert.deepEqual(flagged('Asante-Penn published the docks’ results “never for sale”, Okafor said.'), []);
+  });
+
   it('the day of a date is not a figure, whatever the sheet counts', () => {
     assert.deepEqual(flagged('The Dockers Guild said jobs were at risk from 14 to 16 March and again on March 30.'), []);
     assert.deepEqual(flagged('The Dockers Guild said 307 jobs were at risk from 14-16 March.'), ['number-mismatch: 307']);
