@@ -291,6 +291,12 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('On Tuesday Steve Witkoff said little. Big Win For Steve Witkoff As Iran Talks Resume'), []);
   });
 
+  it('in capitals, a name ends at a function word, and an unknown "name" after a title is not read', () => {
+    assert.equal(fixed('ARAGHCHI SPOKE. WRITING ON INSTAGRAM AFTER AN APPEARANCE, HE SAID.'), 'ARAGHCHI SPOKE. WRITING ON TELEGRAM AFTER AN APPEARANCE, HE SAID.');
+    assert.deepEqual(found("IRAN'S FOREIGN MINISTER SAYS TALKS WITH THE UNITED STATES WILL RESUME SOON."), []);
+    assert.deepEqual(found("IRAN'S FOREIGN MINISTER STEVE WITKOFF SAYS TALKS WILL RESUME SOON.").map((f) => f.split(':')[0]), ['role-mismatch']);
+  });
+
   it('an event is read in any form of its trigger, and its place may sit within a place ("at a hotel in Doha")', () => {
     assert.deepEqual(found('The negotiation in Doha was a good start.'), ['place-mismatch: Doha']);
     assert.deepEqual(found('The two sides met for a round of talks at a hotel in Doha.'), ['place-mismatch: Doha']);

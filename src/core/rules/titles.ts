@@ -138,7 +138,10 @@ export function checkRoles(
     if (set) set.add(c.holder.id);
     else holders.set(keyOf(c.names), new Set([c.holder.id]));
   }
-  for (const c of claims) roleFinding(c.names, c.holder, c.title, text, index, findings, flagged, holders.get(keyOf(c.names))!.size > 1);
+  // Case is what shows an unknown name: in a sentence without lower-case words ("FOREIGN MINISTER
+  // SAYS TALKS …") only the sheet's own names are read after a title.
+  const capitals = !toks.some((t) => /\p{Ll}/u.test(t.text));
+  for (const c of claims) if (!capitals || personOf(c.names, index)) roleFinding(c.names, c.holder, c.title, text, index, findings, flagged, holders.get(keyOf(c.names))!.size > 1);
 }
 
 /**
