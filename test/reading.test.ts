@@ -21,6 +21,7 @@ const sheet = loadFactSheet(
         source: 'Its chief executive, Ada Okafor, said the trust had 1,240 analysts.',
       },
       { id: 'guild', type: 'organisation', name: 'Dockers Guild', source: 'The Dockers Guild said more than 370 jobs were at risk.' },
+      { id: 'gazette', type: 'outlet', name: 'Gazette of Maritime Law', source: 'The Gazette of Maritime Law reported the loan.' },
       { id: 'asante', type: 'person', name: 'Kwame Asante-Penn', aliases: ['Asante-Penn'], source: 'Kwame Asante-Penn chairs the guild.' },
     ],
     figures: [
@@ -114,6 +115,12 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('Asante-Penn acknowledged the docks were “never for sale”.').map((f) => f.split(':')[0]), ['quote-misattributed']);
     // A verb of counting gives a figure its source, not a quote its speaker.
     assert.deepEqual(flagged('Asante-Penn published the docks’ results “never for sale”, Okafor said.'), []);
+  });
+
+  it('a multi-word name with a word in another form is a wrong name; reordered or shortened, it is not', () => {
+    assert.deepEqual(flagged('The Gazette of Marine Law reported the loan.'), ['name-mismatch: Gazette of Marine Law']);
+    assert.equal(fixed('The Gazette of Marine Law reported the loan.'), 'The Gazette of Maritime Law reported the loan.');
+    assert.deepEqual(flagged('The Maritime Law Gazette reported the loan; the Gazette said so too.'), []);
   });
 
   it('the day of a date is not a figure, whatever the sheet counts', () => {
