@@ -304,6 +304,22 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found("IRAN'S FOREIGN MINISTER STEVE WITKOFF SAYS TALKS WILL RESUME SOON.").map((f) => f.split(':')[0]), ['role-mismatch']);
   });
 
+  it('a plain-text table aligned under a rule of dashes is read by its columns: the source column reports each row', () => {
+    const table = [
+      'Measure              Figure   Source',
+      '-------------------  -------  -------------------',
+      'Deaths acknowledged  3,117    Iranian authorities',
+      'Verified deaths      6,872    HRANA',
+      'Names published      2,986    HRANA',
+    ].join('\n');
+    assert.deepEqual(found(table).map((f) => f.split(':')[0]), ['number-mismatch']);
+    assert.equal(fixed(table).split('\n')[4], 'Names published      2,986    Iranian authorities');
+  });
+
+  it('a quote in the wrong mouth, with that person\'s title, is fixed with the speaker\'s title and name', () => {
+    assert.equal(fixed('US envoy Steve Witkoff called the talks "a good start".'), 'Foreign Minister Abbas Araghchi called the talks "a good start".');
+  });
+
   it('an event is read in any form of its trigger, and its place may sit within a place ("at a hotel in Doha")', () => {
     assert.deepEqual(found('The negotiation in Doha was a good start.'), ['place-mismatch: Doha']);
     assert.deepEqual(found('The two sides met for a round of talks at a hotel in Doha.'), ['place-mismatch: Doha']);
