@@ -320,6 +320,14 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.equal(fixed('US envoy Steve Witkoff called the talks "a good start".'), 'Foreign Minister Abbas Araghchi called the talks "a good start".');
   });
 
+  it('an event\'s place after its verb group, or opening the sentence, is its venue; a place of another phrase is not', () => {
+    assert.deepEqual(found('The indirect talks took place in Doha.'), ['place-mismatch: Doha']);
+    assert.deepEqual(found('Iran and the US held talks last week in Doha.'), ['place-mismatch: Doha']);
+    assert.deepEqual(found('In Doha, Iranian and US delegations held indirect talks.'), ['place-mismatch: Doha']);
+    assert.deepEqual(found('In Muscat, Iranian and US delegations held indirect talks.'), []);
+    assert.deepEqual(found('The talks with officials in Washington went well.'), []);
+  });
+
   it('an event is read in any form of its trigger, and its place may sit within a place ("at a hotel in Doha")', () => {
     assert.deepEqual(found('The negotiation in Doha was a good start.'), ['place-mismatch: Doha']);
     assert.deepEqual(found('The two sides met for a round of talks at a hotel in Doha.'), ['place-mismatch: Doha']);

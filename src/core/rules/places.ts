@@ -4,7 +4,8 @@
  */
 import type { CompiledSheet } from '../sheet/compile';
 import type { SentenceContext } from '../claims/context';
-import { matchCase } from '../text/tokens';
+import { matchCase, type Token } from '../text/tokens';
+import { PHRASE_OPENERS } from '../language/functionWords';
 import type { Confirmation, Finding } from '../types';
 import { type NameIndex, personOf, derivedFromSheetName } from './nameIndex';
 import { PERSONAL, isCapitalised, nameAt, HONORIFIC, stripPossessive, MONTHS_DAYS } from '../mentions/names';
@@ -43,10 +44,24 @@ export function checkSettings(
       // The actor named in the sentence, or meant by its pronoun ("he wrote on …" after a sentence about them).
       if (s.actor && !ctx.mentions(sheet).some((m) => m.id === s.actor) && !(lastPersons.includes(s.actor) && toks.some((t) => PERSONAL.has(t.norm)))) continue;
       const right = sheet.entities.get(s.entity)!;
+      const isPrep = (t: Token | undefined) => !!t && s.prepositions.some((p) => p.toLowerCase() === t.norm);
       let k = at + tw.length;
       // "the talks, held in Geneva": a participle of the event may stand between it and its place.
-      if (toks[k] && /^\p{Ll}+ed$/u.test(toks[k].text) && toks[k + 1] && s.prepositions.some((p) => p.toLowerCase() === toks[k + 1].norm) && /^,?[ \t\u00a0]+$/.test(text.slice(toks[k - 1].end, toks[k].start))) k++;
-      const hasPrep = !!toks[k] && s.prepositions.some((p) => p.toLowerCase() === toks[k].norm);
+      if (toks[k] && /^\p{Ll}+ed$/u.test(toks[k].text) && isPrep(toks[k + 1]) && /^,?[ \t\u00a0]+$/.test(text.slice(toks[k - 1].end, toks[k].start))) k++;
+      // "the talks took place in Doha", "were held in Geneva", "held talks last week in Doha":
+      // a few words of the verb group (no phrase or clause of their own) before the place.
+      else if (!isPrep(toks[k]) && !/^(?:told|tells|telling|interviewed)$/.test(toks[at].norm)) {
+        let j = k;
+        while (j < k + 3 && toks[j] && /^\p{Ll}/u.test(toks[j].text) && !PHRASE_OPENERS.has(toks[j].norm) && /^[ \t\u00a0]+$/.test(text.slice(toks[j - 1].end, toks[j].start))) j++;
+        if (j > k && isPrep(toks[j]) && /^[ \t\u00a0]+$/.test(text.slice(toks[j - 1].end, toks[j].start))) k = j;
+      }
+      // "In Doha, the delegations held talks": a place that opens the sentence sets its scene.
+      if (!isPrep(toks[k]) && at > 2 && isPrep(toks[0]) && isCapitalised(toks[1].text)) {
+        const scene = nameAt(toks, 1, text);
+        const after = toks[1 + scene.length];
+        if (after && after.start < toks[at].start && /^,/.test(text.slice(scene[scene.length - 1].end, after.start))) k = 0;
+      }
+      const hasPrep = isPrep(toks[k]);
       if (hasPrep) k++;
       // Up to two filler words: "on his official Facebook page", "told the BBC".
       for (let n = 0; n < 2 && toks[k] && !isCapitalised(toks[k].text) && /^(?:the|his|her|its|their|an?|official|own|state)$/.test(toks[k].norm); n++) k++;
@@ -76,7 +91,8 @@ export function checkSettings(
           const next = nameAt(toks, k + names.length, text);
           const nextPhrase = next.map((t) => stripPossessive(t).text.toLowerCase()).join(' ');
           const nextEntity = index.entityByPhrase.get(nextPhrase);
-          const placeLike = nextEntity ? nextEntity.type === region.type : sheet.otherNames.has(nextPhrase) === false && !MONTHS_DAYS.has(nextPhrase);
+          // "In Muscat, Iranian and US delegations …": a word derived from a sheet name is no region.
+          const placeLike = nextEntity ? nextEntity.type === region.type : sheet.otherNames.has(nextPhrase) === false && !MONTHS_DAYS.has(nextPhrase) && !(next.length === 1 && derivedFromSheetName(nextPhrase, sheet));
           if (placeLike && !index.rightNames.get(s.id)!.includes(nextPhrase) && !flagged.has(next[0].start)) {
             const rs = next[0].start;
             const re = stripPossessive(next[next.length - 1]).end;
