@@ -97,7 +97,10 @@ export interface CheckOptions {
 // The fact sheet (reference/facts.json; schema in reference/facts.schema.json)
 // ---------------------------------------------------------------------------
 
-export type EntityType = 'person' | 'organisation' | 'body' | 'outlet' | 'channel' | 'place';
+export type EntityType = 'person' | 'organisation' | 'body' | 'outlet' | 'channel' | 'place' | 'product';
+
+/** Every entity type, in the order the README documents them (the validator and the schema list the same). */
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organisation', 'body', 'outlet', 'channel', 'place', 'product'];
 
 /** A title bound to a person, e.g. "finance minister" qualified by "Brazilian". */
 export interface Role {
@@ -108,7 +111,7 @@ export interface Role {
   requireQualifier?: boolean;
 }
 
-/** A person, organisation, body, outlet, channel or place named in the story. */
+/** A person, organisation, body, outlet, channel, place or product named in the story. */
 export interface Entity {
   id: string;
   type: EntityType;
@@ -125,7 +128,11 @@ export interface Entity {
 }
 
 export type FigureKind = 'count' | 'money' | 'share' | 'year';
-export type Qualifier = 'exact' | 'more-than' | 'at-least' | 'fewer-than' | 'about';
+/**
+ * How the article bounds a figure: `up-to` is an upper bound that the figure may reach ("up to
+ * 150", "as much as $150 million"), unlike `fewer-than`; `closer-to` an estimate ("closer to 40%").
+ */
+export type Qualifier = 'exact' | 'more-than' | 'at-least' | 'fewer-than' | 'up-to' | 'about' | 'closer-to';
 
 /** A figure of the story: a count, amount, share or year. */
 export interface Figure {
@@ -140,6 +147,12 @@ export interface Figure {
   counts: string;
   /** Entity id of who reported it, if the article says. */
   reportedBy?: string;
+  /**
+   * Entity ids of whom the figure is about (the defendant sentenced, the candidate whose votes):
+   * a draft naming one of them in the figure's clause ties the figure to this fact. Without it,
+   * the people that `counts` names are read instead.
+   */
+  about?: string[];
   /** Words that tie a draft's figure to this fact ("deaths", "toll", "killed"). */
   context: string[];
   /** ISO currency code for money. */

@@ -4,7 +4,7 @@
  */
 import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import { SentenceContext } from '../claims/context';
-import { isRangeEnd, type Mention } from '../mentions/numbers';
+import { findMentions, isRangeEnd, type Mention } from '../mentions/numbers';
 import { numberToWords, yearToWords } from '../language/numberWords';
 import { renderDigits, renderShare, scaleWordFor } from './renderNumber';
 import { lemmaOf, lemmasOf } from '../language/lemma';
@@ -26,8 +26,27 @@ const QUALIFIER_WORDS: Record<Figure['qualifier'], string> = {
   'more-than': 'more than',
   'at-least': 'at least',
   'fewer-than': 'fewer than',
+  'up-to': 'up to',
   about: 'about',
+  'closer-to': 'closer to',
 };
+
+const ownWords = new WeakMap<Figure, string>();
+/**
+ * The words a fix puts before the verified figure: the article's own for an upper bound or an
+ * estimate ("as much as", "closer to"), the qualifier's usual words otherwise.
+ */
+function qualifierWords(f: Figure): string {
+  if (f.qualifier !== 'up-to' && f.qualifier !== 'closer-to') return QUALIFIER_WORDS[f.qualifier];
+  let w = ownWords.get(f);
+  if (w === undefined) {
+    const m = findMentions(f.text)[0];
+    const said = m && m.qualEnd > m.qualStart ? f.text.slice(m.qualStart, m.qualEnd) : '';
+    w = /^(?:up to|as (?:much|many|high) as|closer to)$/i.test(said) ? said.toLowerCase() : QUALIFIER_WORDS[f.qualifier];
+    ownWords.set(f, w);
+  }
+  return w;
+}
 
 const CURRENCIES: [RegExp, string][] = [
   [/^(?:US\$|U\.S\.\$|\$|(?:US |U\.S\. )?dollars?|USD)$/i, 'USD'],
@@ -55,7 +74,7 @@ export function agrees(m: Mention, f: Figure): boolean {
   const P = m.precision;
   if (f.kind === 'year' || m.kind === 'year') return eq(X, V);
   const sourceLower = f.qualifier === 'more-than' || f.qualifier === 'at-least';
-  const sourceUpper = f.qualifier === 'fewer-than';
+  const sourceUpper = f.qualifier === 'fewer-than' || f.qualifier === 'up-to';
   const round = Math.abs(X - V) <= P / 2 + EPS * V;
   switch (m.qualifier) {
     case 'none':
@@ -78,7 +97,7 @@ export function agrees(m: Mention, f: Figure): boolean {
 
 /** The value agrees but the qualifier contradicts the source ("nearly 20,000" for more than 20,000). */
 function qualifierOnlyWrong(m: Mention, f: Figure): boolean {
-  if (m.qualifier === 'none' || f.qualifier === 'exact' || f.qualifier === 'about') return false;
+  if (m.qualifier === 'none' || f.qualifier === 'exact' || f.qualifier === 'about' || f.qualifier === 'closer-to') return false;
   const round = Math.abs(m.value - f.value) <= m.precision / 2 + EPS * f.value;
   return round && !agrees(m, f);
 }
@@ -129,8 +148,8 @@ function render(m: Mention, f: Figure, text: string): { edits: Edit[]; shown: st
   }
   const r = renderEdits(m, f, text);
   if (!r) return undefined;
-  const edits = m.qualifier !== 'none' && m.qualEnd > m.qualStart && !agrees({ ...m, value: f.value }, f) && QUALIFIER_WORDS[f.qualifier] && r.every((e) => e.start >= m.qualEnd)
-    ? [{ start: m.qualStart, end: m.qualEnd, text: matchCase(text.slice(m.qualStart, m.qualEnd), QUALIFIER_WORDS[f.qualifier]) }, ...r]
+  const edits = m.qualifier !== 'none' && m.qualEnd > m.qualStart && !agrees({ ...m, value: f.value }, f) && qualifierWords(f) && r.every((e) => e.start >= m.qualEnd)
+    ? [{ start: m.qualStart, end: m.qualEnd, text: matchCase(text.slice(m.qualStart, m.qualEnd), qualifierWords(f)) }, ...r]
     : r;
   return { edits, shown: shownAfter(m, text, edits) };
 }
@@ -436,7 +455,7 @@ export function checkFigure(
   const otherWho = moved?.fact.reportedBy ? sheet.entities.get(moved.fact.reportedBy)?.name : undefined;
   const note = moved && otherWho ? ` (${text.slice(m.numStart, m.numEnd)} is the figure of ${otherWho})` : '';
   if (qualifierOnlyWrong(m, f)) {
-    const q = matchCase(text.slice(m.qualStart, m.qualEnd), QUALIFIER_WORDS[f.qualifier]);
+    const q = matchCase(text.slice(m.qualStart, m.qualEnd), qualifierWords(f));
     findings.push(numberFinding(m, f, `Draft says ${draft} ${what}; verified: ${f.text}`, [{ title: `Replace with ${q} (verified: ${f.text})`, edits: [{ start: m.qualStart, end: m.qualEnd, text: q }] }]));
     return;
   }

@@ -27,7 +27,7 @@ export interface CompiledSheet {
   figureById: Map<string, Figure>;
   /** Durations told as two figures ("seven years and six months"): the years' fact id and the whole in years. */
   durations: { years: string; total: number }[];
-  /** Whom each figure is about: the people its `counts` names, its reporter aside ("years prosecutors sought for Brekalo"). */
+  /** Whom each figure is about: its `about`, else the people its `counts` names, its reporter aside ("years prosecutors sought for Brekalo"). */
   figureAbout: Map<string, string[]>;
   /** Each figure's context phrases, as word stems (see language/lemma.ts). */
   figureContext: Map<string, string[][]>;
@@ -178,7 +178,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
   }
   // Longest phrases first, so "city council press office" wins over "press office".
   entityPhrases.sort((a, b) => b.words.length - a.words.length);
-  const figureAbout = new Map(sheet.figures.map((f) => [f.id, aboutOf(f.counts, sheet).filter((id) => id !== f.reportedBy)]));
+  const figureAbout = new Map(sheet.figures.map((f) => [f.id, f.about?.length ? f.about : aboutOf(f.counts, sheet).filter((id) => id !== f.reportedBy)]));
   const figureContext = new Map(sheet.figures.map((f) => [f.id, f.context.map((c) => lemmasOf(phraseWords(c)))]));
   const dateContext = new Map(sheet.dates.map((d) => [d.id, d.context.map((c) => lemmasOf(phraseWords(c)))]));
   const contextWords = new WordSieve([...figureContext.values(), ...dateContext.values()].flatMap((phrases) => phrases.filter((p) => p.length).map((p) => p[0])));

@@ -1,5 +1,5 @@
 import { findMentions } from '../mentions/numbers';
-import type { FactSheet } from '../types';
+import { ENTITY_TYPES, type FactSheet } from '../types';
 
 /**
  * The largest fact sheet accepted, in UTF-16 code units (callers check a file's size before
@@ -23,9 +23,8 @@ export class FactSheetError extends Error {
   }
 }
 
-const ENTITY_TYPES = ['person', 'organisation', 'body', 'outlet', 'channel', 'place'];
 const FIGURE_KINDS = ['count', 'money', 'share', 'year'];
-const QUALIFIERS = ['exact', 'more-than', 'at-least', 'fewer-than', 'about'];
+const QUALIFIERS = ['exact', 'more-than', 'at-least', 'fewer-than', 'up-to', 'about', 'closer-to'];
 
 type Obj = Record<string, unknown>;
 
@@ -35,7 +34,7 @@ const ALLOWED: Record<string, string[]> = {
   story: ['id', 'title', 'article'],
   entities: ['id', 'type', 'name', 'aliases', 'mentions', 'roles', 'speaksFor', 'source'],
   roles: ['title', 'qualifiers', 'requireQualifier'],
-  figures: ['id', 'kind', 'value', 'text', 'qualifier', 'counts', 'reportedBy', 'context', 'currency', 'source'],
+  figures: ['id', 'kind', 'value', 'text', 'qualifier', 'counts', 'reportedBy', 'about', 'context', 'currency', 'source'],
   dates: ['id', 'text', 'event', 'context', 'source'],
   quotes: ['id', 'text', 'speaker', 'source'],
   settings: ['id', 'entity', 'alsoRight', 'triggers', 'prepositions', 'actor', 'what', 'source'],
@@ -234,7 +233,7 @@ export function validateFactSheet(data: unknown): FactSheet {
     known(e, 'entities', p);
     checkId(e, p);
     if (typeof e.id === 'string') entityIds.add(e.id);
-    if (!ENTITY_TYPES.includes(e.type as string)) err(`${p}.type`, `must be one of ${ENTITY_TYPES.join(', ')}`);
+    if (!(ENTITY_TYPES as readonly string[]).includes(e.type as string)) err(`${p}.type`, `must be one of ${ENTITY_TYPES.join(', ')}`);
     str(e, 'name', p);
     strList(e, 'aliases', p);
     strList(e, 'mentions', p);
@@ -263,6 +262,19 @@ export function validateFactSheet(data: unknown): FactSheet {
     }
   };
 
+  /** An optional, non-empty list of entity ids (a figure's `about`), each checked as a reference. */
+  const refList = (o: Obj, key: string, path: string) => {
+    const v = o[key];
+    if (v === undefined) return;
+    if (!Array.isArray(v) || !v.length) return err(`${path}.${key}`, 'must be a non-empty list of entity ids');
+    v.forEach((id, j) => {
+      if (entitiesListed && (typeof id !== 'string' || !entityIds.has(id))) {
+        const near = nearestEntityId(id, entities);
+        err(`${path}.${key}[${j}]`, `must be the id of an entity (got ${JSON.stringify(id)})${near ? `; did you mean "${near}"?` : ''}`);
+      }
+    });
+  };
+
   entities.forEach((e, i) => {
     if (e.speaksFor === undefined) return;
     ref(e, 'speaksFor', `$.entities[${i}]`);
@@ -286,6 +298,7 @@ export function validateFactSheet(data: unknown): FactSheet {
     if (!QUALIFIERS.includes(f.qualifier as string)) err(`${p}.qualifier`, `must be one of ${QUALIFIERS.join(', ')}`);
     strList(f, 'context', p, false);
     ref(f, 'reportedBy', p, true);
+    refList(f, 'about', p);
     str(f, 'currency', p, true);
   });
   list(data, 'dates').forEach((d, i) => {

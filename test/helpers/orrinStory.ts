@@ -1,0 +1,43 @@
+/**
+ * An invented story for the sheet-format tests (test/sheetFormat.test.ts): every optional
+ * field of the sheet is used by one fact of it. Not a real company, product or person.
+ */
+export const ARTICLE = [
+  '# Orrin Motors recalls Vela scooters',
+  '',
+  'Orrin Motors will spend as much as $150 million recalling its Vela scooters, the company said.',
+  '',
+  'Dana Whitlow, a spokesperson for Orrin Motors, said the fault affected up to 12,000 scooters.',
+  '',
+  'Analysts at Brenner Capital put the cost to suppliers closer to $40 million.',
+  '',
+  'A court sentenced the former engineer Piet Lanser to seven years and six months, and his manager Mara Oduya to four years.',
+].join('\n');
+
+/** The article's line that holds `needle` (each paragraph is one sentence or two). */
+export const src = (needle: string): string => ARTICLE.split('\n').find((l) => l.includes(needle))!;
+
+/** A fresh copy of the story's sheet, as JSON data (tests mutate it). */
+export function sheet(): any {
+  return {
+    story: { id: 'orrin-recall', title: 'Orrin Motors recalls Vela scooters', article: 'article.md' },
+    entities: [
+      { id: 'orrin', type: 'organisation', name: 'Orrin Motors', aliases: ['Orrin'], mentions: ['the company'], source: src('as much as') },
+      { id: 'vela', type: 'product', name: 'Vela', source: src('as much as') },
+      { id: 'whitlow', type: 'person', name: 'Dana Whitlow', aliases: ['Whitlow'], roles: [{ title: 'spokesperson' }], speaksFor: 'orrin', source: src('Whitlow') },
+      { id: 'brenner', type: 'organisation', name: 'Brenner Capital', mentions: ['analysts'], source: src('Brenner') },
+      { id: 'lanser', type: 'person', name: 'Piet Lanser', aliases: ['Lanser'], source: src('Lanser') },
+      { id: 'oduya', type: 'person', name: 'Mara Oduya', aliases: ['Oduya'], source: src('Lanser') },
+    ],
+    figures: [
+      { id: 'recall-cost', kind: 'money', value: 150e6, currency: 'USD', text: 'as much as $150 million', qualifier: 'up-to', counts: 'the cost of the recall', reportedBy: 'orrin', context: ['recall', 'spend', 'cost'], source: src('as much as') },
+      { id: 'affected', kind: 'count', value: 12000, text: 'up to 12,000', qualifier: 'up-to', counts: 'scooters affected', reportedBy: 'orrin', context: ['scooters', 'affected', 'fault'], source: src('Whitlow') },
+      { id: 'supplier-cost', kind: 'money', value: 40e6, currency: 'USD', text: 'closer to $40 million', qualifier: 'closer-to', counts: 'the cost to suppliers', reportedBy: 'brenner', context: ['suppliers'], source: src('Brenner') },
+      { id: 'lanser-term', kind: 'count', value: 7, text: 'seven', qualifier: 'exact', counts: 'years in prison for the engineer', about: ['lanser'], context: ['sentenced', 'years'], source: src('Lanser') },
+      { id: 'oduya-term', kind: 'count', value: 4, text: 'four', qualifier: 'exact', counts: 'years in prison for the manager', about: ['oduya'], context: ['sentenced', 'years'], source: src('Lanser') },
+    ],
+    dates: [],
+    quotes: [],
+    settings: [],
+  };
+}
