@@ -96,17 +96,44 @@ describe('sheet format: qualifiers up-to and closer-to', () => {
 describe('sheet format: about', () => {
   it('whom a figure is about ties it to its fact, where what it counts names nobody', () => {
     assert.deepEqual(confirmed('The court sentenced Oduya to four years.'), ['oduya-term']);
-    const { finding, fixed } = oneFinding('The court sentenced Oduya to seven years.');
+    const { finding, fixed } = oneFinding('The court sentenced Oduya to seven and a half years.');
     assert.equal(finding.factId, 'oduya-term');
     assert.equal(fixed, 'The court sentenced Oduya to four years.');
     assert.equal(oneFinding('Lanser was sentenced to four years.').finding.factId, 'lanser-term');
-    // Without `about`, "seven years" is Lanser's term, whoever the clause names.
+    // Without `about`, seven and a half years is the engineer's term, whoever the clause names.
     const without = sheetWith((s) => s.figures.forEach((f: any) => delete f.about));
-    assert.deepEqual(check('The court sentenced Oduya to seven years.', without), []);
+    assert.deepEqual(confirmed('The court sentenced Oduya to seven and a half years.', without), ['lanser-term']);
   });
   it('about must name entities, with a suggestion for a near miss', () => {
     assert.match(problemsOf((s) => (s.figures[3].about = ['lansr']), false).join('\n'), /\$\.figures\[3\]\.about\[0\]: must be the id of an entity \(got "lansr"\); did you mean "lanser"\?/);
     assert.match(problemsOf((s) => (s.figures[3].about = [])).join('\n'), /\$\.figures\[3\]\.about: must be a non-empty list/);
+  });
+});
+
+describe('sheet format: durations', () => {
+  it('a duration in one figure, in words or in two parts, agrees with the verified one', () => {
+    for (const said of ['7.5 years', 'seven and a half years', 'seven years and six months', '7 years and 6 months', '90 months', 'about seven years']) {
+      assert.deepEqual(confirmed(`Lanser was sentenced to ${said} in prison.`), ['lanser-term'], said);
+    }
+  });
+  it('a wrong duration is flagged whole, and the fix keeps the draft’s form where it can', () => {
+    let r = oneFinding('Lanser was sentenced to eight years and six months in prison.');
+    assert.equal(r.flagged, 'eight years and six months');
+    assert.equal(r.finding.verified, 'seven years and six months');
+    assert.equal(r.fixed, 'Lanser was sentenced to seven years and six months in prison.');
+    r = oneFinding('Lanser was sentenced to 8.5 years in prison.');
+    assert.equal(r.fixed, 'Lanser was sentenced to 7.5 years in prison.');
+    r = oneFinding('Lanser was sentenced to seven years and two months in prison.');
+    assert.equal(r.fixed, 'Lanser was sentenced to seven years and six months in prison.');
+  });
+  it('"seven and a half" reads as 7.5, not 7', () => {
+    assert.equal(oneFinding('Oduya was sentenced to seven and a half years in prison.').fixed, 'Oduya was sentenced to four years in prison.');
+  });
+  it('a duration needs its unit, and its text must say its value', () => {
+    assert.match(problemsOf((s) => delete s.figures[3].unit).join('\n'), /\$\.figures\[3\]\.unit: a duration needs its unit: one of years, months/);
+    assert.match(problemsOf((s) => (s.figures[3].value = 7), false).join('\n'), /\$\.figures\[3\]\.text: "seven years and six months" reads as 7\.5 years, but value is 7/);
+    assert.match(problemsOf((s) => (s.figures[3].unit = 'decades')).join('\n'), /\$\.figures\[3\]\.unit/);
+    assert.match(problemsOf((s) => (s.figures[0].unit = 'years')).join('\n'), /\$\.figures\[0\]\.unit: only a figure of kind duration has a unit/);
   });
 });
 

@@ -127,7 +127,8 @@ export interface Entity {
   source: string;
 }
 
-export type FigureKind = 'count' | 'money' | 'share' | 'year';
+/** What a figure is: `duration` is a span of time in `unit` ("seven years and six months": 7.5 years). */
+export type FigureKind = 'count' | 'money' | 'share' | 'year' | 'duration';
 /**
  * How the article bounds a figure: `up-to` is an upper bound that the figure may reach ("up to
  * 150", "as much as $150 million"), unlike `fewer-than`; `closer-to` an estimate ("closer to 40%").
@@ -157,6 +158,8 @@ export interface Figure {
   context: string[];
   /** ISO currency code for money. */
   currency?: string;
+  /** The unit of a duration's value: `years`, `months`, `weeks`, `days` or `hours`. */
+  unit?: string;
   source: string;
 }
 

@@ -80,8 +80,9 @@ function precisionOf(digits: string, decimals: string | undefined): number {
 }
 
 function wordsPrecision(value: number): number {
-  // "fifty thousand" → 10,000; "three thousand one hundred and seventeen" → 1.
+  // "fifty thousand" → 10,000; "three thousand one hundred and seventeen" → 1; "seven and a half" → 0.5.
   if (value === 0) return 1;
+  if (!Number.isInteger(value)) return 0.5;
   let p = 1;
   while (value % (p * 10) === 0) p *= 10;
   return p;

@@ -5,6 +5,8 @@
 import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import { SentenceContext } from '../claims/context';
 import { findMentions, isRangeEnd, type Mention } from '../mentions/numbers';
+import { durationAt, isDurationTail } from '../mentions/durations';
+import { checkDuration } from './durations';
 import { numberToWords, yearToWords } from '../language/numberWords';
 import { renderDigits, renderShare, scaleWordFor } from './renderNumber';
 import { lemmaOf, lemmasOf } from '../language/lemma';
@@ -327,6 +329,12 @@ export function checkFigure(
     const pair = sheet.figures.find((a) => a.kind === m.kind && sheet.figures.some((b) => b !== a && b.kind === a.kind && b.value < a.value && agrees({ ...m }, { ...a, value: a.value - b.value, qualifier: 'exact' })));
     if (pair) confirmations.push({ start: m.start, end: m.end, factId: pair.id });
     return;
+  }
+  // "seven years and six months": one duration, read from its first figure, where the sheet has durations.
+  if (sheet.durationFacts.length) {
+    if (isDurationTail(text, m)) return;
+    const d = durationAt(text, m);
+    if (d && checkDuration(m, d, ctx, sheet, text, findings, confirmations)) return;
   }
   // "for more than five years from March 2016": the span of a dated period, not a figure of the
   // sheet unless one of its figures is itself a span from a date.

@@ -25,6 +25,8 @@ export interface CompiledSheet {
   /** For the first end of a range of two figures in one cited sentence, the second end's id. */
   rangePartners: Map<string, string>;
   figureById: Map<string, Figure>;
+  /** The figures of kind duration (rules/durations.ts). */
+  durationFacts: Figure[];
   /** Durations told as two figures ("seven years and six months"): the years' fact id and the whole in years. */
   durations: { years: string; total: number }[];
   /** Whom each figure is about: its `about`, else the people its `counts` names, its reporter aside ("years prosecutors sought for Brekalo"). */
@@ -196,6 +198,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     rangePartners: rangePartnersOf(sheet),
     figureById: new Map(sheet.figures.map((f) => [f.id, f])),
     durations: durationsOf(sheet),
+    durationFacts: sheet.figures.filter((f) => f.kind === 'duration'),
     figureContext,
     dates: sheet.dates,
     dateContext,

@@ -1,4 +1,5 @@
 import { findMentions } from '../mentions/numbers';
+import { durationValue, TIME_UNITS } from '../mentions/durations';
 import { ENTITY_TYPES, type FactSheet } from '../types';
 
 /**
@@ -23,7 +24,7 @@ export class FactSheetError extends Error {
   }
 }
 
-const FIGURE_KINDS = ['count', 'money', 'share', 'year'];
+const FIGURE_KINDS = ['count', 'money', 'share', 'year', 'duration'];
 const QUALIFIERS = ['exact', 'more-than', 'at-least', 'fewer-than', 'up-to', 'about', 'closer-to'];
 
 type Obj = Record<string, unknown>;
@@ -34,7 +35,7 @@ const ALLOWED: Record<string, string[]> = {
   story: ['id', 'title', 'article'],
   entities: ['id', 'type', 'name', 'aliases', 'mentions', 'roles', 'speaksFor', 'source'],
   roles: ['title', 'qualifiers', 'requireQualifier'],
-  figures: ['id', 'kind', 'value', 'text', 'qualifier', 'counts', 'reportedBy', 'about', 'context', 'currency', 'source'],
+  figures: ['id', 'kind', 'value', 'text', 'qualifier', 'counts', 'reportedBy', 'about', 'context', 'currency', 'unit', 'source'],
   dates: ['id', 'text', 'event', 'context', 'source'],
   quotes: ['id', 'text', 'speaker', 'source'],
   settings: ['id', 'entity', 'alsoRight', 'triggers', 'prepositions', 'actor', 'what', 'source'],
@@ -287,7 +288,15 @@ export function validateFactSheet(data: unknown): FactSheet {
     if (!FIGURE_KINDS.includes(f.kind as string)) err(`${p}.kind`, `must be one of ${FIGURE_KINDS.join(', ')}`);
     if (typeof f.value !== 'number' || !Number.isFinite(f.value)) err(`${p}.value`, `must be a finite number (got ${JSON.stringify(f.value)})`);
     str(f, 'text', p);
-    if (typeof f.text === 'string' && f.text.trim() && typeof f.value === 'number' && Number.isFinite(f.value)) {
+    const duration = f.kind === 'duration';
+    if (duration && !Object.keys(TIME_UNITS).includes(f.unit as string)) err(`${p}.unit`, `a duration needs its unit: one of ${Object.keys(TIME_UNITS).join(', ')} (got ${JSON.stringify(f.unit)})`);
+    else if (!duration && f.unit !== undefined) err(`${p}.unit`, 'only a figure of kind duration has a unit');
+    if (duration && typeof f.text === 'string' && f.text.trim() && typeof f.value === 'number' && TIME_UNITS[f.unit as string]) {
+      // "seven years and six months" is 7.5 years: the wording must say the value in its unit.
+      const read = durationValue(f.text, f.unit as string);
+      if (read === undefined) err(`${p}.text`, `${JSON.stringify(f.text)} does not read as a duration (a number and a unit of time: "7.5 years", "seven years and six months")`);
+      else if (Math.abs(read - f.value) > 1e-6 * Math.max(1, f.value)) err(`${p}.text`, `${JSON.stringify(f.text)} reads as ${+read.toFixed(4)} ${f.unit}, but value is ${f.value}`);
+    } else if (!duration && typeof f.text === 'string' && f.text.trim() && typeof f.value === 'number' && Number.isFinite(f.value)) {
       // The article's wording must say the same figure as the value ("3,1x7" or "3,171" for 3117 do not).
       const read = findMentions(f.text);
       const same = (v: number) => Math.abs(v - (f.value as number)) <= 1e-9 * Math.max(1, Math.abs(v));
