@@ -105,8 +105,8 @@ describe('sheet format: about', () => {
     assert.deepEqual(confirmed('The court sentenced Oduya to seven and a half years.', without), ['lanser-term']);
   });
   it('about must name entities, with a suggestion for a near miss', () => {
-    assert.match(problemsOf((s) => (s.figures[3].about = ['lansr']), false).join('\n'), /\$\.figures\[3\]\.about\[0\]: must be the id of an entity \(got "lansr"\); did you mean "lanser"\?/);
-    assert.match(problemsOf((s) => (s.figures[3].about = [])).join('\n'), /\$\.figures\[3\]\.about: must be a non-empty list/);
+    assert.match(problemsOf((s) => (s.figures[4].about = ['lansr']), false).join('\n'), /\$\.figures\[4\]\.about\[0\]: must be the id of an entity \(got "lansr"\); did you mean "lanser"\?/);
+    assert.match(problemsOf((s) => (s.figures[4].about = [])).join('\n'), /\$\.figures\[4\]\.about: must be a non-empty list/);
   });
 });
 
@@ -130,9 +130,9 @@ describe('sheet format: durations', () => {
     assert.equal(oneFinding('Oduya was sentenced to seven and a half years in prison.').fixed, 'Oduya was sentenced to four years in prison.');
   });
   it('a duration needs its unit, and its text must say its value', () => {
-    assert.match(problemsOf((s) => delete s.figures[3].unit).join('\n'), /\$\.figures\[3\]\.unit: a duration needs its unit: one of years, months/);
-    assert.match(problemsOf((s) => (s.figures[3].value = 7), false).join('\n'), /\$\.figures\[3\]\.text: "seven years and six months" reads as 7\.5 years, but value is 7/);
-    assert.match(problemsOf((s) => (s.figures[3].unit = 'decades')).join('\n'), /\$\.figures\[3\]\.unit/);
+    assert.match(problemsOf((s) => delete s.figures[4].unit).join('\n'), /\$\.figures\[4\]\.unit: a duration needs its unit: one of years, months/);
+    assert.match(problemsOf((s) => (s.figures[4].value = 7), false).join('\n'), /\$\.figures\[4\]\.text: "seven years and six months" reads as 7\.5 years, but value is 7/);
+    assert.match(problemsOf((s) => (s.figures[4].unit = 'decades')).join('\n'), /\$\.figures\[4\]\.unit/);
     assert.match(problemsOf((s) => (s.figures[0].unit = 'years')).join('\n'), /\$\.figures\[0\]\.unit: only a figure of kind duration has a unit/);
   });
 });
@@ -142,5 +142,53 @@ describe('sheet format: speaksFor', () => {
     assert.deepEqual(confirmed('Dana Whitlow said up to 12,000 scooters were affected by the fault.'), ['affected']);
     const { fixed } = oneFinding('Dana Whitlow said up to 21,000 scooters were affected by the fault.');
     assert.equal(fixed, 'Dana Whitlow said up to 12,000 scooters were affected by the fault.');
+  });
+});
+
+describe('sheet format: ranges', () => {
+  it('a range is one fact, checked as a pair: the wrong end is flagged, with that end as the fix', () => {
+    assert.deepEqual(confirmed('Brenner Capital forecast revenue of between $9.4bn and $9.8bn.'), ['revenue', 'revenue']);
+    assert.deepEqual(confirmed('Brenner Capital forecast revenue of $9.4bn to $9.8bn.'), ['revenue', 'revenue']);
+    let r = oneFinding('Brenner Capital forecast revenue of between $9.4bn and $9.9bn.');
+    assert.equal(r.flagged, '$9.9bn');
+    assert.equal(r.finding.factId, 'revenue');
+    assert.equal(r.fixed, 'Brenner Capital forecast revenue of between $9.4bn and $9.8bn.');
+    r = oneFinding('Brenner Capital forecast revenue of between $9.3bn and $9.8bn.');
+    assert.equal(r.fixed, 'Brenner Capital forecast revenue of between $9.4bn and $9.8bn.');
+  });
+  it('its text must say both ends, and it has no value of its own', () => {
+    assert.match(problemsOf((s) => (s.figures[3].range.high = 9.9e9), false).join('\n'), /\$\.figures\[3\]\.text: "between \$9\.4bn and \$9\.8bn" does not say the range's high end 9900000000/);
+    assert.match(problemsOf((s) => (s.figures[3].value = 9.6e9)).join('\n'), /\$\.figures\[3\]\.value: a range has no value of its own/);
+    assert.match(problemsOf((s) => (s.figures[3].range = { low: 9.8e9, high: 9.4e9 }), false).join('\n'), /\$\.figures\[3\]\.range: low .* must be below high/);
+    // The loaded sheet gives a range its low end as value, for code that reads one.
+    assert.equal(sheetWith().figures[3].value, 9.4e9);
+  });
+  it('a range of days is a date’s text, compared end by end', () => {
+    assert.deepEqual(confirmed('Dealers will inspect scooters from 14 to 16 March.'), ['inspections']);
+    assert.equal(oneFinding('Dealers will inspect scooters from 14 to 17 March.').fixed, 'Dealers will inspect scooters from 14 to 16 March.');
+  });
+});
+
+describe('sheet format: weekday, month and time of a dated event', () => {
+  it('a wrong weekday is flagged and only the weekday replaced', () => {
+    assert.deepEqual(confirmed('The recall begins on Friday 14 March.'), ['recall-start', 'recall-start']);
+    const r = oneFinding('The recall begins on Thursday 14 March.');
+    assert.equal(r.flagged, 'Thursday');
+    assert.equal(r.fixed, 'The recall begins on Friday 14 March.');
+    assert.equal(oneFinding('The recall begins on Thursday.').fixed, 'The recall begins on Friday.');
+  });
+  it('a wrong time is flagged, the fix in the draft’s clock', () => {
+    assert.deepEqual(confirmed('The recall begins at 9 a.m. on Friday.'), ['recall-start', 'recall-start']);
+    assert.equal(oneFinding('The recall begins on 14 March at 10am.').fixed, 'The recall begins on 14 March at 9am.');
+    assert.equal(oneFinding('The recall starts at 09:30.').fixed, 'The recall starts at 09:00.');
+  });
+  it('the month of an event told "last month" is checked against a draft’s month', () => {
+    assert.deepEqual(confirmed('The fault was found in February.'), ['fault-found']);
+    assert.equal(oneFinding('The fault was found in January.').fixed, 'The fault was found in February.');
+  });
+  it('the fields must be a weekday, a month and a 24-hour time, and agree with the text', () => {
+    assert.match(problemsOf((s) => (s.dates[0].weekday = 'friday')).join('\n'), /\$\.dates\[0\]\.weekday: must be one of Monday/);
+    assert.match(problemsOf((s) => (s.dates[0].time = '9am')).join('\n'), /\$\.dates\[0\]\.time: must be a 24-hour time/);
+    assert.match(problemsOf((s) => (s.dates[0].month = 'April'), false).join('\n'), /\$\.dates\[0\]\.month: is April, but the date's text says March/);
   });
 });

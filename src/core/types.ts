@@ -139,8 +139,13 @@ export type Qualifier = 'exact' | 'more-than' | 'at-least' | 'fewer-than' | 'up-
 export interface Figure {
   id: string;
   kind: FigureKind;
-  /** Numeric value; shares are fractions (0.25), money is in units of the currency. */
+  /**
+   * Numeric value; shares are fractions (0.25), money is in units of the currency. A sheet may
+   * leave it out of a `range`; the loaded sheet then has the range's low end here.
+   */
   value: number;
+  /** A range or interval told as one fact ("between $9.4bn and $9.8bn", "0.48 to 0.75"): its two ends, checked as a pair. */
+  range?: { low: number; high: number };
   /** The article's own wording of the figure. */
   text: string;
   qualifier: Qualifier;
@@ -170,6 +175,12 @@ export interface DateFact {
   /** What happened then. */
   event: string;
   context: string[];
+  /** The weekday of the event ("Friday"), when the article says it beside another date or alone. */
+  weekday?: string;
+  /** The month of the event ("March"), for a date the article gives another way ("last week"). */
+  month?: string;
+  /** The time of the event, 24-hour "HH:MM" ("14:30"): a draft's "2.30pm" agrees, "3pm" is flagged. */
+  time?: string;
   source: string;
 }
 

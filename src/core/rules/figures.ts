@@ -262,10 +262,10 @@ function numberFinding(m: Mention, f: Figure, message: string, fixes: Finding['f
 }
 
 /** The verified second end of the range whose first end `first` states, if `second` can be one. */
-function rangePartnerOf(first: Mention, second: Mention, sheet: CompiledSheet): string | undefined {
+function rangePartnerOf(first: Mention, second: Mention, sheet: CompiledSheet): Figure | undefined {
   for (const f of sheet.figures) {
-    const p = sheet.rangePartners.get(f.id);
-    if (p && kindsMatch(first, f) && agrees(first, f) && kindsMatch(second, sheet.figureById.get(p)!)) return p;
+    const p = sheet.rangePartners.get(f);
+    if (p && kindsMatch(first, f) && agrees(first, f) && kindsMatch(second, p)) return p;
   }
   return undefined;
 }
@@ -361,7 +361,7 @@ export function checkFigure(
   const rangeEnd = isRangeEnd(text, m);
   const partner = before && rangeEnd ? rangePartnerOf(before, m, sheet) : undefined;
   if (partner) {
-    cands = cands.filter((c) => c.fact.id === partner);
+    cands = cands.filter((c) => c.fact === partner);
     for (const c of cands) c.counts = Math.max(c.counts, 1);
   }
   // Whom the figure is about, read from the people and bodies its clause names.
@@ -421,8 +421,11 @@ export function checkFigure(
   let second: { c: Candidate; s: number } | undefined;
   // An end of a range ("aged 60 to 84", "0.48 to 0.57") can only be a slip for a fact that is
   // itself an end of a range: the other end of "60 to 84" is not the trial's 12,480 patients.
+  // The first end of a range of the draft is a slip for a first end before a second one, and back.
+  const firstEnd = rangeEnd && /^\s*(?:to|-|–|—|and)\s*[$£€]?\d/.test(text.slice(m.end, m.end + 12));
+  const wrongEnd = (f: Figure) => rangeEnd && (firstEnd ? sheet.rangeHighs.has(f) : sheet.rangePartners.has(f));
   for (const x of cands) {
-    if (x.contradicted || (rangeEnd && !sheet.rangeEnds.has(x.fact.id))) continue;
+    if (x.contradicted || (rangeEnd && !sheet.rangeEnds.has(x.fact)) || wrongEnd(x.fact)) continue;
     // The value is evidence: a slip of the finger for a fact's figure, or its figure under a contradicting qualifier.
     // A decimal for a decimal: "2.5" is a slip for 5.2 before it is one for 5.
     const sameForm = m.kind === 'count' && m.style.decimals > 0 === !Number.isInteger(x.fact.value) ? 0.1 : 0;
