@@ -120,7 +120,9 @@ function wrongSource(m: Mention, f: Figure, said: string, ctx: SentenceContext, 
       // A one-word short form for any form the draft used ("HRANA" for "Iranian authorities"), else the name.
       const short = rightEntity.aliases?.find((a) => !/\s/.test(a));
       const full = !short || (saidEntity?.type === 'person' && draftName.toLowerCase() === saidEntity.name.toLowerCase());
-      const replacement = matchCase(draftName, full ? rightEntity.name : short!);
+      // An acronym's capitals are its own, not the draft's style ("HRANA" → "Iranian authorities").
+      const acronym = /^\p{Lu}{2,6}$/u.test(draftName) && draftName !== text.slice(ctx.sentence.start, ctx.sentence.end).toUpperCase();
+      const replacement = acronym ? (full ? rightEntity.name : short!) : matchCase(draftName, full ? rightEntity.name : short!);
       fixes.push({ title: `Attribute to ${replacement} (verified source)`, edits: [{ start: s, end: e, text: replacement }] });
     }
   }

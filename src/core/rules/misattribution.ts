@@ -5,7 +5,7 @@
  */
 import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import type { SentenceContext } from '../claims/context';
-import { findPhrase } from '../text/tokens';
+import { findPhrase, phraseWords } from '../text/tokens';
 import type { Finding, Quote } from '../types';
 import { type QuoteSpan } from '../mentions/quotes';
 import { type Speaker, type Speakers, attribute, PRONOUN, antecedent } from '../claims/attribution';
@@ -42,9 +42,22 @@ export function misattribution(
   const draftName = text.slice(nameStart, toks[who.at + who.len - 1].end).replace(/['’]s?$/, '');
   const fixes = [];
   // Swap the name only where it stands alone (no title of the wrong speaker beside it).
-  const titled = who.at > 0 && phrases.some((p) => !p.name && p.id === who.id && findPhrase(toks.slice(Math.max(0, who.at - p.words.length), who.at), p.words).length);
-  if (who.name && right.type === 'person' && !titled) {
-    const replacement = who.len >= 2 ? right.name : (right.aliases?.[0] ?? right.name);
+  const title = who.at > 0 ? phrases.find((p) => !p.name && p.id === who.id && findPhrase(toks.slice(Math.max(0, who.at - p.words.length), who.at), p.words).length) : undefined;
+  const titled = !!title;
+  // "US envoy Steve Witkoff called it “…”": title and name give way to the speaker's own ("Foreign Minister Abbas Araghchi").
+  if (who.name && title && who.len >= 2 && right.type === 'person') {
+    // With the title's qualifier, if the draft gives one ("US envoy").
+    let first = who.at - title.words.length;
+    const qualifiers = (said.roles ?? []).filter((r) => phraseWords(r.title).join(' ') === title.words.join(' ')).flatMap((r) => (r.qualifiers ?? []).map(phraseWords));
+    const q = qualifiers.filter((w) => w.length <= first && w.every((x, j) => toks[first - w.length + j].norm === x)).sort((a, b) => b.length - a.length)[0];
+    if (q) first -= q.length;
+    const from = toks[first].start;
+    const replacement = right.roles?.length ? `${right.roles[0].title} ${right.name}` : right.name;
+    fixes.push({ title: `Attribute to ${replacement} (verified speaker)`, edits: [{ start: from, end: nameStart + draftName.length, text: replacement }] });
+  }
+  if (who.name && !titled) {
+    // A surname for a surname; an organisation by its name ("Corvane Pharma", "Iranian state media").
+    const replacement = who.len >= 2 || right.type !== 'person' ? right.name : (right.aliases?.[0] ?? right.name);
     // A pronoun gives way to the name: "he said" → "Araghchi said".
     fixes.push({ title: `Attribute to ${replacement} (verified speaker)`, edits: [{ start: nameStart, end: nameStart + draftName.length, text: replacement }] });
   }

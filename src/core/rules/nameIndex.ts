@@ -7,6 +7,7 @@ import { phraseTokens, phraseWords, WordMap, type Token } from '../text/tokens';
 import type { Entity, Role, Setting } from '../types';
 import { swapped, nearMiss, SUFFIXES, editDistance } from '../language/spelling';
 import { bare } from '../mentions/names';
+import { lemmasOf } from '../language/lemma';
 
 /** One way the sheet writes a name (its name or an alias), word by word. */
 export interface NameForm {
@@ -57,7 +58,7 @@ export interface NameIndex {
   byLast: WordMap<NameForm[]>;
   /** Role titles by their first word. */
   roles: WordMap<RoleEntry[]>;
-  /** Setting triggers by their first word. */
+  /** Setting triggers (their words' stems) by their first word's stem. */
   triggers: WordMap<TriggerEntry[]>;
   /** One-word name forms by their word. */
   single: Map<string, NameForm>;
@@ -105,7 +106,8 @@ export function nameIndex(sheet: CompiledSheet): NameIndex {
     const triggers = new Map<string, TriggerEntry[]>();
     for (const setting of sheet.settings) {
       for (const t of setting.triggers) {
-        const words = phraseWords(t);
+        // By stems: "sentenced" triggers on "sentences", "post" on "posted".
+        const words = lemmasOf(phraseWords(t));
         if (words.length) push(triggers, words[0], { setting, words });
       }
     }

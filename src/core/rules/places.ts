@@ -7,7 +7,20 @@ import type { SentenceContext } from '../claims/context';
 import { matchCase } from '../text/tokens';
 import type { Confirmation, Finding } from '../types';
 import { type NameIndex, personOf, derivedFromSheetName } from './nameIndex';
-import { wordsAt, PERSONAL, isCapitalised, nameAt, HONORIFIC, stripPossessive, MONTHS_DAYS } from '../mentions/names';
+import { PERSONAL, isCapitalised, nameAt, HONORIFIC, stripPossessive, MONTHS_DAYS } from '../mentions/names';
+
+/**
+ * Where the name starts in "in a packed courtroom in Lisandra": after a lower-case phrase of up to
+ * three words (no punctuation inside) and a second preposition of the setting. Undefined: none.
+ */
+function innerPlace(ctx: SentenceContext, text: string, k: number, prepositions: readonly string[]): number | undefined {
+  const toks = ctx.sentence.tokens;
+  for (let j = k; j < k + 4 && toks[j + 1]; j++) {
+    if (isCapitalised(toks[j].text) || (j > k && !/^[ \t\u00a0]+$/.test(text.slice(toks[j - 1].end, toks[j].start)))) return undefined;
+    if (j > k && prepositions.some((p) => p.toLowerCase() === toks[j].norm)) return isCapitalised(toks[j + 1].text) ? j + 1 : undefined;
+  }
+  return undefined;
+}
 
 /** Checks the places, outlets and channels introduced at token positions `starts` of one sentence. */
 export function checkSettings(
@@ -23,10 +36,10 @@ export function checkSettings(
 ): void {
   const toks = ctx.sentence.tokens;
   for (const at of starts) {
-    const entries = index.triggers.get(toks[at].norm);
+    const entries = index.triggers.get(ctx.lemmas[at]);
     if (!entries) continue;
     for (const { setting: s, words: tw } of entries) {
-      if (!wordsAt(toks, at, tw)) continue;
+      if (!tw.every((w, j) => ctx.lemmas[at + j] === w)) continue;
       // The actor named in the sentence, or meant by its pronoun ("he wrote on …" after a sentence about them).
       if (s.actor && !ctx.mentions(sheet).some((m) => m.id === s.actor) && !(lastPersons.includes(s.actor) && toks.some((t) => PERSONAL.has(t.norm)))) continue;
       const right = sheet.entities.get(s.entity)!;
@@ -37,6 +50,8 @@ export function checkSettings(
       if (hasPrep) k++;
       // Up to two filler words: "on his official Facebook page", "told the BBC".
       for (let n = 0; n < 2 && toks[k] && !isCapitalised(toks[k].text) && /^(?:the|his|her|its|their|an?|official|own|state)$/.test(toks[k].norm); n++) k++;
+      // A place within a place: "in a packed courtroom in Lisandra", "at a hotel in Muscat".
+      if (hasPrep && toks[k] && !isCapitalised(toks[k].text)) k = innerPlace(ctx, text, k, s.prepositions) ?? k;
       if (!toks[k] || !isCapitalised(toks[k].text)) continue;
       if (!hasPrep && !/^(?:told|tells|telling|interviewed)$/.test(toks[at].norm)) continue;
       let names = nameAt(toks, k, text);

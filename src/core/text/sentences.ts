@@ -35,15 +35,36 @@ export function splitSentences(masked: string, sink?: WordSink): Sentence[] {
     lines.push([s, e]);
     s = e + 1;
   }
-  // [start, end, isTable, startsNewTable]
-  const blocks: [number, number, boolean, boolean][] = [];
+  // A plain-text table: a header line, a rule of dash runs under its columns, rows until a blank line.
+  const columnsOf = new Map<number, [number, number][]>();
+  for (let li = 1; li < lines.length; li++) {
+    const rule = masked.slice(lines[li][0], lines[li][1]);
+    if (!COLUMN_RULE.test(rule)) continue;
+    const cols: [number, number][] = [];
+    for (const m of rule.matchAll(/-+/g)) cols.push([m.index!, m.index! + m[0].length]);
+    columnsOf.set(li - 1, cols);
+    columnsOf.set(li, []);
+    for (let r = li + 1; r < lines.length && masked.slice(lines[r][0], lines[r][1]).trim(); r++) columnsOf.set(r, cols);
+  }
+  // [start, end, isTable, startsNewTable, the columns of a plain-text table's line ([] for its rule)]
+  const blocks: [number, number, boolean, boolean, ([number, number][] | undefined)?][] = [];
   let cur: [number, number, boolean, boolean] | null = null;
   let prevSingle = false;
   let prevLength = 0;
   let prevListLike = false;
   let afterBlank = true;
-  for (const [s, e] of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const [s, e] = lines[li];
     const line = masked.slice(s, e);
+    const columns = columnsOf.get(li);
+    if (columns) {
+      if (cur) blocks.push(cur);
+      cur = null;
+      if (columns.length) blocks.push([s, e, true, !columnsOf.has(li - 1), columns]);
+      afterBlank = false;
+      prevSingle = true;
+      continue;
+    }
     if (!line.trim()) {
       if (cur) blocks.push(cur);
       cur = null;
@@ -79,12 +100,12 @@ export function splitSentences(masked: string, sink?: WordSink): Sentence[] {
   let next = 0;
 
   let header: { cells: [number, number][]; text: string } | null = null;
-  for (const [bs, be, isTable, newTable] of blocks) {
+  for (const [bs, be, isTable, newTable, columns] of blocks) {
     while (next < ends.length && ends[next] < bs) next += 2;
     if (newTable) header = null;
     if (isTable) {
       const row = masked.slice(bs, be);
-      const cells = tableCells(row, bs);
+      const cells = columns ? alignedCells(row, bs, columns) : tableCells(row, bs);
       if (!cells.length) continue;
       const rowHeaders: [number, number, string][] = [];
       if (header && cells.length) {
@@ -112,6 +133,21 @@ export function endsListLike(line: string): boolean {
   return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x25 || c === 0x29;
 }
 const WHITE_SPACE = /\s/;
+
+/** The rule under a plain-text table's header: two or more runs of dashes, two spaces or more apart. */
+const COLUMN_RULE = /^[ \t]*-{3,}(?:[ \t]{2,}-{3,})+[ \t]*\r?$/;
+
+/** A plain-text table row's cells: each column's text, from its rule's start to the next column's. */
+function alignedCells(row: string, base: number, columns: readonly [number, number][]): [number, number][] {
+  const cells: [number, number][] = [];
+  columns.forEach(([from], c) => {
+    const to = c + 1 < columns.length ? columns[c + 1][0] : row.length;
+    const cell = row.slice(from, to);
+    const a = cell.search(/\S/);
+    if (a >= 0) cells.push([base + from + a, base + from + cell.trimEnd().length]);
+  });
+  return cells;
+}
 
 function tableCells(row: string, base: number): [number, number][] {
   const cells: [number, number][] = [];
