@@ -97,7 +97,10 @@ export interface CheckOptions {
 // The fact sheet (reference/facts.json; schema in reference/facts.schema.json)
 // ---------------------------------------------------------------------------
 
-export type EntityType = 'person' | 'organisation' | 'body' | 'outlet' | 'channel' | 'place';
+export type EntityType = 'person' | 'organisation' | 'body' | 'outlet' | 'channel' | 'place' | 'product';
+
+/** Every entity type, in the order the README documents them (the validator and the schema list the same). */
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organisation', 'body', 'outlet', 'channel', 'place', 'product'];
 
 /** A title bound to a person, e.g. "finance minister" qualified by "Brazilian". */
 export interface Role {
@@ -108,7 +111,7 @@ export interface Role {
   requireQualifier?: boolean;
 }
 
-/** A person, organisation, body, outlet, channel or place named in the story. */
+/** A person, organisation, body, outlet, channel, place or product named in the story. */
 export interface Entity {
   id: string;
   type: EntityType;
@@ -124,15 +127,25 @@ export interface Entity {
   source: string;
 }
 
-export type FigureKind = 'count' | 'money' | 'share' | 'year';
-export type Qualifier = 'exact' | 'more-than' | 'at-least' | 'fewer-than' | 'about';
+/** What a figure is: `duration` is a span of time in `unit` ("seven years and six months": 7.5 years). */
+export type FigureKind = 'count' | 'money' | 'share' | 'year' | 'duration';
+/**
+ * How the article bounds a figure: `up-to` is an upper bound that the figure may reach ("up to
+ * 150", "as much as $150 million"), unlike `fewer-than`; `closer-to` an estimate ("closer to 40%").
+ */
+export type Qualifier = 'exact' | 'more-than' | 'at-least' | 'fewer-than' | 'up-to' | 'about' | 'closer-to';
 
 /** A figure of the story: a count, amount, share or year. */
 export interface Figure {
   id: string;
   kind: FigureKind;
-  /** Numeric value; shares are fractions (0.25), money is in units of the currency. */
+  /**
+   * Numeric value; shares are fractions (0.25), money is in units of the currency. A sheet may
+   * leave it out of a `range`; the loaded sheet then has the range's low end here.
+   */
   value: number;
+  /** A range or interval told as one fact ("between $9.4bn and $9.8bn", "0.48 to 0.75"): its two ends, checked as a pair. */
+  range?: { low: number; high: number };
   /** The article's own wording of the figure. */
   text: string;
   qualifier: Qualifier;
@@ -140,10 +153,18 @@ export interface Figure {
   counts: string;
   /** Entity id of who reported it, if the article says. */
   reportedBy?: string;
+  /**
+   * Entity ids of whom the figure is about (the defendant sentenced, the candidate whose votes):
+   * a draft naming one of them in the figure's clause ties the figure to this fact. Without it,
+   * the people that `counts` names are read instead.
+   */
+  about?: string[];
   /** Words that tie a draft's figure to this fact ("deaths", "toll", "killed"). */
   context: string[];
   /** ISO currency code for money. */
   currency?: string;
+  /** The unit of a duration's value: `years`, `months`, `weeks`, `days` or `hours`. */
+  unit?: string;
   source: string;
 }
 
@@ -154,6 +175,12 @@ export interface DateFact {
   /** What happened then. */
   event: string;
   context: string[];
+  /** The weekday of the event ("Friday"), when the article says it beside another date or alone. */
+  weekday?: string;
+  /** The month of the event ("March"), for a date the article gives another way ("last week"). */
+  month?: string;
+  /** The time of the event, 24-hour "HH:MM" ("14:30"): a draft's "2.30pm" agrees, "3pm" is flagged. */
+  time?: string;
   source: string;
 }
 

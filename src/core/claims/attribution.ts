@@ -17,7 +17,7 @@ export { SPEECH };
 export function speakerPhrases(sheet: CompiledSheet): Speaker[] {
   const out: Speaker[] = [];
   for (const e of sheet.sheet.entities) {
-    if (e.type === 'place' || e.type === 'outlet' || e.type === 'channel') continue;
+    if (e.type === 'place' || e.type === 'outlet' || e.type === 'channel' || e.type === 'product') continue;
     for (const n of [e.name, ...(e.aliases ?? [])]) out.push({ words: phraseWords(n), id: e.id, name: e.type === 'person' });
     // One-word common nouns ("officials") name no one in particular: "US officials" are not the sheet's.
     for (const n of e.mentions ?? []) if (phraseWords(n).length > 1) out.push({ words: phraseWords(n), id: e.id, name: false });

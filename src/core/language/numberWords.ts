@@ -51,10 +51,13 @@ export const FRACTION_WORDS: [number, string, string][] = [
 ];
 
 const W = '(?:' + [...UNIT_NAMES, ...TEN_NAMES, 'hundred', 'thousand', 'million', 'billion', 'trillion'].join('|') + ')';
-// Spelled-out number: words joined by spaces, hyphens and "and"; "and a half" before a scale.
-/** A spelled-out number: words joined by spaces, hyphens and "and"; "and a half" before a scale. */
+/**
+ * A spelled-out number: words joined by spaces, hyphens and "and"; "and a half" ends one
+ * ("seven and a half years", "thirty-two and a half billion"), but not before "of" ("two and a
+ * half of them" is a fraction of something).
+ */
 export const WORDS_RE = new RegExp(
-  `(?=[abefhmnostz])\\b(?:a |one )?${W}(?:(?:[ -]|(?<=hundred|thousand|million|billion|trillion)\\s+and\\s+|\\s+and\\s+(?=a half)|(?<=thousand|million|billion|trillion),\\s+)(?:${W}|a half(?= (?:hundred|thousand|million|billion|trillion)\\b)))*\\b`,
+  `(?=[abefhmnostz])\\b(?:a |one )?${W}(?:(?:[ -]|(?<=hundred|thousand|million|billion|trillion)\\s+and\\s+|\\s+and\\s+(?=a half)|(?<=thousand|million|billion|trillion),\\s+)(?:${W}|(?<=and\\s+)a half\\b(?!\\s+(?:of|an?|the)\\b)))*\\b`,
   'giu',
 );
 

@@ -46,3 +46,49 @@ export function datePhrases(text: string, anchors: readonly number[]): RegExpExe
   }
   return found;
 }
+
+/** A time of day: "9am", "2.30pm", "10:42 a.m.", "14:30". */
+const TIME_RE = /\b(\d{1,2})(?:[:.](\d{2}))?\s?(a\.m\.|p\.m\.|am|pm)(?![\p{L}\p{N}])|\b([01]?\d|2[0-3]):([0-5]\d)(?![\d:.]\d)/giu;
+
+/** A time of day the draft states: where, its minutes after midnight, and how it is written. */
+export interface TimeMention {
+  start: number;
+  end: number;
+  minutes: number;
+  /** "am", "p.m." …, or "" for the 24-hour clock. */
+  suffix: string;
+  /** The mark between hours and minutes (":" or "."), "" when no minutes are written. */
+  sep: string;
+  /** Hours written with a leading zero ("09:00"). */
+  padded: boolean;
+}
+
+/** Every time of day in `text`. */
+export function timesOfDay(text: string): TimeMention[] {
+  const out: TimeMention[] = [];
+  TIME_RE.lastIndex = 0;
+  for (let m = TIME_RE.exec(text); m; m = TIME_RE.exec(text)) {
+    const twelve = m[1] !== undefined;
+    const h = Number(twelve ? m[1] : m[4]);
+    const min = Number((twelve ? m[2] : m[5]) ?? 0);
+    if (twelve && (h < 1 || h > 12 || min > 59)) continue;
+    const pm = twelve && /^p/i.test(m[3]);
+    const hours = twelve ? (h % 12) + (pm ? 12 : 0) : h;
+    const sep = twelve ? (m[2] !== undefined ? m[0][m[1].length] : '') : ':';
+    out.push({ start: m.index, end: m.index + m[0].length, minutes: hours * 60 + min, suffix: twelve ? m[3] : '', sep, padded: (twelve ? m[1] : m[4]).length === 2 && (twelve ? m[1] : m[4])[0] === '0' });
+  }
+  return out;
+}
+
+/** A time (minutes after midnight) written as `like` is ("2.30pm" for 14:30 in the style of "3pm" is "2.30pm"). */
+export function renderTime(minutes: number, like: TimeMention, text: string): string {
+  const h = Math.floor(minutes / 60);
+  const min = minutes % 60;
+  const mm = String(min).padStart(2, '0');
+  if (!like.suffix) return `${like.padded ? String(h).padStart(2, '0') : h}:${mm}`;
+  const said = text.slice(like.start, like.end);
+  const space = /\d\s[ap]/i.test(said) ? ' ' : '';
+  const pm = h >= 12;
+  const suffix = like.suffix.replace(/[ap]/i, (c) => (pm ? (c === c.toUpperCase() ? 'P' : 'p') : c === c.toUpperCase() ? 'A' : 'a'));
+  return `${h % 12 || 12}${min ? `${like.sep || (said.includes(':') ? ':' : '.')}${mm}` : ''}${space}${suffix}`;
+}

@@ -54,7 +54,7 @@ export interface Mention {
 const QUALIFIERS: [RegExp, QualifierClass][] = [
   [/(?:just |a little |slightly |well )?(?:more than|over|above|upwards of|upward of|in excess of|at least|no fewer than|no less than|north of)$/i, 'lower'],
   [/(?:nearly|almost|close to|just under|just shy of|approaching|not quite)$/i, 'approx-below'],
-  [/(?:about|around|roughly|some|approximately|an estimated|estimated|circa|c\.|an approximate|or so|approx\.?)$/i, 'approx'],
+  [/(?:closer to|about|around|roughly|some|approximately|an estimated|estimated|circa|c\.|an approximate|or so|approx\.?)$/i, 'approx'],
   [/(?:just |well |a little |slightly )?(?:fewer than|less than|under|below|up to|as many as|as much as|as high as|no more than|at most|not more than)$/i, 'upper'],
 ];
 
@@ -80,8 +80,9 @@ function precisionOf(digits: string, decimals: string | undefined): number {
 }
 
 function wordsPrecision(value: number): number {
-  // "fifty thousand" → 10,000; "three thousand one hundred and seventeen" → 1.
+  // "fifty thousand" → 10,000; "three thousand one hundred and seventeen" → 1; "seven and a half" → 0.5.
   if (value === 0) return 1;
+  if (!Number.isInteger(value)) return 0.5;
   let p = 1;
   while (value % (p * 10) === 0) p *= 10;
   return p;

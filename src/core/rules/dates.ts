@@ -7,7 +7,8 @@
 import type { Pass } from './pass';
 import { matchCase } from '../text/tokens';
 import { MONTHS, WEEKDAYS } from '../language/dateWords';
-import { datePhrases } from '../mentions/dates';
+import { datePhrases, renderTime, timesOfDay } from '../mentions/dates';
+import type { DateFact } from '../types';
 
 const MONTH_LIST = MONTHS.toLowerCase().split('|');
 const WEEKDAY_LIST = WEEKDAYS.toLowerCase().split('|');
@@ -67,6 +68,39 @@ function calendarOf(phrase: string): Calendar {
   return out;
 }
 
+const factCalendars = new WeakMap<DateFact, Calendar>();
+/** The calendar of a dated event: its text's parts, with its `weekday` and `month` where the text has none. */
+function calendarOfFact(d: DateFact): Calendar {
+  let c = factCalendars.get(d);
+  if (!c) {
+    c = calendarOf(d.text);
+    if (d.weekday && c.weekday === undefined) c.weekday = WEEKDAY_LIST.indexOf(d.weekday.toLowerCase());
+    if (d.month && c.month === undefined) c.month = MONTH_LIST.indexOf(d.month.toLowerCase());
+    factCalendars.set(d, c);
+  }
+  return c;
+}
+/** Can a calendar phrase of the draft be compared with the event: its text or its fields name a month or weekday. */
+const hasCalendar = (d: DateFact) => isCalendar(d.text) || !!d.weekday || !!d.month;
+
+/**
+ * The fix of a calendar phrase that differs from the event only in its weekday, or whose event's
+ * text is no calendar date ("last week", with its `weekday`): the one word replaced.
+ */
+function wordFix(draft: string, said: Calendar, d: DateFact): { from: number; to: number; text: string } | undefined {
+  const want = calendarOfFact(d);
+  const word = (re: RegExp, list: string[], k: number | undefined) => {
+    const m = re.exec(draft);
+    if (!m || k === undefined || k < 0) return undefined;
+    const name = list[k];
+    return { from: m.index, to: m.index + m[0].length, text: name[0].toUpperCase() + name.slice(1) };
+  };
+  const only = (key: keyof Calendar) => (['weekday', 'month', 'year', 'days', 'part'] as const).every((k) => k === key || said[k] === undefined || said[k] === want[k] || (k === 'days' && withinDays(said.days!, want.days ?? '')));
+  if (said.weekday !== undefined && said.weekday !== want.weekday && only('weekday')) return word(WEEKDAY, WEEKDAY_LIST, want.weekday);
+  if (!isCalendar(d.text) && said.month !== undefined && said.month !== want.month && only('month')) return word(MONTH, MONTH_LIST, want.month);
+  return undefined;
+}
+
 /**
  * Does a draft's calendar phrase say the verified one's date ('same'), another ('differs'), or
  * something the verified phrase does not say ('unknown': "8 February" where the source says only
@@ -90,8 +124,10 @@ function compareCalendar(draft: Calendar, verified: Calendar): 'same' | 'differs
  * The date check: a date phrase in a sentence about a dated event ("the protests began in
  * early March") must be the verified phrase ("late March").
  */
-export function checkDates({ masked, text, contexts, sheet, findings, confirmations, wordStarts: starts }: Pass): void {
+export function checkDates(pass: Pass): void {
+  const { masked, text, contexts, sheet, findings, confirmations, wordStarts: starts } = pass;
   if (!sheet.dates.length) return;
+  checkTimes(pass);
   // The phrases in text order; each is then read in its sentence.
   let si = 0;
   for (const m of datePhrases(masked, starts.dateAnchors)) {
@@ -105,7 +141,7 @@ export function checkDates({ masked, text, contexts, sheet, findings, confirmati
     const calendar = isCalendar(m[0]);
     // "an anti-war march", "may": a month or weekday is a proper noun, written with its capital.
     if (calendar && !/^\p{Lu}/u.test((MONTH.exec(m[0]) ?? WEEKDAY.exec(m[0]))![0])) continue;
-    const same = sheet.dates.filter((d) => isCalendar(d.text) === calendar);
+    const same = sheet.dates.filter((d) => (calendar ? hasCalendar(d) : !isCalendar(d.text)));
     if (!same.length) continue;
     const from = ctx.tokenAt(start);
     const to = Math.max(from + 1, ctx.tokenAt(end));
@@ -124,16 +160,32 @@ export function checkDates({ masked, text, contexts, sheet, findings, confirmati
       // The date of another of the story's events is that event's ("November 2019" in a line on
       // the last strike); a full date (a month with its days or year) is, whatever the context.
       const full = said.month !== undefined && (said.days !== undefined || said.year !== undefined);
-      const other = ranked.find((r) => (r.w > 0 || full) && compareCalendar(said, calendarOf(r.d.text)) === 'same');
+      const other = ranked.find((r) => (r.w > 0 || full) && compareCalendar(said, calendarOfFact(r.d)) === 'same');
       if (other) {
         confirmations.push({ start, end, factId: other.d.id });
         continue;
       }
       // Among the events the context fits, the date is evidence: "October 2019" is a slip for the
       // event of November 2019, not for the one of 16 March.
-      const fitting = ranked.filter((r) => r.w >= 0.35 && compareCalendar(said, calendarOf(r.d.text)) === 'differs');
+      const fitting = ranked.filter((r) => r.w >= 0.35 && compareCalendar(said, calendarOfFact(r.d)) === 'differs');
       if (!fitting.length) continue;
-      top = fitting.reduce((a, b) => (sharedParts(said, calendarOf(b.d.text)) > sharedParts(said, calendarOf(a.d.text)) ? b : a));
+      top = fitting.reduce((a, b) => (sharedParts(said, calendarOfFact(b.d)) > sharedParts(said, calendarOfFact(a.d)) ? b : a));
+      const one = wordFix(m[0], said, top.d);
+      if (one) {
+        const draft = text.slice(start, end);
+        findings.push({
+          start: start + one.from,
+          end: start + one.to,
+          ruleId: 'date-mismatch',
+          severity: 'error',
+          message: `Draft says ${draft} for when ${top.d.event}; verified: ${one.text}${norm(top.d.text) !== norm(one.text) ? ` (${top.d.text})` : ''}`,
+          factId: top.d.id,
+          verified: one.text,
+          fixes: [{ title: `Replace with ${one.text} (verified)`, edits: [{ start: start + one.from, end: start + one.to, text: one.text }] }],
+        });
+        continue;
+      }
+      if (!isCalendar(top.d.text)) continue;
     }
     const draft = text.slice(start, end);
     // Month names are capitalised anyway; only a sentence-initial or upper-case phrase changes case.
@@ -147,6 +199,45 @@ export function checkDates({ masked, text, contexts, sheet, findings, confirmati
       factId: top.d.id,
       verified: top.d.text,
       fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
+    });
+  }
+}
+
+/** A dated event's time as minutes after midnight ("14:30" → 870). */
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** The time check: a time of day in a sentence about an event with a verified `time` must be that time. */
+function checkTimes({ masked, text, contexts, sheet, findings, confirmations }: Pass): void {
+  const timed = sheet.dates.filter((d) => d.time);
+  if (!timed.length) return;
+  let si = 0;
+  for (const t of timesOfDay(masked)) {
+    while (si < contexts.length && contexts[si].sentence.end <= t.start) si++;
+    const ctx = contexts[si];
+    if (!ctx || ctx.sentence.start > t.start) continue;
+    const from = ctx.tokenAt(t.start);
+    const to = Math.max(from + 1, ctx.tokenAt(t.end));
+    let best: { d: DateFact; w: number } | undefined;
+    for (const d of timed) {
+      const w = ctx.phraseWeight(sheet.dateContext.get(d.id)!, from, to, undefined, sheet.contextWords);
+      if (!best || w > best.w) best = { d, w };
+    }
+    if (!best || best.w < 0.35) continue;
+    const want = minutesOf(best.d.time!);
+    if (timed.some((d) => minutesOf(d.time!) === t.minutes)) {
+      confirmations.push({ start: t.start, end: t.end, factId: timed.find((d) => minutesOf(d.time!) === t.minutes)!.id });
+      continue;
+    }
+    const fix = renderTime(want, t, text);
+    findings.push({
+      start: t.start,
+      end: t.end,
+      ruleId: 'date-mismatch',
+      severity: 'error',
+      message: `Draft says ${text.slice(t.start, t.end)} for when ${best.d.event}; verified: ${fix}`,
+      factId: best.d.id,
+      verified: fix,
+      fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start: t.start, end: t.end, text: fix }] }],
     });
   }
 }

@@ -1,4 +1,4 @@
-import { isRangeEnd } from '../mentions/numbers';
+import { findMentions, isRangeEnd } from '../mentions/numbers';
 import { lemmasOf } from '../language/lemma';
 import { phraseWords, WordSieve } from '../text/tokens';
 import type { Entity, FactSheet, Figure, DateFact, Quote, Setting } from '../types';
@@ -19,15 +19,21 @@ export interface CompiledSheet {
   titlePhrases: Set<string>;
   /** Entity ids that report at least one figure. */
   reporters: Set<string>;
+  /** The sheet's figures, a `range` as its two ends (each with the range's id, its value and its own words). */
   figures: Figure[];
-  /** Figures that are an end of a range in their cited sentence ("0.48 to 0.75"). */
-  rangeEnds: Set<string>;
-  /** For the first end of a range of two figures in one cited sentence, the second end's id. */
-  rangePartners: Map<string, string>;
+  /** Figures that are an end of a range: a `range`'s, or one that stands so in its cited sentence ("0.48 to 0.75"). */
+  rangeEnds: Set<Figure>;
+  /** For the first end of a range (a `range`'s, or two figures of one cited sentence), the second end. */
+  rangePartners: Map<Figure, Figure>;
+  /** The second ends of rangePartners. */
+  rangeHighs: Set<Figure>;
+  /** Each figure by id (a range by its first end). */
   figureById: Map<string, Figure>;
+  /** The figures of kind duration (rules/durations.ts). */
+  durationFacts: Figure[];
   /** Durations told as two figures ("seven years and six months"): the years' fact id and the whole in years. */
   durations: { years: string; total: number }[];
-  /** Whom each figure is about: the people its `counts` names, its reporter aside ("years prosecutors sought for Brekalo"). */
+  /** Whom each figure is about: its `about`, else the people its `counts` names, its reporter aside ("years prosecutors sought for Brekalo"). */
   figureAbout: Map<string, string[]>;
   /** Each figure's context phrases, as word stems (see language/lemma.ts). */
   figureContext: Map<string, string[][]>;
@@ -58,18 +64,33 @@ function placeIn(f: Figure): { start: number; end: number } {
 }
 
 /** Pairs of figures of one cited sentence whose texts stand as "A to B", "A–B" or "between A and B". */
-function rangePartnersOf(sheet: FactSheet): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const a of sheet.figures) {
+function rangePartnersOf(figures: Figure[]): Map<Figure, Figure> {
+  const out = new Map<Figure, Figure>();
+  for (const a of figures) {
+    if (a.range) continue;
     const pa = placeIn(a);
     if (pa.start < 0) continue;
-    for (const b of sheet.figures) {
-      if (b === a || b.source !== a.source) continue;
+    for (const b of figures) {
+      if (b === a || b.range || b.source !== a.source) continue;
       const pb = placeIn(b);
-      if (pb.start > pa.end && /^\s*(?:to|-|–|—|and)\s*$/.test(a.source.slice(pa.end, pb.start))) out.set(a.id, b.id);
+      if (pb.start > pa.end && /^\s*(?:to|-|–|—|and)\s*$/.test(a.source.slice(pa.end, pb.start))) out.set(a, b);
     }
   }
   return out;
+}
+
+/** A range fact as its two ends, each a figure of its own value and words ("$9.4bn" of "between $9.4bn and $9.8bn"). */
+function rangeEndsOf(f: Figure): [Figure, Figure] {
+  const { low, high } = f.range!;
+  const read = findMentions(f.text);
+  const words = (v: number) => {
+    const m = read.find((x) => Math.abs(x.value - v) <= 1e-9 * Math.max(1, Math.abs(v)));
+    return m ? f.text.slice(m.start, m.end) : f.text;
+  };
+  return [
+    { ...f, value: low, text: words(low) },
+    { ...f, value: high, text: words(high) },
+  ];
 }
 
 /** Pairs of figures of one cited sentence that read "N years and M months" (one duration). */
@@ -178,7 +199,19 @@ export function compile(sheet: FactSheet): CompiledSheet {
   }
   // Longest phrases first, so "city council press office" wins over "press office".
   entityPhrases.sort((a, b) => b.words.length - a.words.length);
-  const figureAbout = new Map(sheet.figures.map((f) => [f.id, aboutOf(f.counts, sheet).filter((id) => id !== f.reportedBy)]));
+  // A range is checked as its two ends, a pair.
+  const figures: Figure[] = [];
+  const declaredRanges = new Map<Figure, Figure>();
+  for (const f of sheet.figures) {
+    if (!f.range) figures.push(f);
+    else {
+      const [lo, hi] = rangeEndsOf(f);
+      figures.push(lo, hi);
+      declaredRanges.set(lo, hi);
+    }
+  }
+  const rangePartners = new Map([...rangePartnersOf(figures), ...declaredRanges]);
+  const figureAbout = new Map(sheet.figures.map((f) => [f.id, f.about?.length ? f.about : aboutOf(f.counts, sheet).filter((id) => id !== f.reportedBy)]));
   const figureContext = new Map(sheet.figures.map((f) => [f.id, f.context.map((c) => lemmasOf(phraseWords(c)))]));
   const dateContext = new Map(sheet.dates.map((d) => [d.id, d.context.map((c) => lemmasOf(phraseWords(c)))]));
   const contextWords = new WordSieve([...figureContext.values(), ...dateContext.values()].flatMap((phrases) => phrases.filter((p) => p.length).map((p) => p[0])));
@@ -190,12 +223,14 @@ export function compile(sheet: FactSheet): CompiledSheet {
     entityPhrases,
     titlePhrases,
     reporters: new Set(sheet.figures.map((f) => f.reportedBy).filter((x): x is string => !!x)),
-    figures: sheet.figures,
+    figures,
     figureAbout,
-    rangeEnds: new Set(sheet.figures.filter((f) => isRangeEnd(f.source, placeIn(f))).map((f) => f.id)),
-    rangePartners: rangePartnersOf(sheet),
-    figureById: new Map(sheet.figures.map((f) => [f.id, f])),
+    rangeEnds: new Set(figures.filter((f) => f.range || isRangeEnd(f.source, placeIn(f)))),
+    rangePartners,
+    rangeHighs: new Set(rangePartners.values()),
+    figureById: new Map([...figures].reverse().map((f) => [f.id, f])),
     durations: durationsOf(sheet),
+    durationFacts: sheet.figures.filter((f) => f.kind === 'duration'),
     figureContext,
     dates: sheet.dates,
     dateContext,

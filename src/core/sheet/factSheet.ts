@@ -1,5 +1,7 @@
 import { findMentions } from '../mentions/numbers';
-import type { FactSheet } from '../types';
+import { durationValue, TIME_UNITS } from '../mentions/durations';
+import { ENTITY_TYPES, type FactSheet } from '../types';
+import { MONTHS, WEEKDAYS } from '../language/dateWords';
 
 /**
  * The largest fact sheet accepted, in UTF-16 code units (callers check a file's size before
@@ -23,9 +25,8 @@ export class FactSheetError extends Error {
   }
 }
 
-const ENTITY_TYPES = ['person', 'organisation', 'body', 'outlet', 'channel', 'place'];
-const FIGURE_KINDS = ['count', 'money', 'share', 'year'];
-const QUALIFIERS = ['exact', 'more-than', 'at-least', 'fewer-than', 'about'];
+const FIGURE_KINDS = ['count', 'money', 'share', 'year', 'duration'];
+const QUALIFIERS = ['exact', 'more-than', 'at-least', 'fewer-than', 'up-to', 'about', 'closer-to'];
 
 type Obj = Record<string, unknown>;
 
@@ -35,8 +36,9 @@ const ALLOWED: Record<string, string[]> = {
   story: ['id', 'title', 'article'],
   entities: ['id', 'type', 'name', 'aliases', 'mentions', 'roles', 'speaksFor', 'source'],
   roles: ['title', 'qualifiers', 'requireQualifier'],
-  figures: ['id', 'kind', 'value', 'text', 'qualifier', 'counts', 'reportedBy', 'context', 'currency', 'source'],
-  dates: ['id', 'text', 'event', 'context', 'source'],
+  figures: ['id', 'kind', 'value', 'text', 'qualifier', 'counts', 'reportedBy', 'about', 'context', 'currency', 'unit', 'range', 'source'],
+  range: ['low', 'high'],
+  dates: ['id', 'text', 'event', 'context', 'weekday', 'month', 'time', 'source'],
   quotes: ['id', 'text', 'speaker', 'source'],
   settings: ['id', 'entity', 'alsoRight', 'triggers', 'prepositions', 'actor', 'what', 'source'],
 };
@@ -234,7 +236,7 @@ export function validateFactSheet(data: unknown): FactSheet {
     known(e, 'entities', p);
     checkId(e, p);
     if (typeof e.id === 'string') entityIds.add(e.id);
-    if (!ENTITY_TYPES.includes(e.type as string)) err(`${p}.type`, `must be one of ${ENTITY_TYPES.join(', ')}`);
+    if (!(ENTITY_TYPES as readonly string[]).includes(e.type as string)) err(`${p}.type`, `must be one of ${ENTITY_TYPES.join(', ')}`);
     str(e, 'name', p);
     strList(e, 'aliases', p);
     strList(e, 'mentions', p);
@@ -263,19 +265,62 @@ export function validateFactSheet(data: unknown): FactSheet {
     }
   };
 
+  /** An optional, non-empty list of entity ids (a figure's `about`), each checked as a reference. */
+  const refList = (o: Obj, key: string, path: string) => {
+    const v = o[key];
+    if (v === undefined) return;
+    if (!Array.isArray(v) || !v.length) return err(`${path}.${key}`, 'must be a non-empty list of entity ids');
+    v.forEach((id, j) => {
+      if (entitiesListed && (typeof id !== 'string' || !entityIds.has(id))) {
+        const near = nearestEntityId(id, entities);
+        err(`${path}.${key}[${j}]`, `must be the id of an entity (got ${JSON.stringify(id)})${near ? `; did you mean "${near}"?` : ''}`);
+      }
+    });
+  };
+
   entities.forEach((e, i) => {
     if (e.speaksFor === undefined) return;
     ref(e, 'speaksFor', `$.entities[${i}]`);
     if (e.speaksFor === e.id) err(`$.entities[${i}].speaksFor`, 'must name another entity (the organisation this person speaks for), not itself');
   });
+  let withRanges = false;
   list(data, 'figures').forEach((f, i) => {
     const p = `$.figures[${i}]`;
     known(f, 'figures', p);
     checkId(f, p);
     if (!FIGURE_KINDS.includes(f.kind as string)) err(`${p}.kind`, `must be one of ${FIGURE_KINDS.join(', ')}`);
-    if (typeof f.value !== 'number' || !Number.isFinite(f.value)) err(`${p}.value`, `must be a finite number (got ${JSON.stringify(f.value)})`);
+    const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+    if (f.range !== undefined) {
+      // A range is one fact: its two ends, its words saying both ("between $9.4bn and $9.8bn").
+      const r = f.range;
+      if (!isObj(r)) err(`${p}.range`, 'must be an object with low and high');
+      else {
+        known(r, 'range', `${p}.range`);
+        for (const k of ['low', 'high']) if (!finite(r[k])) err(`${p}.range.${k}`, `must be a finite number (got ${JSON.stringify(r[k])})`);
+        if (finite(r.low) && finite(r.high)) {
+          if (r.low >= r.high) err(`${p}.range`, `low (${r.low}) must be below high (${r.high})`);
+          if (f.value !== undefined) err(`${p}.value`, 'a range has no value of its own: give its ends in range, or make the point estimate a figure of its own');
+          else if (typeof f.text === 'string' && f.text.trim()) {
+            const read = findMentions(f.text).map((m) => m.value);
+            for (const k of ['low', 'high'] as const) {
+              const v = r[k] as number;
+              if (!read.some((x) => Math.abs(x - v) <= 1e-9 * Math.max(1, Math.abs(v)))) err(`${p}.text`, `${JSON.stringify(f.text)} does not say the range's ${k} end ${v}${read.length ? ` (it reads as ${read.join(', ')})` : ''}`);
+            }
+          }
+        }
+      }
+      withRanges = true;
+    } else if (!finite(f.value)) err(`${p}.value`, `must be a finite number (got ${JSON.stringify(f.value)})`);
     str(f, 'text', p);
-    if (typeof f.text === 'string' && f.text.trim() && typeof f.value === 'number' && Number.isFinite(f.value)) {
+    const duration = f.kind === 'duration';
+    if (duration && !Object.keys(TIME_UNITS).includes(f.unit as string)) err(`${p}.unit`, `a duration needs its unit: one of ${Object.keys(TIME_UNITS).join(', ')} (got ${JSON.stringify(f.unit)})`);
+    else if (!duration && f.unit !== undefined) err(`${p}.unit`, 'only a figure of kind duration has a unit');
+    if (duration && typeof f.text === 'string' && f.text.trim() && typeof f.value === 'number' && TIME_UNITS[f.unit as string]) {
+      // "seven years and six months" is 7.5 years: the wording must say the value in its unit.
+      const read = durationValue(f.text, f.unit as string);
+      if (read === undefined) err(`${p}.text`, `${JSON.stringify(f.text)} does not read as a duration (a number and a unit of time: "7.5 years", "seven years and six months")`);
+      else if (Math.abs(read - f.value) > 1e-6 * Math.max(1, f.value)) err(`${p}.text`, `${JSON.stringify(f.text)} reads as ${+read.toFixed(4)} ${f.unit}, but value is ${f.value}`);
+    } else if (!duration && f.range === undefined && typeof f.text === 'string' && f.text.trim() && typeof f.value === 'number' && Number.isFinite(f.value)) {
       // The article's wording must say the same figure as the value ("3,1x7" or "3,171" for 3117 do not).
       const read = findMentions(f.text);
       const same = (v: number) => Math.abs(v - (f.value as number)) <= 1e-9 * Math.max(1, Math.abs(v));
@@ -286,6 +331,7 @@ export function validateFactSheet(data: unknown): FactSheet {
     if (!QUALIFIERS.includes(f.qualifier as string)) err(`${p}.qualifier`, `must be one of ${QUALIFIERS.join(', ')}`);
     strList(f, 'context', p, false);
     ref(f, 'reportedBy', p, true);
+    refList(f, 'about', p);
     str(f, 'currency', p, true);
   });
   list(data, 'dates').forEach((d, i) => {
@@ -295,6 +341,15 @@ export function validateFactSheet(data: unknown): FactSheet {
     str(d, 'text', p);
     str(d, 'event', p);
     strList(d, 'context', p, false);
+    // The calendar of the event beside its words: a weekday, a month, a 24-hour time.
+    for (const [key, names] of [['weekday', WEEKDAYS], ['month', MONTHS]] as const) {
+      if (d[key] === undefined) continue;
+      const list = names.split('|');
+      const said = typeof d.text === 'string' ? new RegExp(`\\b(?:${names})\\b`, 'i').exec(d.text)?.[0] : undefined;
+      if (typeof d[key] !== 'string' || !list.includes(d[key] as string)) err(`${p}.${key}`, `must be one of ${list.join(', ')} (got ${JSON.stringify(d[key])})`);
+      else if (said && said.toLowerCase() !== (d[key] as string).toLowerCase()) err(`${p}.${key}`, `is ${d[key]}, but the date's text says ${said}`);
+    }
+    if (d.time !== undefined && (typeof d.time !== 'string' || !/^(?:[01]\d|2[0-3]):[0-5]\d$/.test(d.time))) err(`${p}.time`, `must be a 24-hour time "HH:MM" ("09:00", "14:30"; got ${JSON.stringify(d.time)})`);
   });
   list(data, 'quotes').forEach((q, i) => {
     const p = `$.quotes[${i}]`;
@@ -332,5 +387,7 @@ export function validateFactSheet(data: unknown): FactSheet {
     const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
     throw new FactSheetError(`fact sheet is malformed: ${head}${more}`, problems);
   }
+  // A range's value is its low end in the loaded sheet (the data handed in is left as it is).
+  if (withRanges) return { ...data, figures: (data.figures as Obj[]).map((f) => (isObj(f.range) && f.value === undefined ? { ...f, value: f.range.low } : f)) } as unknown as FactSheet;
   return data as unknown as FactSheet;
 }

@@ -32,7 +32,7 @@ export interface StoryMatch {
 export const STORY_THRESHOLD = 1.5;
 
 /** Weight of an entity named exactly, by type: a person is the strongest sign, a country the weakest. */
-const NAME_WEIGHT: Record<EntityType, number> = { person: 1, organisation: 0.75, body: 0.75, outlet: 0.75, channel: 0.5, place: 0.5 };
+const NAME_WEIGHT: Record<EntityType, number> = { person: 1, organisation: 0.75, body: 0.75, outlet: 0.75, channel: 0.5, place: 0.5, product: 0.75 };
 /** A person's own title in the draft besides their name. */
 const TITLE_WEIGHT = 0.5;
 /** A near miss counts for this share of the name's weight. */

@@ -1,0 +1,92 @@
+/**
+ * The duration check (a `number-mismatch`): a duration of the draft ("7.5 years", "seven and a
+ * half years", "seven years and six months", "90 months") tied to a figure of kind `duration` by
+ * its context, reporter and whom it is about, compared in the fact's unit.
+ */
+import { sameVoice, type CompiledSheet } from '../sheet/compile';
+import type { SentenceContext } from '../claims/context';
+import { TIME_UNITS, type Duration } from '../mentions/durations';
+import type { Mention } from '../mentions/numbers';
+import { numberToWords } from '../language/numberWords';
+import { matchCase } from '../text/tokens';
+import type { Confirmation, Figure, Finding } from '../types';
+
+const EPS = 1e-9;
+
+/** Does the draft's duration, `value` in the fact's unit to `precision`, agree with the fact under both qualifiers? */
+function durationAgrees(m: Mention, value: number, precision: number, f: Figure): boolean {
+  const sourceLower = f.qualifier === 'more-than' || f.qualifier === 'at-least';
+  const sourceUpper = f.qualifier === 'fewer-than' || f.qualifier === 'up-to';
+  // A bound that contradicts the article's ("more than" where it says "up to") is wrong at any value.
+  if ((m.qualifier === 'lower' && sourceUpper) || ((m.qualifier === 'upper' || m.qualifier === 'approx-below') && sourceLower)) return false;
+  if (Math.abs(value - f.value) <= EPS * Math.max(1, f.value)) return true;
+  const round = Math.abs(value - f.value) <= precision / 2 + EPS;
+  switch (m.qualifier) {
+    case 'approx':
+      return round;
+    case 'approx-below':
+      return value > f.value && round;
+    case 'lower':
+      return value < f.value && f.value - value < precision;
+    case 'upper':
+      return value > f.value && value - f.value < precision;
+    default:
+      return false;
+  }
+}
+
+/** The verified duration in the draft's own form, or the article's wording when the draft's form cannot say it. */
+function fixFor(text: string, m: Mention, d: Duration, f: Figure): { start: number; end: number; text: string } {
+  if (d.parts === 1 && d.unit === f.unit) {
+    const model = text.slice(m.numStart, m.numEnd);
+    const v = f.value;
+    const words = m.style.form === 'words' ? (Number.isInteger(v) ? numberToWords(v) : Number.isInteger(v * 2) ? `${numberToWords(Math.floor(v))} and a half` : undefined) : String(Math.round(v * 1000) / 1000);
+    if (words) return { start: m.numStart, end: m.numEnd, text: matchCase(model, words) };
+  }
+  return { start: m.numStart, end: d.end, text: matchCase(text.slice(m.numStart, d.end), f.text) };
+}
+
+/**
+ * Checks the duration `d` that the figure `m` opens against the sheet's duration facts. Returns
+ * whether it was tied to one (confirmed or flagged); if not, the figure is checked as a count.
+ */
+export function checkDuration(m: Mention, d: Duration, ctx: SentenceContext, sheet: CompiledSheet, text: string, findings: Finding[], confirmations: Confirmation[]): boolean {
+  const from = ctx.tokenAt(m.numStart);
+  const to = Math.max(from + 1, ctx.tokenAt(m.end));
+  const reporter = ctx.reporter(sheet, from, to);
+  const named = ctx.namedInClause(sheet, from);
+  const scored = sheet.durationFacts.map((f) => {
+    const counts = ctx.phraseWeight(sheet.figureContext.get(f.id)!, from, to, undefined, sheet.contextWords);
+    const about = sheet.figureAbout.get(f.id)!;
+    const aboutNamed = !!named?.size && about.some((id) => named.has(id));
+    const contradicted = !!reporter && !!f.reportedBy && !sameVoice(sheet, f.reportedBy, reporter);
+    return { f, contradicted, aboutNamed, about: about.length > 0, counts, score: counts + (aboutNamed ? 0.3 : 0) };
+  });
+  // Whom the clause names rules out the durations of others ("Oduya … seven years" is not Lanser's).
+  const someoneNamed = scored.some((c) => c.aboutNamed);
+  const cands = scored.filter((c) => !c.contradicted && c.counts > 0 && !(someoneNamed && c.about && !c.aboutNamed)).sort((a, b) => b.score - a.score);
+  if (!cands.length) return false;
+  const valueIn = (f: Figure) => d.days / TIME_UNITS[f.unit!];
+  const agreeing = cands.find((c) => durationAgrees(m, valueIn(c.f), d.precisionDays / TIME_UNITS[c.f.unit!], c.f));
+  if (agreeing) {
+    confirmations.push({ start: m.start, end: d.end, factId: agreeing.f.id });
+    return true;
+  }
+  const top = cands[0];
+  if (top.score < 0.3) return false;
+  const f = top.f;
+  const draft = text.slice(m.start, d.end);
+  const edit = fixFor(text, m, d, f);
+  const shown = (text.slice(m.start, edit.start) + edit.text + text.slice(edit.end, d.end)).trim();
+  findings.push({
+    start: m.start,
+    end: d.end,
+    ruleId: 'number-mismatch',
+    severity: 'error',
+    message: `Draft says ${draft} for ${f.counts}; verified: ${f.text}`,
+    factId: f.id,
+    verified: f.text,
+    fixes: [{ title: `Replace with ${shown} (verified)`, edits: [edit] }],
+  });
+  return true;
+}

@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import { analyze, check, checkCitations, ENTITY_TYPES, FactSheetError, validateFactSheet, type FactSheet, type Finding } from '../src/core';
+import { ARTICLE, sheet as story } from './helpers/orrinStory';
+
+const root = path.resolve(__dirname, '..', '..');
+const schema = JSON.parse(fs.readFileSync(path.join(root, 'reference', 'facts.schema.json'), 'utf8'));
+const validateSchema = new Ajv2020({ allErrors: true }).compile(schema);
+
+/** The story's sheet after `edit`, validated by the schema and the loader alike. */
+function sheetWith(edit: (s: any) => void = () => {}): FactSheet {
+  const data = story();
+  edit(data);
+  assert.ok(validateSchema(data), JSON.stringify(validateSchema.errors));
+  return validateFactSheet(data);
+}
+
+/** The problems the loader reports for the story's sheet after `edit`. */
+function problemsOf(edit: (s: any) => void, schemaToo = true): string[] {
+  const data = story();
+  edit(data);
+  // The schema cannot see references between facts; their shape it can.
+  if (schemaToo) assert.equal(validateSchema(data), false, 'the schema refuses it too');
+  try {
+    validateFactSheet(data);
+  } catch (e) {
+    if (e instanceof FactSheetError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+/** The one finding of a draft, with the draft after its preferred fix. */
+function oneFinding(draft: string, sheet: FactSheet = sheetWith()): { finding: Finding; flagged: string; fixed: string } {
+  const found = check(draft, sheet);
+  assert.equal(found.length, 1, `one finding in ${JSON.stringify(draft)}; got ${JSON.stringify(found.map((f) => f.message))}`);
+  const [finding] = found;
+  let fixed = draft;
+  for (const e of [...(finding.fixes[0]?.edits ?? [])].sort((a, b) => b.start - a.start)) fixed = fixed.slice(0, e.start) + e.text + fixed.slice(e.end);
+  return { finding, flagged: draft.slice(finding.start, finding.end), fixed };
+}
+
+/** A draft the sheet has nothing against, with the ids of the figures and dates it confirms. */
+function confirmed(draft: string, sheet: FactSheet = sheetWith()): string[] {
+  const { findings, confirmations } = analyze(draft, sheet);
+  assert.deepEqual(findings.map((f) => f.message), [], `no finding in ${JSON.stringify(draft)}`);
+  const facts = new Set([...sheet.figures, ...sheet.dates].map((f) => f.id));
+  return confirmations.map((c) => c.factId).filter((id) => facts.has(id));
+}
+
+describe('sheet format: the invented story', () => {
+  it('validates by the schema and the loader, and every citation is in its article', () => {
+    assert.deepEqual(checkCitations(sheetWith(), ARTICLE), []);
+  });
+  it('the schema, the loader and the types list the same entity types', () => {
+    assert.deepEqual(schema.properties.entities.items.properties.type.enum, [...ENTITY_TYPES]);
+  });
+});
+
+describe('sheet format: product entities', () => {
+  it('a product is an entity type: its name is checked, and it never speaks', () => {
+    assert.equal(sheetWith().entities.find((e) => e.id === 'vela')?.type, 'product');
+    const { flagged, fixed } = oneFinding('Orrin is recalling its Vella scooters.');
+    assert.equal(flagged, 'Vella');
+    assert.equal(fixed, 'Orrin is recalling its Vela scooters.');
+  });
+  it('an unknown type is refused, naming the types allowed', () => {
+    assert.match(problemsOf((s) => (s.entities[1].type = 'gadget')).join('\n'), /\$\.entities\[1\]\.type: must be one of .*product/);
+  });
+});
+
+describe('sheet format: qualifiers up-to and closer-to', () => {
+  it('"up to" and "as much as" are upper bounds the figure may reach: the same bound agrees, a lower bound does not', () => {
+    assert.deepEqual(confirmed('Orrin will spend up to $150 million on the recall.'), ['recall-cost']);
+    assert.deepEqual(confirmed('Whitlow said as many as 12,000 scooters were affected by the fault.'), ['affected']);
+    const { finding, fixed } = oneFinding('Orrin Motors will spend more than $150 million on the recall.');
+    assert.equal(finding.verified, 'as much as $150 million');
+    // The fix gives the article's own words for the bound, not "fewer than".
+    assert.equal(fixed, 'Orrin Motors will spend as much as $150 million on the recall.');
+    assert.equal(oneFinding('Whitlow said the fault affected more than 12,000 scooters.').fixed, 'Whitlow said the fault affected up to 12,000 scooters.');
+  });
+  it('a wrong value under "up to" is flagged with the verified value', () => {
+    assert.equal(oneFinding('Orrin will spend as much as $160 million on the recall.').fixed, 'Orrin will spend as much as $150 million on the recall.');
+  });
+  it('"closer to" is an estimate: an honest rounding agrees, another value does not', () => {
+    assert.deepEqual(confirmed('Brenner Capital analysts put the cost to suppliers at about $40 million.'), ['supplier-cost']);
+    assert.equal(oneFinding('Brenner Capital analysts put the cost to suppliers closer to $45 million.').fixed, 'Brenner Capital analysts put the cost to suppliers closer to $40 million.');
+  });
+  it('an unknown qualifier is refused, naming the ones allowed', () => {
+    assert.match(problemsOf((s) => (s.figures[0].qualifier = 'as-much-as')).join('\n'), /\$\.figures\[0\]\.qualifier: must be one of .*up-to.*closer-to/);
+  });
+});
+
+describe('sheet format: about', () => {
+  it('whom a figure is about ties it to its fact, where what it counts names nobody', () => {
+    assert.deepEqual(confirmed('The court sentenced Oduya to four years.'), ['oduya-term']);
+    const { finding, fixed } = oneFinding('The court sentenced Oduya to seven and a half years.');
+    assert.equal(finding.factId, 'oduya-term');
+    assert.equal(fixed, 'The court sentenced Oduya to four years.');
+    assert.equal(oneFinding('Lanser was sentenced to four years.').finding.factId, 'lanser-term');
+    // Without `about`, seven and a half years is the engineer's term, whoever the clause names.
+    const without = sheetWith((s) => s.figures.forEach((f: any) => delete f.about));
+    assert.deepEqual(confirmed('The court sentenced Oduya to seven and a half years.', without), ['lanser-term']);
+  });
+  it('about must name entities, with a suggestion for a near miss', () => {
+    assert.match(problemsOf((s) => (s.figures[4].about = ['lansr']), false).join('\n'), /\$\.figures\[4\]\.about\[0\]: must be the id of an entity \(got "lansr"\); did you mean "lanser"\?/);
+    assert.match(problemsOf((s) => (s.figures[4].about = [])).join('\n'), /\$\.figures\[4\]\.about: must be a non-empty list/);
+  });
+});
+
+describe('sheet format: durations', () => {
+  it('a duration in one figure, in words or in two parts, agrees with the verified one', () => {
+    for (const said of ['7.5 years', 'seven and a half years', 'seven years and six months', '7 years and 6 months', '90 months', 'about seven years']) {
+      assert.deepEqual(confirmed(`Lanser was sentenced to ${said} in prison.`), ['lanser-term'], said);
+    }
+  });
+  it('a wrong duration is flagged whole, and the fix keeps the draft’s form where it can', () => {
+    let r = oneFinding('Lanser was sentenced to eight years and six months in prison.');
+    assert.equal(r.flagged, 'eight years and six months');
+    assert.equal(r.finding.verified, 'seven years and six months');
+    assert.equal(r.fixed, 'Lanser was sentenced to seven years and six months in prison.');
+    r = oneFinding('Lanser was sentenced to 8.5 years in prison.');
+    assert.equal(r.fixed, 'Lanser was sentenced to 7.5 years in prison.');
+    r = oneFinding('Lanser was sentenced to seven years and two months in prison.');
+    assert.equal(r.fixed, 'Lanser was sentenced to seven years and six months in prison.');
+  });
+  it('"seven and a half" reads as 7.5, not 7', () => {
+    assert.equal(oneFinding('Oduya was sentenced to seven and a half years in prison.').fixed, 'Oduya was sentenced to four years in prison.');
+  });
+  it('a duration needs its unit, and its text must say its value', () => {
+    assert.match(problemsOf((s) => delete s.figures[4].unit).join('\n'), /\$\.figures\[4\]\.unit: a duration needs its unit: one of years, months/);
+    assert.match(problemsOf((s) => (s.figures[4].value = 7), false).join('\n'), /\$\.figures\[4\]\.text: "seven years and six months" reads as 7\.5 years, but value is 7/);
+    assert.match(problemsOf((s) => (s.figures[4].unit = 'decades')).join('\n'), /\$\.figures\[4\]\.unit/);
+    assert.match(problemsOf((s) => (s.figures[0].unit = 'years')).join('\n'), /\$\.figures\[0\]\.unit: only a figure of kind duration has a unit/);
+  });
+});
+
+describe('sheet format: speaksFor', () => {
+  it('a spokesperson’s figure is their organisation’s', () => {
+    assert.deepEqual(confirmed('Dana Whitlow said up to 12,000 scooters were affected by the fault.'), ['affected']);
+    const { fixed } = oneFinding('Dana Whitlow said up to 21,000 scooters were affected by the fault.');
+    assert.equal(fixed, 'Dana Whitlow said up to 12,000 scooters were affected by the fault.');
+  });
+});
+
+describe('sheet format: ranges', () => {
+  it('a range is one fact, checked as a pair: the wrong end is flagged, with that end as the fix', () => {
+    assert.deepEqual(confirmed('Brenner Capital forecast revenue of between $9.4bn and $9.8bn.'), ['revenue', 'revenue']);
+    assert.deepEqual(confirmed('Brenner Capital forecast revenue of $9.4bn to $9.8bn.'), ['revenue', 'revenue']);
+    let r = oneFinding('Brenner Capital forecast revenue of between $9.4bn and $9.9bn.');
+    assert.equal(r.flagged, '$9.9bn');
+    assert.equal(r.finding.factId, 'revenue');
+    assert.equal(r.fixed, 'Brenner Capital forecast revenue of between $9.4bn and $9.8bn.');
+    r = oneFinding('Brenner Capital forecast revenue of between $9.3bn and $9.8bn.');
+    assert.equal(r.fixed, 'Brenner Capital forecast revenue of between $9.4bn and $9.8bn.');
+  });
+  it('its text must say both ends, and it has no value of its own', () => {
+    assert.match(problemsOf((s) => (s.figures[3].range.high = 9.9e9), false).join('\n'), /\$\.figures\[3\]\.text: "between \$9\.4bn and \$9\.8bn" does not say the range's high end 9900000000/);
+    assert.match(problemsOf((s) => (s.figures[3].value = 9.6e9)).join('\n'), /\$\.figures\[3\]\.value: a range has no value of its own/);
+    assert.match(problemsOf((s) => (s.figures[3].range = { low: 9.8e9, high: 9.4e9 }), false).join('\n'), /\$\.figures\[3\]\.range: low .* must be below high/);
+    // The loaded sheet gives a range its low end as value, for code that reads one.
+    assert.equal(sheetWith().figures[3].value, 9.4e9);
+  });
+  it('a range of days is a date’s text, compared end by end', () => {
+    assert.deepEqual(confirmed('Dealers will inspect scooters from 14 to 16 March.'), ['inspections']);
+    assert.equal(oneFinding('Dealers will inspect scooters from 14 to 17 March.').fixed, 'Dealers will inspect scooters from 14 to 16 March.');
+  });
+});
+
+describe('sheet format: weekday, month and time of a dated event', () => {
+  it('a wrong weekday is flagged and only the weekday replaced', () => {
+    assert.deepEqual(confirmed('The recall begins on Friday 14 March.'), ['recall-start', 'recall-start']);
+    const r = oneFinding('The recall begins on Thursday 14 March.');
+    assert.equal(r.flagged, 'Thursday');
+    assert.equal(r.fixed, 'The recall begins on Friday 14 March.');
+    assert.equal(oneFinding('The recall begins on Thursday.').fixed, 'The recall begins on Friday.');
+  });
+  it('a wrong time is flagged, the fix in the draft’s clock', () => {
+    assert.deepEqual(confirmed('The recall begins at 9 a.m. on Friday.'), ['recall-start', 'recall-start']);
+    assert.equal(oneFinding('The recall begins on 14 March at 10am.').fixed, 'The recall begins on 14 March at 9am.');
+    assert.equal(oneFinding('The recall starts at 09:30.').fixed, 'The recall starts at 09:00.');
+  });
+  it('the month of an event told "last month" is checked against a draft’s month', () => {
+    assert.deepEqual(confirmed('The fault was found in February.'), ['fault-found']);
+    assert.equal(oneFinding('The fault was found in January.').fixed, 'The fault was found in February.');
+  });
+  it('the fields must be a weekday, a month and a 24-hour time, and agree with the text', () => {
+    assert.match(problemsOf((s) => (s.dates[0].weekday = 'friday')).join('\n'), /\$\.dates\[0\]\.weekday: must be one of Monday/);
+    assert.match(problemsOf((s) => (s.dates[0].time = '9am')).join('\n'), /\$\.dates\[0\]\.time: must be a 24-hour time/);
+    assert.match(problemsOf((s) => (s.dates[0].month = 'April'), false).join('\n'), /\$\.dates\[0\]\.month: is April, but the date's text says March/);
+  });
+});
