@@ -23,6 +23,9 @@ const DATE_RE = new RegExp(
   'g',
 );
 
+/** Words between two dates that say no event of their own ("and by a further 8% in …"). */
+const CONTEXT_FREE = new Set(['further', 'again', 'another', 'then', 'later', 'also']);
+
 /**
  * The date phrases of each sentence, as dates of what the words before them say happened, and
  * where they stand (a day inside a date is no figure; a year is).
@@ -34,6 +37,7 @@ export function findDates(text: string, masked: string, srcs: Src[], nextId: IdM
     const s = src.sentence;
     const body = masked.slice(s.start, s.end);
     DATE_RE.lastIndex = 0;
+    let prev: { end: number; event: string } | undefined;
     for (let m = DATE_RE.exec(body); m; m = DATE_RE.exec(body)) {
       if (m.index > 0 && /[\p{L}\p{N}]/u.test(body[m.index - 1])) continue;
       const at = s.start + m.index;
@@ -42,9 +46,16 @@ export function findDates(text: string, masked: string, srcs: Src[], nextId: IdM
       dateSpans.push([at, at + m[0].length]);
       const before = s.tokens.filter((t) => t.end <= at).slice(-8).map((t) => t.text);
       while (before.length && /^(?:in|on|at|by|the|of|since|until|before|for)$/i.test(before[before.length - 1])) before.pop();
-      const event = before.join(' ') || `what the sentence dates`;
       const context = [...new Set(before.map((w) => lower(w)).filter((w) => w.length > 3 && !STOP_CAPS.has(w)))].slice(-6);
-      dates.push({ id: nextId(`date-${slug(dtext)}`), text: dtext, event, context: context.length ? context : [slug(dtext, 2)], source: src.text });
+      // What happened is said before the sentence's previous date, when this one is joined to it ("rose
+      // 12% in May and a further 8% in June": the rise, not "May and a further 8"); the context keeps
+      // the words of both, which tie a draft's dates of the same clause.
+      const own = s.tokens.filter((t) => t.end <= at && (!prev || t.start >= prev.end) && /\p{L}/u.test(t.text)).map((t) => t.text);
+      const joined = !!prev && /^[\s,]*(?:and|or|to|until)\b/i.test(text.slice(prev.end, at)) && !own.some((w) => w.length > 3 && !STOP_CAPS.has(lower(w)) && !CONTEXT_FREE.has(lower(w)));
+      const event = (joined ? prev!.event : before.join(' ')) || `what the sentence dates`;
+      const ctx = context.length ? context : [slug(dtext, 2)];
+      dates.push({ id: nextId(`date-${slug(dtext)}`), text: dtext, event, context: ctx, source: src.text });
+      prev = { end: at + m[0].length, event };
     }
   }
   return { dates, dateSpans };

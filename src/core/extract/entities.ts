@@ -70,6 +70,12 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
       // Sentence-initial function words ("The", "However") are not part of a name.
       while (ws.length && STOP_CAPS.has(lower(ws[0].text))) ws = ws.slice(1);
       if (!ws.length) continue;
+      // "Customers of Brightwater Bank": a common noun that opens the sentence before "of" (never
+      // capitalised elsewhere, no word of a name's kind) is no part of the name after it.
+      if (ws.length > 1 && isSentenceStart(text, src.sentence.start, ws[0].start) && /^\s+(?:of|for)\s+$/i.test(text.slice(ws[0].end, ws[1].start))) {
+        const w0 = lower(ws[0].text);
+        if (!midSentence.has(w0) && !isAcronym(ws[0].text) && ![ORG_WORDS, PLACE_WORDS, OUTLET_WORDS, TITLE_HEADS, TITLE_MODIFIERS].some((l) => l.has(w0))) ws = ws.slice(1);
+      }
       // A lone sentence-initial word is a name only if it is capitalised elsewhere too.
       if (ws.length === 1 && isSentenceStart(text, src.sentence.start, ws[0].start) && !isAcronym(ws[0].text) && (!midSentence.has(lower(ws[0].text)) || lowerSeen.has(lower(ws[0].text)))) continue;
       // Title before the name: [demonym] [modifiers] head ("Iranian Foreign Minister", "Mayor").

@@ -48,7 +48,8 @@ export function countsOf(masked: string, toks: Sentence['tokens'], from: number,
   for (; j < toks.length && after.length < (after[after.length - 1] === 'of' ? 4 : 2); j++) {
     const t = toks[j];
     if (punctBefore(j) && (after.length || j === to)) break; // punctuation ends the phrase
-    if (AFTER_STOP.has(t.norm) || /^\p{N}/u.test(t.text)) break;
+    // "12% in February": a month or weekday says when, not what is counted.
+    if (AFTER_STOP.has(t.norm) || /^\p{N}/u.test(t.text) || CALENDAR.has(t.norm)) break;
     after.push(t.text);
   }
   while (after.length && /^(?:the|a|an|of|in)$/i.test(after[after.length - 1])) after.pop();
@@ -64,6 +65,8 @@ export function countsOf(masked: string, toks: Sentence['tokens'], from: number,
     before.unshift(t.text);
     if (toks[i - 1] && t.start > toks[i - 1].end + 1) break;
   }
+  // "Up 3.5% on the year": a direction or hedge alone says nothing of what is counted.
+  if (before.every((w) => CONTEXT_STOP.has(w.toLowerCase()))) before.length = 0;
   if (m.kind === 'year') {
     // "November 2019", "between March 2016 and …": a date's words say when, not what the year is of.
     const what = before.filter((w) => !CALENDAR.has(w.toLowerCase()) && !/^(?:between|and|early|late|mid)$/i.test(w));
@@ -108,7 +111,7 @@ export function aboutPerson(text: string, src: Src, sheet: CompiledSheet, from: 
 /** Words that say nothing about what a figure counts ("well under", "so far", "the amount"). */
 const CONTEXT_STOP = words(`well closer close far already less more much many up down just only still even nearly almost about
   around roughly some total estimated so very him her them its their his figure figures lot those these other another such
-  same own also`);
+  same own also further`);
 
 /**
  * Words that tie a draft's figure to this one: those of what it counts, less the words that say

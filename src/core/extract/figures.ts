@@ -12,7 +12,7 @@ import type { Figure, Qualifier } from '../types';
 import { words, lastWord, isVerbOfSaying, LINKING, AFTER_STOP } from './lexicon';
 import { slug, type IdMaker } from './ids';
 import type { Src, QuotedSpan } from './model';
-import { speaksAt, trailing, lastPersonBefore, subjectReporter } from './speakers';
+import { speaksAt, trailing, lastPersonBefore, subjectReporter, decidingSubject } from './speakers';
 import { countsOf, FALLBACK_COUNTS, ageOf, aboutPerson, contextOf, clauseWords } from './figureContext';
 
 const CURRENCIES: Record<string, string> = {
@@ -80,6 +80,9 @@ export function findFigures(text: string, masked: string, srcs: Src[], sheet: Co
   }
   const spansOf = (src: Src) => spans.get(src) ?? [];
   let last: { src: Src; m: Mention; counts: string; kind: Mention['kind'] } | undefined;
+  const headlined: Figure[] = [];
+  const lastOfKind = new Map<Mention['kind'], NonNullable<typeof last>>();
+  const offsets = new Map<Figure, number>();
   let si = 0;
   for (const m of mentions) {
     while (si < srcs.length && srcs[si].sentence.end <= m.numStart) si++;
@@ -97,12 +100,19 @@ export function findFigures(text: string, masked: string, srcs: Src[], sheet: Co
     if (!src.text.includes(ftext)) continue;
     let counts = countsOf(masked, toks, from, to, m);
     const prev = last && last.src === src ? last : undefined;
+    // The sentence's previous figure of the same kind (a year may stand between: "12% in May 2020 and 8% …").
+    const same = lastOfKind.get(m.kind)?.src === src ? lastOfKind.get(m.kind) : undefined;
     last = { src, m, counts, kind: m.kind };
     // The second end of a range counts what the first does ("aged 60 to 84", "0.48 to 0.75").
     if (prev && prev.kind === m.kind && /^\s*(?:to|-|–|and)\s*$/.test(masked.slice(prev.m.end, m.start)) && (FALLBACK_COUNTS.has(counts) || isRangeEnd(masked, prev.m))) counts = prev.counts;
+    // "310 complaints, up from 120 a year earlier": what it is compared with counts the same thing.
+    else if (prev && prev.kind === m.kind && /(?:^|[\s,])(?:up|down|rising|falling|rose|fell)\s+from\s*$/i.test(masked.slice(prev.m.end, m.start))) counts = prev.counts;
     // "the oldest was 91 and at least 212 had …": a count with no noun of its own counts the previous figure's.
     else if (prev && m.kind === 'count' && prev.kind === 'count' && FALLBACK_COUNTS.has(counts) && !FALLBACK_COUNTS.has(prev.counts)) counts = lastWord(prev.counts);
+    // "Losses rose 12% in May and a further 8% in June": a share or sum with no words of its own, joined to the previous one.
+    else if (same && m.kind !== 'count' && FALLBACK_COUNTS.has(counts) && !FALLBACK_COUNTS.has(same.counts) && /\b(?:and|or)\b/.test(masked.slice(same.m.end, m.start))) counts = same.counts;
     last.counts = counts;
+    lastOfKind.set(m.kind, last);
     // "Ana Ruiz, 54, said": a person's age, no one's report.
     const age = ageOf(text, src, sheet, m, from);
     if (age) {
@@ -125,6 +135,8 @@ export function findFigures(text: string, masked: string, srcs: Src[], sheet: Co
     const pronounLeads = /^(?:he|she|they)$/.test(toks[0]?.norm ?? '') && isVerbOfSaying(toks[1]?.norm);
     const pronounTrails = toks.length > 2 && /^(?:he|she|they)$/.test(toks[toks.length - 2].norm) && isVerbOfSaying(toks[toks.length - 1].norm) && toks.length - 2 > to && /,\s*$/.test(masked.slice(toks[toks.length - 3].end, toks[toks.length - 2].start));
     if (!reportedBy && !inQuote && m.kind !== 'year' && !given && (pronounLeads || pronounTrails)) reportedBy = lastPersonBefore(text, srcs, src.index, sheet);
+    // "The court sentenced Ruiz to nine years for defrauding 300 investors": the figures of a body's decision or plan are its own.
+    if (!reportedBy && !inQuote && !given) reportedBy = decidingSubject(text, src, sheet, from);
     const cur = m.currency.replace(/\./g, '');
     const currency = cur ? (CURRENCIES[cur] ?? CURRENCIES[cur.toLowerCase()]) : undefined;
     const base = m.kind === 'year' ? `year-${slug(counts.replace(/^year(?: of)?\s*/, ''), 3) || m.value}` : slug(counts, 3);
@@ -145,6 +157,40 @@ export function findFigures(text: string, masked: string, srcs: Src[], sheet: Co
       source: src.text,
     };
     out.push(fig);
+    offsets.set(fig, m.start);
+    if (src.headline) headlined.push(fig);
+  }
+  // "the over-60s", "under-25s": an age group is a lower or upper bound on age. The checker's figures
+  // leave the form out (it reads like a decade), so it is proposed here, in its place in the article.
+  for (const src of srcs) {
+    const body = masked.slice(src.sentence.start, src.sentence.end);
+    for (const g of body.matchAll(/(?<![\p{L}\p{N}-])(?:(?<=\bthe )(over|under) |(over|under)-)(\d{1,3})s(?![\p{L}\p{N}])/giu)) {
+      const over = (g[1] ?? g[2]).toLowerCase() === 'over';
+      const offset = src.sentence.start + g.index!;
+      const fig: Figure = {
+        id: nextId(`age-${over ? 'over' : 'under'}-${g[3]}s`),
+        kind: 'count',
+        value: Number(g[3]),
+        text: g[3],
+        qualifier: over ? 'more-than' : 'fewer-than',
+        counts: `age (${g[0]})`,
+        context: ['age', 'aged', over ? 'older' : 'younger', over ? 'over' : 'under'],
+        source: src.text,
+      };
+      if (!src.text.includes(g[0])) continue;
+      offsets.set(fig, offset);
+      out.push(fig);
+    }
+  }
+  out.sort((a, b) => offsets.get(a)! - offsets.get(b)!);
+  // A headline's figure that the body gives again takes its reporter there ("… over €5 million fraud"
+  // and "the court … for defrauding investors of €5 million"), where every such figure has the same one.
+  for (const h of headlined) {
+    if (h.reportedBy || h.kind === 'year') continue;
+    const again = out.filter((f) => f.source !== h.source && f.kind === h.kind && f.value === h.value);
+    const by = new Set(again.map((f) => f.reportedBy));
+    const [only] = by;
+    if (by.size === 1 && only) h.reportedBy = only;
   }
   return out;
 }

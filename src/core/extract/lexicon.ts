@@ -50,7 +50,9 @@ export const ORG_WORDS = words(`agency association council ministry department c
   industries airlines airways motors systems technologies labs laboratories partners capital energy pharmaceuticals foods
   brands media railways railway railroad rail transit buses pharma pharmaceutical biotech therapeutics insurance investments
   securities ventures solutions software telecom electric power utilities mining oil gas steel construction logistics
-  shipping studios publishing hotels resorts stores supermarkets brewery co llp grid networks`);
+  shipping studios publishing hotels resorts stores supermarkets brewery co llp grid networks electronics
+  communications telecoms aerospace automotive semiconductors robotics retail textiles chemical petroleum
+  tribunal inspectorate regulator cabinet legislature`);
 
 /** Last words that make an organisation a public body ("City Council", "Supreme Court"). */
 export const PUBLIC_BODY_WORDS = words('council parliament assembly senate congress ministry department court police government cabinet legislature board commission tribunal inspectorate regulator');

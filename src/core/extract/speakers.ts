@@ -110,7 +110,8 @@ export function speaksAt(text: string, src: Src, mm: { id: string; at: number; l
   // "has said", "later told"
   if (toks[end] && /^(?:has|have|had|also|later|then|earlier|will|would)$/.test(toks[end].norm) && isVerbOfSaying(toks[end + 1]?.norm)) return true;
   // A parenthetical clause between the name and its verb: "Ruiz, who chairs the board, said".
-  if (toks[end] && /^\s*,/.test(text.slice(toks[end - 1].end, toks[end].start))) {
+  // The comma may follow an acronym in parentheses: "Ruiz Rail (RR), the operator, said".
+  if (toks[end] && /^\s*\)?\s*,/.test(text.slice(toks[end - 1].end, toks[end].start))) {
     // "Ruiz, which says it …" / "Ruiz, who said …"
     if (/^(?:which|who)$/.test(toks[end].norm) && isVerbOfSaying(toks[end + 1]?.norm)) return true;
     for (let j = end + 1; j < Math.min(toks.length, end + 16); j++) {
@@ -169,4 +170,58 @@ export function subjectReporter(text: string, src: Src, sheet: CompiledSheet, fr
   const verb = toks.findIndex((t, i) => i >= subject.at + subject.len && isVerbOfSaying(t.norm));
   const others = before.filter((mm) => mm.id !== subject.id && mm.at > verb && speaksAt(text, src, mm));
   return others.length ? undefined : subject.id;
+}
+
+/**
+ * Verbs by which an organisation or body decides, sets or plans what its figures are: a court's
+ * sentence, a council's budget, an offer, a plan ("The court sentenced …", "the council approved …").
+ */
+const DECIDES = words(`sentenced sentences fined fines ordered orders awarded awards approved approves passed passes adopted
+  adopts granted grants imposed imposes ruled rules convicted convicts jailed jails agreed agrees voted votes budgeted
+  allocated allocates pledged pledges promised promises offered offers offer plan plans planned intend intends intended
+  aim aims proposed proposes propose`);
+/** Words that may stand between a subject and its verb ("A court in Ashby on Friday sentenced …"). */
+const BEFORE_VERB = words('in on at of for from the a an its their this last also now later then today yesterday tonight');
+
+/**
+ * The organisation or body whose decision or plan the sentence states, for a figure after its
+ * verb in the same clause: "The court in Ashby on Friday sentenced Ana Ruiz to nine years for
+ * defrauding 300 investors" (the court), "The council approved a $5 million budget", "The
+ * researchers now plan a trial of 9,000 patients, due to start in 2030". The subject opens the
+ * sentence (after an article), and only place names, dates and small words stand before its verb;
+ * a headline's "X fined …" and "… fined by X" are passives, so no one's decision here.
+ */
+export function decidingSubject(text: string, src: Src, sheet: CompiledSheet, from: number): string | undefined {
+  // A headline leaves out the auxiliary of the passive: "Ashby Mutual fined over …" is fined, not fining.
+  if (src.headline) return undefined;
+  const ctx = src.ctx;
+  const toks = ctx.sentence.tokens;
+  const ms = ctx.mentions(sheet);
+  const subject = ms[0];
+  if (!subject || subject.at > 1 || (subject.at === 1 && !/^(?:the|a|an)$/.test(toks[0].norm))) return undefined;
+  const type = sheet.entities.get(subject.id)?.type;
+  if (type !== 'organisation' && type !== 'body') return undefined;
+  if (/['’]s?$/.test(toks[subject.at + subject.len - 1].text) || !isSentenceStart(text, src.sentence.start, toks[0].start)) return undefined;
+  let verb = -1;
+  let i = subject.at + subject.len;
+  // An acronym in parentheses or an apposition in commas: "Ruiz Rail (RR), the operator, …".
+  if (toks[i] && /^\s*\(\s*$/.test(text.slice(toks[i - 1].end, toks[i].start)) && /^\s*\)/.test(text.slice(toks[i].end))) i++;
+  if (toks[i] && /^\s*\)?\s*,\s*$/.test(text.slice(toks[i - 1].end, toks[i].start))) {
+    let j = i;
+    while (j < Math.min(toks.length, i + 8) && !/,\s*$/.test(text.slice(toks[j].end, toks[j + 1]?.start ?? toks[j].end))) j++;
+    if (j >= Math.min(toks.length, i + 8)) return undefined;
+    i = j + 1;
+  }
+  for (let k = i; k < Math.min(toks.length, i + 8); k++) {
+    const t = toks[k];
+    if (/[,;:()]/.test(text.slice(toks[k - 1].end, t.start)) && k > i) return undefined;
+    if (DECIDES.has(t.norm) && /^\p{Ll}/u.test(t.text)) {
+      verb = k;
+      break;
+    }
+    if (!BEFORE_VERB.has(t.norm) && !/^\p{Lu}/u.test(t.text)) return undefined;
+  }
+  // "… fined by the regulator" is a passive too.
+  if (verb < 0 || from <= verb || toks[verb + 1]?.norm === 'by' || !ctx.sameClause(verb, from)) return undefined;
+  return subject.id;
 }
