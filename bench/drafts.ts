@@ -1,181 +1,287 @@
 /**
- * Benchmark drafts: built from the bundled story's copy (reference/article.txt) and, when present,
- * the labelled dev drafts of ../shared/eval/dev (rendered to plain text). Article sentences are
- * used as written or with one divergence (a figure, a name or a quote changed) at roughly the
- * density of real copy with mistakes; paragraphs are regrouped, and headings and fact-box lists
- * are mixed in, so a long draft is not one paragraph repeated. Deterministic for a given seed.
+ * Benchmark drafts, built from labelled copy written by people: the dev drafts of
+ * ../shared/eval/dev (the bundled story, checked against reference/facts.json) and the drafts of
+ * each practice story in ../shared/eval/stories/<story>/drafts (each checked against its own
+ * facts.json). The mark-up is stripped as ../shared/eval/score.mjs does (`[[wrong=>right#kind]]`
+ * → `wrong`, `{{text}}` → `text`), and the labelled errors are counted.
+ *
+ * A large draft never repeats a paragraph (the checker's paragraph cache and its word memos
+ * would make a repeat nearly free). A draft of a corpus is built as follows, deterministic for a
+ * given seed:
+ *  1. every block (the text between blank lines) of the corpus's drafts, as written, in a
+ *     shuffled order;
+ *  2. then, while the draft is short of its size, new blocks: two or three prose blocks of the
+ *     corpus run together as one paragraph (more when a small corpus has used up those), or a list, table or fact box with its rows in another
+ *     order (the first line, and a table's `---` line, stay in place);
+ *  3. a paragraph already in the draft is never added again (checked by its text), and the
+ *     finished draft is split at its blank lines and checked to have no paragraph twice.
+ * A heading, and a block holding a code fence or an HTML comment, is only ever used as written
+ * (once). Line endings are normalised to \n.
+ *
+ * When ../shared/eval is absent (a checkout without it), the corpora fall back to the bundled
+ * samples: test/fixtures/drafts (labelled drafts of the bundled story) and the practice stories
+ * copied into test/fixtures/integration/stories (unlabelled). The bench says so in its output.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FactSheet } from '../src/core';
+import { loadFactSheet, type FactSheet } from '../src/core';
 import { rng } from '../test/helpers/rng';
-
-
-/** Renders a labelled dev draft to what an editor would see: `[[wrong=>right#kind]]` → `wrong`, `{{x}}` → `x`. */
-export function renderLabelled(template: string): string {
-  return template.replace(/\[\[([\s\S]*?)\]\]/g, (_, body: string) => {
-    const spec = body.slice(0, body.lastIndexOf('#'));
-    const arrow = spec.indexOf('=>');
-    return arrow >= 0 ? spec.slice(0, arrow) : spec;
-  }).replace(/\{\{([\s\S]*?)\}\}/g, '$1');
-}
-
-/** The rendered dev drafts of `dir` (empty if the folder is absent), as [name, text, markdown]. */
-export function loadDevDrafts(dir: string): { name: string; text: string; markdown: boolean }[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((f) => /\.(?:md|markdown|txt)$/i.test(f) && f !== 'article.txt')
-    .sort()
-    .map((f) => ({ name: f, text: renderLabelled(fs.readFileSync(path.join(dir, f), 'utf8')), markdown: !/\.txt$/i.test(f) }));
-}
 
 export function countWords(text: string): number {
   const m = text.match(/\S+/g);
   return m ? m.length : 0;
 }
 
-const SENTENCE_END = /(?<=[.!?][”’"]?)\s+(?=[“‘"A-Z])/;
+/** A labelled span of a rendered draft (offsets into the plain text). */
+export interface Label {
+  start: number;
+  end: number;
+  kind: string;
+  optional: boolean;
+}
 
-/** Divergent spellings a reporter might type, keyed by the verified spelling. */
-const MISSPELL: Record<string, string[]> = {
-  Araghchi: ['Araqchi', 'Araghchy', 'Arakchi', 'Aragchi'],
-  Witkoff: ['Witkof', 'Whitkoff', 'Witcoff'],
-  Kushner: ['Kushnar', 'Kushener'],
-  Jared: ['Jarred'],
-  Muscat: ['Muskat', 'Muscatt'],
-  'Al Jazeera': ['Al Jazera', 'Al Jazeerah'],
-  Telegram: ['Telegramm'],
-  Abbas: ['Abas'],
-};
-/** Quote wording that diverges from the verified quote. */
-const MISQUOTE: Record<string, string[]> = {
-  'never negotiable': ['not negotiable', 'non-negotiable', 'never up for negotiation'],
-  'inalienable right': ['unalienable right', 'undeniable right'],
-  'reassuring agreement': ['reassuring deal', 'comforting agreement'],
-  'a good start': ['a great start', 'a good beginning'],
-  'very positive atmosphere': ['positive atmosphere', 'very constructive atmosphere'],
-};
-/** Correct copy written another way (the checker must read these as the same fact). */
-const RESTYLE: [RegExp, string[]][] = [
-  [/3,117/g, ['3117', '3 117', 'three thousand one hundred and seventeen']],
-  [/6,872/g, ['6872', 'almost 6,900', 'nearly 6,900']],
-  [/\$32\.5 billion/g, ['$32.5bn', 'US$32.5 billion', '32.5 billion dollars']],
-  [/more than a quarter/g, ['over 25%', 'more than 25 per cent']],
-  [/more than 50,000/g, ['over 50,000', '50,000+', 'over 50 thousand']],
-];
-
-/** A figure written wrong: two digits swapped, a digit changed, or a zero dropped. */
-function wrongFigure(fig: string, r: () => number): string {
-  const digits = [...fig].map((c, i) => (/\d/.test(c) ? i : -1)).filter((i) => i >= 0);
-  if (digits.length < 2) return fig.replace(/\d/, (d) => String((Number(d) + 1) % 10));
-  const k = Math.floor(r() * 3);
-  const chars = [...fig];
-  if (k === 0) {
-    // Swap two different adjacent digits ("3,117" → "3,171").
-    const pairs = digits.slice(0, -1).map((a, i) => [a, digits[i + 1]]).filter(([a, b]) => chars[a] !== chars[b]);
-    if (pairs.length) {
-      const [a, b] = pairs[Math.floor(r() * pairs.length)];
-      [chars[a], chars[b]] = [chars[b], chars[a]];
-      return chars.join('');
+/**
+ * Renders a labelled draft to the plain draft an editor would see, the way score.mjs's
+ * `render()` does: `[[wrong=>right#kind]]` and `[[wrong#kind]]` → `wrong`, `{{text}}` → `text`.
+ */
+export function renderLabelled(template: string): { text: string; labels: Label[] } {
+  let out = '';
+  const labels: Label[] = [];
+  let i = 0;
+  while (i < template.length) {
+    if (template.startsWith('[[', i)) {
+      const close = template.indexOf(']]', i);
+      if (close < 0) throw new Error(`unclosed [[ at ${i}`);
+      const body = template.slice(i + 2, close);
+      const hash = body.lastIndexOf('#');
+      if (hash < 0) throw new Error(`label without #kind: ${body}`);
+      const spec = body.slice(0, hash);
+      const arrow = spec.indexOf('=>');
+      const wrong = arrow >= 0 ? spec.slice(0, arrow) : spec;
+      labels.push({ start: out.length, end: out.length + wrong.length, kind: body.slice(hash + 1).trim(), optional: false });
+      out += wrong;
+      i = close + 2;
+    } else if (template.startsWith('{{', i)) {
+      const close = template.indexOf('}}', i);
+      if (close < 0) throw new Error(`unclosed {{ at ${i}`);
+      const text = template.slice(i + 2, close);
+      labels.push({ start: out.length, end: out.length + text.length, kind: 'optional', optional: true });
+      out += text;
+      i = close + 2;
+    } else {
+      out += template[i++];
     }
   }
-  if (k === 1 && /0/.test(fig)) return fig.replace(/0(?=[^0]*$)/, '');
-  const at = digits[1 + Math.floor(r() * (digits.length - 1))];
-  chars[at] = String((Number(chars[at]) + 1 + Math.floor(r() * 8)) % 10);
-  return chars.join('');
+  return { text: out, labels };
 }
 
-interface Source {
-  /** Article paragraphs, each split into sentences. */
-  paragraphs: string[][];
-  /** Rendered dev draft blocks (paragraphs, lists, tables), used as written. */
-  devBlocks: string[];
-  figures: string[];
+/** One labelled draft, rendered. */
+export interface SourceDraft {
+  name: string;
+  /** The plain draft (mark-up stripped), line endings as written. */
+  text: string;
+  markdown: boolean;
+  /** Labelled errors in it (not counting `{{optional}}` spans). */
+  errors: number;
 }
 
-/** Reads the copy the generator draws from. */
-export function loadSource(root: string, sheet: FactSheet, devDir: string): Source {
-  const article = fs.readFileSync(path.join(root, 'reference', 'article.txt'), 'utf8');
-  const paragraphs = article
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => p.split(SENTENCE_END));
-  const devBlocks = loadDevDrafts(devDir)
-    .flatMap((d) => d.text.split(/\n\s*\n/))
-    .map((b) => b.trim())
-    .filter((b) => b && !/^#/.test(b));
-  const figures = sheet.figures.map((f) => f.text).filter((t) => /\d/.test(t));
-  return { paragraphs, devBlocks, figures };
+type BlockKind = 'prose' | 'rows' | 'fixed';
+interface Block {
+  text: string;
+  errors: number;
+  kind: BlockKind;
+}
+
+/** The drafts of one story and the sheet they are checked against. */
+export interface Corpus {
+  /** `dev` for the bundled story, else the story's folder name. */
+  name: string;
+  /** Where the drafts come from (for the output). */
+  dir: string;
+  sheetFile: string;
+  sheet: FactSheet;
+  drafts: SourceDraft[];
+  blocks: Block[];
+}
+
+const DRAFT_FILE = /\.(?:md|markdown|txt)$/i;
+const BLANK = /\r?\n[ \t]*\r?\n/;
+const FENCE = /^\s*(?:```|~~~)/m;
+/** A line of a list, table, fact box or aligned table. */
+const ROW = /^\s*(?:[-*+•|]|\d+[.)]?\s|\*\*[^*]+\*\*)|\S {2,}\S|^[^.!?]{1,60}:\s/;
+
+function classify(text: string): BlockKind {
+  if (/^#{1,6}\s/.test(text) || FENCE.test(text) || text.includes('<!--')) return 'fixed';
+  const lines = text.split('\n');
+  if (lines.length >= 3 && lines.slice(1).filter((l) => ROW.test(l)).length >= (lines.length - 1) / 2) return 'rows';
+  return 'prose';
+}
+
+/** The blocks of the rendered drafts: text between blank lines, with its labelled errors. */
+function blocksOf(rendered: { text: string; labels: Label[] }[]): Block[] {
+  const out: Block[] = [];
+  for (const { text, labels } of rendered) {
+    const re = new RegExp(BLANK.source, 'g');
+    let at = 0;
+    const take = (end: number) => {
+      const raw = text.slice(at, end);
+      const lead = raw.length - raw.trimStart().length;
+      const body = raw.trim();
+      if (body) {
+        const s = at + lead;
+        const e = s + body.length;
+        const errors = labels.filter((l) => !l.optional && l.start >= s && l.end <= e).length;
+        const norm = body.replace(/\r\n?/g, '\n');
+        out.push({ text: norm, errors, kind: classify(norm) });
+      }
+    };
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      take(m.index);
+      at = m.index + m[0].length;
+    }
+    take(text.length);
+  }
+  // A code fence cut by a blank line would mask the rest of a draft: keep such drafts' fences whole.
+  return out.filter((b) => !(b.kind === 'fixed' && (b.text.match(/^\s*(?:```|~~~)/gm)?.length ?? 0) % 2 === 1));
+}
+
+function readDrafts(dir: string): SourceDraft[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => DRAFT_FILE.test(f))
+    .sort()
+    .map((f) => {
+      const { text, labels } = renderLabelled(fs.readFileSync(path.join(dir, f), 'utf8'));
+      return { name: f, text, markdown: !/\.txt$/i.test(f), errors: labels.filter((l) => !l.optional).length };
+    });
+}
+
+function corpus(name: string, dir: string, sheetFile: string, root: string): Corpus {
+  const drafts = readDrafts(dir);
+  const sheet = loadFactSheet(fs.readFileSync(sheetFile, 'utf8'));
+  const blocks = blocksOf(drafts.map((d) => renderLabelled(fs.readFileSync(path.join(dir, d.name), 'utf8'))));
+  return { name, dir: path.relative(root, dir) || '.', sheetFile: path.relative(root, sheetFile), sheet, drafts, blocks };
+}
+
+/**
+ * The corpora: the bundled story's drafts first, then each practice story's. `shared` says
+ * whether they come from ../shared/eval (else from the bundled samples).
+ */
+export function loadCorpora(root: string): { corpora: Corpus[]; shared: boolean; note: string } {
+  const evalDir = path.resolve(root, '..', 'shared', 'eval');
+  const shared = fs.existsSync(path.join(evalDir, 'dev'));
+  const devDir = shared ? path.join(evalDir, 'dev') : path.join(root, 'test', 'fixtures', 'drafts');
+  const storiesDir = shared ? path.join(evalDir, 'stories') : path.join(root, 'test', 'fixtures', 'integration', 'stories');
+  const corpora = [corpus('dev', devDir, path.join(root, 'reference', 'facts.json'), root)];
+  if (fs.existsSync(storiesDir)) {
+    for (const s of fs.readdirSync(storiesDir).sort()) {
+      const dir = path.join(storiesDir, s, 'drafts');
+      const sheetFile = path.join(storiesDir, s, 'facts.json');
+      if (fs.existsSync(dir) && fs.existsSync(sheetFile)) corpora.push(corpus(s, dir, sheetFile, root));
+    }
+  }
+  const note = shared
+    ? `drafts from ../shared/eval (dev: ${corpora[0].drafts.length} drafts; ${corpora.slice(1).map((c) => `${c.name}: ${c.drafts.length}`).join(', ')})`
+    : `../shared/eval not found: drafts from the bundled samples instead (test/fixtures/drafts, test/fixtures/integration/stories); rows are not comparable with a run on ../shared`;
+  return { corpora, shared, note };
 }
 
 export interface DraftOptions {
-  /** Stop after this many words… */
+  /** Stop at this many words… */
   words?: number;
   /** …or this many UTF-8 bytes. */
   bytes?: number;
   seed: number;
-  /** Share of article sentences that carry one divergence. */
-  divergence?: number;
 }
 
-/** Mutates one sentence: a figure, a name or a quote diverges (if the sentence has one). */
-function diverge(s: string, src: Source, r: () => number): string {
-  const options: (() => string)[] = [];
-  for (const f of src.figures) {
-    const m = /[\d,.]+\d/.exec(f);
-    if (m && s.includes(m[0])) options.push(() => s.replace(m[0], wrongFigure(m[0], r)));
-  }
-  if (s.includes('billion')) options.push(() => s.replace('billion', 'million'));
-  for (const [right, wrongs] of Object.entries(MISSPELL)) {
-    if (s.includes(right)) options.push(() => s.replace(right, wrongs[Math.floor(r() * wrongs.length)]));
-  }
-  for (const [right, wrongs] of Object.entries(MISQUOTE)) {
-    if (s.includes(right)) options.push(() => s.replace(right, wrongs[Math.floor(r() * wrongs.length)]));
-  }
-  return options.length ? options[Math.floor(r() * options.length)]() : s;
+export interface BuiltDraft {
+  text: string;
+  words: number;
+  bytes: number;
+  paragraphs: number;
+  /** Labelled errors the draft contains (each copy of a labelled block counts). */
+  errors: number;
 }
 
-function restyle(s: string, r: () => number): string {
-  for (const [re, forms] of RESTYLE) if (re.test(s) && r() < 0.5) s = s.replace(re, forms[Math.floor(r() * forms.length)]);
-  return s;
+/** Paragraphs (text between blank lines, trimmed) that occur more than once. */
+export function repeatedParagraphs(text: string): number {
+  const seen = new Set<string>();
+  let repeats = 0;
+  for (const p of text.split(BLANK)) {
+    const t = p.trim();
+    if (!t) continue;
+    if (seen.has(t)) repeats++;
+    else seen.add(t);
+  }
+  return repeats;
 }
 
-/** Generates one Markdown draft of about the requested size. */
-export function generateDraft(src: Source, opts: DraftOptions): string {
+/** Builds a draft of about the requested size from one corpus (see the file's comment). */
+export function buildDraft(c: Corpus, opts: DraftOptions): BuiltDraft {
   const r = rng(opts.seed);
-  const p = opts.divergence ?? 0.2;
-  const blocks: string[] = [];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const shuffled = <T>(xs: readonly T[]) => {
+    const a = [...xs];
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    return a;
+  };
+  const out: string[] = [];
+  const seen = new Set<string>();
   let words = 0;
   let bytes = 0;
-  let section = 0;
-  const add = (b: string) => {
-    blocks.push(b);
-    words += countWords(b);
-    bytes += Buffer.byteLength(b, 'utf8') + 2;
-  };
+  let errors = 0;
   const done = () => (opts.words !== undefined && words >= opts.words) || (opts.bytes !== undefined && bytes >= opts.bytes);
-  add(`# Iran says missile programme ‘never negotiable’ as talks with US set to resume (${opts.seed})`);
-  while (!done()) {
-    const roll = r();
-    if (roll < 0.06 && blocks.length > 3) {
-      add(`## ${['Talks in Oman', 'The crackdown', 'Trade with China', 'What comes next', 'Reaction'][section++ % 5]}`);
-    } else if (roll < 0.3 && src.devBlocks.length) {
-      add(src.devBlocks[Math.floor(r() * src.devBlocks.length)]);
-    } else {
-      // Two to five article sentences from one or two paragraphs.
-      const para = src.paragraphs[Math.floor(r() * src.paragraphs.length)];
-      const n = 2 + Math.floor(r() * 4);
-      const at = Math.floor(r() * para.length);
-      const out: string[] = [];
-      for (let i = 0; i < n; i++) {
-        const s = i < para.length ? para[(at + i) % para.length] : src.paragraphs[Math.floor(r() * src.paragraphs.length)][0];
-        const x = r();
-        out.push(x < p ? diverge(s, src, r) : x < p + 0.15 ? restyle(s, r) : s);
-      }
-      add(out.join(' '));
-    }
+  const add = (text: string, errs: number) => {
+    if (seen.has(text)) return false;
+    seen.add(text);
+    out.push(text);
+    words += countWords(text);
+    bytes += Buffer.byteLength(text, 'utf8') + 2;
+    errors += errs;
+    return true;
+  };
+  for (const b of shuffled(c.blocks)) {
+    if (done()) break;
+    add(b.text, b.errors);
   }
-  return blocks.join('\n\n') + '\n';
+  const prose = c.blocks.filter((b) => b.kind === 'prose');
+  const rows = c.blocks.filter((b) => b.kind === 'rows');
+  const variable = [...prose, ...rows];
+  if (!variable.length && !done()) throw new Error(`corpus ${c.name} has no prose or rows to vary`);
+  let misses = 0;
+  while (!done()) {
+    const b = pick(variable);
+    let ok: boolean;
+    if (b.kind === 'rows') {
+      const lines = b.text.split('\n');
+      const fixed = /^\s*\|?\s*:?-{3,}/.test(lines[1] ?? '') ? 2 : 1;
+      const text = [...lines.slice(0, fixed), ...shuffled(lines.slice(fixed))].join('\n');
+      ok = add(text, b.errors);
+    } else {
+      const parts = [b];
+      // Two or three paragraphs; more once the short combinations of a small corpus run out.
+      const n = Math.min(prose.length, (r() < 0.35 ? 3 : 2) + Math.floor(misses / 50));
+      while (parts.length < n) {
+        const q = pick(prose);
+        if (!parts.includes(q)) parts.push(q);
+      }
+      const joint = parts.some((p) => p.text.includes('\n')) ? '\n' : ' ';
+      ok = parts.length > 1 && add(parts.map((p) => p.text).join(joint), parts.reduce((n, p) => n + p.errors, 0));
+    }
+    if (ok) misses = 0;
+    else if (++misses > 10000) throw new Error(`corpus ${c.name}: no new paragraph after 10,000 tries (${out.length} made)`);
+  }
+  const text = out.join('\n\n') + '\n';
+  const repeats = repeatedParagraphs(text);
+  if (repeats) throw new Error(`draft of ${c.name} (seed ${opts.seed}) repeats ${repeats} paragraphs`);
+  return { text, words, bytes: Buffer.byteLength(text), paragraphs: out.length, errors };
+}
+
+/** A copy of `s` in a string of its own (not a slice or a rope sharing another string's characters). */
+export function ownCopy(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
 }

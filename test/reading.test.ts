@@ -21,6 +21,7 @@ const sheet = loadFactSheet(
         source: 'Its chief executive, Ada Okafor, said the trust had 1,240 analysts.',
       },
       { id: 'guild', type: 'organisation', name: 'Dockers Guild', source: 'The Dockers Guild said more than 370 jobs were at risk.' },
+      { id: 'gazette', type: 'outlet', name: 'Gazette of Maritime Law', source: 'The Gazette of Maritime Law reported the loan.' },
       { id: 'asante', type: 'person', name: 'Kwame Asante-Penn', aliases: ['Asante-Penn'], source: 'Kwame Asante-Penn chairs the guild.' },
     ],
     figures: [
@@ -97,6 +98,29 @@ describe('reading the language', () => {
 
   it("a quote put in a person's mouth that an organisation said is fixed by naming the organisation", () => {
     assert.equal(fixed('Asante-Penn said there would be “not a penny more”.'), 'Dockers Guild said there would be “not a penny more”.');
+  });
+
+  it('the agent of a participle after one figure ("the 600 acknowledged by the trust") is not the source of the next', () => {
+    // The guild's 307 is checked against the guild's figure (and its 1,240 analysts are another source's).
+    assert.deepEqual(flagged('The Dockers Guild has counted 1,240 analysts, more than twice the 600 acknowledged by the trust, and documented more than 307 jobs at risk.'), [
+      'number-mismatch: Dockers Guild has counted 1,240',
+      'number-mismatch: more than 307',
+    ]);
+    // A relative clause makes the agent a subject again.
+    assert.deepEqual(flagged('The trust spent the £42 million borrowed by the Dockers Guild, which says more than 307 jobs are at risk.'), ['number-mismatch: more than 307']);
+  });
+
+  it('one reader of who says it: a verb of saying in any form attributes figures and quotes alike', () => {
+    assert.deepEqual(flagged('More than 370 jobs are at risk, Okafor wrote.').map((f) => f.split(':')[0]), ['number-mismatch']);
+    assert.deepEqual(flagged('Asante-Penn acknowledged the docks were “never for sale”.').map((f) => f.split(':')[0]), ['quote-misattributed']);
+    // A verb of counting gives a figure its source, not a quote its speaker.
+    assert.deepEqual(flagged('Asante-Penn published the docks’ results “never for sale”, Okafor said.'), []);
+  });
+
+  it('a multi-word name with a word in another form is a wrong name; reordered or shortened, it is not', () => {
+    assert.deepEqual(flagged('The Gazette of Marine Law reported the loan.'), ['name-mismatch: Gazette of Marine Law']);
+    assert.equal(fixed('The Gazette of Marine Law reported the loan.'), 'The Gazette of Maritime Law reported the loan.');
+    assert.deepEqual(flagged('The Maritime Law Gazette reported the loan; the Gazette said so too.'), []);
   });
 
   it('the day of a date is not a figure, whatever the sheet counts', () => {
@@ -264,6 +288,20 @@ describe('reading who, where and which title (bundled story)', () => {
       'The indirect talks, hosted in Muscat, were a good start, Foreign Minister Abbas Araghchi said.',
     );
     assert.deepEqual(found('The indirect talks, held in Muscat, were a good start, Foreign Minister Abbas Araghchi said.'), []);
+  });
+
+  it('a title the sheet does not know, right before a sheet person\'s full name, is flagged with their own title', () => {
+    assert.equal(fixed('The US side is led by Secretary of State Steve Witkoff.'), 'The US side is led by Middle East envoy Steve Witkoff.');
+    assert.deepEqual(found('The US side is led by Secretary of State Steve Witkoff.'), ['role-mismatch: Secretary of State']);
+    // Known titles, names of the story before the name, dates and title-case headlines are left alone.
+    assert.deepEqual(found('The US side is led by US Middle East Envoy Steve Witkoff.'), []);
+    assert.deepEqual(found('On Tuesday Steve Witkoff said little. Big Win For Steve Witkoff As Iran Talks Resume'), []);
+  });
+
+  it('in capitals, a name ends at a function word, and an unknown "name" after a title is not read', () => {
+    assert.equal(fixed('ARAGHCHI SPOKE. WRITING ON INSTAGRAM AFTER AN APPEARANCE, HE SAID.'), 'ARAGHCHI SPOKE. WRITING ON TELEGRAM AFTER AN APPEARANCE, HE SAID.');
+    assert.deepEqual(found("IRAN'S FOREIGN MINISTER SAYS TALKS WITH THE UNITED STATES WILL RESUME SOON."), []);
+    assert.deepEqual(found("IRAN'S FOREIGN MINISTER STEVE WITKOFF SAYS TALKS WILL RESUME SOON.").map((f) => f.split(':')[0]), ['role-mismatch']);
   });
 
   it('an event is read in any form of its trigger, and its place may sit within a place ("at a hotel in Doha")', () => {

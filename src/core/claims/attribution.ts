@@ -9,12 +9,9 @@ import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import { wordsAt } from '../mentions/names';
 import type { SentenceContext } from './context';
 import { phraseWords, WordMap, type Token } from '../text/tokens';
+import { SPEECH } from './speech';
 
-export const SPEECH = new Set(
-  'said says say told tells called calls described describes warned warns added adds insisted insists declared declares wrote writes posted posts stated states noted notes argued argues claimed claims characterised characterized spoke speaks dubbed labelled labeled termed hailed branded promised vowed'.split(
-    ' ',
-  ),
-);
+export { SPEECH };
 
 /** Phrases naming a speaker: entity names, aliases and mentions, and role titles. */
 export function speakerPhrases(sheet: CompiledSheet): Speaker[] {

@@ -4,6 +4,7 @@
  */
 import type { CompiledSheet } from '../sheet/compile';
 import { lemmaOf } from '../language/lemma';
+import { REPORTING, SOURCE_WORDS } from './speech';
 import { phraseWords, WordMap, WordSieve } from '../text/tokens';
 import { type Sentence } from '../text/sentences';
 import { lowerBound, sorted } from '../search';
@@ -11,8 +12,6 @@ import { lowerBound, sorted } from '../search';
 const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike']);
 /** STRONG and "and": the words countClauses reads (most words are turned away before the look-up, never hashed). */
 const CLAUSE_WORDS = new WordSieve([...STRONG, 'and']);
-const BY = new Set(['by', 'from', 'per', 'according']);
-const SAYS = new Set(['said', 'says', 'say', 'reported', 'reports', 'report', 'estimated', 'estimates', 'counted', 'counts', 'recorded', 'records', 'documented', 'acknowledged', 'acknowledges', 'acknowledge', 'admits', 'admitted', 'admit', 'puts', 'put', 'confirmed', 'confirms', 'published', 'verified']);
 
 type PhraseIndex = WordMap<{ order: number; words: string[]; id: string }[]>;
 const firstWordIndexes = new WeakMap<CompiledSheet, PhraseIndex>();
@@ -324,10 +323,13 @@ export class SentenceContext {
     for (const n of near) {
       // "Iran acknowledges 6,872": a country that says something speaks through its one reporter
       // named after it ("Iranian authorities").
-      const m = !sheet.reporters.has(n.id) && SAYS.has(toks[n.at + n.len]?.norm ?? '') ? { ...n, id: countryVoice(sheet, n.id) ?? n.id } : n;
+      const m = !sheet.reporters.has(n.id) && REPORTING.has(toks[n.at + n.len]?.norm ?? '') ? { ...n, id: countryVoice(sheet, n.id) ?? n.id } : n;
       if ((m.at >= from && m.at < to) || !sheet.reporters.has(m.id)) continue;
       let w: number;
       if (m.at < from) {
+        // "the 3,117 acknowledged by the authorities, and … 500,000 arrests": the agent of a
+        // participle after another figure reports that figure, not the ones after it.
+        if (this.agentOfEarlierFigure(m.at, m.len)) continue;
         w = this.weight(m.at + m.len - 1, from);
         // The subject of the clause reports everything in it, however long the clause.
         if (this.strong[Math.min(m.at, this.strong.length - 1)] === this.strong[Math.min(from, this.strong.length - 1)]) w = Math.max(w, 0.5 * Math.pow(0.75, this.commasBetween(m.at, from)));
@@ -336,11 +338,11 @@ export class SentenceContext {
       } else {
         w = this.weight(to - 1, m.at);
         let by = false;
-        for (let k = Math.max(0, m.at - 2); k < m.at; k++) if (BY.has(toks[k].norm)) by = true;
+        for (let k = Math.max(0, m.at - 2); k < m.at; k++) if (SOURCE_WORDS.has(toks[k].norm)) by = true;
         const after = toks[m.at + m.len]?.norm;
         // A table row is a record: the source in another of its cells reports its figures.
         const otherCell = !!this.sentence.tableHeaders && this.headerOf(toks[m.at].start) !== this.headerOf(toks[from]?.start ?? -1);
-        if (!by && !(after && SAYS.has(after)) && !otherCell) w *= 0.3;
+        if (!by && !(after && REPORTING.has(after)) && !otherCell) w *= 0.3;
         // "…, according to X" names the source of its clause outright: it outweighs a clause subject.
         else if (m.at >= 2 && toks[m.at - 2].norm === 'according' && toks[m.at - 1].norm === 'to' && this.sameClause(to - 1, m.at)) w = Math.max(w, 0.75);
       }
@@ -362,6 +364,23 @@ export class SentenceContext {
     if (secondW * 1.3 > topW) return undefined;
     this.reporterAt = where.get(top);
     return top;
+  }
+
+  /**
+   * Is the mention at token `at` the agent ("by [the] X") of a participle that follows a figure
+   * ("3,117 acknowledged by")? Not when a relative clause makes it a subject again ("by HRANA,
+   * which has also documented …").
+   */
+  private agentOfEarlierFigure(at: number, len: number): boolean {
+    const toks = this.sentence.tokens;
+    const next = toks[at + len]?.norm;
+    if (next === 'which' || next === 'who') return false;
+    let k = at - 1;
+    if (toks[k]?.norm === 'the') k--;
+    if (toks[k]?.norm !== 'by' || k < 2) return false;
+    const participle = toks[k - 1];
+    if (!/\p{Ll}ed$/u.test(participle.norm) && this.lemmas[k - 1] === participle.norm) return false;
+    return /\d/.test(toks[k - 2].text) || (k >= 3 && /\d/.test(toks[k - 3].text) && /^\p{Ll}+$/u.test(toks[k - 2].norm));
   }
 
   private clauseNames?: Map<number, Set<string>>;

@@ -87,6 +87,8 @@ export function nameAt(toks: Token[], i: number, text: string): Token[] {
   for (let k = i; k < toks.length && out.length < 3; k++) {
     if (!isCapitalised(toks[k].text)) break;
     if (k > i && !/^[ \t\u00a0]+$/.test(text.slice(toks[k - 1].end, toks[k].start))) break;
+    // In capitals or title case, a function word ends the name: "INSTAGRAM AFTER AN APPEARANCE".
+    if (k > i && NOT_NAMES.has(toks[k].norm)) break;
     out.push(toks[k]);
     if (/['’]s?$/.test(toks[k].text)) break;
   }

@@ -9,8 +9,21 @@ import type { Entity } from '../types';
 import { nameIndex, type NameForm, hitsOf } from './nameIndex';
 import { isCapitalised, bare, bareLowerOf, lowerOf, MONTHS_DAYS, NOT_NAMES, HONORIFIC, parts } from '../mentions/names';
 import { editDistance, nearMiss } from '../language/spelling';
-import { checkRoles } from './titles';
+import { checkRoles, checkUnknownTitles } from './titles';
 import { checkSettings } from './places';
+
+/** The words that join the words of a name ("Journal of Medicine", "Vermeer & Oost"). */
+const NAME_JOINS = new Set(['of', 'for', 'and', 'the', '&']);
+
+/** A lower-case word without its possessive ending, its apostrophes straightened: "passengers'", "aldric’s" → "passengers", "aldric". */
+const unpossessed = (w: string) => w.replace(/['’]s?$/, '').replace(/’/g, "'");
+
+/** Two forms of one word: the same first four letters or more, over 60% of the shorter ("medical", "medicine"). */
+function sharedStem(a: string, b: string): boolean {
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k >= 4 && k >= 0.6 * Math.min(a.length, b.length);
+}
 
 /** Checks names, roles and settings in every sentence. */
 export function checkNames({ text, contexts, sheet, findings, confirmations }: Pass): void {
@@ -58,6 +71,35 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     const verified = f.words.join(' ');
     const d = editDistance(words.join(' '), verified, 3);
     if (d >= 1 && d <= (verified.length >= 15 ? 2 : 1)) spellFinding(start, end, f.spelled.join(' '), f.entity);
+  };
+
+  /**
+   * A multi-word name reworded from token `i` ("Meridian Medical Journal" for the Meridian Journal
+   * of Medicine): as many content words as the name, each the same word or another form of one of
+   * its words (a shared stem of four letters or more), at least one changed. A reordering or a
+   * short form alone is left alone ("Eastholm University").
+   */
+  const rewordedAt = (toks: Token[], f: NameForm, i: number) => {
+    const nameContent = f.words.map(unpossessed).filter((w) => !NAME_JOINS.has(w));
+    if (nameContent.length < 2 || flagged.has(toks[i].start)) return;
+    let end = i;
+    while (end < toks.length && end - i < f.words.length + 1 && (isCapitalised(toks[end].text) || (NAME_JOINS.has(toks[end].norm) && toks[end + 1] && isCapitalised(toks[end + 1].text))) && (end === i || /^[ \t\u00a0]+$/.test(text.slice(toks[end - 1].end, toks[end].start)))) end++;
+    const run = toks.slice(i, end).map((t) => unpossessed(t.text.toLowerCase()));
+    const content = run.filter((w) => !NAME_JOINS.has(w));
+    if (content.length !== nameContent.length) return;
+    if (index.all.some((g) => g.entity === f.entity && g.words.map(unpossessed).join(' ') === run.join(' '))) return;
+    const left = [...nameContent];
+    let changed = 0;
+    for (const w of content) {
+      let k = left.indexOf(w);
+      if (k < 0) {
+        k = left.findIndex((x) => sharedStem(w, x));
+        changed++;
+      }
+      if (k < 0) return;
+      left.splice(k, 1);
+    }
+    if (changed) spellFinding(toks[i].start, toks[end - 1].start + bare(toks[end - 1].text).length, f.entity.name, f.entity);
   };
 
   /** A capitalised word, or part of a hyphenated one, at [start, end) in token `i`; `w` is it in lower case. */
@@ -122,6 +164,7 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
       const lower = lowerOf(toks[i]);
       const byFirst = index.byFirst.get(lower);
       if (byFirst) for (const f of byFirst) phraseAt(toks, f, i, i);
+      if (byFirst) for (const f of byFirst) if (!f.person) rewordedAt(toks, f, i);
       const byLast = index.byLast.get(bare(lower));
       if (byLast) for (const f of byLast) phraseAt(toks, f, i - f.words.length + 1, i);
     }
@@ -163,6 +206,7 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
       }
     }
     if (roleAt.length) checkRoles(ctx, text, index, findings, flagged, roleAt);
+    checkUnknownTitles(ctx, text, sheet, index, findings, flagged);
     if (triggerAt.length) checkSettings(ctx, text, sheet, index, findings, confirmations, flagged, triggerAt, lastPersons);
     const persons = ctx.mentions(sheet).filter((x) => sheet.entities.get(x.id)?.type === 'person').map((x) => x.id);
     if (persons.length) lastPersons = persons;

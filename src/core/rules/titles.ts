@@ -3,11 +3,55 @@
  * person other than its holder on the sheet, fixed to the holder's name.
  */
 import type { SentenceContext } from '../claims/context';
+import type { CompiledSheet } from '../sheet/compile';
 import { matchCase, phraseWords, type Token } from '../text/tokens';
 import type { Entity, Finding } from '../types';
 import { type NameIndex, personOf } from './nameIndex';
 import { wordsAt, isCapitalised, nameAt, MONTHS_DAYS, NOT_NAMES, HONORIFIC, bare, stripPossessive } from '../mentions/names';
 import { SUFFIXES } from '../language/spelling';
+
+/** Function words inside a title ("Secretary of State", "Minister for Health"). */
+const TITLE_JOINS = new Set(['of', 'for', 'and', 'the']);
+const roleWordSets = new WeakMap<NameIndex, Set<string>>();
+
+/**
+ * A title the sheet does not know, right before a sheet person's full name ("Secretary of State
+ * Steve Witkoff", where he is the Middle East envoy): two or more capitalised words that are no
+ * name of the story and share no word with any of its titles. Known titles are read by
+ * checkRoles; a line in title case ("Big Win For Steve Witkoff") is left alone.
+ */
+export function checkUnknownTitles(ctx: SentenceContext, text: string, sheet: CompiledSheet, index: NameIndex, findings: Finding[], flagged: Set<number>): void {
+  const toks = ctx.sentence.tokens;
+  let capitals = 0;
+  for (const t of toks) if (isCapitalised(t.text)) capitals++;
+  if (capitals > 0.6 * toks.length) return;
+  let roleWords = roleWordSets.get(index);
+  if (!roleWords) {
+    roleWords = new Set(index.all.flatMap((f) => (f.person ? (f.entity.roles ?? []).flatMap((r) => phraseWords(r.title)) : [])));
+    roleWordSets.set(index, roleWords);
+  }
+  for (const m of ctx.mentions(sheet)) {
+    const person = sheet.entities.get(m.id);
+    if (person?.type !== 'person' || !person.roles?.length || m.len < 2 || m.at < 2) continue;
+    const full = phraseWords(person.name);
+    if (full.length !== m.len || full.some((w, k) => toks[m.at + k].norm !== w)) continue;
+    // The capitalised words (and the function words between them) right before the name.
+    const words: Token[] = [];
+    for (let j = m.at; j > 0; j--) {
+      const t = toks[j - 1];
+      if (!/^[ \t\u00a0]+$/.test(text.slice(t.end, toks[j].start)) || /['’]s?$/.test(t.text)) break;
+      if (isCapitalised(t.text) || (TITLE_JOINS.has(t.norm) && words.length)) words.unshift(t);
+      else break;
+    }
+    while (words.length && TITLE_JOINS.has(words[0].norm)) words.shift();
+    if (words.some((t) => roleWords!.has(t.norm) || NOT_NAMES.has(t.norm) || MONTHS_DAYS.has(t.norm) || HONORIFIC.test(t.norm))) continue;
+    // A name of the story before the title qualifies it ("US Secretary of State"); none inside it.
+    while (words.length && index.known.has(words[0].norm)) words.shift();
+    if (words.filter((t) => isCapitalised(t.text)).length < 2 || words.some((t) => index.known.has(t.norm))) continue;
+    const right = person.roles[0].title;
+    titleFinding(words[0].start, words[words.length - 1].end, person, text, findings, flagged, { right, fix: right });
+  }
+}
 
 const OTHER_OFFICE = new Set(['former', 'ex', 'deputy', 'acting', 'then', 'late', 'outgoing', 'previous', 'past', 'vice', 'shadow', 'incoming', 'new']);
 
@@ -94,7 +138,10 @@ export function checkRoles(
     if (set) set.add(c.holder.id);
     else holders.set(keyOf(c.names), new Set([c.holder.id]));
   }
-  for (const c of claims) roleFinding(c.names, c.holder, c.title, text, index, findings, flagged, holders.get(keyOf(c.names))!.size > 1);
+  // Case is what shows an unknown name: in a sentence without lower-case words ("FOREIGN MINISTER
+  // SAYS TALKS …") only the sheet's own names are read after a title.
+  const capitals = !toks.some((t) => /\p{Ll}/u.test(t.text));
+  for (const c of claims) if (!capitals || personOf(c.names, index)) roleFinding(c.names, c.holder, c.title, text, index, findings, flagged, holders.get(keyOf(c.names))!.size > 1);
 }
 
 /**
