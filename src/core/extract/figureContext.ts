@@ -1,0 +1,193 @@
+/**
+ * What a figure is about: receives a figure's mention and its sentence, and proposes what it
+ * counts (the noun phrase after or before it), the person it is about or whose age it is, and its
+ * context words (those of what it counts, the nearest content words of its clause, synonyms).
+ */
+import type { CompiledSheet } from '../sheet/compile';
+import type { Mention } from '../mentions/numbers';
+import { phraseWords } from '../text/tokens';
+import type { Sentence } from '../text/sentences';
+import { words, STOP_CAPS, CALENDAR, isAcronym, isVerbOfSaying, LINKING, AFTER_STOP } from './lexicon';
+import type { Src } from './model';
+import { speaksAt } from './speakers';
+
+/** A few news nouns and the words a draft may use for the same thing. */
+const SYNONYMS: string[][] = [
+  ['deaths', 'death', 'fatalities', 'killed', 'dead', 'toll', 'died', 'lives', 'casualties', 'mortality'],
+  ['arrests', 'arrested', 'detained', 'detentions', 'detainees', 'arrest'],
+  ['injured', 'injuries', 'wounded', 'hurt'],
+  ['votes', 'vote', 'voted', 'ballots', 'balloted', 'ballot'],
+  ['asked', 'sought', 'seek', 'demanded', 'requested', 'wanted'],
+  ['fined', 'fine', 'penalty', 'penalties'],
+  ['jailed', 'jail', 'prison', 'imprisoned', 'sentenced', 'sentence'],
+  ['employs', 'employed', 'employees', 'staff', 'workers', 'workforce', 'jobs'],
+  ['salary', 'salaries', 'pay', 'paid', 'earns', 'earn', 'wage', 'wages'],
+  ['revenue', 'sales', 'income', 'turnover'],
+  ['cancelled', 'canceled', 'cancelling', 'cancellations', 'scrapped', 'axed'],
+  ['recovered', 'recover', 'recovery'],
+  ['repay', 'repaid', 'repayment', 'compensation', 'restitution'],
+  ['funded', 'funding', 'grant', 'financed', 'funds'],
+  ['founded', 'established', 'launched', 'created'],
+  ['backed', 'supported', 'support', 'favour', 'favor'],
+  ['passengers', 'commuters', 'travellers', 'riders'],
+  ['patients', 'participants'],
+  ['countries', 'nations'],
+  ['clinics', 'centres', 'centers', 'sites'],
+  ['evacuated', 'evacuation', 'evacuate', 'evacuees'],
+  ['trade', 'trading', 'commerce', 'business'],
+  ['cases', 'case'],
+  ['members', 'membership'],
+];
+
+/** What a figure counts: the noun phrase after it ("1,204 jobs"), else the one before ("deaths totalling 1,204"). */
+export function countsOf(masked: string, toks: Sentence['tokens'], from: number, to: number, m: Mention): string {
+  const after: string[] = [];
+  const punctBefore = (j: number) => j > 0 && /[^\s]/.test(masked.slice(j === to ? Math.max(m.end, toks[j - 1].end) : toks[j - 1].end, toks[j].start));
+  let j = to;
+  if (toks[j] && /^(?:in|of)$/.test(toks[j].norm) && m.kind !== 'year' && !punctBefore(j)) j++;
+  for (; j < toks.length && after.length < (after[after.length - 1] === 'of' ? 4 : 2); j++) {
+    const t = toks[j];
+    if (punctBefore(j) && (after.length || j === to)) break; // punctuation ends the phrase
+    // "12% in February": a month or weekday says when, not what is counted.
+    if (AFTER_STOP.has(t.norm) || /^\p{N}/u.test(t.text) || CALENDAR.has(t.norm)) break;
+    after.push(t.text);
+  }
+  while (after.length && /^(?:the|a|an|of|in)$/i.test(after[after.length - 1])) after.pop();
+  // "12% among the patients": a preposition opens where or among whom, not what is counted.
+  if (after.length && PREPOSITIONS.has(after[0].toLowerCase())) after.length = 0;
+  if (after.length && m.kind !== 'year') return after.join(' ');
+  const before: string[] = [];
+  let i = from - 1;
+  while (i >= 0 && (LINKING.has(toks[i].norm) || (m.kind === 'year' && /^(?:in|since|from|until|by|during)$/.test(toks[i].norm)))) i--;
+  for (; i >= 0 && before.length < 3; i--) {
+    const t = toks[i];
+    if (AFTER_STOP.has(t.norm) || STOP_CAPS.has(t.norm) || /^\p{N}/u.test(t.text)) break;
+    before.unshift(t.text);
+    if (toks[i - 1] && t.start > toks[i - 1].end + 1) break;
+  }
+  // "Up 3.5% on the year": a direction or hedge alone says nothing of what is counted.
+  if (before.every((w) => CONTEXT_STOP.has(w.toLowerCase()))) before.length = 0;
+  if (m.kind === 'year') {
+    // "November 2019", "between March 2016 and …": a date's words say when, not what the year is of.
+    const what = before.filter((w) => !CALENDAR.has(w.toLowerCase()) && !/^(?:between|and|early|late|mid)$/i.test(w));
+    return what.length ? `year of ${what.join(' ')}` : 'year';
+  }
+  return before.join(' ') || (m.kind === 'money' ? 'amount' : m.kind === 'share' ? 'share' : 'number');
+}
+
+const PREPOSITIONS = words('among amongst between within without against toward towards through throughout upon onto into over under above below beyond along across behind beside besides despite except like unlike via');
+
+/** What countsOf says when it finds no words of the figure's own. */
+export const FALLBACK_COUNTS = new Set(['amount', 'share', 'number', 'year']);
+
+/** "Ana Ruiz, 54, said": the person whose age the number in commas after their name is. */
+export function ageOf(text: string, src: Src, sheet: CompiledSheet, m: Mention, from: number): { id: string; name: string } | undefined {
+  if (m.kind !== 'count' || !Number.isInteger(m.value) || m.value < 1 || m.value > 120 || m.qualStart !== m.qualEnd) return undefined;
+  const toks = src.sentence.tokens;
+  if (from < 1 || !/^\s*,\s*$/.test(text.slice(toks[from - 1].end, m.start)) || !/^\s*[,)]/.test(text.slice(m.end, m.end + 3))) return undefined;
+  const mm = src.ctx.mentions(sheet).find((x) => x.at + x.len === from);
+  const e = mm && sheet.entities.get(mm.id);
+  return e?.type === 'person' ? { id: e.id, name: e.name } : undefined;
+}
+
+/**
+ * The person a figure is about, by name, where the sentence says so: "nine years for Ana Ruiz",
+ * or the person its clause names before it who is not shown speaking and not its reporter
+ * ("Ana Ruiz, the firm's founder, was sentenced to seven years"; "sentenced Ana Ruiz to …").
+ */
+export function aboutPerson(text: string, src: Src, sheet: CompiledSheet, from: number, to: number, reporter: string | undefined): string | undefined {
+  const toks = src.sentence.tokens;
+  const persons = src.ctx.mentions(sheet).filter((mm) => sheet.entities.get(mm.id)?.type === 'person' && mm.id !== reporter);
+  const after = persons.find((mm) => mm.at >= to && mm.at <= to + 3 && /^(?:for|on|against)$/.test(toks[mm.at - 1]?.norm ?? '') && src.ctx.sameClause(to, mm.at));
+  if (after) return sheet.entities.get(after.id)!.name;
+  const before = persons.filter((mm) => mm.at + mm.len <= from && from - mm.at <= 20 && src.ctx.sameClause(mm.at, from) && !/['’]s?$/.test(toks[mm.at + mm.len - 1].text) && !speaksAt(text, src, mm)).pop();
+  // Not across "that", a new clause of another subject ("Ruiz told the court that …").
+  if (!before || toks.slice(before.at + before.len, from).some((t) => t.norm === 'that' || isVerbOfSaying(t.norm))) return undefined;
+  // "ordered Ana Ruiz and Tom Okoye to repay …": about both, so about neither alone.
+  if (toks[before.at - 1]?.norm === 'and' || toks[before.at + before.len]?.norm === 'and') return undefined;
+  return sheet.entities.get(before.id)!.name;
+}
+
+/** Words that say nothing about what a figure counts ("well under", "so far", "the amount"). */
+const CONTEXT_STOP = words(`well closer close far already less more much many up down just only still even nearly almost about
+  around roughly some total estimated so very him her them its their his figure figures lot those these other another such
+  same own also further`);
+
+/**
+ * Words that tie a draft's figure to this one: those of what it counts, less the words that say
+ * nothing about it ("well", "so far", "closer"). The nearest content words of the clause were
+ * tried as a fallback and measured worse: they tie a draft's other figures to this one.
+ */
+export function contextOf(counts: string, clause: string[] = []): string[] {
+  const out = new Set<string>();
+  const good = (w: string) => w.length >= 3 && !CALENDAR.has(w) && !STOP_CAPS.has(w) && !AFTER_STOP.has(w) && !CONTEXT_STOP.has(w) && !LINKING.has(w) && !/^\p{N}/u.test(w);
+  const add = (w: string) => {
+    out.add(w);
+    for (const group of SYNONYMS) if (group.includes(w)) for (const g of group) out.add(g);
+  };
+  for (const w of phraseWords(counts)) if (good(w)) add(w);
+  for (const w of clause) if (good(w) || CONTENT_VERBS.has(w)) add(w);
+  return out.size ? [...out] : [counts.toLowerCase()];
+}
+
+/** Words of a clause that say nothing of what its figure is (auxiliaries, pronouns, hedges). */
+const CLAUSE_STOP = words(`would could should might must may can will shall been being had has have was were are is did does do
+  not also already now then there here what which who whom whose that this those these them they their its his her him she he
+  we our you your said says say told tells according saying added adds including include includes compared while whereas
+  than such per cent percent total totalling only least most more less fewer than about around nearly almost some among
+  amongst between within without against toward towards through throughout upon onto into over under above below beyond
+  along across behind beside besides despite except like unlike via`);
+
+/**
+ * The content words of the figure's clause nearest to it, a few on each side: the verb and the
+ * nouns that say what happened to the number ("Deaths from any cause fell by 9%": deaths, cause,
+ * fell). A word nearer another figure of the sentence is that figure's; names are left to the
+ * entities, and a comma or a clause boundary ends the reach on that side.
+ */
+export function clauseWords(masked: string, src: Src, from: number, to: number, others: readonly number[], sheet: CompiledSheet): string[] {
+  const toks = src.sentence.tokens;
+  const out: string[] = [];
+  // Words that name an entity ("the union") say who, not what: the reporter and the names do that.
+  const named = new Set<number>();
+  for (const mm of src.ctx.mentions(sheet)) for (let k = mm.at; k < mm.at + mm.len; k++) named.add(k);
+  const nearerOther = (i: number) => {
+    const own = i < from ? from - i : i - (to - 1);
+    for (let k = 0; k < others.length; k += 2) {
+      if (others[k] === from) continue;
+      const d = i < others[k] ? others[k] - i : i >= others[k + 1] ? i - (others[k + 1] - 1) : 0;
+      if (d < own) return true;
+    }
+    return false;
+  };
+  const take = (i: number) => {
+    const t = toks[i];
+    // A capitalised word opening the sentence is a common word unless it names something ("Deaths fell …").
+    if (!(/^\p{Ll}/u.test(t.text) || (i === 0 && !isAcronym(t.text))) || named.has(i) || CLAUSE_STOP.has(t.norm) || (AFTER_STOP.has(t.norm) && !CONTENT_VERBS.has(t.norm)) || SAYING.has(t.norm) || CALENDAR.has(t.norm) || t.norm.length < 3) return false;
+    out.push(t.norm);
+    return true;
+  };
+  const broken = (a: number, b: number) => /[,;:()\u2014\u2013"\u201c\u201d]/.test(masked.slice(toks[a].end, toks[b].start)) || !src.ctx.sameClause(a, b);
+  let n = 0;
+  for (let i = from - 1; i >= 0 && i >= from - CLAUSE_SPAN && n < CLAUSE_REACH && !nearerOther(i); i--) {
+    if (broken(i, i + 1)) break;
+    if (take(i)) n++;
+  }
+  n = 0;
+  for (let i = to; i < toks.length && i < to + CLAUSE_SPAN && n < CLAUSE_REACH && !nearerOther(i); i++) {
+    if (i > to && broken(i - 1, i)) break;
+    if (i === to && i > 0 && /[,;:()\u2014\u2013]/.test(masked.slice(toks[i - 1].end, toks[i].start))) break;
+    if (take(i)) n++;
+  }
+  return out;
+}
+
+/** The verbs among AFTER_STOP: they end what a figure counts, but say what happened to it. */
+const CONTENT_VERBS = words('came went got made took gave saw left fell grew won lost ran met held brought bought sold became began hit cut set');
+
+/** Verbs that only say who spoke ("asked for nine years", "estimated" and "predicted" say what the figure is). */
+const SAYING = words('said says say told tells tell telling saying added adds adding according stated states claimed claims reported reports noted notes');
+
+/** How many content words on each side of a figure its clause lends it as context, and from how many words away. */
+const CLAUSE_REACH = 3;
+
+const CLAUSE_SPAN = 6;
