@@ -310,7 +310,7 @@ export class SentenceContext {
       if (m.at < from) {
         // "the 3,117 acknowledged by the authorities, and … 500,000 arrests": the agent of a
         // participle after another figure reports that figure, not the ones after it.
-        if (this.agentOfEarlierFigure(m.at, m.len)) continue;
+        if (this.agentOfEarlierFigure(m.at, m.len, from)) continue;
         w = this.weight(m.at + m.len - 1, from);
         // The subject of the clause reports everything in it, however long the clause.
         if (this.strong[Math.min(m.at, this.strong.length - 1)] === this.strong[Math.min(from, this.strong.length - 1)]) w = Math.max(w, 0.5 * Math.pow(0.75, this.commasBetween(m.at, from)));
@@ -349,13 +349,17 @@ export class SentenceContext {
 
   /**
    * Is the mention at token `at` the agent ("by [the] X") of a participle that follows a figure
-   * ("3,117 acknowledged by")? Not when a relative clause makes it a subject again ("by HRANA,
-   * which has also documented …").
+   * ("3,117 acknowledged by"), and the figure at `from` in a predicate coordinated after it ("…,
+   * and documented 500,000 arrests"), whose subject is the clause's own? Not when a relative
+   * clause makes the agent a subject again ("by HRANA, which has also documented …").
    */
-  private agentOfEarlierFigure(at: number, len: number): boolean {
+  private agentOfEarlierFigure(at: number, len: number, from: number): boolean {
     const toks = this.sentence.tokens;
     const next = toks[at + len]?.norm;
     if (next === 'which' || next === 'who') return false;
+    let coordinated = false;
+    for (let j = at + len; j + 1 < from && !coordinated; j++) coordinated = toks[j].norm === 'and' && (REPORTING.has(toks[j + 1].norm) || /\p{Ll}ed$/u.test(toks[j + 1].norm) || this.lemmas[j + 1] !== toks[j + 1].norm);
+    if (!coordinated) return false;
     let k = at - 1;
     if (toks[k]?.norm === 'the') k--;
     if (toks[k]?.norm !== 'by' || k < 2) return false;
