@@ -79,6 +79,11 @@ export const ADVERSARIAL: AdversarialInput[] = [
   // every figure of its paragraph (both quadratic in one long paragraph).
   { name: '1 MB of “A good start,” he said.', build: (n) => repeat('“A good start,” he said. ', n) },
   { name: '1 MB of ratios between figures', build: (n) => repeat('HRANA counts 6,872 dead, three times the official toll of 3,117, ', n) },
+  // Reviewed shapes: a long run of capitalised words before full names (unknown titles), and
+  // rule lines of a plain-text table one after another.
+  { name: '1 MB of capitalised words before full names', build: (n) => repeat('Steve Witkoff of the Zed and the Qua ', n) },
+  { name: '1 MB of plain-text table rules', build: (n) => repeat('---  ---\n', n) },
+  { name: '1 MB of plain-text tables with no blank line', build: (n) => repeat('Name  Role\n----  ----\n', n) },
 ];
 
 /** Inputs of a fixed size (they do not grow with the size asked for). */

@@ -19,7 +19,7 @@ function stemOf(word: string): string {
   return stem(Object.prototype.hasOwnProperty.call(irregularVerbs, word) ? irregularVerbs[word] : word);
 }
 
-/** The stem of a normalised (lower-case) word; words with digits or of one letter are kept as they are. */
+/** The stem of a normalised (lower-case) word; words with digits or of fewer than three letters are kept as they are. */
 export function lemmaOf(norm: string): string {
   let s = memo.get(norm);
   if (s === undefined) {
@@ -33,4 +33,19 @@ export function lemmaOf(norm: string): string {
 /** The stems of a phrase's normalised words. */
 export function lemmasOf(words: readonly string[]): string[] {
   return words.map(lemmaOf);
+}
+
+const plainMemo = new Map<string, string>();
+/**
+ * The suffix-stripping stem alone, with no irregular forms ("sentences" → "sentenc", "met" stays
+ * "met"): for the words that name an event, where "met" is not a "meeting".
+ */
+export function inflectionStem(norm: string): string {
+  let s = plainMemo.get(norm);
+  if (s === undefined) {
+    s = norm.length < 3 || /[\d.]/.test(norm) ? norm : stem(norm);
+    if (plainMemo.size >= MEMO_MAX) plainMemo.clear();
+    plainMemo.set(norm, s);
+  }
+  return s;
 }

@@ -121,7 +121,8 @@ function wrongSource(m: Mention, f: Figure, said: string, ctx: SentenceContext, 
       const short = rightEntity.aliases?.find((a) => !/\s/.test(a));
       const full = !short || (saidEntity?.type === 'person' && draftName.toLowerCase() === saidEntity.name.toLowerCase());
       // An acronym's capitals are its own, not the draft's style ("HRANA" → "Iranian authorities").
-      const acronym = /^\p{Lu}{2,6}$/u.test(draftName) && draftName !== text.slice(ctx.sentence.start, ctx.sentence.end).toUpperCase();
+      // (In a line in capitals, the fix is in capitals too.)
+      const acronym = /^\p{Lu}{2,6}$/u.test(draftName) && /\p{Ll}/u.test(text.slice(ctx.sentence.start, ctx.sentence.end));
       const replacement = acronym ? (full ? rightEntity.name : short!) : matchCase(draftName, full ? rightEntity.name : short!);
       fixes.push({ title: `Attribute to ${replacement} (verified source)`, edits: [{ start: s, end: e, text: replacement }] });
     }

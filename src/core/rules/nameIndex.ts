@@ -7,7 +7,7 @@ import { phraseTokens, phraseWords, WordMap, type Token } from '../text/tokens';
 import type { Entity, Role, Setting } from '../types';
 import { swapped, nearMiss, SUFFIXES, editDistance } from '../language/spelling';
 import { bare } from '../mentions/names';
-import { lemmasOf } from '../language/lemma';
+import { inflectionStem } from '../language/lemma';
 
 /** One way the sheet writes a name (its name or an alias), word by word. */
 export interface NameForm {
@@ -40,7 +40,10 @@ interface RoleEntry {
 
 interface TriggerEntry {
   setting: Setting;
+  /** The trigger's words as inflection stems. */
   words: string[];
+  /** Its first word as the sheet writes it. */
+  first: string;
 }
 
 /** A near miss of one name form: anywhere (`alone`) or only right before the surname (`given`). */
@@ -107,8 +110,9 @@ export function nameIndex(sheet: CompiledSheet): NameIndex {
     for (const setting of sheet.settings) {
       for (const t of setting.triggers) {
         // By stems: "sentenced" triggers on "sentences", "post" on "posted".
-        const words = lemmasOf(phraseWords(t));
-        if (words.length) push(triggers, words[0], { setting, words });
+        const forms = phraseWords(t);
+        const words = forms.map(inflectionStem);
+        if (words.length) push(triggers, words[0], { setting, words, first: forms[0] });
       }
     }
     const bySurname = new Map<string, NameForm>();

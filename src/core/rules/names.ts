@@ -9,6 +9,7 @@ import type { Entity } from '../types';
 import { nameIndex, type NameForm, hitsOf } from './nameIndex';
 import { isCapitalised, bare, bareLowerOf, lowerOf, MONTHS_DAYS, NOT_NAMES, HONORIFIC, parts } from '../mentions/names';
 import { editDistance, nearMiss } from '../language/spelling';
+import { inflectionStem } from '../language/lemma';
 import { checkRoles, checkUnknownTitles } from './titles';
 import { checkSettings } from './places';
 
@@ -172,7 +173,7 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (index.roles.has(t.norm)) roleAt.push(i);
-      if (index.triggers.has(ctx.lemmas[i])) triggerAt.push(i);
+      if (index.triggers.has(inflectionStem(t.norm))) triggerAt.push(i);
       const capitalised = isCapitalised(t.text);
       // A lower-case word is read only for its hyphenated parts ("pro-Ruiz"), and only if it has
       // a capital letter: a word that is its own normal form has none (bar the few capitals

@@ -5,7 +5,8 @@
 import type { CompiledSheet } from '../sheet/compile';
 import type { SentenceContext } from '../claims/context';
 import { matchCase, type Token } from '../text/tokens';
-import { PHRASE_OPENERS } from '../language/functionWords';
+import { inflectionStem, lemmaOf } from '../language/lemma';
+import { DATE_ANCHORS } from '../language/dateWords';
 import type { Confirmation, Finding } from '../types';
 import { type NameIndex, personOf, derivedFromSheetName } from './nameIndex';
 import { PERSONAL, isCapitalised, nameAt, HONORIFIC, stripPossessive, MONTHS_DAYS } from '../mentions/names';
@@ -14,10 +15,21 @@ import { PERSONAL, isCapitalised, nameAt, HONORIFIC, stripPossessive, MONTHS_DAY
  * Where the name starts in "in a packed courtroom in Lisandra": after a lower-case phrase of up to
  * three words (no punctuation inside) and a second preposition of the setting. Undefined: none.
  */
+/** "in recent weeks in Washington" is a time, not a place within a place. */
+const TIME_WORDS = new Set(DATE_ANCHORS);
+/** Only spaces between two tokens. */
+const spaced = (text: string, a: Token, b: Token) => /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
+/** Verb forms in -ed and -ing. */
+const VERBAL = /\p{Ll}(?:ed|ing)$/u;
+/** Inflection stems of be and have: what stands before a participle ("were held", "has been held"). */
+const AUXILIARY = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'has', 'have', 'had'].map(inflectionStem));
+/** "took place", "take place", "taking place". */
+const IRREGULAR_PARTICIPLE = /^(?:took|take|takes|taking|taken)$/;
+
 function innerPlace(ctx: SentenceContext, text: string, k: number, prepositions: readonly string[]): number | undefined {
   const toks = ctx.sentence.tokens;
   for (let j = k; j < k + 4 && toks[j + 1]; j++) {
-    if (isCapitalised(toks[j].text) || (j > k && !/^[ \t\u00a0]+$/.test(text.slice(toks[j - 1].end, toks[j].start)))) return undefined;
+    if (isCapitalised(toks[j].text) || TIME_WORDS.has(toks[j].norm) || (j > k && !/^[ \t\u00a0]+$/.test(text.slice(toks[j - 1].end, toks[j].start)))) return undefined;
     if (j > k && prepositions.some((p) => p.toLowerCase() === toks[j].norm)) return isCapitalised(toks[j + 1].text) ? j + 1 : undefined;
   }
   return undefined;
@@ -37,10 +49,12 @@ export function checkSettings(
 ): void {
   const toks = ctx.sentence.tokens;
   for (const at of starts) {
-    const entries = index.triggers.get(ctx.lemmas[at]);
+    const entries = index.triggers.get(inflectionStem(toks[at].norm));
     if (!entries) continue;
-    for (const { setting: s, words: tw } of entries) {
-      if (!tw.every((w, j) => ctx.lemmas[at + j] === w)) continue;
+    for (const { setting: s, words: tw, first } of entries) {
+      if (!tw.every((w, j) => !!toks[at + j] && inflectionStem(toks[at + j].norm) === w)) continue;
+      // A verb form is no event named by a noun: "discussed sanctions in Tehran" is not the "discussions".
+      if (VERBAL.test(toks[at].norm) && !VERBAL.test(first)) continue;
       // The actor named in the sentence, or meant by its pronoun ("he wrote on …" after a sentence about them).
       if (s.actor && !ctx.mentions(sheet).some((m) => m.id === s.actor) && !(lastPersons.includes(s.actor) && toks.some((t) => PERSONAL.has(t.norm)))) continue;
       const right = sheet.entities.get(s.entity)!;
@@ -48,18 +62,16 @@ export function checkSettings(
       let k = at + tw.length;
       // "the talks, held in Geneva": a participle of the event may stand between it and its place.
       if (toks[k] && /^\p{Ll}+ed$/u.test(toks[k].text) && isPrep(toks[k + 1]) && /^,?[ \t\u00a0]+$/.test(text.slice(toks[k - 1].end, toks[k].start))) k++;
-      // "the talks took place in Doha", "were held in Geneva", "held talks last week in Doha":
-      // a few words of the verb group (no phrase or clause of their own) before the place.
+      // "the talks were held in Geneva", "have been held in Doha", "took place in Doha": the
+      // event's own verb group (forms of be and have, then a participle) before its place.
       else if (!isPrep(toks[k]) && !/^(?:told|tells|telling|interviewed)$/.test(toks[at].norm)) {
         let j = k;
-        while (j < k + 3 && toks[j] && /^\p{Ll}/u.test(toks[j].text) && !PHRASE_OPENERS.has(toks[j].norm) && /^[ \t\u00a0]+$/.test(text.slice(toks[j - 1].end, toks[j].start))) j++;
-        if (j > k && isPrep(toks[j]) && /^[ \t\u00a0]+$/.test(text.slice(toks[j - 1].end, toks[j].start))) k = j;
-      }
-      // "In Doha, the delegations held talks": a place that opens the sentence sets its scene.
-      if (!isPrep(toks[k]) && at > 2 && isPrep(toks[0]) && isCapitalised(toks[1].text)) {
-        const scene = nameAt(toks, 1, text);
-        const after = toks[1 + scene.length];
-        if (after && after.start < toks[at].start && /^,/.test(text.slice(scene[scene.length - 1].end, after.start))) k = 0;
+        while (toks[j] && AUXILIARY.has(inflectionStem(toks[j].norm)) && spaced(text, toks[j - 1], toks[j])) j++;
+        const participle = toks[j] && spaced(text, toks[j - 1], toks[j]) && (/^\p{Ll}+ed$/u.test(toks[j].text) || (IRREGULAR_PARTICIPLE.test(toks[j].norm) && toks[j + 1]?.norm === 'place') || (j > k && lemmaOf(toks[j].norm) !== inflectionStem(toks[j].norm)));
+        if (participle) {
+          j += toks[j + 1]?.norm === 'place' ? 2 : 1;
+          if (isPrep(toks[j]) && spaced(text, toks[j - 1], toks[j])) k = j;
+        }
       }
       const hasPrep = isPrep(toks[k]);
       if (hasPrep) k++;

@@ -12,6 +12,8 @@ import { SUFFIXES } from '../language/spelling';
 
 /** Function words inside a title ("Secretary of State", "Minister for Health"). */
 const TITLE_JOINS = new Set(['of', 'for', 'and', 'the']);
+/** Prepositions of place: what follows them is a place, not a title ("landing in New York Jared Kushner"). */
+const LOCATIVES = new Set(['in', 'at', 'near', 'from', 'outside', 'inside', 'across', 'around', 'over']);
 const roleWordSets = new WeakMap<NameIndex, Set<string>>();
 
 /**
@@ -36,13 +38,18 @@ export function checkUnknownTitles(ctx: SentenceContext, text: string, sheet: Co
     const full = phraseWords(person.name);
     if (full.length !== m.len || full.some((w, k) => toks[m.at + k].norm !== w)) continue;
     // The capitalised words (and the function words between them) right before the name.
+    // (A title is a few words: the walk back stops after six.)
     const words: Token[] = [];
-    for (let j = m.at; j > 0; j--) {
+    let j = m.at;
+    for (; j > 0 && words.length < 6; j--) {
       const t = toks[j - 1];
       if (!/^[ \t\u00a0]+$/.test(text.slice(t.end, toks[j].start)) || /['’]s?$/.test(t.text)) break;
-      if (isCapitalised(t.text) || (TITLE_JOINS.has(t.norm) && words.length)) words.unshift(t);
+      if (isCapitalised(t.text) || (TITLE_JOINS.has(t.norm) && words.length)) words.push(t);
       else break;
     }
+    words.reverse();
+    // "in New York Jared Kushner", "at Camp David Steve Witkoff": a place after a preposition, no title.
+    if (j > 0 && words.length && LOCATIVES.has(toks[j - 1].norm)) continue;
     while (words.length && TITLE_JOINS.has(words[0].norm)) words.shift();
     if (words.some((t) => roleWords!.has(t.norm) || NOT_NAMES.has(t.norm) || MONTHS_DAYS.has(t.norm) || HONORIFIC.test(t.norm))) continue;
     // A name of the story before the title qualifies it ("US Secretary of State"); none inside it.

@@ -39,12 +39,16 @@ export function splitSentences(masked: string, sink?: WordSink): Sentence[] {
   const columnsOf = new Map<number, [number, number][]>();
   for (let li = 1; li < lines.length; li++) {
     const rule = masked.slice(lines[li][0], lines[li][1]);
-    if (!COLUMN_RULE.test(rule)) continue;
+    // The line above names the columns: a header with words, not another rule.
+    if (!COLUMN_RULE.test(rule) || !/\p{L}/u.test(masked.slice(lines[li - 1][0], lines[li - 1][1]))) continue;
     const cols: [number, number][] = [];
     for (const m of rule.matchAll(/-+/g)) cols.push([m.index!, m.index! + m[0].length]);
     columnsOf.set(li - 1, cols);
     columnsOf.set(li, []);
-    for (let r = li + 1; r < lines.length && masked.slice(lines[r][0], lines[r][1]).trim(); r++) columnsOf.set(r, cols);
+    let r = li + 1;
+    for (; r < lines.length && masked.slice(lines[r][0], lines[r][1]).trim() && !COLUMN_RULE.test(masked.slice(lines[r][0], lines[r][1])); r++) columnsOf.set(r, cols);
+    // Each line is read once: the scan goes on from the table's end.
+    li = Math.max(li, r - 2);
   }
   // [start, end, isTable, startsNewTable, the columns of a plain-text table's line ([] for its rule)]
   const blocks: [number, number, boolean, boolean, ([number, number][] | undefined)?][] = [];
