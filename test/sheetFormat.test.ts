@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { analyze, check, checkCitations, ENTITY_TYPES, FactSheetError, validateFactSheet, type FactSheet, type Finding } from '../src/core';
-import { ARTICLE, sheet as story } from './helpers/orrinStory';
+import { ARTICLE, TRANSCRIPT, sheet as story } from './helpers/orrinStory';
 
 const root = path.resolve(__dirname, '..', '..');
 const schema = JSON.parse(fs.readFileSync(path.join(root, 'reference', 'facts.schema.json'), 'utf8'));
@@ -52,7 +52,7 @@ function confirmed(draft: string, sheet: FactSheet = sheetWith()): string[] {
 
 describe('sheet format: the invented story', () => {
   it('validates by the schema and the loader, and every citation is in its article', () => {
-    assert.deepEqual(checkCitations(sheetWith(), ARTICLE), []);
+    assert.deepEqual(checkCitations(sheetWith(), ARTICLE, { transcript: TRANSCRIPT }), []);
   });
   it('the schema, the loader and the types list the same entity types', () => {
     assert.deepEqual(schema.properties.entities.items.properties.type.enum, [...ENTITY_TYPES]);
@@ -190,5 +190,47 @@ describe('sheet format: weekday, month and time of a dated event', () => {
     assert.match(problemsOf((s) => (s.dates[0].weekday = 'friday')).join('\n'), /\$\.dates\[0\]\.weekday: must be one of Monday/);
     assert.match(problemsOf((s) => (s.dates[0].time = '9am')).join('\n'), /\$\.dates\[0\]\.time: must be a 24-hour time/);
     assert.match(problemsOf((s) => (s.dates[0].month = 'April'), false).join('\n'), /\$\.dates\[0\]\.month: is April, but the date's text says March/);
+  });
+});
+
+describe('sheet format: ratios, relative changes and points', () => {
+  it('a relative risk of 0.60 agrees with the ratio, "40% lower risk" and "a 40% reduction"', () => {
+    assert.deepEqual(confirmed('Riders with the new brakes had a relative risk of crashes of 0.6.'), ['brake-risk']);
+    assert.deepEqual(confirmed('The new brakes gave riders a 40% lower risk of crashes.'), ['brake-risk']);
+    assert.deepEqual(confirmed('The trial found a 40% reduction in crashes with the new brakes.'), ['brake-risk']);
+    // A relative change before "than" is checked, not left alone as a difference of two figures.
+    assert.deepEqual(confirmed('Riders with the new brakes had a 40% lower risk of crashes than riders without them.'), ['brake-risk']);
+  });
+  it('a wrong relative risk is flagged, with the fix in the draft’s form', () => {
+    let r = oneFinding('The new brakes gave riders a 45% lower risk of crashes.');
+    assert.equal(r.finding.factId, 'brake-risk');
+    assert.equal(r.fixed, 'The new brakes gave riders a 40% lower risk of crashes.');
+    r = oneFinding('Riders with the new brakes had a relative risk of crashes of 0.75.');
+    assert.equal(r.fixed, 'Riders with the new brakes had a relative risk of crashes of 0.60.');
+    r = oneFinding('The new brakes gave riders a 40% higher risk of crashes.');
+    assert.equal(r.flagged, '40% higher');
+    assert.equal(r.fixed, 'The new brakes gave riders a 40% lower risk of crashes.');
+  });
+  it('is never confused with a share: a share of 40% is no relative risk of 0.40, and back', () => {
+    assert.equal(oneFinding('Riders with the new brakes had a relative risk of crashes of 0.40.').fixed, 'Riders with the new brakes had a relative risk of crashes of 0.60.');
+    assert.deepEqual(confirmed('About 40% of the scooters were sold in Europe.'), ['europe-share']);
+    const r = oneFinding('About 60% of the scooters were sold in Europe.');
+    assert.equal(r.finding.factId, 'europe-share');
+    assert.equal(r.fixed, 'About 40% of the scooters were sold in Europe.');
+  });
+  it('a change in points is checked as points', () => {
+    assert.deepEqual(confirmed('Orrin’s share of the scooter market was up 2.1 points this year.'), ['market-share']);
+    assert.deepEqual(confirmed('Brenner Capital said Orrin’s market share rose 2.1 percentage points.'), ['market-share']);
+    const r = oneFinding('Orrin’s share of the scooter market rose 2.4 points this year.');
+    assert.equal(r.finding.factId, 'market-share');
+    assert.equal(r.fixed, 'Orrin’s share of the scooter market rose 2.1 points this year.');
+    assert.equal(oneFinding('Orrin’s share of the scooter market fell 2.1 points this year.').finding.factId, 'market-share');
+  });
+  it('a ratio needs ratioOf, and its text must say its value', () => {
+    assert.match(problemsOf((s) => delete s.figures[5].ratioOf).join('\n'), /\$\.figures\[5\]\.ratioOf: a ratio needs ratioOf: one of relative-risk, change, points/);
+    assert.match(problemsOf((s) => (s.figures[5].value = 0.7), false).join('\n'), /\$\.figures\[5\]\.text: "0\.60" reads as 0\.6, but a relative-risk of 0\.7 is said 0\.7 or 30%/);
+    assert.match(problemsOf((s) => (s.figures[0].ratioOf = 'points')).join('\n'), /\$\.figures\[0\]\.ratioOf: only a figure of kind ratio has ratioOf/);
+    // "40% lower" says a relative risk of 0.60 too.
+    assert.doesNotThrow(() => sheetWith((s) => Object.assign(s.figures[5], { text: '40% lower' })));
   });
 });
