@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import { analyze, check, checkCitations, ENTITY_TYPES, FactSheetError, validateFactSheet, type FactSheet, type Finding } from '../src/core';
+import { analyze, check, checkCitations, describeFact, ENTITY_TYPES, FactSheetError, sourceLabel, validateFactSheet, type FactSheet, type Finding } from '../src/core';
+import { SheetResolver } from '../src/cli/sheets';
+import { confirmationHoverMarkdown } from '../src/extension/hoverMarkdown';
 import { ARTICLE, TRANSCRIPT, sheet as story } from './helpers/orrinStory';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -232,5 +234,56 @@ describe('sheet format: ratios, relative changes and points', () => {
     assert.match(problemsOf((s) => (s.figures[0].ratioOf = 'points')).join('\n'), /\$\.figures\[0\]\.ratioOf: only a figure of kind ratio has ratioOf/);
     // "40% lower" says a relative risk of 0.60 too.
     assert.doesNotThrow(() => sheetWith((s) => Object.assign(s.figures[5], { text: '40% lower' })));
+  });
+});
+
+describe('sheet format: several source documents', () => {
+  it('a fact cites a story document: its sentence is checked against that document', () => {
+    const sheet = sheetWith();
+    assert.deepEqual(sheet.story.documents?.map((d) => d.id), ['transcript']);
+    assert.deepEqual(checkCitations(sheet, ARTICLE, { transcript: TRANSCRIPT }), []);
+    // Not in the article: the quote's sentence is the transcript's.
+    const asArticle = sheetWith((s) => delete s.quotes[0].document);
+    assert.match(checkCitations(asArticle, ARTICLE, { transcript: TRANSCRIPT }).join('\n'), /\$\.quotes\[0\]\.source: the cited sentence is not in the article "article\.md"/);
+  });
+  it('a citation not in its document is an error naming the document', () => {
+    const sheet = sheetWith((s) => (s.figures[4].document = 'transcript'));
+    assert.match(checkCitations(sheet, ARTICLE, { transcript: TRANSCRIPT }).join('\n'), /\$\.figures\[4\]\.source: the cited sentence is not in the document "transcript" "transcript\.txt"/);
+    assert.match(checkCitations(sheetWith(), ARTICLE).join('\n'), /\$\.quotes\[0\]\.document: the document "transcript" \("transcript\.txt"\) was not read/);
+  });
+  it('a fact’s document must be one of the story’s, and documents need id, path and title', () => {
+    assert.match(problemsOf((s) => (s.quotes[0].document = 'transcirpt'), false).join('\n'), /\$\.quotes\[0\]\.document: must be the id of a document in \$\.story\.documents \(got "transcirpt"\); the documents are "transcript"/);
+    assert.match(problemsOf((s) => delete s.story.documents[0].title).join('\n'), /\$\.story\.documents\[0\]\.title: must be a non-empty string/);
+    assert.match(problemsOf((s) => s.story.documents.push({ ...s.story.documents[0] }), false).join('\n'), /\$\.story\.documents\[1\]\.id: duplicate document id "transcript"/);
+  });
+  it('a draft is checked against a document’s fact, and its description names the document', () => {
+    const sheet = sheetWith();
+    assert.equal(check('Lanser said he was “sorry for what happened to the riders”.', sheet).length, 0);
+    const d = describeFact(sheet, 'lanser-apology')!;
+    assert.deepEqual(d.document, { id: 'transcript', title: 'Court transcript, day 4' });
+    assert.equal(sourceLabel(d), 'Source: Court transcript, day 4');
+    assert.equal(sourceLabel(describeFact(sheet, 'recall-cost')!), undefined);
+    assert.match(confirmationHoverMarkdown(d, undefined, 'transcript.txt, line 3'), /Source: Court transcript, day 4 \(transcript\.txt, line 3\)/);
+  });
+  it('the CLI reads each document beside the sheet; a missing one names the sheet and the document', () => {
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'fc-docs-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'article.md'), ARTICLE);
+      fs.writeFileSync(path.join(dir, 'facts.json'), JSON.stringify(story()));
+      const resolver = () => new SheetResolver(dir);
+      let r = resolver().sheet(path.join(dir, 'facts.json'));
+      assert.equal(r.ok, false);
+      assert.match(!r.ok ? r.error : '', /^facts\.json: bad fact sheet\n {2}\$\.story\.documents\[0\]\.path: the document "transcript" \("transcript\.txt"\) cannot be read/);
+      fs.writeFileSync(path.join(dir, 'transcript.txt'), TRANSCRIPT);
+      r = resolver().sheet(path.join(dir, 'facts.json'));
+      assert.equal(r.ok, true, !r.ok ? r.error : '');
+      const outside = story();
+      outside.story.documents[0].path = '../transcript.txt';
+      fs.writeFileSync(path.join(dir, 'facts.json'), JSON.stringify(outside));
+      r = resolver().sheet(path.join(dir, 'facts.json'));
+      assert.match(!r.ok ? r.error : '', /\$\.story\.documents\[0\]\.path: the document "transcript" \("\.\.\/transcript\.txt"\) is outside the folder of its fact sheet/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
