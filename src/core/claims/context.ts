@@ -5,6 +5,7 @@
 import type { CompiledSheet } from '../sheet/compile';
 import { lemmaOf } from '../language/lemma';
 import { REPORTING, SOURCE_WORDS } from './speech';
+import { countryVoice } from './voices';
 import { phraseWords, WordMap, WordSieve } from '../text/tokens';
 import { type Sentence } from '../text/sentences';
 import { lowerBound, sorted } from '../search';
@@ -32,26 +33,6 @@ function phrasesByFirstWord(sheet: CompiledSheet): PhraseIndex {
     firstWordIndexes.set(sheet, index);
   }
   return index;
-}
-
-const countryVoices = new WeakMap<CompiledSheet, Map<string, string | undefined>>();
-/** The one reporter whose name starts with a form of the place's name ("Iranian authorities" for Iran), if exactly one. */
-function countryVoice(sheet: CompiledSheet, place: string): string | undefined {
-  let memo = countryVoices.get(sheet);
-  if (!memo) countryVoices.set(sheet, (memo = new Map()));
-  if (memo.has(place)) return memo.get(place);
-  const e = sheet.entities.get(place);
-  let voice: string | undefined;
-  if (e?.type === 'place') {
-    const stem = phraseWords(e.name)[0] ?? '';
-    const voices = [...sheet.reporters].filter((id) => {
-      const first = phraseWords(sheet.entities.get(id)?.name ?? '')[0] ?? '';
-      return stem.length >= 3 && first !== stem && first.startsWith(stem.slice(0, Math.max(3, stem.length - 1)));
-    });
-    voice = voices.length === 1 ? voices[0] : undefined;
-  }
-  memo.set(place, voice);
-  return voice;
 }
 
 /** 0.3 and 0.75 to the powers 0 … POWERS - 1: what each strong clause boundary and each comma between two words costs a link. */
