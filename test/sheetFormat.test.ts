@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import { analyze, check, checkCitations, ENTITY_TYPES, FactSheetError, validateFactSheet, type FactSheet, type Finding } from '../src/core';
-import { ARTICLE, sheet as story } from './helpers/orrinStory';
+import { analyze, check, checkCitations, describeFact, ENTITY_TYPES, FactSheetError, sourceLabel, validateFactSheet, type FactSheet, type Finding } from '../src/core';
+import { SheetResolver } from '../src/cli/sheets';
+import { confirmationHoverMarkdown } from '../src/extension/hoverMarkdown';
+import { ARTICLE, TRANSCRIPT, sheet as story } from './helpers/orrinStory';
 
 const root = path.resolve(__dirname, '..', '..');
 const schema = JSON.parse(fs.readFileSync(path.join(root, 'reference', 'facts.schema.json'), 'utf8'));
@@ -52,7 +54,7 @@ function confirmed(draft: string, sheet: FactSheet = sheetWith()): string[] {
 
 describe('sheet format: the invented story', () => {
   it('validates by the schema and the loader, and every citation is in its article', () => {
-    assert.deepEqual(checkCitations(sheetWith(), ARTICLE), []);
+    assert.deepEqual(checkCitations(sheetWith(), ARTICLE, { transcript: TRANSCRIPT }), []);
   });
   it('the schema, the loader and the types list the same entity types', () => {
     assert.deepEqual(schema.properties.entities.items.properties.type.enum, [...ENTITY_TYPES]);
@@ -190,5 +192,98 @@ describe('sheet format: weekday, month and time of a dated event', () => {
     assert.match(problemsOf((s) => (s.dates[0].weekday = 'friday')).join('\n'), /\$\.dates\[0\]\.weekday: must be one of Monday/);
     assert.match(problemsOf((s) => (s.dates[0].time = '9am')).join('\n'), /\$\.dates\[0\]\.time: must be a 24-hour time/);
     assert.match(problemsOf((s) => (s.dates[0].month = 'April'), false).join('\n'), /\$\.dates\[0\]\.month: is April, but the date's text says March/);
+  });
+});
+
+describe('sheet format: ratios, relative changes and points', () => {
+  it('a relative risk of 0.60 agrees with the ratio, "40% lower risk" and "a 40% reduction"', () => {
+    assert.deepEqual(confirmed('Riders with the new brakes had a relative risk of crashes of 0.6.'), ['brake-risk']);
+    assert.deepEqual(confirmed('The new brakes gave riders a 40% lower risk of crashes.'), ['brake-risk']);
+    assert.deepEqual(confirmed('The trial found a 40% reduction in crashes with the new brakes.'), ['brake-risk']);
+    // A relative change before "than" is checked, not left alone as a difference of two figures.
+    assert.deepEqual(confirmed('Riders with the new brakes had a 40% lower risk of crashes than riders without them.'), ['brake-risk']);
+  });
+  it('a wrong relative risk is flagged, with the fix in the draft’s form', () => {
+    let r = oneFinding('The new brakes gave riders a 45% lower risk of crashes.');
+    assert.equal(r.finding.factId, 'brake-risk');
+    assert.equal(r.fixed, 'The new brakes gave riders a 40% lower risk of crashes.');
+    r = oneFinding('Riders with the new brakes had a relative risk of crashes of 0.75.');
+    assert.equal(r.fixed, 'Riders with the new brakes had a relative risk of crashes of 0.60.');
+    r = oneFinding('The new brakes gave riders a 40% higher risk of crashes.');
+    assert.equal(r.flagged, '40% higher');
+    assert.equal(r.fixed, 'The new brakes gave riders a 40% lower risk of crashes.');
+  });
+  it('is never confused with a share: a share of 40% is no relative risk of 0.40, and back', () => {
+    assert.equal(oneFinding('Riders with the new brakes had a relative risk of crashes of 0.40.').fixed, 'Riders with the new brakes had a relative risk of crashes of 0.60.');
+    assert.deepEqual(confirmed('About 40% of the scooters were sold in Europe.'), ['europe-share']);
+    const r = oneFinding('About 60% of the scooters were sold in Europe.');
+    assert.equal(r.finding.factId, 'europe-share');
+    assert.equal(r.fixed, 'About 40% of the scooters were sold in Europe.');
+  });
+  it('a change in points is checked as points', () => {
+    assert.deepEqual(confirmed('Orrin’s share of the scooter market was up 2.1 points this year.'), ['market-share']);
+    assert.deepEqual(confirmed('Brenner Capital said Orrin’s market share rose 2.1 percentage points.'), ['market-share']);
+    const r = oneFinding('Orrin’s share of the scooter market rose 2.4 points this year.');
+    assert.equal(r.finding.factId, 'market-share');
+    assert.equal(r.fixed, 'Orrin’s share of the scooter market rose 2.1 points this year.');
+    assert.equal(oneFinding('Orrin’s share of the scooter market fell 2.1 points this year.').finding.factId, 'market-share');
+  });
+  it('a ratio needs ratioOf, and its text must say its value', () => {
+    assert.match(problemsOf((s) => delete s.figures[5].ratioOf).join('\n'), /\$\.figures\[5\]\.ratioOf: a ratio needs ratioOf: one of relative-risk, change, points/);
+    assert.match(problemsOf((s) => (s.figures[5].value = 0.7), false).join('\n'), /\$\.figures\[5\]\.text: "0\.60" reads as 0\.6, but a relative-risk of 0\.7 is said 0\.7 or 30%/);
+    assert.match(problemsOf((s) => (s.figures[0].ratioOf = 'points')).join('\n'), /\$\.figures\[0\]\.ratioOf: only a figure of kind ratio has ratioOf/);
+    // "40% lower" says a relative risk of 0.60 too.
+    assert.doesNotThrow(() => sheetWith((s) => Object.assign(s.figures[5], { text: '40% lower' })));
+  });
+});
+
+describe('sheet format: several source documents', () => {
+  it('a fact cites a story document: its sentence is checked against that document', () => {
+    const sheet = sheetWith();
+    assert.deepEqual(sheet.story.documents?.map((d) => d.id), ['transcript']);
+    assert.deepEqual(checkCitations(sheet, ARTICLE, { transcript: TRANSCRIPT }), []);
+    // Not in the article: the quote's sentence is the transcript's.
+    const asArticle = sheetWith((s) => delete s.quotes[0].document);
+    assert.match(checkCitations(asArticle, ARTICLE, { transcript: TRANSCRIPT }).join('\n'), /\$\.quotes\[0\]\.source: the cited sentence is not in the article "article\.md"/);
+  });
+  it('a citation not in its document is an error naming the document', () => {
+    const sheet = sheetWith((s) => (s.figures[4].document = 'transcript'));
+    assert.match(checkCitations(sheet, ARTICLE, { transcript: TRANSCRIPT }).join('\n'), /\$\.figures\[4\]\.source: the cited sentence is not in the document "transcript" "transcript\.txt"/);
+    assert.match(checkCitations(sheetWith(), ARTICLE).join('\n'), /\$\.quotes\[0\]\.document: the document "transcript" \("transcript\.txt"\) was not read/);
+  });
+  it('a fact’s document must be one of the story’s, and documents need id, path and title', () => {
+    assert.match(problemsOf((s) => (s.quotes[0].document = 'transcirpt'), false).join('\n'), /\$\.quotes\[0\]\.document: must be the id of a document in \$\.story\.documents \(got "transcirpt"\); the documents are "transcript"/);
+    assert.match(problemsOf((s) => delete s.story.documents[0].title).join('\n'), /\$\.story\.documents\[0\]\.title: must be a non-empty string/);
+    assert.match(problemsOf((s) => s.story.documents.push({ ...s.story.documents[0] }), false).join('\n'), /\$\.story\.documents\[1\]\.id: duplicate document id "transcript"/);
+  });
+  it('a draft is checked against a document’s fact, and its description names the document', () => {
+    const sheet = sheetWith();
+    assert.equal(check('Lanser said he was “sorry for what happened to the riders”.', sheet).length, 0);
+    const d = describeFact(sheet, 'lanser-apology')!;
+    assert.deepEqual(d.document, { id: 'transcript', title: 'Court transcript, day 4' });
+    assert.equal(sourceLabel(d), 'Source: Court transcript, day 4');
+    assert.equal(sourceLabel(describeFact(sheet, 'recall-cost')!), undefined);
+    assert.match(confirmationHoverMarkdown(d, undefined, 'transcript.txt, line 3'), /Source: Court transcript, day 4 \(transcript\.txt, line 3\)/);
+  });
+  it('the CLI reads each document beside the sheet; a missing one names the sheet and the document', () => {
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'fc-docs-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'article.md'), ARTICLE);
+      fs.writeFileSync(path.join(dir, 'facts.json'), JSON.stringify(story()));
+      const resolver = () => new SheetResolver(dir);
+      let r = resolver().sheet(path.join(dir, 'facts.json'));
+      assert.equal(r.ok, false);
+      assert.match(!r.ok ? r.error : '', /^facts\.json: bad fact sheet\n {2}\$\.story\.documents\[0\]\.path: the document "transcript" \("transcript\.txt"\) cannot be read/);
+      fs.writeFileSync(path.join(dir, 'transcript.txt'), TRANSCRIPT);
+      r = resolver().sheet(path.join(dir, 'facts.json'));
+      assert.equal(r.ok, true, !r.ok ? r.error : '');
+      const outside = story();
+      outside.story.documents[0].path = '../transcript.txt';
+      fs.writeFileSync(path.join(dir, 'facts.json'), JSON.stringify(outside));
+      r = resolver().sheet(path.join(dir, 'facts.json'));
+      assert.match(!r.ok ? r.error : '', /\$\.story\.documents\[0\]\.path: the document "transcript" \("\.\.\/transcript\.txt"\) is outside the folder of its fact sheet/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -128,7 +128,19 @@ export function readFactSheet(file: string): FactSheet | string[] {
     const why = (e as Error).message === 'is not valid UTF-8 text' ? 'is not valid UTF-8 text' : `cannot be read: ${readError(e)}`;
     return [`$.story.article: the article ${JSON.stringify(sheet.story.article)} ${why}`];
   }
-  const problems = checkCitations(sheet, article);
+  // The story's other documents (a transcript, a press release), confined as its article is.
+  const documents: Record<string, string> = {};
+  for (const [i, d] of (sheet.story.documents ?? []).entries()) {
+    const at = `$.story.documents[${i}].path: the document "${d.id}" (${JSON.stringify(d.path)})`;
+    try {
+      const docPath = path.resolve(path.dirname(file), portable(d.path));
+      if (!inside(realOrSelf(path.dirname(file)), realOrSelf(docPath))) return [`${at} is outside the folder of its fact sheet; put it in that folder or below`];
+      documents[d.id] = readText(docPath);
+    } catch (e) {
+      return [`${at} ${(e as Error).message === 'is not valid UTF-8 text' ? 'is not valid UTF-8 text' : `cannot be read: ${readError(e)}`}`];
+    }
+  }
+  const problems = checkCitations(sheet, article, documents);
   return problems.length ? problems : sheet;
 }
 

@@ -6,7 +6,7 @@ export * from './types';
 export { check, analyze } from './check';
 export type { Analysis } from './check';
 export { loadFactSheet, validateFactSheet, checkCitations, FactSheetError, MAX_SHEET_CHARS, SHEET_LIMIT_WHY } from './sheet/factSheet';
-export { allFacts, describeFact, findSourceSentence } from './sheet/describe';
+export { allFacts, describeFact, findSourceSentence, sourceLabel } from './sheet/describe';
 export type { FactDescription } from './sheet/describe';
 export { applyFixes, preferredEdits } from './fixes/applyFixes';
 export { LineIndex } from './text/lineIndex';

@@ -124,11 +124,24 @@ export interface Entity {
   roles?: Role[];
   /** Entity id of the organisation this person speaks for (its chief executive, spokesperson, chair). */
   speaksFor?: string;
+  /** Id of the story document (`story.documents`) its source cites; without it, the article. */
+  document?: string;
   source: string;
 }
 
-/** What a figure is: `duration` is a span of time in `unit` ("seven years and six months": 7.5 years). */
-export type FigureKind = 'count' | 'money' | 'share' | 'year' | 'duration';
+/**
+ * What a figure is: `duration` is a span of time in `unit` ("seven years and six months": 7.5
+ * years); `ratio` a relative risk, a relative change or a change in percentage points (`ratioOf`).
+ */
+export type FigureKind = 'count' | 'money' | 'share' | 'year' | 'duration' | 'ratio';
+/**
+ * What a `ratio` figure's value is: `relative-risk` the ratio itself (0.60: "40% lower risk"),
+ * `change` a relative change as a signed fraction (-0.40: "down 40%"), `points` a change in
+ * percentage points, signed (2.1: "up 2.1 points").
+ */
+export type RatioOf = 'relative-risk' | 'change' | 'points';
+/** Every kind of ratio, in the order the README documents them. */
+export const RATIO_OF: readonly RatioOf[] = ['relative-risk', 'change', 'points'];
 /**
  * How the article bounds a figure: `up-to` is an upper bound that the figure may reach ("up to
  * 150", "as much as $150 million"), unlike `fewer-than`; `closer-to` an estimate ("closer to 40%").
@@ -165,6 +178,10 @@ export interface Figure {
   currency?: string;
   /** The unit of a duration's value: `years`, `months`, `weeks`, `days` or `hours`. */
   unit?: string;
+  /** What a `ratio` figure's value is (kind `ratio` only). */
+  ratioOf?: RatioOf;
+  /** Id of the story document (`story.documents`) its source cites; without it, the article. */
+  document?: string;
   source: string;
 }
 
@@ -181,6 +198,8 @@ export interface DateFact {
   month?: string;
   /** The time of the event, 24-hour "HH:MM" ("14:30"): a draft's "2.30pm" agrees, "3pm" is flagged. */
   time?: string;
+  /** Id of the story document (`story.documents`) its source cites; without it, the article. */
+  document?: string;
   source: string;
 }
 
@@ -190,6 +209,8 @@ export interface Quote {
   text: string;
   /** Entity id of the speaker or the body that characterised it. */
   speaker: string;
+  /** Id of the story document (`story.documents`) its source cites; without it, the article. */
+  document?: string;
   source: string;
 }
 
@@ -207,12 +228,23 @@ export interface Setting {
   /** Optional entity id whose presence in the sentence the check requires. */
   actor?: string;
   what: string;
+  /** Id of the story document (`story.documents`) its source cites; without it, the article. */
+  document?: string;
   source: string;
+}
+
+/** A source document of the story beside its article (a transcript, a press release). */
+export interface StoryDocument {
+  id: string;
+  /** Path relative to the sheet, in its folder or below (as `story.article`). */
+  path: string;
+  /** What the hover names it by ("Source: Court transcript"). */
+  title: string;
 }
 
 /** The verified facts of one story. */
 export interface FactSheet {
-  story: { id: string; title: string; article: string };
+  story: { id: string; title: string; article: string; documents?: StoryDocument[] };
   entities: Entity[];
   figures: Figure[];
   dates: DateFact[];

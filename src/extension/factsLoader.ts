@@ -389,7 +389,22 @@ export class FactsLoader implements vscode.Disposable {
       if (!report) return { ok: false, problems: [why] };
       return this.fail(uri, 'fact sheet', text, [`$.story.article: the article ${JSON.stringify(sheet.story.article)} ${why}`], SHEET_PROBLEM);
     }
-    const missing = checkCitations(sheet, articleText);
+    // The story's other documents (a transcript, a press release), confined and read as its article is.
+    const documents: Record<string, string> = {};
+    for (const [i, d] of (sheet.story.documents ?? []).entries()) {
+      const at = `$.story.documents[${i}].path: the document "${d.id}" (${JSON.stringify(d.path)})`;
+      const docUri = vscode.Uri.joinPath(uri, '..', toPosix(d.path));
+      if (!isInside(vscode.Uri.joinPath(uri, '..'), docUri)) return this.fail(uri, 'fact sheet', text, [`${at} is outside the folder of its fact sheet; put it in that folder or below`], SHEET_PROBLEM);
+      this.watch(docUri, uri);
+      try {
+        documents[d.id] = await this.read(docUri);
+      } catch (e) {
+        const why = (e as Error).message === 'is not valid UTF-8 text' ? 'is not valid UTF-8 text' : `cannot be read: ${isNotFound(e) ? 'no such file' : (e as Error).message}`;
+        if (!report) return { ok: false, problems: [`${at} ${why}`] };
+        return this.fail(uri, 'fact sheet', text, [`${at} ${why}`], SHEET_PROBLEM);
+      }
+    }
+    const missing = checkCitations(sheet, articleText, documents);
     if (missing.length) return report ? this.fail(uri, 'fact sheet', text, missing, SHEET_PROBLEM) : { ok: false, problems: missing };
     this.succeed(uri, 'fact sheet');
     this.log.info(`Using fact sheet ${uri.toString(true)} (story "${sheet.story.id}").`);

@@ -4,7 +4,7 @@
  * hostile sheet cannot add a link, a command link, HTML or a theme icon. The only links are the
  * ones written here: the rule's documentation and the command that opens the reference article.
  */
-import { printable, type FactDescription, type Finding } from '../core';
+import { printable, sourceLabel, type FactDescription, type Finding } from '../core';
 import { Commands } from './names';
 
 /** The commands a hover may run: the only entry of `isTrusted.enabledCommands`. */
@@ -74,6 +74,13 @@ function openLink(factId: string, draftUri: string | undefined, where = 'Open th
   return `[$(go-to-file) ${escapeMarkdown(where)}](command:${Commands.openReference}?${args})`;
 }
 
+/** "Source: article.txt, line 7"; a fact from another story document names it ("Source: Court transcript (transcript.txt, line 3)"). */
+function linkLabel(description: FactDescription, where: string | undefined): string | undefined {
+  const doc = sourceLabel(description);
+  if (doc) return where ? `${doc} (${where})` : doc;
+  return where ? `Source: ${where}` : undefined;
+}
+
 const join = (lines: (string | undefined)[]) => lines.filter((l) => l !== undefined).join('\n\n');
 
 /**
@@ -86,13 +93,13 @@ const join = (lines: (string | undefined)[]) => lines.filter((l) => l !== undefi
 export function findingHoverMarkdown(finding: Pick<Finding, 'factId'>, description: FactDescription | undefined, draftUri?: string, where?: string): string {
   if (!description) return '';
   const from = attributionLine(description);
-  const link = openLink(finding.factId, draftUri, where ? `Source: ${where}` : undefined);
+  const link = openLink(finding.factId, draftUri, linkLabel(description, where));
   return join([sourceQuote(description), from ? `${from.replace(/\.$/, '')} · ${link}` : link]);
 }
 
 /** Hover on a span that agrees with the facts: a short "Verified" note with its sentence. */
 export function confirmationHoverMarkdown(description: FactDescription, draftUri?: string, where?: string): string {
   const from = attributionLine(description);
-  const link = openLink(description.factId, draftUri, where ? `Source: ${where}` : undefined);
+  const link = openLink(description.factId, draftUri, linkLabel(description, where));
   return join([`$(pass) **Verified** · ${escapeMarkdown(description.label)}`, sourceQuote(description), from ? `${from.replace(/\.$/, '')} · ${link}` : link]);
 }

@@ -7,6 +7,7 @@ import { SentenceContext } from '../claims/context';
 import { isRangeEnd, type Mention } from '../mentions/numbers';
 import { durationAt, isDurationTail } from '../mentions/durations';
 import { checkDuration } from './durations';
+import { checkRatioKind } from './ratioKinds';
 import { agrees, eq, qualifierOnlyWrong, qualifierWords, render } from './figureValues';
 import { lemmaOf, lemmasOf } from '../language/lemma';
 import { matchCase, phraseWords } from '../text/tokens';
@@ -152,6 +153,9 @@ export function checkFigure(
   // "a third round of talks" is an ordinal, not a share: fractions stand before "of" or alone.
   // "Half" is no ordinal: "cut strokes by almost half in over-60s".
   if (m.kind === 'share' && m.style.form === 'fraction' && !/half|halves/i.test(text.slice(m.numStart, m.numEnd)) && !/^\s*(?:of\b|the\b|[.,;:!?)\]—–-]|$)/.test(text.slice(m.numEnd, m.numEnd + 6))) return;
+  // "a 40% lower risk than …", "up 2.1 points": a relative risk, change or points, where the sheet
+  // has such figures (before the differences below: "40% lower … than" is a relative change).
+  if (sheet.ratioFacts.length && checkRatioKind(m, ctx, sheet, text, findings, confirmations)) return;
   // "3,750 more deaths than the official tally", "131 short of": a difference between two
   // figures, never one of them. It is left alone (confirmed when two of the story's figures of one
   // kind differ by it).

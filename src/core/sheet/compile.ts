@@ -31,6 +31,8 @@ export interface CompiledSheet {
   figureById: Map<string, Figure>;
   /** The figures of kind duration (rules/durations.ts). */
   durationFacts: Figure[];
+  /** The figures of kind ratio (rules/ratioKinds.ts). */
+  ratioFacts: Figure[];
   /** Durations told as two figures ("seven years and six months"): the years' fact id and the whole in years. */
   durations: { years: string; total: number }[];
   /** Whom each figure is about: its `about`, else the people its `counts` names, its reporter aside ("years prosecutors sought for Brekalo"). */
@@ -231,6 +233,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     figureById: new Map([...figures].reverse().map((f) => [f.id, f])),
     durations: durationsOf(sheet),
     durationFacts: sheet.figures.filter((f) => f.kind === 'duration'),
+    ratioFacts: sheet.figures.filter((f) => f.kind === 'ratio'),
     figureContext,
     dates: sheet.dates,
     dateContext,

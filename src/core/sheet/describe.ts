@@ -10,8 +10,10 @@ export interface FactDescription {
   verified: string;
   /** Who said or reported it, if known ("the city council"). */
   attribution?: string;
-  /** The cited sentence of the reference article. */
+  /** The cited sentence of the reference article (or of `document`). */
   source: string;
+  /** The story document the sentence is from (`story.documents`), when not the article: its id and title. */
+  document?: { id: string; title: string };
   /** Where the verified wording sits inside `source` (UTF-16 offsets), if it does verbatim. */
   highlight?: { start: number; end: number };
 }
@@ -80,8 +82,14 @@ function describe(sheet: FactSheet, fact: Fact): FactDescription {
     verified,
     attribution,
     source: fact.source,
+    document: fact.document ? { id: fact.document, title: sheet.story.documents?.find((d) => d.id === fact.document)?.title ?? fact.document } : undefined,
     highlight: lower >= 0 ? { start: lower, end: lower + verified.length } : undefined,
   };
+}
+
+/** Which story document a fact's cited sentence comes from, for a hover ("Source: Court transcript, day 4"); undefined for the article. */
+export function sourceLabel(description: Pick<FactDescription, 'document'>): string | undefined {
+  return description.document ? `Source: ${description.document.title}` : undefined;
 }
 
 /** Offsets of a cited sentence in the article text, or undefined if it is not there verbatim. */

@@ -1,6 +1,6 @@
 import { findMentions } from '../mentions/numbers';
 import { durationValue, TIME_UNITS } from '../mentions/durations';
-import { ENTITY_TYPES, type FactSheet } from '../types';
+import { ENTITY_TYPES, RATIO_OF, type FactSheet } from '../types';
 import { MONTHS, WEEKDAYS } from '../language/dateWords';
 
 /**
@@ -25,7 +25,7 @@ export class FactSheetError extends Error {
   }
 }
 
-const FIGURE_KINDS = ['count', 'money', 'share', 'year', 'duration'];
+const FIGURE_KINDS = ['count', 'money', 'share', 'year', 'duration', 'ratio'];
 const QUALIFIERS = ['exact', 'more-than', 'at-least', 'fewer-than', 'up-to', 'about', 'closer-to'];
 
 type Obj = Record<string, unknown>;
@@ -33,14 +33,15 @@ type Obj = Record<string, unknown>;
 /** Properties each object may have (mirrors additionalProperties: false in the schema). */
 const ALLOWED: Record<string, string[]> = {
   $: ['$schema', 'story', 'entities', 'figures', 'dates', 'quotes', 'settings', 'otherNames'],
-  story: ['id', 'title', 'article'],
-  entities: ['id', 'type', 'name', 'aliases', 'mentions', 'roles', 'speaksFor', 'source'],
+  story: ['id', 'title', 'article', 'documents'],
+  documents: ['id', 'path', 'title'],
+  entities: ['id', 'type', 'name', 'aliases', 'mentions', 'roles', 'speaksFor', 'document', 'source'],
   roles: ['title', 'qualifiers', 'requireQualifier'],
-  figures: ['id', 'kind', 'value', 'text', 'qualifier', 'counts', 'reportedBy', 'about', 'context', 'currency', 'unit', 'range', 'source'],
+  figures: ['id', 'kind', 'value', 'text', 'qualifier', 'counts', 'reportedBy', 'about', 'context', 'currency', 'unit', 'range', 'ratioOf', 'document', 'source'],
   range: ['low', 'high'],
-  dates: ['id', 'text', 'event', 'context', 'weekday', 'month', 'time', 'source'],
-  quotes: ['id', 'text', 'speaker', 'source'],
-  settings: ['id', 'entity', 'alsoRight', 'triggers', 'prepositions', 'actor', 'what', 'source'],
+  dates: ['id', 'text', 'event', 'context', 'weekday', 'month', 'time', 'document', 'source'],
+  quotes: ['id', 'text', 'speaker', 'document', 'source'],
+  settings: ['id', 'entity', 'alsoRight', 'triggers', 'prepositions', 'actor', 'what', 'document', 'source'],
 };
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -89,37 +90,56 @@ const CLOSERS = /['"”’»“)\]]/;
  * Cited sentences that the article does not contain, and figures or dates whose wording is not in
  * their cited sentence: one message per fact, with its JSON path. A citation must be one or more
  * whole sentences of the article (or a whole line: a heading). Whitespace (line wrapping) is not
- * significant. Call with the text of the sheet's `story.article`.
+ * significant. Call with the text of the sheet's `story.article`, and the text of each of its
+ * `story.documents` by id (a fact with `document` is checked against that document).
  */
-export function checkCitations(sheet: FactSheet, articleText: string): string[] {
+export function checkCitations(sheet: FactSheet, articleText: string, documents: Readonly<Record<string, string>> = {}): string[] {
   const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
-  const raw = (articleText.charCodeAt(0) === 0xfeff ? articleText.slice(1) : articleText).trim();
-  const article = norm(raw);
-  // The same text with each run of white space that holds a line break as one '\n' (a heading or
-  // list item ends there), the same length as `article`.
-  const lines = raw.replace(/\s+/g, (w) => (w.includes('\n') ? '\n' : ' '));
-  /** A citation is whole sentences: it starts and ends where a sentence does (not "a", not half of one). */
-  const cited = (source: string) => {
-    if (!source) return false;
-    for (let at = article.indexOf(source); at >= 0; at = article.indexOf(source, at + 1)) {
-      // Quote marks and brackets around a sentence are not part of the boundary: “We are ready.”
-      let k = at;
-      while (k > 0 && OPENERS.test(article[k - 1])) k--;
-      let e = at + source.length;
-      while (e < article.length && CLOSERS.test(article[e])) e++;
-      // A line's start counts once its Markdown markers are passed: "# Heading", "- item", "> quote".
-      const lineStart = lines.lastIndexOf('\n', k - 1) + 1;
-      const starts = BLOCK_MARKERS.test(article.slice(lineStart, k)) || (article[k - 1] === ' ' && SENTENCE_END.test(article.slice(Math.max(0, k - 9), k - 1)));
-      const ends = e === article.length || lines[e] === '\n' || (article[e] === ' ' && SENTENCE_END.test(article.slice(at, e)));
-      if (starts && ends) return true;
-    }
-    return false;
+  /** The normalised text of a source and its whole-sentence test. */
+  const reader = (fullText: string) => {
+    const raw = (fullText.charCodeAt(0) === 0xfeff ? fullText.slice(1) : fullText).trim();
+    const article = norm(raw);
+    // The same text with each run of white space that holds a line break as one '\n' (a heading or
+    // list item ends there), the same length as `article`.
+    const lines = raw.replace(/\s+/g, (w) => (w.includes('\n') ? '\n' : ' '));
+    /** A citation is whole sentences: it starts and ends where a sentence does (not "a", not half of one). */
+    const cited = (source: string) => {
+      if (!source) return false;
+      for (let at = article.indexOf(source); at >= 0; at = article.indexOf(source, at + 1)) {
+        // Quote marks and brackets around a sentence are not part of the boundary: “We are ready.”
+        let k = at;
+        while (k > 0 && OPENERS.test(article[k - 1])) k--;
+        let e = at + source.length;
+        while (e < article.length && CLOSERS.test(article[e])) e++;
+        // A line's start counts once its Markdown markers are passed: "# Heading", "- item", "> quote".
+        const lineStart = lines.lastIndexOf('\n', k - 1) + 1;
+        const starts = BLOCK_MARKERS.test(article.slice(lineStart, k)) || (article[k - 1] === ' ' && SENTENCE_END.test(article.slice(Math.max(0, k - 9), k - 1)));
+        const ends = e === article.length || lines[e] === '\n' || (article[e] === ' ' && SENTENCE_END.test(article.slice(at, e)));
+        if (starts && ends) return true;
+      }
+      return false;
+    };
+    return { article, cited };
   };
+  const readers = new Map<string | undefined, ReturnType<typeof reader>>([[undefined, reader(articleText)]]);
+  const docs = new Map((sheet.story.documents ?? []).map((d) => [d.id, d]));
   const problems: string[] = [];
   for (const key of ['entities', 'figures', 'dates', 'quotes', 'settings'] as const) {
     sheet[key].forEach((fact, i) => {
       const source = norm(fact.source);
-      if (!cited(source)) problems.push(`$.${key}[${i}].source: the cited sentence is not in the article ${JSON.stringify(sheet.story.article)}${article.includes(source) ? ' as whole sentences' : `: ${whereItDiffers(source, article)}`}`);
+      // A fact cites the article, or the story document it names (`document`).
+      const doc = fact.document === undefined ? undefined : docs.get(fact.document);
+      if (fact.document !== undefined && !readers.has(fact.document)) {
+        const text = documents[fact.document];
+        if (text === undefined) {
+          problems.push(`$.${key}[${i}].document: the document ${JSON.stringify(fact.document)}${doc ? ` (${JSON.stringify(doc.path)})` : ''} was not read, so its citation cannot be checked`);
+          return;
+        }
+        readers.set(fact.document, reader(text));
+      }
+      const { article, cited } = readers.get(fact.document)!;
+      const where = doc ? `the document "${doc.id}" ${JSON.stringify(doc.path)}` : `the article ${JSON.stringify(sheet.story.article)}`;
+      if (!cited(source)) problems.push(`$.${key}[${i}].source: the cited sentence is not in ${where}${article.includes(source) ? ' as whole sentences' : `: ${whereItDiffers(source, article)}`}`);
       // A figure's or a date's wording must stand in its (verified) sentence, case aside, as a quote's must.
       else if ((key === 'figures' || key === 'dates') && !source.toLowerCase().includes(norm((fact as { text: string }).text).toLowerCase())) {
         problems.push(`$.${key}[${i}].text: the ${key === 'figures' ? 'figure' : 'date'} ${JSON.stringify((fact as { text: string }).text)} is not in its cited source sentence: ${JSON.stringify(fact.source.length > 80 ? fact.source.slice(0, 77) + '...' : fact.source)}`);
@@ -219,6 +239,30 @@ export function validateFactSheet(data: unknown): FactSheet {
   if (isObj(data.story)) known(data.story, 'story', '$.story');
   if (!isObj(data.story)) err('$.story', 'must be an object with id, title and article');
   else for (const k of ['id', 'title', 'article']) str(data.story, k, '$.story');
+  // The story's other source documents (a transcript, a press release), each cited by id.
+  const documentIds = new Set<string>();
+  if (isObj(data.story) && data.story.documents !== undefined) {
+    const docs = data.story.documents;
+    if (!Array.isArray(docs)) err('$.story.documents', 'must be a list of { id, path, title }');
+    else
+      docs.forEach((d, i) => {
+        const p = `$.story.documents[${i}]`;
+        if (!isObj(d)) return err(p, 'must be an object with id, path and title');
+        known(d, 'documents', p);
+        for (const k of ['id', 'path', 'title']) str(d, k, p);
+        if (typeof d.id === 'string') {
+          if (documentIds.has(d.id)) err(`${p}.id`, `duplicate document id "${d.id}"`);
+          documentIds.add(d.id);
+        }
+      });
+  }
+  /** A fact's optional `document`: the id of one of the story's documents. */
+  const docRef = (o: Obj, path: string) => {
+    if (o.document === undefined) return;
+    if (typeof o.document !== 'string' || !documentIds.has(o.document)) {
+      err(`${path}.document`, `must be the id of a document in $.story.documents (got ${JSON.stringify(o.document)})${documentIds.size ? `; the documents are ${[...documentIds].map((x) => `"${x}"`).join(', ')}` : '; the story lists none'}`);
+    }
+  };
 
   const ids = new Set<string>();
   const entityIds = new Set<string>();
@@ -229,6 +273,7 @@ export function validateFactSheet(data: unknown): FactSheet {
       ids.add(o.id);
     }
     str(o, 'source', path);
+    docRef(o, path);
   };
   const entities = list(data, 'entities');
   entities.forEach((e, i) => {
@@ -315,11 +360,24 @@ export function validateFactSheet(data: unknown): FactSheet {
     const duration = f.kind === 'duration';
     if (duration && !Object.keys(TIME_UNITS).includes(f.unit as string)) err(`${p}.unit`, `a duration needs its unit: one of ${Object.keys(TIME_UNITS).join(', ')} (got ${JSON.stringify(f.unit)})`);
     else if (!duration && f.unit !== undefined) err(`${p}.unit`, 'only a figure of kind duration has a unit');
+    if (f.kind !== 'ratio' && f.ratioOf !== undefined) err(`${p}.ratioOf`, 'only a figure of kind ratio has ratioOf');
     if (duration && typeof f.text === 'string' && f.text.trim() && typeof f.value === 'number' && TIME_UNITS[f.unit as string]) {
       // "seven years and six months" is 7.5 years: the wording must say the value in its unit.
       const read = durationValue(f.text, f.unit as string);
       if (read === undefined) err(`${p}.text`, `${JSON.stringify(f.text)} does not read as a duration (a number and a unit of time: "7.5 years", "seven years and six months")`);
       else if (Math.abs(read - f.value) > 1e-6 * Math.max(1, f.value)) err(`${p}.text`, `${JSON.stringify(f.text)} reads as ${+read.toFixed(4)} ${f.unit}, but value is ${f.value}`);
+    } else if (f.kind === 'ratio') {
+      // A relative risk, a relative change or a change in points: its kind and its words.
+      if (!(RATIO_OF as readonly string[]).includes(f.ratioOf as string)) err(`${p}.ratioOf`, `a ratio needs ratioOf: one of ${RATIO_OF.join(', ')} (got ${JSON.stringify(f.ratioOf)})`);
+      else if (typeof f.text === 'string' && f.text.trim() && finite(f.value)) {
+        const v = f.value;
+        // "0.60" or "40% lower" for a relative risk of 0.60; "40%" for a change of -0.40; "2.1" for 2.1 points.
+        const said = f.ratioOf === 'relative-risk' ? [v, Math.abs(1 - v)] : [Math.abs(v)];
+        const read = findMentions(f.text);
+        if (f.ratioOf === 'relative-risk' && v <= 0) err(`${p}.value`, `a relative risk is above 0 (got ${v})`);
+        if (!read.length) err(`${p}.text`, `${JSON.stringify(f.text)} does not read as a figure`);
+        else if (!read.some((m) => said.some((x) => Math.abs(m.value - x) <= 1e-9 * Math.max(1, x)))) err(`${p}.text`, `${JSON.stringify(f.text)} reads as ${read[0].value}, but a ${f.ratioOf} of ${v} is said ${said.map((x) => (f.ratioOf === 'points' || x === v ? `${x}` : `${+(x * 100).toFixed(6)}%`)).join(' or ')}`);
+      }
     } else if (!duration && f.range === undefined && typeof f.text === 'string' && f.text.trim() && typeof f.value === 'number' && Number.isFinite(f.value)) {
       // The article's wording must say the same figure as the value ("3,1x7" or "3,171" for 3117 do not).
       const read = findMentions(f.text);
