@@ -4,6 +4,7 @@
  * the words that introduce a place to places.ts.
  */
 import type { Pass } from './pass';
+import type { CompiledSheet } from '../sheet/compile';
 import { matchCase, phraseWords, type Token } from '../text/tokens';
 import type { Entity } from '../types';
 import { nameIndex, type NameForm, hitsOf } from './nameIndex';
@@ -24,6 +25,18 @@ function sharedStem(a: string, b: string): boolean {
   let k = 0;
   while (k < a.length && k < b.length && a[k] === b[k]) k++;
   return k >= 4 && k >= 0.6 * Math.min(a.length, b.length);
+}
+
+const otherNameSets = new WeakMap<CompiledSheet, { otherPeople: Set<string>; otherGiven: Set<string> }>();
+/** The sheet's otherNames as last two words and as given names (once per sheet, not per paragraph). */
+function otherNamesOf(sheet: CompiledSheet): { otherPeople: Set<string>; otherGiven: Set<string> } {
+  let sets = otherNameSets.get(sheet);
+  if (!sets) {
+    const names = (sheet.sheet.otherNames ?? []).map((n) => phraseWords(n));
+    sets = { otherPeople: new Set(names.map((w) => w.slice(-2).join(' '))), otherGiven: new Set(names.filter((w) => w.length >= 2).map((w) => w[0])) };
+    otherNameSets.set(sheet, sets);
+  }
+  return sets;
 }
 
 /** Checks names, roles and settings in every sentence. */
@@ -128,8 +141,7 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
    * "Evgenia" for Yevgenia): a capitalised word that is no word of the story (titles and
    * nationalities are: "Minister", "Iranian"), no honorific, no other known name.
    */
-  const otherPeople = new Set((sheet.sheet.otherNames ?? []).map((n) => phraseWords(n).slice(-2).join(' ')));
-  const otherGiven = new Set((sheet.sheet.otherNames ?? []).map((n) => phraseWords(n)).filter((w) => w.length >= 2).map((w) => w[0]));
+  const { otherPeople, otherGiven } = otherNamesOf(sheet);
   const givenNameBefore = (toks: Token[], i: number, person: NameForm) => {
     const prev = toks[i - 1];
     if (flagged.has(prev.start) || !/^[ \t\u00a0]+$/.test(text.slice(prev.end, toks[i].start))) return;
