@@ -62,34 +62,32 @@ function qualified(m: Mention, text: string, toks: Sentence['tokens'], to: numbe
 
 export function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, dateSpans: [number, number][], nextId: IdMaker, quoted: QuotedSpan[]): Figure[] {
   const out: Figure[] = [];
-  const mentions = findMentions(masked);
-  // Token spans [from, to) of every figure of each sentence (a word nearer another figure is not this one's).
-  const spans = new Map<Src, number[]>();
+  // Each figure with its sentence; the day of a date is not a figure ("on 4 May"), the year of one is.
+  const placed: { m: Mention; src: Src }[] = [];
   {
-    let sj = 0;
-    for (const m of mentions) {
-      while (sj < srcs.length && srcs[sj].sentence.end <= m.numStart) sj++;
-      const src = srcs[sj];
+    let si = 0;
+    for (const m of findMentions(masked)) {
+      while (si < srcs.length && srcs[si].sentence.end <= m.numStart) si++;
+      const src = srcs[si];
       if (!src || m.numStart < src.sentence.start) continue;
       if (m.kind !== 'year' && dateSpans.some(([s, e]) => m.numStart >= s && m.numEnd <= e)) continue;
-      const a = src.ctx.tokenAt(m.start);
-      const list = spans.get(src) ?? [];
-      list.push(a, Math.max(a + 1, src.ctx.tokenAt(m.end)));
-      spans.set(src, list);
+      placed.push({ m, src });
     }
+  }
+  // Token spans [from, to) of every figure of each sentence (a word nearer another figure is not this one's).
+  const spans = new Map<Src, number[]>();
+  for (const { m, src } of placed) {
+    const a = src.ctx.tokenAt(m.start);
+    const list = spans.get(src) ?? [];
+    list.push(a, Math.max(a + 1, src.ctx.tokenAt(m.end)));
+    spans.set(src, list);
   }
   const spansOf = (src: Src) => spans.get(src) ?? [];
   let last: { src: Src; m: Mention; counts: string; kind: Mention['kind'] } | undefined;
   const headlined: Figure[] = [];
   const lastOfKind = new Map<Mention['kind'], NonNullable<typeof last>>();
   const offsets = new Map<Figure, number>();
-  let si = 0;
-  for (const m of mentions) {
-    while (si < srcs.length && srcs[si].sentence.end <= m.numStart) si++;
-    const src = srcs[si];
-    if (!src || m.numStart < src.sentence.start) continue;
-    // The day of a date is not a figure ("on 4 May"); the year of one is.
-    if (m.kind !== 'year' && dateSpans.some(([s, e]) => m.numStart >= s && m.numEnd <= e)) continue;
+  for (const { m, src } of placed) {
     const ctx = src.ctx;
     const from = ctx.tokenAt(m.start);
     const to = Math.max(from + 1, ctx.tokenAt(m.end));
