@@ -7,6 +7,9 @@ import { type Token } from '../text/tokens';
 
 /** Month and day names: capitalised, never people or places. */
 export const MONTHS_DAYS = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')].map((w) => w.toLowerCase()));
+/** The words that join the words of a name or title ("Journal of Medicine", "Secretary of State"). */
+export const NAME_JOINS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the']);
+
 /** Pronouns that stand for a person named before. */
 export const PERSONAL = new Set(['he', 'she', 'his', 'her', 'him']);
 /** Honorifics stand before a surname in place of a given name ("Mr Araghchi", "Dr Ruiz"). */

@@ -8,14 +8,21 @@ import type { CompiledSheet } from '../sheet/compile';
 import { matchCase, phraseWords, type Token } from '../text/tokens';
 import type { Entity } from '../types';
 import { nameIndex, type NameForm, hitsOf } from './nameIndex';
-import { isCapitalised, bare, bareLowerOf, lowerOf, MONTHS_DAYS, NOT_NAMES, HONORIFIC, parts } from '../mentions/names';
+import { isCapitalised, bare, bareLowerOf, lowerOf, MONTHS_DAYS, NOT_NAMES, HONORIFIC, parts, NAME_JOINS } from '../mentions/names';
 import { editDistance, nearMiss } from '../language/spelling';
 import { inflectionStem } from '../language/lemma';
 import { checkRoles, checkUnknownTitles } from './titles';
 import { checkSettings } from './places';
 
-/** The words that join the words of a name ("Journal of Medicine", "Vermeer & Oost"). */
-const NAME_JOINS = new Set(['of', 'for', 'and', 'the', '&']);
+/** The words that join the words of a name, "&" too ("Vermeer & Oost"). */
+const isJoin = (w: string) => NAME_JOINS.has(w) || w === '&';
+const contentWords = new WeakMap<NameForm, string[]>();
+/** A name form's words less its joins and possessive endings ("Journal of Medicine" → journal, medicine), once per form. */
+function contentOf(f: NameForm): string[] {
+  let c = contentWords.get(f);
+  if (!c) contentWords.set(f, (c = f.words.map(unpossessed).filter((w) => !isJoin(w))));
+  return c;
+}
 
 /** A lower-case word without its possessive ending, its apostrophes straightened: "passengers'", "aldric’s" → "passengers", "aldric". */
 const unpossessed = (w: string) => w.replace(/['’]s?$/, '').replace(/’/g, "'");
@@ -94,12 +101,12 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
    * short form alone is left alone ("Eastholm University").
    */
   const rewordedAt = (toks: Token[], f: NameForm, i: number) => {
-    const nameContent = f.words.map(unpossessed).filter((w) => !NAME_JOINS.has(w));
+    const nameContent = contentOf(f);
     if (nameContent.length < 2 || flagged.has(toks[i].start)) return;
     let end = i;
-    while (end < toks.length && end - i < f.words.length + 1 && (isCapitalised(toks[end].text) || (NAME_JOINS.has(toks[end].norm) && toks[end + 1] && isCapitalised(toks[end + 1].text))) && (end === i || /^[ \t\u00a0]+$/.test(text.slice(toks[end - 1].end, toks[end].start)))) end++;
+    while (end < toks.length && end - i < f.words.length + 1 && (isCapitalised(toks[end].text) || (isJoin(toks[end].norm) && toks[end + 1] && isCapitalised(toks[end + 1].text))) && (end === i || /^[ \t\u00a0]+$/.test(text.slice(toks[end - 1].end, toks[end].start)))) end++;
     const run = toks.slice(i, end).map((t) => unpossessed(t.text.toLowerCase()));
-    const content = run.filter((w) => !NAME_JOINS.has(w));
+    const content = run.filter((w) => !isJoin(w));
     if (content.length !== nameContent.length) return;
     if (index.all.some((g) => g.entity === f.entity && g.words.map(unpossessed).join(' ') === run.join(' '))) return;
     const left = [...nameContent];

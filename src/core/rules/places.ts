@@ -19,6 +19,8 @@ import { PERSONAL, isCapitalised, nameAt, HONORIFIC, stripPossessive, MONTHS_DAY
 const TIME_WORDS = new Set(DATE_ANCHORS);
 /** Only spaces between two tokens. */
 const spaced = (text: string, a: Token, b: Token) => /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
+/** A trigger that names its outlet with no preposition: "told the BBC". */
+const TOLD = /^(?:told|tells|telling|interviewed)$/;
 /** Verb forms in -ed and -ing. */
 const VERBAL = /\p{Ll}(?:ed|ing)$/u;
 /** Inflection stems of be and have: what stands before a participle ("were held", "has been held"). */
@@ -64,7 +66,7 @@ export function checkSettings(
       if (toks[k] && /^\p{Ll}+ed$/u.test(toks[k].text) && isPrep(toks[k + 1]) && /^,?[ \t\u00a0]+$/.test(text.slice(toks[k - 1].end, toks[k].start))) k++;
       // "the talks were held in Geneva", "have been held in Doha", "took place in Doha": the
       // event's own verb group (forms of be and have, then a participle) before its place.
-      else if (!isPrep(toks[k]) && !/^(?:told|tells|telling|interviewed)$/.test(toks[at].norm)) {
+      else if (!isPrep(toks[k]) && !TOLD.test(toks[at].norm)) {
         let j = k;
         while (toks[j] && AUXILIARY.has(inflectionStem(toks[j].norm)) && spaced(text, toks[j - 1], toks[j])) j++;
         const participle = toks[j] && spaced(text, toks[j - 1], toks[j]) && (/^\p{Ll}+ed$/u.test(toks[j].text) || (IRREGULAR_PARTICIPLE.test(toks[j].norm) && toks[j + 1]?.norm === 'place') || (j > k && lemmaOf(toks[j].norm) !== inflectionStem(toks[j].norm)));
@@ -80,7 +82,7 @@ export function checkSettings(
       // A place within a place: "in a packed courtroom in Lisandra", "at a hotel in Muscat".
       if (hasPrep && toks[k] && !isCapitalised(toks[k].text)) k = innerPlace(ctx, text, k, s.prepositions) ?? k;
       if (!toks[k] || !isCapitalised(toks[k].text)) continue;
-      if (!hasPrep && !/^(?:told|tells|telling|interviewed)$/.test(toks[at].norm)) continue;
+      if (!hasPrep && !TOLD.test(toks[at].norm)) continue;
       let names = nameAt(toks, k, text);
       // An owner before the place ("on Mr Araghchi's official Telegram channel") is not the place.
       if (/['’]s?$/.test(names[names.length - 1].text) && toks[k + names.length] && (personOf(names, index) || HONORIFIC.test(names[0].norm))) {

@@ -7,11 +7,9 @@ import type { CompiledSheet } from '../sheet/compile';
 import { matchCase, phraseWords, type Token } from '../text/tokens';
 import type { Entity, Finding } from '../types';
 import { type NameIndex, personOf } from './nameIndex';
-import { wordsAt, isCapitalised, nameAt, MONTHS_DAYS, NOT_NAMES, HONORIFIC, bare, stripPossessive } from '../mentions/names';
+import { wordsAt, isCapitalised, nameAt, MONTHS_DAYS, NOT_NAMES, HONORIFIC, bare, stripPossessive, NAME_JOINS } from '../mentions/names';
 import { SUFFIXES } from '../language/spelling';
 
-/** Function words inside a title ("Secretary of State", "Minister for Health"). */
-const TITLE_JOINS = new Set(['of', 'for', 'and', 'the']);
 /** Prepositions of place: what follows them is a place, not a title ("landing in New York Jared Kushner"). */
 const LOCATIVES = new Set(['in', 'at', 'near', 'from', 'outside', 'inside', 'across', 'around', 'over']);
 const roleWordSets = new WeakMap<NameIndex, Set<string>>();
@@ -44,13 +42,13 @@ export function checkUnknownTitles(ctx: SentenceContext, text: string, sheet: Co
     for (; j > 0 && words.length < 6; j--) {
       const t = toks[j - 1];
       if (!/^[ \t\u00a0]+$/.test(text.slice(t.end, toks[j].start)) || /['’]s?$/.test(t.text)) break;
-      if (isCapitalised(t.text) || (TITLE_JOINS.has(t.norm) && words.length)) words.push(t);
+      if (isCapitalised(t.text) || (NAME_JOINS.has(t.norm) && words.length)) words.push(t);
       else break;
     }
     words.reverse();
     // "in New York Jared Kushner", "at Camp David Steve Witkoff": a place after a preposition, no title.
     if (j > 0 && words.length && LOCATIVES.has(toks[j - 1].norm)) continue;
-    while (words.length && TITLE_JOINS.has(words[0].norm)) words.shift();
+    while (words.length && NAME_JOINS.has(words[0].norm)) words.shift();
     if (words.some((t) => roleWords!.has(t.norm) || NOT_NAMES.has(t.norm) || MONTHS_DAYS.has(t.norm) || HONORIFIC.test(t.norm))) continue;
     // A name of the story before the title qualifies it ("US Secretary of State"); none inside it.
     while (words.length && index.known.has(words[0].norm)) words.shift();
