@@ -57,7 +57,9 @@ export function countsOf(masked: string, toks: Sentence['tokens'], from: number,
   if (after.length && PREPOSITIONS.has(after[0].toLowerCase())) after.length = 0;
   if (after.length && m.kind !== 'year') return after.join(' ');
   const before: string[] = [];
-  let i = from - 1;
+  // "fined the firm, now in liquidation, two million euros": what is counted stands before the aside.
+  const aside = from > 0 && /^\s*[,)\u2014\u2013]\s*$/.test(masked.slice(toks[from - 1].end, toks[from].start)) ? asideStart(masked, toks, from - 1) : -1;
+  let i = aside >= 0 ? aside : from - 1;
   while (i >= 0 && (LINKING.has(toks[i].norm) || (m.kind === 'year' && /^(?:in|since|from|until|by|during)$/.test(toks[i].norm)))) i--;
   for (; i >= 0 && before.length < 3; i--) {
     const t = toks[i];
@@ -168,8 +170,14 @@ export function clauseWords(masked: string, src: Src, from: number, to: number, 
   };
   const broken = (a: number, b: number) => /[,;:()\u2014\u2013"\u201c\u201d]/.test(masked.slice(toks[a].end, toks[b].start)) || !src.ctx.sameClause(a, b);
   let n = 0;
-  for (let i = from - 1; i >= 0 && i >= from - CLAUSE_SPAN && n < CLAUSE_REACH && !nearerOther(i); i--) {
-    if (broken(i, i + 1)) break;
+  // "fined the firm, now in liquidation, two million euros": an aside set off by a pair of commas
+  // (or brackets, or dashes) just before the figure says something of the noun before it, not of
+  // the figure; the clause goes on before it.
+  const aside = from > 0 && broken(from - 1, from) ? asideStart(masked, toks, from - 1) : -1;
+  const skipped = aside >= 0 && src.ctx.sameClause(aside, from);
+  const first = skipped ? aside : from - 1;
+  for (let i = first; i >= 0 && i >= first + 1 - CLAUSE_SPAN && n < CLAUSE_REACH && !nearerOther(i); i--) {
+    if (!(skipped && i === first) && broken(i, i + 1)) break;
     if (take(i)) n++;
   }
   n = 0;
@@ -179,6 +187,27 @@ export function clauseWords(masked: string, src: Src, from: number, to: number, 
     if (take(i)) n++;
   }
   return out;
+}
+
+/** Longest aside skipped before a figure, in words. */
+const ASIDE_MAX = 5;
+
+/**
+ * Where the aside that ends with the separator after `last` opens: the index of the word before
+ * its opening separator, if a separator of the same kind (comma, bracket, dash) opens it within
+ * a few words; -1 when the words before `last` are no aside.
+ */
+function asideStart(masked: string, toks: Sentence['tokens'], last: number): number {
+  const sep = (a: number) => masked.slice(toks[a].end, toks[a + 1].start).trim();
+  const close = sep(last);
+  const open = close === ',' ? ',' : close === ')' ? '(' : /^[\u2014\u2013]$/.test(close) ? close : undefined;
+  if (!open) return -1;
+  for (let k = last - 1; k >= 0 && k >= last - ASIDE_MAX; k--) {
+    const s = sep(k);
+    if (s === open) return k;
+    if (s) return -1;
+  }
+  return -1;
 }
 
 /** The verbs among AFTER_STOP: they end what a figure counts, but say what happened to it. */
