@@ -446,6 +446,14 @@ describe('extract: reading the clause, whom a figure is about, roles and institu
     assert.ok(!fig(50).context.includes('fell'), fig(50).context.join(', '));
   });
 
+  it('an aside in commas before a figure is skipped: the verb before it says what the figure is ("fined X, now in liquidation, €2 million")', () => {
+    const { sheet: s } = extractFacts('# Verdict\n\nThe court also fined Harwick Lending, now in administration, two million euros and ordered Morrow to repay €3.1 million.', { articlePath: 'v.md', markdown: true });
+    const fine = s.figures.find((f) => f.value === 2e6)!;
+    assert.ok(fine.context.includes('fined'), fine.context.join(', '));
+    assert.ok(!fine.context.includes('administration'), fine.context.join(', '));
+    assert.match(fine.counts, /^fined\b/);
+  });
+
   it('the second end of a range counts what the first does', () => {
     assert.equal(fig(70).counts, fig(50).counts);
   });

@@ -192,6 +192,13 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('Mr Okafor, Dr Okafor and chief executive Okafor agreed; Adaeze Okafor too.'), []);
   });
 
+  it('a figure of the wrong scale ("£42 billion") is a slip for the fact it is a thousand times off, and a gapped clause shares its verb', () => {
+    assert.deepEqual(flagged('The trust will borrow £42 billion.'), ['number-mismatch: £42 billion']);
+    assert.equal(fixed('The guild will borrow £3 million and the trust £42 billion.'), 'The guild will borrow £3 million and the trust £42 million.');
+    // A figure of its own clause, with its own verb, is not gapped: "£42 billion" here is no one's loan.
+    assert.deepEqual(flagged('The trust will borrow £42 million and the guild lost £9 billion.'), []);
+  });
+
   it('whom a figure is about decides between two facts of the same kind; a qualifier after Markdown emphasis is read', () => {
     assert.deepEqual(flagged('Asante-Penn has a term of six years.'), ['number-mismatch: six']);
     assert.deepEqual(flagged('Okafor has a term of six years; Asante-Penn, four years.'), []);

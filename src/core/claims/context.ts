@@ -40,6 +40,9 @@ const POWERS = 16;
 const STRONG_FACTOR = Float64Array.from({ length: POWERS }, (_, k) => Math.pow(0.3, k));
 const COMMA_FACTOR = Float64Array.from({ length: POWERS }, (_, k) => Math.pow(0.75, k));
 
+/** Words that open a noun phrase: the subject of a gapped clause ("and the company €2 million"). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'each']);
+
 /** How far (in words) a context word may be from a figure in a run-on sentence of thousands of words. */
 const LINK_WINDOW = 200;
 
@@ -198,10 +201,29 @@ export class SentenceContext {
         i = pairAtLeast(at - own - LINK_WINDOW);
         stop = Math.min(others.length, pairAtLeast(at + len + own + 1));
       }
-      for (; i < stop; i += 2) if (others[i] !== from && gap(at, len, others[i], others[i + 1]) < own) return 0;
+      for (; i < stop; i += 2) {
+        if (others[i] === from || gap(at, len, others[i], others[i + 1]) >= own) continue;
+        // "Vandaele was fined €120,000 and the company €2 million": the second figure of a gapped
+        // clause shares the first's verb, as strongly as the first does.
+        if (at + len <= others[i] && this.gapped(others[i + 1], from)) return 0.8 * this.weight(at + len - 1, others[i]);
+        return 0;
+      }
     }
     // What a figure counts usually follows it ("1,204 jobs"); a word before it ties less.
     return at < from ? 0.8 * this.weight(at + len - 1, from) : this.weight(at, to - 1);
+  }
+
+  /**
+   * Whether the words between a figure ending before token `end` and the figure at `from` open a
+   * gapped clause: "and", then a determiner or a name and at most two more words, with no verb
+   * of their own ("… and the company €2 million", "… and Vandaele four").
+   */
+  private gapped(end: number, from: number): boolean {
+    const toks = this.sentence.tokens;
+    if (from - end < 2 || from - end > 4 || toks[end].norm !== 'and') return false;
+    if (/[,;:]/.test(this.masked.slice(toks[end].end, toks[from].start))) return false;
+    const head = toks[end + 1];
+    return DETERMINERS.has(head.norm) || (/^\p{Lu}/u.test(head.text) && from - end === 2);
   }
 
   /** The first position at or after `min` of a word of the sentence (-1: none); for long sentences. `word` must pass `sieve`, if one is given. */

@@ -84,6 +84,13 @@ function typoOf(a: number, b: number): boolean {
   return false;
 }
 
+/** Is `a` the figure `b` with the wrong scale: a thousand, a million or a billion times off, exactly ("two billion" for two million)? */
+function scaleSlipOf(a: number, b: number): boolean {
+  if (a <= 0 || b <= 0 || a === b) return false;
+  const k = Math.log10(Math.max(a, b) / Math.min(a, b));
+  return [3, 6, 9].some((p) => Math.abs(k - p) < 1e-9);
+}
+
 /** A number-mismatch on the figure `m` for the fact `f`: its message and its fixes. */
 function numberFinding(m: Mention, f: Figure, message: string, fixes: Finding['fixes']): Finding {
   return { start: m.start, end: m.end, ruleId: 'number-mismatch', severity: 'error', message, factId: f.id, verified: f.text, fixes };
@@ -263,7 +270,8 @@ export function checkFigure(
     // The value is evidence: a slip of the finger for a fact's figure, or its figure under a contradicting qualifier.
     // A decimal for a decimal: "2.5" is a slip for 5.2 before it is one for 5.
     const sameForm = m.kind === 'count' && m.style.decimals > 0 === !Number.isInteger(x.fact.value) ? 0.1 : 0;
-    const r = { c: x, s: score(x) + (typoOf(m.value, x.fact.value) || qualifierOnlyWrong(m, x.fact) ? 0.4 + sameForm : 0) + (sameThing(x) ? 0.3 : 0) };
+    const slip = typoOf(m.value, x.fact.value) || scaleSlipOf(m.value, x.fact.value);
+    const r = { c: x, s: score(x) + (slip || qualifierOnlyWrong(m, x.fact) ? 0.4 + sameForm : 0) + (sameThing(x) ? 0.3 : 0) };
     if (!top || r.s > top.s) {
       second = top;
       top = r;
