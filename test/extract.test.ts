@@ -278,6 +278,8 @@ describe('extract: settings (issue 19 fault classes)', () => {
     'The findings were published on Tuesday in the Ellery Review of Shipping.',
     '',
     'Cardow Freight employs 300 people in offices in Port Ellery and Cardow.',
+    '',
+    'A court in Cardow on Friday sentenced the dockers’ former treasurer.',
   ].join('\n');
   const { sheet } = extractFacts(article, { articlePath: 'docks.txt' });
   const at = (name: string, source: RegExp) => sheet.settings.find((x) => x.entity === byName(sheet, name)?.id && source.test(x.source));
@@ -287,6 +289,10 @@ describe('extract: settings (issue 19 fault classes)', () => {
     const offices = at('Port Ellery', /^Cardow Freight/);
     assert.ok(offices?.triggers.includes('offices'), JSON.stringify(sheet.settings));
     assert.deepEqual(offices?.alsoRight, [byName(sheet, 'Cardow')!.id]);
+  });
+
+  it('the verb of the clause a place phrase opens happened there too ("A court in Cardow on Friday sentenced …")', () => {
+    assert.deepEqual(at('Cardow', /^A court/)?.triggers, ['court', 'sentenced'], JSON.stringify(sheet.settings));
   });
 
   it('where someone works ("a nurse at Ellery Hospital") and where something was published', () => {

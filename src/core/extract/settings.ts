@@ -42,6 +42,12 @@ export function findSettings(text: string, srcs: Src[], entities: Draft[], nextI
         if (EVENTS.has(toks[i].norm) && !triggers.includes(toks[i].norm)) triggers.push(toks[i].norm);
       }
       if (!triggers.length) continue;
+      // "A court in Town on Friday sentenced …": the verb of the clause the place's phrase opens
+      // happened there too (a time phrase may stand between; punctuation ends the clause's reach).
+      for (let i = mm.at + mm.len; i < Math.min(toks.length, mm.at + mm.len + 5) && triggers.length < 4; i++) {
+        if (/[^\s]/.test(gap(i - 1, i)) || !src.ctx.sameClause(pi, i)) break;
+        if (EVENTS.has(toks[i].norm) && !triggers.includes(toks[i].norm)) triggers.push(toks[i].norm);
+      }
       const also = joined(mm).filter((id) => id !== e.id);
       const had = places.get(e.id);
       if (had) {
