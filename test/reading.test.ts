@@ -36,6 +36,7 @@ const sheet = loadFactSheet(
       { id: 'term-years', kind: 'count', value: 4, text: 'four', qualifier: 'exact', counts: 'years of the lease', context: ['lease', 'years'], source: 'The trust signed a lease of four years and six months.' },
       { id: 'term-months', kind: 'count', value: 6, text: 'six', qualifier: 'exact', counts: 'months of the lease on top of the years', context: ['lease', 'months'], source: 'The trust signed a lease of four years and six months.' },
       { id: 'cost-cut', kind: 'share', value: 0.3, text: '30%', qualifier: 'exact', counts: 'cut in running costs', context: ['cut', 'costs'], source: 'The trust will cut its running costs by 30%.' },
+      { id: 'asante-age', kind: 'count', value: 58, text: '58', qualifier: 'exact', counts: "Asante-Penn's age", context: ['aged', 'age'], source: 'Kwame Asante-Penn, 58, chairs the guild.' },
       { id: 'jobs', kind: 'count', value: 370, text: 'more than 370', qualifier: 'more-than', counts: 'jobs at risk', reportedBy: 'guild', context: ['jobs at risk', 'jobs'], source: 'The Dockers Guild said more than 370 jobs were at risk.' },
     ],
     dates: [
@@ -197,6 +198,13 @@ describe('reading the language', () => {
     assert.equal(fixed('The guild will borrow £3 million and the trust £42 billion.'), 'The guild will borrow £3 million and the trust £42 million.');
     // A figure of its own clause, with its own verb, is not gapped: "£42 billion" here is no one's loan.
     assert.deepEqual(flagged('The trust will borrow £42 million and the guild lost £9 billion.'), []);
+  });
+
+  it("a number in commas after a name is that person's age: checked against an age of the sheet, never against another count", () => {
+    assert.equal(fixed('Kwame Asante-Penn, 85, chairs the guild.'), 'Kwame Asante-Penn, 58, chairs the guild.');
+    // Six is Okafor's term of years; "Okafor, 6," is no term, and the sheet has no age of hers.
+    assert.deepEqual(flagged('Ada Okafor, 6, runs the trust, whose term of years is long.'), []);
+    assert.deepEqual(flagged('Kwame Asante-Penn, 58, chairs the guild.'), []);
   });
 
   it('whom a figure is about decides between two facts of the same kind; a qualifier after Markdown emphasis is read', () => {

@@ -91,6 +91,18 @@ function scaleSlipOf(a: number, b: number): boolean {
   return [3, 6, 9].some((p) => Math.abs(k - p) < 1e-9);
 }
 
+/** The lemmas of the words a sheet gives an age by ("age", "aged"). */
+const AGE_WORDS = new Set(['age', 'aged'].map(lemmaOf));
+
+/**
+ * "Anton Brekalo, 54, ran …": a whole number a person could be, set off by commas right after a
+ * name (a capitalised word), is that person's age.
+ */
+function appositiveAge(m: Mention, text: string): boolean {
+  if (m.kind !== 'count' || m.qualStart !== m.qualEnd || !Number.isInteger(m.value) || m.value < 1 || m.value > 120 || m.style.decimals > 0) return false;
+  return /\p{Lu}[\p{L}'’-]*,[ \t]*$/u.test(text.slice(Math.max(0, m.start - 40), m.start)) && /^[ \t]*,/.test(text.slice(m.end, m.end + 3));
+}
+
 /** A number-mismatch on the figure `m` for the fact `f`: its message and its fixes. */
 function numberFinding(m: Mention, f: Figure, message: string, fixes: Finding['fixes']): Finding {
   return { start: m.start, end: m.end, ruleId: 'number-mismatch', severity: 'error', message, factId: f.id, verified: f.text, fixes };
@@ -187,11 +199,14 @@ export function checkFigure(
   // name who reports it ("| Operator (KVR) |").
   const labels = [ctx.headerOf(m.start), ctx.rowLabelOf(m.start)].filter((x): x is string => !!x).map((x) => ` ${lemmasOf(phraseWords(x)).join(' ')} `);
   const reporter = ctx.reporter(sheet, from, to) ?? ctx.headerReporter(sheet, m.start);
+  // A person's age in apposition can only be one of the sheet's ages (a figure given by "age" or "aged").
+  const age = appositiveAge(m, text);
   let cands: Candidate[] = [];
   for (const f of sheet.figures) {
     if (!kindsMatch(m, f)) continue;
     const phrases = sheet.figureContext.get(f.id)!;
-    let counts = ctx.phraseWeight(phrases, from, to, others, sheet.contextWords);
+    if (age && !phrases.some((p) => p.length === 1 && AGE_WORDS.has(p[0]))) continue;
+    let counts = age ? 1 : ctx.phraseWeight(phrases, from, to, others, sheet.contextWords);
     if (labels.some((l) => phrases.some((p) => p.length && l.includes(` ${p.join(' ')} `)))) counts = Math.max(counts, 0.8);
     const reporterMatch = !!reporter && !!f.reportedBy && sameVoice(sheet, f.reportedBy, reporter);
     const contradicted = !!reporter && !!f.reportedBy && !reporterMatch;
@@ -212,6 +227,8 @@ export function checkFigure(
     const someoneNamed = cands.some(aboutNamed);
     for (const c of cands) if (sheet.figureAbout.get(c.fact.id)!.length) c.about = aboutNamed(c) ? 1 : someoneNamed ? -1 : 0;
   }
+  // An age is the named person's own: another person's age is not a slip for it.
+  if (age) cands = cands.filter((c) => c.about === 1 || !sheet.figureAbout.get(c.fact.id)!.length);
   if (!cands.length) return;
   const score = (c: Candidate) => c.counts + (c.reporterMatch ? 0.5 : 0) + 0.3 * c.about;
   // The first best-scoring candidate not contradicted, and the strongest evidence: one pass, no
