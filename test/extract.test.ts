@@ -460,6 +460,19 @@ describe('extract: reading the clause, whom a figure is about, roles and institu
     assert.match(fine.counts, /^fined\b/);
   });
 
+  it('a thing of common words may go by its initials ("relative risk", RR); a name, a participle or a word of the article may not', () => {
+    const article = (last: string) => `# Trial\n\nThe relative risk was 0.60. The firm lost £5 million of Iran trade. The survey found 54% of people aged over 60 were women. ${last}`;
+    const ctx = (a: string, v: number) => extractFacts(a, { articlePath: 't.md', markdown: true }).sheet.figures.find((f) => f.value === v)!.context;
+    const plain = article('The firm owes €4 million in unpaid salaries.');
+    assert.ok(ctx(plain, 0.6).includes('rr'), ctx(plain, 0.6).join(', '));
+    assert.ok(ctx(plain, 4e6).includes('us'), ctx(plain, 4e6).join(', '));
+    assert.ok(!ctx(plain, 5e6).includes('it'), ctx(plain, 5e6).join(', '));
+    assert.ok(!ctx(plain, 0.54).includes('pa'), ctx(plain, 0.54).join(', '));
+    // Where the article writes "US", the initials of "unpaid salaries" would read as the country.
+    const us = article('The US budget rose by 3%. The firm owes €4 million in unpaid salaries.');
+    assert.ok(!ctx(us, 4e6).includes('us'), ctx(us, 4e6).join(', '));
+  });
+
   it('the second end of a range counts what the first does', () => {
     assert.equal(fig(70).counts, fig(50).counts);
   });

@@ -120,14 +120,23 @@ const CONTEXT_STOP = words(`well closer close far already less more much many up
  * nothing about it ("well", "so far", "closer"). The nearest content words of the clause were
  * tried as a fallback and measured worse: they tie a draft's other figures to this one.
  */
-export function contextOf(counts: string, clause: string[] = []): string[] {
+export function contextOf(counts: string, clause: string[] = [], articleWords: ReadonlySet<string> = new Set()): string[] {
   const out = new Set<string>();
   const good = (w: string) => w.length >= 3 && !CALENDAR.has(w) && !STOP_CAPS.has(w) && !AFTER_STOP.has(w) && !CONTEXT_STOP.has(w) && !LINKING.has(w) && !/^\p{N}/u.test(w);
   const add = (w: string) => {
     out.add(w);
     for (const group of SYNONYMS) if (group.includes(w)) for (const g of group) out.add(g);
   };
-  for (const w of phraseWords(counts)) if (good(w)) add(w);
+  const own = phraseWords(counts);
+  for (const w of own) if (good(w)) add(w);
+  // "95% CI" for a confidence interval: a thing of two to four common words may go by its
+  // initials. Only a compound of nouns and adjectives: a name ("Iran's trade"), a participle
+  // ("people aged"), a preposition ("countries between") or a hyphenated word makes a phrase no
+  // one abbreviates; and initials that are a word of the article ("it", "US") stand for that word.
+  const content = own.filter((w) => good(w));
+  const compound = content.length >= 2 && content.length <= 4 && content.length === own.length && !/\p{Lu}/u.test(counts) && content.every((w) => /^\p{Ll}+$/u.test(w) && !/(?:ed|ing)$/.test(w) && !PREPOSITIONS.has(w));
+  const initials = compound ? content.map((w) => w[0]).join('') : '';
+  if (initials && !articleWords.has(initials)) out.add(initials);
   for (const w of clause) if (good(w) || CONTENT_VERBS.has(w)) add(w);
   return out.size ? [...out] : [counts.toLowerCase()];
 }

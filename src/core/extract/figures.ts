@@ -62,6 +62,7 @@ function qualified(m: Mention, text: string, toks: Sentence['tokens'], to: numbe
 
 export function findFigures(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, dateSpans: [number, number][], nextId: IdMaker, quoted: QuotedSpan[]): Figure[] {
   const out: Figure[] = [];
+  const articleWords = new Set(srcs.flatMap((s) => s.sentence.tokens.map((t) => t.norm)));
   // Each figure with its sentence; the day of a date is not a figure ("on 4 May"), the year of one is.
   const placed: { m: Mention; src: Src }[] = [];
   {
@@ -138,7 +139,7 @@ export function findFigures(text: string, masked: string, srcs: Src[], sheet: Co
     const cur = m.currency.replace(/\./g, '');
     const currency = cur ? (CURRENCIES[cur] ?? CURRENCIES[cur.toLowerCase()]) : undefined;
     const base = m.kind === 'year' ? `year-${slug(counts.replace(/^year(?: of)?\s*/, ''), 3) || m.value}` : slug(counts, 3);
-    const context = contextOf(counts, clauseWords(masked, src, from, to, spansOf(src), sheet));
+    const context = contextOf(counts, clauseWords(masked, src, from, to, spansOf(src), sheet), articleWords);
     // Whom the figure is about ("nine years for Ana Ruiz"): named in what it counts, where the checker reads it.
     const about = m.kind === 'year' ? undefined : aboutPerson(text, src, sheet, from, to, reportedBy);
     if (about) counts = `${counts} (${about})`;
