@@ -293,6 +293,12 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('Two, three and four people were arrested in Muscat, HRANA said of the 6,872 deaths.'), []);
   });
 
+  it('a clause opened by a subject pronoun ("…, and it has documented") has the sentence\'s subject as source, not the names between', () => {
+    assert.deepEqual(found('HRANA has verified 6,872 deaths, more than twice the official figure, and it has documented more than 50,000 arrests.'), []);
+    // The figure of the coordinated clause is no base of the ratio before it.
+    assert.deepEqual(found("HRANA has verified 6,872 deaths, three times the official figure, and it's documented more than 50,000 arrests."), ['number-mismatch: three times']);
+  });
+
   it('a ratio between two of the story’s figures is computed from the facts: "three times the official toll" is flagged', () => {
     assert.equal(fixed('HRANA counts 6,872 dead, three times the official toll of 3,117.'), 'HRANA counts 6,872 dead, more than twice the official toll of 3,117.');
     assert.deepEqual(found('HRANA has verified 6,872 deaths, more than double the official toll of 3,117.'), []);

@@ -43,6 +43,9 @@ const COMMA_FACTOR = Float64Array.from({ length: POWERS }, (_, k) => Math.pow(0.
 /** Words that open a noun phrase: the subject of a gapped clause ("and the company €2 million"). */
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'each']);
 
+/** A subject pronoun, contracted or not ("it", "they've"). */
+const SUBJECT_PRONOUN = /^(?:it|he|she|they)(?:['’](?:s|ve|d|ll|re))?$/;
+
 /** How far (in words) a context word may be from a figure in a run-on sentence of thousands of words. */
 const LINK_WINDOW = 200;
 
@@ -323,7 +326,12 @@ export class SentenceContext {
       near = [];
       for (let k = lo; k < all.length && all[k].at <= to + LINK_WINDOW; k++) near.push(all[k]);
     }
+    // "HRANA has verified 6,872, three times the official figure, and it's documented 50,000":
+    // a clause opened by a subject pronoun has its own subject, the sentence's; the names between
+    // are not its source.
+    const pronounAt = this.clausePronounBefore(from);
     for (const n of near) {
+      if (pronounAt >= 0 && n.at < pronounAt && n.at > 1) continue;
       // "Iran acknowledges 6,872": a country that says something speaks through its one reporter
       // named after it ("Iranian authorities").
       const m = !sheet.reporters.has(n.id) && REPORTING.has(toks[n.at + n.len]?.norm ?? '') ? { ...n, id: countryVoice(sheet, n.id) ?? n.id } : n;
@@ -367,6 +375,19 @@ export class SentenceContext {
     if (secondW * 1.3 > topW) return undefined;
     this.reporterAt = where.get(top);
     return top;
+  }
+
+  /**
+   * The subject pronoun ("it", "she", "they've") that opens a coordinated clause ("…, and it has
+   * documented", "; she said") before token `from`, or -1: its antecedent is the sentence's subject.
+   */
+  private clausePronounBefore(from: number): number {
+    const toks = this.sentence.tokens;
+    for (let p = from - 1; p > 0 && p >= from - 6; p--) {
+      if (!SUBJECT_PRONOUN.test(toks[p].norm)) continue;
+      return toks[p - 1].norm === 'and' || /[,;]/.test(this.masked.slice(toks[p - 1].end, toks[p].start)) ? p : -1;
+    }
+    return -1;
   }
 
   /**

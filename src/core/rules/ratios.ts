@@ -90,8 +90,11 @@ export function checkRatios({ masked, text, contexts, sheet, findings, confirmat
     }
     const at = ctx.tokenAt(end);
     let after: (typeof figures)[number] | undefined;
-    // The first figure after the phrase, within eight words of it and in its clause.
+    // The first figure after the phrase, within eight words of it and in its phrase ("three times
+    // the official toll of 3,117"; not the figure of a clause coordinated after it: "…, and it has
+    // documented 50,000 arrests").
     for (let k = firstFrom(end); !base && k < figures.length && figures[k].start < ctx.sentence.end && ctx.tokenAt(figures[k].start) - at <= 8; k++) {
+      if (/[,;]|\band\b/i.test(masked.slice(end, figures[k].start))) break;
       if (figures[k].factId !== subject.id && ctx.sameClause(at, ctx.tokenAt(figures[k].start))) {
         after = figures[k];
         break;
