@@ -293,6 +293,14 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('Two, three and four people were arrested in Muscat, HRANA said of the 6,872 deaths.'), []);
   });
 
+  it('"in X\'s words", "in the words of X" and "as X put it" name the speaker of the quote, and the fix names the right one', () => {
+    assert.equal(fixed('In Witkoff’s words, the talks were “a good start”.'), 'In Araghchi’s words, the talks were “a good start”.');
+    assert.equal(fixed('The talks were, in the words of Witkoff, “a good start”.'), 'The talks were, in the words of Araghchi, “a good start”.');
+    assert.equal(fixed('The talks were, as Witkoff put it, “a good start”.'), 'The talks were, as Araghchi put it, “a good start”.');
+    // Any other possessive names whose thing it is, not who speaks.
+    assert.deepEqual(found('In Witkoff’s view, Araghchi’s “a good start” was hopeful.'), []);
+  });
+
   it('a clause opened by a subject pronoun ("…, and it has documented") has the sentence\'s subject as source, not the names between', () => {
     assert.deepEqual(found('HRANA has verified 6,872 deaths, more than twice the official figure, and it has documented more than 50,000 arrests.'), []);
     // The figure of the coordinated clause is no base of the ratio before it.

@@ -55,14 +55,19 @@ export function attribute(
     if (!p) continue;
     if (at >= qa && at < qb) continue;
     const end = at + p.words.length;
+    // "In Ruiz's words, …", "in the words of Ruiz", "as Ruiz put it": the idioms that name a
+    // speaker outright, like "according to", in the quote's sentence.
+    const possessive = /['’]s?$/.test(toks[end - 1].text);
+    const inWords = (possessive && at >= 1 && toks[at - 1].norm === 'in' && toks[end]?.norm === 'words') || (at >= 4 && toks[at - 1].norm === 'of' && toks[at - 2].norm === 'words' && toks[at - 4].norm === 'in');
+    const putIt = at >= 1 && toks[at - 1].norm === 'as' && toks[end]?.norm === 'put' && toks[end + 1]?.norm === 'it';
     // A possessive names whose thing it is, not who speaks ("described the company’s record as “…”").
-    if (/['’]s?$/.test(toks[end - 1].text)) {
+    if (possessive && !inWords) {
       at = end - 1;
       continue;
     }
     let score = 0;
     const according = at >= 2 && toks[at - 2].norm === 'according' && toks[at - 1].norm === 'to';
-    if (according) score = 0.8;
+    if (according || inWords || putIt) score = 0.8;
     else if (end <= qa) {
       // "Ruiz called the plan “…”": a speech verb between the speaker and the quote.
       const between = toks.slice(end, qa);
