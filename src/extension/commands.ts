@@ -29,7 +29,7 @@ export function registerCommands({ extensionUri, controller, actions, facts, ign
   /** The sheet of a draft (by URI), else of the active draft, else the default one. */
   const factsOf = (draft?: string) => facts.factsFor(draft ?? vscode.window.activeTextEditor?.document.uri);
 
-  /** Opens the reference article of a draft's sheet, at a fact's cited sentence if one is given. */
+  /** Opens the reference article of a draft's sheet, or at a fact's cited sentence (in the article or the story document it cites) if one is given. */
   async function openReference(factId?: string, draft?: string): Promise<vscode.TextEditor | undefined> {
     const loaded = await factsOf(draft);
     if (!loaded?.articleUri) {
@@ -37,7 +37,7 @@ export function registerCommands({ extensionUri, controller, actions, facts, ign
       return undefined;
     }
     const location = typeof factId === 'string' ? facts.sourceLocation(factId, loaded) : undefined;
-    const editor = await vscode.window.showTextDocument(loaded.articleUri, {
+    const editor = await vscode.window.showTextDocument(location?.uri ?? loaded.articleUri, {
       selection: location?.range,
       // Beside the draft when following a fact, so the draft stays in view.
       viewColumn: location ? vscode.ViewColumn.Beside : undefined,

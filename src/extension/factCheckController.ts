@@ -299,12 +299,13 @@ export class FactCheckController implements vscode.Disposable {
     diagnostic.code = { value: finding.ruleId, target: ruleDocsUri(finding.ruleId) };
     const location = this.facts.sourceLocation(finding.factId, facts);
     if (location) {
-      const attribution = this.facts.describe(finding.factId, facts)?.attribution;
+      const d = this.facts.describe(finding.factId, facts);
+      const attribution = d?.attribution;
       diagnostic.relatedInformation = [
         new vscode.DiagnosticRelatedInformation(
           location,
           // The message already gives the verified wording: this line only names the place.
-          `The cited sentence of the reference article${attribution ? ` (${attribution})` : ''}`,
+          `The cited sentence of ${d?.document ? JSON.stringify(d.document.title) : 'the reference article'}${attribution ? ` (${attribution})` : ''}`,
         ),
       ];
     }

@@ -28,6 +28,8 @@ export interface LoadedFacts {
   articleUri?: vscode.Uri;
   articleText?: string;
   articleLines?: LineIndex;
+  /** The story's other documents (`story.documents`) by id, as read when the sheet loaded. */
+  documents?: ReadonlyMap<string, { uri: vscode.Uri; text: string; lines: LineIndex }>;
 }
 
 /** A project file in force for a draft. */
@@ -181,12 +183,15 @@ export class FactsLoader implements vscode.Disposable {
   /** Where the fact's cited sentence sits in the sheet's article, if it is there verbatim. */
   sourceLocation(factId: string, facts: LoadedFacts | undefined): vscode.Location | undefined {
     const description = this.describe(factId, facts);
-    if (!facts?.articleUri || facts.articleText === undefined || !facts.articleLines || !description) return undefined;
-    const span = findSourceSentence(facts.articleText, description.source);
+    if (!facts || !description) return undefined;
+    // The cited sentence is in the fact's own document (a transcript, a press release), else in the article.
+    const doc = description.document ? facts.documents?.get(description.document.id) : facts.articleUri && facts.articleText !== undefined && facts.articleLines ? { uri: facts.articleUri, text: facts.articleText, lines: facts.articleLines } : undefined;
+    if (!doc) return undefined;
+    const span = findSourceSentence(doc.text, description.source);
     if (!span) return undefined;
-    const start = facts.articleLines.position(span.start);
-    const end = facts.articleLines.position(span.end);
-    return new vscode.Location(facts.articleUri, new vscode.Range(start.line, start.character, end.line, end.character));
+    const start = doc.lines.position(span.start);
+    const end = doc.lines.position(span.end);
+    return new vscode.Location(doc.uri, new vscode.Range(start.line, start.character, end.line, end.character));
   }
 
   dispose(): void {
@@ -391,6 +396,7 @@ export class FactsLoader implements vscode.Disposable {
     }
     // The story's other documents (a transcript, a press release), confined and read as its article is.
     const documents: Record<string, string> = {};
+    const documentFiles = new Map<string, { uri: vscode.Uri; text: string; lines: LineIndex }>();
     for (const [i, d] of (sheet.story.documents ?? []).entries()) {
       const at = `$.story.documents[${i}].path: the document "${d.id}" (${JSON.stringify(d.path)})`;
       const docUri = vscode.Uri.joinPath(uri, '..', toPosix(d.path));
@@ -398,6 +404,7 @@ export class FactsLoader implements vscode.Disposable {
       this.watch(docUri, uri);
       try {
         documents[d.id] = await this.read(docUri);
+        documentFiles.set(d.id, { uri: docUri, text: documents[d.id], lines: new LineIndex(documents[d.id]) });
       } catch (e) {
         const why = (e as Error).message === 'is not valid UTF-8 text' ? 'is not valid UTF-8 text' : `cannot be read: ${isNotFound(e) ? 'no such file' : (e as Error).message}`;
         if (!report) return { ok: false, problems: [`${at} ${why}`] };
@@ -408,7 +415,7 @@ export class FactsLoader implements vscode.Disposable {
     if (missing.length) return report ? this.fail(uri, 'fact sheet', text, missing, SHEET_PROBLEM) : { ok: false, problems: missing };
     this.succeed(uri, 'fact sheet');
     this.log.info(`Using fact sheet ${uri.toString(true)} (story "${sheet.story.id}").`);
-    return { ok: true, value: { sheet, sheetUri: uri, articleUri, articleText, articleLines: new LineIndex(articleText) } };
+    return { ok: true, value: { sheet, sheetUri: uri, articleUri, articleText, articleLines: new LineIndex(articleText), documents: documentFiles } };
   }
 
   private async read(uri: vscode.Uri): Promise<string> {

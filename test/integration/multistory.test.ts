@@ -144,6 +144,40 @@ describe('multi-story workspace (.factcheck.json)', () => {
     await waitForDiagnostics(council.uri, hasRule('number-mismatch'), 'the other story still checked');
   });
 
+  it('a fact citing another story document (story.documents): its link, hover and "open reference" go to that document\'s sentence', async () => {
+    const minutes = uriOf('council/minutes.txt');
+    await vscode.workspace.fs.writeFile(minutes, new TextEncoder().encode('Minutes of the meeting\n\nMAYOR OKONKWO: This vote is a triumph for the whole city.\n'));
+    try {
+      await withFile(
+        'council/facts.json',
+        (t) => {
+          const sheet = JSON.parse(t);
+          sheet.story.documents = [{ id: 'minutes', path: 'minutes.txt', title: 'Council minutes' }];
+          sheet.quotes.push({ id: 'triumph', text: 'a triumph for the whole city', speaker: 'okonkwo', document: 'minutes', source: 'MAYOR OKONKWO: This vote is a triumph for the whole city.' });
+          return JSON.stringify(sheet);
+        },
+        async () => {
+          const council = await open('council/draft.md');
+          // Reyes is given the mayor's words: the finding cites the minutes, not the article.
+          const ds = await waitForDiagnostics(council.uri, (d) => d.some((x) => x.relatedInformation?.[0]?.location.uri.path.endsWith('/council/minutes.txt')), 'a finding citing the minutes');
+          const d = ds.find((x) => x.relatedInformation?.[0]?.location.uri.path.endsWith('/council/minutes.txt'))!;
+          assert.match(d.relatedInformation![0].message, /Council minutes/);
+          const hover = await poll('the hover', async () => {
+            const t = await hoverText(council.uri, d.range.start.translate(0, 1));
+            return t.includes('command:factCheck.openReference') ? t : undefined;
+          });
+          assert.match(hover, /minutes\.txt, line 3/);
+          assert.equal(await vscode.commands.executeCommand('factCheck.openReference', 'triumph', council.uri.toString()), true);
+          const editor = vscode.window.activeTextEditor!;
+          assert.ok(editor.document.uri.path.endsWith('/council/minutes.txt'), editor.document.uri.path);
+          assert.equal(editor.document.getText(editor.selection), 'MAYOR OKONKWO: This vote is a triumph for the whole city.');
+        },
+      );
+    } finally {
+      await vscode.workspace.fs.delete(minutes);
+    }
+  });
+
   it('a cited sentence missing from the article breaks the sheet, at that fact', async () => {
     const council = await open('council/draft.md');
     await waitForDiagnostics(council.uri, hasRule('number-mismatch'));
