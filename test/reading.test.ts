@@ -293,6 +293,15 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('Two, three and four people were arrested in Muscat, HRANA said of the 6,872 deaths.'), []);
   });
 
+  it("a figure related to a place its fact is not of (\"Iran's trade with Turkey\") is about that place, not the story's", () => {
+    assert.deepEqual(found("Iran's trade with Turkey was about $15 billion."), []);
+    assert.deepEqual(found('Iran’s trade with Oman reached $3.5 billion.'), []);
+    // The fact's own places, or none named, or another place only as where or as a source: still the story's figure.
+    assert.deepEqual(found('Iran–China trade was worth $33.5bn in 2024.'), ['number-mismatch: $33.5bn']);
+    assert.deepEqual(found('Bilateral trade reached $32.6 billion in 2024.'), ['number-mismatch: $32.6 billion']);
+    assert.deepEqual(found('Trade with China hit $23.5 billion, Reuters said.'), ['number-mismatch: $23.5 billion']);
+  });
+
   it('"in X\'s words", "in the words of X" and "as X put it" name the speaker of the quote, and the fix names the right one', () => {
     assert.equal(fixed('In Witkoff’s words, the talks were “a good start”.'), 'In Araghchi’s words, the talks were “a good start”.');
     assert.equal(fixed('The talks were, in the words of Witkoff, “a good start”.'), 'The talks were, in the words of Araghchi, “a good start”.');

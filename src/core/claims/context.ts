@@ -9,6 +9,7 @@ import { countryVoice } from './voices';
 import { phraseWords, WordMap, WordSieve } from '../text/tokens';
 import { type Sentence } from '../text/sentences';
 import { lowerBound, sorted } from '../search';
+import { MONTHS, WEEKDAYS } from '../language/dateWords';
 
 const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike']);
 /** STRONG and "and": the words countClauses reads (most words are turned away before the look-up, never hashed). */
@@ -42,6 +43,12 @@ const COMMA_FACTOR = Float64Array.from({ length: POWERS }, (_, k) => Math.pow(0.
 
 /** Words that open a noun phrase: the subject of a gapped clause ("and the company €2 million"). */
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'each']);
+
+/** Prepositions that relate a figure to what it is of ("trade with X", "between X and Y", "exports to X"). */
+const RELATION = new Set(['with', 'between', 'and', 'to', 'from']);
+
+/** Months and weekdays: capitalised, but no names. */
+const CALENDAR_WORDS = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')].map((w) => w.toLowerCase()));
 
 /** A subject pronoun, contracted or not ("it", "they've"). */
 const SUBJECT_PRONOUN = /^(?:it|he|she|they)(?:['’](?:s|ve|d|ll|re))?$/;
@@ -427,6 +434,30 @@ export class SentenceContext {
     }
     const n = this.strong.length - 1;
     return this.clauseNames.get(n < 0 ? 0 : this.strong[Math.min(at, n)]);
+  }
+
+  /**
+   * Whether the clause of token `at` relates its figure to a place other than `places`: a
+   * possessive ("Turkey's trade") or the object of a preposition of relation ("trade with
+   * Turkey", "between Iran and Turkey") that names another of the sheet's places, or a capitalised
+   * word the story never uses. Not a place of where ("in London") nor a source ("Reuters said").
+   */
+  otherPlaceInClause(sheet: CompiledSheet, at: number, text: string, places: readonly string[]): boolean {
+    const toks = this.sentence.tokens;
+    const byStart = new Map(this.mentions(sheet).map((m) => [m.at, m]));
+    for (let k = 1; k < toks.length; k++) {
+      const t = toks[k];
+      if (!this.sameClause(k, at) || !/^\p{Lu}/u.test(t.text)) continue;
+      if (!(/['’]s?$/.test(t.text) || RELATION.has(toks[k - 1].norm))) continue;
+      const m = byStart.get(k);
+      if (m) {
+        if (sheet.entities.get(m.id)?.type === 'place' && !places.includes(m.id)) return true;
+        continue;
+      }
+      // A word the story never uses, capitalised in mid sentence (not a month, not after a colon or an opening quote).
+      if (/^\p{Lu}\p{Ll}/u.test(t.text) && !sheet.vocabulary.has(t.norm) && !CALENDAR_WORDS.has(t.norm) && !/[:“"‘(\[]\s*$/.test(text.slice(toks[k - 1].end, t.start))) return true;
+    }
+    return false;
   }
 
   /** For a table cell: the label of its row (the row's first cell), unless it is that cell. */

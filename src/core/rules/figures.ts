@@ -222,6 +222,13 @@ export function checkFigure(
   }
   // Whom the figure is about, read from the people and bodies its clause names.
   const named = ctx.namedInClause(sheet, from);
+  // "Iran's trade with Turkey was $15 billion": a clause that leaves out a place the fact is of
+  // ("Iran–China trade") and names another place, or a name the story never uses, is of that.
+  const elsewhere = (f: Figure) => {
+    const places = sheet.figurePlaces.get(f.id)!;
+    return places.length > 0 && !places.every((id) => named?.has(id)) && ctx.otherPlaceInClause(sheet, from, text, places);
+  };
+  cands = cands.filter((c) => !elsewhere(c.fact));
   if (named?.size) {
     const aboutNamed = (c: Candidate) => sheet.figureAbout.get(c.fact.id)!.some((id) => named.has(id));
     const someoneNamed = cands.some(aboutNamed);

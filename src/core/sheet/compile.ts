@@ -37,6 +37,8 @@ export interface CompiledSheet {
   durations: { years: string; total: number }[];
   /** Whom each figure is about: its `about`, else the people its `counts` names, its reporter aside ("years prosecutors sought for Brekalo"). */
   figureAbout: Map<string, string[]>;
+  /** The places each figure's `counts` names ("total Iran–China bilateral trade"): what it is of. */
+  figurePlaces: Map<string, string[]>;
   /** Each figure's context phrases, as word stems (see language/lemma.ts). */
   figureContext: Map<string, string[][]>;
   dates: DateFact[];
@@ -110,12 +112,12 @@ function durationsOf(sheet: FactSheet): { years: string; total: number }[] {
   return out;
 }
 
-/** The people a description names, by their names and aliases (a figure's reporter aside, whom it is about). */
-function aboutOf(description: string, sheet: FactSheet): string[] {
+/** The people (or places) a description names, by their names and aliases (a figure's reporter aside, whom it is about). */
+function aboutOf(description: string, sheet: FactSheet, type: 'person' | 'place' = 'person'): string[] {
   const words = phraseWords(description);
   const out: string[] = [];
   for (const e of sheet.entities) {
-    if (e.type !== 'person') continue;
+    if (e.type !== type) continue;
     const names = [e.name, ...(e.aliases ?? [])].map(phraseWords).filter((n) => n.length);
     if (names.some((n) => words.some((_, i) => n.every((w, j) => words[i + j] === w)))) out.push(e.id);
   }
@@ -227,6 +229,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     reporters: new Set(sheet.figures.map((f) => f.reportedBy).filter((x): x is string => !!x)),
     figures,
     figureAbout,
+    figurePlaces: new Map(sheet.figures.map((f) => [f.id, aboutOf(f.counts, sheet, 'place')])),
     rangeEnds: new Set(figures.filter((f) => f.range || isRangeEnd(f.source, placeIn(f)))),
     rangePartners,
     rangeHighs: new Set(rangePartners.values()),
