@@ -9,7 +9,7 @@ import { countryVoice } from './voices';
 import { phraseWords, WordMap, WordSieve } from '../text/tokens';
 import { type Sentence } from '../text/sentences';
 import { lowerBound, sorted } from '../search';
-import { MONTHS, WEEKDAYS } from '../language/dateWords';
+import { MONTHS_DAYS } from '../mentions/names';
 
 const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike']);
 /** STRONG and "and": the words countClauses reads (most words are turned away before the look-up, never hashed). */
@@ -47,8 +47,6 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'ou
 /** Prepositions that relate a figure to what it is of ("trade with X", "between X and Y", "exports to X"). */
 const RELATION = new Set(['with', 'between', 'and', 'to', 'from']);
 
-/** Months and weekdays: capitalised, but no names. */
-const CALENDAR_WORDS = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')].map((w) => w.toLowerCase()));
 
 /** A subject pronoun, contracted or not ("it", "they've"). */
 const SUBJECT_PRONOUN = /^(?:it|he|she|they)(?:['’](?:s|ve|d|ll|re))?$/;
@@ -455,7 +453,7 @@ export class SentenceContext {
         continue;
       }
       // A word the story never uses, capitalised in mid sentence (not a month, not after a colon or an opening quote).
-      if (/^\p{Lu}\p{Ll}/u.test(t.text) && !sheet.vocabulary.has(t.norm) && !CALENDAR_WORDS.has(t.norm) && !/[:“"‘(\[]\s*$/.test(text.slice(toks[k - 1].end, t.start))) return true;
+      if (/^\p{Lu}\p{Ll}/u.test(t.text) && !sheet.vocabulary.has(t.norm) && !MONTHS_DAYS.has(t.norm) && !/[:“"‘(\[]\s*$/.test(text.slice(toks[k - 1].end, t.start))) return true;
     }
     return false;
   }
