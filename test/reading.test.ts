@@ -302,6 +302,19 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('Trade with China hit $23.5 billion, Reuters said.'), ['number-mismatch: $23.5 billion']);
   });
 
+  it('a source after its figure behind an article or a modifier ("according to the Iranian authorities", "by the Iranian judiciary") is read, and the fix replaces the whole phrase', () => {
+    assert.equal(fixed('More than 50,000 people have been arrested, according to the Iranian authorities.'), 'More than 50,000 people have been arrested, according to HRANA.');
+    assert.equal(fixed('More than 11,280 further cases are being investigated by the Iranian judiciary.'), 'More than 11,280 further cases are being investigated by HRANA.');
+    assert.equal(fixed('The Iranian authorities say more than 50,000 people were arrested.'), 'HRANA say more than 50,000 people were arrested.');
+    assert.deepEqual(found('More than 50,000 people have been arrested, according to the rights group.'), []);
+  });
+
+  it('a speaker after a quote in a clause of their own ("“…”, and state media spoke of …") is not its speaker', () => {
+    assert.deepEqual(found('Araghchi called them “a good start”, and Iranian state media spoke of a “very positive atmosphere”.'), []);
+    assert.deepEqual(found('“A good start,” and then Witkoff said nothing more.'), []);
+    assert.deepEqual(found('“A good start,” Witkoff said.'), ['quote-misattributed: A good start,” Witkoff']);
+  });
+
   it('"in X\'s words", "in the words of X" and "as X put it" name the speaker of the quote, and the fix names the right one', () => {
     assert.equal(fixed('In Witkoff’s words, the talks were “a good start”.'), 'In Araghchi’s words, the talks were “a good start”.');
     assert.equal(fixed('The talks were, in the words of Witkoff, “a good start”.'), 'The talks were, in the words of Araghchi, “a good start”.');

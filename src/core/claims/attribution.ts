@@ -74,7 +74,8 @@ export function attribute(
       if (qa - end <= 12 && ctx.sameClause(end - 1, qa) && between.some((t) => SPEECH.has(t.norm))) score = 1 / (1 + (qa - end) / 10);
       // "Ruiz: “…”": a name right before the quote, with a colon or dash between ("called the striker “…”" names the object, not the speaker).
       else if (qa === end && /^\s*[:—–-][\s:—–-]*$/.test(text.slice(toks[end - 1].end, toks[qa]?.start ?? toks[end - 1].end).replace(/[“"‘'«„]/g, ''))) score = 0.9;
-    } else if (at >= qb && at - qb <= 3) {
+    } else if (at >= qb && at - qb <= 3 && !toks.slice(qb, at).some((t) => t.norm === 'and' || t.norm === 'but')) {
+      // (Not across "and" or "but": "“…”, and state media spoke of …" opens another clause.)
       // "“…”, said Ruiz" or "“…”, Ruiz said", in the quote's clause.
       const verbBefore = at > 0 && SPEECH.has(toks[at - 1].norm);
       const verbAfter = toks.slice(end, end + 2).some((t) => SPEECH.has(t.norm));

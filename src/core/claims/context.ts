@@ -342,6 +342,11 @@ export class SentenceContext {
       const m = !sheet.reporters.has(n.id) && REPORTING.has(toks[n.at + n.len]?.norm ?? '') ? { ...n, id: countryVoice(sheet, n.id) ?? n.id } : n;
       if ((m.at >= from && m.at < to) || !sheet.reporters.has(m.id)) continue;
       let w: number;
+      // "according to the Iranian authorities", "by the Iranian judiciary": an article and a
+      // capitalised modifier do not part the source from its cue.
+      let lead = m.at;
+      while (lead > 0 && m.at - lead < 2 && (toks[lead - 1].norm === 'the' || /^\p{Lu}\p{Ll}+$/u.test(toks[lead - 1].text)) && /^[ \t\u00a0]+$/.test(this.masked.slice(toks[lead - 1].end, toks[lead].start))) lead--;
+      const according = lead >= 2 && toks[lead - 2].norm === 'according' && toks[lead - 1].norm === 'to';
       if (m.at < from) {
         // "the 3,117 acknowledged by the authorities, and … 500,000 arrests": the agent of a
         // participle after another figure reports that figure, not the ones after it.
@@ -350,17 +355,17 @@ export class SentenceContext {
         // The subject of the clause reports everything in it, however long the clause.
         if (this.strong[Math.min(m.at, this.strong.length - 1)] === this.strong[Math.min(from, this.strong.length - 1)]) w = Math.max(w, 0.5 * Math.pow(0.75, this.commasBetween(m.at, from)));
         // "according to X, N ..." reads across the comma.
-        if (m.at >= 2 && toks[m.at - 2]?.norm === 'according') w = Math.max(w, this.weight(m.at, from) / 0.75);
+        if (according) w = Math.max(w, this.weight(m.at, from) / 0.75);
       } else {
         w = this.weight(to - 1, m.at);
         let by = false;
-        for (let k = Math.max(0, m.at - 2); k < m.at; k++) if (SOURCE_WORDS.has(toks[k].norm)) by = true;
+        for (let k = Math.max(0, lead - 2); k < lead; k++) if (SOURCE_WORDS.has(toks[k].norm)) by = true;
         const after = toks[m.at + m.len]?.norm;
         // A table row is a record: the source in another of its cells reports its figures.
         const otherCell = !!this.sentence.tableHeaders && this.headerOf(toks[m.at].start) !== this.headerOf(toks[from]?.start ?? -1);
         if (!by && !(after && REPORTING.has(after)) && !otherCell) w *= 0.3;
         // "…, according to X" names the source of its clause outright: it outweighs a clause subject.
-        else if (m.at >= 2 && toks[m.at - 2].norm === 'according' && toks[m.at - 1].norm === 'to' && this.sameClause(to - 1, m.at)) w = Math.max(w, 0.75);
+        if (according && this.sameClause(to - 1, m.at)) w = Math.max(w, 0.75);
       }
       if (w > (score.get(m.id) ?? -1)) where.set(m.id, { at: m.at, len: m.len });
       score.set(m.id, Math.max(score.get(m.id) ?? 0, w));

@@ -130,7 +130,7 @@ function wrongSource(m: Mention, f: Figure, said: string, ctx: SentenceContext, 
   let end = m.end;
   const fixes: Finding['fixes'] = [];
   if (span && toks[span.at]) {
-    const s = toks[span.at].start;
+    let s = toks[span.at].start;
     const e = toks[span.at + span.len - 1].end - (/['’]s?$/.exec(toks[span.at + span.len - 1].text)?.[0].length ?? 0);
     start = Math.min(start, s);
     end = Math.max(end, e);
@@ -144,6 +144,14 @@ function wrongSource(m: Mention, f: Figure, said: string, ctx: SentenceContext, 
       // (In a line in capitals, the fix is in capitals too.)
       const acronym = /^\p{Lu}{2,6}$/u.test(draftName) && /\p{Ll}/u.test(text.slice(ctx.sentence.start, ctx.sentence.end));
       const replacement = acronym ? (full ? rightEntity.name : short!) : matchCase(draftName, full ? rightEntity.name : short!);
+      // The wrong source's own modifier goes with it ("the Iranian judiciary" → "HRANA", not "the
+      // Iranian HRANA"), and so does its article before an acronym ("according to HRANA").
+      let k = span.at;
+      const spaced = (j: number) => /^[ \t\u00a0]+$/.test(text.slice(toks[j - 1].end, toks[j].start));
+      while (k > 0 && span.at - k < 2 && toks[k - 1].norm !== 'the' && /^\p{Lu}\p{Ll}+$/u.test(toks[k - 1].text) && spaced(k)) k--;
+      if (k > 0 && toks[k - 1].norm === 'the' && spaced(k) && /^\p{Lu}{2,}$/u.test(replacement)) k--;
+      s = toks[k].start;
+      start = Math.min(start, s);
       fixes.push({ title: `Attribute to ${replacement} (verified source)`, edits: [{ start: s, end: e, text: replacement }] });
     }
   }
