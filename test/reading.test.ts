@@ -315,6 +315,16 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('“A good start,” Witkoff said.'), ['quote-misattributed: A good start,” Witkoff']);
   });
 
+  it('a ratio to "that", the figure before, compares the same thing by the ratio\'s own source ("HRANA says its toll is three times that")', () => {
+    assert.equal(fixed('Iran acknowledges 3,117 deaths; HRANA says the verified toll is more than three times that.'), 'Iran acknowledges 3,117 deaths; HRANA says the verified toll is more than twice that.');
+    assert.deepEqual(found('Iran acknowledges 3,117 deaths; HRANA says the verified toll is more than twice that.'), []);
+  });
+
+  it('a heading\'s parts are not an event and its place ("TALKS: AT A GLANCE"); in capitals an article starts no place', () => {
+    assert.deepEqual(found('# IRAN–US TALKS: AT A GLANCE'), []);
+    assert.deepEqual(found('# IRAN–US TALKS IN DOHA'), ['place-mismatch: DOHA']);
+  });
+
   it('"in X\'s words", "in the words of X" and "as X put it" name the speaker of the quote, and the fix names the right one', () => {
     assert.equal(fixed('In Witkoff’s words, the talks were “a good start”.'), 'In Araghchi’s words, the talks were “a good start”.');
     assert.equal(fixed('The talks were, in the words of Witkoff, “a good start”.'), 'The talks were, in the words of Araghchi, “a good start”.');

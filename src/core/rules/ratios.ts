@@ -71,6 +71,21 @@ export function checkRatios({ masked, text, contexts, sheet, findings, confirmat
     while (si < contexts.length && contexts[si].sentence.end <= start) si++;
     const ctx = contexts[si];
     if (!ctx || ctx.sentence.start > start) continue;
+    /** Flags the ratio as not borne out: `subject` is `r` times `base`. */
+    const flagRatio = (r: number, subject: Figure, base: Figure) => {
+      const right = describe(r);
+      const draft = text.slice(start, end);
+      findings.push({
+        start,
+        end,
+        ruleId: 'number-mismatch',
+        severity: 'error',
+        message: `Draft says ${draft} ${base.text}; verified: ${subject.text} is ${r.toFixed(1)} times ${base.text}`,
+        factId: subject.id,
+        verified: right ?? `${r.toFixed(1)} times`,
+        fixes: right ? [{ title: `Replace with ${right} (verified)`, edits: [{ start, end, text: matchCase(draft, right) }] }] : [],
+      });
+    };
     const claimed = m[2].toLowerCase() === 'twice' || m[2].toLowerCase() === 'double' ? 2 : /^t(?:riple|reble)$/i.test(m[2]) ? 3 : (SMALL[m[3]?.toLowerCase() ?? ''] ?? Number(m[3]));
     if (!Number.isFinite(claimed)) continue;
     // A ratio compares with what follows ("three times the official toll", "twice as many", "twice
@@ -79,7 +94,19 @@ export function checkRatios({ masked, text, contexts, sheet, findings, confirmat
     // The subject: the story's figure confirmed last before the ratio in its sentence.
     const before = lastBefore(start, ctx.sentence.start);
     if (!before) continue;
-    const subject = sheet.figureById.get(before.factId)!;
+    let subject = sheet.figureById.get(before.factId)!;
+    // "Iran acknowledges 3,117 deaths; HRANA says its toll is three times that": "that" is the
+    // figure before, and the subject is the same thing by the source of the ratio's own clause.
+    if (/^\s+that\b(?!\s+of\b)/i.test(masked.slice(end, end + 12))) {
+      const from = ctx.tokenAt(start);
+      const reporter = ctx.reporter(sheet, from, from + 1);
+      const other = reporter && reporter !== subject.reportedBy ? sameThingBy(sheet, reporter, subject) : undefined;
+      if (other) {
+        const r = other.value / subject.value;
+        if (r >= 1 && !bearsOut(r, claimed, m[1])) flagRatio(r, other, subject);
+        continue;
+      }
+    }
     // The base: "twice as many" looks back to the figure before the subject; otherwise a figure
     // confirmed after it in its clause, or the same thing by the reporter named after it ("the official figure").
     let base: Figure | undefined;
@@ -110,17 +137,6 @@ export function checkRatios({ masked, text, contexts, sheet, findings, confirmat
     const r = subject.value / base.value;
     if (r < 1) continue;
     if (bearsOut(r, claimed, m[1])) continue;
-    const right = describe(r);
-    const draft = text.slice(start, end);
-    findings.push({
-      start,
-      end,
-      ruleId: 'number-mismatch',
-      severity: 'error',
-      message: `Draft says ${draft} ${base.text}; verified: ${subject.text} is ${r.toFixed(1)} times ${base.text}`,
-      factId: subject.id,
-      verified: right ?? `${r.toFixed(1)} times`,
-      fixes: right ? [{ title: `Replace with ${right} (verified)`, edits: [{ start, end, text: matchCase(draft, right) }] }] : [],
-    });
+    flagRatio(r, subject, base);
   }
 }
