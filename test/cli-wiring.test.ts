@@ -67,6 +67,23 @@ describe('CLI: extract subcommand and --coverage through run()', () => {
     assert.equal(plain.files[0].coverage, undefined);
   });
 
+  it('a figure the sheet\'s article gives but no fact lists is not flagged: the CLI checks with the article beside the sheet', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-sources-'));
+    try {
+      fs.writeFileSync(path.join(tmp, 'article.txt'), 'The pump alarm had been off for more than 40 minutes. The van spent about 35 minutes in traffic.\n');
+      const fact = { id: 'alarm-off', kind: 'count', value: 40, text: 'more than 40', qualifier: 'more-than', counts: 'minutes the alarm was off', context: ['minutes', 'alarm'], source: 'The pump alarm had been off for more than 40 minutes.' };
+      fs.writeFileSync(path.join(tmp, 'facts.json'), JSON.stringify({ story: { id: 'pump', title: 'Pump flood', article: 'article.txt' }, entities: [], figures: [fact], dates: [], quotes: [], settings: [] }));
+      fs.writeFileSync(path.join(tmp, 'draft.md'), 'The van spent about 35 minutes in traffic.\n\nThe alarm was off for 35 minutes.\n');
+      let out = '';
+      const code = await run({ argv: ['--facts', 'facts.json', '--format', 'json', 'draft.md'], cwd: tmp, stdout: (x) => (out += x), stderr: () => {} });
+      assert.equal(code, 1);
+      const lines = (JSON.parse(out) as { files: { diagnostics: { range: { start: { line: number } } }[] }[] }).files[0].diagnostics.map((d) => d.range.start.line);
+      assert.deepEqual(lines, [2]);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('--fix leaves a read-only draft alone, says so and exits 2', async function () {
     if (process.platform === 'win32') this.skip();
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-readonly-'));

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyFixes, check, loadFactSheet } from '../src/core';
+import { applyFixes, check, loadFactSheet, type FactSheet } from '../src/core';
 
 const sheet = loadFactSheet(
   JSON.stringify({
@@ -435,5 +435,31 @@ describe('reading who, where and which title (bundled story)', () => {
   it('a difference between two figures ("some 3,750 more deaths than the official tally") is not read as either of them', () => {
     assert.deepEqual(found('HRANA has verified 6,872 deaths, some 3,750 more deaths than the official tally, Foreign Minister Abbas Araghchi said.'), []);
     assert.deepEqual(found('HRANA has verified 6,782 deaths, Foreign Minister Abbas Araghchi said.').map((f) => f.split(':')[0]), ['number-mismatch']);
+  });
+});
+
+describe('what a figure counts, read from the fact’s own sentence and from the article', () => {
+  // An invented story, written for these tests.
+  const article = 'The pump alarm had been off for more than 40 minutes. The crews saw the leak on camera 11 minutes before the flood. The van spent about 35 minutes in traffic.';
+  const alarm = { id: 'alarm-off', kind: 'count', value: 40, text: 'more than 40', qualifier: 'more-than', counts: 'minutes the alarm was off', context: ['minutes', 'alarm', 'switched off'], source: 'The pump alarm had been off for more than 40 minutes.' };
+  const camera = { id: 'camera', kind: 'count', value: 11, text: '11', qualifier: 'exact', counts: 'warning the crews had on camera', context: ['camera', 'saw'], source: 'The crews saw the leak on camera 11 minutes before the flood.' };
+  const sheetOf = (figures: object[]) => loadFactSheet(JSON.stringify({ story: { id: 'pump', title: 'Pump station flood', article: 'article.md' }, entities: [], figures, dates: [], quotes: [], settings: [] }));
+  const found = (sheet: FactSheet, draft: string, sources?: string[]) => check(draft, sheet, { cache: false, sources }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
+
+  it('the noun after a fact’s figure in its cited sentence ties a draft’s figure to it, though the sheet does not list it', () => {
+    const sheet = sheetOf([alarm, camera]);
+    // "minutes" is a context word of the alarm only; the camera's own sentence counts minutes too.
+    assert.deepEqual(found(sheet, '- **11 minutes**: the warning before the flood.'), []);
+    assert.deepEqual(found(sheetOf([alarm]), '- **11 minutes**: the warning before the flood.'), ['number-mismatch: 11']);
+  });
+
+  it('a figure the article gives that no fact lists ("about 35 minutes in traffic") is not a misstated fact', () => {
+    const sheet = sheetOf([alarm]);
+    const draft = 'The van spent about 35 minutes in traffic.';
+    assert.deepEqual(found(sheet, draft, [article]), []);
+    // Without the article, the one fact of minutes is taken for it.
+    assert.deepEqual(found(sheet, draft), ['number-mismatch: about 35']);
+    // What more than its noun ties to a fact is still compared with it, though the article has the number.
+    assert.deepEqual(found(sheet, 'The alarm was switched off for 35 minutes.', [article]), ['number-mismatch: 35']);
   });
 });

@@ -15,7 +15,7 @@ import { formatJunit } from './formats/junit';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { countFindings, type FileReport, type Problem, type Report } from './report';
-import { SheetResolver, portable, type ConfigInForce } from './sheets';
+import { SheetResolver, portable, verifiedTexts, type ConfigInForce } from './sheets';
 import { expandPaths } from './walk';
 import type { CliIo } from './io';
 
@@ -193,7 +193,7 @@ export async function run(io: CliIo): Promise<number> {
       unmatched.push(file);
       continue;
     }
-    const options = configCheckOptions(config?.config, !/\.txt$/i.test(file));
+    const options = { ...configCheckOptions(config?.config, !/\.txt$/i.test(file)), sources: verifiedTexts(sheet) };
     if (!opts.unverified) options.reportUnverifiedQuotes = false;
     // The desk's ignores (.factcheck.json `ignore`) name the draft relative to the config.
     const rel = config ? path.relative(config.dir, abs) : '';

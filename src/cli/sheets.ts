@@ -141,7 +141,17 @@ export function readFactSheet(file: string): FactSheet | string[] {
     }
   }
   const problems = checkCitations(sheet, article, documents);
-  return problems.length ? problems : sheet;
+  if (problems.length) return problems;
+  verified.set(sheet, [article, ...Object.values(documents)]);
+  return sheet;
+}
+
+/** The verified texts (article, then documents) each sheet was read with. */
+const verified = new WeakMap<FactSheet, readonly string[]>();
+
+/** The article and documents `sheet` was read and verified with (CheckOptions.sources), if it was read by readFactSheet. */
+export function verifiedTexts(sheet: FactSheet): readonly string[] | undefined {
+  return verified.get(sheet);
 }
 
 /** The one problem of a sheet path that names no file. */

@@ -10,6 +10,7 @@
  * `analyze` does it paragraph by paragraph and reuses what it found in a paragraph seen before.
  */
 import { compile, type CompiledSheet } from './sheet/compile';
+import { withSources } from './sheet/sources';
 import { SentenceContext } from './claims/context';
 import { checkDates } from './rules/dates';
 import { checkFigure } from './rules/figures';
@@ -135,7 +136,7 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
     const inner = analyze(text.slice(1), sheet, options);
     return { findings: inner.findings.map((f) => shift(f, 1)), confirmations: inner.confirmations.map((c) => ({ ...c, start: c.start + 1, end: c.end + 1 })) };
   }
-  const compiled = compile(sheet);
+  const compiled = withSources(compile(sheet), options.sources);
   const masks = maskRanges(text, options.markdown ?? true);
   const reportUnverified = options.reportUnverifiedQuotes ?? true;
   const useCache = options.cache ?? true;

@@ -91,6 +91,12 @@ export interface CheckOptions {
    * a re-check after an edit then redoes only the edited paragraph.
    */
   cache?: boolean;
+  /**
+   * The story's verified texts (its article, then its documents), as loaded with the sheet. A
+   * draft's figure that one of them gives, counting the same thing, is never flagged as a
+   * misstated fact, though no fact lists it.
+   */
+  sources?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------

@@ -224,7 +224,7 @@ export class FactCheckController implements vscode.Disposable {
     const settings = withProjectConfig(this.settings, draft.config?.config);
     try {
       const markdown = document.languageId === 'markdown' || /\.(md|markdown)$/i.test(document.uri.path);
-      const analysis = analyze(text, facts.sheet, checkOptions(settings, markdown));
+      const analysis = analyze(text, facts.sheet, { ...checkOptions(settings, markdown), sources: facts.sources });
       const findings = this.ignores.filter(
         document,
         draft,

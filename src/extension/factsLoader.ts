@@ -28,6 +28,8 @@ export interface LoadedFacts {
   articleUri?: vscode.Uri;
   articleText?: string;
   articleLines?: LineIndex;
+  /** The article's and the documents' texts, for the checker (CheckOptions.sources). */
+  sources?: readonly string[];
   /** The story's other documents (`story.documents`) by id, as read when the sheet loaded. */
   documents?: ReadonlyMap<string, { uri: vscode.Uri; text: string; lines: LineIndex }>;
 }
@@ -415,7 +417,7 @@ export class FactsLoader implements vscode.Disposable {
     if (missing.length) return report ? this.fail(uri, 'fact sheet', text, missing, SHEET_PROBLEM) : { ok: false, problems: missing };
     this.succeed(uri, 'fact sheet');
     this.log.info(`Using fact sheet ${uri.toString(true)} (story "${sheet.story.id}").`);
-    return { ok: true, value: { sheet, sheetUri: uri, articleUri, articleText, articleLines: new LineIndex(articleText), documents: documentFiles } };
+    return { ok: true, value: { sheet, sheetUri: uri, articleUri, articleText, articleLines: new LineIndex(articleText), documents: documentFiles, sources: [articleText, ...Object.values(documents)] } };
   }
 
   private async read(uri: vscode.Uri): Promise<string> {

@@ -8,6 +8,8 @@ import { isRangeEnd, type Mention } from '../mentions/numbers';
 import { durationAt, isDurationTail } from '../mentions/durations';
 import { checkDuration } from './durations';
 import { checkRatioKind } from './ratioKinds';
+import { unlistedKey } from '../sheet/sources';
+import { NOT_COUNTED, countedWord } from '../mentions/counted';
 import { agrees, eq, qualifierOnlyWrong, qualifierWords, render } from './figureValues';
 import { lemmaOf, lemmasOf } from '../language/lemma';
 import { matchCase, phraseWords } from '../text/tokens';
@@ -15,12 +17,6 @@ import type { Confirmation, Figure, Finding } from '../types';
 
 const EPS = 1e-9;
 
-/** Words after a count that do not say what is counted ("1,204 people were laid off", "1,204 in total"). */
-const NOT_COUNTED = new Set(
-  'today yesterday tonight now already alone overall altogether nationwide officially people persons individuals civilians protesters demonstrators men women children citizens of in and or to by for from on at with as more than were was have has had are is be been so far total all according since during after before between among across that which who whose while but this these those further other others additional new more'.split(
-    ' ',
-  ),
-);
 
 const CURRENCIES: [RegExp, string][] = [
   [/^(?:US\$|U\.S\.\$|\$|(?:US |U\.S\. )?dollars?|USD)$/i, 'USD'],
@@ -339,6 +335,13 @@ export function checkFigure(
   const what = `${f.counts}${who ? ` by ${who}` : ''}`;
   const otherWho = moved?.fact.reportedBy ? sheet.entities.get(moved.fact.reportedBy)?.name : undefined;
   const note = moved && otherWho ? ` (${text.slice(m.numStart, m.numEnd)} is the figure of ${otherWho})` : '';
+  // A figure of the article that no fact lists ("about 25 minutes in fog"): the draft gives the
+  // source's own figure, unless more than the noun it counts ties it to this fact ("how long the alarm was off").
+  const unit = countedWord(text, m.end);
+  if (unit && sheet.unlisted?.get(unlistedKey(m.kind, m.value))?.has(unit)) {
+    const phrases = sheet.figureContext.get(f.id)!.filter((p) => !(p.length === 1 && p[0] === unit));
+    if (ctx.phraseWeight(phrases, from, to, others) < 0.3) return;
+  }
   if (qualifierOnlyWrong(m, f)) {
     const q = matchCase(text.slice(m.qualStart, m.qualEnd), qualifierWords(f));
     findings.push(numberFinding(m, f, `Draft says ${draft} ${what}; verified: ${f.text}`, [{ title: `Replace with ${q} (verified: ${f.text})`, edits: [{ start: m.qualStart, end: m.qualEnd, text: q }] }]));

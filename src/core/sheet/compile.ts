@@ -1,4 +1,5 @@
 import { findMentions, isRangeEnd } from '../mentions/numbers';
+import { countedWord } from '../mentions/counted';
 import { lemmasOf } from '../language/lemma';
 import { phraseWords, WordSieve } from '../text/tokens';
 import type { Entity, FactSheet, Figure, DateFact, Quote, Setting } from '../types';
@@ -37,6 +38,8 @@ export interface CompiledSheet {
   durations: { years: string; total: number }[];
   /** Whom each figure is about: its `about`, else the people its `counts` names, its reporter aside ("years prosecutors sought for Brekalo"). */
   figureAbout: Map<string, string[]>;
+  /** Figures of the story's verified texts (the article, its documents) that no fact lists, by kind and value, with the words they count (see sources.ts). */
+  unlisted?: Map<string, Set<string>>;
   /** The places each figure's `counts` names ("total Iran–China bilateral trade"): what it is of. */
   figurePlaces: Map<string, string[]>;
   /** Each figure's context phrases, as word stems (see language/lemma.ts). */
@@ -216,7 +219,17 @@ export function compile(sheet: FactSheet): CompiledSheet {
   }
   const rangePartners = new Map([...rangePartnersOf(figures), ...declaredRanges]);
   const figureAbout = new Map(sheet.figures.map((f) => [f.id, f.about?.length ? f.about : aboutOf(f.counts, sheet).filter((id) => id !== f.reportedBy)]));
-  const figureContext = new Map(sheet.figures.map((f) => [f.id, f.context.map((c) => lemmasOf(phraseWords(c)))]));
+  // A fact's context words, and what its own figure counts in its cited sentence ("appeared on
+  // each other's radar 11 minutes before": minute), so "11 minutes" in a draft ties to it unlisted.
+  const figureContext = new Map(
+    sheet.figures.map((f) => {
+      const phrases = f.context.map((c) => lemmasOf(phraseWords(c)));
+      const at = placeIn(f);
+      const unit = at.start >= 0 ? countedWord(f.source, at.end) : undefined;
+      if (unit && !phrases.some((p) => p.length === 1 && p[0] === unit)) phrases.push([unit]);
+      return [f.id, phrases];
+    }),
+  );
   const dateContext = new Map(sheet.dates.map((d) => [d.id, d.context.map((c) => lemmasOf(phraseWords(c)))]));
   const contextWords = new WordSieve([...figureContext.values(), ...dateContext.values()].flatMap((phrases) => phrases.filter((p) => p.length).map((p) => p[0])));
   const otherNames = new Set<string>();
