@@ -453,6 +453,18 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheetOf([alarm]), '- **11 minutes**: the warning before the flood.'), ['number-mismatch: 11']);
   });
 
+  it('the total of two counts of one sentence ("312 passengers and 41 crew": 353 on board) agrees with them', () => {
+    const source = 'Of the 312 passengers and 41 crew on board, 27 were hurt.';
+    const sheet = sheetOf([
+      { id: 'passengers', kind: 'count', value: 312, text: '312', qualifier: 'exact', counts: 'passengers on board', context: ['passengers', 'on board'], source },
+      { id: 'crew', kind: 'count', value: 41, text: '41', qualifier: 'exact', counts: 'crew on board', context: ['crew'], source },
+      { id: 'hurt', kind: 'count', value: 27, text: '27', qualifier: 'exact', counts: 'people hurt', context: ['hurt', 'injured'], source },
+    ]);
+    assert.deepEqual(found(sheet, 'Twenty-seven of the 353 people on board were hurt.'), []);
+    assert.deepEqual(found(sheet, 'More than 350 people were on board.'), []);
+    assert.deepEqual(found(sheet, 'There were 313 passengers on board.'), ['number-mismatch: 313']);
+  });
+
   it('a figure the article gives that no fact lists ("about 35 minutes in traffic") is not a misstated fact', () => {
     const sheet = sheetOf([alarm]);
     const draft = 'The van spent about 35 minutes in traffic.';

@@ -281,6 +281,13 @@ export function checkFigure(
     confirmations.push({ start: m.start, end: m.end, factId: ok.fact.id });
     return;
   }
+  // "353 people on board" for 312 passengers and 41 crew: the total of two counts of one sentence,
+  // where the draft's clause ties to one of them.
+  const total = m.kind === 'count' ? sheet.sums.find((x) => agrees(m, { ...x.of[0], value: x.value }) && cands.some((c) => x.of.includes(c.fact) && c.counts > 0)) : undefined;
+  if (total) {
+    confirmations.push({ start: m.start, end: m.end, factId: total.of[0].id });
+    return;
+  }
   // Otherwise, which fact does it stand for? Context must say so (what it counts), or its
   // reporter must, with a digit slip or another source's figure for the same kind of thing.
   const moved = cands.find((x) => x.contradicted && agrees(m, x.fact));

@@ -40,6 +40,8 @@ export interface CompiledSheet {
   figureAbout: Map<string, string[]>;
   /** Figures of the story's verified texts (the article, its documents) that no fact lists, by kind and value, with the words they count (see sources.ts). */
   unlisted?: Map<string, Set<string>>;
+  /** Totals of two counts of one cited sentence ("312 passengers and 41 crew": 353 on board), with the two facts. */
+  sums: { value: number; of: [Figure, Figure] }[];
   /** The places each figure's `counts` names ("total Iran–China bilateral trade"): what it is of. */
   figurePlaces: Map<string, string[]>;
   /** Each figure's context phrases, as word stems (see language/lemma.ts). */
@@ -112,6 +114,15 @@ function durationsOf(sheet: FactSheet): { years: string; total: number }[] {
       if (/^\s+years?\s+(?:and\s+)?$/.test(y.source.slice(py.end, pm.start)) && /^\s+months?\b/.test(mo.source.slice(pm.end))) out.push({ years: y.id, total: y.value + mo.value / 12 });
     }
   }
+  return out;
+}
+
+/** Totals of two counts cited from one sentence: a draft may give their sum ("353 on board" for 312 passengers and 41 crew). */
+function sumsOf(figures: Figure[]): { value: number; of: [Figure, Figure] }[] {
+  const out: { value: number; of: [Figure, Figure] }[] = [];
+  figures.forEach((a, i) => {
+    for (const b of figures.slice(i + 1)) if (a.kind === 'count' && b.kind === 'count' && a.source === b.source && a.qualifier === 'exact' && b.qualifier === 'exact') out.push({ value: a.value + b.value, of: [a, b] });
+  });
   return out;
 }
 
@@ -248,6 +259,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     rangeHighs: new Set(rangePartners.values()),
     figureById: new Map([...figures].reverse().map((f) => [f.id, f])),
     durations: durationsOf(sheet),
+    sums: sumsOf(figures),
     durationFacts: sheet.figures.filter((f) => f.kind === 'duration'),
     ratioFacts: sheet.figures.filter((f) => f.kind === 'ratio'),
     figureContext,
