@@ -465,6 +465,24 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'There were 313 passengers on board.'), ['number-mismatch: 313']);
   });
 
+  it('"and eight others" is one short of the total; "**Post 1:**" numbers an item; "almost two-thirds" is honest for 64%; a two-day visit is no six-month interval', () => {
+    const source = 'The trust runs nine schools, and 64% of parents would not recommend this one.';
+    const sheet = sheetOf([
+      { id: 'schools', kind: 'count', value: 9, text: 'nine', qualifier: 'exact', counts: 'schools the trust runs', context: ['schools', 'runs'], source },
+      { id: 'parents', kind: 'share', value: 0.64, text: '64%', qualifier: 'exact', counts: 'parents who would not recommend the school', context: ['parents', 'recommend'], source },
+      { id: 'visit-days', kind: 'count', value: 2, text: 'two', qualifier: 'exact', counts: 'days of the inspection', context: ['inspection'], source: 'The trust had a two-day inspection.' },
+      { id: 'monitoring', kind: 'duration', value: 6, unit: 'months', text: 'six months', qualifier: 'exact', counts: 'interval between monitoring visits', context: ['monitoring', 'visits'], source: 'Monitoring visits come every six months.' },
+    ]);
+    assert.deepEqual(found(sheet, 'The trust runs the school and eight others.'), []);
+    assert.deepEqual(found(sheet, 'The trust runs the school and nine other schools.'), []);
+    assert.deepEqual(found(sheet, 'The trust runs eight schools.'), ['number-mismatch: eight']);
+    assert.deepEqual(found(sheet, '**Post 1:** The trust runs nine schools.'), []);
+    assert.deepEqual(found(sheet, 'Almost two-thirds of parents would not recommend the school.'), []);
+    assert.deepEqual(found(sheet, 'Almost three-quarters of parents would not recommend the school.'), ['number-mismatch: Almost three-quarters']);
+    assert.deepEqual(found(sheet, 'Inspectors made monitoring visits during the two-day inspection.'), []);
+    assert.deepEqual(found(sheet, 'Monitoring visits will come every eight months.'), ['number-mismatch: eight months']);
+  });
+
   it('a figure the article gives that no fact lists ("about 35 minutes in traffic") is not a misstated fact', () => {
     const sheet = sheetOf([alarm]);
     const draft = 'The van spent about 35 minutes in traffic.';

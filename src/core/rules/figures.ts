@@ -173,6 +173,8 @@ export function checkFigure(
   // "4  Trump signs …": a small number that opens a line and is set off by a tab or two spaces
   // numbers the line, as a list's "4." does.
   if (/^\d{1,2}$/.test(text.slice(m.numStart, m.numEnd)) && /(?:^|\n)[ \t]{0,8}$/.test(text.slice(Math.max(0, m.start - 9), m.start)) && /^(?:\t| {2,})\S/.test(text.slice(m.end, m.end + 4))) return;
+  // "**Post 1:**", "Update 3." : a small number after a label word that opens a line numbers its item.
+  if (/^\d{1,2}$/.test(text.slice(m.numStart, m.numEnd)) && m.qualStart === m.qualEnd && /(?:^|\n)[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\p{Lu}\p{Ll}+[ \t]+$/u.test(text.slice(Math.max(0, m.start - 24), m.start)) && /^(?:\*\*|__)?[:.)]/.test(text.slice(m.end, m.end + 3))) return;
   // "a third round of talks" is an ordinal, not a share: fractions stand before "of" or alone.
   // "Half" is no ordinal: "cut strokes by almost half in over-60s".
   if (m.kind === 'share' && m.style.form === 'fraction' && !/half|halves/i.test(text.slice(m.numStart, m.numEnd)) && !/^\s*(?:of\b|the\b|[.,;:!?)\]—–-]|$)/.test(text.slice(m.numEnd, m.numEnd + 6))) return;
@@ -237,6 +239,13 @@ export function checkFigure(
     const aboutNamed = (c: Candidate) => sheet.figureAbout.get(c.fact.id)!.some((id) => named.has(id));
     const someoneNamed = cands.some(aboutNamed);
     for (const c of cands) if (sheet.figureAbout.get(c.fact.id)!.length) c.about = aboutNamed(c) ? 1 : someoneNamed ? -1 : 0;
+  }
+  // "runs the school and eight others": a count of others beside the one named is one short of
+  // the total; it agrees with a total it ties to, and is no one's figure otherwise.
+  if (m.kind === 'count' && /^\s+others?\b/.test(text.slice(m.end, m.end + 10)) && /\band\s+$/.test(text.slice(Math.max(0, m.start - 6), m.start))) {
+    const total = cands.find((c) => !c.contradicted && c.counts > 0 && agrees({ ...m, value: m.value + 1 }, c.fact));
+    if (total) confirmations.push({ start: m.start, end: m.end, factId: total.fact.id });
+    return;
   }
   // An age is the named person's own: another person's age is not a slip for it.
   if (age) cands = cands.filter((c) => c.about === 1 || !sheet.figureAbout.get(c.fact.id)!.length);
