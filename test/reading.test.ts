@@ -193,6 +193,11 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('Mr Okafor, Dr Okafor and chief executive Okafor agreed; Adaeze Okafor too.'), []);
   });
 
+  it('another given name before a hyphenated surname is flagged too ("Ada Asante-Penn" for Kwame Asante-Penn)', () => {
+    assert.equal(fixed('Ada Asante-Penn chairs the guild.'), 'Kwame Asante-Penn chairs the guild.');
+    assert.deepEqual(flagged('**Kwame Asante-Penn** chairs the guild; Mr Asante-Penn agreed.'), []);
+  });
+
   it('a figure of the wrong scale ("£42 billion") is a slip for the fact it is a thousand times off, and a gapped clause shares its verb', () => {
     assert.deepEqual(flagged('The trust will borrow £42 billion.'), ['number-mismatch: £42 billion']);
     assert.equal(fixed('The guild will borrow £3 million and the trust £42 billion.'), 'The guild will borrow £3 million and the trust £42 million.');

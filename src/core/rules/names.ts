@@ -205,6 +205,9 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
         const whole = word.toLowerCase();
         if (capitalised && (known.has(whole) || hitsOf(index, whole).some((h) => h.form.words.some((w) => w.includes('-'))))) {
           if (!flagged.has(t.start)) wordAt(toks, i, t.start, t.start + word.length, whole);
+          // "Priya Pryce-Hartigan" for Gwenllian Pryce-Hartigan: a hyphenated surname has a given name too.
+          const person = i > 0 ? index.bySurname.get(whole) : undefined;
+          if (person) givenNameBefore(toks, i, person);
           continue;
         }
         // "al-Jazera": a multi-word name written with hyphens is compared as that name.
