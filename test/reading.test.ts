@@ -498,3 +498,27 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The alarm was switched off for 35 minutes.', [article]), ['number-mismatch: 35']);
   });
 });
+
+describe('titles in apposition and in Markdown emphasis', () => {
+  // An invented story, written for these tests.
+  const source = 'The Orrin Trust, whose chief executive is Dana Morrow, said through its spokesperson, Ivo Castell, that it was sorry.';
+  const person = (id: string, name: string, title: string) => ({ id, type: 'person', name, aliases: [name.split(' ')[1]], roles: [{ title, qualifiers: ["the trust's", 'the trust’s', 'Orrin Trust'] }], source });
+  const sheet = loadFactSheet(
+    JSON.stringify({
+      story: { id: 'orrin', title: 'Orrin Trust apology', article: 'article.md' },
+      entities: [{ id: 'trust', type: 'organisation', name: 'Orrin Trust', source }, person('morrow', 'Dana Morrow', 'chief executive'), person('castell', 'Ivo Castell', 'spokesperson')],
+      figures: [],
+      dates: [],
+      quotes: [],
+      settings: [],
+    }),
+  );
+  const fixed = (draft: string) => applyFixes(draft, check(draft, sheet, { cache: false })).text;
+
+  it("a sheet person given another title of the same owner in apposition has the title fixed, bold name or not", () => {
+    assert.equal(fixed("Ivo Castell, the trust's chief executive, apologised."), "Ivo Castell, the trust's spokesperson, apologised.");
+    assert.equal(fixed("**Ivo Castell**, the trust's chief executive, apologised."), "**Ivo Castell**, the trust's spokesperson, apologised.");
+    assert.equal(fixed("**Dana Morrow**, the trust's chief executive, apologised."), "**Dana Morrow**, the trust's chief executive, apologised.");
+  });
+});
+

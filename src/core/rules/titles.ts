@@ -71,8 +71,9 @@ export function checkRoles(
 ): void {
   const { known } = index;
   const toks = ctx.sentence.tokens;
-  const spaces = (a: Token, b: Token) => /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
-  const commaAfter = (a: Token, b: Token) => /^,[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
+  // Markdown emphasis around a name or a title ("**Ana Ruiz**, the mayor's deputy") does not part them.
+  const spaces = (a: Token, b: Token) => /^(?:[*_]{1,3})?[ \t\u00a0]+(?:[*_]{1,3})?$/.test(text.slice(a.end, b.start));
+  const commaAfter = (a: Token, b: Token) => /^(?:[*_]{1,3})?,[ \t\u00a0]+(?:[*_]{1,3})?$/.test(text.slice(a.end, b.start));
   // Every title bound to a name in the sentence, kept until all are read: a name that two titles
   // give to two different people ("envoy Jared Kushner, Trump's son-in-law") has no safe fix.
   const claims: { names: Token[]; holder: Entity; title: string }[] = [];
@@ -131,6 +132,14 @@ export function checkRoles(
       const names = toks.slice(k, head).filter((t) => isCapitalised(t.text) && !NOT_NAMES.has(t.norm) && !MONTHS_DAYS.has(t.norm));
       if (names.length !== head - k) continue;
       const person = personOf(names, index);
+      // "Priya Raghunathan, the trust's chief executive", where she is its spokesperson: a sheet
+      // person with a title of the same owner is given the wrong one; the title is what the fix restores.
+      const qualifier = toks.slice(at - qualLen, at).map((t) => t.norm).join(' ');
+      const sameOwner = !!person?.roles?.some((r) => (r.qualifiers ?? []).some((q) => phraseWords(q).join(' ') === qualifier));
+      if (person && person.id !== holder.id && sameOwner && !person.roles!.some((r) => phraseWords(r.title).join(' ') === title.join(' '))) {
+        titleFinding(toks[at].start, toks[after - 1].end, person, text, findings, flagged);
+        continue;
+      }
       // An unknown name must look like a person's full name; a lone capitalised word may be a place or a day.
       if (person || names.length >= 2) claims.push({ names, holder, title: role.title });
     }
