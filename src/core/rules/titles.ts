@@ -132,14 +132,6 @@ export function checkRoles(
       const names = toks.slice(k, head).filter((t) => isCapitalised(t.text) && !NOT_NAMES.has(t.norm) && !MONTHS_DAYS.has(t.norm));
       if (names.length !== head - k) continue;
       const person = personOf(names, index);
-      // "Priya Raghunathan, the trust's chief executive", where she is its spokesperson: a sheet
-      // person with a title of the same owner is given the wrong one; the title is what the fix restores.
-      const qualifier = toks.slice(at - qualLen, at).map((t) => t.norm).join(' ');
-      const sameOwner = !!person?.roles?.some((r) => (r.qualifiers ?? []).some((q) => phraseWords(q).join(' ') === qualifier));
-      if (person && person.id !== holder.id && sameOwner && !person.roles!.some((r) => phraseWords(r.title).join(' ') === title.join(' '))) {
-        titleFinding(toks[at].start, toks[after - 1].end, person, text, findings, flagged);
-        continue;
-      }
       // An unknown name must look like a person's full name; a lone capitalised word may be a place or a day.
       if (person || names.length >= 2) claims.push({ names, holder, title: role.title });
     }
