@@ -448,7 +448,7 @@ describe('what a figure counts, read from the fact’s own sentence and from the
   const article = 'The pump alarm had been off for more than 40 minutes. The crews saw the leak on camera 11 minutes before the flood. The van spent about 35 minutes in traffic.';
   const alarm = { id: 'alarm-off', kind: 'count', value: 40, text: 'more than 40', qualifier: 'more-than', counts: 'minutes the alarm was off', context: ['minutes', 'alarm', 'switched off'], source: 'The pump alarm had been off for more than 40 minutes.' };
   const camera = { id: 'camera', kind: 'count', value: 11, text: '11', qualifier: 'exact', counts: 'warning the crews had on camera', context: ['camera', 'saw'], source: 'The crews saw the leak on camera 11 minutes before the flood.' };
-  const sheetOf = (figures: object[]) => loadFactSheet(JSON.stringify({ story: { id: 'pump', title: 'Pump station flood', article: 'article.md' }, entities: [], figures, dates: [], quotes: [], settings: [] }));
+  const sheetOf = (figures: object[], entities: object[] = []) => loadFactSheet(JSON.stringify({ story: { id: 'pump', title: 'Pump station flood', article: 'article.md' }, entities, figures, dates: [], quotes: [], settings: [] }));
   const found = (sheet: FactSheet, draft: string, sources?: string[]) => check(draft, sheet, { cache: false, sources }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
 
   it('the noun after a fact’s figure in its cited sentence ties a draft’s figure to it, though the sheet does not list it', () => {
@@ -456,6 +456,23 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     // "minutes" is a context word of the alarm only; the camera's own sentence counts minutes too.
     assert.deepEqual(found(sheet, '- **11 minutes**: the warning before the flood.'), []);
     assert.deepEqual(found(sheetOf([alarm]), '- **11 minutes**: the warning before the flood.'), ['number-mismatch: 11']);
+  });
+
+  it('a clause opened by "when" is another clause: whom it names is not whom the figure before it is about', () => {
+    const source = 'The Kelda was doing 16.5 knots when it hit the Brora, which was doing about 9 knots.';
+    const ships = [
+      { id: 'kelda', type: 'product', name: 'Kelda', source },
+      { id: 'brora', type: 'product', name: 'Brora', source },
+    ];
+    const sheet = sheetOf(
+      [
+        { id: 'kelda-speed', kind: 'count', value: 16.5, text: '16.5', qualifier: 'exact', counts: 'speed of the Kelda in knots', about: ['kelda'], context: ['knots', 'speed'], source },
+        { id: 'brora-speed', kind: 'count', value: 9, text: 'about 9', qualifier: 'about', counts: 'speed of the Brora in knots', about: ['brora'], context: ['knots', 'speed'], source },
+      ],
+      ships,
+    );
+    const draft = 'The pump boat was doing 18.5 knots when it struck the Brora.';
+    assert.equal(applyFixes(draft, check(draft, sheet, { cache: false })).text, 'The pump boat was doing 16.5 knots when it struck the Brora.');
   });
 
   it('the total of two counts of one sentence ("312 passengers and 41 crew": 353 on board) agrees with them', () => {

@@ -11,7 +11,7 @@ import { type Sentence } from '../text/sentences';
 import { lowerBound, sorted } from '../search';
 import { MONTHS_DAYS } from '../mentions/names';
 
-const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike']);
+const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike', 'when']);
 /** STRONG and "and": the words countClauses reads (most words are turned away before the look-up, never hashed). */
 const CLAUSE_WORDS = new WordSieve([...STRONG, 'and']);
 
