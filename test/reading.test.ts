@@ -238,6 +238,13 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('**Elsewhere:** The Moorland Trust Company said 307 jobs were at risk after Cardow Shipping borrowed £24 million.'), []);
   });
 
+  it('the subject of a verb of saying reports the figures of its clause past asides and "and", not a body named as a complement ("every review of the guild")', () => {
+    assert.deepEqual(flagged('The chief executive, Ada Okafor, said she wanted every review of the Dockers Guild finished, and promised that the trust had 1,240 analysts.'), []);
+    assert.deepEqual(flagged('Ada Okafor, the chief executive, said she would act, and warned that more than 370 jobs were at risk.').length, 1);
+    // A possessive is no speaker ("by the guild's count"), and another source of the clause is its own.
+    assert.deepEqual(flagged('Ada Okafor said the lease was fine, and the Dockers Guild said more than 370 jobs were at risk.'), []);
+  });
+
   it('a duration in one figure agrees with its years and months; a fact-box line is cut at its separators', () => {
     assert.deepEqual(flagged('The trust signed a 4.5 years lease.'), []);
     assert.deepEqual(flagged('The trust signed a lease of about 4.5 years.'), []);

@@ -356,6 +356,12 @@ export class SentenceContext {
         if (this.strong[Math.min(m.at, this.strong.length - 1)] === this.strong[Math.min(from, this.strong.length - 1)]) w = Math.max(w, 0.5 * Math.pow(0.75, this.commasBetween(m.at, from)));
         // "according to X, N ..." reads across the comma.
         if (according) w = Math.max(w, this.weight(m.at, from) / 0.75);
+        // "The minister, Eilidh MacRath, said she …, and promised £600,000": the subject of the
+        // sentence's verb of saying reports what follows in its clause, past asides and "and".
+        // (Not a possessive, "the authorities' count"; not past another source of the clause,
+        // "…, and HRANA's list of 2,986", bar one that is the complement of a noun, "every
+        // recommendation of the report".)
+        else if (REPORTING.has(toks[m.at + m.len]?.norm ?? '') && !/['’]s?$/.test(toks[m.at + m.len - 1].text) && this.sameClause(m.at, from) && !near.some((o) => o.at > m.at + m.len && o.at < from && sheet.reporters.has(o.id) && this.wordBefore(o.at) !== 'of')) w = Math.max(w, 0.6);
       } else {
         w = this.weight(to - 1, m.at);
         let by = false;
@@ -385,6 +391,14 @@ export class SentenceContext {
     if (secondW * 1.3 > topW) return undefined;
     this.reporterAt = where.get(top);
     return top;
+  }
+
+  /** The word before the noun phrase ending in the mention at token `at`, past its article and capitalised modifiers ("of [the Corran Bay] report"). */
+  private wordBefore(at: number): string | undefined {
+    const toks = this.sentence.tokens;
+    let k = at;
+    while (k > 0 && at - k < 3 && (toks[k - 1].norm === 'the' || /^\p{Lu}/u.test(toks[k - 1].text))) k--;
+    return toks[k - 1]?.norm;
   }
 
   /**
