@@ -238,6 +238,12 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('**Elsewhere:** The Moorland Trust Company said 307 jobs were at risk after Cardow Shipping borrowed £24 million.'), []);
   });
 
+  it('an event word of the date\'s own clause dates it however long its object and time ("struck … at 06:15 in late May")', () => {
+    assert.equal(fixed('The crane drivers struck at the Northgate container terminal of the old harbour at 06:15 in late May.'), 'The crane drivers struck at the Northgate container terminal of the old harbour at 06:15 in early May.');
+    // Past a comma, the date is another clause's.
+    assert.deepEqual(flagged('The crane drivers struck at the Northgate container terminal of the old harbour, and the ferries sailed in late May.'), []);
+  });
+
   it('the subject of a verb of saying reports the figures of its clause past asides and "and", not a body named as a complement ("every review of the guild")', () => {
     assert.deepEqual(flagged('The chief executive, Ada Okafor, said she wanted every review of the Dockers Guild finished, and promised that the trust had 1,240 analysts.'), []);
     assert.deepEqual(flagged('Ada Okafor, the chief executive, said she would act, and warned that more than 370 jobs were at risk.').length, 1);

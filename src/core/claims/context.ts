@@ -126,6 +126,11 @@ export class SentenceContext {
     return Math.abs(this.commas[Math.min(a, n)] - this.commas[Math.min(b, n)]);
   }
 
+  /** Whether neither a clause boundary nor a comma (nor "and") separates tokens `a` and `b`. */
+  unbroken(a: number, b: number): boolean {
+    return this.sameClause(a, b) && this.commasBetween(a, b) === 0;
+  }
+
   /** Whether no strong clause boundary (; — while, but …) separates tokens `a` and `b`. */
   sameClause(a: number, b: number): boolean {
     const n = this.strong.length - 1;

@@ -145,8 +145,15 @@ export function checkDates(pass: Pass): void {
     if (!same.length) continue;
     const from = ctx.tokenAt(start);
     const to = Math.max(from + 1, ctx.tokenAt(end));
+    // "The ship struck the Nordvik Trader at 18:42 on 9 December": an event word of the date's own
+    // clause, with no comma between, dates it however many words its object and time take.
     const ranked = same
-      .map((d) => ({ d, w: ctx.phraseWeight(sheet.dateContext.get(d.id)!, from, to, undefined, sheet.contextWords) }))
+      .map((d) => {
+        const phrases = sheet.dateContext.get(d.id)!;
+        let w = ctx.phraseWeight(phrases, from, to, undefined, sheet.contextWords);
+        for (let k = from - 1; k >= 0 && from - k <= 24 && w < 0.4 && ctx.unbroken(k, from); k--) if (phrases.some((p) => p.length === 1 && p[0] === ctx.lemmas[k])) w = 0.4;
+        return { d, w };
+      })
       .sort((a, b) => b.w - a.w);
     const exact = ranked.find((r) => norm(r.d.text) === phrase && r.w > 0);
     if (exact) {
