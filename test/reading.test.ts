@@ -238,6 +238,12 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('**Elsewhere:** The Moorland Trust Company said 307 jobs were at risk after Cardow Shipping borrowed £24 million.'), []);
   });
 
+  it('a range opened by a capital "Between" at the start of a line is read as one', () => {
+    const f = (d: string) => check(d, sheet, { cache: false }).map((x) => `${x.ruleId}: ${d.slice(x.start, x.end)}`);
+    assert.deepEqual(f('- **Between 12 and 19**: the pay bands.'), ['number-mismatch: 19']);
+    assert.deepEqual(f('- **Between 12 and 18**: the pay bands.'), []);
+  });
+
   it('an event word of the date\'s own clause dates it however long its object and time ("struck … at 06:15 in late May")', () => {
     assert.equal(fixed('The crane drivers struck at the Northgate container terminal of the old harbour at 06:15 in late May.'), 'The crane drivers struck at the Northgate container terminal of the old harbour at 06:15 in early May.');
     // Past a comma, the date is another clause's.

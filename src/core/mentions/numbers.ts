@@ -345,7 +345,7 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
   return sorted(out, (a, b) => a.start - b.start);
 }
 
-const RANGE_BEFORE = /(?:\d\s*(?:to|-|–|—)|\bfrom\s+\S+\s+to|\bbetween\s+\S+\s+and)\s*$/;
+const RANGE_BEFORE = /(?:\d\s*(?:to|-|–|—)|\bfrom\s+\S+\s+to|\bbetween\s+\S+\s+and)\s*$/i;
 const RANGE_AFTER = /^\s*(?:to|-|–|—)\s*[$£€]?\d/;
 
 /** Is the figure one end of a range ("60 to 84", "0.48–0.75", "between 2017 and 2019")? */
