@@ -256,6 +256,15 @@ describe('extract: speakers, reporters and speaksFor (issue 19 fault classes)', 
     assert.equal(other.figures.find((f) => f.value === 0.11)?.reportedBy, byName(other, 'Ana Ruiz')?.id);
   });
 
+  it('a speaker after the quote past an apposition ("“…,” the board\'s chief investigator, Dr Ana Ruiz, told …"); a subject the sheet does not name is no one else', () => {
+    const other = extractFacts(
+      'Inquiry\n\n“This was no accident,” the board’s chief investigator, Dr Ana Ruiz, told a news conference in Dunmore.\n\nThe master, Captain Ivo Lund, had shown “a culture of shortcuts” for years, the report said.\n',
+      { articlePath: 'i.txt' },
+    ).sheet;
+    assert.equal(other.quotes.find((q) => q.text === 'This was no accident')?.speaker, byName(other, 'Ana Ruiz')?.id);
+    assert.notEqual(other.quotes.find((q) => q.text === 'a culture of shortcuts')?.speaker, byName(other, 'Ivo Lund')?.id);
+  });
+
   it('a headline quote that is part of a body quote takes its speaker', () => {
     const other = extractFacts('Budget is “careful but fair”, says mayor\n\nMayor Ana Ruiz called the plan “careful but fair to every family”.\n', { articlePath: 'b.txt' }).sheet;
     assert.equal(other.quotes.find((q) => q.text === 'careful but fair')?.speaker, byName(other, 'Ana Ruiz')?.id);

@@ -85,14 +85,20 @@ export function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet:
         break;
       }
       const after = verb < 0;
-      if (verb < 0) for (let i = qb; i < Math.min(toks.length, qb + 4); i++) if (isSpeech(toks[i].norm)) {
+      // After the quote, past an apposition: "“…,” the board's chief investigator, Dr Ana Ruiz, told …".
+      // (A word of saying after an article is a noun: "the report said".)
+      if (verb < 0) for (let i = qb; i < Math.min(toks.length, qb + 12) && ctx.sameClause(Math.max(0, qb - 1), i); i++) if (isSpeech(toks[i].norm) && !/^(?:the|a|an|its|their|his|her)$/.test(toks[i - 1]?.norm ?? '')) {
         verb = i;
         break;
       }
       if (verb >= 0) {
         const before = ctx.mentions(sheet).filter((mm) => mm.at < verb && (mm.at < qa || mm.at >= qb) && sheet.entities.get(mm.id)?.type !== 'place');
         const person = before.find((mm) => personIds.has(mm.id));
-        speaker = (person ?? before[0])?.id;
+        // The verb's own subject, right before it, first ("had “lost situational awareness”, the report said").
+        const subject = before.find((mm) => mm.at + mm.len === verb);
+        // A subject the sheet does not name ("…, the report said") is no one else: no speaker, not the person before.
+        const unnamed = after && !subject && verb >= 2 && /^(?:the|its|their|his|her|a|an)$/.test(toks[verb - 2].norm) && /^\p{Ll}/u.test(toks[verb - 1].text);
+        speaker = unnamed ? undefined : (subject ?? person ?? before[0])?.id;
         // "“…,” said the trial's lead author, Professor Ana Ruiz": the person after the verb.
         if (!speaker && after) speaker = ctx.mentions(sheet).find((mm) => mm.at > verb && mm.at <= verb + 10 && personIds.has(mm.id) && ctx.sameClause(verb, mm.at))?.id;
         // "he said", "she told …": the last person named before.
