@@ -256,6 +256,13 @@ describe('extract: speakers, reporters and speaksFor (issue 19 fault classes)', 
     assert.equal(other.figures.find((f) => f.value === 0.11)?.reportedBy, byName(other, 'Ana Ruiz')?.id);
   });
 
+  it('"A spokesperson for the trust, Ana Ruiz," holds that role and speaks for the trust', () => {
+    const other = extractFacts('Trust apologises\n\nThe Orrin Learning Trust runs nine schools. A spokesperson for the trust, Ana Ruiz, said it was sorry.\n', { articlePath: 't.txt' }).sheet;
+    const ruiz = byName(other, 'Ana Ruiz')!;
+    assert.equal(ruiz.roles?.[0]?.title, 'spokesperson');
+    assert.equal(ruiz.speaksFor, byName(other, 'Orrin Learning Trust')?.id);
+  });
+
   it('a speaker after the quote past an apposition ("“…,” the board\'s chief investigator, Dr Ana Ruiz, told …"); a subject the sheet does not name is no one else', () => {
     const other = extractFacts(
       'Inquiry\n\n“This was no accident,” the board’s chief investigator, Dr Ana Ruiz, told a news conference in Dunmore.\n\nThe master, Captain Ivo Lund, had shown “a culture of shortcuts” for years, the report said.\n',

@@ -155,7 +155,7 @@ export function appositiveRole(text: string, src: Src, first: number, last: numb
     for (let r = first - 3; r >= Math.max(0, first - 7); r--) {
       const t = toks[r];
       if (!/^\p{Ll}/u.test(t.text) || /[^\s]/.test(text.slice(t.end, toks[r + 1].start))) break;
-      if (ROLE_NOUNS.has(t.norm) && /^(?:for|of|at)$/.test(toks[r + 1].norm) && (r === 0 || /['’]s?$/.test(toks[r - 1].text) || /^(?:the|its|their)$/.test(toks[r - 1].norm))) return t.text;
+      if (ROLE_NOUNS.has(t.norm) && /^(?:for|of|at)$/.test(toks[r + 1].norm) && (r === 0 || /['’]s?$/.test(toks[r - 1].text) || /^(?:the|its|their|a|an)$/.test(toks[r - 1].norm))) return t.text;
     }
   }
   // After: "Ana Ruiz, the chief executive," / "Ana Ruiz, a director at …"

@@ -65,6 +65,8 @@ export function ownerOf(text: string, src: Src, first: number, last: number, rol
   const further: number[] = [];
   for (let r = first - n - 2; r >= Math.max(0, first - n - 6); r--) if (roleAt(r) && /^(?:for|of|at)$/.test(toks[r + n]?.norm ?? '')) further.push(r);
   for (const r0 of [first - n, ...further]) {
+    // "A spokesperson for the trust, Priya Raghunathan": the owner follows the preposition.
+    if (r0 !== first - n && roleAt(r0) && /^(?:for|of|at)$/.test(toks[r0 + n].norm) && /^\s*,\s*$/.test(gap(first - 1, first)) && (r0 < 1 || /^(?:a|an|the)$/.test(toks[r0 - 1].norm))) return text.slice(toks[r0 + n + 1].start, toks[first - 1].end);
     if (!roleAt(r0) || r0 < 1 || !/^[ \t]+$/.test(gap(r0 - 1, r0))) continue;
     const p = toks[r0 - 1];
     if (/^(?:its|their)$/.test(p.norm)) return p.norm;
