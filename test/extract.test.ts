@@ -489,6 +489,12 @@ describe('extract: reading the clause, whom a figure is about, roles and institu
     assert.ok(!ctx(us, 4e6).includes('us'), ctx(us, 4e6).join(', '));
   });
 
+  it('a part counts what its whole does ("14 of the school\'s 72 teaching posts", "64% of the 510 parents")', () => {
+    const { sheet: s } = extractFacts('# Report\n\nNineteen teachers left, and 14 of the school’s 72 teaching posts are filled by temporary staff. In a survey, 64% of the 510 parents who responded were unhappy.', { articlePath: 'r.md', markdown: true });
+    assert.equal(s.figures.find((f) => f.value === 14)?.counts, 'teaching posts');
+    assert.equal(s.figures.find((f) => f.value === 0.64)?.counts, 'parents');
+  });
+
   it('the second end of a range counts what the first does', () => {
     assert.equal(fig(70).counts, fig(50).counts);
   });

@@ -44,6 +44,16 @@ export function countsOf(masked: string, toks: Sentence['tokens'], from: number,
   const after: string[] = [];
   const punctBefore = (j: number) => j > 0 && /[^\s]/.test(masked.slice(j === to ? Math.max(m.end, toks[j - 1].end) : toks[j - 1].end, toks[j].start));
   let j = to;
+  // "14 of the school's 72 teaching posts", "64% of the 510 parents": a part counts what its whole does.
+  if (toks[j]?.norm === 'of' && !punctBefore(j)) {
+    for (let k = j + 1; k <= j + 3 && toks[k]; k++) {
+      if (!/^\p{N}/u.test(toks[k].text)) continue;
+      let e = k;
+      while (toks[e + 1] && /^\p{N}/u.test(toks[e + 1].text)) e++; // "1,140" is two tokens
+      if (toks[e + 1] && !AFTER_STOP.has(toks[e + 1].norm)) j = e + 1;
+      break;
+    }
+  }
   if (toks[j] && /^(?:in|of)$/.test(toks[j].norm) && m.kind !== 'year' && !punctBefore(j)) j++;
   for (; j < toks.length && after.length < (after[after.length - 1] === 'of' ? 4 : 2); j++) {
     const t = toks[j];
