@@ -209,6 +209,12 @@ describe('extract: entity types and dates (issue 19 fault classes)', () => {
     assert.equal(other.quotes[0]?.speaker, mehta?.id);
   });
 
+  it('a word in most of the article\'s sentences ("school" in a story about a school) is no date\'s context', () => {
+    const article = ['# School', '', 'The school was rated inadequate.', '', 'The school has 900 pupils.', '', 'The school head joined the school in September 2023.', '', 'Pupils said the school was unsafe.', '', 'The report was published on Thursday.'].join('\n');
+    const d = extractFacts(article, { articlePath: 's.md', markdown: true }).sheet.dates.find((x) => x.text === 'September 2023')!;
+    assert.ok(!d.context.includes('school') && d.context.includes('joined'), d.context.join(', '));
+  });
+
   it('month and year stay whole ("February 2022", never "February 20"), ranges of days and years are one date', () => {
     const dates = sheet.dates.map((d) => d.text);
     for (const d of ['February 2022', 'November 2023', '14 to 16 March', 'between 2024 and 2026', 'Tuesday']) assert.ok(dates.includes(d), `${d} in ${dates.join(', ')}`);

@@ -33,6 +33,11 @@ const CONTEXT_FREE = new Set(['further', 'again', 'another', 'then', 'later', 'a
 export function findDates(text: string, masked: string, srcs: Src[], nextId: IdMaker): { dates: DateFact[]; dateSpans: [number, number][] } {
   const dates: DateFact[] = [];
   const dateSpans: [number, number][] = [];
+  // A word in many of the article's sentences ("school" in a story about a school) ties a draft's
+  // date to any event: it is no context of one.
+  const sentencesWith = new Map<string, number>();
+  for (const src of srcs) for (const w of new Set(src.sentence.tokens.map((t) => t.norm))) sentencesWith.set(w, (sentencesWith.get(w) ?? 0) + 1);
+  const common = (w: string) => (sentencesWith.get(w) ?? 0) > Math.max(3, 0.3 * srcs.length);
   for (const src of srcs) {
     const s = src.sentence;
     const body = masked.slice(s.start, s.end);
@@ -46,7 +51,7 @@ export function findDates(text: string, masked: string, srcs: Src[], nextId: IdM
       dateSpans.push([at, at + m[0].length]);
       const before = s.tokens.filter((t) => t.end <= at).slice(-8).map((t) => t.text);
       while (before.length && /^(?:in|on|at|by|the|of|since|until|before|for)$/i.test(before[before.length - 1])) before.pop();
-      const context = [...new Set(before.map((w) => lower(w)).filter((w) => w.length > 3 && !STOP_CAPS.has(w)))].slice(-6);
+      const context = [...new Set(before.map((w) => lower(w)).filter((w) => w.length > 3 && !STOP_CAPS.has(w) && !common(w)))].slice(-6);
       // What happened is said before the sentence's previous date, when this one is joined to it ("rose
       // 12% in May and a further 8% in June": the rise, not "May and a further 8"); the context keeps
       // the words of both, which tie a draft's dates of the same clause.
