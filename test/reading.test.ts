@@ -326,6 +326,12 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('Trade with China hit $23.5 billion, Reuters said.'), ['number-mismatch: $23.5 billion']);
   });
 
+  it('a source joined by a hyphen to its verb of reporting ("the government-acknowledged toll", "HRANA-verified deaths") reports what follows', () => {
+    assert.equal(fixed('The government-acknowledged toll of 6,872 is disputed.'), 'The government-acknowledged toll of 3,117 is disputed.');
+    assert.equal(fixed('HRANA-verified deaths number 3,117.'), 'HRANA-verified deaths number 6,872.');
+    assert.deepEqual(found('The government-acknowledged toll of 3,117 is disputed; HRANA-verified deaths number 6,872.'), []);
+  });
+
   it('a source after its figure behind an article or a modifier ("according to the Iranian authorities", "by the Iranian judiciary") is read, and the fix replaces the whole phrase', () => {
     assert.equal(fixed('More than 50,000 people have been arrested, according to the Iranian authorities.'), 'More than 50,000 people have been arrested, according to HRANA.');
     assert.equal(fixed('More than 11,280 further cases are being investigated by the Iranian judiciary.'), 'More than 11,280 further cases are being investigated by HRANA.');

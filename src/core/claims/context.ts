@@ -336,6 +336,17 @@ export class SentenceContext {
       near = [];
       for (let k = lo; k < all.length && all[k].at <= to + LINK_WINDOW; k++) near.push(all[k]);
     }
+    // "the government-acknowledged toll of 6,872", "HRANA-verified deaths": a source joined by a
+    // hyphen to its verb of reporting is the agent of what follows, as "acknowledged by" is.
+    const byFirst = phrasesByFirstWord(sheet);
+    for (let k = Math.max(0, from - 8); k < from; k++) {
+      const t = toks[k];
+      const dash = t.text.indexOf('-');
+      if (dash <= 0 || !REPORTING.has(t.text.slice(dash + 1).toLowerCase())) continue;
+      const head = t.text.slice(0, dash).toLowerCase();
+      const id = byFirst.get(head)?.find((p) => p.words.length === 1)?.id;
+      if (id && sheet.reporters.has(id)) near = [...near, { id, at: k, len: 1 }];
+    }
     // "HRANA has verified 6,872, three times the official figure, and it's documented 50,000":
     // a clause opened by a subject pronoun has its own subject, the sentence's; the names between
     // are not its source.
