@@ -326,6 +326,12 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('Trade with China hit $23.5 billion, Reuters said.'), ['number-mismatch: $23.5 billion']);
   });
 
+  it('a venue after the story\'s own event word, with its region, is checked ("talks were held in Doha, Qatar"); another story\'s talks are not', () => {
+    assert.equal(fixed('The talks were held in Doha, Qatar.'), 'The talks were held in Muscat, Oman.');
+    assert.equal(fixed('The talks were held in Doha, Oman.'), 'The talks were held in Muscat, Oman.');
+    assert.deepEqual(found('Separately, Venezuelan officials held talks in Caracas with the opposition.'), []);
+  });
+
   it('a source joined by a hyphen to its verb of reporting ("the government-acknowledged toll", "HRANA-verified deaths") reports what follows', () => {
     assert.equal(fixed('The government-acknowledged toll of 6,872 is disputed.'), 'The government-acknowledged toll of 3,117 is disputed.');
     assert.equal(fixed('HRANA-verified deaths number 3,117.'), 'HRANA-verified deaths number 6,872.');

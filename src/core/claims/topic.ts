@@ -10,6 +10,7 @@ import { MONTHS, WEEKDAYS } from '../language/dateWords';
 import { isCapitalised } from '../mentions/names';
 import { nearMiss, skeleton } from '../language/spelling';
 import { phraseTokens } from '../text/tokens';
+import { inflectionStem } from '../language/lemma';
 
 const CALENDAR = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')].map((w) => w.toLowerCase()));
 /** The story's proper words, and what each draft word seen so far was found to be (words repeat). */
@@ -19,6 +20,9 @@ interface ProperIndex {
   byFirst: Map<string, string[]>;
   skeletons: Set<string>;
   seen: Map<string, boolean>;
+  /** The stems of the settings' trigger words ("talks", "posted"), and their prepositions. */
+  triggers: Set<string>;
+  prepositions: Set<string>;
 }
 const properCache = new WeakMap<CompiledSheet, ProperIndex>();
 const SEEN_MAX = 50_000;
@@ -48,7 +52,9 @@ function properIndex(sheet: CompiledSheet): ProperIndex {
     const words = [...upper].filter((w) => !lower.has(w) && w.length >= 3 && !CALENDAR.has(w));
     const byFirst = new Map<string, string[]>();
     for (const w of words) byFirst.set(w[0], [...(byFirst.get(w[0]) ?? []), w]);
-    index = { words: new Set(words), byFirst, skeletons: new Set(words.filter((w) => w.length >= 4).map(skeleton)), seen: new Map() };
+    const triggers = new Set(sh.settings.flatMap((x) => x.triggers.map((t) => inflectionStem(phraseTokens(t)[0]?.norm ?? ''))));
+    const prepositions = new Set(sh.settings.flatMap((x) => x.prepositions.map((p) => p.toLowerCase())));
+    index = { words: new Set(words), byFirst, skeletons: new Set(words.filter((w) => w.length >= 4).map(skeleton)), seen: new Map(), triggers, prepositions };
     properCache.set(sheet, index);
   }
   return index;
@@ -71,6 +77,7 @@ function isProper(index: ProperIndex, w: string): boolean {
  */
 export function offTopic(contexts: readonly SentenceContext[], masked: string, sheet: CompiledSheet): boolean {
   let foreign = 0;
+  let venueForeign = 0;
   const proper = properIndex(sheet);
   const labelled = /^\s*(?:[-*+]\s+)?(\*\*|__)[^*_\n]{1,60}:\s*\1|^\s*(?:[-*+]\s+)?(\*\*|__)[^*_\n]{1,60}\2:/.exec(masked);
   const label = labelled ? labelled.index + labelled[0].length : 0;
@@ -85,6 +92,9 @@ export function offTopic(contexts: readonly SentenceContext[], masked: string, s
         i++;
         continue;
       }
+      // "The talks were held in Doha, Qatar": a place after the story's own event word is a venue
+      // the place check reads, not a sign of another story.
+      const venue = i > 0 && proper.prepositions.has(toks[i - 1].norm) && toks.slice(Math.max(0, i - 7), i - 1).some((t) => proper.triggers.has(inflectionStem(t.norm)));
       let j = i + 1;
       while (j < toks.length && isCapitalised(toks[j].text) && !CALENDAR.has(toks[j].norm) && /^[ \t\u00a0]+$/.test(masked.slice(toks[j - 1].end, toks[j].start))) j++;
       let known = false;
@@ -102,9 +112,17 @@ export function offTopic(contexts: readonly SentenceContext[], masked: string, s
         }
       }
       if (known && !unknown) return false;
+      // (A venue's region after a comma is part of it: "in Doha, Qatar".) It counts only beside
+      // another name the story never uses ("Venezuelan officials held talks in Caracas").
+      if (venue) {
+        venueForeign += unknown;
+        i = j;
+        if (toks[j] && isCapitalised(toks[j].text) && /^,\s+$/.test(masked.slice(toks[j - 1].end, toks[j].start))) i = j + 1;
+        continue;
+      }
       foreign += unknown;
       i = j;
     }
   }
-  return foreign >= 2;
+  return foreign >= 2 || (foreign >= 1 && foreign + venueForeign >= 2);
 }

@@ -137,17 +137,32 @@ export function checkSettings(
       if (other && other.type !== right.type) continue;
       if (!other && sheet.otherNames.has(words[0])) continue;
       flagged.add(start);
-      const draft = text.slice(start, end);
-      const fix = matchCase(draft, right.name);
+      // "Doha, Qatar" for Muscat, Oman: a wrong region after the wrong city goes with it, in one fix.
+      let until = end;
+      let verified = right.name;
+      const regionEntity = sheet.entities.get(s.alsoRight?.[0] ?? '');
+      const next = toks[k + names.length];
+      if (regionEntity?.type === right.type && next && isCapitalised(next.text) && /^,[ \t\u00a0]+$/.test(text.slice(names[names.length - 1].end, next.start))) {
+        const region = nameAt(toks, k + names.length, text);
+        const regionPhrase = region.map((t) => stripPossessive(t).text.toLowerCase()).join(' ');
+        const known = index.entityByPhrase.get(regionPhrase);
+        if (!index.rightNames.get(s.id)!.includes(regionPhrase) && (!known || known.type === right.type) && !MONTHS_DAYS.has(regionPhrase)) {
+          until = stripPossessive(region[region.length - 1]).end;
+          verified = `${right.name}, ${regionEntity.name}`;
+          flagged.add(region[0].start);
+        }
+      }
+      const draft = text.slice(start, until);
+      const fix = matchCase(draft, verified);
       findings.push({
         start,
-        end,
+        end: until,
         ruleId: 'place-mismatch',
         severity: 'error',
-        message: `Draft says ${draft} for ${s.what}; verified: ${right.name}`,
+        message: `Draft says ${draft} for ${s.what}; verified: ${verified}`,
         factId: s.id,
-        verified: right.name,
-        fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
+        verified,
+        fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end: until, text: fix }] }],
       });
     }
   }
