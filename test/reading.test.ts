@@ -326,6 +326,12 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('Trade with China hit $23.5 billion, Reuters said.'), ['number-mismatch: $23.5 billion']);
   });
 
+  it('a possessive before a label that a colon closes names the quote\'s speaker ("Witkoff\'s verdict on Muscat: “a good start”")', () => {
+    assert.deepEqual(found('Witkoff’s verdict on Muscat: “a good start.”').map((f) => f.split(':')[0]), ['quote-misattributed']);
+    assert.deepEqual(found('**Araghchi’s verdict:** “a good start”'), []);
+    assert.deepEqual(found('The mood was described as “a good start” by Araghchi’s aides.'), []);
+  });
+
   it('a venue after the story\'s own event word, with its region, is checked ("talks were held in Doha, Qatar"); another story\'s talks are not', () => {
     assert.equal(fixed('The talks were held in Doha, Qatar.'), 'The talks were held in Muscat, Oman.');
     assert.equal(fixed('The talks were held in Doha, Oman.'), 'The talks were held in Muscat, Oman.');

@@ -60,6 +60,14 @@ export function attribute(
     const possessive = /['’]s?$/.test(toks[end - 1].text);
     const inWords = (possessive && at >= 1 && toks[at - 1].norm === 'in' && toks[end]?.norm === 'words') || (at >= 4 && toks[at - 1].norm === 'of' && toks[at - 2].norm === 'words' && toks[at - 4].norm === 'in');
     const putIt = at >= 1 && toks[at - 1].norm === 'as' && toks[end]?.norm === 'put' && toks[end + 1]?.norm === 'it';
+    // "Witkoff's verdict on Muscat: “a good start”": a possessive before a label that a colon
+    // opens the quote after names its speaker, as "Witkoff: “…”" does.
+    const labelled = possessive && qa > end && qa - end <= 4 && /:\s*[*_]*\s*$/.test(text.slice(toks[qa - 1].end, toks[qa].start).replace(/[“"‘'«„]/g, '')) && ctx.sameClause(end - 1, qa);
+    if (labelled) {
+      if (!best || 0.9 > best.score) best = { id: p.id, at, len: p.words.length, name: p.name, score: 0.9 };
+      at = end - 1;
+      continue;
+    }
     // A possessive names whose thing it is, not who speaks ("described the company’s record as “…”").
     if (possessive && !inWords) {
       at = end - 1;
