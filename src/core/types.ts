@@ -93,8 +93,9 @@ export interface CheckOptions {
   cache?: boolean;
   /**
    * The story's verified texts (its article, then its documents), as loaded with the sheet. A
-   * draft's figure that one of them gives, counting the same thing, is never flagged as a
-   * misstated fact, though no fact lists it.
+   * draft's figure that one of them gives outside any fact's cited sentence, counting the same
+   * noun, is not flagged as another fact's misstatement unless more than that noun (or its
+   * reporter, or another source's same figure) ties it to that fact.
    */
   sources?: readonly string[];
 }

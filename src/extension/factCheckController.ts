@@ -120,7 +120,7 @@ export class FactCheckController implements vscode.Disposable {
   /** The core options a document is checked with (settings and its project file). */
   checkOptionsFor(document: vscode.TextDocument, entry: CacheEntry) {
     const markdown = document.languageId === 'markdown' || /\.(md|markdown)$/i.test(document.uri.path);
-    return checkOptions(withProjectConfig(this.settings, entry.draft.config?.config), markdown);
+    return { ...checkOptions(withProjectConfig(this.settings, entry.draft.config?.config), markdown), sources: entry.facts?.sources };
   }
 
   /** The diagnostic range of a finding. */

@@ -3,7 +3,7 @@
  * nearby tie it to a fact, weighing distance and clause boundaries.
  */
 import type { CompiledSheet } from '../sheet/compile';
-import { lemmaOf } from '../language/lemma';
+import { isIrregularVerbForm, lemmaOf } from '../language/lemma';
 import { REPORTING, SOURCE_WORDS } from './speech';
 import { countryVoice } from './voices';
 import { phraseWords, WordMap, WordSieve } from '../text/tokens';
@@ -42,14 +42,20 @@ const STRONG_FACTOR = Float64Array.from({ length: POWERS }, (_, k) => Math.pow(0
 const COMMA_FACTOR = Float64Array.from({ length: POWERS }, (_, k) => Math.pow(0.75, k));
 
 /** Words that open a noun phrase: the subject of a gapped clause ("and the company €2 million"). */
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'each']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'each']);
+
+/** A token's normal form without a possessive ending. */
+const stripS = (w: string) => w.replace(/'s?$/, '');
+
+/** Honorifics: the name after one is a person's, never a place ("a letter to Mr Smith"). */
+const HONORIFIC_WORD = /^(?:mr|mrs|ms|dr|prof|sir|dame|lord|lady)\.?$/;
 
 /** Prepositions that relate a figure to what it is of ("trade with X", "between X and Y", "exports to X"). */
 const RELATION = new Set(['with', 'between', 'and', 'to', 'from']);
 
 
-/** A subject pronoun, contracted or not ("it", "they've"). */
-const SUBJECT_PRONOUN = /^(?:it|he|she|they)(?:['’](?:s|ve|d|ll|re))?$/;
+/** A subject pronoun, contracted or not ("it", "they've"; a token's normal form has no "'s"). */
+const SUBJECT_PRONOUN = /^(?:it|he|she|they)(?:'(?:ve|d|ll|re))?$/;
 
 /** How far (in words) a context word may be from a figure in a run-on sentence of thousands of words. */
 const LINK_WINDOW = 200;
@@ -111,7 +117,10 @@ export class SentenceContext {
         else if (ch === 0x3b || ch === 0x2014 || ch === 0x2013 || ch === 0xb7 || ch === 0x2022) strong++; // ; — – · •
       }
       if (CLAUSE_WORDS.mayHave(t.norm)) {
-        if (STRONG.has(t.norm)) strong++;
+        // "HRANA, when asked, put deaths at …": "when" in a short aside between commas opens no clause of its own.
+        if (t.norm === 'when' && k > 0 && /,\s*$/.test(masked.slice(toks[k - 1].end, t.start)) && toks.slice(k + 1, k + 4).some((x, j) => /,/.test(masked.slice(toks[k + j].end, x.start)))) {
+          /* an aside */
+        } else if (STRONG.has(t.norm)) strong++;
         else if (t.norm === 'and') commas++; // "... and that 15,000 were detained" starts another clause
       }
       out.strong[k] = strong;
@@ -236,6 +245,8 @@ export class SentenceContext {
     if (from - end < 2 || from - end > 4 || toks[end].norm !== 'and') return false;
     if (/[,;:]/.test(this.masked.slice(toks[end].end, toks[from].start))) return false;
     const head = toks[end + 1];
+    // No verb of their own: "and the company lost €2 million" is a clause, not a gap.
+    for (let k = end + 2; k < from; k++) if (/\p{Ll}(?:ed|en)$/u.test(toks[k].norm) || REPORTING.has(toks[k].norm) || isIrregularVerbForm(toks[k].norm)) return false;
     return DETERMINERS.has(head.norm) || (/^\p{Lu}/u.test(head.text) && from - end === 2);
   }
 
@@ -339,14 +350,16 @@ export class SentenceContext {
     // "the government-acknowledged toll of 6,872", "HRANA-verified deaths": a source joined by a
     // hyphen to its verb of reporting is the agent of what follows, as "acknowledged by" is.
     const byFirst = phrasesByFirstWord(sheet);
+    let joined: { id: string; at: number; len: number }[] | undefined;
     for (let k = Math.max(0, from - 8); k < from; k++) {
       const t = toks[k];
       const dash = t.text.indexOf('-');
       if (dash <= 0 || !REPORTING.has(t.text.slice(dash + 1).toLowerCase())) continue;
       const head = t.text.slice(0, dash).toLowerCase();
       const id = byFirst.get(head)?.find((p) => p.words.length === 1)?.id;
-      if (id && sheet.reporters.has(id)) near = [...near, { id, at: k, len: 1 }];
+      if (id && sheet.reporters.has(id)) (joined ??= [...near]).push({ id, at: k, len: 1 });
     }
+    if (joined) near = joined;
     // "HRANA has verified 6,872, three times the official figure, and it's documented 50,000":
     // a clause opened by a subject pronoun has its own subject, the sentence's; the names between
     // are not its source.
@@ -470,27 +483,33 @@ export class SentenceContext {
   }
 
   /**
-   * Whether the clause of token `at` relates its figure to a place other than `places`: a
-   * possessive ("Turkey's trade") or the object of a preposition of relation ("trade with
-   * Turkey", "between Iran and Turkey") that names another of the sheet's places, or a capitalised
-   * word the story never uses. Not a place of where ("in London") nor a source ("Reuters said").
+   * What the clause of token `at` relates its figures to, as a place: the sheet's places named by
+   * a possessive ("Turkey's trade") or as the object of a preposition of relation ("trade with
+   * Turkey", "between Iran and Turkey"), and whether a capitalised word the sheet never uses
+   * stands there. Not a place of where ("in London"), a source ("according to Reuters") nor a
+   * person ("a letter to Mr Smith").
    */
-  otherPlaceInClause(sheet: CompiledSheet, at: number, text: string, places: readonly string[]): boolean {
+  relatedPlaces(sheet: CompiledSheet, at: number, text: string): { places: Set<string>; stranger: boolean } {
     const toks = this.sentence.tokens;
     const byStart = new Map(this.mentions(sheet).map((m) => [m.at, m]));
-    for (let k = 1; k < toks.length; k++) {
+    const out = { places: new Set<string>(), stranger: false };
+    for (let k = 0; k < toks.length; k++) {
       const t = toks[k];
       if (!this.sameClause(k, at) || !/^\p{Lu}/u.test(t.text)) continue;
-      if (!(/['’]s?$/.test(t.text) || RELATION.has(toks[k - 1].norm))) continue;
+      const prev = toks[k - 1];
+      if (!(/['’]s?$/.test(t.text) || (prev && RELATION.has(prev.norm)))) continue;
+      if (prev && (HONORIFIC_WORD.test(prev.norm) || (prev.norm === 'to' && toks[k - 2]?.norm === 'according'))) continue;
       const m = byStart.get(k);
       if (m) {
-        if (sheet.entities.get(m.id)?.type === 'place' && !places.includes(m.id)) return true;
+        if (sheet.entities.get(m.id)?.type === 'place') out.places.add(m.id);
         continue;
       }
-      // A word the story never uses, capitalised in mid sentence (not a month, not after a colon or an opening quote).
-      if (/^\p{Lu}\p{Ll}/u.test(t.text) && !sheet.vocabulary.has(t.norm) && !MONTHS_DAYS.has(t.norm) && !/[:“"‘(\[]\s*$/.test(text.slice(toks[k - 1].end, t.start))) return true;
+      // A word the sheet never uses, capitalised in mid sentence (not a month, not after a colon or an opening quote).
+      // (A sentence's first word is capitalised anyway, unless it is a possessive: "Turkey's trade".)
+      const first = k === 0 || /[:“"‘(\[]\s*$/.test(text.slice(toks[k - 1].end, t.start));
+      if ((!first || /['’]s?$/.test(t.text)) && /^\p{Lu}\p{Ll}/u.test(t.text) && !sheet.vocabulary.has(stripS(t.norm)) && !MONTHS_DAYS.has(t.norm)) out.stranger = true;
     }
-    return false;
+    return out;
   }
 
   /** For a table cell: the label of its row (the row's first cell), unless it is that cell. */

@@ -19,6 +19,11 @@ function stemOf(word: string): string {
   return stem(Object.prototype.hasOwnProperty.call(irregularVerbs, word) ? irregularVerbs[word] : word);
 }
 
+/** Whether a normalised word is an irregular verb form ("lost", "held"), by wink-lexicon's table. */
+export function isIrregularVerbForm(norm: string): boolean {
+  return Object.prototype.hasOwnProperty.call(irregularVerbs, norm);
+}
+
 /** The stem of a normalised (lower-case) word; words with digits or of fewer than three letters are kept as they are. */
 export function lemmaOf(norm: string): string {
   let s = memo.get(norm);

@@ -276,9 +276,9 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
       if (!Number.isFinite(value) || value <= 0 || value > 1) continue;
       const q = qualifierBefore(text, s);
       out.push({
-        // "a fifth", "nine in ten" are round words: "about" or "almost" one is honest for a share
-        // within three points ("almost two-thirds" for 64%), or an eighth of the share itself for
-        // small ones ("one in 25" is not 6%).
+        // "a fifth", "nine in ten" are round words, to three points either way ("almost
+        // two-thirds" for 64%, "more than a quarter" for 27%), or an eighth of the share itself
+        // for small ones ("one in 25" is not 6%).
         kind: 'share', value, precision: Math.min(0.06, value / 4), start: q.start, end: e, numStart: s, numEnd: e, scaleStart: e, scaleEnd: e,
         qualifier: q.cls, qualStart: q.start, qualEnd: q.end, currency: '',
         style: { form, sep: '', decimals: 0, scaleWord: '', scale: 1, percent: '' },

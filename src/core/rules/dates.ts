@@ -120,6 +120,9 @@ function compareCalendar(draft: Calendar, verified: Calendar): 'same' | 'differs
   return 'same';
 }
 
+/** Words that open another time than the clause's event ("two days after the inquiry", "since the storm"). */
+const ANOTHER_TIME = new Set(['after', 'before', 'since', 'until', 'following']);
+
 /**
  * The date check: a date phrase in a sentence about a dated event ("the protests began in
  * early March") must be the verified phrase ("late March").
@@ -151,7 +154,8 @@ export function checkDates(pass: Pass): void {
       .map((d) => {
         const phrases = sheet.dateContext.get(d.id)!;
         let w = ctx.phraseWeight(phrases, from, to, undefined, sheet.contextWords);
-        for (let k = from - 1; k >= 0 && from - k <= 24 && w < 0.4 && ctx.unbroken(k, from); k--) if (phrases.some((p) => p.length === 1 && p[0] === ctx.lemmas[k])) w = 0.4;
+        // (Not past a word that opens another time: "two days after the inquiry into the storm of 4 December".)
+        for (let k = from - 1; k >= 0 && from - k <= 24 && w < 0.4 && ctx.unbroken(k, from) && !ANOTHER_TIME.has(ctx.sentence.tokens[k].norm); k--) if (phrases.some((p) => p.length === 1 && p[0] === ctx.lemmas[k])) w = 0.4;
         return { d, w };
       })
       .sort((a, b) => b.w - a.w);

@@ -75,10 +75,11 @@ export function checkDuration(m: Mention, d: Duration, ctx: SentenceContext, she
   const top = cands[0];
   if (top.score < 0.3) return false;
   const f = top.f;
-  // Twelve times longer or shorter ("a two-day visit" beside monitoring visits every six months):
-  // a span of something else, left to the count check.
-  const ratio = Math.max(d.days, f.value * TIME_UNITS[f.unit!]) / Math.max(EPS, Math.min(d.days, f.value * TIME_UNITS[f.unit!]));
-  if (ratio >= 12) return false;
+  // Twelve times longer or shorter, in another number ("a two-day visit" beside monitoring visits
+  // every six months): a span of something else, left to the count check.
+  // ("ten months" for ten years is a slip of the unit, and flagged.)
+  const factDays = f.value * TIME_UNITS[f.unit!];
+  if (Math.max(d.days, factDays) / Math.max(EPS, Math.min(d.days, factDays)) >= 12 && m.value !== f.value) return false;
   const draft = text.slice(m.start, d.end);
   const edit = fixFor(text, m, d, f);
   const shown = (text.slice(m.start, edit.start) + edit.text + text.slice(edit.end, d.end)).trim();

@@ -76,7 +76,7 @@ export function checkSettings(
         }
       }
       // The place's phrase follows its event: "TALKS: AT A GLANCE" is a heading's two parts.
-      const hasPrep = isPrep(toks[k]) && /^,?[ \t\u00a0]+$/.test(text.slice(toks[k - 1].end, toks[k].start));
+      const hasPrep = isPrep(toks[k]) && /^,?\s+$/.test(text.slice(toks[k - 1].end, toks[k].start));
       if (hasPrep) k++;
       // Up to two filler words: "on his official Facebook page", "told the BBC".
       for (let n = 0; n < 2 && toks[k] && !isCapitalised(toks[k].text) && /^(?:the|his|her|its|their|an?|official|own|state)$/.test(toks[k].norm); n++) k++;
@@ -85,8 +85,8 @@ export function checkSettings(
       if (!toks[k] || !isCapitalised(toks[k].text)) continue;
       if (!hasPrep && !TOLD.test(toks[at].norm)) continue;
       let names = nameAt(toks, k, text);
-      // In capitals, an article is no name's first word ("AT A GLANCE").
-      if (/^(?:a|an|the)$/.test(names[0].norm)) continue;
+      // In capitals, an article is no name's first word ("AT A GLANCE"; "The Hague" is a name).
+      if (/^(?:a|an|the)$/.test(names[0].norm) && names[0].text === names[0].text.toUpperCase()) continue;
       // An owner before the place ("on Mr Araghchi's official Telegram channel") is not the place.
       if (/['’]s?$/.test(names[names.length - 1].text) && toks[k + names.length] && (personOf(names, index) || HONORIFIC.test(names[0].norm))) {
         k += names.length;

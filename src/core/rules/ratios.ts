@@ -94,7 +94,7 @@ export function checkRatios({ masked, text, contexts, sheet, findings, confirmat
     // The subject: the story's figure confirmed last before the ratio in its sentence.
     const before = lastBefore(start, ctx.sentence.start);
     if (!before) continue;
-    let subject = sheet.figureById.get(before.factId)!;
+    const subject = sheet.figureById.get(before.factId)!;
     // "Iran acknowledges 3,117 deaths; HRANA says its toll is three times that": "that" is the
     // figure before, and the subject is the same thing by the source of the ratio's own clause.
     if (/^\s+that\b(?!\s+of\b)/i.test(masked.slice(end, end + 12))) {

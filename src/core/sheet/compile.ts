@@ -117,12 +117,24 @@ function durationsOf(sheet: FactSheet): { years: string; total: number }[] {
   return out;
 }
 
-/** Totals of two counts cited from one sentence: a draft may give their sum ("353 on board" for 312 passengers and 41 crew). */
+/**
+ * Totals of two counts coordinated in one cited sentence, a noun each ("312 passengers and 41
+ * crew": a draft may say "353 on board"); not counts of two clauses ("killed 12 and injured 40").
+ */
 function sumsOf(figures: Figure[]): { value: number; of: [Figure, Figure] }[] {
   const out: { value: number; of: [Figure, Figure] }[] = [];
-  figures.forEach((a, i) => {
-    for (const b of figures.slice(i + 1)) if (a.kind === 'count' && b.kind === 'count' && a.source === b.source && a.qualifier === 'exact' && b.qualifier === 'exact') out.push({ value: a.value + b.value, of: [a, b] });
-  });
+  for (let i = 0; i < figures.length; i++) {
+    const a = figures[i];
+    if (a.kind !== 'count' || a.qualifier !== 'exact') continue;
+    const pa = placeIn(a);
+    for (let j = i + 1; j < figures.length; j++) {
+      const b = figures[j];
+      if (b.kind !== 'count' || b.qualifier !== 'exact' || b.source !== a.source) continue;
+      const pb = placeIn(b);
+      const [x, y] = pa.start < pb.start ? [pa, pb] : [pb, pa];
+      if (x.start >= 0 && /^[ \t]+\p{L}+[ \t]+and[ \t]+$/u.test(a.source.slice(x.end, y.start))) out.push({ value: a.value + b.value, of: [a, b] });
+    }
+  }
   return out;
 }
 

@@ -31,9 +31,13 @@ export function withSources(compiled: CompiledSheet, sources: readonly string[] 
     const masked = maskText(source, true);
     // A fact's own figure, in its cited sentence, is listed ("3,117" of "acknowledged 3,117
     // fatalities"); the same value elsewhere in the text may count something else ("11 minutes").
+    // (Found with its white space as the citation check compares it: an article may be hard-wrapped.)
     const listed: { start: number; end: number; key: string }[] = [];
     for (const f of compiled.figures) {
-      for (let at = source.indexOf(f.source); at >= 0 && f.source; at = source.indexOf(f.source, at + 1)) listed.push({ start: at, end: at + f.source.length, key: unlistedKey(f.kind, f.value) });
+      const words = f.source.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      if (!words[0]) continue;
+      const re = new RegExp(words.join('\\s+'), 'g');
+      for (let hit = re.exec(source); hit; hit = re.exec(source)) listed.push({ start: hit.index, end: hit.index + hit[0].length, key: unlistedKey(f.kind, f.value) });
     }
     for (const m of findMentions(masked)) {
       const key = unlistedKey(m.kind, m.value);
@@ -45,6 +49,6 @@ export function withSources(compiled: CompiledSheet, sources: readonly string[] 
     }
   }
   const sheet: CompiledSheet = { ...compiled, unlisted };
-  derived.set(compiled, { sources, sheet });
+  derived.set(compiled, { sources: [...sources], sheet });
   return sheet;
 }
