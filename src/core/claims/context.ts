@@ -9,7 +9,7 @@ import { countryVoice } from './voices';
 import { phraseWords, WordMap, WordSieve } from '../text/tokens';
 import { type Sentence } from '../text/sentences';
 import { lowerBound, sorted } from '../search';
-import { MONTHS_DAYS } from '../mentions/names';
+import { HONORIFIC, MONTHS_DAYS } from '../mentions/names';
 
 const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike', 'when']);
 /** STRONG and "and": the words countClauses reads (most words are turned away before the look-up, never hashed). */
@@ -44,15 +44,8 @@ const COMMA_FACTOR = Float64Array.from({ length: POWERS }, (_, k) => Math.pow(0.
 /** Words that open a noun phrase: the subject of a gapped clause ("and the company €2 million"). */
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'each']);
 
-/** A token's normal form without a possessive ending. */
-const stripS = (w: string) => w.replace(/'s?$/, '');
-
-/** Honorifics: the name after one is a person's, never a place ("a letter to Mr Smith"). */
-const HONORIFIC_WORD = /^(?:mr|mrs|ms|dr|prof|sir|dame|lord|lady)\.?$/;
-
 /** Prepositions that relate a figure to what it is of ("trade with X", "between X and Y", "exports to X"). */
 const RELATION = new Set(['with', 'between', 'and', 'to', 'from']);
-
 
 /** A subject pronoun, contracted or not ("it", "they've"; a token's normal form has no "'s"). */
 const SUBJECT_PRONOUN = /^(?:it|he|she|they)(?:'(?:ve|d|ll|re))?$/;
@@ -498,7 +491,7 @@ export class SentenceContext {
       if (!this.sameClause(k, at) || !/^\p{Lu}/u.test(t.text)) continue;
       const prev = toks[k - 1];
       if (!(/['’]s?$/.test(t.text) || (prev && RELATION.has(prev.norm)))) continue;
-      if (prev && (HONORIFIC_WORD.test(prev.norm) || (prev.norm === 'to' && toks[k - 2]?.norm === 'according'))) continue;
+      if (prev && (HONORIFIC.test(prev.norm) || (prev.norm === 'to' && toks[k - 2]?.norm === 'according'))) continue;
       const m = byStart.get(k);
       if (m) {
         if (sheet.entities.get(m.id)?.type === 'place') out.places.add(m.id);
@@ -507,7 +500,7 @@ export class SentenceContext {
       // A word the sheet never uses, capitalised in mid sentence (not a month, not after a colon or an opening quote).
       // (A sentence's first word is capitalised anyway, unless it is a possessive: "Turkey's trade".)
       const first = k === 0 || /[:“"‘(\[]\s*$/.test(text.slice(toks[k - 1].end, t.start));
-      if ((!first || /['’]s?$/.test(t.text)) && /^\p{Lu}\p{Ll}/u.test(t.text) && !sheet.vocabulary.has(stripS(t.norm)) && !MONTHS_DAYS.has(t.norm)) out.stranger = true;
+      if ((!first || /['’]s?$/.test(t.text)) && /^\p{Lu}\p{Ll}/u.test(t.text) && !sheet.vocabulary.has(t.norm) && !MONTHS_DAYS.has(t.norm)) out.stranger = true;
     }
     return out;
   }

@@ -18,7 +18,6 @@ import type { Confirmation, Figure, Finding } from '../types';
 
 const EPS = 1e-9;
 
-
 const CURRENCIES: [RegExp, string][] = [
   [/^(?:US\$|U\.S\.\$|\$|(?:US |U\.S\. )?dollars?|USD)$/i, 'USD'],
   [/^(?:€|euros?|EUR)$/i, 'EUR'],
@@ -81,11 +80,14 @@ function typoOf(a: number, b: number): boolean {
   return false;
 }
 
-/** Is `a` the figure `b` with the wrong scale: a thousand, a million or a billion times off, exactly ("two billion" for two million)? */
-function scaleSlipOf(a: number, b: number): boolean {
+/**
+ * Is `a` the figure `b` with the wrong scale: a thousand, a million or a billion times off, to
+ * `tolerance` in powers of ten (exactly: "two billion" for two million; 0.05: rounding aside)?
+ */
+function scaleSlipOf(a: number, b: number, tolerance = 1e-9): boolean {
   if (a <= 0 || b <= 0 || a === b) return false;
   const k = Math.log10(Math.max(a, b) / Math.min(a, b));
-  return [3, 6, 9].some((p) => Math.abs(k - p) < 1e-9);
+  return [3, 6, 9].some((p) => Math.abs(k - p) < tolerance);
 }
 
 /** The lemmas of the words a sheet gives an age by ("age", "aged"). */
@@ -307,9 +309,10 @@ export function checkFigure(
   }
   // "353 people on board" for 312 passengers and 41 crew: the total of two counts of one sentence,
   // where the draft's clause ties to one of them.
-  const total = m.kind === 'count' ? sheet.sums.find((x) => agrees(m, { ...x.of[0], value: x.value }) && cands.some((c) => x.of.includes(c.fact) && c.counts > 0)) : undefined;
+  const tiedPart = (x: { of: [Figure, Figure] }) => cands.find((c) => x.of.includes(c.fact) && c.counts > 0);
+  const total = m.kind === 'count' ? sheet.sums.find((x) => agrees(m, { ...x.of[0], value: x.value }) && tiedPart(x)) : undefined;
   if (total) {
-    confirmations.push({ start: m.start, end: m.end, factId: (cands.find((c) => total.of.includes(c.fact) && c.counts > 0) ?? { fact: total.of[0] }).fact.id });
+    confirmations.push({ start: m.start, end: m.end, factId: tiedPart(total)!.fact.id });
     return;
   }
   // Otherwise, which fact does it stand for? Context must say so (what it counts), or its
@@ -359,8 +362,7 @@ export function checkFigure(
   // million or billion times off, rounding aside): a figure of something else ("four people were
   // arrested" beside 50,000 arrests).
   const ratio = Math.max(m.value, f.value) / Math.max(EPS, Math.min(m.value, f.value));
-  const scaleSlip = [3, 6, 9].some((k) => Math.abs(Math.log10(ratio) - k) < 0.05);
-  if (ratio >= 12 && !typoOf(m.value, f.value) && !scaleSlip) return;
+  if (ratio >= 12 && !typoOf(m.value, f.value) && !scaleSlipOf(m.value, f.value, 0.05)) return;
   const draft = text.slice(m.start, m.end);
   const who = f.reportedBy ? sheet.entities.get(f.reportedBy)?.name : undefined;
   const what = `${f.counts}${who ? ` by ${who}` : ''}`;

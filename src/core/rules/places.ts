@@ -37,6 +37,14 @@ function innerPlace(ctx: SentenceContext, text: string, k: number, prepositions:
   return undefined;
 }
 
+/** The capitalised name after a place and a comma, at token `at` ("Muscat, Oman"): its tokens and lower-case phrase. */
+function regionAfter(toks: Token[], at: number, place: Token[], text: string): { names: Token[]; phrase: string } | undefined {
+  const next = toks[at];
+  if (!next || !isCapitalised(next.text) || !/^,[ \t\u00a0]+$/.test(text.slice(place[place.length - 1].end, next.start))) return undefined;
+  const names = nameAt(toks, at, text);
+  return { names, phrase: names.map((t) => stripPossessive(t).text.toLowerCase()).join(' ') };
+}
+
 /** Checks the places, outlets and channels introduced at token positions `starts` of one sentence. */
 export function checkSettings(
   ctx: SentenceContext,
@@ -102,11 +110,10 @@ export function checkSettings(
       if (index.rightNames.get(s.id)!.some((r) => ` ${phrase} `.includes(` ${r} `) || (words.length >= 2 && r.startsWith(`${phrase} `)))) {
         confirmations.push({ start, end, factId: s.id });
         // "Muscat, Qatar": the region after the right place must be right too.
-        const after = toks[k + names.length];
         const region = sheet.entities.get(s.alsoRight?.[0] ?? '');
-        if (after && region && /^,[ \t\u00a0]+$/.test(text.slice(names[names.length - 1].end, after.start)) && isCapitalised(after.text)) {
-          const next = nameAt(toks, k + names.length, text);
-          const nextPhrase = next.map((t) => stripPossessive(t).text.toLowerCase()).join(' ');
+        const after = region && regionAfter(toks, k + names.length, names, text);
+        if (after) {
+          const { names: next, phrase: nextPhrase } = after;
           const nextEntity = index.entityByPhrase.get(nextPhrase);
           // "In Muscat, Iranian and US delegations …": a word derived from a sheet name is no region.
           const placeLike = nextEntity ? nextEntity.type === region.type : sheet.otherNames.has(nextPhrase) === false && !MONTHS_DAYS.has(nextPhrase) && !(next.length === 1 && derivedFromSheetName(nextPhrase, sheet));
@@ -141,10 +148,9 @@ export function checkSettings(
       let until = end;
       let verified = right.name;
       const regionEntity = sheet.entities.get(s.alsoRight?.[0] ?? '');
-      const next = toks[k + names.length];
-      if (regionEntity?.type === right.type && next && isCapitalised(next.text) && /^,[ \t\u00a0]+$/.test(text.slice(names[names.length - 1].end, next.start))) {
-        const region = nameAt(toks, k + names.length, text);
-        const regionPhrase = region.map((t) => stripPossessive(t).text.toLowerCase()).join(' ');
+      const after = regionEntity?.type === right.type ? regionAfter(toks, k + names.length, names, text) : undefined;
+      if (after && regionEntity) {
+        const { names: region, phrase: regionPhrase } = after;
         const known = index.entityByPhrase.get(regionPhrase);
         if (!index.rightNames.get(s.id)!.includes(regionPhrase) && (!known || known.type === right.type) && !MONTHS_DAYS.has(regionPhrase)) {
           until = stripPossessive(region[region.length - 1]).end;
