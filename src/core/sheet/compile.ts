@@ -38,7 +38,7 @@ export interface CompiledSheet {
   durations: { years: string; total: number }[];
   /** Whom each figure is about: its `about`, else the people its `counts` names, its reporter aside ("years prosecutors sought for Brekalo"). */
   figureAbout: Map<string, string[]>;
-  /** Figures of the story's verified texts (the article, its documents) that no fact lists, by kind and value, with the words they count (see sources.ts). */
+  /** Figures of the story's verified texts (the article, its documents) outside the cited sentences of the facts of their kind and value, by kind and value, with the words they count (see sources.ts). */
   unlisted?: Map<string, Set<string>>;
   /** Totals of two counts of one cited sentence ("312 passengers and 41 crew": 353 on board), with the two facts. */
   sums: { value: number; of: [Figure, Figure] }[];

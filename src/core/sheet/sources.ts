@@ -18,7 +18,8 @@ export function unlistedKey(kind: string, value: number): string {
 const derived = new WeakMap<CompiledSheet, { sources: readonly string[]; sheet: CompiledSheet }>();
 
 /**
- * `compiled` with the figures of `sources` that no fact of the same kind and value lists. The same
+ * `compiled` with the figures of `sources` found outside the cited sentences of the facts of the
+ * same kind and value (`unlisted`: what a draft may quote from the article though no fact lists it). The same
  * object for the same texts (so a re-check reuses its paragraph analyses); `compiled` itself when
  * there are none.
  */
@@ -32,12 +33,19 @@ export function withSources(compiled: CompiledSheet, sources: readonly string[] 
     // A fact's own figure, in its cited sentence, is listed ("3,117" of "acknowledged 3,117
     // fatalities"); the same value elsewhere in the text may count something else ("11 minutes").
     // (Found with its white space as the citation check compares it: an article may be hard-wrapped.)
+    // (Each cited sentence is looked for once, however many facts cite it.)
+    const spans = new Map<string, { start: number; end: number }[]>();
     const listed: { start: number; end: number; key: string }[] = [];
     for (const f of compiled.figures) {
-      const words = f.source.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      if (!words[0]) continue;
-      const re = new RegExp(words.join('\\s+'), 'g');
-      for (let hit = re.exec(source); hit; hit = re.exec(source)) listed.push({ start: hit.index, end: hit.index + hit[0].length, key: unlistedKey(f.kind, f.value) });
+      let found = spans.get(f.source);
+      if (!found) {
+        found = [];
+        const words = f.source.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        const re = words[0] ? new RegExp(words.join('\\s+'), 'g') : undefined;
+        for (let hit = re?.exec(source); hit; hit = re!.exec(source)) found.push({ start: hit.index, end: hit.index + hit[0].length });
+        spans.set(f.source, found);
+      }
+      for (const sp of found) listed.push({ ...sp, key: unlistedKey(f.kind, f.value) });
     }
     for (const m of findMentions(masked)) {
       const key = unlistedKey(m.kind, m.value);
