@@ -282,6 +282,21 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('Abbas Araghchi met Steve Witkoff. Iran has an "inalienable right" to enrich, he said.'), []);
   });
 
+  it('a pronoun opening a paragraph stands for the person the paragraph before last named', () => {
+    // A quote given by "he" to the person the previous paragraph is about.
+    const draft = 'Steve Witkoff led the US side.\n\nIran has an "inalienable right" to enrich, he said.';
+    assert.deepEqual(found(draft).map((f) => f.split(':')[0]), ['quote-misattributed']);
+    assert.equal(fixed(draft), 'Steve Witkoff led the US side.\n\nIran has an "inalienable right" to enrich, Araghchi said.');
+    assert.deepEqual(found('Abbas Araghchi spoke first.\n\nIran has an "inalienable right" to enrich, he said.'), []);
+    // A channel a pronoun's person posted on, in a paragraph of its own.
+    assert.equal(fixed('ARAGHCHI SPOKE.\n\nWRITING ON INSTAGRAM AFTER AN APPEARANCE, HE SAID.'), 'ARAGHCHI SPOKE.\n\nWRITING ON TELEGRAM AFTER AN APPEARANCE, HE SAID.');
+    // The paragraph's own sentences come first, and an unnamed stretch is no antecedent.
+    assert.deepEqual(found('Steve Witkoff led the US side.\n\nAbbas Araghchi spoke next. Iran has an "inalienable right" to enrich, he said.'), []);
+    // The same paragraph after another: its analysis is not reused with the other's person.
+    const twice = 'Abbas Araghchi spoke first.\n\nIran has an "inalienable right" to enrich, he said.\n\nSteve Witkoff led the US side.\n\nIran has an "inalienable right" to enrich, he said.';
+    assert.deepEqual(check(twice, bundled).map((f) => f.ruleId), ['quote-misattributed']);
+  });
+
   it('a wrong country after the right city, and an owner before a channel, are read as such', () => {
     assert.equal(fixed('The indirect talks in Muscat, Qatar, ended.'), 'The indirect talks in Muscat, Oman, ended.');
     assert.deepEqual(found('The indirect talks in Muscat, Oman, ended.'), []);

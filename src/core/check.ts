@@ -33,6 +33,14 @@ export interface Analysis {
   confirmations: Confirmation[];
 }
 
+/** A paragraph's analysis, and the people its last sentence naming any names (undefined: none). */
+interface ParagraphAnalysis extends Analysis {
+  persons?: readonly string[];
+}
+
+/** A personal pronoun: a paragraph with one is read with the people named before it. */
+const PRONOUN_WORD = /\b(?:he|she|his|her|him)\b/i;
+
 /**
  * Checks a draft against the fact sheet. Returns findings sorted by position, each with
  * UTF-16 offsets into `text`, a rule id, a message and fixes as data.
@@ -46,7 +54,7 @@ const PARAGRAPHS_KEPT = 4000;
 /** A cached analysis and the key it is kept under (made from its own copy of the paragraph). */
 interface Cached {
   key: string;
-  result: Analysis;
+  result: ParagraphAnalysis;
 }
 const paragraphCaches = new WeakMap<CompiledSheet, Map<string, Cached>>();
 
@@ -144,16 +152,23 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
   if (!cache) paragraphCaches.set(compiled, (cache = new Map()));
   const findings: Finding[] = [];
   const confirmations: Confirmation[] = [];
-  /** What a paragraph is cached under: the options, its masked text when that differs, and its text. */
-  const keyOf = (original: string, blanked: string) => `${reportUnverified ? 1 : 0}${blanked === original ? '' : blanked + '\u0000'}${original}`;
+  /** The people named last in the paragraphs read so far (what a pronoun opening the next may stand for). */
+  let persons: readonly string[] = [];
+  /**
+   * What a paragraph is cached under: the options, the people named before it when it has a
+   * pronoun that may stand for them, its masked text when that differs, and its text.
+   */
+  const keyOf = (original: string, blanked: string, before: readonly string[]) =>
+    `${reportUnverified ? 1 : 0}${before.length ? before.join(' ') + '\u0001' : ''}${blanked === original ? '' : blanked + '\u0000'}${original}`;
   const paragraph = (start: number, end: number) => {
     if (end <= start) return;
     const original = text.slice(start, end);
     // The same string when nothing in the paragraph is masked (compared by identity below).
     const blanked = masksAny(masks, start, end) ? maskSlice(text, masks, start, end) : original;
-    let result: Analysis;
+    const before = persons.length && PRONOUN_WORD.test(blanked) ? persons : [];
+    let result: ParagraphAnalysis;
     if (useCache) {
-      const key = keyOf(original, blanked);
+      const key = keyOf(original, blanked, before);
       let cached = cache!.get(key);
       if (cached) {
         cache!.delete(key); // most recently used goes last
@@ -161,12 +176,13 @@ export function analyze(text: string, sheet: FactSheet, options: CheckOptions = 
         // Analysed in a copy of its own, so what is cached holds the paragraph, not the draft.
         const own = detached(original);
         const ownBlanked = blanked === original ? own : detached(blanked);
-        cached = { key: keyOf(own, ownBlanked), result: analyzeParagraph(own, ownBlanked, compiled, reportUnverified) };
+        cached = { key: keyOf(own, ownBlanked, before), result: analyzeParagraph(own, ownBlanked, compiled, reportUnverified, before) };
         if (cache!.size >= PARAGRAPHS_KEPT) cache!.delete(cache!.keys().next().value!);
       }
       cache!.set(cached.key, cached);
       result = cached.result;
-    } else result = analyzeParagraph(original, blanked, compiled, reportUnverified);
+    } else result = analyzeParagraph(original, blanked, compiled, reportUnverified, before);
+    if (result.persons) persons = result.persons;
     for (const f of result.findings) findings.push(shift(f, start));
     for (const c of result.confirmations) confirmations.push({ ...c, start: c.start + start, end: c.end + start });
   };
@@ -194,7 +210,7 @@ function shift(f: Finding, by: number): Finding {
 }
 
 /** Every check over one paragraph; offsets relative to it, findings sorted and unique by range. */
-function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet, reportUnverified: boolean): Analysis {
+function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet, reportUnverified: boolean, before: readonly string[]): ParagraphAnalysis {
   // Where figures, number words and dates may start, collected as the sentences are tokenized
   // (one read of the characters for both), unless the two read the paragraph's words differently.
   const sink = needsOwnWordScan(masked) ? undefined : new WordStartsBuilder();
@@ -240,7 +256,7 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
       checkFigure(m, ctx, compiled, text, findings, confirmations, rivals.length > 2 ? rivals : undefined, first);
     });
   }
-  const pass: Pass = { text, masked, contexts, sheet: compiled, findings, confirmations, wordStarts: starts };
+  const pass: Pass = { text, masked, contexts, sheet: compiled, findings, confirmations, wordStarts: starts, before };
   if (!aside) {
     checkRatios(pass);
     checkDates(pass);
@@ -260,5 +276,14 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
     seen.add(key);
     return true;
   });
-  return { findings: unique, confirmations: sorted(confirmations, (a, b) => a.start - b.start) };
+  return { findings: unique, confirmations: sorted(confirmations, (a, b) => a.start - b.start), persons: personsNamedLast(contexts, compiled) };
+}
+
+/** The people named by the last of the sentences that names any; undefined when none does. */
+function personsNamedLast(contexts: readonly SentenceContext[], sheet: CompiledSheet): string[] | undefined {
+  for (let k = contexts.length - 1; k >= 0; k--) {
+    const ids = contexts[k].mentions(sheet).filter((x) => sheet.entities.get(x.id)?.type === 'person').map((x) => x.id);
+    if (ids.length) return ids;
+  }
+  return undefined;
 }

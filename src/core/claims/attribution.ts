@@ -109,9 +109,10 @@ export type Speakers = WordMap<Speaker[]>;
 /**
  * Whom "he" or "she" at token `at` of sentence `si` stands for: the first person the sentence
  * names before it, else the subject (first person named) of the nearest sentence before that
- * names one. Undefined when the verified speaker is named there too (the pronoun may be theirs).
+ * names one, else (near the paragraph's start) `before`: the people the paragraphs before last
+ * named. Undefined when the verified speaker is named there too (the pronoun may be theirs).
  */
-export function antecedent(sheet: CompiledSheet, contexts: readonly SentenceContext[], si: number, at: number, speaker: string): string | undefined {
+export function antecedent(sheet: CompiledSheet, contexts: readonly SentenceContext[], si: number, at: number, speaker: string, before: readonly string[]): string | undefined {
   const persons = (ctx: SentenceContext, before: number) => ctx.mentions(sheet).filter((x) => x.at < before && sheet.entities.get(x.id)?.type === 'person').map((x) => x.id);
   // A pronoun reaches back a few sentences at most (a paragraph of quotes stays linear).
   for (let k = si; k >= Math.max(0, si - 3); k--) {
@@ -119,5 +120,6 @@ export function antecedent(sheet: CompiledSheet, contexts: readonly SentenceCont
     if (!ids.length) continue;
     return ids.some((id) => sameVoice(sheet, id, speaker)) ? undefined : ids[0];
   }
-  return undefined;
+  if (si > 3 || !before.length) return undefined;
+  return before.some((id) => sameVoice(sheet, id, speaker)) ? undefined : before[0];
 }

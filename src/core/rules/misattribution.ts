@@ -22,6 +22,7 @@ export function misattribution(
   phrases: Speaker[],
   speakers: Speakers,
   findings: Finding[],
+  before: readonly string[],
 ): void {
   const ctx = contexts[si];
   const qa = ctx.tokenAt(span.start);
@@ -30,7 +31,7 @@ export function misattribution(
   // "…,” he said": the pronoun's antecedent is the speaker.
   if (!who) {
     const pronoun = attribute(text, ctx, qa, qb, quoteIndex(sheet).speakersOrPronouns);
-    const id = pronoun?.id === PRONOUN ? antecedent(sheet, contexts, si, pronoun.at, q.speaker) : undefined;
+    const id = pronoun?.id === PRONOUN ? antecedent(sheet, contexts, si, pronoun.at, q.speaker, before) : undefined;
     if (pronoun && id) who = { ...pronoun, id, name: true };
   }
   if (!who || sameVoice(sheet, who.id, q.speaker)) return;

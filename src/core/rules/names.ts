@@ -47,7 +47,7 @@ function otherNamesOf(sheet: CompiledSheet): { otherPeople: Set<string>; otherGi
 }
 
 /** Checks names, roles and settings in every sentence. */
-export function checkNames({ text, contexts, sheet, findings, confirmations }: Pass): void {
+export function checkNames({ text, contexts, sheet, findings, confirmations, before }: Pass): void {
   const index = nameIndex(sheet);
   const { known } = index;
   const flagged = new Set<number>();
@@ -170,7 +170,7 @@ export function checkNames({ text, contexts, sheet, findings, confirmations }: P
   };
 
   /** The people the last sentence naming any named (what a pronoun may stand for). */
-  let lastPersons: string[] = [];
+  let lastPersons: readonly string[] = before;
   // Where role titles and setting triggers may start in the sentence (found in pass 2).
   const roleAt: number[] = [];
   const triggerAt: number[] = [];

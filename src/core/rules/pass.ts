@@ -22,4 +22,6 @@ export interface Pass {
   confirmations: Confirmation[];
   /** Where figures, number words and date phrases may start in `masked` (found once, shared by the checks). */
   wordStarts: WordStarts;
+  /** The people named by the last sentence of the paragraphs before that names any (whom an opening "he" may stand for). */
+  before: readonly string[];
 }

@@ -30,7 +30,7 @@ function paragraphTokens(contexts: readonly SentenceContext[]): Token[] {
 }
 
 /** Checks every quotation of the draft. */
-export function checkQuotes({ masked, text, contexts, sheet, findings, confirmations }: Pass, reportUnverified: boolean): void {
+export function checkQuotes({ masked, text, contexts, sheet, findings, confirmations, before }: Pass, reportUnverified: boolean): void {
   const { verified, phrases, speakers, longest } = quoteIndex(sheet);
   // The paragraph's words, taken once: quotes nest, and tokenizing each span anew would read
   // a deeply nested text once per level.
@@ -56,6 +56,8 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
     const inner = { start: words[0].start, end: words[words.length - 1].end };
     while (si < contexts.length && contexts[si].sentence.end <= span.start) si++;
     const ctx = contexts[si];
+    /** Flags the quote verified as `q` when the sentence gives it to someone else. */
+    const wrongMouth = (q: Quote) => ctx && misattribution(span, q, contexts, si, text, sheet, phrases, speakers, findings, before);
     const draft = words.map((w) => w.norm);
     // 1. Verbatim, or a contiguous part of a verified quote.
     const exact = verified.find((v) => containsRun(v.words, draft));
@@ -64,12 +66,12 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
     const negated = exact && droppedNegation(exact.words, draft, all, from);
     if (exact && negated) {
       findings.push(restoreWhole(words, exact.q, text, `Draft quotes “${text.slice(inner.start, inner.end)}” without “${negated}”; verified: “${exact.q.text}”`));
-      if (ctx) misattribution(span, exact.q, contexts, si, text, sheet, phrases, speakers, findings);
+      wrongMouth(exact.q);
       continue;
     }
     if (exact) {
       confirmations.push({ start: span.start, end: span.end, factId: exact.q.id });
-      if (ctx) misattribution(span, exact.q, contexts, si, text, sheet, phrases, speakers, findings);
+      wrongMouth(exact.q);
       continue;
     }
     // 2. Close to a verified quote: align word by word and restore the verified words.
@@ -96,7 +98,7 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
       const negation = qFirst > 0 && NEGATORS.has(best.words[qFirst - 1]) && !draft.includes(best.words[qFirst - 1]) && !NEGATORS.has(all[from - 1]?.norm ?? '');
       findings.push(negation ? restoreWhole(words, best.q, text, `Draft quotes “${text.slice(inner.start, inner.end)}”; verified: “${best.q.text}”`) : mismatch(span, words, best.q, best.words, a.ops, text));
       // A misquote can also be in the wrong mouth: flag both, so one round of fixes settles it.
-      if (ctx) misattribution(span, best.q, contexts, si, text, sheet, phrases, speakers, findings);
+      wrongMouth(best.q);
       continue;
     }
     // 2b. The verified words in other forms, or rephrased around them ("never negotiated",
@@ -113,7 +115,7 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
     }
     if (rephrased) {
       findings.push(restoreWhole(words, rephrased.q, text, `Draft quotes “${text.slice(inner.start, inner.end).replace(/\s+/g, ' ')}”; verified: “${rephrased.q.text}”`));
-      if (ctx) misattribution(span, rephrased.q, contexts, si, text, sheet, phrases, speakers, findings);
+      wrongMouth(rephrased.q);
       continue;
     }
     // 3. Not in the verified facts: short unattributed scare quotes are left alone.
