@@ -561,6 +561,57 @@ describe('extract: reading the clause, whom a figure is about, roles and institu
   });
 });
 
+describe('extract: an organisation named by its people, its work and its name\'s words', () => {
+  // An invented story, written for these tests.
+  const article = [
+    '# Mine inquiry finds gas alarm was ignored',
+    '',
+    'The Regional Mines Inspectorate published its review on Monday, eight months after the blast.',
+    '',
+    'Inspectors examined 212 sensor logs and questioned 35 miners, the review said.',
+    '',
+    'The review found that the alarm sounded 19 minutes before the blast, and that 4 of the 9 fans had failed.',
+    '',
+    'The shift had been cut to 6 staff, it said.',
+    '',
+    'The Dunmore Residents\' Collective, which has about 80 members, said families had been ignored for years.',
+    '',
+    '“We were told nothing,” said the collective\'s chair, Mara Quist, whose husband works at the mine.',
+    '',
+    'The Nurses\' and Midwives\' Alliance said 14 nurses had treated the injured; residents and nurses praised the rescue teams.',
+  ].join('\n');
+  const { sheet } = extractFacts(article, { articlePath: 'mine.md', markdown: true });
+  const fig = (v: number) => sheet.figures.find((f) => f.value === v)!;
+  const ent = (name: string) => byName(sheet, name)!;
+
+  it('a plural sharing the stem of a word of its name ("Inspectors") and its work ("the review said") report for it', () => {
+    const inspectorate = ent('Regional Mines Inspectorate');
+    assert.ok(inspectorate.mentions!.includes('inspectors'), JSON.stringify(inspectorate.mentions));
+    assert.ok(inspectorate.mentions!.includes('review'), JSON.stringify(inspectorate.mentions));
+    assert.equal(fig(212).reportedBy, inspectorate.id, '“…, the review said”');
+    assert.equal(fig(19).reportedBy, inspectorate.id, '“The review found that …”');
+    assert.equal(fig(6).reportedBy, inspectorate.id, '“…, it said” after a sentence of its review');
+  });
+
+  it('a plural its own name spells is no mention of it ("residents", "nurses")', () => {
+    assert.ok(!(ent('Dunmore Residents\' Collective').mentions ?? []).includes('residents'));
+    assert.ok(!(ent('Nurses\' and Midwives\' Alliance').mentions ?? []).includes('nurses'));
+  });
+
+  it('the possessive of a common noun is a word of the name, and the name\'s head noun says whom a chair speaks for', () => {
+    const collective = ent('Dunmore Residents\' Collective');
+    assert.equal(collective.type, 'organisation');
+    assert.equal(ent('Nurses\' and Midwives\' Alliance').type, 'organisation');
+    assert.equal(byName(sheet, 'Collective'), undefined, 'not split at the possessive');
+    assert.equal(ent('Mara Quist').speaksFor, collective.id);
+  });
+
+  it('the article passes its own proposal', () => {
+    const findings = check(article, validateFactSheet(JSON.parse(JSON.stringify(sheet))), { markdown: true }).filter((f) => f.ruleId !== 'quote-unverified');
+    assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+  });
+});
+
 describe('extract: who a figure\'s sentence says decided it, headlines, age groups (issue 19)', () => {
   // Invented, unlike any story under test/fixtures.
   const article = [

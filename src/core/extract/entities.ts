@@ -8,6 +8,7 @@ import { SPEECH } from '../claims/attribution';
 import type { EntityType, Role } from '../types';
 import { STOP_CAPS, TITLE_HEADS, TITLE_MODIFIERS, ROLE_NOUNS, ORG_WORDS, PUBLIC_BODY_WORDS, JURISDICTION_WORDS, OUTLET_WORDS, PLACE_WORDS, CHANNEL_AFTER, OUTLET_CUES, BODY_HEADS, BODY_MODIFIERS, REPORT_VERBS, MORE_SPEECH, LOCATIVE, nounAfter, DEMONYM_SUFFIX, CALENDAR, bare, isPossessive, lower, isAcronym, initials, lastWord, isVerbOfSaying } from './lexicon';
 import { slug, type IdMaker } from './ids';
+import { inflectionStem } from '../language/lemma';
 import type { Src, NameRun, Draft } from './model';
 import { CONNECTORS, capRuns, ORG_NOUNS, PLACE_NOUNS, nouns, nounApposition, isSentenceStart, wordsStandingAlone, roleBefore, appositiveRole } from './names';
 import { RESEARCHERS, SPEAKS_FOR_ROLES, ownerOf } from './speakers';
@@ -17,11 +18,12 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
   const runsBySrc: NameRun[][] = [];
   const midSentence = new Set<string>();
   const lowerSeen = new Set<string>();
+  for (const src of srcs) for (const t of src.sentence.tokens) if (/^\p{Ll}/u.test(t.text)) lowerSeen.add(t.norm);
+  const common = (w: string) => lowerSeen.has(w);
   for (const src of srcs) {
     const s = src.sentence;
     const body = text.slice(s.start, s.end);
-    for (const t of s.tokens) if (/^\p{Ll}/u.test(t.text)) lowerSeen.add(t.norm);
-    const runs = capRuns(body, s.start).map((words) => ({ src, words }) as NameRun);
+    const runs = capRuns(body, s.start, common).map((words) => ({ src, words }) as NameRun);
     for (const r of runs) for (const w of r.words) if (!isSentenceStart(text, s.start, w.start)) midSentence.add(lower(w.text));
     runsBySrc.push(runs);
   }
@@ -281,6 +283,7 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
     heads.set(head, [...(heads.get(head) ?? []), d]);
   }
   for (const [head, ds] of heads) if (ds.length === 1 && theNouns.has(head)) addMention(ds[0], head);
+  for (const [d, m] of standIns(srcs, drafts, text)) addMention(d, m);
   // "Northbrook City Council": the body serves a place, named by the words before "City".
   for (const d of [...drafts]) {
     if (d.entity.type !== 'organisation' && d.entity.type !== 'body') continue;
@@ -407,5 +410,61 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
     if (e.aliases && !e.aliases.length) delete e.aliases;
     if (e.mentions && !e.mentions.length) delete e.mentions;
   }
+  return out;
+}
+
+/**
+ * The common nouns by which the article names an organisation's people or its work, each
+ * proposed as a mention of the one organisation it fits:
+ * - its people by their work, a plural sharing the stem of a word of its name ("investigators"
+ *   of the Accident Investigation Board, "inspectors" of the Schools Inspectorate; Porter2 stems);
+ *   never a plural its name spells ("survivors" are not the Survivors' Group);
+ * - its work ("the report"), a noun the article writes after "its" in a sentence the organisation
+ *   opens, or after its possessive, and elsewhere as the subject of a verb of saying ("the
+ *   report found").
+ */
+function standIns(srcs: readonly Src[], drafts: readonly Draft[], text: string): [Draft, string][] {
+  const orgs = drafts.filter((d) => d.entity.type === 'organisation' || d.entity.type === 'body');
+  const out: [Draft, string][] = [];
+  const byStem = new Map<string, Set<Draft>>();
+  const spelt = new Set<string>();
+  // Common nouns: the words written in lower case, or capitalised only to open a sentence.
+  const plurals = new Set<string>();
+  for (const src of srcs) for (const t of src.sentence.tokens) if (/^\p{Ll}/u.test(t.text) || (/^\p{Lu}\p{Ll}+$/u.test(t.text) && isSentenceStart(text, src.sentence.start, t.start))) plurals.add(t.norm);
+  for (const d of orgs) {
+    for (const w of d.entity.name.split(/\s+/)) {
+      const lw = lower(w);
+      spelt.add(lw);
+      if (lw.length < 5 || CONNECTORS.has(lw) || !/^\p{L}+$/u.test(lw)) continue;
+      const st = inflectionStem(lw);
+      byStem.set(st, (byStem.get(st) ?? new Set()).add(d));
+    }
+  }
+  for (const w of plurals) {
+    if (!/^\p{Ll}{5,}s$/u.test(w) || spelt.has(w) || spelt.has(w.slice(0, -1))) continue;
+    const ds = byStem.get(inflectionStem(w));
+    if (ds?.size === 1) out.push([[...ds][0], w]);
+  }
+  // Its work: "The board published its report …", "the board's report", then "the report found …".
+  const works = new Map<string, Set<Draft>>();
+  const saidBy = new Set<string>();
+  for (const src of srcs) {
+    const toks = src.sentence.tokens;
+    for (let i = 1; i + 1 < toks.length; i++) {
+      if (toks[i - 1].norm === 'the' && /^\p{Ll}/u.test(toks[i].text) && isVerbOfSaying(toks[i + 1].norm)) saidBy.add(toks[i].norm);
+    }
+    const subject = orgs.find((d) => {
+      const first = toks.findIndex((t) => /^\p{Lu}/u.test(t.text) && !STOP_CAPS.has(t.norm));
+      return first >= 0 && first <= 1 && d.entity.name.split(/\s+/)[0] === toks[first].text;
+    });
+    for (let i = 1; i < toks.length; i++) {
+      if (!/^\p{Ll}/u.test(toks[i].text)) continue;
+      let owner: Draft | undefined;
+      if (toks[i - 1].norm === 'its') owner = subject;
+      else if (isPossessive(toks[i - 1].text)) owner = orgs.find((d) => lastWord(d.entity.name).toLowerCase() === lower(toks[i - 1].text) || d.entity.aliases?.some((a) => a.toLowerCase() === lower(toks[i - 1].text)));
+      if (owner) works.set(toks[i].norm, (works.get(toks[i].norm) ?? new Set()).add(owner));
+    }
+  }
+  for (const [noun, ds] of works) if (ds.size === 1 && saidBy.has(noun) && !ROLE_NOUNS.has(noun) && !TITLE_HEADS.has(noun)) out.push([[...ds][0], noun]);
   return out;
 }

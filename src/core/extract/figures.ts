@@ -12,7 +12,7 @@ import type { Figure, Qualifier } from '../types';
 import { words, lastWord, isVerbOfSaying, LINKING, AFTER_STOP } from './lexicon';
 import { slug, type IdMaker } from './ids';
 import type { Src, QuotedSpan } from './model';
-import { speaksAt, trailing, lastPersonBefore, subjectReporter, decidingSubject } from './speakers';
+import { speaksAt, trailing, lastPersonBefore, lastOrganisationBefore, subjectReporter, decidingSubject } from './speakers';
 import { countsOf, FALLBACK_COUNTS, ageOf, aboutPerson, contextOf, clauseWords } from './figureContext';
 
 const CURRENCIES: Record<string, string> = {
@@ -134,6 +134,9 @@ export function findFigures(text: string, masked: string, srcs: Src[], sheet: Co
     const pronounLeads = /^(?:he|she|they)$/.test(toks[0]?.norm ?? '') && isVerbOfSaying(toks[1]?.norm);
     const pronounTrails = toks.length > 2 && /^(?:he|she|they)$/.test(toks[toks.length - 2].norm) && isVerbOfSaying(toks[toks.length - 1].norm) && toks.length - 2 > to && /,\s*$/.test(masked.slice(toks[toks.length - 3].end, toks[toks.length - 2].start));
     if (!reportedBy && !inQuote && m.kind !== 'year' && !given && (pronounLeads || pronounTrails)) reportedBy = lastPersonBefore(text, srcs, src.index, sheet);
+    // "…, it said.": the organisation last shown speaking (its report's findings).
+    const itTrails = toks.length > 2 && toks[toks.length - 2].norm === 'it' && isVerbOfSaying(toks[toks.length - 1].norm) && toks.length - 2 > to && /,\s*$/.test(masked.slice(toks[toks.length - 3].end, toks[toks.length - 2].start));
+    if (!reportedBy && !inQuote && m.kind !== 'year' && !given && itTrails) reportedBy = lastOrganisationBefore(text, srcs, src.index, sheet);
     // "The court sentenced Ruiz to nine years for defrauding 300 investors": the figures of a body's decision or plan are its own.
     if (!reportedBy && !inQuote && !given) reportedBy = decidingSubject(text, src, sheet, from);
     const cur = m.currency.replace(/\./g, '');

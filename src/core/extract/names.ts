@@ -12,8 +12,13 @@ const CAP_WORD = /(?:\p{Lu}\.){2,}(?!\p{L})|\p{Lu}[\p{L}\p{M}]*(?:['’-][\p{L}\
 
 export const CONNECTORS = words('of for de da di du del van von der den bin ibn al el la le &');
 
-/** Capitalised runs of a sentence: "Ana Ruiz", "Bank of Mars", each split at a possessive. */
-export function capRuns(text: string, base: number): Cap[][] {
+/**
+ * Capitalised runs of a sentence: "Ana Ruiz", "Bank of Mars", each split at a possessive, except
+ * the possessive of a common noun (`common`: one the article also writes in lower case), which is
+ * a word of the name ("Marlpit Parents' Forum", "Teachers' and Lecturers' Union").
+ */
+export function capRuns(text: string, base: number, common: (word: string) => boolean = () => false): Cap[][] {
+  const ownWord = (w: string) => isPossessive(w) && common(w.replace(/['’]s?$/, '').toLowerCase());
   const runs: Cap[][] = [];
   let run: Cap[] = [];
   let lastEnd = -1;
@@ -31,7 +36,7 @@ export function capRuns(text: string, base: number): Cap[][] {
     const joined = lastEnd >= 0 && (/^[ \t]+$|^\r?\n$/.test(gap) || (/^\s+(\S+)\s+$/.test(gap) && CONNECTORS.has(gap.trim().toLowerCase())));
     const prev = run[run.length - 1];
     // A possessive ends a name ("Ruiz’s Ministry"), except before a place or organisation word ("St Anne’s Hospital").
-    const prevPossessive = prev && isPossessive(prev.text) && !PLACE_WORDS.has(m[0].toLowerCase()) && !ORG_WORDS.has(m[0].toLowerCase());
+    const prevPossessive = prev && isPossessive(prev.text) && !ownWord(prev.text) && !PLACE_WORDS.has(m[0].toLowerCase()) && !ORG_WORDS.has(m[0].toLowerCase());
     if (run.length && (!joined || prevPossessive)) {
       runs.push(run);
       run = [];
@@ -48,7 +53,7 @@ export function capRuns(text: string, base: number): Cap[][] {
     if (!own.length || own.length > 2 || !/^\s+and\s+$/.test(text.slice(a[a.length - 1].end - base, b[0].start - base))) continue;
     const last = b[b.length - 1].text.toLowerCase();
     // Not after a whole name of its own ("Fennick Road and …", "Ruiz's and …").
-    if (!ORG_WORDS.has(last) || (own.length > 1 && PLACE_WORDS.has(own[own.length - 1].text.toLowerCase())) || own.some((w) => isPossessive(w.text) || STOP_CAPS.has(w.text.toLowerCase()))) continue;
+    if (!ORG_WORDS.has(last) || (own.length > 1 && PLACE_WORDS.has(own[own.length - 1].text.toLowerCase())) || own.some((w) => (isPossessive(w.text) && !ownWord(w.text)) || STOP_CAPS.has(w.text.toLowerCase()))) continue;
     runs.splice(i, 2, [...a, ...b]);
   }
   return runs;

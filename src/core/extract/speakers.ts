@@ -35,6 +35,11 @@ export function proposeSpeaksFor(drafts: Draft[], srcs: Src[], sheet: CompiledSh
       } else {
         const want = phraseWords(bare(phrase)).filter((w, k) => k > 0 || w !== 'the').join(' ');
         id = sheet.entityPhrases.find((p) => p.words.join(' ') === want && isOrg(p.id))?.id;
+        // "the forum's chair": an organisation named by its head noun, if only one has it ("Marlpit Parents' Forum").
+        if (!id && /^\p{L}+$/u.test(want)) {
+          const heads = [...sheet.entities.values()].filter((e) => isOrg(e.id) && phraseWords(e.name).pop() === want);
+          if (heads.length === 1) id = heads[0].id;
+        }
       }
       if (id && id !== d.entity.id) {
         d.entity.speaksFor = id;
@@ -105,7 +110,9 @@ export function speakingPerson(text: string, src: Src, sheet: CompiledSheet, per
  */
 export function speaksAt(text: string, src: Src, mm: { id: string; at: number; len: number }): boolean {
   const toks = src.sentence.tokens;
-  if (mm.at >= 2 && toks[mm.at - 2].norm === 'according' && toks[mm.at - 1].norm === 'to') return true;
+  // "according to Ruiz", "according to the report".
+  const at = mm.at > 0 && /^(?:the|its|their)$/.test(toks[mm.at - 1].norm) ? mm.at - 1 : mm.at;
+  if (at >= 2 && toks[at - 2].norm === 'according' && toks[at - 1].norm === 'to') return true;
   let end = mm.at + mm.len;
   if (/^\s*\(/.test(text.slice(toks[end - 1].end, toks[end]?.start ?? toks[end - 1].end)) && toks[end + 1] && /^\s*\)/.test(text.slice(toks[end].end))) end++;
   if (isVerbOfSaying(toks[end]?.norm)) return true;
@@ -134,6 +141,15 @@ export function trailing(masked: string, ctx: SentenceContext, sheet: CompiledSh
   // The attribution closes the sentence or its main clause: "…, the agency said." / "…, the agency said, as …"
   const after = masked.slice(toks[end].end, toks[end + 1]?.start ?? ctx.sentence.end);
   return end + 1 >= toks.length || /^\s*[,;—–]/.test(after) ? last.id : undefined;
+}
+
+/** "…, it said": the organisation the nearest of the two sentences before shows speaking. */
+export function lastOrganisationBefore(text: string, srcs: Src[], index: number, sheet: CompiledSheet): string | undefined {
+  for (let i = index - 1; i >= Math.max(0, index - 2); i--) {
+    const mm = srcs[i].ctx.mentions(sheet).find((x) => ['organisation', 'body'].includes(sheet.entities.get(x.id)?.type ?? '') && speaksAt(text, srcs[i], x));
+    if (mm) return mm.id;
+  }
+  return undefined;
 }
 
 export function lastPersonBefore(text: string, srcs: Src[], index: number, sheet: CompiledSheet): string | undefined {
