@@ -282,6 +282,13 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('Abbas Araghchi met Steve Witkoff. Iran has an "inalienable right" to enrich, he said.'), []);
   });
 
+  it('another source\'s exact figure in words of that source\'s own fact is a wrong source, in words of the named source\'s a wrong figure', () => {
+    const table = '| What | Figure | Source |\n| --- | --- | --- |\n| Verified deaths, mainly protesters | 6,872 | Iranian authorities |\n';
+    assert.equal(fixed(table), '| What | Figure | Source |\n| --- | --- | --- |\n| Verified deaths, mainly protesters | 6,872 | HRANA |\n');
+    const prose = 'According to Iranian officials, 6,872 people were killed, most of them security forces and bystanders.';
+    assert.equal(fixed(prose), 'According to Iranian officials, 3,117 people were killed, most of them security forces and bystanders.');
+  });
+
   it('a pronoun opening a paragraph stands for the person the paragraph before last named', () => {
     // A quote given by "he" to the person the previous paragraph is about.
     const draft = 'Steve Witkoff led the US side.\n\nIran has an "inalienable right" to enrich, he said.';

@@ -318,6 +318,20 @@ export function checkFigure(
   // Otherwise, which fact does it stand for? Context must say so (what it counts), or its
   // reporter must, with a digit slip or another source's figure for the same kind of thing.
   const moved = cands.find((x) => x.contradicted && agrees(m, x.fact));
+  /** How many words of the figure's clause or table row are words of fact `a`'s own and not of `b`'s. */
+  const ownWords = (a: Figure, b: Figure) => {
+    const mine = sheet.figureWords.get(a.id)!;
+    const theirs = sheet.figureWords.get(b.id)!;
+    const near = new Set(labels.flatMap((l) => l.trim().split(' ')));
+    // Not the words that name a source ("Iranian authorities").
+    const named = new Set(ctx.mentions(sheet).flatMap((x) => Array.from({ length: x.len }, (_, k) => x.at + k)));
+    ctx.lemmas.forEach((w, i) => {
+      if ((i < from || i >= to) && !named.has(i) && ctx.weight(i, from) >= 0.3) near.add(w);
+    });
+    let n = 0;
+    for (const w of near) if (mine.has(w) && !theirs.has(w)) n++;
+    return n;
+  };
   const sameThing = (c: Candidate) => !!moved && c.fact.context.some((w) => moved.fact.context.includes(w));
   // The two highest ranked, ties in the sheet's order (as a stable sort would leave them).
   let top: { c: Candidate; s: number } | undefined;
@@ -357,6 +371,12 @@ export function checkFigure(
     if (next && !NOT_COUNTED.has(next) && !/(?:ed|ing)$/.test(next) && !cands.some((x) => sheet.figureContext.get(x.fact.id)!.some((p) => p[0] === lemmaOf(next)))) return;
   }
   if (second && second.s > top!.s - 0.05 && second.c.fact.value !== c.fact.value) return;
+  // Another source's exact figure, and the sentence's words say its thing more than the named
+  // source's ("Verified deaths, mainly protesters | 6,872 | Iranian authorities"): the source is wrong, not the figure.
+  if (moved && reporter && moved.counts >= 0.3 && !typoOf(m.value, c.fact.value) && (moved.counts > c.counts + 0.2 || (ownWords(moved.fact, c.fact) >= 2 && ownWords(c.fact, moved.fact) === 0))) {
+    wrongSource(m, moved.fact, reporter, ctx, sheet, text, findings);
+    return;
+  }
   const f = c.fact;
   // Twelve times off or more, and no slip of a digit or of the scale word (about a thousand,
   // million or billion times off, rounding aside): a figure of something else ("four people were

@@ -46,6 +46,8 @@ export interface CompiledSheet {
   figurePlaces: Map<string, string[]>;
   /** Each figure's context phrases, as word stems (see language/lemma.ts). */
   figureContext: Map<string, string[][]>;
+  /** Each figure's own words: the stems of the lower-case words of its `counts` and cited sentence ("verified", "protesters"). */
+  figureWords: Map<string, Set<string>>;
   dates: DateFact[];
   /** Each dated event's context phrases, as word stems. */
   dateContext: Map<string, string[][]>;
@@ -253,6 +255,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
       return [f.id, phrases];
     }),
   );
+  const figureWords = new Map(sheet.figures.map((f) => [f.id, new Set(lemmasOf(`${f.counts} ${f.source}`.match(/(?<![\p{L}\p{N}])\p{Ll}{4,}(?![\p{L}\p{N}])/gu) ?? []))]));
   const dateContext = new Map(sheet.dates.map((d) => [d.id, d.context.map((c) => lemmasOf(phraseWords(c)))]));
   const contextWords = new WordSieve([...figureContext.values(), ...dateContext.values()].flatMap((phrases) => phrases.filter((p) => p.length).map((p) => p[0])));
   const otherNames = new Set<string>();
@@ -275,6 +278,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     durationFacts: sheet.figures.filter((f) => f.kind === 'duration'),
     ratioFacts: sheet.figures.filter((f) => f.kind === 'ratio'),
     figureContext,
+    figureWords,
     dates: sheet.dates,
     dateContext,
     contextWords,
