@@ -289,6 +289,11 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.equal(fixed(prose), 'According to Iranian officials, 3,117 people were killed, most of them security forces and bystanders.');
   });
 
+  it('"They say" opening a sentence with no source of its own has the previous sentence\'s subject as source', () => {
+    assert.deepEqual(found('The authorities published 2,986 names. They also say more than 50,000 people were arrested.'), ['number-mismatch: more than 50,000']);
+    assert.deepEqual(found('HRANA verified 6,872 deaths. They also say more than 50,000 people were arrested.'), []);
+  });
+
   it('a pronoun opening a paragraph stands for the person the paragraph before last named', () => {
     // A quote given by "he" to the person the previous paragraph is about.
     const draft = 'Steve Witkoff led the US side.\n\nIran has an "inalienable right" to enrich, he said.';

@@ -219,6 +219,7 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
   const confirmations: Confirmation[] = [];
 
   const contexts = sentences.map((s) => new SentenceContext(s, masked));
+  for (let i = 1; i < contexts.length; i++) contexts[i].previous = contexts[i - 1];
   // Figures grouped by sentence, with the token span of each (what a context word is nearest to).
   const bySentence = new Map<number, Mention[]>();
   let si = 0;

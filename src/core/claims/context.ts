@@ -71,6 +71,9 @@ export class SentenceContext {
   /** Where the last {@link reporter} found named the reporter (tokens [at, at + len)). */
   reporterAt?: { at: number; len: number };
 
+  /** The sentence before in the paragraph (whom an opening "they said" stands for), set by check.ts. */
+  previous?: SentenceContext;
+
   constructor(
     readonly sentence: Sentence,
     private readonly masked: string,
@@ -409,10 +412,27 @@ export class SentenceContext {
         topW = w;
       } else if (w > secondW) secondW = w;
     }
-    if (top === undefined || topW < 0.25) return undefined;
+    if (top === undefined) return this.pronounReporter(sheet, from);
+    if (topW < 0.25) return undefined;
     if (secondW * 1.3 > topW) return undefined;
     this.reporterAt = where.get(top);
     return top;
+  }
+
+  /**
+   * "The authorities published 2,986 names. They also say 50,000 …": a sentence opened by a
+   * subject pronoun and a verb of reporting, with no source of its own, has the previous
+   * sentence's subject as source (a reporter opening it, not in a possessive).
+   */
+  private pronounReporter(sheet: CompiledSheet, from: number): string | undefined {
+    const toks = this.sentence.tokens;
+    if (!toks.length || !SUBJECT_PRONOUN.test(toks[0].norm) || from < 2) return undefined;
+    const verb = REPORTING.has(toks[1]?.norm ?? '') ? 1 : REPORTING.has(toks[2]?.norm ?? '') ? 2 : -1;
+    if (verb < 0 || verb >= from) return undefined;
+    const prev = this.previous;
+    const subject = prev?.mentions(sheet).find((x) => x.at <= 2);
+    if (!prev || !subject || !sheet.reporters.has(subject.id) || /['’]s?$/.test(prev.sentence.tokens[subject.at + subject.len - 1].text)) return undefined;
+    return subject.id;
   }
 
   /** The word before the noun phrase ending in the mention at token `at`, past its article and capitalised modifiers ("of [the Corran Bay] report"). */
