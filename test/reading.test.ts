@@ -632,5 +632,17 @@ describe('titles in apposition, in Markdown emphasis', () => {
     assert.equal(fixed("**Ivo Castell**, the trust's chief executive, apologised."), "**Dana Morrow**, the trust's chief executive, apologised.");
     assert.equal(fixed("**Dana Morrow**, the trust's chief executive, apologised."), "**Dana Morrow**, the trust's chief executive, apologised.");
   });
+
+  it("a sheet person given another's title in apposition: the finding covers name and title, and a second fix gives the title back", () => {
+    const draft = "Ivo Castell, the trust's chief executive, apologised.";
+    const [f] = check(draft, sheet, { cache: false });
+    assert.equal(draft.slice(f.start, f.end), "Ivo Castell, the trust's chief executive");
+    assert.deepEqual(
+      f.fixes.map((x) => applyFixes(draft, [{ ...f, fixes: [x] }]).text),
+      ["Dana Morrow, the trust's chief executive, apologised.", "Ivo Castell, the trust's spokesperson, apologised."],
+    );
+    // A name outside the sheet has no title of its own to give back.
+    assert.deepEqual(check("Ana Ruiz, the trust's chief executive, apologised.", sheet, { cache: false }).map((x) => x.fixes.length), [1]);
+  });
 });
 

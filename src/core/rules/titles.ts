@@ -76,7 +76,8 @@ export function checkRoles(
   const commaAfter = (a: Token, b: Token) => /^(?:[*_]{1,3})?,[ \t\u00a0]+(?:[*_]{1,3})?$/.test(text.slice(a.end, b.start));
   // Every title bound to a name in the sentence, kept until all are read: a name that two titles
   // give to two different people ("envoy Jared Kushner, Trump's son-in-law") has no safe fix.
-  const claims: { names: Token[]; holder: Entity; title: string }[] = [];
+  // `span`: where the title stands after the name, in apposition (what a second fix may replace).
+  const claims: { names: Token[]; holder: Entity; title: string; span?: [number, number] }[] = [];
   for (const at of starts) {
     const entries = index.roles.get(toks[at].norm);
     if (!entries) continue;
@@ -133,7 +134,9 @@ export function checkRoles(
       if (names.length !== head - k) continue;
       const person = personOf(names, index);
       // An unknown name must look like a person's full name; a lone capitalised word may be a place or a day.
-      if (person || names.length >= 2) claims.push({ names, holder, title: role.title });
+      // The span keeps an owner ("the trust's") and takes in a modifier ("Middle East" envoy).
+      const titleFrom = qualLen && !/['’]s?$/.test(toks[at - 1].text) ? at - qualLen : at;
+      if (person || names.length >= 2) claims.push({ names, holder, title: role.title, span: [toks[titleFrom].start, toks[after - 1].end] });
     }
   }
   // Keyed by the name's last word: a name read back from an apposition may take in a title before it.
@@ -147,7 +150,7 @@ export function checkRoles(
   // Case is what shows an unknown name: in a sentence without lower-case words ("FOREIGN MINISTER
   // SAYS TALKS …") only the sheet's own names are read after a title.
   const capitals = !toks.some((t) => /\p{Ll}/u.test(t.text));
-  for (const c of claims) if (!capitals || personOf(c.names, index)) roleFinding(c.names, c.holder, c.title, text, index, findings, flagged, holders.get(keyOf(c.names))!.size > 1);
+  for (const c of claims) if (!capitals || personOf(c.names, index)) roleFinding(c.names, c.holder, c.title, text, index, findings, flagged, holders.get(keyOf(c.names))!.size > 1, c.span);
 }
 
 /**
@@ -227,6 +230,7 @@ function roleFinding(
   findings: Finding[],
   flagged: Set<number>,
   contested: boolean,
+  span?: [number, number],
 ): void {
   const person = personOf(names, index);
   if (person?.id === holder.id) return;
@@ -245,15 +249,23 @@ function roleFinding(
   const draft = text.slice(start, end);
   const right = names.length >= 2 ? holder.name : (holder.aliases?.[0] ?? holder.name);
   const fix = matchCase(draft, right);
+  // "Priya Raghunathan, the trust's chief executive": a sheet person with a title of their own,
+  // given another's in apposition. Either the name or the title is wrong: the finding covers
+  // both, and a second fix gives the title back ("the trust's spokesperson").
+  const own = span && !contested && person?.roles?.length ? person.roles[0].title : undefined;
+  const titleDraft = span ? text.slice(span[0], span[1]) : '';
+  const ownFix = own ? (/^\p{Lu}/u.test(titleDraft) ? own.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()) : own) : undefined;
+  const fixes: Finding['fixes'] = contested ? [] : [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }];
+  if (span && ownFix) fixes.push({ title: `Replace ${titleDraft} with ${ownFix} (${person!.name}'s verified title)`, edits: [{ start: span[0], end: span[1], text: ownFix }] });
   findings.push({
     start,
-    end,
+    end: span && ownFix ? Math.max(end, span[1]) : end,
     ruleId: 'role-mismatch',
     severity: 'error',
     message: `Draft names ${draft} as ${title}; verified: ${holder.name}`,
     factId: holder.id,
     verified: holder.name,
     // Bound to two people by two titles, the name has no fix that would not make the other one wrong.
-    fixes: contested ? [] : [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
+    fixes,
   });
 }
