@@ -641,6 +641,10 @@ describe('titles in apposition, in Markdown emphasis', () => {
       f.fixes.map((x) => applyFixes(draft, [{ ...f, fixes: [x] }]).text),
       ["Dana Morrow, the trust's chief executive, apologised.", "Ivo Castell, the trust's spokesperson, apologised."],
     );
+    // A title the story does not know, owned by the person's own organisation, is theirs to correct.
+    assert.equal(fixed("Ivo Castell, the trust's head of finance, apologised."), "Ivo Castell, the trust's spokesperson, apologised.");
+    assert.equal(fixed("Ivo Castell, the trust's former spokesperson, apologised."), "Ivo Castell, the trust's former spokesperson, apologised.");
+    assert.equal(fixed("Ivo Castell, the trust's longest-serving employee, apologised."), "Ivo Castell, the trust's longest-serving employee, apologised.");
     // A name outside the sheet has no title of its own to give back.
     assert.deepEqual(check("Ana Ruiz, the trust's chief executive, apologised.", sheet, { cache: false }).map((x) => x.fixes.length), [1]);
   });

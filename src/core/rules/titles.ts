@@ -56,6 +56,44 @@ export function checkUnknownTitles(ctx: SentenceContext, text: string, sheet: Co
     const right = person.roles[0].title;
     titleFinding(words[0].start, words[words.length - 1].end, person, text, findings, flagged, { right, fix: right });
   }
+  for (const m of ctx.mentions(sheet)) ownedTitleAfter(toks, m, sheet, text, roleWords, findings, flagged);
+}
+
+/**
+ * A title the sheet does not know in apposition after a sheet person, owned by the organisation
+ * of their own role ("Siobhan Kettleby, HIF's chief executive," where she is HIF's spokeswoman):
+ * one to three lower-case words after one of their title's possessive qualifiers, closing the
+ * apposition, sharing no word with any title of the story. Fixed to their own title.
+ */
+function ownedTitleAfter(toks: Token[], m: { id: string; at: number; len: number }, sheet: CompiledSheet, text: string, roleWords: ReadonlySet<string>, findings: Finding[], flagged: Set<number>): void {
+  const person = sheet.entities.get(m.id);
+  if (person?.type !== 'person' || !person.roles?.length) return;
+  const k = m.at + m.len;
+  if (!toks[k] || !/^(?:[*_]{1,3})?,[ \t\u00a0]+$/.test(text.slice(toks[k - 1].end, toks[k].start))) return;
+  for (const role of person.roles) {
+    for (const q of role.qualifiers ?? []) {
+      if (!/['’]s?$/.test(q)) continue;
+      const qw = phraseWords(q);
+      if (!qw.every((w, j) => toks[k + j]?.norm === w)) continue;
+      let e = k + qw.length;
+      const first = e;
+      while (e < toks.length && e - first < 3 && /^\p{Ll}+$/u.test(toks[e].text) && /^[ \t\u00a0]+$/.test(text.slice(toks[e - 1].end, toks[e].start))) e++;
+      if (e === first || e - first > 3) return;
+      // The apposition closes after the title: a comma, or the sentence's end.
+      const after = toks[e] ? text.slice(toks[e - 1].end, toks[e].start) : text.slice(toks[e - 1].end, toks[e - 1].end + 2);
+      if (toks[e] && !/^\s*,/.test(after)) return;
+      const words = toks.slice(first, e);
+      // A title of the story is read by checkRoles (its holder is another person, or this one).
+      const phrase = words.map((t) => t.norm).join(' ');
+      if (sheet.titlePhrases.has(phrase) || (words.length === 1 && roleWords.has(phrase))) return;
+      // Their own title with a word of time or office ("former finance director") is theirs.
+      const own = new Set(person.roles.flatMap((r) => phraseWords(r.title)));
+      if (words.some((t) => own.has(t.norm))) return;
+      const right = role.title;
+      titleFinding(words[0].start, words[words.length - 1].end, person, text, findings, flagged, { right, fix: right });
+      return;
+    }
+  }
 }
 
 const OTHER_OFFICE = new Set(['former', 'ex', 'deputy', 'acting', 'then', 'late', 'outgoing', 'previous', 'past', 'vice', 'shadow', 'incoming', 'new']);
