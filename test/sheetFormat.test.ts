@@ -220,6 +220,13 @@ describe('sheet format: ratios, relative changes and points', () => {
     assert.equal(r.finding.factId, 'europe-share');
     assert.equal(r.fixed, 'About 40% of the scooters were sold in Europe.');
   });
+  it('a change is rounded honestly under the draft\'s qualifier, on its size', () => {
+    // The sheet's market share rose 2.1 points.
+    assert.deepEqual(confirmed('Orrin’s share of the scooter market rose more than 2 points this year.'), ['market-share']);
+    assert.deepEqual(confirmed('Orrin’s share of the scooter market rose about 2 points this year.'), ['market-share']);
+    assert.equal(oneFinding('Orrin’s share of the scooter market rose almost 2 points this year.').finding.factId, 'market-share');
+    assert.equal(oneFinding('Orrin’s share of the scooter market rose more than 3 points this year.').finding.factId, 'market-share');
+  });
   it('a change in points is checked as points', () => {
     assert.deepEqual(confirmed('Orrin’s share of the scooter market was up 2.1 points this year.'), ['market-share']);
     assert.deepEqual(confirmed('Brenner Capital said Orrin’s market share rose 2.1 percentage points.'), ['market-share']);

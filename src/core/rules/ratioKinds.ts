@@ -10,6 +10,7 @@ import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import type { SentenceContext } from '../claims/context';
 import type { Mention } from '../mentions/numbers';
 import { numberToWords } from '../language/numberWords';
+import { agrees } from './figureValues';
 import type { Confirmation, Figure, Finding } from '../types';
 
 const EPS = 1e-9;
@@ -58,12 +59,13 @@ function verifiedIn(r: Reading, f: Figure): { value: number; dir: number } | und
   return undefined;
 }
 
-function agreesWith(m: Mention, r: Reading, v: { value: number; dir: number }): boolean {
+function agreesWith(m: Mention, r: Reading, v: { value: number; dir: number }, f: Figure): boolean {
   if (r.dir && v.dir && r.dir !== v.dir) return false;
   const d = Math.abs(m.value - v.value);
   if (d <= EPS * Math.max(1, v.value)) return true;
-  // "about 40%" for 38%: honest rounding under an approximate qualifier.
-  return m.qualifier === 'approx' && d <= m.precision / 2 + EPS;
+  // Honest rounding under the draft's qualifier, on the size of the change ("almost 12%" for a
+  // fall of 11.7%, "just over 6%" for a rise of 6.2%, "about 40%" for 38%), as for any figure.
+  return agrees(m, { ...f, value: v.value });
 }
 
 /** The verified number in the draft's own form: "45%" → "40%", "forty per cent" → "forty per cent", "0.7" → "0.60". */
@@ -93,7 +95,7 @@ export function checkRatioKind(m: Mention, ctx: SentenceContext, sheet: Compiled
     .filter((c): c is typeof c & { v: { value: number; dir: number } } => !!c.v && !c.contradicted && c.counts > 0)
     .sort((a, b) => b.counts - a.counts);
   if (!cands.length) return false;
-  const agreeing = cands.find((c) => agreesWith(m, r, c.v));
+  const agreeing = cands.find((c) => agreesWith(m, r, c.v, c.f));
   if (agreeing) {
     confirmations.push({ start: m.start, end: m.end, factId: agreeing.f.id });
     return true;
