@@ -294,6 +294,12 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('HRANA verified 6,872 deaths. They also say more than 50,000 people were arrested.'), []);
   });
 
+  it('a name in a relative clause closed before the quote is not its speaker; the subject of one holding the quote is', () => {
+    assert.deepEqual(found('Abbas Araghchi, who met Steve Witkoff in Muscat, said Iran had an "inalienable right" to enrich.'), []);
+    assert.deepEqual(found('Abbas Araghchi, who met Steve Witkoff in Muscat, called the talks "a good start".'), []);
+    assert.deepEqual(found('The talks, which Steve Witkoff called "a good start", ended.').map((f) => f.split(':')[0]), ['quote-misattributed']);
+  });
+
   it('a pronoun opening a paragraph stands for the person the paragraph before last named', () => {
     // A quote given by "he" to the person the previous paragraph is about.
     const draft = 'Steve Witkoff led the US side.\n\nIran has an "inalienable right" to enrich, he said.';

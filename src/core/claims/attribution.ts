@@ -73,6 +73,12 @@ export function attribute(
       at = end - 1;
       continue;
     }
+    // "Tallmadge, 54, who joined from Orvel in 2021, said": a name in a relative clause that closes
+    // before the quote is no subject of the sentence's verb ("…, which Witkoff called “…”" is).
+    if (end <= qa && inRelativeClause(text, toks, at) && /,/.test(text.slice(toks[end - 1].end, toks[qa].start))) {
+      at = end - 1;
+      continue;
+    }
     let score = 0;
     const according = at >= 2 && toks[at - 2].norm === 'according' && toks[at - 1].norm === 'to';
     if (according || inWords || putIt) score = 0.8;
@@ -99,6 +105,15 @@ export function attribute(
 
 /** A phrase naming a speaker: its normalised words, the entity it names, and whether it is a name (not a title or a common noun). */
 export type Speaker = { words: string[]; id: string; name: boolean };
+/** Whether token `at` follows "who", "which" or "whose" in its stretch between commas. */
+function inRelativeClause(text: string, toks: Token[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && at - k <= 8; k--) {
+    if (/^(?:who|which|whose)$/.test(toks[k].norm)) return true;
+    if (/[,;:()—–]/.test(text.slice(toks[k].end, toks[k + 1].start))) return false;
+  }
+  return false;
+}
+
 /** A speaker named by a personal pronoun; whom it stands for is read from the sentences before. */
 export const PRONOUN = '\u0000pronoun';
 /** The personal pronouns that may stand for a speaker named before ("he said"). */
