@@ -538,6 +538,23 @@ describe('what a figure counts, read from the fact’s own sentence and from the
   const sheetOf = (figures: object[], entities: object[] = []) => loadFactSheet(JSON.stringify({ story: { id: 'pump', title: 'Pump station flood', article: 'article.md' }, entities, figures, dates: [], quotes: [], settings: [] }));
   const found = (sheet: FactSheet, draft: string, sources?: string[]) => check(draft, sheet, { cache: false, sources }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
 
+  it('a subject shown doing something other than reporting may be whom the figure is about, not its source', () => {
+    const src = 'Mara Quist, an analyst, put Orrin’s share of the pump market at about 15%, while Orrin claims 18%.';
+    const sheet = sheetOf(
+      [
+        { id: 'share-quist', kind: 'share', value: 0.15, text: 'about 15%', qualifier: 'about', counts: "Orrin's share of the pump market, according to Quist", reportedBy: 'quist', context: ['market', 'share'], source: src },
+        { id: 'share-orrin', kind: 'share', value: 0.18, text: '18%', qualifier: 'exact', counts: 'market share Orrin claims', reportedBy: 'orrin', context: ['market', 'share', 'claims'], source: src },
+      ],
+      [
+        { id: 'orrin', type: 'organisation', name: 'Orrin', source: src },
+        { id: 'quist', type: 'person', name: 'Mara Quist', aliases: ['Quist'], source: src },
+      ],
+    );
+    assert.deepEqual(found(sheet, 'Mara Quist found the plan "credible, but only just" and reckons Orrin holds about 15% of the pump market, less than the 18% the company claims.').filter((f) => !f.startsWith('quote-unverified')), []);
+    // Shown reporting it, the company is the source, and the figure another's.
+    assert.deepEqual(found(sheet, 'Orrin said it holds about 15% of the pump market.').map((f) => f.split(':')[0]), ['number-mismatch']);
+  });
+
   it('the noun after a fact’s figure in its cited sentence ties a draft’s figure to it, though the sheet does not list it', () => {
     const sheet = sheetOf([alarm, camera]);
     // "minutes" is a context word of the alarm only; the camera's own sentence counts minutes too.

@@ -4,6 +4,7 @@
  */
 import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import { SentenceContext } from '../claims/context';
+import { REPORTING, SOURCE_WORDS } from '../claims/speech';
 import { isRangeEnd, type Mention } from '../mentions/numbers';
 import { durationAt, isDurationTail } from '../mentions/durations';
 import { checkDuration } from './durations';
@@ -213,6 +214,17 @@ export function checkFigure(
   // name who reports it ("| Operator (KVR) |").
   const labels = [ctx.headerOf(m.start), ctx.rowLabelOf(m.start)].filter((x): x is string => !!x).map((x) => ` ${lemmasOf(phraseWords(x)).join(' ')} `);
   const reporter = ctx.reporter(sheet, from, to) ?? ctx.headerReporter(sheet, m.start);
+  // "reckons Brackwater holds about 15%": a subject shown doing something other than reporting
+  // may be whom the figure is about; a fact about it reported by another is not contradicted.
+  const at = ctx.reporterAt;
+  const toks = ctx.sentence.tokens;
+  /** Whether the description names entity `id` ("Brackwater's share of the market, according to Prys"). */
+  const names = (description: string, id: string) => {
+    const e = sheet.entities.get(id);
+    const words = ` ${phraseWords(description).join(' ')} `;
+    return !!e && [e.name, ...(e.aliases ?? [])].some((n) => words.includes(` ${phraseWords(n).join(' ')} `));
+  };
+  const shownReporting = !at || REPORTING.has(toks[at.at + at.len]?.norm ?? '') || SOURCE_WORDS.has(toks[at.at - 1]?.norm ?? '') || toks[at.at - 1]?.norm === 'to' || /['’]s?$/.test(toks[at.at + at.len - 1].text);
   // A person's age in apposition can only be one of the sheet's ages (a figure given by "age" or "aged").
   const age = appositiveAge(m, text, ctx, sheet, from);
   let cands: Candidate[] = [];
@@ -223,7 +235,7 @@ export function checkFigure(
     let counts = age ? 1 : ctx.phraseWeight(phrases, from, to, others, sheet.contextWords);
     if (labels.some((l) => phrases.some((p) => p.length && l.includes(` ${p.join(' ')} `)))) counts = Math.max(counts, 0.8);
     const reporterMatch = !!reporter && !!f.reportedBy && sameVoice(sheet, f.reportedBy, reporter);
-    const contradicted = !!reporter && !!f.reportedBy && !reporterMatch;
+    const contradicted = !!reporter && !!f.reportedBy && !reporterMatch && (shownReporting || !names(f.counts, reporter));
     cands.push({ fact: f, counts, contradicted, reporterMatch, about: 0 });
   }
   // The second end of a range whose first end is a verified range's first end is that range's
