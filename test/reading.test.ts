@@ -673,3 +673,27 @@ describe('titles in apposition, in Markdown emphasis', () => {
   });
 });
 
+
+describe('settings: the event a trigger names', () => {
+  // An invented story, written for these tests.
+  const source = 'An aftershock brought down a school in Lunevo on Wednesday.';
+  const sheet = loadFactSheet(
+    JSON.stringify({
+      story: { id: 'quake', title: 'Quake', article: 'article.md' },
+      entities: [
+        { id: 'lunevo', type: 'place', name: 'Lunevo', source },
+        { id: 'karsta', type: 'place', name: 'Karsta', source: 'Karsta province was worst hit.' },
+      ],
+      figures: [],
+      dates: [],
+      quotes: [],
+      settings: [{ id: 'school', entity: 'lunevo', triggers: ['school'], prepositions: ['in', 'at'], what: 'where the aftershock brought down a school', source }],
+    }),
+  );
+  const found = (draft: string) => check(draft, sheet, { cache: false }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
+
+  it('a plural of a one-word event is other things of its kind, not the event', () => {
+    assert.deepEqual(found('The aftershock brought down a school in Karsta.'), ['place-mismatch: Karsta']);
+    assert.deepEqual(found('Schools in Karsta stay closed until Monday.'), []);
+  });
+});

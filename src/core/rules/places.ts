@@ -65,6 +65,8 @@ export function checkSettings(
       if (!tw.every((w, j) => !!toks[at + j] && inflectionStem(toks[at + j].norm) === w)) continue;
       // A verb form is no event named by a noun: "discussed sanctions in Tehran" is not the "discussions".
       if (VERBAL.test(toks[at].norm) && !VERBAL.test(first)) continue;
+      // A plural of a one-word event is other things of its kind: "Schools in Karsta closed" are not "the school" that collapsed.
+      if (tw.length === 1 && toks[at].norm !== first && /s$/.test(toks[at].norm) && !/s$/.test(first) && !VERBAL.test(first) && !/^(?:he|she|it)$/.test(toks[at - 1]?.norm ?? '')) continue;
       // The actor named in the sentence, or meant by its pronoun ("he wrote on …" after a sentence about them).
       if (s.actor && !ctx.mentions(sheet).some((m) => m.id === s.actor) && !(lastPersons.includes(s.actor) && toks.some((t) => PERSONAL.has(t.norm)))) continue;
       const right = sheet.entities.get(s.entity)!;
