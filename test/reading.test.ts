@@ -300,6 +300,11 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('The talks, which Steve Witkoff called "a good start", ended.').map((f) => f.split(':')[0]), ['quote-misattributed']);
   });
 
+  it('"as many as" a source\'s figure compares with that source\'s figure of the same thing', () => {
+    assert.deepEqual(found('HRANA verified 6,872 deaths, more than twice as many as the authorities have acknowledged.'), []);
+    assert.deepEqual(found('HRANA verified 6,872 deaths, three times as many as the authorities have acknowledged.'), ['number-mismatch: three times']);
+  });
+
   it('a pronoun opening a paragraph stands for the person the paragraph before last named', () => {
     // A quote given by "he" to the person the previous paragraph is about.
     const draft = 'Steve Witkoff led the US side.\n\nIran has an "inalienable right" to enrich, he said.';
@@ -691,6 +696,24 @@ describe('settings: the event a trigger names', () => {
     }),
   );
   const found = (draft: string) => check(draft, sheet, { cache: false }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
+
+  it('a ratio compares two figures of one thing, not two that share a year or a name', () => {
+    const src = 'In 1979 a magnitude 7.1 quake near Brenik killed about 3,600 people.';
+    const quake = loadFactSheet(
+      JSON.stringify({
+        story: { id: 'quake', title: 'Quake', article: 'article.md' },
+        entities: [{ id: 'brenik', type: 'place', name: 'Brenik', source: src }],
+        figures: [
+          { id: 'magnitude', kind: 'count', value: 7.1, text: '7.1', qualifier: 'exact', counts: 'magnitude of the 1979 quake', context: ['magnitude', '1979', 'Brenik'], source: src },
+          { id: 'deaths', kind: 'count', value: 3600, text: 'about 3,600', qualifier: 'about', counts: 'people killed in 1979', context: ['killed', 'deaths', '1979', 'Brenik'], source: src },
+        ],
+        dates: [],
+        quotes: [],
+        settings: [],
+      }),
+    );
+    assert.deepEqual(check('A magnitude 7.1 quake near Brenik killed about 3,600 people, twice as many as in the capital.', quake, { cache: false }).map((f) => f.ruleId), []);
+  });
 
   it('a plural of a one-word event is other things of its kind, not the event', () => {
     assert.deepEqual(found('The aftershock brought down a school in Karsta.'), ['place-mismatch: Karsta']);

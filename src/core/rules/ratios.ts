@@ -41,9 +41,13 @@ function describe(r: number): string | undefined {
   return `more than ${TIMES_WORD[n]}`;
 }
 
-/** Do two figures count the same thing (a context phrase in common)? */
+/**
+ * Do two figures count the same thing (a context phrase in common)? Not by a year or a name they
+ * share: "1979" and "Brenik" say which quake, not that a magnitude counts deaths.
+ */
 function sharesContext(sheet: CompiledSheet, a: Figure, b: Figure): boolean {
-  const ctx = new Set(sheet.figureContext.get(a.id)!.map((p) => p.join(' ')));
+  const counting = (p: string[]) => !p.some((w) => /\d/.test(w)) && !sheet.entityPhrases.some((e) => e.words.join(' ') === p.join(' '));
+  const ctx = new Set(sheet.figureContext.get(a.id)!.filter(counting).map((p) => p.join(' ')));
   return sheet.figureContext.get(b.id)!.some((p) => ctx.has(p.join(' ')));
 }
 
@@ -110,12 +114,14 @@ export function checkRatios({ masked, text, contexts, sheet, findings, confirmat
     // The base: "twice as many" looks back to the figure before the subject; otherwise a figure
     // confirmed after it in its clause, or the same thing by the reporter named after it ("the official figure").
     let base: Figure | undefined;
+    const at = ctx.tokenAt(end);
     if (/^\s+as\s+(?:many|much|high|large|big)\b/i.test(masked.slice(end, end + 16))) {
-      const prior = lastBefore(before.start, 0, subject.id);
-      base = prior && sheet.figureById.get(prior.factId);
+      // "… as many as the official toll": the same thing by the reporter it names; else the figure before the subject.
+      const named = ctx.mentions(sheet).find((x) => x.at >= at + 3 && x.at <= at + 6 && sheet.reporters.has(x.id));
+      const prior = named ? undefined : lastBefore(before.start, 0, subject.id);
+      base = named ? sameThingBy(sheet, named.id, subject) : prior && sheet.figureById.get(prior.factId);
       if (!base) continue;
     }
-    const at = ctx.tokenAt(end);
     let after: (typeof figures)[number] | undefined;
     // The first figure after the phrase, within eight words of it and in its phrase ("three times
     // the official toll of 3,117"; not the figure of a clause coordinated after it: "…, and it has
