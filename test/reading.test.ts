@@ -543,6 +543,26 @@ describe('what a figure counts, read from the fact’s own sentence and from the
   const sheetOf = (figures: object[], entities: object[] = []) => loadFactSheet(JSON.stringify({ story: { id: 'pump', title: 'Pump station flood', article: 'article.md' }, entities, figures, dates: [], quotes: [], settings: [] }));
   const found = (sheet: FactSheet, draft: string, sources?: string[]) => check(draft, sheet, { cache: false, sources }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
 
+  it('the reporter and a slip of one digit do not tie a figure to a fact nothing else names; a fact of its own value does', () => {
+    const src = 'The board found the ferry entered fog about 25 minutes before the impact and that 27 people were injured; the institute put the magnitude at 7.0 and expects shocks above 5.';
+    const sheet = sheetOf(
+      [
+        { id: 'fog', kind: 'count', value: 25, text: 'about 25', qualifier: 'about', counts: 'minutes in fog', reportedBy: 'board', context: ['fog'], source: src },
+        { id: 'injured', kind: 'count', value: 27, text: '27', qualifier: 'exact', counts: 'people', context: ['people'], source: src },
+        { id: 'shocks', kind: 'count', value: 5, text: '5', qualifier: 'more-than', counts: 'magnitude of further shocks', reportedBy: 'institute', context: ['further shocks'], source: src },
+        { id: 'magnitude', kind: 'count', value: 7, text: '7.0', qualifier: 'exact', counts: 'magnitude', reportedBy: 'centre', context: ['magnitude'], source: src },
+      ],
+      [
+        { id: 'board', type: 'body', name: 'Accident Board', source: src },
+        { id: 'institute', type: 'body', name: 'Seismic Institute', source: src },
+        { id: 'centre', type: 'body', name: 'Orsini Centre', source: src },
+      ],
+    );
+    assert.deepEqual(found(sheet, '| Injured | Figure | Source |\n| --- | --- | --- |\n| Injured | 27 | Accident Board |\n'), []);
+    assert.deepEqual(found(sheet, 'The Seismic Institute said on Tuesday that it was 7.0.'), []);
+    assert.deepEqual(found(sheet, 'The Seismic Institute expects further shocks above 6.'), ['number-mismatch: above 6']);
+  });
+
   it('a subject shown doing something other than reporting may be whom the figure is about, not its source', () => {
     const src = 'Mara Quist, an analyst, put Orrin’s share of the pump market at about 15%, while Orrin claims 18%.';
     const sheet = sheetOf(

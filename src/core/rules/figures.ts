@@ -308,7 +308,8 @@ export function checkFigure(
   const distinctive = significant >= 3 || (significant >= 2 && m.style.decimals > 0);
   const valueWeight = (c: Candidate) => (distinctive && eq(m.value, c.fact.value) ? 0.4 : 0);
   const outweighed = (c: Candidate) => score(c) + valueWeight(c) < strongestScore - 0.3 && ((strongest >= 0.5 && c.counts < strongest - 0.3) || c.about < 0);
-  const ok = agreeing.find((c) => (c.counts > 0 || c.reporterMatch || !best || score(best) < 0.45 || best === c) && !outweighed(c));
+  // (A fact of the figure's own value is evidence enough against one its reporter alone ties it to.)
+  const ok = agreeing.find((c) => (c.counts > 0 || c.reporterMatch || !best || score(best) < 0.45 || best === c || (best.counts === 0 && best.about <= 0)) && !outweighed(c));
   if (ok && m.style.malformed) {
     // The right value with its separator out of place ("68,72"): restore the verified grouping.
     const fix = render(m, ok.fact, text);
@@ -368,7 +369,9 @@ export function checkFigure(
   const c = top?.c;
   const tied =
     !!c &&
-    (c.counts >= 0.3 || (c.reporterMatch && (typoOf(m.value, c.fact.value) || sameThing(c))) || (c.fact.kind !== 'count' && c.counts >= 0.15));
+    // (The reporter and a slip of a digit tie a figure to nothing else said of it only in a longer
+    // figure: any one-digit figure is one change from any other.)
+    (c.counts >= 0.3 || (c.reporterMatch && ((typoOf(m.value, c.fact.value) && digitsOf(m.value).length >= 2) || sameThing(c))) || (c.fact.kind !== 'count' && c.counts >= 0.15));
   if (!tied) {
     // Another source's figure, and the named source has none like it: the attribution is wrong.
     if (moved && moved.counts >= 0.3 && reporter) wrongSource(m, moved.fact, reporter, ctx, sheet, text, findings);
