@@ -305,6 +305,11 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('HRANA verified 6,872 deaths, three times as many as the authorities have acknowledged.'), ['number-mismatch: three times']);
   });
 
+  it('what a figure is compared with is no source of the figures after it', () => {
+    assert.deepEqual(found('HRANA says it has verified 6,872 deaths, more than twice the official figure, with over 11,000 further cases under investigation.'), []);
+    assert.deepEqual(found('Iranian authorities say over 11,280 cases are under investigation.').map((f) => f.split(':')[0]), ['number-mismatch']);
+  });
+
   it('a pronoun opening a paragraph stands for the person the paragraph before last named', () => {
     // A quote given by "he" to the person the previous paragraph is about.
     const draft = 'Steve Witkoff led the US side.\n\nIran has an "inalienable right" to enrich, he said.';

@@ -47,6 +47,9 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'ou
 /** Prepositions that relate a figure to what it is of ("trade with X", "between X and Y", "exports to X"). */
 const RELATION = new Set(['with', 'between', 'and', 'to', 'from']);
 
+/** The words before the thing a figure is compared with ("twice the official figure", "more than the agency's"). */
+const COMPARED = new Set(['than', 'twice', 'times', 'double', 'triple', 'treble']);
+
 /** A subject pronoun, contracted or not ("it", "they've"; a token's normal form has no "'s"). */
 const SUBJECT_PRONOUN = /^(?:it|he|she|they)(?:'(?:ve|d|ll|re))?$/;
 
@@ -366,6 +369,9 @@ export class SentenceContext {
       // named after it ("Iranian authorities").
       const m = !sheet.reporters.has(n.id) && REPORTING.has(toks[n.at + n.len]?.norm ?? '') ? { ...n, id: countryVoice(sheet, n.id) ?? n.id } : n;
       if ((m.at >= from && m.at < to) || !sheet.reporters.has(m.id)) continue;
+      // "more than twice the official figure, with over 11,000 …": what a figure is compared with is
+      // no source of the figures after it ("twice the official toll of 3,117" is that toll's own).
+      if (m.at < from && COMPARED.has(this.wordBefore(m.at) ?? '') && this.commasBetween(m.at, from) > 0) continue;
       let w: number;
       // "according to the Iranian authorities", "by the Iranian judiciary": an article and a
       // capitalised modifier do not part the source from its cue.
