@@ -191,6 +191,9 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('Kwame Okafor called the loan “a bridge to the future”.'), ['name-mismatch: Kwame']);
     assert.deepEqual(flagged('Ben Okafor called the loan “a bridge to the future”. Ambassador Okafor agreed.'), []);
     assert.deepEqual(flagged('Mr Okafor, Dr Okafor and chief executive Okafor agreed; Adaeze Okafor too.'), []);
+    // A given name of the verified one's shape (its initial, nearly its length) is a slip for it; a word of the sheet is not.
+    assert.equal(fixed('Alma Okafor called the loan “a bridge to the future”.'), 'Ada Okafor called the loan “a bridge to the future”.');
+    assert.deepEqual(flagged('Annabelle Okafor called the loan “a bridge to the future”.'), []);
   });
 
   it('another given name before a hyphenated surname is flagged too ("Ada Asante-Penn" for Kwame Asante-Penn)', () => {

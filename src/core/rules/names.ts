@@ -165,7 +165,10 @@ export function checkNames({ text, contexts, sheet, findings, confirmations, bef
     // spelling variant of the verified one ("Evgenia" for Yevgenia): an unknown capitalised word
     // may be a title ("Ambassador"), a relative ("Melania") or any sentence's first word.
     const knownGiven = index.all.some((f) => f.person && f.words.length >= 2 && f.words[0] === g) || otherGiven.has(g);
-    if (!knownGiven && !(editDistance(g, given, 2) <= 1 && Math.min(g.length, given.length) >= 4)) return;
+    // Or a given name of its shape: the verified one's initial and nearly its length ("Jason" for
+    // Jared), not a word the sheet uses.
+    const sameShape = g[0] === given[0] && g.length >= 4 && Math.abs(g.length - given.length) <= 1 && !sheet.vocabulary.has(g);
+    if (!knownGiven && !sameShape && !(editDistance(g, given, 2) <= 1 && Math.min(g.length, given.length) >= 4)) return;
     spellFinding(prev.start, prev.end, person.spelled[0], person.entity);
   };
 
