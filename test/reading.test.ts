@@ -313,6 +313,12 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('Iranian authorities say over 11,280 cases are under investigation.').map((f) => f.split(':')[0]), ['number-mismatch']);
   });
 
+  it('the -ov, -ow and -off of one ending are spelling variants of a name, in any case', () => {
+    assert.equal(fixed('Steve Witkov led the US side.'), 'Steve Witkoff led the US side.');
+    assert.equal(fixed('THE US SIDE WAS LED BY STEVE WITKOW.'), 'THE US SIDE WAS LED BY STEVE WITKOFF.');
+    assert.deepEqual(found('Steve Witkoff led the US side.'), []);
+  });
+
   it('a pronoun opening a paragraph stands for the person the paragraph before last named', () => {
     // A quote given by "he" to the person the previous paragraph is about.
     const draft = 'Steve Witkoff led the US side.\n\nIran has an "inalienable right" to enrich, he said.';

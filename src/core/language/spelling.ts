@@ -29,7 +29,10 @@ export function editDistance(a: string, b: string, max = 3): number {
   return prev[b.length];
 }
 
-/** A spelling skeleton that folds transliteration variants: gh/q/kh/ck/c→k, wh→w, ph→f, ee/y→i, doubles. */
+/**
+ * A spelling skeleton that folds transliteration variants: gh/q/kh/ck/c→k, wh→w, ph→f, ee/y→i,
+ * doubles, and a final v, w or ff after a vowel (the -ov, -ow, -off of one Slavic ending).
+ */
 export function skeleton(word: string): string {
   return word
     .toLowerCase()
@@ -43,7 +46,8 @@ export function skeleton(word: string): string {
     .replace(/\u0001/g, 'ch')
     .replace(/ee/g, 'i')
     .replace(/y/g, 'i')
-    .replace(/(.)\1+/g, '$1');
+    .replace(/(.)\1+/g, '$1')
+    .replace(/(?<=[aeiou])[vw]$/, 'f');
 }
 
 /** Is `cand` a near miss of the verified name word `name` (both lower-case)? */
