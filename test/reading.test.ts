@@ -319,6 +319,12 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('Steve Witkoff led the US side.'), []);
   });
 
+  it('a country\'s possessive that says whose count a figure is speaks with its voice', () => {
+    assert.deepEqual(found("Tehran's own tally of more than 50,000 arrests suggests the unrest is far from over.").map((f) => f.split(':')[0]), ['number-mismatch']);
+    assert.deepEqual(found("By Tehran's count 6,872 people died.").map((f) => f.split(':')[0]), ['number-mismatch']);
+    assert.deepEqual(found("By Tehran's count 3,117 people died, and HRANA's tally of more than 50,000 arrests is growing."), []);
+  });
+
   it('a pronoun opening a paragraph stands for the person the paragraph before last named', () => {
     // A quote given by "he" to the person the previous paragraph is about.
     const draft = 'Steve Witkoff led the US side.\n\nIran has an "inalienable right" to enrich, he said.';

@@ -367,7 +367,8 @@ export class SentenceContext {
       if (pronounAt >= 0 && n.at < pronounAt && n.at > 1) continue;
       // "Iran acknowledges 6,872": a country that says something speaks through its one reporter
       // named after it ("Iranian authorities").
-      const m = !sheet.reporters.has(n.id) && REPORTING.has(toks[n.at + n.len]?.norm ?? '') ? { ...n, id: countryVoice(sheet, n.id) ?? n.id } : n;
+      // So does its possessive before what it counts or after "by" ("Tehran's own tally of 50,000", "by Tehran's count").
+      const m = !sheet.reporters.has(n.id) && (REPORTING.has(toks[n.at + n.len]?.norm ?? '') || this.countedBy(n)) ? { ...n, id: countryVoice(sheet, n.id) ?? n.id } : n;
       if ((m.at >= from && m.at < to) || !sheet.reporters.has(m.id)) continue;
       // "more than twice the official figure, with over 11,000 …": what a figure is compared with is
       // no source of the figures after it ("twice the official toll of 3,117" is that toll's own).
@@ -439,6 +440,19 @@ export class SentenceContext {
     const subject = prev?.mentions(sheet).find((x) => x.at <= 2);
     if (!prev || !subject || !sheet.reporters.has(subject.id) || /['’]s?$/.test(prev.sentence.tokens[subject.at + subject.len - 1].text)) return undefined;
     return subject.id;
+  }
+
+  /**
+   * A possessive that says whose count a figure is: after "by" or "according to" ("by Tehran's
+   * count"), or before a noun (perhaps "own") and "of" ("Tehran's own tally of 50,000 arrests").
+   */
+  private countedBy(n: { at: number; len: number }): boolean {
+    const toks = this.sentence.tokens;
+    const end = n.at + n.len;
+    if (!/['’]s?$/.test(toks[end - 1].text)) return false;
+    if (SOURCE_WORDS.has(this.wordBefore(n.at) ?? '') || this.wordBefore(n.at) === 'to') return true;
+    const k = toks[end]?.norm === 'own' ? end + 1 : end;
+    return !!toks[k] && /^\p{Ll}+$/u.test(toks[k].text) && toks[k + 1]?.norm === 'of';
   }
 
   /** The word before the noun phrase ending in the mention at token `at`, past its article and capitalised modifiers ("of [the Corran Bay] report"). */
