@@ -325,6 +325,12 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found("By Tehran's count 3,117 people died, and HRANA's tally of more than 50,000 arrests is growing."), []);
   });
 
+  it('"Its own count of …" opening a sentence is the previous sentence\'s subject\'s; what it is compared with is no source', () => {
+    const lead = 'The Human Rights Activists News Agency paints a different picture. ';
+    assert.equal(fixed(`${lead}Its own count of 3,117 verified deaths, mostly protesters, is more than twice the official toll.`), `${lead}Its own count of 6,872 verified deaths, mostly protesters, is more than twice the official toll.`);
+    assert.deepEqual(found(`${lead}Its own count of 6,872 verified deaths, mostly protesters, is more than twice the official toll.`), []);
+  });
+
   it('a pronoun opening a paragraph stands for the person the paragraph before last named', () => {
     // A quote given by "he" to the person the previous paragraph is about.
     const draft = 'Steve Witkoff led the US side.\n\nIran has an "inalienable right" to enrich, he said.';

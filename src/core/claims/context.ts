@@ -372,7 +372,8 @@ export class SentenceContext {
       if ((m.at >= from && m.at < to) || !sheet.reporters.has(m.id)) continue;
       // "more than twice the official figure, with over 11,000 …": what a figure is compared with is
       // no source of the figures after it ("twice the official toll of 3,117" is that toll's own).
-      if (m.at < from && COMPARED.has(this.wordBefore(m.at) ?? '') && this.commasBetween(m.at, from) > 0) continue;
+      // Nor of the figure it is compared with ("3,117 deaths, more than twice the official toll").
+      if (COMPARED.has(this.wordBefore(m.at) ?? '') && (m.at >= to || this.commasBetween(m.at, from) > 0)) continue;
       let w: number;
       // "according to the Iranian authorities", "by the Iranian judiciary": an article and a
       // capitalised modifier do not part the source from its cue.
@@ -428,14 +429,20 @@ export class SentenceContext {
 
   /**
    * "The authorities published 2,986 names. They also say 50,000 …": a sentence opened by a
-   * subject pronoun and a verb of reporting, with no source of its own, has the previous
-   * sentence's subject as source (a reporter opening it, not in a possessive).
+   * subject pronoun and a verb of reporting, or by a possessive one before what it counts ("Its
+   * own count of …"), with no source of its own, has the previous sentence's subject as source
+   * (a reporter opening it, not in a possessive).
    */
   private pronounReporter(sheet: CompiledSheet, from: number): string | undefined {
     const toks = this.sentence.tokens;
-    if (!toks.length || !SUBJECT_PRONOUN.test(toks[0].norm) || from < 2) return undefined;
-    const verb = REPORTING.has(toks[1]?.norm ?? '') ? 1 : REPORTING.has(toks[2]?.norm ?? '') ? 2 : -1;
-    if (verb < 0 || verb >= from) return undefined;
+    if (!toks.length || from < 2) return undefined;
+    // "Its own count of 3,117 …": a possessive pronoun before what it counts, as "by its count".
+    const possessive = /^(?:its|their)$/.test(toks[0].norm) && (toks[1]?.norm === 'own' ? toks[3] : toks[2])?.norm === 'of';
+    if (!possessive) {
+      if (!SUBJECT_PRONOUN.test(toks[0].norm)) return undefined;
+      const verb = REPORTING.has(toks[1]?.norm ?? '') ? 1 : REPORTING.has(toks[2]?.norm ?? '') ? 2 : -1;
+      if (verb < 0 || verb >= from) return undefined;
+    }
     const prev = this.previous;
     const subject = prev?.mentions(sheet).find((x) => x.at <= 2);
     if (!prev || !subject || !sheet.reporters.has(subject.id) || /['’]s?$/.test(prev.sentence.tokens[subject.at + subject.len - 1].text)) return undefined;
