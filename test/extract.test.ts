@@ -579,6 +579,8 @@ describe('extract: an organisation named by its people, its work and its name\'s
     '“We were told nothing,” said the collective\'s chair, Mara Quist, whose husband works at the mine.',
     '',
     'The Nurses\' and Midwives\' Alliance said 14 nurses had treated the injured; residents and nurses praised the rescue teams.',
+    '',
+    'Harrow Relief, a mining charity working in the valley, said 300 families needed help. Dunmore Tools, the drill and lamp maker, said it would donate lamps.',
   ].join('\n');
   const { sheet } = extractFacts(article, { articlePath: 'mine.md', markdown: true });
   const fig = (v: number) => sheet.figures.find((f) => f.value === v)!;
@@ -591,6 +593,13 @@ describe('extract: an organisation named by its people, its work and its name\'s
     assert.equal(fig(212).reportedBy, inspectorate.id, '“…, the review said”');
     assert.equal(fig(19).reportedBy, inspectorate.id, '“The review found that …”');
     assert.equal(fig(6).reportedBy, inspectorate.id, '“…, it said” after a sentence of its review');
+  });
+
+  it('an apposition\'s noun ends before a participle or a function word, not before "and" ("a mining charity working in …")', () => {
+    const relief = ent('Harrow Relief');
+    assert.equal(relief.type, 'organisation');
+    assert.ok(relief.mentions!.includes('mining charity'), JSON.stringify(relief.mentions));
+    assert.ok(!(ent('Dunmore Tools').mentions ?? []).includes('drill'), JSON.stringify(ent('Dunmore Tools').mentions));
   });
 
   it('a plural its own name spells is no mention of it ("residents", "nurses")', () => {

@@ -88,7 +88,11 @@ export function nounApposition(text: string, src: Src, first: number, last: numb
   if (/^\s*\(\s*$/.test(gap(j, j + 1)) && toks[j + 2] && /^\s*\)/.test(gap(j + 1, j + 2))) j++;
   if (/^\s*\)?\s*,\s*$/.test(gap(j, j + 1)) && toks[j + 1] && /^(?:the|a|an|its|their)$/.test(toks[j + 1].norm)) {
     const phrase: number[] = [];
-    for (let k = j + 2; k < Math.min(toks.length, j + 6) && plainNoun(k); k++) {
+    for (let k = j + 2; k < Math.min(toks.length, j + 6); k++) {
+      // "Caravel Aid, a relief charity working in the province,": the phrase ends before a participle or a function word.
+      // (Not before "and": "the kitchen and bathroom maker" goes on.)
+      if (phrase.length && (/\p{Ll}(?:ing|ed)$/u.test(toks[k].norm) || AFTER_STOP.has(toks[k].norm)) && !/^(?:and|or|but)$/.test(toks[k].norm) && /^[ \t]+$/.test(gap(k - 1, k))) return accept(phrase);
+      if (!plainNoun(k)) break;
       phrase.push(k);
       const after = gap(k, k + 1);
       if (/^\s*[,.;]/.test(after) || k + 1 >= toks.length) return accept(phrase);
