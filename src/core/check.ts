@@ -283,7 +283,7 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
 /** The people named by the last of the sentences that names any; undefined when none does. */
 function personsNamedLast(contexts: readonly SentenceContext[], sheet: CompiledSheet): string[] | undefined {
   for (let k = contexts.length - 1; k >= 0; k--) {
-    const ids = contexts[k].mentions(sheet).filter((x) => sheet.entities.get(x.id)?.type === 'person').map((x) => x.id);
+    const ids = contexts[k].persons(sheet);
     if (ids.length) return ids;
   }
   return undefined;

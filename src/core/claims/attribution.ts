@@ -128,10 +128,9 @@ export type Speakers = WordMap<Speaker[]>;
  * named. Undefined when the verified speaker is named there too (the pronoun may be theirs).
  */
 export function antecedent(sheet: CompiledSheet, contexts: readonly SentenceContext[], si: number, at: number, speaker: string, before: readonly string[]): string | undefined {
-  const persons = (ctx: SentenceContext, before: number) => ctx.mentions(sheet).filter((x) => x.at < before && sheet.entities.get(x.id)?.type === 'person').map((x) => x.id);
   // A pronoun reaches back a few sentences at most (a paragraph of quotes stays linear).
   for (let k = si; k >= Math.max(0, si - 3); k--) {
-    const ids = persons(contexts[k], k === si ? at : Infinity);
+    const ids = contexts[k].persons(sheet, k === si ? at : Infinity);
     if (!ids.length) continue;
     return ids.some((id) => sameVoice(sheet, id, speaker)) ? undefined : ids[0];
   }

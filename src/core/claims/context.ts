@@ -288,6 +288,13 @@ export class SentenceContext {
   }
 
   /** Entity mentions in the sentence (longest phrase wins where phrases overlap). */
+  /** The people the sentence names before token `before` (all of them by default), in order. */
+  persons(sheet: CompiledSheet, before = Infinity): string[] {
+    return this.mentions(sheet)
+      .filter((x) => x.at < before && sheet.entities.get(x.id)?.type === 'person')
+      .map((x) => x.id);
+  }
+
   mentions(sheet: CompiledSheet): { id: string; at: number; len: number }[] {
     if (this.mentionCache) return this.mentionCache;
     const toks = this.sentence.tokens;

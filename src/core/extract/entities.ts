@@ -453,10 +453,8 @@ function standIns(srcs: readonly Src[], drafts: readonly Draft[], text: string):
     for (let i = 1; i + 1 < toks.length; i++) {
       if (toks[i - 1].norm === 'the' && /^\p{Ll}/u.test(toks[i].text) && isVerbOfSaying(toks[i + 1].norm)) saidBy.add(toks[i].norm);
     }
-    const subject = orgs.find((d) => {
-      const first = toks.findIndex((t) => /^\p{Lu}/u.test(t.text) && !STOP_CAPS.has(t.norm));
-      return first >= 0 && first <= 1 && d.entity.name.split(/\s+/)[0] === toks[first].text;
-    });
+    const first = toks.findIndex((t) => /^\p{Lu}/u.test(t.text) && !STOP_CAPS.has(t.norm));
+    const subject = first >= 0 && first <= 1 ? orgs.find((d) => d.entity.name.split(/\s+/)[0] === toks[first].text) : undefined;
     for (let i = 1; i < toks.length; i++) {
       if (!/^\p{Ll}/u.test(toks[i].text)) continue;
       let owner: Draft | undefined;

@@ -331,18 +331,23 @@ export function checkFigure(
   // Otherwise, which fact does it stand for? Context must say so (what it counts), or its
   // reporter must, with a digit slip or another source's figure for the same kind of thing.
   const moved = cands.find((x) => x.contradicted && agrees(m, x.fact));
+  /** The stems of the figure's table row and of the words of its clause, less those naming a source ("Iranian authorities"); read once, when asked. */
+  let near: Set<string> | undefined;
+  const nearWords = () => {
+    if (near) return near;
+    near = new Set(labels.flatMap((l) => l.trim().split(' ')));
+    const named = new Set(ctx.mentions(sheet).flatMap((x) => Array.from({ length: x.len }, (_, k) => x.at + k)));
+    ctx.lemmas.forEach((w, i) => {
+      if ((i < from || i >= to) && !named.has(i) && ctx.weight(i, from) >= 0.3) near!.add(w);
+    });
+    return near;
+  };
   /** How many words of the figure's clause or table row are words of fact `a`'s own and not of `b`'s. */
   const ownWords = (a: Figure, b: Figure) => {
     const mine = sheet.figureWords.get(a.id)!;
     const theirs = sheet.figureWords.get(b.id)!;
-    const near = new Set(labels.flatMap((l) => l.trim().split(' ')));
-    // Not the words that name a source ("Iranian authorities").
-    const named = new Set(ctx.mentions(sheet).flatMap((x) => Array.from({ length: x.len }, (_, k) => x.at + k)));
-    ctx.lemmas.forEach((w, i) => {
-      if ((i < from || i >= to) && !named.has(i) && ctx.weight(i, from) >= 0.3) near.add(w);
-    });
     let n = 0;
-    for (const w of near) if (mine.has(w) && !theirs.has(w)) n++;
+    for (const w of nearWords()) if (mine.has(w) && !theirs.has(w)) n++;
     return n;
   };
   const sameThing = (c: Candidate) => !!moved && c.fact.context.some((w) => moved.fact.context.includes(w));

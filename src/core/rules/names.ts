@@ -234,7 +234,7 @@ export function checkNames({ text, contexts, sheet, findings, confirmations, bef
     if (roleAt.length) checkRoles(ctx, text, index, findings, flagged, roleAt);
     checkUnknownTitles(ctx, text, sheet, index, findings, flagged);
     if (triggerAt.length) checkSettings(ctx, text, sheet, index, findings, confirmations, flagged, triggerAt, lastPersons);
-    const persons = ctx.mentions(sheet).filter((x) => sheet.entities.get(x.id)?.type === 'person').map((x) => x.id);
+    const persons = ctx.persons(sheet);
     if (persons.length) lastPersons = persons;
   }
 }
