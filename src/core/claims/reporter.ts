@@ -1,0 +1,192 @@
+/**
+ * Who says it: the reporter of a span of a sentence (a figure, a quote), read from the sources the
+ * sentence names, their cues ("according to", "by", "X said", possessive counts) and distance, or
+ * from the previous sentence when a pronoun opens this one. Every check that asks "whose is this?"
+ * asks here, through {@link SentenceContext.reporter}.
+ */
+import type { CompiledSheet } from '../sheet/compile';
+import { REPORTING, SOURCE_WORDS } from './speech';
+import { countryVoice } from './voices';
+import type { SentenceContext } from './context';
+import { LINK_WINDOW, phrasesByFirstWord } from './entityPhrases';
+
+/** The words before the thing a figure is compared with ("twice the official figure", "more than the agency's"). */
+const COMPARED = new Set(['than', 'twice', 'times', 'double', 'triple', 'treble']);
+
+/** A subject pronoun, contracted or not ("it", "they've"; a token's normal form has no "'s"). */
+const SUBJECT_PRONOUN = /^(?:it|he|she|they)(?:'(?:ve|d|ll|re))?$/;
+
+/**
+ * Who the sentence says reported the span [from, to): the reporter entity with the
+ * strongest link, if it clearly beats the others. A mention after the span counts fully
+ * only as "by X", "according to X" or "X said".
+ */
+export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: number, to: number): { id: string; span?: { at: number; len: number } } | undefined {
+  const toks = ctx.sentence.tokens;
+  const score = new Map<string, number>();
+  const where = new Map<string, { at: number; len: number }>();
+  let near = ctx.mentions(sheet);
+  if (toks.length > 2 * LINK_WINDOW) {
+    // A run-on "sentence": only the mentions within LINK_WINDOW words of the figure.
+    const all = near; // in order of position
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].at < from - LINK_WINDOW) lo = mid + 1;
+      else hi = mid;
+    }
+    near = [];
+    for (let k = lo; k < all.length && all[k].at <= to + LINK_WINDOW; k++) near.push(all[k]);
+  }
+  // "the government-acknowledged toll of 6,872", "HRANA-verified deaths": a source joined by a
+  // hyphen to its verb of reporting is the agent of what follows, as "acknowledged by" is.
+  const byFirst = phrasesByFirstWord(sheet);
+  let joined: { id: string; at: number; len: number }[] | undefined;
+  for (let k = Math.max(0, from - 8); k < from; k++) {
+    const t = toks[k];
+    const dash = t.text.indexOf('-');
+    if (dash <= 0 || !REPORTING.has(t.text.slice(dash + 1).toLowerCase())) continue;
+    const head = t.text.slice(0, dash).toLowerCase();
+    const id = byFirst.get(head)?.find((p) => p.words.length === 1)?.id;
+    if (id && sheet.reporters.has(id)) (joined ??= [...near]).push({ id, at: k, len: 1 });
+  }
+  if (joined) near = joined;
+  // "HRANA has verified 6,872, three times the official figure, and it's documented 50,000":
+  // a clause opened by a subject pronoun has its own subject, the sentence's; the names between
+  // are not its source.
+  const pronounAt = clausePronounBefore(ctx, from);
+  for (const n of near) {
+    if (pronounAt >= 0 && n.at < pronounAt && n.at > 1) continue;
+    // "Iran acknowledges 6,872": a country that says something speaks through its one reporter
+    // named after it ("Iranian authorities").
+    // So does its possessive before what it counts or after "by" ("Tehran's own tally of 50,000", "by Tehran's count").
+    const m = !sheet.reporters.has(n.id) && (REPORTING.has(toks[n.at + n.len]?.norm ?? '') || countedBy(ctx, n)) ? { ...n, id: countryVoice(sheet, n.id) ?? n.id } : n;
+    if ((m.at >= from && m.at < to) || !sheet.reporters.has(m.id)) continue;
+    // "more than twice the official figure, with over 11,000 …": what a figure is compared with is
+    // no source of the figures after it ("twice the official toll of 3,117" is that toll's own).
+    // Nor of the figure it is compared with ("3,117 deaths, more than twice the official toll").
+    if (COMPARED.has(ctx.wordBefore(m.at) ?? '') && (m.at >= to || ctx.commasBetween(m.at, from) > 0)) continue;
+    let w: number;
+    // "according to the Iranian authorities", "by the Iranian judiciary": an article and a
+    // capitalised modifier do not part the source from its cue.
+    let lead = m.at;
+    while (lead > 0 && m.at - lead < 2 && (toks[lead - 1].norm === 'the' || /^\p{Lu}\p{Ll}+$/u.test(toks[lead - 1].text)) && /^[ \t\u00a0]+$/.test(ctx.masked.slice(toks[lead - 1].end, toks[lead].start))) lead--;
+    const according = lead >= 2 && toks[lead - 2].norm === 'according' && toks[lead - 1].norm === 'to';
+    if (m.at < from) {
+      // "the 3,117 acknowledged by the authorities, and … 500,000 arrests": the agent of a
+      // participle after another figure reports that figure, not the ones after it.
+      if (agentOfEarlierFigure(ctx, m.at, m.len, from)) continue;
+      w = ctx.weight(m.at + m.len - 1, from);
+      // The subject of the clause reports everything in it, however long the clause.
+      if (ctx.sameClause(m.at, from)) w = Math.max(w, 0.5 * Math.pow(0.75, ctx.commasBetween(m.at, from)));
+      // "according to X, N ..." reads across the comma.
+      if (according) w = Math.max(w, ctx.weight(m.at, from) / 0.75);
+      // "The minister, Eilidh MacRath, said she …, and promised £600,000": the subject of the
+      // sentence's verb of saying reports what follows in its clause, past asides and "and".
+      // (Not a possessive, "the authorities' count"; not past another source of the clause,
+      // "…, and HRANA's list of 2,986", bar one that is the complement of a noun, "every
+      // recommendation of the report".)
+      else if (REPORTING.has(toks[m.at + m.len]?.norm ?? '') && !/['’]s?$/.test(toks[m.at + m.len - 1].text) && ctx.sameClause(m.at, from) && !near.some((o) => o.at > m.at + m.len && o.at < from && sheet.reporters.has(o.id) && ctx.wordBefore(o.at) !== 'of')) w = Math.max(w, 0.6);
+    } else {
+      w = ctx.weight(to - 1, m.at);
+      let by = false;
+      for (let k = Math.max(0, lead - 2); k < lead; k++) if (SOURCE_WORDS.has(toks[k].norm)) by = true;
+      const after = toks[m.at + m.len]?.norm;
+      // A table row is a record: the source in another of its cells reports its figures.
+      const otherCell = !!ctx.sentence.tableHeaders && ctx.headerOf(toks[m.at].start) !== ctx.headerOf(toks[from]?.start ?? -1);
+      if (!by && !(after && REPORTING.has(after)) && !otherCell) w *= 0.3;
+      // "…, according to X" names the source of its clause outright: it outweighs a clause subject.
+      if (according && ctx.sameClause(to - 1, m.at)) w = Math.max(w, 0.75);
+    }
+    if (w > (score.get(m.id) ?? -1)) where.set(m.id, { at: m.at, len: m.len });
+    score.set(m.id, Math.max(score.get(m.id) ?? 0, w));
+  }
+  // The strongest and the runner-up (ties in the order first met, as a stable sort leaves them).
+  let top: string | undefined;
+  let topW = -Infinity;
+  let secondW = -Infinity;
+  for (const [id, w] of score) {
+    if (w > topW) {
+      secondW = topW;
+      top = id;
+      topW = w;
+    } else if (w > secondW) secondW = w;
+  }
+  if (top === undefined) {
+    const id = pronounReporter(ctx, sheet, from);
+    return id === undefined ? undefined : { id };
+  }
+  if (topW < 0.25) return undefined;
+  if (secondW * 1.3 > topW) return undefined;
+  return { id: top, span: where.get(top) };
+}
+
+/**
+ * "The authorities published 2,986 names. They also say 50,000 …": a sentence opened by a
+ * subject pronoun and a verb of reporting, or by a possessive one before what it counts ("Its
+ * own count of …"), with no source of its own, has the previous sentence's subject as source
+ * (a reporter opening it, not in a possessive).
+ */
+function pronounReporter(ctx: SentenceContext, sheet: CompiledSheet, from: number): string | undefined {
+  const toks = ctx.sentence.tokens;
+  if (!toks.length || from < 2) return undefined;
+  // "Its own count of 3,117 …": a possessive pronoun before what it counts, as "by its count".
+  const possessive = /^(?:its|their)$/.test(toks[0].norm) && (toks[1]?.norm === 'own' ? toks[3] : toks[2])?.norm === 'of';
+  if (!possessive) {
+    if (!SUBJECT_PRONOUN.test(toks[0].norm)) return undefined;
+    const verb = REPORTING.has(toks[1]?.norm ?? '') ? 1 : REPORTING.has(toks[2]?.norm ?? '') ? 2 : -1;
+    if (verb < 0 || verb >= from) return undefined;
+  }
+  const prev = ctx.previous;
+  const subject = prev?.mentions(sheet).find((x) => x.at <= 2);
+  if (!prev || !subject || !sheet.reporters.has(subject.id) || /['’]s?$/.test(prev.sentence.tokens[subject.at + subject.len - 1].text)) return undefined;
+  return subject.id;
+}
+
+/**
+ * A possessive that says whose count a figure is: after "by" or "according to" ("by Tehran's
+ * count"), or before a noun (perhaps "own") and "of" ("Tehran's own tally of 50,000 arrests").
+ */
+function countedBy(ctx: SentenceContext, n: { at: number; len: number }): boolean {
+  const toks = ctx.sentence.tokens;
+  const end = n.at + n.len;
+  if (!/['’]s?$/.test(toks[end - 1].text)) return false;
+  if (SOURCE_WORDS.has(ctx.wordBefore(n.at) ?? '') || ctx.wordBefore(n.at) === 'to') return true;
+  const k = toks[end]?.norm === 'own' ? end + 1 : end;
+  return !!toks[k] && /^\p{Ll}+$/u.test(toks[k].text) && toks[k + 1]?.norm === 'of';
+}
+
+/**
+ * The subject pronoun ("it", "she", "they've") that opens a coordinated clause ("…, and it has
+ * documented", "; she said") before token `from`, or -1: its antecedent is the sentence's subject.
+ */
+function clausePronounBefore(ctx: SentenceContext, from: number): number {
+  const toks = ctx.sentence.tokens;
+  for (let p = from - 1; p > 0 && p >= from - 6; p--) {
+    if (!SUBJECT_PRONOUN.test(toks[p].norm)) continue;
+    return toks[p - 1].norm === 'and' || /[,;]/.test(ctx.masked.slice(toks[p - 1].end, toks[p].start)) ? p : -1;
+  }
+  return -1;
+}
+
+/**
+ * Is the mention at token `at` the agent ("by [the] X") of a participle that follows a figure
+ * ("3,117 acknowledged by"), and the figure at `from` in a predicate coordinated after it ("…,
+ * and documented 500,000 arrests"), whose subject is the clause's own? Not when a relative
+ * clause makes the agent a subject again ("by HRANA, which has also documented …").
+ */
+function agentOfEarlierFigure(ctx: SentenceContext, at: number, len: number, from: number): boolean {
+  const toks = ctx.sentence.tokens;
+  const next = toks[at + len]?.norm;
+  if (next === 'which' || next === 'who') return false;
+  let coordinated = false;
+  for (let j = at + len; j + 1 < from && !coordinated; j++) coordinated = toks[j].norm === 'and' && (REPORTING.has(toks[j + 1].norm) || /\p{Ll}ed$/u.test(toks[j + 1].norm) || ctx.lemmas[j + 1] !== toks[j + 1].norm);
+  if (!coordinated) return false;
+  let k = at - 1;
+  if (toks[k]?.norm === 'the') k--;
+  if (toks[k]?.norm !== 'by' || k < 2) return false;
+  const participle = toks[k - 1];
+  if (!/\p{Ll}ed$/u.test(participle.norm) && ctx.lemmas[k - 1] === participle.norm) return false;
+  return /\d/.test(toks[k - 2].text) || (k >= 3 && /\d/.test(toks[k - 3].text) && /^\p{Ll}+$/u.test(toks[k - 2].norm));
+}
