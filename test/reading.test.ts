@@ -363,6 +363,23 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('NATO and NASA said nothing; HRANA says it has verified 6,872 deaths.'), []);
   });
 
+  it('true descriptions the sheet does not hold are left alone: a relative’s title, a title word before a surname, a possessive that is no count', () => {
+    // A title owned by a person or a country, not the person's own organisation, is no wrong title.
+    assert.deepEqual(found("Jared Kushner, Trump's senior adviser, joined the talks in Muscat."), []);
+    assert.deepEqual(found("Abbas Araghchi, Iran's lead negotiator, said the talks in Muscat were a good start."), []);
+    // A title before a surname is no given name ("Judge Kushner" is not a slip for Jared).
+    assert.deepEqual(found('Judge Kushner ruled on the case in Muscat.'), []);
+    // "to Tehran's dismay" is no "according to"; "Tehran's share of" is no count of Tehran's.
+    assert.deepEqual(found("The toll rose to Tehran's dismay: 6,872 deaths, HRANA said."), []);
+    assert.deepEqual(found("Tehran's share of the 6,872 deaths HRANA has verified was large."), []);
+    // Yet "by Tehran's own count" still names whose figure it is.
+    assert.deepEqual(found("By Tehran's own count, 6,872 people died.").map((f) => f.split(':')[0]), ['number-mismatch']);
+  });
+
+  it('a quote inside a relative clause with an aside of its own is still the relative clause’s', () => {
+    assert.deepEqual(found('The talks, which Steve Witkoff called, in a statement, "very positive atmosphere", ended.').map((f) => f.split(':')[0]).filter((r) => r !== 'quote-unverified'), ['quote-misattributed']);
+  });
+
   it('titles: another office of the holder’s own, another country’s office in apposition, an honorific before the qualifier', () => {
     assert.equal(fixed("Iran's deputy foreign minister Abbas Araghchi said talks would resume."), "Iran's foreign minister Abbas Araghchi said talks would resume.");
     assert.equal(fixed('**Abbas Araghchi**: Iran’s deputy foreign minister, who led the talks in Muscat.'), '**Abbas Araghchi**: Iran’s foreign minister, who led the talks in Muscat.');
@@ -719,6 +736,9 @@ describe('titles in apposition, in Markdown emphasis', () => {
     assert.equal(fixed("Ivo Castell, the trust's head of finance, apologised."), "Ivo Castell, the trust's spokesperson, apologised.");
     assert.equal(fixed("Ivo Castell, the trust's former spokesperson, apologised."), "Ivo Castell, the trust's former spokesperson, apologised.");
     assert.equal(fixed("Ivo Castell, the trust's longest-serving employee, apologised."), "Ivo Castell, the trust's longest-serving employee, apologised.");
+    // At a sentence's end, the verb after a title without its closing comma is no part of it.
+    assert.equal(fixed("Ivo Castell, the trust's finance head said it was sorry."), "Ivo Castell, the trust's finance head said it was sorry.");
+    assert.equal(fixed("It was sorry, said Ivo Castell, the trust's head of finance."), "It was sorry, said Ivo Castell, the trust's spokesperson.");
     // A name outside the sheet has no title of its own to give back.
     assert.deepEqual(check("Ana Ruiz, the trust's chief executive, apologised.", sheet, { cache: false }).map((x) => x.fixes.length), [1]);
   });

@@ -74,8 +74,9 @@ export function attribute(
       continue;
     }
     // "Tallmadge, 54, who joined from Orvel in 2021, said": a name in a relative clause that closes
-    // before the quote is no subject of the sentence's verb ("…, which Witkoff called “…”" is).
-    if (end <= qa && inRelativeClause(text, toks, at) && /,/.test(text.slice(toks[end - 1].end, toks[qa].start))) {
+    // before the quote is no subject of the sentence's verb ("…, which Witkoff called “…”" is, and
+    // so is "…, which Witkoff called, in a statement, “…”": its verb of saying is the clause's own).
+    if (end <= qa && inRelativeClause(text, toks, at) && /,/.test(text.slice(toks[end - 1].end, toks[qa].start)) && !speechBeforeComma(text, toks, end, qa)) {
       at = end - 1;
       continue;
     }
@@ -103,8 +104,18 @@ export function attribute(
   return best;
 }
 
+/** Whether a verb of saying stands among tokens [from, to) before the first comma after token `from - 1`. */
+function speechBeforeComma(text: string, toks: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (/,/.test(text.slice(toks[k - 1].end, toks[k].start))) return false;
+    if (SPEECH.has(toks[k].norm)) return true;
+  }
+  return false;
+}
+
 /** A phrase naming a speaker: its normalised words, the entity it names, and whether it is a name (not a title or a common noun). */
 export type Speaker = { words: string[]; id: string; name: boolean };
+
 /** Whether token `at` follows "who", "which" or "whose" in its stretch between commas. */
 function inRelativeClause(text: string, toks: Token[], at: number): boolean {
   for (let k = at - 1; k >= 0 && at - k <= 8; k--) {

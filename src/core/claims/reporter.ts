@@ -61,7 +61,7 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
     // "Iran acknowledges 6,872": a country that says something speaks through its one reporter
     // named after it ("Iranian authorities").
     // So does its possessive before what it counts or after "by" ("Tehran's own tally of 50,000", "by Tehran's count").
-    const m = !sheet.reporters.has(n.id) && (REPORTING.has(toks[n.at + n.len]?.norm ?? '') || countedBy(ctx, n)) ? { ...n, id: countryVoice(sheet, n.id) ?? n.id } : n;
+    const m = !sheet.reporters.has(n.id) && (REPORTING.has(toks[n.at + n.len]?.norm ?? '') || countedBy(ctx, n, from)) ? { ...n, id: countryVoice(sheet, n.id) ?? n.id } : n;
     if ((m.at >= from && m.at < to) || !sheet.reporters.has(m.id)) continue;
     // "more than twice the official figure, with over 11,000 …": what a figure is compared with is
     // no source of the figures after it ("twice the official toll of 3,117" is that toll's own).
@@ -148,13 +148,21 @@ function pronounReporter(ctx: SentenceContext, sheet: CompiledSheet, from: numbe
  * A possessive that says whose count a figure is: after "by" or "according to" ("by Tehran's
  * count"), or before a noun (perhaps "own") and "of" ("Tehran's own tally of 50,000 arrests").
  */
-function countedBy(ctx: SentenceContext, n: { at: number; len: number }): boolean {
+function countedBy(ctx: SentenceContext, n: { at: number; len: number }, from: number): boolean {
   const toks = ctx.sentence.tokens;
   const end = n.at + n.len;
   if (!/['’]s?$/.test(toks[end - 1].text)) return false;
-  if (SOURCE_WORDS.has(ctx.wordBefore(n.at) ?? '') || ctx.wordBefore(n.at) === 'to') return true;
+  // (The word right before, too: a sentence's capitalised first word is no modifier, "By Tehran's count".)
+  const before = SOURCE_WORDS.has(toks[n.at - 1]?.norm ?? '') ? toks[n.at - 1].norm : ctx.wordBefore(n.at);
+  // "by Tehran's count", "according to Tehran's count" ("to Tehran's dismay" is no source).
+  if (SOURCE_WORDS.has(before ?? '') || (before === 'to' && toks[n.at - 2]?.norm === 'according') || (before === 'to' && toks[n.at - 3]?.norm === 'according')) return true;
+  // "Tehran's own tally of 50,000 arrests": the noun is a measure of the figure right after "of"
+  // ("Tehran's share of the 6,872 deaths" is a part of someone else's figure).
   const k = toks[end]?.norm === 'own' ? end + 1 : end;
-  return !!toks[k] && /^\p{Ll}+$/u.test(toks[k].text) && toks[k + 1]?.norm === 'of';
+  // (Perhaps past a qualifier: "tally of more than 50,000"; not past a determiner.)
+  if (!toks[k] || !/^\p{Ll}+$/u.test(toks[k].text) || toks[k + 1]?.norm !== 'of' || from < k + 2 || from - (k + 2) > 3) return false;
+  for (let j = k + 2; j < from; j++) if (/^(?:the|a|an|its|their|his|her|this|that|these|those)$/.test(toks[j].norm)) return false;
+  return true;
 }
 
 /**

@@ -3,6 +3,7 @@
  * name before a known surname among them). Per sentence it also hands titles to titles.ts and
  * the words that introduce a place to places.ts.
  */
+import { isCommonWord } from '../language/lexicon';
 import type { Pass } from './pass';
 import type { CompiledSheet } from '../sheet/compile';
 import { matchCase, phraseWords, type Token } from '../text/tokens';
@@ -166,8 +167,8 @@ export function checkNames({ text, contexts, sheet, findings, confirmations, bef
     // may be a title ("Ambassador"), a relative ("Melania") or any sentence's first word.
     const knownGiven = index.all.some((f) => f.person && f.words.length >= 2 && f.words[0] === g) || otherGiven.has(g);
     // Or a given name of its shape: the verified one's initial and nearly its length ("Jason" for
-    // Jared), not a word the sheet uses.
-    const sameShape = g[0] === given[0] && g.length >= 4 && Math.abs(g.length - given.length) <= 1 && !sheet.vocabulary.has(g);
+    // Jared), not a word the sheet uses nor a common English word ("Judge Kushner").
+    const sameShape = g[0] === given[0] && g.length >= 4 && Math.abs(g.length - given.length) <= 1 && !sheet.vocabulary.has(g) && !isCommonWord(g);
     if (!knownGiven && !sameShape && !(editDistance(g, given, 2) <= 1 && Math.min(g.length, given.length) >= 4)) return;
     spellFinding(prev.start, prev.end, person.spelled[0], person.entity);
   };

@@ -9,6 +9,7 @@ import type { Entity, Finding } from '../types';
 import { type NameIndex, personOf } from './nameIndex';
 import { wordsAt, isCapitalised, nameAt, MONTHS_DAYS, NOT_NAMES, HONORIFIC, bare, stripPossessive, NAME_JOINS } from '../mentions/names';
 import { SUFFIXES } from '../language/spelling';
+import { REPORTING } from '../claims/speech';
 
 /** Prepositions of place: what follows them is a place, not a title ("landing in New York Jared Kushner"). */
 const LOCATIVES = new Set(['in', 'at', 'near', 'from', 'outside', 'inside', 'across', 'around', 'over']);
@@ -75,13 +76,19 @@ function ownedTitleAfter(toks: Token[], m: { id: string; at: number; len: number
       if (!/['’]s?$/.test(q)) continue;
       const qw = phraseWords(q);
       if (!qw.every((w, j) => toks[k + j]?.norm === w)) continue;
+      // Owned by an organisation: a person's or a country's ("Trump's senior adviser", "Iran's
+      // lead negotiator") may be a true description the sheet does not hold.
+      const owner = qw.filter((w) => w !== 'the').join(' ');
+      const ownerEntity = sheet.entityPhrases.find((p) => p.words.join(' ') === owner);
+      const ownerType = ownerEntity && sheet.entities.get(ownerEntity.id)?.type;
+      if (ownerType === 'person' || ownerType === 'place') continue;
       let e = k + qw.length;
       const first = e;
-      while (e < toks.length && e - first < 3 && /^\p{Ll}+$/u.test(toks[e].text) && /^[ \t\u00a0]+$/.test(text.slice(toks[e - 1].end, toks[e].start))) e++;
-      if (e === first || e - first > 3) return;
+      // Up to three lower-case words, not a verb of saying after them ("…, HIF's press chief said.").
+      while (e < toks.length && e - first < 3 && /^\p{Ll}+$/u.test(toks[e].text) && !REPORTING.has(toks[e].norm) && /^[ \t\u00a0]+$/.test(text.slice(toks[e - 1].end, toks[e].start))) e++;
+      if (e === first) return;
       // The apposition closes after the title: a comma, or the sentence's end.
-      const after = toks[e] ? text.slice(toks[e - 1].end, toks[e].start) : text.slice(toks[e - 1].end, toks[e - 1].end + 2);
-      if (toks[e] && !/^\s*,/.test(after)) return;
+      if (toks[e] && !/^\s*,/.test(text.slice(toks[e - 1].end, toks[e].start))) return;
       const words = toks.slice(first, e);
       // A title of the story is read by checkRoles (its holder is another person, or this one).
       const phrase = words.map((t) => t.norm).join(' ');
