@@ -12,17 +12,20 @@ const watch = process.argv.includes('--watch');
 
 // wink-lexicon's lexicon (13k common English words with their Penn Treebank tags, 386 KB of
 // source) is bundled as one compact string that src/core/language/lexicon.ts reads: "word:classes"
-// entries, space-separated, the classes of the word's tags as letters (n noun, v verb, j
-// adjective, r adverb, p proper noun, o any other). 160 KB, no object literal to parse at load.
+// entries, space-separated, the classes of the word's tags as letters, commonest first (see
+// WordClass there). 160 KB, no object literal to parse at load.
 const compactLexicon = {
   name: 'compact-lexicon',
   setup(build) {
     build.onLoad({ filter: /wink-lexicon[\\/]src[\\/]lexicon\.js$/ }, (args) => {
       const lexicon = createRequire(import.meta.url)(args.path);
-      const cls = (tag) => (/^NNPS?$/.test(tag) ? 'p' : /^NNS?$/.test(tag) ? 'n' : /^VB/.test(tag) ? 'v' : /^JJ/.test(tag) ? 'j' : /^RB/.test(tag) ? 'r' : 'o');
+      const cls = (tag) =>
+        /^NNPS?$/.test(tag) ? 'p' : /^NNS?$/.test(tag) ? 'n' : tag === 'VBG' ? 'g' : tag === 'VBN' ? 'e' : /^VB/.test(tag) ? 'v'
+          : /^JJ/.test(tag) ? 'j' : /^RB/.test(tag) ? 'r' : tag === 'IN' ? 'i' : /^P?DT$/.test(tag) ? 'd' : 'o';
+      // In the lexicon's order of its tags: the commonest part of speech first.
       const entries = Object.entries(lexicon)
         .filter(([w]) => /^[a-z][a-z'-]*$/.test(w))
-        .map(([w, tags]) => `${w}:${[...new Set(tags.map(cls))].sort().join('')}`);
+        .map(([w, tags]) => `${w}:${[...new Set(tags.map(cls))].join('')}`);
       return { contents: `module.exports = ${JSON.stringify(entries.join(' '))};`, loader: 'js' };
     });
   },

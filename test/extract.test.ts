@@ -621,6 +621,58 @@ describe('extract: an organisation named by its people, its work and its name\'s
   });
 });
 
+describe('extract: an organisation described in apposition, its people, its common name, and where things were', () => {
+  // An invented story, written for these tests.
+  const article = [
+    '# Storm floods Penrick valley',
+    '',
+    'PENRICK — Floodwater reached 1,200 homes in Penrick on Sunday, the Penrick Fire and Rescue Service said.',
+    '',
+    'Carrowmoor Mutual, the largest home insurer in the valley, said it had received 930 claims. Ines Dalgaard, the insurer\'s head of household claims, put losses at about €85 million.',
+    '',
+    'The fire service said 46 people were rescued by boat.',
+    '',
+    '“We worked through the night,” said Oskar Brandt, the service\'s chief fire officer, at a briefing in Lowfold.',
+    '',
+    'A second storm is forecast for Thursday.',
+  ].join('\n');
+  const { sheet } = extractFacts(article, { articlePath: 'storm.md', markdown: true });
+  const ent = (name: string) => byName(sheet, name)!;
+  const fig = (v: number) => sheet.figures.find((f) => f.value === v)!;
+
+  it('a name described as "the largest home insurer in the valley" is an organisation, and "the insurer\'s head of …" speaks for it', () => {
+    const insurer = ent('Carrowmoor Mutual');
+    assert.equal(insurer.type, 'organisation');
+    assert.ok(insurer.mentions!.includes('insurer'), JSON.stringify(insurer.mentions));
+    const head = ent('Ines Dalgaard');
+    assert.equal(head.type, 'person');
+    assert.deepEqual(head.roles?.map((r) => r.title), ['head of household claims']);
+    assert.equal(head.speaksFor, insurer.id);
+  });
+
+  it('"the fire service" is the one organisation whose name holds its words, not a body of its own', () => {
+    const service = ent('Penrick Fire and Rescue Service');
+    assert.equal(byName(sheet, 'fire service'), undefined);
+    assert.ok(service.mentions!.includes('fire service'), JSON.stringify(service.mentions));
+    assert.equal(fig(46).reportedBy, service.id);
+    assert.equal(ent('Oskar Brandt').speaksFor, service.id);
+  });
+
+  it('"at a briefing in Lowfold" places the briefing, not the fire officer\'s fire', () => {
+    assert.deepEqual(sheet.settings.filter((x) => x.entity === byName(sheet, 'Lowfold')?.id).map((x) => x.triggers), []);
+  });
+
+  it('an event the article places in two towns gives no draft its place', () => {
+    const two = extractFacts('The flood in Penrick closed 12 schools. Volunteers said the flood in Lowfold was worse, and the summit in Lowfold was cancelled.', { articlePath: 'two.md' }).sheet;
+    assert.deepEqual(two.settings.map((x) => `${byName(two, 'Lowfold')?.id === x.entity ? 'Lowfold' : 'Penrick'}: ${x.triggers.join(' ')}`), ['Lowfold: summit']);
+  });
+
+  it('the article passes its own proposal', () => {
+    const findings = check(article, validateFactSheet(JSON.parse(JSON.stringify(sheet))), { markdown: true }).filter((f) => f.ruleId !== 'quote-unverified');
+    assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+  });
+});
+
 describe('extract: who a figure\'s sentence says decided it, headlines, age groups (issue 19)', () => {
   // Invented, unlike any story under test/fixtures.
   const article = [

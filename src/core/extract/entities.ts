@@ -195,7 +195,9 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
         if (!r) continue;
         const owner = ownerOf(text, src, firstTok, lastTok, r);
         if (!owner) continue;
-        if (SPEAKS_FOR_ROLES.has(lastWord(r)) || SPEAKS_FOR_ROLES.has(r.toLowerCase())) (d.owners ??= []).push({ phrase: owner, src });
+        // The title's head: its last word, or the word before "of" ("head of catastrophe claims").
+        const head = lastWord(r.split(/\s+of\s+/i)[0]);
+        if (SPEAKS_FOR_ROLES.has(head) || SPEAKS_FOR_ROLES.has(r.toLowerCase())) (d.owners ??= []).push({ phrase: owner, src });
         // "Ruiz's lawyer", "the union's organiser": whose the role is qualifies it (and tells two lawyers apart).
         if (/['’]s?$/.test(owner)) {
           const own = owner.replace(/^The\b/, 'the');
@@ -333,6 +335,22 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
     const aliases = (owner.entity.aliases ??= []);
     if (!aliases.includes(name)) aliases.push(name);
     for (const r of d.entity.roles ?? []) addRole(owner, r);
+    merged.add(d);
+  }
+  // "the fire service said": a body whose words all stand, in order, in the name of one
+  // organisation ("Altavera Fire and Rescue Service") is that organisation, named in common nouns.
+  for (const d of drafts) {
+    if (merged.has(d) || d.entity.type !== 'body' || /\p{Lu}/u.test(d.entity.name)) continue;
+    const words = d.entity.name.toLowerCase().split(/\s+/);
+    const within = (name: string) => {
+      const ws = name.toLowerCase().split(/\s+/);
+      let k = 0;
+      for (const w of ws) if (w === words[k]) k++;
+      return k === words.length;
+    };
+    const owners = drafts.filter((o) => o !== d && !merged.has(o) && (o.entity.type === 'organisation' || o.entity.type === 'body') && /\p{Lu}/u.test(o.entity.name) && within(o.entity.name));
+    if (owners.length !== 1) continue;
+    addMention(owners[0], d.entity.name);
     merged.add(d);
   }
   // "Northgate Journal of Medicine" is also "Northgate Journal": the words before "of", when two or more.

@@ -4,6 +4,7 @@
  * ("envoy Ana Ruiz", "Ana Ruiz, the chief executive,"), and a common noun in apposition that
  * types it ("Acme Rail, the regional operator,"). `entities.ts` turns these into entities.
  */
+import { usually } from '../language/lexicon';
 import { SPEECH } from '../claims/attribution';
 import { words, STOP_CAPS, TITLE_MODIFIERS, ROLE_NOUNS, ORG_WORDS, PLACE_WORDS, REPORT_VERBS, isPossessive, lower, AFTER_STOP } from './lexicon';
 import type { Src, Cap, NameRun } from './model';
@@ -89,9 +90,12 @@ export function nounApposition(text: string, src: Src, first: number, last: numb
   if (/^\s*\)?\s*,\s*$/.test(gap(j, j + 1)) && toks[j + 1] && /^(?:the|a|an|its|their)$/.test(toks[j + 1].norm)) {
     const phrase: number[] = [];
     for (let k = j + 2; k < Math.min(toks.length, j + 6); k++) {
-      // "Caravel Aid, a relief charity working in the province,": the phrase ends before a participle or a function word.
+      // "Caravel Aid, a relief charity working in the province,", "the largest home insurer in the
+      // region": the phrase ends before a word that is usually a participle or a preposition
+      // (wink-lexicon: "working", "in"; not "building", usually a noun), or a function word.
       // (Not before "and": "the kitchen and bathroom maker" goes on.)
-      if (phrase.length && (/\p{Ll}(?:ing|ed)$/u.test(toks[k].norm) || AFTER_STOP.has(toks[k].norm)) && !/^(?:and|or|but)$/.test(toks[k].norm) && /^[ \t]+$/.test(gap(k - 1, k))) return accept(phrase);
+      const cls = usually(toks[k].norm);
+      if (phrase.length && (cls === 'g' || cls === 'e' || cls === 'i' || AFTER_STOP.has(toks[k].norm)) && !/^(?:and|or|but)$/.test(toks[k].norm) && /^[ \t]+$/.test(gap(k - 1, k))) return accept(phrase);
       if (!plainNoun(k)) break;
       phrase.push(k);
       const after = gap(k, k + 1);
@@ -167,16 +171,20 @@ export function appositiveRole(text: string, src: Src, first: number, last: numb
       if (ROLE_NOUNS.has(t.norm) && /^(?:for|of|at)$/.test(toks[r + 1].norm) && (r === 0 || /['’]s?$/.test(toks[r - 1].text) || /^(?:the|its|their|a|an)$/.test(toks[r - 1].norm))) return t.text;
     }
   }
-  // After: "Ana Ruiz, the chief executive," / "Ana Ruiz, a director at …"
+  // After: "Ana Ruiz, the chief executive," / "Ana Ruiz, a director at …" / "Ana Ruiz, the
+  // insurer's head of claims," / "Ana Ruiz, Acme's chief executive," (whose it is: ownerOf).
   const n0 = toks[last + 1];
-  if (n0 && /^\s*,\s*$/.test(text.slice(toks[last].end, n0.start)) && /^(?:the|a|an|its|their|his|her)$/.test(n0.norm)) {
-    let j = last + 2;
+  let s0 = last + 1;
+  if (n0 && /^(?:the|a|an|its|their|his|her)$/.test(n0.norm)) s0++;
+  if (toks[s0] && /\p{L}['’]s?$/u.test(toks[s0].text) && (s0 > last + 1 || /^\p{Lu}/u.test(toks[s0].text)) && /^[ \t]+$/.test(text.slice(toks[s0].end, toks[s0 + 1]?.start ?? toks[s0].end))) s0++;
+  if (n0 && s0 > last + 1 && /^\s*,\s*$/.test(text.slice(toks[last].end, n0.start))) {
+    let j = s0;
     let role = -1;
-    for (; j < Math.min(toks.length, last + 6); j++) {
+    for (; j < Math.min(toks.length, s0 + 4); j++) {
       const t = toks[j];
       if (!/^\p{Ll}/u.test(t.text) || AFTER_STOP.has(t.norm) || /['’]/.test(t.text)) break;
       if (ROLE_NOUNS.has(t.norm)) role = j;
-      if (j > last + 2 && /[^\s]/.test(text.slice(toks[j - 1].end, t.start))) break;
+      if (j > s0 && /[^\s]/.test(text.slice(toks[j - 1].end, t.start))) break;
       if (/[^\s]/.test(text.slice(t.end, toks[j + 1]?.start ?? t.end))) {
         j++;
         break;
@@ -184,12 +192,13 @@ export function appositiveRole(text: string, src: Src, first: number, last: numb
     }
     if (role < 0) return undefined;
     // "the founder of the collapsed firm Acme": the title ends at its noun; the rest names whose it is.
-    if (role < j - 1 && /^(?:of|at|for)$/.test(toks[role + 1].norm)) j = role + 1;
+    // ("the head of catastrophe claims": what follows in plain nouns is part of the title.)
+    if (role < j - 1 && /^(?:of|at|for)$/.test(toks[role + 1].norm) && (!toks[role + 2] || /^(?:the|a|an)$/.test(toks[role + 2].norm) || /^\p{Lu}/u.test(toks[role + 2].text))) j = role + 1;
     const endTok = toks[j - 1];
     // "Radio X, the city’s mayor, Ana Ruiz": the apposition is the next name's.
     const next = toks[j];
     if (next && /^\p{Lu}/u.test(next.text) && /^\s*,\s*$/.test(text.slice(endTok.end, next.start))) return undefined;
-    return text.slice(toks[last + 2].start, endTok.end);
+    return text.slice(toks[s0].start, endTok.end);
   }
   return undefined;
 }

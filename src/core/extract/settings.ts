@@ -36,6 +36,11 @@ export function findSettings(text: string, srcs: Src[], entities: Draft[], nextI
       const prep = toks[mm.at - 1]?.norm === 'the' ? toks[mm.at - 2] : toks[mm.at - 1];
       if (e.type !== 'place' || !prep || (prep.norm !== 'in' && prep.norm !== 'at')) continue;
       const pi = toks.indexOf(prep);
+      // "at a briefing in Town": a place after a noun phrase that a preposition of place governs
+      // locates that noun phrase, not an event before it.
+      let head = pi - 1;
+      while (head > 0 && pi - head < 3 && !/^(?:a|an|the|this|that|its|their|his|her)$/.test(toks[head - 1].norm)) head--;
+      if (head > 1 && /^(?:a|an|the|this|that|its|their|his|her)$/.test(toks[head - 1].norm) && /^(?:at|in|on|near|inside|outside)$/.test(toks[head - 2].norm) && !EVENTS.has(toks[pi - 1].norm)) continue;
       const triggers: string[] = [];
       for (let i = pi - 1; i >= Math.max(0, pi - 12) && triggers.length < 3; i--) {
         if (!src.ctx.sameClause(i, pi) && triggers.length) break;
@@ -116,5 +121,11 @@ export function findSettings(text: string, srcs: Src[], entities: Draft[], nextI
       }
     }
   }
-  return out;
+  // An event the article places in two places ("the fire … in Morvedra", "the fire … in Altavera")
+  // tells no draft where it was: that trigger is dropped from both, and a setting left with none.
+  const placed = out.filter((x) => x.what.startsWith('where the '));
+  const placesOf = new Map<string, Set<string>>();
+  for (const x of placed) for (const t of x.triggers) placesOf.set(t, new Set([...(placesOf.get(t) ?? []), x.entity]));
+  for (const x of placed) x.triggers = x.triggers.filter((t) => placesOf.get(t)!.size === 1);
+  return out.filter((x) => x.triggers.length);
 }

@@ -5,12 +5,16 @@
  */
 import compact from 'wink-lexicon/src/lexicon.js';
 
-/** A part of speech a word may have: n noun, v verb, j adjective, r adverb, p proper noun, o any other. */
-export type WordClass = 'n' | 'v' | 'j' | 'r' | 'p' | 'o';
+/**
+ * A part of speech a word may have, from its Penn tags: n noun (NN, NNS), p proper noun, v verb
+ * (VB, VBP, VBZ, VBD), g present participle (VBG), e past participle (VBN), j adjective, r adverb,
+ * i preposition or subordinating conjunction (IN), d determiner, o any other.
+ */
+export type WordClass = 'n' | 'p' | 'v' | 'g' | 'e' | 'j' | 'r' | 'i' | 'd' | 'o';
 
 let classes: Map<string, string> | undefined;
 
-/** The parts of speech a lower-case word may have ('' when it is no common English word). */
+/** The parts of speech a lower-case word may have, commonest first ('' when it is no common English word). */
 export function wordClasses(norm: string): string {
   if (!classes) {
     classes = new Map();
@@ -27,7 +31,12 @@ export function mayBe(norm: string, cls: WordClass): boolean {
   return wordClasses(norm).includes(cls);
 }
 
+/** The commonest part of speech of a lower-case word (undefined when it is no common English word). */
+export function usually(norm: string): WordClass | undefined {
+  return (wordClasses(norm)[0] as WordClass | undefined) || undefined;
+}
+
 /** Whether a lower-case word is a common English word (of any part of speech but a proper noun). */
 export function isCommonWord(norm: string): boolean {
-  return /[nvjro]/.test(wordClasses(norm));
+  return /[^p]/.test(wordClasses(norm));
 }

@@ -7,7 +7,7 @@ declare module 'wink-lexicon/src/irregular-verbs.js' {
 declare module 'wink-lexicon/src/lexicon.js' {
   /**
    * wink-lexicon's lexicon of common English words, as esbuild.mjs bundles it: "word:classes"
-   * entries separated by spaces (classes: n noun, v verb, j adjective, r adverb, p proper noun, o other).
+   * entries separated by spaces, the classes commonest first (see WordClass in lexicon.ts).
    */
   const compact: string;
   export default compact;
