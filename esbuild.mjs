@@ -21,7 +21,7 @@ const compactLexicon = {
       const lexicon = createRequire(import.meta.url)(args.path);
       const cls = (tag) =>
         /^NNPS?$/.test(tag) ? 'p' : /^NNS?$/.test(tag) ? 'n' : tag === 'VBG' ? 'g' : tag === 'VBN' ? 'e' : /^VB/.test(tag) ? 'v'
-          : /^JJ/.test(tag) ? 'j' : /^RB/.test(tag) ? 'r' : tag === 'IN' ? 'i' : /^P?DT$/.test(tag) ? 'd' : 'o';
+          : tag === 'JJS' || tag === 'RBS' ? 's' : /^JJ/.test(tag) ? 'j' : /^RB/.test(tag) ? 'r' : tag === 'IN' ? 'i' : /^P?DT$/.test(tag) ? 'd' : 'o';
       // In the lexicon's order of its tags: the commonest part of speech first.
       const entries = Object.entries(lexicon)
         .filter(([w]) => /^[a-z][a-z'-]*$/.test(w))

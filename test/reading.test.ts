@@ -586,6 +586,17 @@ describe('what a figure counts, read from the fact’s own sentence and from the
   const sheetOf = (figures: object[], entities: object[] = []) => loadFactSheet(JSON.stringify({ story: { id: 'pump', title: 'Pump station flood', article: 'article.md' }, entities, figures, dates: [], quotes: [], settings: [] }));
   const found = (sheet: FactSheet, draft: string, sources?: string[]) => check(draft, sheet, { cache: false, sources }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
 
+  it('the period a record is measured over is no length of the thing measured ("the longest waits in ten years", "a 10-year high")', () => {
+    const src = 'The longest wait it found was 97 weeks, for a hip replacement.';
+    const sheet = sheetOf([{ id: 'longest', kind: 'duration', value: 97, unit: 'weeks', text: '97 weeks', qualifier: 'exact', counts: 'the longest wait', context: ['longest', 'wait', 'hip'], source: src }]);
+    assert.deepEqual(found(sheet, 'Patients face the longest waits in ten years, with one hip patient waiting 97 weeks.'), []);
+    assert.deepEqual(found(sheet, 'The longest waits are at a 10-year high.'), []);
+    assert.deepEqual(found(sheet, 'The longest wait for a hip replacement is the worst for the first time in a decade.'), []);
+    // The length itself is still checked, in any unit.
+    assert.deepEqual(found(sheet, 'The longest wait, for a hip replacement, was 79 weeks.'), ['number-mismatch: 79 weeks']);
+    assert.deepEqual(found(sheet, 'The longest wait was a 10-year wait for a hip replacement.'), ['number-mismatch: 10-year']);
+  });
+
   it('the reporter and a slip of one digit do not tie a figure to a fact nothing else names; a fact of its own value does', () => {
     const src = 'The board found the ferry entered fog about 25 minutes before the impact and that 27 people were injured; the institute put the magnitude at 7.0 and expects shocks above 5.';
     const sheet = sheetOf(

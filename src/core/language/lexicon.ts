@@ -8,9 +8,9 @@ import compact from 'wink-lexicon/src/lexicon.js';
 /**
  * A part of speech a word may have, from its Penn tags: n noun (NN, NNS), p proper noun, v verb
  * (VB, VBP, VBZ, VBD), g present participle (VBG), e past participle (VBN), j adjective, r adverb,
- * i preposition or subordinating conjunction (IN), d determiner, o any other.
+ * s superlative (JJS, RBS), i preposition or subordinating conjunction (IN), d determiner, o any other.
  */
-export type WordClass = 'n' | 'p' | 'v' | 'g' | 'e' | 'j' | 'r' | 'i' | 'd' | 'o';
+export type WordClass = 'n' | 'p' | 'v' | 'g' | 'e' | 'j' | 'r' | 's' | 'i' | 'd' | 'o';
 
 let classes: Map<string, string> | undefined;
 
@@ -39,4 +39,17 @@ export function usually(norm: string): WordClass | undefined {
 /** Whether a lower-case word is a common English word (of any part of speech but a proper noun). */
 export function isCommonWord(norm: string): boolean {
   return /[^p]/.test(wordClasses(norm));
+}
+
+/**
+ * Whether a lower-case word is a superlative: tagged so in the lexicon ("highest", "worst"), or
+ * a regular one of an adjective it holds ("longest" of long, "latest" of late, "biggest" of big,
+ * "busiest" of busy), which the lexicon of 13k words does not always list.
+ */
+export function isSuperlative(norm: string): boolean {
+  if (usually(norm) === 's') return true;
+  if (!/^\p{Ll}{2,}est$/u.test(norm)) return false;
+  const base = norm.slice(0, -3);
+  const stems = [base, `${base}e`, base.replace(/(\p{Ll})\1$/u, '$1'), base.replace(/i$/, 'y')];
+  return stems.some((w) => w.length >= 2 && usually(w) === 'j');
 }

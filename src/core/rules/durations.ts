@@ -10,6 +10,7 @@ import type { Mention } from '../mentions/numbers';
 import { numberToWords } from '../language/numberWords';
 import { matchCase } from '../text/tokens';
 import type { Confirmation, Figure, Finding } from '../types';
+import { isSuperlative, usually } from '../language/lexicon';
 
 const EPS = 1e-9;
 
@@ -47,12 +48,36 @@ function fixFor(text: string, m: Mention, d: Duration, f: Figure): { start: numb
 }
 
 /**
+ * Whether the duration is the period a record is measured over, not a length of anything: "the
+ * longest waits in ten years", "the worst for the first time in a decade" (a superlative or
+ * "first" before "in", "over" or "for" in its clause), "waits at a 10-year high" (an "N-year"
+ * before a word that is usually an adjective, standing as a noun). Parts of speech from wink-lexicon.
+ */
+function periodOfRecord(ctx: SentenceContext, text: string, from: number, d: Duration): boolean {
+  const toks = ctx.sentence.tokens;
+  let k = from - 1;
+  if (k >= 1 && /^(?:past|last)$/.test(toks[k].norm) && toks[k - 1].norm === 'the') k -= 2;
+  if (k >= 0 && /^(?:in|over|for)$/.test(toks[k].norm)) {
+    for (let j = k - 1; j >= 0 && ctx.sameClause(j, k); j--) if (isSuperlative(toks[j].norm) || toks[j].norm === 'first') return true;
+  }
+  const next = ctx.tokenAt(d.end);
+  const head = toks[next];
+  if (head && /-/.test(text.slice(toks[from].start, d.end)) && /^(?:[js])$/.test(usually(head.norm) ?? '')) {
+    const after = toks[next + 1];
+    return !after || !/^[np]$/.test(usually(after.norm) ?? '') || /[,.;:]/.test(text.slice(head.end, after.start));
+  }
+  return false;
+}
+
+/**
  * Checks the duration `d` that the figure `m` opens against the sheet's duration facts. Returns
- * whether it was tied to one (confirmed or flagged); if not, the figure is checked as a count.
+ * whether it was tied to one (confirmed or flagged), or is a period of a record (nothing to
+ * check); if not, the figure is checked as a count.
  */
 export function checkDuration(m: Mention, d: Duration, ctx: SentenceContext, sheet: CompiledSheet, text: string, findings: Finding[], confirmations: Confirmation[]): boolean {
   const from = ctx.tokenAt(m.numStart);
   const to = Math.max(from + 1, ctx.tokenAt(m.end));
+  if (periodOfRecord(ctx, text, from, d)) return true;
   const reporter = ctx.reporter(sheet, from, to);
   const named = ctx.namedInClause(sheet, from);
   const scored = sheet.durationFacts.map((f) => {
