@@ -586,6 +586,26 @@ describe('what a figure counts, read from the fact’s own sentence and from the
   const sheetOf = (figures: object[], entities: object[] = []) => loadFactSheet(JSON.stringify({ story: { id: 'pump', title: 'Pump station flood', article: 'article.md' }, entities, figures, dates: [], quotes: [], settings: [] }));
   const found = (sheet: FactSheet, draft: string, sources?: string[]) => check(draft, sheet, { cache: false, sources }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
 
+  it('"He said …" opening a sentence: his figures, whatever source a clause inside names without a cue; a one-digit share is no slip of a reporter\'s', () => {
+    const src = 'Gareth Penn, the trust\'s chief executive, said a £14.5 million recovery plan would clear the waits, and that about 9% of nursing posts were vacant.';
+    const sheet = sheetOf(
+      [
+        { id: 'plan', kind: 'money', value: 14500000, currency: 'GBP', text: '£14.5 million', qualifier: 'exact', counts: 'cost of the recovery plan', reportedBy: 'penn', context: ['recovery plan', 'plan'], source: src },
+        { id: 'vacancy', kind: 'share', value: 0.09, text: 'about 9%', qualifier: 'about', counts: 'share of nursing posts vacant', reportedBy: 'penn', context: ['vacant', 'nursing posts'], source: src },
+        { id: 'list', kind: 'count', value: 52900, text: '52,900', qualifier: 'exact', counts: 'patients waiting', reportedBy: 'hqi', context: ['waiting'], source: 'Inspectors counted 52,900 patients waiting.' },
+      ],
+      [
+        { id: 'penn', type: 'person', name: 'Gareth Penn', aliases: ['Penn'], roles: [{ title: 'chief executive', qualifiers: ["the trust's"] }], source: src },
+        { id: 'hqi', type: 'body', name: 'Health Quality Inspectorate', mentions: ['inspectors'], source: 'Inspectors counted 52,900 patients waiting.' },
+      ],
+    );
+    const lead = "The trust's chief executive, Gareth Penn, rejected the findings. ";
+    assert.deepEqual(found(sheet, `${lead}He said the list had shrunk by 4% since inspectors visited and that a £14.5 million recovery plan would clear the waits.`), []);
+    assert.deepEqual(found(sheet, `${lead}He said the list had shrunk since inspectors visited and that a £15.4 million recovery plan would clear the waits.`), ['number-mismatch: £15.4 million']);
+    // A source with a cue of its own is still its figure's source.
+    assert.deepEqual(found(sheet, `${lead}He said inspectors had counted 52,900 patients waiting.`), []);
+  });
+
   it('the period a record is measured over is no length of the thing measured ("the longest waits in ten years", "a 10-year high")', () => {
     const src = 'The longest wait it found was 97 weeks, for a hip replacement.';
     const sheet = sheetOf([{ id: 'longest', kind: 'duration', value: 97, unit: 'weeks', text: '97 weeks', qualifier: 'exact', counts: 'the longest wait', context: ['longest', 'wait', 'hip'], source: src }]);

@@ -56,8 +56,13 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
   // a clause opened by a subject pronoun has its own subject, the sentence's; the names between
   // are not its source.
   const pronounAt = clausePronounBefore(ctx, from);
+  // "He said the list had shrunk since inspectors visited and that a £14.5 million plan …": the
+  // pronoun's person reports what the sentence says; a source named inside it reports only with
+  // a cue of its own ("he said HRANA had verified …", "according to HRANA").
+  const opener = openingPronoun(ctx, from) ? pronounReporter(ctx, sheet, from) : undefined;
   for (const n of near) {
     if (pronounAt >= 0 && n.at < pronounAt && n.at > 1) continue;
+    if (opener && n.at > 1 && !cued(ctx, n, from)) continue;
     // "Iran acknowledges 6,872": a country that says something speaks through its one reporter
     // named after it ("Iranian authorities").
     // So does its possessive before what it counts or after "by" ("Tehran's own tally of 50,000", "by Tehran's count").
@@ -114,7 +119,7 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
     } else if (w > secondW) secondW = w;
   }
   if (top === undefined) {
-    const id = pronounReporter(ctx, sheet, from);
+    const id = opener ?? pronounReporter(ctx, sheet, from);
     return id === undefined ? undefined : { id };
   }
   if (topW < 0.25) return undefined;
@@ -133,15 +138,38 @@ function pronounReporter(ctx: SentenceContext, sheet: CompiledSheet, from: numbe
   if (!toks.length || from < 2) return undefined;
   // "Its own count of 3,117 …": a possessive pronoun before what it counts, as "by its count".
   const possessive = /^(?:its|their)$/.test(toks[0].norm) && (toks[1]?.norm === 'own' ? toks[3] : toks[2])?.norm === 'of';
-  if (!possessive) {
-    if (!SUBJECT_PRONOUN.test(toks[0].norm)) return undefined;
-    const verb = REPORTING.has(toks[1]?.norm ?? '') ? 1 : REPORTING.has(toks[2]?.norm ?? '') ? 2 : -1;
-    if (verb < 0 || verb >= from) return undefined;
-  }
+  if (!possessive && !openingPronoun(ctx, from)) return undefined;
   const prev = ctx.previous;
-  const subject = prev?.mentions(sheet).find((x) => x.at <= 2);
-  if (!prev || !subject || !sheet.reporters.has(subject.id) || /['’]s?$/.test(prev.sentence.tokens[subject.at + subject.len - 1].text)) return undefined;
+  if (!prev) return undefined;
+  // "He said …", "She told …": the person the sentence before names first, if a reporter.
+  if (/^(?:he|she)$/.test(toks[0].norm)) {
+    const person = prev.persons(sheet)[0];
+    return person && sheet.reporters.has(person) ? person : undefined;
+  }
+  const subject = prev.mentions(sheet).find((x) => x.at <= 2);
+  if (!subject || !sheet.reporters.has(subject.id) || /['’]s?$/.test(prev.sentence.tokens[subject.at + subject.len - 1].text)) return undefined;
   return subject.id;
+}
+
+/** Whether the sentence opens with a subject pronoun and a verb of reporting before token `from` ("They say", "He also said"). */
+function openingPronoun(ctx: SentenceContext, from: number): boolean {
+  const toks = ctx.sentence.tokens;
+  if (!toks.length || !SUBJECT_PRONOUN.test(toks[0].norm)) return false;
+  const verb = REPORTING.has(toks[1]?.norm ?? '') ? 1 : REPORTING.has(toks[2]?.norm ?? '') ? 2 : -1;
+  return verb >= 0 && verb < from;
+}
+
+/**
+ * Whether a source named in a sentence has a cue of its own for the figure at `from`: a verb of
+ * reporting within three words after it ("HRANA had verified"), "by", "according to", or a
+ * possessive count ("HRANA's count of").
+ */
+function cued(ctx: SentenceContext, n: { at: number; len: number }, from: number): boolean {
+  const toks = ctx.sentence.tokens;
+  const end = n.at + n.len;
+  for (let k = end; k < Math.min(toks.length, end + 3); k++) if (REPORTING.has(toks[k].norm)) return true;
+  const before = toks[n.at - 1]?.norm ?? '';
+  return SOURCE_WORDS.has(before) || (before === 'to' && toks[n.at - 2]?.norm === 'according') || countedBy(ctx, n, from);
 }
 
 /**

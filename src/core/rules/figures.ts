@@ -375,8 +375,8 @@ export function checkFigure(
   const tied =
     !!c &&
     // (The reporter and a slip of a digit tie a figure to nothing else said of it only in a longer
-    // figure: any one-digit figure is one change from any other.)
-    (c.counts >= 0.3 || (c.reporterMatch && ((typoOf(m.value, c.fact.value) && digitsOf(m.value).length >= 2) || sameThing(c))) || (c.fact.kind !== 'count' && c.counts >= 0.15));
+    // figure: any one-digit figure is one change from any other; a share of 4% is one digit, not "004".)
+    (c.counts >= 0.3 || (c.reporterMatch && ((typoOf(m.value, c.fact.value) && digitsOf(m.value).replace(/^0+/, '').length >= 2) || sameThing(c))) || (c.fact.kind !== 'count' && c.counts >= 0.15));
   if (!tied) {
     // Another source's figure, and the named source has none like it: the attribution is wrong.
     if (moved && moved.counts >= 0.3 && reporter) wrongSource(m, moved.fact, reporter, ctx, sheet, text, findings);
