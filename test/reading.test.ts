@@ -606,6 +606,25 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, `${lead}He said inspectors had counted 52,900 patients waiting.`), []);
   });
 
+  it('a subject reports past its relative clause and auxiliaries ("The trust, which counts …, had published"); a word that is no noun says nothing of what is counted', () => {
+    const src = 'The trust\'s own figure, published last month, was 48,312, while inspectors counted 52,900 patients waiting.';
+    const sheet = sheetOf(
+      [
+        { id: 'trust-list', kind: 'count', value: 48312, text: '48,312', qualifier: 'exact', counts: 'people waiting, by the trust\'s count', reportedBy: 'trust', context: ['waiting', 'figure'], source: src },
+        { id: 'hqi-list', kind: 'count', value: 52900, text: '52,900', qualifier: 'exact', counts: 'people waiting, by the inspectors\' count', reportedBy: 'hqi', context: ['waiting'], source: src },
+      ],
+      [
+        { id: 'trust', type: 'organisation', name: 'Brannock Trust', mentions: ['the trust'], source: src },
+        { id: 'hqi', type: 'body', name: 'Health Quality Inspectorate', mentions: ['inspectors'], source: src },
+      ],
+    );
+    const lead = 'Inspectors counted 52,900 people waiting. ';
+    assert.deepEqual(found(sheet, `${lead}The trust, which counts only people waiting for operations, had published a figure of 48,132 last month.`), ['number-mismatch: 48,132']);
+    assert.deepEqual(found(sheet, `${lead}The trust, which counts only people waiting for operations, had published a figure of 48,312 last month.`), []);
+    // The agent right after a figure is its source, whoever the clause's subject is.
+    assert.deepEqual(found(sheet, 'The inspectors have counted 52,900 people waiting, more than the 52,900 published by the trust.').map((f) => f.split(':')[0]), ['number-mismatch']);
+  });
+
   it('the period a record is measured over is no length of the thing measured ("the longest waits in ten years", "a 10-year high")', () => {
     const src = 'The longest wait it found was 97 weeks, for a hip replacement.';
     const sheet = sheetOf([{ id: 'longest', kind: 'duration', value: 97, unit: 'weeks', text: '97 weeks', qualifier: 'exact', counts: 'the longest wait', context: ['longest', 'wait', 'hip'], source: src }]);

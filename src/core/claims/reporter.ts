@@ -92,7 +92,7 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
       // (Not a possessive, "the authorities' count"; not past another source of the clause,
       // "…, and HRANA's list of 2,986", bar one that is the complement of a noun, "every
       // recommendation of the report".)
-      else if (REPORTING.has(toks[m.at + m.len]?.norm ?? '') && !/['’]s?$/.test(toks[m.at + m.len - 1].text) && ctx.sameClause(m.at, from) && !near.some((o) => o.at > m.at + m.len && o.at < from && sheet.reporters.has(o.id) && ctx.wordBefore(o.at) !== 'of')) w = Math.max(w, 0.6);
+      else if (REPORTING.has(toks[verbAfter(ctx, m.at + m.len)]?.norm ?? '') && !/['’]s?$/.test(toks[m.at + m.len - 1].text) && ctx.sameClause(m.at, from) && !near.some((o) => o.at > m.at + m.len && o.at < from && sheet.reporters.has(o.id) && ctx.wordBefore(o.at) !== 'of')) w = Math.max(w, 0.6);
     } else {
       w = ctx.weight(to - 1, m.at);
       let by = false;
@@ -103,6 +103,11 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
       if (!by && !(after && REPORTING.has(after)) && !otherCell) w *= 0.3;
       // "…, according to X" names the source of its clause outright: it outweighs a clause subject.
       if (according && ctx.sameClause(to - 1, m.at)) w = Math.max(w, 0.75);
+      // "the 6,872 acknowledged by the authorities": the agent of a verb of reporting right after
+      // the figure is its source outright, whoever the clause's subject is ("the £42 million
+      // borrowed by X" names who borrowed it, not whose figure it is).
+      const k = lead - 1;
+      if (k === to + 1 && toks[k].norm === 'by' && REPORTING.has(toks[to].norm)) w = Math.max(w, 0.9);
     }
     if (w > (score.get(m.id) ?? -1)) where.set(m.id, { at: m.at, len: m.len });
     score.set(m.id, Math.max(score.get(m.id) ?? 0, w));
@@ -170,6 +175,25 @@ function cued(ctx: SentenceContext, n: { at: number; len: number }, from: number
   for (let k = end; k < Math.min(toks.length, end + 3); k++) if (REPORTING.has(toks[k].norm)) return true;
   const before = toks[n.at - 1]?.norm ?? '';
   return SOURCE_WORDS.has(before) || (before === 'to' && toks[n.at - 2]?.norm === 'according') || countedBy(ctx, n, from);
+}
+
+/** Auxiliaries and adverbs that may stand between a subject and its verb ("had published", "has also said"). */
+const BEFORE_VERB = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'also', 'later', 'then', 'already', 'previously']);
+
+/**
+ * The token of the verb after a subject ending before token `k`: past a relative clause in commas
+ * ("The trust, which counts only …, had published") and auxiliaries.
+ */
+function verbAfter(ctx: SentenceContext, k: number): number {
+  const toks = ctx.sentence.tokens;
+  if (toks[k] && /^(?:which|who)$/.test(toks[k].norm) && /^\s*,\s*$/.test(ctx.masked.slice(toks[k - 1].end, toks[k].start))) {
+    let j = k + 1;
+    while (j < toks.length && j - k < 25 && !/,/.test(ctx.masked.slice(toks[j - 1].end, toks[j].start))) j++;
+    if (j >= toks.length || j - k >= 25) return k;
+    k = j;
+  }
+  while (toks[k] && BEFORE_VERB.has(toks[k].norm)) k++;
+  return k;
 }
 
 /**

@@ -2,6 +2,7 @@
  * The number check: ties each figure of the draft to a fact by what it counts and who reports
  * it, then compares values, allowing honest rounding under an approximate qualifier.
  */
+import { usually } from '../language/lexicon';
 import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import { SentenceContext } from '../claims/context';
 import { REPORTING, SOURCE_WORDS } from '../claims/speech';
@@ -387,8 +388,10 @@ export function checkFigure(
   if (m.kind === 'count') {
     // ...or after a hyphen: "three-hour talks", "a five-year plan".
     const next = /^(?:\s+|-)(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 40))?.[1];
-    // A participle ("6,872 acknowledged by", "3,117 verified deaths") says what happened, not what is counted.
-    if (next && !NOT_COUNTED.has(next) && !/(?:ed|ing)$/.test(next) && !cands.some((x) => sheet.figureContext.get(x.fact.id)!.some((p) => p[0] === lemmaOf(next)))) return;
+    // A participle ("6,872 acknowledged by", "3,117 verified deaths") says what happened, not what
+    // is counted; nor does a word that is usually no noun ("48,132 last month"; wink-lexicon).
+    const nounLike = !next || usually(next) === undefined || usually(next) === 'n';
+    if (next && nounLike && !NOT_COUNTED.has(next) && !/(?:ed|ing)$/.test(next) && !cands.some((x) => sheet.figureContext.get(x.fact.id)!.some((p) => p[0] === lemmaOf(next)))) return;
   }
   if (second && second.s > top!.s - 0.05 && second.c.fact.value !== c.fact.value) return;
   // Another source's exact figure, and the sentence's words say its thing more than the named
