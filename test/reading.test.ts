@@ -623,6 +623,8 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, `${lead}The trust, which counts only people waiting for operations, had published a figure of 48,312 last month.`), []);
     // The agent right after a figure is its source, whoever the clause's subject is.
     assert.deepEqual(found(sheet, 'The inspectors have counted 52,900 people waiting, more than the 52,900 published by the trust.').map((f) => f.split(':')[0]), ['number-mismatch']);
+    // …named in the sheet or not: no one before it reports it.
+    assert.deepEqual(found(sheet, 'The trust counts fewer people waiting: 48,312, against 52,900 counted by auditors.'), []);
   });
 
   it('the period a record is measured over is no length of the thing measured ("the longest waits in ten years", "a 10-year high")', () => {

@@ -59,8 +59,13 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
   // "He said the list had shrunk since inspectors visited and that a £14.5 million plan …": the
   // pronoun's person reports what the sentence says; a source named inside it reports only with
   // a cue of its own ("he said HRANA had verified …", "according to HRANA").
-  const opener = openingPronoun(ctx, from) ? pronounReporter(ctx, sheet, from) : undefined;
+  // "She counts 212, against 146 confirmed by firefighters": a figure with an agent of reporting
+  // of its own is that agent's, named in the sheet or not; no one shown reporting before it
+  // reports it (a subject shown doing something else may still be: "The trust borrowed …").
+  const ownAgent = !!toks[to] && REPORTING.has(toks[to].norm) && toks[to + 1]?.norm === 'by';
+  const opener = !ownAgent && openingPronoun(ctx, from) ? pronounReporter(ctx, sheet, from) : undefined;
   for (const n of near) {
+    if (ownAgent && n.at < to && REPORTING.has(toks[verbAfter(ctx, n.at + n.len)]?.norm ?? '')) continue;
     if (pronounAt >= 0 && n.at < pronounAt && n.at > 1) continue;
     if (opener && n.at > 1 && !cued(ctx, n, from)) continue;
     // "Iran acknowledges 6,872": a country that says something speaks through its one reporter
@@ -124,7 +129,7 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
     } else if (w > secondW) secondW = w;
   }
   if (top === undefined) {
-    const id = opener ?? pronounReporter(ctx, sheet, from);
+    const id = ownAgent ? undefined : (opener ?? pronounReporter(ctx, sheet, from));
     return id === undefined ? undefined : { id };
   }
   if (topW < 0.25) return undefined;
