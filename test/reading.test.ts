@@ -61,6 +61,14 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('Okafor said the trust now has 1,420 analysts on its books.'), ['number-mismatch: 1,420']);
   });
 
+  it('a currency code before a figure ("GBP 42m", "EUR 410m") is its currency, as wire copy and fact boxes write it', () => {
+    assert.deepEqual(flagged('The Harbour Trust will borrow GBP 42m.'), []);
+    assert.equal(fixed('The Harbour Trust will borrow GBP 24 million.'), 'The Harbour Trust will borrow GBP 42 million.');
+    // Another currency is a conversion, left alone; a code inside a word is no code.
+    assert.deepEqual(flagged('The Harbour Trust will borrow EUR 48 million.'), []);
+    assert.deepEqual(flagged('Borrowing | XGBP 24 | Harbour Trust'), []);
+  });
+
   it('an irregular verb matches its other forms (struck → strike, striking)', () => {
     assert.deepEqual(flagged('The crane drivers will strike again in late May.'), ['date-mismatch: late May']);
     assert.deepEqual(flagged('The crane drivers, striking since mid-May, want more.'), ['date-mismatch: mid-May']);

@@ -8,7 +8,7 @@
 import { MONTH_OR_ABBREVIATION } from '../language/dateWords';
 import { sorted } from '../search';
 import { type WordStarts, wordStarts } from './wordStarts';
-import { figureMatches, SCALE_AFTER, CURRENCY_AFTER, PERCENT_AFTER, matchesAt, IN_N_RE, IN_N_STICKY, FRACTION_RE, FRACTION_STICKY, WORDS_STICKY } from './figurePatterns';
+import { figureMatches, SCALE_AFTER, CURRENCY_AFTER, CURRENCY_CODE_BEFORE, PERCENT_AFTER, matchesAt, IN_N_RE, IN_N_STICKY, FRACTION_RE, FRACTION_STICKY, WORDS_STICKY } from './figurePatterns';
 import { SCALES, UNITS, FRACTIONS, WORDS_RE, groupsInFallingScale, parseNumberWords } from '../language/numberWords';
 
 export type MentionKind = 'count' | 'money' | 'share' | 'year';
@@ -185,9 +185,11 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
 
   figureMatches(text, starts.figures, (m) => {
     const [whole, cprefix, csym, digits, decimals] = m;
-    const start = m.index;
-    const numStart = start + whole.length - digits.length - (decimals !== undefined ? decimals.length + 1 : 0);
-    const numEnd = start + whole.length;
+    // "EUR 410m": a currency code before the figure is part of it.
+    const code = csym ? undefined : CURRENCY_CODE_BEFORE.exec(text.slice(Math.max(0, m.index - 5), m.index))?.[1];
+    const start = code ? m.index - code.length - 1 : m.index;
+    const numStart = m.index + whole.length - digits.length - (decimals !== undefined ? decimals.length + 1 : 0);
+    const numEnd = m.index + whole.length;
     const rest = text.slice(numEnd, numEnd + 30);
     // Times (10:42, 9.30am) and ordinals are not figures.
     if (/^(?:st|nd|rd|th)\b/i.test(rest) || /^\s?(?:am|pm|a\.m\.|p\.m\.)\b/i.test(rest)) return;
@@ -202,7 +204,7 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
     let scaleStart = numEnd;
     let scaleEnd = numEnd;
     let percent = '';
-    let currency = csym ? (cprefix ?? '') + csym : '';
+    let currency = csym ? (cprefix ?? '') + csym : (code ?? '');
     const sc = SCALE_AFTER.exec(rest);
     if (sc) {
       scaleWord = sc[1] ?? sc[2];
