@@ -635,6 +635,15 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The trust counts fewer people waiting: 48,312, against 52,900 counted by auditors.'), []);
   });
 
+  it('after the verified given name, one slip makes a short surname misspelt ("Nia Obuyah"); alone, or a common word, it does not', () => {
+    const src = 'Nia Obuya, the chief inspector, said the pumps had failed.';
+    const sheet = sheetOf([], [{ id: 'obuya', type: 'person', name: 'Nia Obuya', aliases: ['Obuya'], source: src }]);
+    assert.deepEqual(found(sheet, 'Nia Obuyah said the pumps had failed.'), ['name-mismatch: Obuyah']);
+    assert.deepEqual(found(sheet, 'Nia Obya said the pumps had failed.'), ['name-mismatch: Obya']);
+    assert.deepEqual(found(sheet, 'Obuyah said the pumps had failed. Nia Obuya agreed.'), []);
+    assert.deepEqual(found(sheet, 'Nia Obuya said the pumps had failed, Nia Oboe too.'), []);
+  });
+
   it('the period a record is measured over is no length of the thing measured ("the longest waits in ten years", "a 10-year high")', () => {
     const src = 'The longest wait it found was 97 weeks, for a hip replacement.';
     const sheet = sheetOf([{ id: 'longest', kind: 'duration', value: 97, unit: 'weeks', text: '97 weeks', qualifier: 'exact', counts: 'the longest wait', context: ['longest', 'wait', 'hip'], source: src }]);

@@ -10,7 +10,7 @@ import { matchCase, phraseWords, type Token } from '../text/tokens';
 import type { Entity } from '../types';
 import { nameIndex, type NameForm, hitsOf } from './nameIndex';
 import { isCapitalised, bare, bareLowerOf, lowerOf, MONTHS_DAYS, NOT_NAMES, HONORIFIC, parts, NAME_JOINS } from '../mentions/names';
-import { editDistance, nearMiss } from '../language/spelling';
+import { editDistance, nearMiss, SUFFIXES } from '../language/spelling';
 import { inflectionStem } from '../language/lemma';
 import { checkRoles, checkUnknownTitles } from './titles';
 import { checkSettings } from './places';
@@ -140,8 +140,17 @@ export function checkNames({ text, contexts, sheet, findings, confirmations, bef
         if (next !== surname && !nearMiss(next, surname)) continue;
       }
       spellFinding(start, end, f.spelled[0], f.entity);
-      break;
+      return;
     }
+    // After the verified given name, one slip is enough even in a short surname ("Nkechi Obuyah"
+    // for Nkechi Obuya), as before it in a given name; not a common word nor a derived form.
+    const prev = toks[i - 1];
+    if (!prev || start !== toks[i].start || !/^[ \t\u00a0]+$/.test(text.slice(prev.end, toks[i].start))) return;
+    const g = lowerOf(prev);
+    const f = index.all.find((x) => x.person && x.words.length >= 2 && x.words[x.words.length - 2] === g);
+    const surname = f?.words[f.words.length - 1];
+    if (!f || !surname || surname.length < 4 || w[0] !== surname[0] || isCommonWord(w) || SUFFIXES.some((x) => w === surname + x)) return;
+    if (editDistance(w, surname, 1) === 1) spellFinding(start, end, f.spelled[f.spelled.length - 1], f.entity);
   };
 
   /**
