@@ -388,6 +388,14 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('The talks, which Steve Witkoff called, in a statement, "very positive atmosphere", ended.').map((f) => f.split(':')[0]).filter((r) => r !== 'quote-unverified'), ['quote-misattributed']);
   });
 
+  it('"its trade" is the trade of the sentence\'s subject: a capital the story never names is another country\'s, for its figures and its year', () => {
+    assert.deepEqual(found('**Turkey.** Ankara said its trade with Iran fell to $5.4 billion last year, a quarter below its 2022 level.'), []);
+    assert.deepEqual(found('Ankara said its trade with Iran fell to $5.4 billion last year.'), []);
+    // The story's own country, and trade named without a possessive, are still checked (the year goes with the figure).
+    assert.deepEqual(found('Tehran said its trade with China reached $23.5 billion in 2024.').map((f) => f.split(':')[0]), ['number-mismatch']);
+    assert.deepEqual(found('Iran–China trade reached $32.5 billion in 2022.').map((f) => f.split(':')[0]), ['number-mismatch']);
+  });
+
   it('titles: another office of the holder’s own, another country’s office in apposition, an honorific before the qualifier', () => {
     assert.equal(fixed("Iran's deputy foreign minister Abbas Araghchi said talks would resume."), "Iran's foreign minister Abbas Araghchi said talks would resume.");
     assert.equal(fixed('**Abbas Araghchi**: Iran’s deputy foreign minister, who led the talks in Muscat.'), '**Abbas Araghchi**: Iran’s foreign minister, who led the talks in Muscat.');

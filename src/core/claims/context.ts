@@ -11,6 +11,7 @@ import { phraseWords, WordSieve } from '../text/tokens';
 import { type Sentence } from '../text/sentences';
 import { lowerBound, sorted } from '../search';
 import { HONORIFIC, MONTHS_DAYS } from '../mentions/names';
+import { isCommonWord } from '../language/lexicon';
 
 const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike', 'when']);
 /** STRONG and "and": the words countClauses reads (most words are turned away before the look-up, never hashed). */
@@ -349,6 +350,16 @@ export class SentenceContext {
     const out = { places: new Set<string>(), stranger: false };
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k];
+      // "Ankara said its trade with Iran …": a possessive pronoun relates the figure to the
+      // sentence's subject; a name there that the story never uses, and no English word, is a stranger.
+      // (Mid-sentence, any capitalised word; first in the sentence, one that is no English word.)
+      if ((t.norm === 'its' || t.norm === 'their') && this.sameClause(k, at)) {
+        for (let j = 0; j < k && !out.stranger; j++) {
+          const w = toks[j];
+          if (!this.sameClause(j, k) || !/^\p{Lu}\p{Ll}/u.test(w.text) || byStart.has(j) || sheet.vocabulary.has(w.norm) || MONTHS_DAYS.has(w.norm) || HONORIFIC.test(w.norm)) continue;
+          if (j > 0 || !isCommonWord(w.norm)) out.stranger = true;
+        }
+      }
       if (!this.sameClause(k, at) || !/^\p{Lu}/u.test(t.text)) continue;
       const prev = toks[k - 1];
       if (!(/['’]s?$/.test(t.text) || (prev && RELATION.has(prev.norm)))) continue;

@@ -206,6 +206,21 @@ function voicesOf(sheet: FactSheet): Map<string, Set<string>> {
 
 const cache = new WeakMap<FactSheet, CompiledSheet>();
 
+/**
+ * The places each figure is of, read from its description ("total Iran–China trade in 2024"); a
+ * figure whose description names none ("year of the trade figure") is of the places of a figure
+ * of its own sentence that is about the same thing (their context words mostly shared).
+ */
+function placesOf(sheet: FactSheet): Map<string, string[]> {
+  const own = new Map(sheet.figures.map((f) => [f.id, aboutOf(f.counts, sheet, 'place')]));
+  for (const f of sheet.figures) {
+    if (own.get(f.id)!.length || !f.context?.length) continue;
+    const sibling = sheet.figures.find((g) => g !== f && g.source === f.source && own.get(g.id)!.length && f.context!.filter((w) => g.context?.includes(w)).length * 2 > f.context!.length);
+    if (sibling) own.set(f.id, own.get(sibling.id)!);
+  }
+  return own;
+}
+
 /** Compiles (or returns the cached compilation of) a fact sheet. */
 export function compile(sheet: FactSheet): CompiledSheet {
   const hit = cache.get(sheet);
@@ -268,7 +283,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     reporters: new Set(sheet.figures.map((f) => f.reportedBy).filter((x): x is string => !!x)),
     figures,
     figureAbout,
-    figurePlaces: new Map(sheet.figures.map((f) => [f.id, aboutOf(f.counts, sheet, 'place')])),
+    figurePlaces: placesOf(sheet),
     rangeEnds: new Set(figures.filter((f) => f.range || isRangeEnd(f.source, placeIn(f)))),
     rangePartners,
     rangeHighs: new Set(rangePartners.values()),
