@@ -652,6 +652,27 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'Nia Obuya said the pumps had failed, Nia Oboe too.'), []);
   });
 
+  it('"a 46-year-old" is an age wherever it stands, and "a three-point lead" counts points: neither is a slip for seats', () => {
+    const src = 'Ana Voss, 46, led the league from nine seats in 2021 to 27; its poll lead was three points, and police arrested a 34-year-old man.';
+    const sheet = sheetOf(
+      [
+        { id: 'voss-age', kind: 'count', value: 46, text: '46', qualifier: 'exact', counts: "Voss's age", about: ['voss'], context: ['aged', 'age'], source: src },
+        { id: 'seats-2021', kind: 'count', value: 9, text: 'nine', qualifier: 'exact', counts: 'seats the league held after 2021', about: ['voss'], context: ['seats', 'from', '2021', 'had'], source: src },
+        { id: 'seats', kind: 'count', value: 27, text: '27', qualifier: 'exact', counts: 'seats the league won', about: ['voss'], context: ['seats', 'won'], source: src },
+        { id: 'lead', kind: 'count', value: 3, text: 'three points', qualifier: 'exact', counts: 'points of the poll lead', context: ['poll', 'lead'], source: src },
+        { id: 'suspect-age', kind: 'count', value: 34, text: '34', qualifier: 'exact', counts: 'the man arrested', context: ['arrested', 'suspect'], source: src },
+      ],
+      [{ id: 'voss', type: 'person', name: 'Ana Voss', aliases: ['Voss'], source: src }],
+    );
+    assert.deepEqual(found(sheet, 'Voss, a 46-year-old former teacher, said she had had nine seats in 2021.'), []);
+    assert.deepEqual(found(sheet, 'Voss, a 64-year-old former teacher, said she had had nine seats in 2021.'), ['number-mismatch: 64']);
+    assert.deepEqual(found(sheet, 'Police arrested a 43-year-old man.'), ['number-mismatch: 43']);
+    assert.deepEqual(found(sheet, 'Voss won 27 seats; the poll had given the league a three-point lead.'), []);
+    assert.deepEqual(found(sheet, 'Voss won 27 seats; the poll had given the league a four-point lead.'), ['number-mismatch: four']);
+    // A unit the fact says is its own ("a 12-seat haul" is a count of seats).
+    assert.deepEqual(found(sheet, 'Voss won a 12-seat haul.').map((f) => f.split(':')[0]), ['number-mismatch']);
+  });
+
   it('the period a record is measured over is no length of the thing measured ("the longest waits in ten years", "a 10-year high")', () => {
     const src = 'The longest wait it found was 97 weeks, for a hip replacement.';
     const sheet = sheetOf([{ id: 'longest', kind: 'duration', value: 97, unit: 'weeks', text: '97 weeks', qualifier: 'exact', counts: 'the longest wait', context: ['longest', 'wait', 'hip'], source: src }]);

@@ -93,18 +93,26 @@ function scaleSlipOf(a: number, b: number, tolerance = 1e-9): boolean {
 }
 
 /** The lemmas of the words a sheet gives an age by ("age", "aged"). */
-const AGE_WORDS = new Set(['age', 'aged'].map(lemmaOf));
+const AGE_WORDS = new Set(['age', 'aged', 'year-old'].map(lemmaOf));
 
 /**
  * "Anton Brekalo, 54, ran …": a whole number a person could be, set off by commas right after a
- * person's name (the sheet's, or two capitalised words), is that person's age.
+ * person's name (the sheet's, or two capitalised words), is that person's age ('named'); so is
+ * one before "-year-old" or "years old" anywhere ("a 46-year-old headteacher": 'described').
  */
-function appositiveAge(m: Mention, text: string, ctx: SentenceContext, sheet: CompiledSheet, from: number): boolean {
-  if (m.kind !== 'count' || m.qualStart !== m.qualEnd || !Number.isInteger(m.value) || m.value < 1 || m.value > 120 || m.style.decimals > 0) return false;
-  if (!/,[ \t]*$/.test(text.slice(Math.max(0, m.start - 4), m.start)) || !/^[ \t]*,/.test(text.slice(m.end, m.end + 3))) return false;
+function ageOf(m: Mention, text: string, ctx: SentenceContext, sheet: CompiledSheet, from: number): 'named' | 'described' | undefined {
+  if (m.kind !== 'count' || m.qualStart !== m.qualEnd || !Number.isInteger(m.value) || m.value < 1 || m.value > 120 || m.style.decimals > 0) return undefined;
+  // "a 46-year-old former headteacher", "46 years old": an age wherever it stands, whose it is told by its context.
+  if (/^[- \u00a0]years?[- \u00a0]old\b/.test(text.slice(m.end, m.end + 12))) {
+    // In apposition to a person ("Voss, a 46-year-old teacher"): that person's.
+    const toks = ctx.sentence.tokens;
+    const article = from >= 2 && /^(?:a|an)$/.test(toks[from - 1].norm) && /,\s*$/.test(text.slice(toks[from - 2].end, toks[from - 1].start));
+    return article && ctx.mentions(sheet).some((x) => x.at + x.len === from - 1 && sheet.entities.get(x.id)?.type === 'person') ? 'named' : 'described';
+  }
+  if (!/,[ \t]*$/.test(text.slice(Math.max(0, m.start - 4), m.start)) || !/^[ \t]*,/.test(text.slice(m.end, m.end + 3))) return undefined;
   // A person of the sheet, or a capitalised name of two words at least ("By March, 41, …" is none).
-  if (ctx.mentions(sheet).some((x) => x.at + x.len === from && sheet.entities.get(x.id)?.type === 'person')) return true;
-  return /\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{L}'’-]*,[ \t]*$/u.test(text.slice(Math.max(0, m.start - 40), m.start));
+  if (ctx.mentions(sheet).some((x) => x.at + x.len === from && sheet.entities.get(x.id)?.type === 'person')) return 'named';
+  return /\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{L}'’-]*,[ \t]*$/u.test(text.slice(Math.max(0, m.start - 40), m.start)) ? 'named' : undefined;
 }
 
 /** A number-mismatch on the figure `m` for the fact `f`: its message and its fixes. */
@@ -227,13 +235,18 @@ export function checkFigure(
   };
   const shownReporting = !at || REPORTING.has(toks[at.at + at.len]?.norm ?? '') || SOURCE_WORDS.has(toks[at.at - 1]?.norm ?? '') || toks[at.at - 1]?.norm === 'to' || /['’]s?$/.test(toks[at.at + at.len - 1].text);
   // A person's age in apposition can only be one of the sheet's ages (a figure given by "age" or "aged").
-  const age = appositiveAge(m, text, ctx, sheet, from);
+  const age = ageOf(m, text, ctx, sheet, from);
   let cands: Candidate[] = [];
+  // "a three-point lead", "a 12-seat majority": the unit joined to a count by a hyphen is what it
+  // counts; only a fact that says that unit itself ("three points") can be the one.
+  const joinedUnit = m.kind === 'count' && !age ? /^-(\p{Ll}{3,})\b/u.exec(text.slice(m.end, m.end + 24))?.[1] : undefined;
   for (const f of sheet.figures) {
     if (!kindsMatch(m, f)) continue;
+    if (joinedUnit && !lemmasOf(phraseWords(`${f.text} ${f.counts} ${(f.context ?? []).join(' ')}`)).includes(lemmaOf(joinedUnit))) continue;
     const phrases = sheet.figureContext.get(f.id)!;
-    if (age && !phrases.some((p) => p.length === 1 && AGE_WORDS.has(p[0]))) continue;
-    let counts = age ? 1 : ctx.phraseWeight(phrases, from, to, others, sheet.contextWords);
+    // An age's fact is one in its own sentence, or gives it by "age", "aged" or "-year-old" in its context or description.
+    if (age && !sheet.ages.has(f.id) && !phrases.some((p) => p.length === 1 && AGE_WORDS.has(p[0])) && !lemmasOf(phraseWords(`${f.counts} ${(f.context ?? []).join(' ')}`)).some((w) => AGE_WORDS.has(w))) continue;
+    let counts = age === 'named' ? 1 : ctx.phraseWeight(phrases, from, to, others, sheet.contextWords);
     if (labels.some((l) => phrases.some((p) => p.length && l.includes(` ${p.join(' ')} `)))) counts = Math.max(counts, 0.8);
     const reporterMatch = !!reporter && !!f.reportedBy && sameVoice(sheet, f.reportedBy, reporter);
     const contradicted = !!reporter && !!f.reportedBy && !reporterMatch && (shownReporting || !names(f.counts, reporter));
@@ -391,7 +404,8 @@ export function checkFigure(
     // A participle ("6,872 acknowledged by", "3,117 verified deaths") says what happened, not what
     // is counted; nor does a word that is usually no noun ("48,132 last month"; wink-lexicon).
     const nounLike = !next || usually(next) === undefined || usually(next) === 'n';
-    if (next && nounLike && !NOT_COUNTED.has(next) && !/(?:ed|ing)$/.test(next) && !cands.some((x) => sheet.figureContext.get(x.fact.id)!.some((p) => p[0] === lemmaOf(next)))) return;
+    // (A unit joined by a hyphen has already kept only the facts that say it.)
+    if (next && next !== joinedUnit && nounLike && !NOT_COUNTED.has(next) && !/(?:ed|ing)$/.test(next) && !cands.some((x) => sheet.figureContext.get(x.fact.id)!.some((p) => p[0] === lemmaOf(next)))) return;
   }
   if (second && second.s > top!.s - 0.05 && second.c.fact.value !== c.fact.value) return;
   // Another source's exact figure, and the sentence's words say its thing more than the named

@@ -24,6 +24,8 @@ export interface CompiledSheet {
   figures: Figure[];
   /** Figures that are an end of a range: a `range`'s, or one that stands so in its cited sentence ("0.48 to 0.75"). */
   rangeEnds: Set<Figure>;
+  /** Figures that are ages in their own sentences ("a 71-year-old man", "aged 71", "71 years old"). */
+  ages: Set<string>;
   /** For the first end of a range (a `range`'s, or two figures of one cited sentence), the second end. */
   rangePartners: Map<Figure, Figure>;
   /** The second ends of rangePartners. */
@@ -72,6 +74,13 @@ export function sameVoice(sheet: CompiledSheet, a: string, b: string): boolean {
 function placeIn(f: Figure): { start: number; end: number } {
   const at = f.source.indexOf(f.text);
   return at < 0 ? { start: -1, end: -1 } : { start: at, end: at + f.text.length };
+}
+
+/** Whether a figure's text stands as an age in its own sentence ("a 71-year-old man", "aged 71", "71 years old"). */
+function isAgeIn(f: Figure): boolean {
+  const { start, end } = placeIn(f);
+  if (start < 0 || f.kind !== 'count') return false;
+  return /^[- \u00a0]years?[- \u00a0]old\b/.test(f.source.slice(end, end + 12)) || /\baged[ \u00a0]$/i.test(f.source.slice(Math.max(0, start - 6), start));
 }
 
 /** Pairs of figures of one cited sentence whose texts stand as "A to B", "A–B" or "between A and B". */
@@ -285,6 +294,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     figureAbout,
     figurePlaces: placesOf(sheet),
     rangeEnds: new Set(figures.filter((f) => f.range || isRangeEnd(f.source, placeIn(f)))),
+    ages: new Set(figures.filter((f) => isAgeIn(f)).map((f) => f.id)),
     rangePartners,
     rangeHighs: new Set(rangePartners.values()),
     figureById: new Map([...figures].reverse().map((f) => [f.id, f])),
