@@ -1,0 +1,165 @@
+/**
+ * The evidence a figure of the draft is weighed with before checkFigure ties it to a fact: whether
+ * a fact can be its kind and currency, slips of the finger and of the scale, ages, a dated span,
+ * a range's other end; and the findings it makes (a wrong figure, a wrong source).
+ */
+import type { CompiledSheet } from '../sheet/compile';
+import type { SentenceContext } from '../claims/context';
+import type { Mention } from '../mentions/numbers';
+import { agrees } from './figureValues';
+import { lemmaOf } from '../language/lemma';
+import { matchCase } from '../text/tokens';
+import { MONTHS_DAYS, NOT_NAMES } from '../mentions/names';
+import type { Figure, Finding } from '../types';
+
+export const EPS = 1e-9;
+
+const CURRENCIES: [RegExp, string][] = [
+  [/^(?:US\$|U\.S\.\$|\$|(?:US |U\.S\. )?dollars?|USD)$/i, 'USD'],
+  [/^(?:€|euros?|EUR)$/i, 'EUR'],
+  [/^(?:£|pounds?|GBP)$/i, 'GBP'],
+];
+
+/** ISO code of a draft's currency mark, or undefined when unknown ("A$", "¥"). */
+export function currencyOf(mark: string): string | undefined {
+  return CURRENCIES.find(([re]) => re.test(mark.trim()))?.[1];
+}
+
+export function kindsMatch(m: Mention, f: Figure): boolean {
+  // An amount in another currency is a conversion, not the verified figure: leave it alone.
+  if (m.kind === 'money' && f.kind === 'money' && f.currency && currencyOf(m.currency) !== f.currency) return false;
+  if (m.kind === f.kind) return true;
+  // "4.2 billion in spending" without a currency still reads as the amount.
+  return f.kind === 'money' && m.kind === 'count' && m.style.scale >= 1e6;
+}
+
+/** A unit of time followed by the date it runs from: "… years from March 2016", "… months since 2019". */
+export const ANCHORED_SPAN = /^\s+(?:years?|months?|weeks?|days?)\s+(?:from|since|starting|beginning)\s+(?:(?:early|mid|late|the end of|the start of)\s+)?(?:\p{Lu}|\d)/u;
+const anchoredFacts = new WeakMap<Figure, boolean>();
+/** Is the fact's figure, in its own source sentence, a span from a date? */
+export function anchoredIn(f: Figure): boolean {
+  let a = anchoredFacts.get(f);
+  if (a === undefined) {
+    const at = f.source.indexOf(f.text);
+    a = at >= 0 && ANCHORED_SPAN.test(f.source.slice(at + f.text.length, at + f.text.length + 40));
+    anchoredFacts.set(f, a);
+  }
+  return a;
+}
+
+export interface Candidate {
+  fact: Figure;
+  counts: number;
+  contradicted: boolean;
+  reporterMatch: boolean;
+  /** +1: the clause names whom the fact is about; -1: it names whom another candidate is about, not this one's. */
+  about: number;
+}
+
+export function digitsOf(n: number): string {
+  return String(Math.round(n * 1000) / 1000).replace(/\D/g, '');
+}
+
+/** Is `a` a slip of the finger for `b`: a swap of two digits, one digit changed, added or dropped? */
+export function typoOf(a: number, b: number): boolean {
+  const x = digitsOf(a);
+  const y = digitsOf(b);
+  if (x === y) return false;
+  if (x.length === y.length) {
+    const diff = [...x].map((c, i) => (c !== y[i] ? i : -1)).filter((i) => i >= 0);
+    if (diff.length === 1) return true;
+    return diff.length === 2 && diff[1] === diff[0] + 1 && x[diff[0]] === y[diff[1]] && x[diff[1]] === y[diff[0]];
+  }
+  const [s, l] = x.length < y.length ? [x, y] : [y, x];
+  if (l.length - s.length !== 1) return false;
+  for (let i = 0; i < l.length; i++) if (l.slice(0, i) + l.slice(i + 1) === s) return true;
+  return false;
+}
+
+/**
+ * Is `a` the figure `b` with the wrong scale: a thousand, a million or a billion times off, to
+ * `tolerance` in powers of ten (exactly: "two billion" for two million; 0.05: rounding aside)?
+ */
+export function scaleSlipOf(a: number, b: number, tolerance = 1e-9): boolean {
+  if (a <= 0 || b <= 0 || a === b) return false;
+  const k = Math.log10(Math.max(a, b) / Math.min(a, b));
+  return [3, 6, 9].some((p) => Math.abs(k - p) < tolerance);
+}
+
+/** The lemmas of the words a sheet gives an age by ("age", "aged"). */
+export const AGE_WORDS = new Set(['age', 'aged', 'year-old'].map(lemmaOf));
+
+/**
+ * "Anton Brekalo, 54, ran …": a whole number a person could be, set off by commas right after a
+ * person's name (the sheet's, or two capitalised words), is that person's age ('named'); so is
+ * one before "-year-old" or "years old" anywhere ("a 46-year-old headteacher": 'described').
+ */
+export function ageOf(m: Mention, text: string, ctx: SentenceContext, sheet: CompiledSheet, from: number): 'named' | 'described' | undefined {
+  if (m.kind !== 'count' || m.qualStart !== m.qualEnd || !Number.isInteger(m.value) || m.value < 1 || m.value > 120 || m.style.decimals > 0) return undefined;
+  // "a 46-year-old former headteacher", "46 years old": an age wherever it stands, whose it is told by its context.
+  if (/^[- \u00a0]years?[- \u00a0]old\b/.test(text.slice(m.end, m.end + 12))) {
+    // In apposition to a person ("Voss, a 46-year-old teacher"): that person's.
+    const toks = ctx.sentence.tokens;
+    const article = from >= 2 && /^(?:a|an)$/.test(toks[from - 1].norm) && /,\s*$/.test(text.slice(toks[from - 2].end, toks[from - 1].start));
+    return article && ctx.mentions(sheet).some((x) => x.at + x.len === from - 1 && sheet.entities.get(x.id)?.type === 'person') ? 'named' : 'described';
+  }
+  if (!/,[ \t]*$/.test(text.slice(Math.max(0, m.start - 4), m.start)) || !/^[ \t]*,/.test(text.slice(m.end, m.end + 3))) return undefined;
+  // A person of the sheet, or a capitalised name of two words at least ("By March, 41, …" is none).
+  if (ctx.mentions(sheet).some((x) => x.at + x.len === from && sheet.entities.get(x.id)?.type === 'person')) return 'named';
+  return /\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{L}'’-]*,[ \t]*$/u.test(text.slice(Math.max(0, m.start - 40), m.start)) ? 'named' : undefined;
+}
+
+/** A number-mismatch on the figure `m` for the fact `f`: its message and its fixes. */
+export function numberFinding(m: Mention, f: Figure, message: string, fixes: Finding['fixes']): Finding {
+  return { start: m.start, end: m.end, ruleId: 'number-mismatch', severity: 'error', message, factId: f.id, verified: f.text, fixes };
+}
+
+/** The verified second end of the range whose first end `first` states, if `second` can be one. */
+export function rangePartnerOf(first: Mention, second: Mention, sheet: CompiledSheet): Figure | undefined {
+  for (const f of sheet.figures) {
+    const p = sheet.rangePartners.get(f);
+    if (p && kindsMatch(first, f) && agrees(first, f) && kindsMatch(second, p)) return p;
+  }
+  return undefined;
+}
+
+/** "The government documented more than 50,000 arrests": a figure put in the wrong source's mouth. */
+export function wrongSource(m: Mention, f: Figure, said: string, ctx: SentenceContext, sheet: CompiledSheet, text: string, findings: Finding[]): void {
+  const who = sheet.entities.get(said)?.name ?? said;
+  const rightEntity = f.reportedBy ? sheet.entities.get(f.reportedBy) : undefined;
+  const right = rightEntity?.name ?? f.reportedBy ?? 'another source';
+  // The finding covers the figure and the source named for it; the fix names the verified source
+  // by its one-word short form where it has one (a full name for a person's full name).
+  const toks = ctx.sentence.tokens;
+  const span = ctx.reporterAt;
+  let start = m.start;
+  let end = m.end;
+  const fixes: Finding['fixes'] = [];
+  if (span && toks[span.at]) {
+    let s = toks[span.at].start;
+    const e = toks[span.at + span.len - 1].end - (/['’]s?$/.exec(toks[span.at + span.len - 1].text)?.[0].length ?? 0);
+    start = Math.min(start, s);
+    end = Math.max(end, e);
+    const saidEntity = sheet.entities.get(said);
+    const draftName = text.slice(s, e);
+    if (rightEntity) {
+      // A one-word short form for any form the draft used ("HRANA" for "Iranian authorities"), else the name.
+      const short = rightEntity.aliases?.find((a) => !/\s/.test(a));
+      const full = !short || (saidEntity?.type === 'person' && draftName.toLowerCase() === saidEntity.name.toLowerCase());
+      // An acronym's capitals are its own, not the draft's style ("HRANA" → "Iranian authorities").
+      // (In a line in capitals, the fix is in capitals too.)
+      const acronym = /^\p{Lu}{2,6}$/u.test(draftName) && /\p{Ll}/u.test(text.slice(ctx.sentence.start, ctx.sentence.end));
+      const replacement = acronym ? (full ? rightEntity.name : short!) : matchCase(draftName, full ? rightEntity.name : short!);
+      // The wrong source's own modifier goes with it ("the Iranian judiciary" → "HRANA", not "the
+      // Iranian HRANA"), and so does its article before an acronym ("according to HRANA").
+      let k = span.at;
+      const spaced = (j: number) => /^[ \t\u00a0]+$/.test(text.slice(toks[j - 1].end, toks[j].start));
+      while (k > 0 && span.at - k < 2 && toks[k - 1].norm !== 'the' && /^\p{Lu}\p{Ll}+$/u.test(toks[k - 1].text) && !MONTHS_DAYS.has(toks[k - 1].norm) && !NOT_NAMES.has(toks[k - 1].norm) && spaced(k)) k--;
+      if (k > 0 && toks[k - 1].norm === 'the' && spaced(k) && /^\p{Lu}{2,}$/u.test(replacement)) k--;
+      s = toks[k].start;
+      start = Math.min(start, s);
+      fixes.push({ title: `Attribute to ${replacement} (verified source)`, edits: [{ start: s, end: e, text: replacement }] });
+    }
+  }
+  findings.push({ ...numberFinding(m, f, `Draft says ${text.slice(m.start, m.end)} ${f.counts} by ${who}; verified: ${f.text} reported by ${right}`, fixes), start, end });
+}
