@@ -658,6 +658,16 @@ describe('extract: an organisation described in apposition, its people, its comm
     assert.equal(ent('Oskar Brandt').speaksFor, service.id);
   });
 
+  it('a name whose first word the article uses alone is a firm\'s, not a person\'s ("Penrick Ferries" … "Penrick had cut")', () => {
+    const ferry = extractFacts('The ferry, operated by Corvane Ferries, ran aground. Corvane Ferries disputed the figure. Its chief executive, Ola Brandt, said Corvane had cut no crew. Lena Marsh said Marsh family members were safe.', { articlePath: 'ferry.md' }).sheet;
+    const firm = byName(ferry, 'Corvane Ferries')!;
+    assert.equal(firm.type, 'organisation');
+    assert.ok(firm.aliases?.includes('Corvane'), JSON.stringify(firm.aliases));
+    assert.equal(byName(ferry, 'Ola Brandt')!.speaksFor, firm.id);
+    // A person's surname alone is no sign of a firm.
+    assert.equal(byName(ferry, 'Lena Marsh')!.type, 'person');
+  });
+
   it('"at a briefing in Lowfold" places the briefing, not the fire officer\'s fire', () => {
     assert.deepEqual(sheet.settings.filter((x) => x.entity === byName(sheet, 'Lowfold')?.id).map((x) => x.triggers), []);
   });

@@ -243,10 +243,17 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
   }
 
   // Types, from the evidence gathered over every mention.
+  // A person is named alone by the last word of their name, not the first: a name of two or three
+  // words whose first word the article also uses alone ("Greyhaven Ferries" … "Greyhaven had cut")
+  // and whose last word it never does is a firm's.
+  // (Not a place's name: "Halloran General Hospital" is of the town "in Halloran".)
+  const alone = new Set(drafts.filter((d) => !/\s/.test(d.entity.name) && !d.evidence.has('locative') && !d.evidence.has('place')).map((d) => d.entity.name.toLowerCase()));
   const persons: Draft[] = [];
   for (const d of drafts) {
     const ev = d.evidence;
     const n = d.entity.name.split(/\s+/);
+    const typed = ['person', 'place', 'outlet', 'locative', 'body', 'channel'].some((x) => ev.has(x));
+    if (!typed && n.length >= 2 && n.length <= 3 && alone.has(n[0].toLowerCase()) && !alone.has(n[n.length - 1].toLowerCase())) ev.add('firm');
     let type: EntityType;
     // A named study reports its findings as a body does ("the TIDELINE trial found").
     if (ev.has('body') || ev.has('study')) type = 'body';
