@@ -668,6 +668,13 @@ describe('extract: an organisation described in apposition, its people, its comm
     assert.equal(byName(ferry, 'Lena Marsh')!.type, 'person');
   });
 
+  it('"The firm\'s research director" names a firm in the sentence before, whom she speaks for', () => {
+    const poll = extractFacts('The result confounded the final poll by Tarrow Insight, which put the Civic League\'s share at 34%. The firm\'s research director, Sunniva Aldecott, said turnout had been lower than assumed.', { articlePath: 'poll.md' }).sheet;
+    const firm = byName(poll, 'Tarrow Insight')!;
+    assert.equal(firm.type, 'organisation');
+    assert.equal(byName(poll, 'Sunniva Aldecott')!.speaksFor, firm.id);
+  });
+
   it('"at a briefing in Lowfold" places the briefing, not the fire officer\'s fire', () => {
     assert.deepEqual(sheet.settings.filter((x) => x.entity === byName(sheet, 'Lowfold')?.id).map((x) => x.triggers), []);
   });

@@ -242,6 +242,27 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
     rest.order = Math.min(rest.order, d.order);
   }
 
+  // "The firm's research director, …": an organisation's common noun in a possessive refers back
+  // to the last name before it (in this sentence or the two before) with no sign of a person or a
+  // place, and not in a possessive of its own: a firm, whom that role speaks for.
+  for (const src of srcs) {
+    const toks = src.sentence.tokens;
+    const at = toks.findIndex((t, i) => i > 0 && toks[i - 1].norm === 'the' && /^\p{Ll}+['’]s?$/u.test(t.text) && ORG_NOUNS.has(t.norm));
+    if (at < 0) continue;
+    const before = [srcs[src.index - 2], srcs[src.index - 1]].filter((x): x is Src => !!x).map((x) => x.text).join(' ') + ' ' + text.slice(src.sentence.start, toks[at].start);
+    let last: { d: Draft; at: number } | undefined;
+    for (const d of drafts) {
+      if (!/\s/.test(d.entity.name) || ['person', 'place', 'locative', 'body', 'outlet', 'channel'].some((x) => d.evidence.has(x))) continue;
+      // (Not where it owns something itself: "to the Civic League's 34%".)
+      let k = before.lastIndexOf(d.entity.name);
+      while (k >= 0 && /^['’]s?\b/.test(before.slice(k + d.entity.name.length))) k = k > 0 ? before.lastIndexOf(d.entity.name, k - 1) : -1;
+      if (k >= 0 && (!last || k > last.at)) last = { d, at: k };
+    }
+    if (!last) continue;
+    last.d.evidence.add('firm');
+    (last.d.calledIn ??= []).push({ noun: toks[at].norm, src });
+  }
+
   // Types, from the evidence gathered over every mention.
   // A person is named alone by the last word of their name, not the first: a name of two or three
   // words whose first word the article also uses alone ("Greyhaven Ferries" … "Greyhaven had cut")

@@ -43,6 +43,8 @@ export interface Draft {
   workplaces?: number;
   /** Whose role the person holds, as the article words it ("KVR's", "its", "of the union"), where the role speaks for it. */
   owners?: { phrase: string; src: Src }[];
+  /** Sentences that call it by a common noun in a possessive ("The firm's research director"), and the noun. */
+  calledIn?: { noun: string; src: Src }[];
 }
 
 /** Where a quote with a known speaker stands in the article. */

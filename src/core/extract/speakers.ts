@@ -40,6 +40,8 @@ export function proposeSpeaksFor(drafts: Draft[], srcs: Src[], sheet: CompiledSh
           const heads = [...sheet.entities.values()].filter((e) => isOrg(e.id) && phraseWords(e.name).pop() === want);
           if (heads.length === 1) id = heads[0].id;
         }
+        // "The firm's research director": the firm that sentence calls so (see findEntities).
+        id ??= drafts.find((o) => o.calledIn?.some((c) => c.src === src && c.noun === want) && isOrg(o.entity.id))?.entity.id;
       }
       if (id && id !== d.entity.id) {
         d.entity.speaksFor = id;
