@@ -675,6 +675,11 @@ describe('extract: an organisation described in apposition, its people, its comm
     assert.equal(byName(poll, 'Sunniva Aldecott')!.speaksFor, firm.id);
   });
 
+  it('"He congratulated Voss but said “…”" is his quote: the pronoun subject speaks, not the object', () => {
+    const sheet2 = extractFacts('Ruaraidh Penhallow, the council leader, conceded defeat to Helena Voss, the Civic League leader. He congratulated Voss but said his party had “won the argument in the countryside”.', { articlePath: 'vote.md' }).sheet;
+    assert.equal(sheet2.quotes.find((q) => q.text.startsWith('won the argument'))?.speaker, byName(sheet2, 'Ruaraidh Penhallow')?.id);
+  });
+
   it('"at a briefing in Lowfold" places the briefing, not the fire officer\'s fire', () => {
     assert.deepEqual(sheet.settings.filter((x) => x.entity === byName(sheet, 'Lowfold')?.id).map((x) => x.triggers), []);
   });

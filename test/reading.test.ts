@@ -396,6 +396,11 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('Iran–China trade reached $32.5 billion in 2022.').map((f) => f.split(':')[0]), ['number-mismatch']);
   });
 
+  it('"He thanked Witkoff but said “…”": the object of a verb is no speaker of the verb of saying coordinated after it', () => {
+    assert.deepEqual(found('Abbas Araghchi spoke after the talks. He thanked Steve Witkoff but said the missile programme was “never negotiable”.'), []);
+    assert.deepEqual(found('Abbas Araghchi spoke after the talks. He thanked Steve Witkoff, who said the programme was “never negotiable”.').map((f) => f.split(':')[0]), ['quote-misattributed']);
+  });
+
   it('titles: another office of the holder’s own, another country’s office in apposition, an honorific before the qualifier', () => {
     assert.equal(fixed("Iran's deputy foreign minister Abbas Araghchi said talks would resume."), "Iran's foreign minister Abbas Araghchi said talks would resume.");
     assert.equal(fixed('**Abbas Araghchi**: Iran’s deputy foreign minister, who led the talks in Muscat.'), '**Abbas Araghchi**: Iran’s foreign minister, who led the talks in Muscat.');
