@@ -680,6 +680,13 @@ describe('extract: an organisation described in apposition, its people, its comm
     assert.equal(sheet2.quotes.find((q) => q.text.startsWith('won the argument'))?.speaker, byName(sheet2, 'Ruaraidh Penhallow')?.id);
   });
 
+  it('a word parted by a comma from the nearer figure is the figure\'s of its own clause; a unit joined by a hyphen is what a figure counts', () => {
+    const ferry = extractFacts('Thirty-one people were injured, five of them seriously. The Morven Trader, a 9,800-tonne vessel, was holed.', { articlePath: 'ferry.md' }).sheet;
+    const fig = (v: number) => ferry.figures.find((f) => f.value === v)!;
+    assert.ok(fig(31).context?.includes('injured'), JSON.stringify(fig(31).context));
+    assert.equal(fig(9800).counts, 'tonne vessel');
+  });
+
   it('"at a briefing in Lowfold" places the briefing, not the fire officer\'s fire', () => {
     assert.deepEqual(sheet.settings.filter((x) => x.entity === byName(sheet, 'Lowfold')?.id).map((x) => x.triggers), []);
   });

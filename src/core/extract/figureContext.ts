@@ -44,6 +44,14 @@ export function countsOf(masked: string, toks: Sentence['tokens'], from: number,
   const after: string[] = [];
   const punctBefore = (j: number) => j > 0 && /[^\s]/.test(masked.slice(j === to ? Math.max(m.end, toks[j - 1].end) : toks[j - 1].end, toks[j].start));
   let j = to;
+  // "a 9,800-tonne vessel": the unit joined by a hyphen is what it counts, with its noun.
+  // (The unit may be a token of its own or the end of the figure's token: "9,800-tonne".)
+  const unit = /^-(\p{Ll}{3,})\b/u.exec(masked.slice(m.end, m.end + 24))?.[1];
+  if (unit && m.kind === 'count') {
+    const k = toks.findIndex((t) => t.start >= m.end + unit.length + 1);
+    const next = k >= 0 && /^\s+$/.test(masked.slice(m.end + unit.length + 1, toks[k].start)) && /^\p{Ll}+$/u.test(toks[k].text) && !AFTER_STOP.has(toks[k].norm) ? ` ${toks[k].text}` : '';
+    return `${unit}${next}`;
+  }
   // "14 of the school's 72 teaching posts", "64% of the 510 parents": a part counts what its whole does.
   if (toks[j]?.norm === 'of' && !punctBefore(j)) {
     for (let k = j + 1; k <= j + 3 && toks[k]; k++) {
@@ -171,12 +179,18 @@ export function clauseWords(masked: string, src: Src, from: number, to: number, 
   // Words that name an entity ("the union") say who, not what: the reporter and the names do that.
   const named = new Set<number>();
   for (const mm of src.ctx.mentions(sheet)) for (let k = mm.at; k < mm.at + mm.len; k++) named.add(k);
+  /** Whether punctuation stands between tokens `a` and `b`. */
+  const parted = (a: number, b: number) => a !== b && /[,;:()\u2014\u2013]/.test(masked.slice(toks[Math.min(a, b)].end, toks[Math.max(a, b)].start));
+  // A word nearer another figure is that figure's, unless punctuation parts it from that one and
+  // not from this one ("Thirty-one people were injured, five of them seriously": 31 were injured).
   const nearerOther = (i: number) => {
-    const own = i < from ? from - i : i - (to - 1);
+    const ownAt = i < from ? from : to - 1;
+    const own = Math.abs(i - ownAt);
     for (let k = 0; k < others.length; k += 2) {
       if (others[k] === from) continue;
+      const otherAt = i < others[k] ? others[k] : others[k + 1] - 1;
       const d = i < others[k] ? others[k] - i : i >= others[k + 1] ? i - (others[k + 1] - 1) : 0;
-      if (d < own) return true;
+      if (d < own && !(parted(i, otherAt) && !parted(i, ownAt))) return true;
     }
     return false;
   };
