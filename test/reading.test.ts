@@ -678,6 +678,24 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'Voss won a 12-seat haul.').map((f) => f.split(':')[0]), ['number-mismatch']);
   });
 
+  it('whom a clause names rules out the figures of others as the one a figure is a slip for', () => {
+    const src = 'The League went from nine seats to 27; the Workers Party won 21 seats, down from 30.';
+    const sheet = sheetOf(
+      [
+        { id: 'league-seats', kind: 'count', value: 27, text: '27', qualifier: 'exact', counts: 'seats won by the League', about: ['league'], context: ['seats', 'to', 'League'], source: src },
+        { id: 'league-before', kind: 'count', value: 9, text: 'nine', qualifier: 'exact', counts: 'seats the League held before', about: ['league'], context: ['seats', 'from'], source: src },
+        { id: 'workers-seats', kind: 'count', value: 21, text: '21', qualifier: 'exact', counts: 'seats won by the Workers Party', about: ['workers'], context: ['seats', 'won'], source: src },
+        { id: 'workers-before', kind: 'count', value: 30, text: '30', qualifier: 'exact', counts: 'seats the Workers Party held before', about: ['workers'], context: ['seats', 'down from', 'held'], source: src },
+      ],
+      [
+        { id: 'league', type: 'organisation', name: 'Civic League', aliases: ['League'], source: src },
+        { id: 'workers', type: 'organisation', name: 'Workers Party', source: src },
+      ],
+    );
+    assert.deepEqual(found(sheet, 'The Workers Party, which had run the council since 2013, fell from 30 seats to 21.'), []);
+    assert.deepEqual(found(sheet, 'The League went from nine seats to 24.'), ['number-mismatch: 24']);
+  });
+
   it('the period a record is measured over is no length of the thing measured ("the longest waits in ten years", "a 10-year high")', () => {
     const src = 'The longest wait it found was 97 weeks, for a hip replacement.';
     const sheet = sheetOf([{ id: 'longest', kind: 'duration', value: 97, unit: 'weeks', text: '97 weeks', qualifier: 'exact', counts: 'the longest wait', context: ['longest', 'wait', 'hip'], source: src }]);

@@ -221,8 +221,11 @@ export function checkFigure(
   // The first end of a range of the draft is a slip for a first end before a second one, and back.
   const firstEnd = rangeEnd && /^\s*(?:to|-|–|—|and)\s*[$£€]?\d/.test(text.slice(m.end, m.end + 12));
   const wrongEnd = (f: Figure) => rangeEnd && (firstEnd ? sheet.rangeHighs.has(f) : sheet.rangePartners.has(f));
+  // Whom the clause names rules out the figures of others as the one a figure is a slip for
+  // ("The Farmers and Workers Party … fell from 30 seats to 21" is no slip for the League's 27).
+  const someoneNamed = cands.some((x) => x.about === 1);
   for (const x of cands) {
-    if (x.contradicted || (rangeEnd && !sheet.rangeEnds.has(x.fact)) || wrongEnd(x.fact)) continue;
+    if (x.contradicted || (rangeEnd && !sheet.rangeEnds.has(x.fact)) || wrongEnd(x.fact) || (someoneNamed && x.about < 0)) continue;
     // The value is evidence: a slip of the finger for a fact's figure, or its figure under a contradicting qualifier.
     // A decimal for a decimal: "2.5" is a slip for 5.2 before it is one for 5.
     const sameForm = m.kind === 'count' && m.style.decimals > 0 === !Number.isInteger(x.fact.value) ? 0.1 : 0;
