@@ -401,6 +401,13 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('Abbas Araghchi spoke after the talks. He thanked Steve Witkoff, who said the programme was “never negotiable”.').map((f) => f.split(':')[0]), ['quote-misattributed']);
   });
 
+  it('a quote rephrased around a word of the speaker\'s own verified quote ("not up for negotiation") is a misquote, restored whole', () => {
+    assert.equal(fixed('Abbas Araghchi spoke. He calls the missile programme “not up for negotiation”.'), 'Abbas Araghchi spoke. He calls the missile programme “never negotiable”.');
+    // In another speaker's mouth, or a longer quote of its own, it is only unverified.
+    assert.deepEqual(found('Steve Witkoff spoke. He calls the missile programme “not up for negotiation”.').map((f) => f.split(':')[0]), ['quote-unverified']);
+    assert.deepEqual(found('Abbas Araghchi spoke. He called it “a chance for a negotiation that could open a new era”.').map((f) => f.split(':')[0]), ['quote-unverified']);
+  });
+
   it('titles: another office of the holder’s own, another country’s office in apposition, an honorific before the qualifier', () => {
     assert.equal(fixed("Iran's deputy foreign minister Abbas Araghchi said talks would resume."), "Iran's foreign minister Abbas Araghchi said talks would resume.");
     assert.equal(fixed('**Abbas Araghchi**: Iran’s deputy foreign minister, who led the talks in Muscat.'), '**Abbas Araghchi**: Iran’s foreign minister, who led the talks in Muscat.');

@@ -14,7 +14,9 @@ import { quoteIndex } from './quoteIndex';
 import { findQuotes, type QuoteSpan } from '../mentions/quotes';
 import { type Word, wordsOf, toWords, containsRun, alignmentCost, align, stemsOf } from './quoteWords';
 import { misattribution } from './misattribution';
-import { attribute } from '../claims/attribution';
+import { attribute, PRONOUN } from '../claims/attribution';
+import { usually } from '../language/lexicon';
+import { sameVoice, type CompiledSheet } from '../sheet/compile';
 
 /** Words that turn a statement into its opposite: a fragment quoted without the one before it says the reverse. */
 const NEGATORS = new Set(['never', 'not', 'no', 'nothing', 'none', 'nobody', 'nor', 'neither', 'cannot', 'without', 'non']);
@@ -31,7 +33,7 @@ function paragraphTokens(contexts: readonly SentenceContext[]): Token[] {
 
 /** Checks every quotation of the draft. */
 export function checkQuotes({ masked, text, contexts, sheet, findings, confirmations, before }: Pass, reportUnverified: boolean): void {
-  const { verified, phrases, speakers, longest } = quoteIndex(sheet);
+  const { verified, phrases, speakers, speakersOrPronouns, longest } = quoteIndex(sheet);
   // The paragraph's words, taken once: quotes nest, and tokenizing each span anew would read
   // a deeply nested text once per level.
   let all: Token[] | undefined;
@@ -118,6 +120,26 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
       wrongMouth(rephrased.q);
       continue;
     }
+    // 2c. Rephrased more freely, in the verified speaker's own mouth ("he calls the programme “not
+    // up for negotiation”" for “never negotiable”): every content word of one quote of theirs, in
+    // any form, and of no other of theirs; restored whole.
+    const who = ctx && attribute(text, ctx, ctx.tokenAt(span.start), ctx.tokenAt(span.end), speakersOrPronouns);
+    if (who && ctx) {
+      // Content words: nouns, verbs and adjectives by wink-lexicon ("up", "for" are none), as stems;
+      // every one of the verified quote's must be in the draft's ("for good" is no “a good start”).
+      const contentOf = (ws: readonly string[]) => new Set(ws.filter((w) => !STOP.has(w) && !NEGATORS.has(w) && /^[njvgeps]?$/.test(usually(w) ?? '')).map((w) => stemsOf([w])[0]));
+      const content = contentOf(draft);
+      const theirs = verified.filter((v) => {
+        if (!spokenBy(who, v.q, sheet, contexts, si) || draft.length > 2 * v.words.length + 2) return false;
+        const own = contentOf(v.words);
+        return own.size > 0 && [...own].every((w) => content.has(w));
+      });
+      // (One quote's words, perhaps cited twice: in the headline and in the body.)
+      if (theirs.length && theirs.every((v) => v.q.text === theirs[0].q.text)) {
+        findings.push(restoreWhole(words, theirs[0].q, text, `Draft quotes ${sheet.entities.get(theirs[0].q.speaker)?.name ?? 'the speaker'} as saying “${text.slice(inner.start, inner.end).replace(/\s+/g, ' ')}”; verified: “${theirs[0].q.text}”`));
+        continue;
+      }
+    }
     // 3. Not in the verified facts: short unattributed scare quotes are left alone.
     if (!reportUnverified || span.nested) continue;
     // One or two words: a scare quote, unless the sentence puts them in a named speaker's mouth.
@@ -133,6 +155,19 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
       fixes: [],
     });
   }
+}
+
+/**
+ * Whether the speaker the sentence names for a quote (by name, or by a pronoun whose person the
+ * nearest sentence before names) is the verified quote's speaker.
+ */
+function spokenBy(who: { id: string; at: number }, q: Quote, sheet: CompiledSheet, contexts: readonly SentenceContext[], si: number): boolean {
+  if (who.id !== PRONOUN) return sameVoice(sheet, who.id, q.speaker);
+  for (let k = si; k >= Math.max(0, si - 3); k--) {
+    const ids = contexts[k].persons(sheet, k === si ? who.at : Infinity);
+    if (ids.length) return sameVoice(sheet, ids[0], q.speaker);
+  }
+  return false;
 }
 
 /** How many word edits a misquote of `words` words may be from the verified quote. */
