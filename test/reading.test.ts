@@ -64,9 +64,12 @@ describe('reading the language', () => {
   it('a currency code before a figure ("GBP 42m", "EUR 410m") is its currency, as wire copy and fact boxes write it', () => {
     assert.deepEqual(flagged('The Harbour Trust will borrow GBP 42m.'), []);
     assert.equal(fixed('The Harbour Trust will borrow GBP 24 million.'), 'The Harbour Trust will borrow GBP 42 million.');
-    // Another currency is a conversion, left alone; a code inside a word is no code.
+    // Another currency, any ISO 4217 code (countries-list), is a conversion, left alone; a code
+    // inside a word, or capitals that are no currency code, are no currency.
     assert.deepEqual(flagged('The Harbour Trust will borrow EUR 48 million.'), []);
-    assert.deepEqual(flagged('Borrowing | XGBP 24 | Harbour Trust'), []);
+    assert.deepEqual(flagged('The Harbour Trust will borrow CHF 48 million.'), []);
+    assert.deepEqual(flagged('The Harbour Trust will borrow XGBP 24 million.').map((f) => f.split(':')[0]), ['number-mismatch']);
+    assert.deepEqual(flagged('The Harbour Trust will borrow ABC 24 million.').map((f) => f.split(':')[0]), ['number-mismatch']);
   });
 
   it('an irregular verb matches its other forms (struck → strike, striking)', () => {
@@ -391,7 +394,11 @@ describe('reading who, where and which title (bundled story)', () => {
   it('"its trade" is the trade of the sentence\'s subject: a capital the story never names is another country\'s, for its figures and its year', () => {
     assert.deepEqual(found('**Turkey.** Ankara said its trade with Iran fell to $5.4 billion last year, a quarter below its 2022 level.'), []);
     assert.deepEqual(found('Ankara said its trade with Iran fell to $5.4 billion last year.'), []);
-    // The story's own country, and trade named without a possessive, are still checked (the year goes with the figure).
+    // The story's own country, by its capital or its people's name too (countries-list), and trade
+    // named without a possessive, are still checked (the year goes with the figure).
+    assert.deepEqual(found('Beijing said its trade with Iran reached $23.5 billion in 2024.').map((f) => f.split(':')[0]), ['number-mismatch']);
+    assert.deepEqual(found('Chinese officials said their trade with Iran reached $23.5 billion in 2024.').map((f) => f.split(':')[0]), ['number-mismatch']);
+    assert.deepEqual(found('Customs data released by Beijing showed its trade with Iran reached $23.5 billion in 2024.').map((f) => f.split(':')[0]), ['number-mismatch']);
     assert.deepEqual(found('Tehran said its trade with China reached $23.5 billion in 2024.').map((f) => f.split(':')[0]), ['number-mismatch']);
     assert.deepEqual(found('Iran–China trade reached $32.5 billion in 2022.').map((f) => f.split(':')[0]), ['number-mismatch']);
   });

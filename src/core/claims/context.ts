@@ -12,6 +12,8 @@ import { type Sentence } from '../text/sentences';
 import { lowerBound, sorted } from '../search';
 import { HONORIFIC, MONTHS_DAYS } from '../mentions/names';
 import { isCommonWord } from '../language/lexicon';
+import { countryOfCapital } from '../language/countries';
+import { derivedFrom } from '../language/spelling';
 
 const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike', 'when']);
 /** STRONG and "and": the words countClauses reads (most words are turned away before the look-up, never hashed). */
@@ -351,12 +353,17 @@ export class SentenceContext {
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k];
       // "Ankara said its trade with Iran …": a possessive pronoun relates the figure to the
-      // sentence's subject; a name there that the story never uses, and no English word, is a stranger.
+      // sentence's subject; a name there that the story never uses, and no English word nor the
+      // capital of a country of the story (countries-list), is a stranger.
       // (Mid-sentence, any capitalised word; first in the sentence, one that is no English word.)
       if ((t.norm === 'its' || t.norm === 'their') && this.sameClause(k, at)) {
         for (let j = 0; j < k && !out.stranger; j++) {
           const w = toks[j];
           if (!this.sameClause(j, k) || !/^\p{Lu}\p{Ll}/u.test(w.text) || byStart.has(j) || sheet.vocabulary.has(w.norm) || MONTHS_DAYS.has(w.norm) || HONORIFIC.test(w.norm)) continue;
+          // A capital speaks for its country ("Beijing said its trade …" is China's, a sheet place's).
+          // So does its people's name ("Chinese officials said their trade …").
+          const country = countryOfCapital(w.norm);
+          if (sheet.entityPhrases.some((p) => sheet.entities.get(p.id)?.type === 'place' && (p.words.join(' ') === country || (p.words.length === 1 && derivedFrom(w.norm, p.words[0]))))) continue;
           if (j > 0 || !isCommonWord(w.norm)) out.stranger = true;
         }
       }

@@ -7,6 +7,12 @@
 /** Endings that derive a word from a name (`Iran` → `Iranian`, `Oman` → `Omani`): a derived form, not a misspelling. */
 export const SUFFIXES = ['s', 'i', 'is', 'ian', 'ians', 'n', 'ns', 'an', 'ans', 'ese', 'ite', 'ites', 'er', 'ers'];
 
+/** Whether a lower-case word is formed from a place's name by a deriving ending ("iranian", "chinese" of "china", "omani"). */
+export function derivedFrom(word: string, name: string): boolean {
+  const stem = name.replace(/[aeiouy]$/, '');
+  return SUFFIXES.some((x) => word === name + x || (stem !== name && word === stem + x));
+}
+
 /** Damerau–Levenshtein distance (optimal string alignment), capped at `max + 1`. */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

@@ -55,8 +55,8 @@ export function figureMayStartAt(text: string, p: number): boolean {
 export const SCALE_AFTER = /^(?:[ \u00a0]?(k|K|m|bn|b|tn|mn|mln)\b|[ \u00a0-](thousand|million|billion|trillion)\b)/;
 /** A percent sign or word right after a figure. */
 export const PERCENT_AFTER = /^(?:[ \u00a0]?%|[ \u00a0-](?:per ?cent|percent|pc)\b)/i;
-/** A currency code right before a figure ("EUR 410m", "USD 2.5bn"), as wire copy and fact boxes write it. */
-export const CURRENCY_CODE_BEFORE = /(?:^|[^\p{L}\p{N}])(USD|EUR|GBP)[ \u00a0]$/u;
+/** Three capitals right before a figure: a currency code if ISO 4217 has it ("EUR 410m", "CNY 232 billion"). */
+export const CURRENCY_CODE_BEFORE = /(?:^|[^\p{L}\p{N}])(\p{Lu}{3})[ \u00a0]$/u;
 /** A currency named after a figure ("300 euros", "5 USD"). */
 export const CURRENCY_AFTER = /^[ \u00a0](?:(?:US |U\.S\. )?dollars|USD|euros?|EUR|pounds?|GBP)\b/i;
 /** A fraction in words ("two-thirds", "a fifth", "half"). */

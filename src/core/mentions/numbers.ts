@@ -8,6 +8,7 @@
 import { MONTH_OR_ABBREVIATION } from '../language/dateWords';
 import { sorted } from '../search';
 import { type WordStarts, wordStarts } from './wordStarts';
+import { isCurrencyCode } from '../language/countries';
 import { figureMatches, SCALE_AFTER, CURRENCY_AFTER, CURRENCY_CODE_BEFORE, PERCENT_AFTER, matchesAt, IN_N_RE, IN_N_STICKY, FRACTION_RE, FRACTION_STICKY, WORDS_STICKY } from './figurePatterns';
 import { SCALES, UNITS, FRACTIONS, WORDS_RE, groupsInFallingScale, parseNumberWords } from '../language/numberWords';
 
@@ -186,7 +187,7 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
   figureMatches(text, starts.figures, (m) => {
     const [whole, cprefix, csym, digits, decimals] = m;
     // "EUR 410m": a currency code before the figure is part of it.
-    const code = csym ? undefined : CURRENCY_CODE_BEFORE.exec(text.slice(Math.max(0, m.index - 5), m.index))?.[1];
+    const code = csym ? undefined : [CURRENCY_CODE_BEFORE.exec(text.slice(Math.max(0, m.index - 5), m.index))?.[1]].find((c) => !!c && isCurrencyCode(c));
     const start = code ? m.index - code.length - 1 : m.index;
     const numStart = m.index + whole.length - digits.length - (decimals !== undefined ? decimals.length + 1 : 0);
     const numEnd = m.index + whole.length;
