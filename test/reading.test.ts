@@ -715,7 +715,10 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     const sheet = sheetOf([{ id: 'longest', kind: 'duration', value: 97, unit: 'weeks', text: '97 weeks', qualifier: 'exact', counts: 'the longest wait', context: ['longest', 'wait', 'hip'], source: src }]);
     assert.deepEqual(found(sheet, 'Patients face the longest waits in ten years, with one hip patient waiting 97 weeks.'), []);
     assert.deepEqual(found(sheet, 'The longest waits are at a 10-year high.'), []);
-    assert.deepEqual(found(sheet, 'The longest wait for a hip replacement is the worst for the first time in a decade.'), []);
+    assert.deepEqual(found(sheet, 'Hip patients wait longer than ever: for the first time in a decade, the longest wait tops 97 weeks.'), []);
+    // A superlative or "first" elsewhere in the clause is of something else: the length is checked.
+    assert.deepEqual(found(sheet, 'Most hip patients face the longest wait, which was 79 weeks in the first review.'), ['number-mismatch: 79 weeks']);
+    assert.deepEqual(found(sheet, 'In the first review of its kind, the longest wait was found to last for 79 weeks.'), ['number-mismatch: 79 weeks']);
     // The length itself is still checked, in any unit.
     assert.deepEqual(found(sheet, 'The longest wait, for a hip replacement, was 79 weeks.'), ['number-mismatch: 79 weeks']);
     assert.deepEqual(found(sheet, 'The longest wait was a 10-year wait for a hip replacement.'), ['number-mismatch: 10-year']);

@@ -49,16 +49,20 @@ function fixFor(text: string, m: Mention, d: Duration, f: Figure): { start: numb
 
 /**
  * Whether the duration is the period a record is measured over, not a length of anything: "the
- * longest waits in ten years", "the worst for the first time in a decade" (a superlative or
- * "first" before "in", "over" or "for" in its clause), "waits at a 10-year high" (an "N-year"
- * before a word that is usually an adjective, standing as a noun). Parts of speech from wink-lexicon.
+ * longest waits in ten years", "for the first time in a decade" (a superlative heading the noun
+ * phrase before "in", "over" or "for", or "the first time"), "waits at a 10-year high" (an
+ * "N-year" before a word that is usually an adjective, standing as a noun). Parts of speech from wink-lexicon.
  */
 function periodOfRecord(ctx: SentenceContext, text: string, from: number, d: Duration): boolean {
   const toks = ctx.sentence.tokens;
   let k = from - 1;
   if (k >= 1 && /^(?:past|last)$/.test(toks[k].norm) && toks[k - 1].norm === 'the') k -= 2;
   if (k >= 0 && /^(?:in|over|for)$/.test(toks[k].norm)) {
-    for (let j = k - 1; j >= 0 && ctx.sameClause(j, k); j--) if (isSuperlative(toks[j].norm) || toks[j].norm === 'first') return true;
+    // The superlative heads the noun phrase the preposition follows ("the longest waits in", "the
+    // worst in"), or "for the first time in"; one further off is of something else ("Most of the
+    // defendants are banned for twelve years").
+    for (let j = k - 1; j >= 0 && j >= k - 2; j--) if (isSuperlative(toks[j].norm) && toks[j].norm !== 'most' && ctx.unbroken(j, k)) return true;
+    if (k >= 3 && toks[k - 1].norm === 'time' && toks[k - 2].norm === 'first' && toks[k - 3].norm === 'the') return true;
   }
   const next = ctx.tokenAt(d.end);
   const head = toks[next];
