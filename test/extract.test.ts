@@ -685,6 +685,9 @@ describe('extract: an organisation described in apposition, its people, its comm
     const fig = (v: number) => ferry.figures.find((f) => f.value === v)!;
     assert.ok(fig(31).context?.includes('injured'), JSON.stringify(fig(31).context));
     assert.equal(fig(9800).counts, 'tonne vessel');
+    // Not an age nor a qualifier joined by a hyphen: what follows is what they count.
+    const more = extractFacts('Police arrested a 71-year-old man. A 20-strong crew was aboard.', { articlePath: 'more.md' }).sheet;
+    assert.deepEqual(more.figures.map((f) => f.counts), ['man', 'crew']);
   });
 
   it('"at a briefing in Lowfold" places the briefing, not the fire officer\'s fire', () => {

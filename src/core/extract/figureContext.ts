@@ -6,6 +6,7 @@
 import type { CompiledSheet } from '../sheet/compile';
 import type { Mention } from '../mentions/numbers';
 import { phraseWords } from '../text/tokens';
+import { joinedUnitAfter } from '../mentions/counted';
 import type { Sentence } from '../text/sentences';
 import { words, STOP_CAPS, CALENDAR, isAcronym, isVerbOfSaying, LINKING, AFTER_STOP } from './lexicon';
 import type { Src } from './model';
@@ -46,7 +47,7 @@ export function countsOf(masked: string, toks: Sentence['tokens'], from: number,
   let j = to;
   // "a 9,800-tonne vessel": the unit joined by a hyphen is what it counts, with its noun.
   // (The unit may be a token of its own or the end of the figure's token: "9,800-tonne".)
-  const unit = /^-(\p{Ll}{3,})\b/u.exec(masked.slice(m.end, m.end + 24))?.[1];
+  const unit = joinedUnitAfter(masked, m.end);
   if (unit && m.kind === 'count') {
     const k = toks.findIndex((t) => t.start >= m.end + unit.length + 1);
     const next = k >= 0 && /^\s+$/.test(masked.slice(m.end + unit.length + 1, toks[k].start)) && /^\p{Ll}+$/u.test(toks[k].text) && !AFTER_STOP.has(toks[k].norm) ? ` ${toks[k].text}` : '';

@@ -3,6 +3,7 @@
  * the draft, and in each fact's own cited sentence, so a sheet need not list the noun.
  */
 import { lemmaOf } from '../language/lemma';
+import { usually } from '../language/lexicon';
 
 /** Words after a count that do not say what is counted ("1,204 people were laid off", "1,204 in total"). */
 export const NOT_COUNTED = new Set(
@@ -20,4 +21,16 @@ export function countedWord(text: string, end: number): string | undefined {
   const w = /^(?:[ \t\u00a0]+|-)(\p{L}[\p{L}'’]*)/u.exec(text.slice(end, end + 40))?.[1]?.toLowerCase();
   if (!w || NOT_COUNTED.has(w) || /(?:ed|ing)$/.test(w)) return undefined;
   return lemmaOf(w);
+}
+
+/**
+ * The unit joined by a hyphen to the figure ending at `end` ("a three-point lead" → "point", "a
+ * 9,800-tonne vessel" → "tonne"): a word that is usually a noun (wink-lexicon; an unknown word
+ * too), not an age ("-year-old") nor a qualifier ("20-strong", "1,200-plus", "40-odd").
+ */
+export function joinedUnitAfter(text: string, end: number): string | undefined {
+  const m = /^-(\p{Ll}{3,})\b(-old\b)?/u.exec(text.slice(end, end + 28));
+  if (!m || m[2]) return undefined;
+  const cls = usually(m[1]);
+  return cls === undefined || cls === 'n' ? m[1] : undefined;
 }

@@ -11,7 +11,7 @@ import { durationAt, isDurationTail } from '../mentions/durations';
 import { checkDuration } from './durations';
 import { checkRatioKind } from './ratioKinds';
 import { unlistedKey } from '../sheet/sources';
-import { NOT_COUNTED, countedWord } from '../mentions/counted';
+import { NOT_COUNTED, countedWord, joinedUnitAfter } from '../mentions/counted';
 import { agrees, eq, qualifierOnlyWrong, qualifierWords, render } from './figureValues';
 import { lemmaOf, lemmasOf } from '../language/lemma';
 import { matchCase, phraseWords } from '../text/tokens';
@@ -87,7 +87,7 @@ export function checkFigure(
   let cands: Candidate[] = [];
   // "a three-point lead", "a 12-seat majority": the unit joined to a count by a hyphen is what it
   // counts; only a fact that says that unit itself ("three points") can be the one.
-  const joinedUnit = m.kind === 'count' && !age ? /^-(\p{Ll}{3,})\b/u.exec(text.slice(m.end, m.end + 24))?.[1] : undefined;
+  const joinedUnit = m.kind === 'count' && !age ? joinedUnitAfter(text, m.end) : undefined;
   for (const f of sheet.figures) {
     if (!kindsMatch(m, f)) continue;
     if (joinedUnit && !lemmasOf(phraseWords(`${f.text} ${f.counts} ${(f.context ?? []).join(' ')}`)).includes(lemmaOf(joinedUnit))) continue;
