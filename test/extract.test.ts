@@ -644,6 +644,9 @@ describe('extract: an organisation described in apposition, its people, its comm
     const insurer = ent('Carrowmoor Mutual');
     assert.equal(insurer.type, 'organisation');
     assert.ok(insurer.mentions!.includes('insurer'), JSON.stringify(insurer.mentions));
+    // A British spelling the lexicon does not hold ends the noun at its ending, as a participle.
+    const lane = extractFacts('Marrow Lane, a charity specialising in dementia care, said 40 families needed help.', { articlePath: 'lane.md' }).sheet;
+    assert.equal(byName(lane, 'Marrow Lane')?.type, 'organisation');
     const head = ent('Ines Dalgaard');
     assert.equal(head.type, 'person');
     assert.deepEqual(head.roles?.map((r) => r.title), ['head of household claims']);
@@ -673,6 +676,9 @@ describe('extract: an organisation described in apposition, its people, its comm
     const firm = byName(poll, 'Tarrow Insight')!;
     assert.equal(firm.type, 'organisation');
     assert.equal(byName(poll, 'Sunniva Aldecott')!.speaksFor, firm.id);
+    // A name that stands where a person does is not taken for the firm.
+    const firmless = extractFacts('Tamsin Greer took over in March. The company\'s finance director, Ian Pole, said costs had risen 12%.', { articlePath: 'co.md' }).sheet;
+    assert.equal(byName(firmless, 'Tamsin Greer')!.type, 'person');
   });
 
   it('"He congratulated Voss but said “…”" is his quote: the pronoun subject speaks, not the object', () => {
@@ -690,8 +696,10 @@ describe('extract: an organisation described in apposition, its people, its comm
     assert.deepEqual(more.figures.map((f) => f.counts), ['man', 'crew']);
   });
 
-  it('"at a briefing in Lowfold" places the briefing, not the fire officer\'s fire', () => {
+  it('"at a briefing in Lowfold" places the briefing, not the fire officer\'s fire; "at a warehouse in Lowfold" places the fire', () => {
     assert.deepEqual(sheet.settings.filter((x) => x.entity === byName(sheet, 'Lowfold')?.id).map((x) => x.triggers), []);
+    const fire = extractFacts('A fire broke out at a warehouse in Lowfold on Sunday, the Lowfold Fire Service said.', { articlePath: 'fire.md' }).sheet;
+    assert.ok(fire.settings.some((x) => x.entity === byName(fire, 'Lowfold')?.id && x.triggers.includes('fire')), JSON.stringify(fire.settings));
   });
 
   it('an event the article places in two towns gives no draft its place', () => {

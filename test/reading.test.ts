@@ -664,11 +664,15 @@ describe('what a figure counts, read from the fact’s own sentence and from the
 
   it('after the verified given name, one slip makes a short surname misspelt ("Nia Obuyah"); alone, or a common word, it does not', () => {
     const src = 'Nia Obuya, the chief inspector, said the pumps had failed.';
-    const sheet = sheetOf([], [{ id: 'obuya', type: 'person', name: 'Nia Obuya', aliases: ['Obuya'], source: src }]);
+    const sheet = sheetOf([], [
+      { id: 'obuya', type: 'person', name: 'Nia Obuya', aliases: ['Obuya'], source: src },
+      { id: 'woode', type: 'person', name: 'Ola Woode', aliases: ['Woode'], source: src },
+    ]);
     assert.deepEqual(found(sheet, 'Nia Obuyah said the pumps had failed.'), ['name-mismatch: Obuyah']);
     assert.deepEqual(found(sheet, 'Nia Obya said the pumps had failed.'), ['name-mismatch: Obya']);
     assert.deepEqual(found(sheet, 'Obuyah said the pumps had failed. Nia Obuya agreed.'), []);
-    assert.deepEqual(found(sheet, 'Nia Obuya said the pumps had failed, Nia Oboe too.'), []);
+    assert.deepEqual(found(sheet, 'Ola Woode said the pumps had failed; Ola Wooda agreed.'), ['name-mismatch: Wooda']);
+    assert.deepEqual(found(sheet, 'Ola Woode said the pumps had failed; Ola Wood agreed.'), []);
   });
 
   it('"a 46-year-old" is an age wherever it stands, and "a three-point lead" counts points: neither is a slip for seats', () => {

@@ -244,7 +244,7 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
 
   // "The firm's research director, …": an organisation's common noun in a possessive refers back
   // to the last name before it (in this sentence or the two before) with no sign of a person or a
-  // place, and not in a possessive of its own: a firm, whom that role speaks for.
+  // place, standing where a firm does: a firm, whom that role speaks for.
   for (const src of srcs) {
     const toks = src.sentence.tokens;
     const at = toks.findIndex((t, i) => i > 0 && toks[i - 1].norm === 'the' && /^\p{Ll}+['’]s?$/u.test(t.text) && ORG_NOUNS.has(t.norm));
@@ -253,9 +253,12 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
     let last: { d: Draft; at: number } | undefined;
     for (const d of drafts) {
       if (!/\s/.test(d.entity.name) || ['person', 'place', 'locative', 'body', 'outlet', 'channel'].some((x) => d.evidence.has(x))) continue;
-      // (Not where it owns something itself: "to the Civic League's 34%".)
+      // Where it stands as a thing's maker or owner, or as "the X" ("the final poll by Tarrow
+      // Insight"), not as a person may ("Tamsin Greer took over"); not where it owns something
+      // itself ("to the Civic League's 34%").
+      const fits = (k: number) => !/^['’]s?\b/.test(before.slice(k + d.entity.name.length)) && (/\b(?:by|from|of|at|for|with|against|the)\s+$/i.test(before.slice(0, k)) || /^,\s*which\b/.test(before.slice(k + d.entity.name.length)));
       let k = before.lastIndexOf(d.entity.name);
-      while (k >= 0 && /^['’]s?\b/.test(before.slice(k + d.entity.name.length))) k = k > 0 ? before.lastIndexOf(d.entity.name, k - 1) : -1;
+      while (k >= 0 && !fits(k)) k = k > 0 ? before.lastIndexOf(d.entity.name, k - 1) : -1;
       if (k >= 0 && (!last || k > last.at)) last = { d, at: k };
     }
     if (!last) continue;

@@ -94,7 +94,8 @@ export function nounApposition(text: string, src: Src, first: number, last: numb
       // region": the phrase ends before a word that is usually a participle or a preposition
       // (wink-lexicon: "working", "in"; not "building", usually a noun), or a function word.
       // (Not before "and": "the kitchen and bathroom maker" goes on.)
-      const cls = usually(toks[k].norm);
+      // (A word the lexicon, American, does not hold, "specialising", is read by its ending.)
+      const cls = usually(toks[k].norm) ?? (/\p{Ll}(?:ing|ed)$/u.test(toks[k].norm) ? 'g' : undefined);
       if (phrase.length && (cls === 'g' || cls === 'e' || cls === 'i' || AFTER_STOP.has(toks[k].norm)) && !/^(?:and|or|but)$/.test(toks[k].norm) && /^[ \t]+$/.test(gap(k - 1, k))) return accept(phrase);
       if (!plainNoun(k)) break;
       phrase.push(k);

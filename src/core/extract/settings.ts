@@ -5,7 +5,7 @@
  */
 import { compile } from '../sheet/compile';
 import type { Setting } from '../types';
-import { words, ROLE_NOUNS, OUTLET_CUES, PUBLISH_CUES } from './lexicon';
+import { words, ROLE_NOUNS, OUTLET_CUES, PUBLISH_CUES, isVerbOfSaying } from './lexicon';
 import { slug, type IdMaker } from './ids';
 import type { Src, Draft } from './model';
 
@@ -36,11 +36,13 @@ export function findSettings(text: string, srcs: Src[], entities: Draft[], nextI
       const prep = toks[mm.at - 1]?.norm === 'the' ? toks[mm.at - 2] : toks[mm.at - 1];
       if (e.type !== 'place' || !prep || (prep.norm !== 'in' && prep.norm !== 'at')) continue;
       const pi = toks.indexOf(prep);
-      // "at a briefing in Town": a place after a noun phrase that a preposition of place governs
-      // locates that noun phrase, not an event before it.
+      // "…, said the fire officer, at a briefing in Town": a place after a noun phrase that a
+      // preposition of place governs, in a sentence of saying, locates where it was said, not an
+      // event before it ("A fire broke out at a warehouse in Town" is the fire's).
       let head = pi - 1;
       while (head > 0 && pi - head < 3 && !/^(?:a|an|the|this|that|its|their|his|her)$/.test(toks[head - 1].norm)) head--;
-      if (head > 1 && /^(?:a|an|the|this|that|its|their|his|her)$/.test(toks[head - 1].norm) && /^(?:at|in|on|near|inside|outside)$/.test(toks[head - 2].norm) && !EVENTS.has(toks[pi - 1].norm)) continue;
+      const said = toks.slice(0, Math.max(0, head - 2)).some((t) => isVerbOfSaying(t.norm));
+      if (said && head > 1 && /^(?:a|an|the|this|that|its|their|his|her)$/.test(toks[head - 1].norm) && /^(?:at|in|on|near|inside|outside)$/.test(toks[head - 2].norm) && !EVENTS.has(toks[pi - 1].norm)) continue;
       const triggers: string[] = [];
       for (let i = pi - 1; i >= Math.max(0, pi - 12) && triggers.length < 3; i--) {
         if (!src.ctx.sameClause(i, pi) && triggers.length) break;

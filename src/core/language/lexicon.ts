@@ -26,11 +26,6 @@ export function wordClasses(norm: string): string {
   return classes.get(norm) ?? '';
 }
 
-/** Whether a lower-case word is a common English word that may be `cls` ("judge": a noun and a verb). */
-export function mayBe(norm: string, cls: WordClass): boolean {
-  return wordClasses(norm).includes(cls);
-}
-
 /** The commonest part of speech of a lower-case word (undefined when it is no common English word). */
 export function usually(norm: string): WordClass | undefined {
   return (wordClasses(norm)[0] as WordClass | undefined) || undefined;

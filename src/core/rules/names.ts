@@ -147,10 +147,14 @@ export function checkNames({ text, contexts, sheet, findings, confirmations, bef
     const prev = toks[i - 1];
     if (!prev || start !== toks[i].start || !/^[ \t\u00a0]+$/.test(text.slice(prev.end, toks[i].start))) return;
     const g = lowerOf(prev);
-    const f = index.all.find((x) => x.person && x.words.length >= 2 && x.words[x.words.length - 2] === g);
-    const surname = f?.words[f.words.length - 1];
-    if (!f || !surname || surname.length < 4 || w[0] !== surname[0] || isCommonWord(w) || SUFFIXES.some((x) => w === surname + x)) return;
-    if (editDistance(w, surname, 1) === 1) spellFinding(start, end, f.spelled[f.spelled.length - 1], f.entity);
+    if (isCommonWord(w)) return;
+    for (const f of index.all) {
+      if (!f.person || f.words.length < 2 || f.words[0] !== g) continue;
+      const surname = f.words[f.words.length - 1];
+      if (surname.length < 4 || w[0] !== surname[0] || SUFFIXES.some((x) => w === surname + x) || editDistance(w, surname, 1) !== 1) continue;
+      spellFinding(start, end, f.spelled[f.spelled.length - 1], f.entity);
+      return;
+    }
   };
 
   /**
