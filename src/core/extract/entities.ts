@@ -4,11 +4,13 @@
  * aliases (surnames, acronyms, short forms), mentions ("the union") and roles with qualifiers.
  * Ids are made here, unique across the sheet.
  */
+import { firmsReferredBack } from './firms';
+import { titlesOfOne } from './titles';
+import { standIns } from './standIns';
 import { SPEECH } from '../claims/attribution';
 import type { EntityType, Role } from '../types';
 import { STOP_CAPS, TITLE_HEADS, TITLE_MODIFIERS, ROLE_NOUNS, ORG_WORDS, PUBLIC_BODY_WORDS, JURISDICTION_WORDS, OUTLET_WORDS, PLACE_WORDS, CHANNEL_AFTER, OUTLET_CUES, BODY_HEADS, BODY_MODIFIERS, REPORT_VERBS, MORE_SPEECH, LOCATIVE, nounAfter, DEMONYM_SUFFIX, CALENDAR, bare, isPossessive, lower, isAcronym, initials, lastWord, isVerbOfSaying } from './lexicon';
 import { slug, type IdMaker } from './ids';
-import { inflectionStem } from '../language/lemma';
 import type { Src, NameRun, Draft } from './model';
 import { CONNECTORS, capRuns, ORG_NOUNS, PLACE_NOUNS, nouns, nounApposition, isSentenceStart, wordsStandingAlone, roleBefore, appositiveRole } from './names';
 import { RESEARCHERS, SPEAKS_FOR_ROLES, ownerOf } from './speakers';
@@ -242,29 +244,7 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
     rest.order = Math.min(rest.order, d.order);
   }
 
-  // "The firm's research director, …": an organisation's common noun in a possessive refers back
-  // to the last name before it (in this sentence or the two before) with no sign of a person or a
-  // place, standing where a firm does: a firm, whom that role speaks for.
-  for (const src of srcs) {
-    const toks = src.sentence.tokens;
-    const at = toks.findIndex((t, i) => i > 0 && toks[i - 1].norm === 'the' && /^\p{Ll}+['’]s?$/u.test(t.text) && ORG_NOUNS.has(t.norm));
-    if (at < 0) continue;
-    const before = [srcs[src.index - 2], srcs[src.index - 1]].filter((x): x is Src => !!x).map((x) => x.text).join(' ') + ' ' + text.slice(src.sentence.start, toks[at].start);
-    let last: { d: Draft; at: number } | undefined;
-    for (const d of drafts) {
-      if (!/\s/.test(d.entity.name) || ['person', 'place', 'locative', 'body', 'outlet', 'channel'].some((x) => d.evidence.has(x))) continue;
-      // Where it stands as a thing's maker or owner, or as "the X" ("the final poll by Tarrow
-      // Insight"), not as a person may ("Tamsin Greer took over"); not where it owns something
-      // itself ("to the Civic League's 34%").
-      const fits = (k: number) => !/^['’]s?\b/.test(before.slice(k + d.entity.name.length)) && (/\b(?:by|from|of|at|for|with|against|the)\s+$/i.test(before.slice(0, k)) || /^,\s*which\b/.test(before.slice(k + d.entity.name.length)));
-      let k = before.lastIndexOf(d.entity.name);
-      while (k >= 0 && !fits(k)) k = k > 0 ? before.lastIndexOf(d.entity.name, k - 1) : -1;
-      if (k >= 0 && (!last || k > last.at)) last = { d, at: k };
-    }
-    if (!last) continue;
-    last.d.evidence.add('firm');
-    (last.d.calledIn ??= []).push({ noun: toks[at].norm, src });
-  }
+  firmsReferredBack(srcs, drafts, text);
 
   // Types, from the evidence gathered over every mention.
   // A person is named alone by the last word of their name, not the first: a name of two or three
@@ -415,41 +395,7 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
       if (!aliases.includes(sur)) aliases.unshift(sur);
     }
   }
-  // A title held by one person alone identifies them ("the foreign minister said").
-  const holders = new Map<string, Set<Draft>>();
-  for (const t of titleHolders) {
-    const owner = merged.has(t.draft) ? multi.find((m) => m.entity.aliases?.includes(t.draft.entity.name)) : t.draft;
-    if (!owner) continue;
-    const k = t.title.toLowerCase();
-    if (!holders.has(k)) holders.set(k, new Set());
-    holders.get(k)!.add(owner);
-  }
-  for (const [title, set] of holders) {
-    if (set.size !== 1) {
-      // A title several people hold ("Professor") is no one's alone: without a qualifier it is no role.
-      for (const d of set) {
-        d.entity.roles = d.entity.roles?.filter((r) => r.title.toLowerCase() !== title || r.qualifiers?.length);
-        for (const r of d.entity.roles ?? []) if (r.title.toLowerCase() === title) r.requireQualifier = true;
-        if (!d.entity.roles?.length) delete d.entity.roles;
-      }
-      continue;
-    }
-    const d = [...set][0];
-    const mentions = (d.entity.mentions ??= []);
-    if (!mentions.includes(title)) mentions.push(title);
-    // "Chief prosecutor Ana Ruiz" … "Prosecutors had asked for …": the one who leads them speaks for them.
-    const plural = `${lastWord(title)}s`;
-    if (!/\s/.test(title) && new RegExp(`\\b(?:chief|lead|head|senior)\\s+${title}\\b`, 'i').test(text) && srcs.some((x) => x.sentence.tokens.some((t, i) => t.norm === plural && !(i > 0 && /^\p{Lu}/u.test(x.sentence.tokens[i - 1].text))))) {
-      if (!mentions.includes(plural)) mentions.push(plural);
-    }
-    // "Foreign Minister" is also written "FM", where the article does so.
-    const role = d.entity.roles?.find((r) => r.title.toLowerCase() === title);
-    const ws = (role?.title ?? title).split(/\s+/);
-    const acro = initials(ws).toUpperCase();
-    if (ws.length > 1 && ws.every((w) => /^\p{Lu}/u.test(w)) && srcs.some((s) => s.sentence.tokens.some((t) => t.text === acro))) {
-      if (role && !d.entity.roles!.some((r) => r.title === acro)) d.entity.roles!.push({ ...role, title: acro });
-    }
-  }
+  titlesOfOne(titleHolders, merged, multi, srcs, text);
 
   const out = drafts.filter((d) => !merged.has(d)).sort((a, b) => a.order - b.order);
   for (const d of out) {
@@ -459,59 +405,5 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
     if (e.aliases && !e.aliases.length) delete e.aliases;
     if (e.mentions && !e.mentions.length) delete e.mentions;
   }
-  return out;
-}
-
-/**
- * The common nouns by which the article names an organisation's people or its work, each
- * proposed as a mention of the one organisation it fits:
- * - its people by their work, a plural sharing the stem of a word of its name ("investigators"
- *   of the Accident Investigation Board, "inspectors" of the Schools Inspectorate; Porter2 stems);
- *   never a plural its name spells ("survivors" are not the Survivors' Group);
- * - its work ("the report"), a noun the article writes after "its" in a sentence the organisation
- *   opens, or after its possessive, and elsewhere as the subject of a verb of saying ("the
- *   report found").
- */
-function standIns(srcs: readonly Src[], drafts: readonly Draft[], text: string): [Draft, string][] {
-  const orgs = drafts.filter((d) => d.entity.type === 'organisation' || d.entity.type === 'body');
-  const out: [Draft, string][] = [];
-  const byStem = new Map<string, Set<Draft>>();
-  const spelt = new Set<string>();
-  // Common nouns: the words written in lower case, or capitalised only to open a sentence.
-  const plurals = new Set<string>();
-  for (const src of srcs) for (const t of src.sentence.tokens) if (/^\p{Ll}/u.test(t.text) || (/^\p{Lu}\p{Ll}+$/u.test(t.text) && isSentenceStart(text, src.sentence.start, t.start))) plurals.add(t.norm);
-  for (const d of orgs) {
-    for (const w of d.entity.name.split(/\s+/)) {
-      const lw = lower(w);
-      spelt.add(lw);
-      if (lw.length < 5 || CONNECTORS.has(lw) || !/^\p{L}+$/u.test(lw)) continue;
-      const st = inflectionStem(lw);
-      byStem.set(st, (byStem.get(st) ?? new Set()).add(d));
-    }
-  }
-  for (const w of plurals) {
-    if (!/^\p{Ll}{5,}s$/u.test(w) || spelt.has(w) || spelt.has(w.slice(0, -1))) continue;
-    const ds = byStem.get(inflectionStem(w));
-    if (ds?.size === 1) out.push([[...ds][0], w]);
-  }
-  // Its work: "The board published its report …", "the board's report", then "the report found …".
-  const works = new Map<string, Set<Draft>>();
-  const saidBy = new Set<string>();
-  for (const src of srcs) {
-    const toks = src.sentence.tokens;
-    for (let i = 1; i + 1 < toks.length; i++) {
-      if (toks[i - 1].norm === 'the' && /^\p{Ll}/u.test(toks[i].text) && isVerbOfSaying(toks[i + 1].norm)) saidBy.add(toks[i].norm);
-    }
-    const first = toks.findIndex((t) => /^\p{Lu}/u.test(t.text) && !STOP_CAPS.has(t.norm));
-    const subject = first >= 0 && first <= 1 ? orgs.find((d) => d.entity.name.split(/\s+/)[0] === toks[first].text) : undefined;
-    for (let i = 1; i < toks.length; i++) {
-      if (!/^\p{Ll}/u.test(toks[i].text)) continue;
-      let owner: Draft | undefined;
-      if (toks[i - 1].norm === 'its') owner = subject;
-      else if (isPossessive(toks[i - 1].text)) owner = orgs.find((d) => lastWord(d.entity.name).toLowerCase() === lower(toks[i - 1].text) || d.entity.aliases?.some((a) => a.toLowerCase() === lower(toks[i - 1].text)));
-      if (owner) works.set(toks[i].norm, (works.get(toks[i].norm) ?? new Set()).add(owner));
-    }
-  }
-  for (const [noun, ds] of works) if (ds.size === 1 && saidBy.has(noun) && !ROLE_NOUNS.has(noun) && !TITLE_HEADS.has(noun)) out.push([[...ds][0], noun]);
   return out;
 }

@@ -25,6 +25,7 @@ export function currencyOf(mark: string): string | undefined {
   return CURRENCIES.find(([re]) => re.test(mark.trim()))?.[1];
 }
 
+/** Whether fact `f` can be the one the draft's figure `m` states: the same kind (an amount without a currency may be a sum of money), and no other currency. */
 export function kindsMatch(m: Mention, f: Figure): boolean {
   // An amount in another currency is a conversion, not the verified figure: leave it alone.
   if (m.kind === 'money' && f.kind === 'money' && f.currency && currencyOf(m.currency) !== f.currency) return false;
@@ -56,6 +57,7 @@ export interface Candidate {
   about: number;
 }
 
+/** The digits of a value, as rounded to three decimals (0.04 → "004"; strip leading zeros for how many it is written with). */
 export function digitsOf(n: number): string {
   return String(Math.round(n * 1000) / 1000).replace(/\D/g, '');
 }

@@ -90,10 +90,11 @@ export function checkFigure(
   const joinedUnit = m.kind === 'count' && !age ? joinedUnitAfter(text, m.end) : undefined;
   for (const f of sheet.figures) {
     if (!kindsMatch(m, f)) continue;
-    if (joinedUnit && !lemmasOf(phraseWords(`${f.text} ${f.counts} ${(f.context ?? []).join(' ')}`)).includes(lemmaOf(joinedUnit))) continue;
+    const terms = sheet.figureTerms.get(f.id)!;
+    if (joinedUnit && !terms.has(lemmaOf(joinedUnit))) continue;
     const phrases = sheet.figureContext.get(f.id)!;
     // An age's fact is one in its own sentence, or gives it by "age", "aged" or "-year-old" in its context or description.
-    if (age && !sheet.ages.has(f.id) && !phrases.some((p) => p.length === 1 && AGE_WORDS.has(p[0])) && !lemmasOf(phraseWords(`${f.counts} ${(f.context ?? []).join(' ')}`)).some((w) => AGE_WORDS.has(w))) continue;
+    if (age && !sheet.ages.has(f.id) && ![...AGE_WORDS].some((w) => terms.has(w))) continue;
     let counts = age === 'named' ? 1 : ctx.phraseWeight(phrases, from, to, others, sheet.contextWords);
     if (labels.some((l) => phrases.some((p) => p.length && l.includes(` ${p.join(' ')} `)))) counts = Math.max(counts, 0.8);
     const reporterMatch = !!reporter && !!f.reportedBy && sameVoice(sheet, f.reportedBy, reporter);

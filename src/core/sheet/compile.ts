@@ -50,6 +50,8 @@ export interface CompiledSheet {
   figureContext: Map<string, string[][]>;
   /** Each figure's own words: the stems of the lower-case words of its `counts` and cited sentence ("verified", "protesters"). */
   figureWords: Map<string, Set<string>>;
+  /** Per figure, the stems of the words of its text, description and context ("97 weeks the longest wait …"): the units and words it says itself. */
+  figureTerms: Map<string, Set<string>>;
   dates: DateFact[];
   /** Each dated event's context phrases, as word stems. */
   dateContext: Map<string, string[][]>;
@@ -304,6 +306,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     ratioFacts: sheet.figures.filter((f) => f.kind === 'ratio'),
     figureContext,
     figureWords,
+    figureTerms: new Map(sheet.figures.map((f) => [f.id, new Set(lemmasOf(phraseWords(`${f.text} ${f.counts} ${(f.context ?? []).join(' ')}`)))])),
     dates: sheet.dates,
     dateContext,
     contextWords,
