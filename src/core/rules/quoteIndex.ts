@@ -6,10 +6,10 @@ import { type CompiledSheet } from '../sheet/compile';
 import { phraseTokens, WordMap } from '../text/tokens';
 import type { Quote } from '../types';
 import { type Speaker, type Speakers, speakerPhrases, PRONOUNS, PRONOUN } from '../claims/attribution';
-import { toWords, stemsOf } from './quoteWords';
+import { toWords, stemsOf, contentStems } from './quoteWords';
 
 interface QuoteIndex {
-  verified: { q: Quote; words: string[]; vocabulary: Set<string>; stems: string[] }[];
+  verified: { q: Quote; words: string[]; vocabulary: Set<string>; stems: string[]; content: Set<string> }[];
   phrases: Speaker[];
   speakers: Speakers;
   /** The speakers and the personal pronouns that may stand for one ("he said"). */
@@ -33,7 +33,7 @@ export function quoteIndex(sheet: CompiledSheet): QuoteIndex {
     }
     const verified = sheet.quotes.map((q) => {
       const words = toWords(phraseTokens(q.text)).map((w) => w.norm);
-      return { q, words, vocabulary: new Set(words), stems: stemsOf(words) };
+      return { q, words, vocabulary: new Set(words), stems: stemsOf(words), content: contentStems(words) };
     });
     const withPronouns = new Map(byFirst);
     for (const p of PRONOUNS) withPronouns.set(p, [...(byFirst.get(p) ?? []), { words: [p], id: PRONOUN, name: false }]);

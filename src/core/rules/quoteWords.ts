@@ -2,6 +2,7 @@
  * A quote's words, and their alignment with a verified quote's: the word edits a misquote is
  * measured and fixed by.
  */
+import { usually } from '../language/lexicon';
 import { lemmaOf } from '../language/lemma';
 import { tokenize, type Token } from '../text/tokens';
 
@@ -122,4 +123,12 @@ export function align(draft: readonly string[], quote: readonly string[]): { cos
     } else break;
   }
   return { cost: at(draft.length, bestJ), ops: ops.reverse() };
+}
+
+/** Words of no content in a quote: articles, particles, auxiliaries, negations (a misquote's content words are the rest). */
+const FUNCTION_WORDS = new Set('a an the of to in on at and or but is was were be been are it its this that very for with as by from not no never nothing none nobody nor neither cannot without non'.split(' '));
+
+/** The stems of a quote's content words: nouns, verbs and adjectives by wink-lexicon (or unknown to it), not function words. */
+export function contentStems(words: readonly string[]): Set<string> {
+  return new Set(words.filter((w) => !FUNCTION_WORDS.has(w) && /^[njvgeps]?$/.test(usually(w) ?? '')).map((w) => stemsOf([w])[0]));
 }

@@ -12,10 +12,9 @@ import type { Edit, Finding, Quote } from '../types';
 import { lowerBound } from '../search';
 import { quoteIndex } from './quoteIndex';
 import { findQuotes, type QuoteSpan } from '../mentions/quotes';
-import { type Word, wordsOf, toWords, containsRun, alignmentCost, align, stemsOf } from './quoteWords';
+import { type Word, wordsOf, toWords, containsRun, alignmentCost, align, stemsOf, contentStems } from './quoteWords';
 import { misattribution } from './misattribution';
 import { attribute, PRONOUN } from '../claims/attribution';
-import { usually } from '../language/lexicon';
 import { sameVoice, type CompiledSheet } from '../sheet/compile';
 
 /** Words that turn a statement into its opposite: a fragment quoted without the one before it says the reverse. */
@@ -121,24 +120,17 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
       continue;
     }
     // 2c. Rephrased more freely, in the verified speaker's own mouth ("he calls the programme “not
-    // up for negotiation”" for “never negotiable”): every content word of one quote of theirs, in
-    // any form, and of no other of theirs; restored whole.
-    const who = ctx && attribute(text, ctx, ctx.tokenAt(span.start), ctx.tokenAt(span.end), speakersOrPronouns);
-    if (who && ctx) {
-      // Content words: nouns, verbs and adjectives by wink-lexicon ("up", "for" are none), as stems;
-      // every one of the verified quote's must be in the draft's ("for good" is no “a good start”).
-      const contentOf = (ws: readonly string[]) => new Set(ws.filter((w) => !STOP.has(w) && !NEGATORS.has(w) && /^[njvgeps]?$/.test(usually(w) ?? '')).map((w) => stemsOf([w])[0]));
-      const content = contentOf(draft);
-      const theirs = verified.filter((v) => {
-        if (!spokenBy(who, v.q, sheet, contexts, si) || draft.length > 2 * v.words.length + 2) return false;
-        const own = contentOf(v.words);
-        return own.size > 0 && [...own].every((w) => content.has(w));
-      });
-      // (One quote's words, perhaps cited twice: in the headline and in the body.)
-      if (theirs.length && theirs.every((v) => v.q.text === theirs[0].q.text)) {
-        findings.push(restoreWhole(words, theirs[0].q, text, `Draft quotes ${sheet.entities.get(theirs[0].q.speaker)?.name ?? 'the speaker'} as saying “${text.slice(inner.start, inner.end).replace(/\s+/g, ' ')}”; verified: “${theirs[0].q.text}”`));
-        continue;
-      }
+    // up for negotiation”" for “never negotiable”): every content word of one quote of theirs
+    // (nouns, verbs and adjectives by wink-lexicon, as stems: "up", "for" are none; "for good" is
+    // no “a good start”), in any form, and of no other of theirs; restored whole.
+    const content = contentStems(draft);
+    const near = verified.filter((v) => v.content.size > 0 && draft.length <= 2 * v.words.length + 2 && [...v.content].every((w) => content.has(w)));
+    const who = near.length && ctx ? attribute(text, ctx, ctx.tokenAt(span.start), ctx.tokenAt(span.end), speakersOrPronouns) : undefined;
+    const theirs = who ? near.filter((v) => spokenBy(who, v.q, sheet, contexts, si)) : [];
+    // (One quote's words, perhaps cited twice: in the headline and in the body.)
+    if (theirs.length && theirs.every((v) => v.q.text === theirs[0].q.text)) {
+      findings.push(restoreWhole(words, theirs[0].q, text, `Draft quotes ${sheet.entities.get(theirs[0].q.speaker)?.name ?? 'the speaker'} as saying “${text.slice(inner.start, inner.end).replace(/\s+/g, ' ')}”; verified: “${theirs[0].q.text}”`));
+      continue;
     }
     // 3. Not in the verified facts: short unattributed scare quotes are left alone.
     if (!reportUnverified || span.nested) continue;

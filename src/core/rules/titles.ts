@@ -57,7 +57,7 @@ export function checkUnknownTitles(ctx: SentenceContext, text: string, sheet: Co
     const right = person.roles[0].title;
     titleFinding(words[0].start, words[words.length - 1].end, person, text, findings, flagged, { right, fix: right });
   }
-  for (const m of ctx.mentions(sheet)) ownedTitleAfter(toks, m, sheet, text, roleWords, findings, flagged);
+  for (const m of ctx.mentions(sheet)) ownedTitleAfter(toks, m, sheet, index, text, roleWords, findings, flagged);
 }
 
 /**
@@ -66,7 +66,7 @@ export function checkUnknownTitles(ctx: SentenceContext, text: string, sheet: Co
  * one to three lower-case words after one of their title's possessive qualifiers, closing the
  * apposition, sharing no word with any title of the story. Fixed to their own title.
  */
-function ownedTitleAfter(toks: Token[], m: { id: string; at: number; len: number }, sheet: CompiledSheet, text: string, roleWords: ReadonlySet<string>, findings: Finding[], flagged: Set<number>): void {
+function ownedTitleAfter(toks: Token[], m: { id: string; at: number; len: number }, sheet: CompiledSheet, index: NameIndex, text: string, roleWords: ReadonlySet<string>, findings: Finding[], flagged: Set<number>): void {
   const person = sheet.entities.get(m.id);
   if (person?.type !== 'person' || !person.roles?.length) return;
   const k = m.at + m.len;
@@ -78,9 +78,7 @@ function ownedTitleAfter(toks: Token[], m: { id: string; at: number; len: number
       if (!qw.every((w, j) => toks[k + j]?.norm === w)) continue;
       // Owned by an organisation: a person's or a country's ("Trump's senior adviser", "Iran's
       // lead negotiator") may be a true description the sheet does not hold.
-      const owner = qw.filter((w) => w !== 'the').join(' ');
-      const ownerEntity = sheet.entityPhrases.find((p) => p.words.join(' ') === owner);
-      const ownerType = ownerEntity && sheet.entities.get(ownerEntity.id)?.type;
+      const ownerType = index.entityByPhrase.get(qw.filter((w) => w !== 'the').join(' '))?.type;
       if (ownerType === 'person' || ownerType === 'place') continue;
       let e = k + qw.length;
       const first = e;
