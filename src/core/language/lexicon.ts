@@ -12,18 +12,12 @@ import compact from 'wink-lexicon/src/lexicon.js';
  */
 export type WordClass = 'n' | 'p' | 'v' | 'g' | 'e' | 'j' | 'r' | 's' | 'i' | 'd' | 'o';
 
-let classes: Map<string, string> | undefined;
+let classes: Record<string, string> | undefined;
 
 /** The parts of speech a lower-case word may have, commonest first ('' when it is no common English word). */
 export function wordClasses(norm: string): string {
-  if (!classes) {
-    classes = new Map();
-    for (const entry of compact.split(' ')) {
-      const colon = entry.lastIndexOf(':');
-      classes.set(entry.slice(0, colon), entry.slice(colon + 1));
-    }
-  }
-  return classes.get(norm) ?? '';
+  classes ??= JSON.parse(compact) as Record<string, string>;
+  return Object.prototype.hasOwnProperty.call(classes, norm) ? classes[norm] : '';
 }
 
 /** The commonest part of speech of a lower-case word (undefined when it is no common English word). */

@@ -6,8 +6,8 @@ declare module 'wink-lexicon/src/irregular-verbs.js' {
 
 declare module 'wink-lexicon/src/lexicon.js' {
   /**
-   * wink-lexicon's lexicon of common English words, as esbuild.mjs bundles it: "word:classes"
-   * entries separated by spaces, the classes commonest first (see WordClass in lexicon.ts).
+   * wink-lexicon's lexicon of common English words, as esbuild.mjs bundles it: a JSON text of
+   * {"word": "classes"}, the classes commonest first (see WordClass in lexicon.ts).
    */
   const compact: string;
   export default compact;
