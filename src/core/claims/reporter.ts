@@ -56,13 +56,13 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
   // a clause opened by a subject pronoun has its own subject, the sentence's; the names between
   // are not its source.
   const pronounAt = clausePronounBefore(ctx, from);
-  // "He said the list had shrunk since inspectors visited and that a £14.5 million plan …": the
-  // pronoun's person reports what the sentence says; a source named inside it reports only with
-  // a cue of its own ("he said HRANA had verified …", "according to HRANA").
   // "She counts 212, against 146 confirmed by firefighters": a figure with an agent of reporting
   // of its own is that agent's, named in the sheet or not; no one shown reporting before it
   // reports it (a subject shown doing something else may still be: "The trust borrowed …").
   const ownAgent = !!toks[to] && REPORTING.has(toks[to].norm) && toks[to + 1]?.norm === 'by';
+  // "He said the list had shrunk since inspectors visited and that a £14.5 million plan …": the
+  // pronoun's person reports what the sentence says; a source named inside it reports only with
+  // a cue of its own ("he said HRANA had verified …", "according to HRANA").
   const opener = !ownAgent && openingPronoun(ctx, from) ? pronounReporter(ctx, sheet, from) : undefined;
   for (const n of near) {
     if (ownAgent && n.at < to && REPORTING.has(toks[verbAfter(ctx, n.at + n.len)]?.norm ?? '')) continue;
