@@ -681,6 +681,12 @@ describe('extract: an organisation described in apposition, its people, its comm
     assert.equal(byName(firmless, 'Tamsin Greer')!.type, 'person');
   });
 
+  it('who chairs a body, and a chief of its titles, speak for it ("X, who chairs the Y Forum,", "the inspectorate\'s chief inspector of schools")', () => {
+    const s2 = extractFacts('The Health Quality Inspectorate (HQI) published its report. Desmond Okafor, who chairs the Ollerby Patients\' Forum, said the row missed the point. "It is slow," said Dr Nkechi Obuya, the HQI\'s chief inspector of hospitals.', { articlePath: 'hqi.md' }).sheet;
+    assert.equal(byName(s2, 'Desmond Okafor')?.speaksFor, byName(s2, "Ollerby Patients' Forum")?.id);
+    assert.equal(byName(s2, 'Nkechi Obuya')?.speaksFor, byName(s2, 'Health Quality Inspectorate')?.id);
+  });
+
   it('"He congratulated Voss but said “…”" is his quote: the pronoun subject speaks, not the object', () => {
     const sheet2 = extractFacts('Ruaraidh Penhallow, the council leader, conceded defeat to Helena Voss, the Civic League leader. He congratulated Voss but said his party had “won the argument in the countryside”.', { articlePath: 'vote.md' }).sheet;
     assert.equal(sheet2.quotes.find((q) => q.text.startsWith('won the argument'))?.speaker, byName(sheet2, 'Ruaraidh Penhallow')?.id);

@@ -197,9 +197,10 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
         if (!r) continue;
         const owner = ownerOf(text, src, firstTok, lastTok, r);
         if (!owner) continue;
-        // The title's head: its last word, or the word before "of" ("head of catastrophe claims").
-        const head = lastWord(r.split(/\s+of\s+/i)[0]);
-        if (SPEAKS_FOR_ROLES.has(head) || SPEAKS_FOR_ROLES.has(r.toLowerCase())) (d.owners ??= []).push({ phrase: owner, src });
+        // The title's head (its last word, or the word before "of": "head of catastrophe claims"),
+        // or a word ranking it ("chief inspector of hospitals").
+        const headWords = r.split(/\s+of\s+/i)[0].toLowerCase().split(/\s+/);
+        if (headWords.some((w) => SPEAKS_FOR_ROLES.has(w)) || SPEAKS_FOR_ROLES.has(r.toLowerCase())) (d.owners ??= []).push({ phrase: owner, src });
         // "Ruiz's lawyer", "the union's organiser": whose the role is qualifies it (and tells two lawyers apart).
         if (/['’]s?$/.test(owner)) {
           const own = owner.replace(/^The\b/, 'the');
@@ -208,6 +209,9 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
           if (held) for (const f of [...forms, ...forms.map((x) => x.replace(/^the /, ''))]) if (!(held.qualifiers ??= []).includes(f)) held.qualifiers.push(f);
         }
       }
+      // "Desmond Okafor, who chairs the Ollerby Patients' Forum,": the one who leads a body speaks for it.
+      const leads = /^\s*,\s*who\s+(?:chairs|leads|heads|runs|directs)\s+(?:the\s+)?(\p{Lu}[^,;.]*?)\s*[,;.]/u.exec(text.slice(ws[ws.length - 1].end, ws[ws.length - 1].end + 120));
+      if (leads && ws.length > 1) (d.owners ??= []).push({ phrase: leads[1], src });
       // "Long Name (LN)": the acronym in parentheses is an alias.
       const paren = /^\s*\(((?:\p{Lu}\.?){2,8})\)/u.exec(text.slice(ws[ws.length - 1].end, ws[ws.length - 1].end + 14));
       if (paren) (d.entity.aliases ??= []).push(paren[1]);
