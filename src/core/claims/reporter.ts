@@ -179,7 +179,7 @@ function cued(ctx: SentenceContext, n: { at: number; len: number }, from: number
   const end = n.at + n.len;
   for (let k = end; k < Math.min(toks.length, end + 3); k++) if (REPORTING.has(toks[k].norm)) return true;
   const before = toks[n.at - 1]?.norm ?? '';
-  return SOURCE_WORDS.has(before) || (before === 'to' && toks[n.at - 2]?.norm === 'according') || countedBy(ctx, n, from);
+  return SOURCE_WORDS.has(before) || accordingTo(ctx, n.at) || countedBy(ctx, n, from);
 }
 
 /** Auxiliaries and adverbs that may stand between a subject and its verb ("had published", "has also said"). */
@@ -212,7 +212,7 @@ function countedBy(ctx: SentenceContext, n: { at: number; len: number }, from: n
   // (The word right before, too: a sentence's capitalised first word is no modifier, "By Tehran's count".)
   const before = SOURCE_WORDS.has(toks[n.at - 1]?.norm ?? '') ? toks[n.at - 1].norm : ctx.wordBefore(n.at);
   // "by Tehran's count", "according to Tehran's count" ("to Tehran's dismay" is no source).
-  if (SOURCE_WORDS.has(before ?? '') || (before === 'to' && toks[n.at - 2]?.norm === 'according') || (before === 'to' && toks[n.at - 3]?.norm === 'according')) return true;
+  if (SOURCE_WORDS.has(before ?? '') || accordingTo(ctx, n.at)) return true;
   // "Tehran's own tally of 50,000 arrests": the noun is a measure of the figure right after "of"
   // ("Tehran's share of the 6,872 deaths" is a part of someone else's figure).
   const k = toks[end]?.norm === 'own' ? end + 1 : end;
@@ -254,4 +254,11 @@ function agentOfEarlierFigure(ctx: SentenceContext, at: number, len: number, fro
   const participle = toks[k - 1];
   if (!/\p{Ll}ed$/u.test(participle.norm) && ctx.lemmas[k - 1] === participle.norm) return false;
   return /\d/.test(toks[k - 2].text) || (k >= 3 && /\d/.test(toks[k - 3].text) && /^\p{Ll}+$/u.test(toks[k - 2].norm));
+}
+
+/** Whether "according to" stands before the mention at token `at`, perhaps past one article or capitalised modifier ("according to the Iranian authorities"). */
+function accordingTo(ctx: SentenceContext, at: number): boolean {
+  const toks = ctx.sentence.tokens;
+  const k = toks[at - 1] && (toks[at - 1].norm === 'the' || /^\p{Lu}/u.test(toks[at - 1].text)) && toks[at - 2]?.norm === 'to' ? at - 1 : at;
+  return toks[k - 1]?.norm === 'to' && toks[k - 2]?.norm === 'according';
 }

@@ -11,7 +11,7 @@ import { SPEECH } from '../claims/attribution';
 import type { EntityType, Role } from '../types';
 import { STOP_CAPS, TITLE_HEADS, TITLE_MODIFIERS, ROLE_NOUNS, ORG_WORDS, PUBLIC_BODY_WORDS, JURISDICTION_WORDS, OUTLET_WORDS, PLACE_WORDS, CHANNEL_AFTER, OUTLET_CUES, BODY_HEADS, BODY_MODIFIERS, REPORT_VERBS, MORE_SPEECH, LOCATIVE, nounAfter, DEMONYM_SUFFIX, CALENDAR, bare, isPossessive, lower, isAcronym, initials, lastWord, isVerbOfSaying } from './lexicon';
 import { slug, type IdMaker } from './ids';
-import type { Src, NameRun, Draft } from './model';
+import { type Src, type NameRun, type Draft, TYPED_EVIDENCE } from './model';
 import { CONNECTORS, capRuns, ORG_NOUNS, PLACE_NOUNS, nouns, nounApposition, isSentenceStart, wordsStandingAlone, roleBefore, appositiveRole } from './names';
 import { RESEARCHERS, SPEAKS_FOR_ROLES, ownerOf } from './speakers';
 
@@ -260,7 +260,7 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
   for (const d of drafts) {
     const ev = d.evidence;
     const n = d.entity.name.split(/\s+/);
-    const typed = ['person', 'place', 'outlet', 'locative', 'body', 'channel'].some((x) => ev.has(x));
+    const typed = TYPED_EVIDENCE.some((x) => ev.has(x));
     if (!typed && n.length >= 2 && n.length <= 3 && alone.has(n[0].toLowerCase()) && !alone.has(n[n.length - 1].toLowerCase())) ev.add('firm');
     let type: EntityType;
     // A named study reports its findings as a body does ("the TIDELINE trial found").

@@ -3,7 +3,7 @@
  * (before their types are settled) and marks the name "the firm's …" refers back to.
  */
 import { ORG_NOUNS } from './names';
-import type { Draft, Src } from './model';
+import { type Draft, type Src, TYPED_EVIDENCE } from './model';
 
 /**
  * "The firm's research director, …": an organisation's common noun in a possessive refers back
@@ -19,7 +19,7 @@ export function firmsReferredBack(srcs: readonly Src[], drafts: readonly Draft[]
     const before = [srcs[src.index - 2], srcs[src.index - 1]].filter((x): x is Src => !!x).map((x) => x.text).join(' ') + ' ' + text.slice(src.sentence.start, toks[at].start);
     let last: { d: Draft; at: number } | undefined;
     for (const d of drafts) {
-      if (!/\s/.test(d.entity.name) || ['person', 'place', 'locative', 'body', 'outlet', 'channel'].some((x) => d.evidence.has(x))) continue;
+      if (!/\s/.test(d.entity.name) || TYPED_EVIDENCE.some((x) => d.evidence.has(x))) continue;
       // Where it stands as a thing's maker or owner, or as "the X" ("the final poll by Tarrow
       // Insight"), not as a person may ("Tamsin Greer took over"); not where it owns something
       // itself ("to the Civic League's 34%").

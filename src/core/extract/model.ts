@@ -53,3 +53,6 @@ export interface QuotedSpan {
   end: number;
   speaker: string;
 }
+
+/** Evidence that already says what a name is other than a firm (a person, a place, a body, an outlet, a channel). */
+export const TYPED_EVIDENCE = ['person', 'place', 'outlet', 'locative', 'body', 'channel'] as const;

@@ -125,10 +125,13 @@ export function align(draft: readonly string[], quote: readonly string[]): { cos
   return { cost: at(draft.length, bestJ), ops: ops.reverse() };
 }
 
-/** Words of no content in a quote: articles, particles, auxiliaries, negations (a misquote's content words are the rest). */
-const FUNCTION_WORDS = new Set('a an the of to in on at and or but is was were be been are it its this that very for with as by from not no never nothing none nobody nor neither cannot without non'.split(' '));
+/** Words that turn a statement into its opposite: a fragment quoted without the one before it says the reverse. */
+export const NEGATORS = new Set(['never', 'not', 'no', 'nothing', 'none', 'nobody', 'nor', 'neither', 'cannot', 'without', 'non']);
 
-/** The stems of a quote's content words: nouns, verbs and adjectives by wink-lexicon (or unknown to it), not function words. */
+/** Words that carry no content of a quote's own (articles, particles, auxiliaries, some negations). */
+export const STOP = new Set('a an the of to in on at and or but is was were be been are it its this that very for with as by from not no never'.split(' '));
+
+/** The stems of a quote's content words: nouns, verbs and adjectives by wink-lexicon (or unknown to it), not STOP words nor NEGATORS. */
 export function contentStems(words: readonly string[]): Set<string> {
-  return new Set(words.filter((w) => !FUNCTION_WORDS.has(w) && /^[njvgeps]?$/.test(usually(w) ?? '')).map((w) => stemsOf([w])[0]));
+  return new Set(words.filter((w) => !STOP.has(w) && !NEGATORS.has(w) && /^[njvgeps]?$/.test(usually(w) ?? '')).map((w) => stemsOf([w])[0]));
 }

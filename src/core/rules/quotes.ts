@@ -12,15 +12,12 @@ import type { Edit, Finding, Quote } from '../types';
 import { lowerBound } from '../search';
 import { quoteIndex } from './quoteIndex';
 import { findQuotes, type QuoteSpan } from '../mentions/quotes';
-import { type Word, wordsOf, toWords, containsRun, alignmentCost, align, stemsOf, contentStems } from './quoteWords';
+import { type Word, wordsOf, toWords, containsRun, alignmentCost, align, stemsOf, contentStems, STOP, NEGATORS } from './quoteWords';
 import { misattribution } from './misattribution';
 import { attribute, PRONOUN } from '../claims/attribution';
 import { sameVoice, type CompiledSheet } from '../sheet/compile';
 
-/** Words that turn a statement into its opposite: a fragment quoted without the one before it says the reverse. */
-const NEGATORS = new Set(['never', 'not', 'no', 'nothing', 'none', 'nobody', 'nor', 'neither', 'cannot', 'without', 'non']);
 
-const STOP = new Set('a an the of to in on at and or but is was were be been are it its this that very for with as by from not no never'.split(' '));
 
 /** The tokens of all the sentences, in order (a plain loop: `flatMap` here was the hottest line of the quote check). */
 function paragraphTokens(contexts: readonly SentenceContext[]): Token[] {
