@@ -841,6 +841,33 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     // What more than its noun ties to a fact is still compared with it, though the article has the number.
     assert.deepEqual(found(sheet, 'The alarm was switched off for 35 minutes.', [article]), ['number-mismatch: 35']);
   });
+  it('a number in words is no slip of the finger ("two more councillors" is not 27 mistyped), nor is a figure the article writes in words; a signed figure in a table is a change', () => {
+    const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
+    const sheet = sheetOf([
+      { id: 'league', kind: 'count', value: 27, text: '27', qualifier: 'exact', counts: 'seats won by the League', context: ['seats', 'won'], source },
+      { id: 'short', kind: 'count', value: 2, text: 'two', qualifier: 'exact', counts: 'seats short of a majority', context: ['short', 'majority'], source },
+    ]);
+    assert.deepEqual(found(sheet, 'The League now needs two more councillors to win seats and govern.'), []);
+    assert.deepEqual(found(sheet, 'The League won 72 seats.'), ['number-mismatch: 72']);
+    assert.deepEqual(found(sheet, 'The League won 2 seats.'), ['number-mismatch: 2']);
+    // "29" is no slip of the article's "two".
+    assert.deepEqual(found(sheet, 'The League fell 29 short of a majority.'), []);
+    assert.deepEqual(found(sheet, 'The League fell three short of a majority.'), ['number-mismatch: three']);
+    const table = '| Party | Seats | Change |\n| --- | --- | --- |\n| League | 27 | +18 |\n';
+    assert.deepEqual(found(sheet, table), []);
+    assert.deepEqual(found(sheet, table.replace('| 27 |', '| 72 |')), ['number-mismatch: 72']);
+  });
+  it('"no more than eight" is an upper bound, and so is "more than" under a negated subject ("nobody worked more than 12 hours")', () => {
+    const source = 'A safe speed would have been no more than eight knots, and the operator said no officer had worked more than 12 hours.';
+    const sheet = sheetOf([
+      { id: 'safe', kind: 'count', value: 8, text: 'eight', qualifier: 'up-to', counts: 'safe speed in knots', context: ['safe speed', 'knots'], source },
+      { id: 'shift', kind: 'count', value: 12, text: '12', qualifier: 'up-to', counts: 'most hours an officer worked', context: ['hours', 'worked'], source },
+    ]);
+    assert.deepEqual(found(sheet, 'A safe speed was no more than eight knots.'), []);
+    assert.deepEqual(found(sheet, 'A safe speed was more than eight knots.'), ['number-mismatch: more than eight']);
+    assert.deepEqual(found(sheet, 'The operator says nobody worked more than 12 hours.'), []);
+    assert.deepEqual(found(sheet, 'The operator says officers worked more than 12 hours.'), ['number-mismatch: more than 12']);
+  });
 });
 
 describe('titles in apposition, in Markdown emphasis', () => {

@@ -65,12 +65,21 @@ function qualifierBefore(text: string, start: number): { cls: QualifierClass; st
   if (!/[ \u00a0]$/.test(before)) return none;
   const tail = before.replace(/[ \u00a0]+$/, '');
   const base = start - before.length;
+  // The longest qualifier: "no more than" is an upper bound, not "more than". (", not more than
+  // 5,000" sets one figure against another: its "not" is no part of the bound.)
+  let best = none;
   for (const [re, cls] of QUALIFIERS) {
     const q = re.exec(tail);
     // After a space, a bracket, a quote mark, a dash or Markdown emphasis ("**At most 212**").
-    if (q && (q.index === 0 || /[\s(“"‘'—–*_-]/.test(tail[q.index - 1]))) return { cls, start: base + q.index, end: base + tail.length };
+    if (!q || (q.index > 0 && !/[\s(“"‘'—–*_-]/.test(tail[q.index - 1])) || (best !== none && base + q.index >= best.start)) continue;
+    if (/^not\b/i.test(q[0]) && /,\s*$/.test(tail.slice(0, q.index))) continue;
+    best = { cls, start: base + q.index, end: base + tail.length };
   }
-  return none;
+  // "nobody worked more than 12 hours", "no officer had been on duty longer than …": a bound under
+  // a negated subject or verb a few words before is an upper one (", not more than" is a contrast).
+  const lead = text.slice(Math.max(0, best.start - 48), best.start);
+  if (best.cls === 'lower' && /(?:^|[^\p{L}])(?:nobody|no one|none|no|not|never|n['’]t)\s+(?:\p{L}+\s+){0,3}$/iu.test(lead) && !/,\s*not\s+$/i.test(lead)) best.cls = 'upper';
+  return best;
 }
 
 function precisionOf(digits: string, decimals: string | undefined): number {

@@ -36,16 +36,27 @@ export function kindsMatch(m: Mention, f: Figure): boolean {
 
 /** A unit of time followed by the date it runs from: "… years from March 2016", "… months since 2019". */
 export const ANCHORED_SPAN = /^\s+(?:years?|months?|weeks?|days?)\s+(?:from|since|starting|beginning)\s+(?:(?:early|mid|late|the end of|the start of)\s+)?(?:\p{Lu}|\d)/u;
-const anchoredFacts = new WeakMap<Figure, boolean>();
+const tails = new WeakMap<Figure, string>();
+/** The 60 characters after the fact's figure in its own source sentence. */
+function tailIn(f: Figure): string {
+  let t = tails.get(f);
+  if (t === undefined) {
+    const at = f.source.indexOf(f.text);
+    t = at >= 0 ? f.source.slice(at + f.text.length, at + f.text.length + 60) : '';
+    tails.set(f, t);
+  }
+  return t;
+}
 /** Is the fact's figure, in its own source sentence, a span from a date? */
 export function anchoredIn(f: Figure): boolean {
-  let a = anchoredFacts.get(f);
-  if (a === undefined) {
-    const at = f.source.indexOf(f.text);
-    a = at >= 0 && ANCHORED_SPAN.test(f.source.slice(at + f.text.length, at + f.text.length + 40));
-    anchoredFacts.set(f, a);
-  }
-  return a;
+  return ANCHORED_SPAN.test(tailIn(f));
+}
+
+/** What follows a figure that is a difference between two: "3,750 more deaths than …", "two (seats) short of". */
+export const DIFFERENCE = /^\s+(?:\p{Ll}+\s+){0,2}?(?:more|fewer|less|higher|lower|greater|smaller)\b[^.;:!?]{0,40}?\bthan\b|^\s+(?:\p{Ll}+\s+)?(?:short of|shy of)\b/u;
+/** Is the fact's figure, in its own source sentence, such a difference ("two short of a majority")? */
+export function differenceIn(f: Figure): boolean {
+  return DIFFERENCE.test(tailIn(f));
 }
 
 export interface Candidate {
@@ -76,6 +87,16 @@ export function typoOf(a: number, b: number): boolean {
   if (l.length - s.length !== 1) return false;
   for (let i = 0; i < l.length; i++) if (l.slice(0, i) + l.slice(i + 1) === s) return true;
   return false;
+}
+
+/**
+ * Is the draft's figure `m` a slip for fact `f`'s: a typo of its digits ("seven" for six is one
+ * too). A digit added or dropped is a slip only where both are written in digits: "two" is no
+ * mistyped 27, nor is "29" a mistyped "two".
+ */
+export function fingerSlipOf(m: Mention, f: Figure): boolean {
+  if (!typoOf(m.value, f.value)) return false;
+  return digitsOf(m.value).length === digitsOf(f.value).length || (m.style.form === 'digits' && /\d/.test(f.text));
 }
 
 /**

@@ -16,7 +16,7 @@ import { agrees, eq, qualifierOnlyWrong, qualifierWords, render } from './figure
 import { lemmaOf, lemmasOf } from '../language/lemma';
 import { matchCase, phraseWords } from '../text/tokens';
 import type { Confirmation, Figure, Finding } from '../types';
-import { EPS, AGE_WORDS, ANCHORED_SPAN, type Candidate, ageOf, anchoredIn, digitsOf, kindsMatch, numberFinding, rangePartnerOf, scaleSlipOf, typoOf, wrongSource } from './figureEvidence';
+import { EPS, AGE_WORDS, ANCHORED_SPAN, type Candidate, DIFFERENCE, ageOf, anchoredIn, differenceIn, digitsOf, kindsMatch, numberFinding, fingerSlipOf, rangePartnerOf, scaleSlipOf, wrongSource } from './figureEvidence';
 
 /**
  * Checks one figure of the draft; pushes a finding or a confirmation. `others` holds the token
@@ -47,10 +47,13 @@ export function checkFigure(
   // "a 40% lower risk than …", "up 2.1 points": a relative risk, change or points, where the sheet
   // has such figures (before the differences below: "40% lower … than" is a relative change).
   if (sheet.ratioFacts.length && checkRatioKind(m, ctx, sheet, text, findings, confirmations)) return;
+  // "+18", "−8": a signed figure is a change, which only a sheet's changes (read above) can be.
+  if (/[+\u2212]$|(?:^|[\s|(])-$/.test(text.slice(Math.max(0, m.numStart - 2), m.numStart)) && m.qualStart === m.qualEnd) return;
   // "3,750 more deaths than the official tally", "131 short of": a difference between two
   // figures, never one of them. It is left alone (confirmed when two of the story's figures of one
   // kind differ by it).
-  if (/^\s+(?:\p{Ll}+\s+){0,2}?(?:more|fewer|less|higher|lower|greater|smaller)\b[^.;:!?]{0,40}?\bthan\b|^\s+(?:short of|shy of)\b/u.test(text.slice(m.end, m.end + 60))) {
+  // (Where the sheet states such a difference itself, a figure in its place is compared with it.)
+  if (DIFFERENCE.test(text.slice(m.end, m.end + 60)) && !sheet.figures.some((f) => kindsMatch(m, f) && differenceIn(f))) {
     const pair = sheet.figures.find((a) => a.kind === m.kind && sheet.figures.some((b) => b !== a && b.kind === a.kind && b.value < a.value && agrees({ ...m }, { ...a, value: a.value - b.value, qualifier: 'exact' })));
     if (pair) confirmations.push({ start: m.start, end: m.end, factId: pair.id });
     return;
@@ -230,7 +233,7 @@ export function checkFigure(
     // The value is evidence: a slip of the finger for a fact's figure, or its figure under a contradicting qualifier.
     // A decimal for a decimal: "2.5" is a slip for 5.2 before it is one for 5.
     const sameForm = m.kind === 'count' && m.style.decimals > 0 === !Number.isInteger(x.fact.value) ? 0.1 : 0;
-    const slip = typoOf(m.value, x.fact.value) || scaleSlipOf(m.value, x.fact.value);
+    const slip = fingerSlipOf(m, x.fact) || scaleSlipOf(m.value, x.fact.value);
     const r = { c: x, s: score(x) + (slip || qualifierOnlyWrong(m, x.fact) ? 0.4 + sameForm : 0) + (sameThing(x) ? 0.3 : 0) };
     if (!top || r.s > top.s) {
       second = top;
@@ -242,7 +245,7 @@ export function checkFigure(
     !!c &&
     // (The reporter and a slip of a digit tie a figure to nothing else said of it only in a longer
     // figure: any one-digit figure is one change from any other; a share of 4% is one digit, not "004".)
-    (c.counts >= 0.3 || (c.reporterMatch && ((typoOf(m.value, c.fact.value) && digitsOf(m.value).replace(/^0+/, '').length >= 2) || sameThing(c))) || (c.fact.kind !== 'count' && c.counts >= 0.15));
+    (c.counts >= 0.3 || (c.reporterMatch && ((fingerSlipOf(m, c.fact) && digitsOf(m.value).replace(/^0+/, '').length >= 2) || sameThing(c))) || (c.fact.kind !== 'count' && c.counts >= 0.15));
   if (!tied) {
     // Another source's figure, and the named source has none like it: the attribution is wrong.
     if (moved && moved.counts >= 0.3 && reporter) wrongSource(m, moved.fact, reporter, ctx, sheet, text, findings);
@@ -262,7 +265,7 @@ export function checkFigure(
   if (second && second.s > top!.s - 0.05 && second.c.fact.value !== c.fact.value) return;
   // Another source's exact figure, and the sentence's words say its thing more than the named
   // source's ("Verified deaths, mainly protesters | 6,872 | Iranian authorities"): the source is wrong, not the figure.
-  if (moved && reporter && moved.counts >= 0.3 && !typoOf(m.value, c.fact.value) && (moved.counts > c.counts + 0.2 || (ownWords(moved.fact, c.fact) >= 2 && ownWords(c.fact, moved.fact) === 0))) {
+  if (moved && reporter && moved.counts >= 0.3 && !fingerSlipOf(m, c.fact) && (moved.counts > c.counts + 0.2 || (ownWords(moved.fact, c.fact) >= 2 && ownWords(c.fact, moved.fact) === 0))) {
     wrongSource(m, moved.fact, reporter, ctx, sheet, text, findings);
     return;
   }
@@ -271,7 +274,7 @@ export function checkFigure(
   // million or billion times off, rounding aside): a figure of something else ("four people were
   // arrested" beside 50,000 arrests).
   const ratio = Math.max(m.value, f.value) / Math.max(EPS, Math.min(m.value, f.value));
-  if (ratio >= 12 && !typoOf(m.value, f.value) && !scaleSlipOf(m.value, f.value, 0.05)) return;
+  if (ratio >= 12 && !fingerSlipOf(m, f) && !scaleSlipOf(m.value, f.value, 0.05)) return;
   const draft = text.slice(m.start, m.end);
   const who = f.reportedBy ? sheet.entities.get(f.reportedBy)?.name : undefined;
   const what = `${f.counts}${who ? ` by ${who}` : ''}`;
