@@ -868,6 +868,25 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The operator says nobody worked more than 12 hours.'), []);
     assert.deepEqual(found(sheet, 'The operator says officers worked more than 12 hours.'), ['number-mismatch: more than 12']);
   });
+  it('a title is anyone\'s: "Its leader, Councillor Fergus Hallam" in another council\'s item does not make it this story\'s', () => {
+    const source = 'The opposition group said the gap was £32.7m. Its leader, Councillor Rowena Tkachenko, called the budget reckless.';
+    const sheet = sheetOf(
+      [{ id: 'gap', kind: 'money', value: 32700000, currency: 'GBP', text: '£32.7m', qualifier: 'exact', counts: 'funding gap', context: ['gap'], source }],
+      [{ id: 'tkachenko', type: 'person', name: 'Rowena Tkachenko', aliases: ['Tkachenko'], roles: [{ title: 'leader', qualifiers: ['its', 'opposition'] }], source }],
+    );
+    assert.deepEqual(found(sheet, '**Elsewhere:** Dunscombe County Council froze its tax. Its leader, Councillor Fergus Hallam, said the gap was £11.8m.'), []);
+    assert.deepEqual(found(sheet, '**Opposition:** The opposition group said the gap was £23.7m. Its leader, Councillor Rowena Tkachenko, called it reckless.'), ['number-mismatch: £23.7m']);
+  });
+
+  it('a word only the cited sentences write capitalised ("a Band D bill") does not make another council\'s item this story\'s', () => {
+    const source = 'Calder Council raised its Band D bill by 4.99%, to £2,146.';
+    const sheet = sheetOf(
+      [{ id: 'bill', kind: 'money', value: 2146, currency: 'GBP', text: '£2,146', qualifier: 'exact', counts: 'Band D bill', reportedBy: 'calder', context: ['Band D', 'bill'], source }],
+      [{ id: 'calder', type: 'organisation', name: 'Calder Council', source }],
+    );
+    assert.deepEqual(found(sheet, '**Elsewhere:** Westmoor Borough froze its Band D bill at £2,310, its leader Priti Sandhu said.'), []);
+    assert.deepEqual(found(sheet, '**Calder:** Calder Council raised its Band D bill to £2,310.'), ['number-mismatch: £2,310']);
+  });
 });
 
 describe('titles in apposition, in Markdown emphasis', () => {

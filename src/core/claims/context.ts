@@ -25,7 +25,7 @@ const STRONG_FACTOR = Float64Array.from({ length: POWERS }, (_, k) => Math.pow(0
 const COMMA_FACTOR = Float64Array.from({ length: POWERS }, (_, k) => Math.pow(0.75, k));
 
 /** Words that open a noun phrase: the subject of a gapped clause ("and the company €2 million"). */
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'each']);
+export const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'each']);
 
 /** Prepositions that relate a figure to what it is of ("trade with X", "between X and Y", "exports to X"). */
 const RELATION = new Set(['with', 'between', 'and', 'to', 'from']);

@@ -5,7 +5,7 @@
  * figures, dates, titles and venues are another story's, and are not compared with this one's.
  */
 import type { CompiledSheet } from '../sheet/compile';
-import type { SentenceContext } from './context';
+import { DETERMINERS, type SentenceContext } from './context';
 import { MONTHS, WEEKDAYS } from '../language/dateWords';
 import { isCapitalised } from '../mentions/names';
 import { nearMiss, skeleton } from '../language/spelling';
@@ -16,6 +16,8 @@ const CALENDAR = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')].map((w) 
 /** The story's proper words, and what each draft word seen so far was found to be (words repeat). */
 interface ProperIndex {
   words: Set<string>;
+  /** Those of the names of its people, places and bodies ("Calloway"; not "Band" of a cited "Band D bill"). */
+  names: Set<string>;
   /** By first letter and by spelling skeleton: a near miss shares one of them (see nearMiss). */
   byFirst: Map<string, string[]>;
   skeletons: Set<string>;
@@ -47,6 +49,7 @@ function properIndex(sheet: CompiledSheet): ProperIndex {
     };
     const sh = sheet.sheet;
     for (const e of sh.entities) for (const x of [e.name, ...(e.aliases ?? []), ...(e.mentions ?? []), e.source]) read(x);
+    const named = new Set(sh.entities.flatMap((e) => [e.name, ...(e.aliases ?? [])].flatMap((x) => phraseTokens(x).map((t) => t.norm))));
     for (const f of [...sh.figures, ...sh.dates, ...sh.quotes, ...sh.settings]) read(f.source);
     for (const q of sh.quotes) read(q.text);
     const words = [...upper].filter((w) => !lower.has(w) && w.length >= 3 && !CALENDAR.has(w));
@@ -54,7 +57,7 @@ function properIndex(sheet: CompiledSheet): ProperIndex {
     for (const w of words) byFirst.set(w[0], [...(byFirst.get(w[0]) ?? []), w]);
     const triggers = new Set(sh.settings.flatMap((x) => x.triggers.map((t) => inflectionStem(phraseTokens(t)[0]?.norm ?? ''))));
     const prepositions = new Set(sh.settings.flatMap((x) => x.prepositions.map((p) => p.toLowerCase())));
-    index = { words: new Set(words), byFirst, skeletons: new Set(words.filter((w) => w.length >= 4).map(skeleton)), seen: new Map(), triggers, prepositions };
+    index = { words: new Set(words), names: new Set(words.filter((w) => named.has(w))), byFirst, skeletons: new Set(words.filter((w) => w.length >= 4).map(skeleton)), seen: new Map(), triggers, prepositions };
     properCache.set(sheet, index);
   }
   return index;
@@ -83,8 +86,13 @@ export function offTopic(contexts: readonly SentenceContext[], masked: string, s
   const label = labelled ? labelled.index + labelled[0].length : 0;
   for (const ctx of contexts) {
     const toks = ctx.sentence.tokens;
-    // A mention of the story's bodies in words ("the rights group", "state media") is the story's.
-    if (ctx.mentions(sheet).some((x) => x.len >= 2 && !(x.len === 2 && toks[x.at].norm === 'the') && !sheet.titlePhrases.has(toks.slice(x.at, x.at + x.len).map((t) => t.norm).join(' ')))) return false;
+    // A mention of the story's bodies in words ("the rights group", "state media") is the story's;
+    // a title is anyone's ("Its leader, Councillor Fergus Hallam", "the chief executive").
+    const title = (at: number, len: number) => {
+      const lead = DETERMINERS.has(toks[at].norm) ? 1 : 0;
+      return sheet.titlePhrases.has(toks.slice(at + lead, at + len).map((t) => t.norm).join(' '));
+    };
+    if (ctx.mentions(sheet).some((x) => x.len >= 2 && !(x.len === 2 && toks[x.at].norm === 'the') && !title(x.at, x.len))) return false;
     // Capitalised words read as runs ("Calloway Health Agency"): a run with a word the story
     // never uses is another name, even if it shares a word with one of the story's ("Health").
     for (let i = 0; i < toks.length; ) {
@@ -98,10 +106,14 @@ export function offTopic(contexts: readonly SentenceContext[], masked: string, s
       let j = i + 1;
       while (j < toks.length && isCapitalised(toks[j].text) && !CALENDAR.has(toks[j].norm) && /^[ \t\u00a0]+$/.test(masked.slice(toks[j - 1].end, toks[j].start))) j++;
       let known = false;
+      let name = false;
       let unknown = 0;
       for (let k = i; k < j; k++) {
         const t = toks[k];
-        if (isProper(proper, t.norm)) known = true;
+        if (isProper(proper, t.norm)) {
+          known = true;
+          if (proper.names.has(t.norm) || !proper.words.has(t.norm)) name = true;
+        }
         // A sentence's first word, and the first after a colon (a round-up's label), is
         // capitalised anyway; an acronym may be any body's.
         // (A round-up's bold label, "**Appeals court:**", is a name of its item, not a sentence's first word.)
@@ -111,7 +123,13 @@ export function offTopic(contexts: readonly SentenceContext[], masked: string, s
           if (!capitalisedAnyway && t.text !== t.text.toUpperCase() && !sheet.vocabulary.has(t.norm)) unknown++;
         }
       }
-      if (known && !unknown) return false;
+      // The story's own name (or a near miss of one) says the paragraph is the story's; a word only
+      // its cited sentences write capitalised ("a Band D bill") says nothing either way.
+      if (known && !unknown && name) return false;
+      if (known && !unknown) {
+        i = j;
+        continue;
+      }
       // (A venue's region after a comma is part of it: "in Doha, Qatar".) It counts only beside
       // another name the story never uses ("Venezuelan officials held talks in Caracas").
       if (venue) {
