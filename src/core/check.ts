@@ -252,9 +252,7 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
     });
     ms.forEach((m, k) => {
       const rivals = byKind.get(m.kind)!;
-      // The figure before the second end of a range ("0.48 to 0.57") is its first end.
-      const first = k > 0 && m.start - ms[k - 1].end < 8 ? ms[k - 1] : undefined;
-      checkFigure(m, ctx, compiled, text, findings, confirmations, rivals.length > 2 ? rivals : undefined, first);
+      checkFigure(m, ctx, compiled, text, findings, confirmations, rivals.length > 2 ? rivals : undefined, k > 0 ? ms[k - 1] : undefined);
     });
   }
   const pass: Pass = { text, masked, contexts, sheet: compiled, findings, confirmations, wordStarts: starts, before };

@@ -55,7 +55,7 @@ export interface Mention {
 const QUALIFIERS: [RegExp, QualifierClass][] = [
   [/(?:just |a little |slightly |well )?(?:more than|over|above|upwards of|upward of|in excess of|at least|no fewer than|no less than|north of)$/i, 'lower'],
   [/(?:nearly|almost|close to|just under|just shy of|approaching|not quite)$/i, 'approx-below'],
-  [/(?:closer to|about|around|roughly|some|approximately|an estimated|estimated|circa|c\.|an approximate|or so|approx\.?)$/i, 'approx'],
+  [/(?:closer to|nearer to|nearer|about|around|roughly|some|approximately|an estimated|estimated|circa|c\.|an approximate|or so|approx\.?)$/i, 'approx'],
   [/(?:just |well |a little |slightly )?(?:fewer than|less than|under|below|up to|as many as|as much as|as high as|no more than|at most|not more than)$/i, 'upper'],
 ];
 

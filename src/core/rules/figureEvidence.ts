@@ -52,6 +52,41 @@ export function anchoredIn(f: Figure): boolean {
   return ANCHORED_SPAN.test(tailIn(f));
 }
 
+/** Before a figure: a value it was before a change ("to 3.75% from 4%", "3.75% (was 4%)", "down from 1.1%"). */
+export const PRIOR = /\b(?:was|were|from|previously|formerly)[ \t\u00a0]+$/i;
+const priors = new WeakMap<Figure, boolean>();
+/** Is the fact's figure, in its own source sentence, a value before a change ("cut from 4%")? */
+export function priorIn(f: Figure): boolean {
+  let p = priors.get(f);
+  if (p === undefined) {
+    const at = f.source.indexOf(f.text);
+    p = at > 0 && PRIOR.test(f.source.slice(Math.max(0, at - 20), at));
+    priors.set(f, p);
+  }
+  return p;
+}
+
+const changes = new WeakMap<Figure, Figure | null>();
+/**
+ * The fact whose value fact `f` changed to, in `f`'s own source sentence: "cut its forecast to
+ * 0.8%, from 1.1%" (1.1% → 0.8%), "fell from 30 seats to 21".
+ */
+export function changedFrom(figures: readonly Figure[], f: Figure): Figure | undefined {
+  let to = changes.get(f);
+  if (to === undefined) {
+    const at = f.source.indexOf(f.text);
+    to =
+      figures.find((g) => {
+        if (g === f || g.source !== f.source) return false;
+        const gi = f.source.indexOf(g.text);
+        if (gi < 0) return false;
+        return gi < at ? /^[^.;:!?]{0,20}$/.test(f.source.slice(gi + g.text.length, at)) : /^[ \t\u00a0]+(?:\p{Ll}+[ \t\u00a0]+)?to[ \t\u00a0]+$/u.test(f.source.slice(at + f.text.length, gi));
+      }) ?? null;
+    changes.set(f, to);
+  }
+  return to ?? undefined;
+}
+
 /** What follows a figure that is a difference between two: "3,750 more deaths than …", "two (seats) short of". */
 export const DIFFERENCE = /^\s+(?:\p{Ll}+\s+){0,2}?(?:more|fewer|less|higher|lower|greater|smaller)\b[^.;:!?]{0,40}?\bthan\b|^\s+(?:\p{Ll}+\s+)?(?:short of|shy of)\b/u;
 /** Is the fact's figure, in its own source sentence, such a difference ("two short of a majority")? */

@@ -16,11 +16,12 @@ import { agrees, eq, qualifierOnlyWrong, qualifierWords, render } from './figure
 import { lemmaOf, lemmasOf } from '../language/lemma';
 import { matchCase, phraseWords } from '../text/tokens';
 import type { Confirmation, Figure, Finding } from '../types';
-import { EPS, AGE_WORDS, ANCHORED_SPAN, type Candidate, DIFFERENCE, ageOf, anchoredIn, differenceIn, digitsOf, kindsMatch, numberFinding, fingerSlipOf, rangePartnerOf, scaleSlipOf, wrongSource } from './figureEvidence';
+import { EPS, AGE_WORDS, ANCHORED_SPAN, type Candidate, DIFFERENCE, PRIOR, ageOf, anchoredIn, changedFrom, priorIn, differenceIn, digitsOf, kindsMatch, numberFinding, fingerSlipOf, rangePartnerOf, scaleSlipOf, wrongSource } from './figureEvidence';
 
 /**
  * Checks one figure of the draft; pushes a finding or a confirmation. `others` holds the token
- * spans [from, to) of every figure of its sentence: a context word nearer another figure is not this one's.
+ * spans [from, to) of every figure of its sentence: a context word nearer another figure is not
+ * this one's. `before` is the figure before it in its sentence.
  */
 export function checkFigure(
   m: Mention,
@@ -47,8 +48,12 @@ export function checkFigure(
   // "a 40% lower risk than …", "up 2.1 points": a relative risk, change or points, where the sheet
   // has such figures (before the differences below: "40% lower … than" is a relative change).
   if (sheet.ratioFacts.length && checkRatioKind(m, ctx, sheet, text, findings, confirmations)) return;
+  // "a quarter of a percentage point", "a half-point rise": a fraction of a point is a change, no share.
+  if (m.kind === 'share' && m.style.form === 'fraction' && /^(?:\s+of\s+an?|[\s-])\s*(?:percentage[\s-]+)?points?\b/i.test(text.slice(m.numEnd, m.numEnd + 32))) return;
   // "+18", "−8": a signed figure is a change, which only a sheet's changes (read above) can be.
   if (/[+\u2212]$|(?:^|[\s|(])-$/.test(text.slice(Math.max(0, m.numStart - 2), m.numStart)) && m.qualStart === m.qualEnd) return;
+  // "closer to 310 jobs, not 240": a figure set aside for another is checked only as that other's.
+  if (/(?:,\s*not|\brather than|\binstead of)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/i.test(text.slice(Math.max(0, m.qualStart - 20), m.qualStart)) && sheet.figures.some((f) => kindsMatch(m, f) && agrees(m, f))) return;
   // "3,750 more deaths than the official tally", "131 short of": a difference between two
   // figures, never one of them. It is left alone (confirmed when two of the story's figures of one
   // kind differ by it).
@@ -107,7 +112,8 @@ export function checkFigure(
   // The second end of a range whose first end is a verified range's first end is that range's
   // second end ("0.48 to 0.57" for the interval 0.48 to 0.75), whatever its own context says.
   const rangeEnd = isRangeEnd(text, m);
-  const partner = before && rangeEnd ? rangePartnerOf(before, m, sheet) : undefined;
+  // (The figure right before the second end of a range, "0.48 to 0.57", is its first end.)
+  const partner = before && rangeEnd && m.start - before.end < 8 ? rangePartnerOf(before, m, sheet) : undefined;
   if (partner) {
     cands = cands.filter((c) => c.fact === partner);
     for (const c of cands) c.counts = Math.max(c.counts, 1);
@@ -145,7 +151,21 @@ export function checkFigure(
   // An age is the named person's own: another person's age is not a slip for it.
   if (age) cands = cands.filter((c) => c.about === 1 || !sheet.figureAbout.get(c.fact.id)!.length);
   if (!cands.length) return;
-  const score = (c: Candidate) => c.counts + (c.reporterMatch ? 0.5 : 0) + 0.3 * c.about;
+  // "3.75% (was 4%)", "from 1.4% in February": a value before a change is one of the facts the
+  // article gives as such before any other.
+  const prior = PRIOR.test(text.slice(Math.max(0, m.qualStart - 20), m.qualStart));
+  // "to 0.8%, from 1.4%": the value before a change is of the thing its new value is; a fact that
+  // was the value before the new one's fact is its likeliest.
+  const changed = prior && before && /^[^.;:!?]{0,20}$/.test(text.slice(before.end, m.qualStart)) ? before : undefined;
+  // (Where the sheet has such values, a fact of a value after a change is the less likely.)
+  const priors = prior && cands.some((c) => priorIn(c.fact));
+  const priorScore = (f: Figure) => {
+    if (!priors) return 0;
+    if (!priorIn(f)) return -0.3;
+    const next = changed && changedFrom(sheet.figures, f);
+    return next && kindsMatch(changed!, next) && agrees(changed!, next) ? 0.8 : 0.4;
+  };
+  const score = (c: Candidate) => c.counts + (c.reporterMatch ? 0.5 : 0) + 0.3 * c.about + priorScore(c.fact);
   // The first best-scoring candidate not contradicted, and the strongest evidence: one pass, no
   // sorted copies (this runs for every figure of the draft).
   let best: Candidate | undefined;
@@ -175,7 +195,7 @@ export function checkFigure(
   const valueWeight = (c: Candidate) => (distinctive && eq(m.value, c.fact.value) ? 0.4 : 0);
   const outweighed = (c: Candidate) => score(c) + valueWeight(c) < strongestScore - 0.3 && ((strongest >= 0.5 && c.counts < strongest - 0.3) || c.about < 0);
   // (A fact of the figure's own value is evidence enough against one its reporter alone ties it to.)
-  const ok = agreeing.find((c) => (c.counts > 0 || c.reporterMatch || !best || score(best) < 0.45 || best === c || (best.counts === 0 && best.about <= 0)) && !outweighed(c));
+  const ok = agreeing.find((c) => (c.counts > 0 || c.reporterMatch || !best || score(best) < 0.45 || best === c || (best.counts === 0 && best.about <= 0)) && (!outweighed(c) || (prior && priorIn(c.fact))));
   if (ok && m.style.malformed) {
     // The right value with its separator out of place ("68,72"): restore the verified grouping.
     const fix = render(m, ok.fact, text);
@@ -245,7 +265,8 @@ export function checkFigure(
     !!c &&
     // (The reporter and a slip of a digit tie a figure to nothing else said of it only in a longer
     // figure: any one-digit figure is one change from any other; a share of 4% is one digit, not "004".)
-    (c.counts >= 0.3 || (c.reporterMatch && ((fingerSlipOf(m, c.fact) && digitsOf(m.value).replace(/^0+/, '').length >= 2) || sameThing(c))) || (c.fact.kind !== 'count' && c.counts >= 0.15));
+    // (A value before a change ties to a fact of one by a slip of its digits, or by its new value.)
+    (c.counts >= 0.3 || priorScore(c.fact) >= 0.8 || (priorScore(c.fact) > 0 && fingerSlipOf(m, c.fact)) || (c.reporterMatch && ((fingerSlipOf(m, c.fact) && digitsOf(m.value).replace(/^0+/, '').length >= 2) || sameThing(c))) || (c.fact.kind !== 'count' && c.counts >= 0.15));
   if (!tied) {
     // Another source's figure, and the named source has none like it: the attribution is wrong.
     if (moved && moved.counts >= 0.3 && reporter) wrongSource(m, moved.fact, reporter, ctx, sheet, text, findings);
