@@ -20,7 +20,7 @@ const compactLexicon = {
     build.onLoad({ filter: /wink-lexicon[\\/]src[\\/]lexicon\.js$/ }, (args) => {
       const lexicon = createRequire(import.meta.url)(args.path);
       const cls = (tag) =>
-        /^NNPS?$/.test(tag) ? 'p' : /^NNS?$/.test(tag) ? 'n' : tag === 'VBG' ? 'g' : tag === 'VBN' ? 'e' : /^VB/.test(tag) ? 'v'
+        /^NNPS?$/.test(tag) ? 'p' : tag === 'NNS' ? 'm' : tag === 'NN' ? 'n' : tag === 'VBG' ? 'g' : tag === 'VBN' ? 'e' : /^VB/.test(tag) ? 'v'
           : tag === 'JJS' || tag === 'RBS' ? 's' : /^JJ/.test(tag) ? 'j' : /^RB/.test(tag) ? 'r' : tag === 'IN' ? 'i' : /^P?DT$/.test(tag) ? 'd' : 'o';
       // In the lexicon's order of its tags: the commonest part of speech first.
       const entries = Object.fromEntries(

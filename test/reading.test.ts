@@ -915,6 +915,31 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     // (Only a figure of the story is set aside so: "HRANA recorded over 50 thousand arrests, not
     // over 15 thousand" stays a misstated figure, fixtures/drafts/numbers-forms.md.)
   });
+  it('"9.4m passengers" is 9.4 million without a currency, where a plural noun follows (wink-lexicon); "a 5m wall" is metres', () => {
+    const source = 'The airport handled 9.4 million passengers last year and built a wall of 12 metres.';
+    const sheet = sheetOf([
+      { id: 'passengers', kind: 'count', value: 9400000, text: '9.4 million', qualifier: 'exact', counts: 'passengers the airport handled last year', context: ['passengers'], source },
+      { id: 'wall', kind: 'count', value: 12, text: '12', qualifier: 'exact', counts: 'height of the wall in metres', context: ['wall', 'metres'], source },
+    ]);
+    assert.deepEqual(found(sheet, 'The airport handled 9.4m passengers last year.'), []);
+    assert.deepEqual(found(sheet, 'The airport handled 9.2m passengers last year.'), ['number-mismatch: 9.2m']);
+    assert.deepEqual(found(sheet, 'The airport built a 13m wall.'), ['number-mismatch: 13']);
+  });
+  it('hours and minutes are one duration: "nearly seven hours" agrees with six hours and 40 minutes, told as one figure or as two', () => {
+    const source = 'The runway was closed for six hours and 40 minutes.';
+    const one = sheetOf([{ id: 'closure', kind: 'duration', value: 6.67, unit: 'hours', text: 'six hours and 40 minutes', qualifier: 'exact', counts: 'how long the runway was closed', context: ['closed', 'runway'], source }]);
+    const two = sheetOf([
+      { id: 'closure-hours', kind: 'duration', value: 6, unit: 'hours', text: 'six hours', qualifier: 'exact', counts: 'hours the runway was closed', context: ['hours', 'closed', 'runway'], source },
+      { id: 'closure-minutes', kind: 'count', value: 40, text: '40', qualifier: 'exact', counts: 'minutes on top of the hours', context: ['minutes', 'closed'], source },
+    ]);
+    for (const sheet of [one, two]) {
+      assert.deepEqual(found(sheet, 'The runway was closed for nearly seven hours.'), []);
+      assert.deepEqual(found(sheet, 'The runway was closed for more than six and a half hours.'), []);
+      assert.deepEqual(found(sheet, 'The runway was closed for six hours and 40 minutes.'), []);
+      assert.deepEqual(found(sheet, 'The runway was closed for nearly nine hours.'), ['number-mismatch: nearly nine hours']);
+    }
+    assert.deepEqual(found(one, 'The runway was closed for six hours and 50 minutes.'), ['number-mismatch: six hours and 50 minutes']);
+  });
 });
 
 describe('titles in apposition, in Markdown emphasis', () => {

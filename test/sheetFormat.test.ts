@@ -137,6 +137,13 @@ describe('sheet format: durations', () => {
     assert.match(problemsOf((s) => (s.figures[4].unit = 'decades')).join('\n'), /\$\.figures\[4\]\.unit/);
     assert.match(problemsOf((s) => (s.figures[0].unit = 'years')).join('\n'), /\$\.figures\[0\]\.unit: only a figure of kind duration has a unit/);
   });
+  it('hours and minutes: "six hours and 40 minutes" is 6.67 hours (a value rounded to two decimals) or 400 minutes', () => {
+    const said = (value: number, unit: string) => (s: any) => Object.assign(s.figures[4], { text: 'six hours and 40 minutes', value, unit });
+    assert.deepEqual(problemsOf(said(6.67, 'hours'), false), []);
+    assert.deepEqual(problemsOf(said(400, 'minutes'), false), []);
+    assert.equal(validateSchema((() => { const d = story(); said(400, 'minutes')(d); return d; })()), true, 'the schema takes minutes');
+    assert.match(problemsOf(said(6.4, 'hours'), false).join('\n'), /"six hours and 40 minutes" reads as 6\.6667 hours, but value is 6\.4/);
+  });
 });
 
 describe('sheet format: speaksFor', () => {

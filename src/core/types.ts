@@ -183,7 +183,7 @@ export interface Figure {
   context: string[];
   /** ISO currency code for money. */
   currency?: string;
-  /** The unit of a duration's value: `years`, `months`, `weeks`, `days` or `hours`. */
+  /** The unit of a duration's value: `years`, `months`, `weeks`, `days`, `hours` or `minutes`. */
   unit?: string;
   /** What a `ratio` figure's value is (kind `ratio` only). */
   ratioOf?: RatioOf;

@@ -6,7 +6,8 @@
 import compact from 'wink-lexicon/src/lexicon.js';
 
 /**
- * A part of speech a word may have, from its Penn tags: n noun (NN, NNS), p proper noun, v verb
+ * A part of speech a word may have, from its Penn tags: n noun (NN; m in the lexicon's own
+ * string for a plural, NNS, which `usually` gives as n too), p proper noun, v verb
  * (VB, VBP, VBZ, VBD), g present participle (VBG), e past participle (VBN), j adjective, r adverb,
  * s superlative (JJS, RBS), i preposition or subordinating conjunction (IN), d determiner, o any other.
  */
@@ -22,7 +23,13 @@ export function wordClasses(norm: string): string {
 
 /** The commonest part of speech of a lower-case word (undefined when it is no common English word). */
 export function usually(norm: string): WordClass | undefined {
-  return (wordClasses(norm)[0] as WordClass | undefined) || undefined;
+  const c = wordClasses(norm)[0];
+  return c === 'm' ? 'n' : (c as WordClass | undefined) || undefined;
+}
+
+/** Whether a lower-case word is commonest as a plural noun ("passengers", "people"; not "wall", "high"). */
+export function isPluralNoun(norm: string): boolean {
+  return wordClasses(norm)[0] === 'm';
 }
 
 /** Whether a lower-case word is a common English word (of any part of speech but a proper noun). */

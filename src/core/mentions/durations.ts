@@ -6,14 +6,14 @@
 import { findMentions, type Mention } from './numbers';
 
 /** The units a duration is told in (a sheet's `unit`), by their length in days; a month is a twelfth of a year. */
-export const TIME_UNITS: Readonly<Record<string, number>> = { years: 365.25, months: 365.25 / 12, weeks: 7, days: 1, hours: 1 / 24 };
+export const TIME_UNITS: Readonly<Record<string, number>> = { years: 365.25, months: 365.25 / 12, weeks: 7, days: 1, hours: 1 / 24, minutes: 1 / 1440 };
 
 /** A unit of time right after a figure ("years", "-month", " days"). */
-const UNIT_AFTER = /^(?:\s+|-)(year|month|week|day|hour)s?\b/i;
+const UNIT_AFTER = /^(?:\s+|-)(year|month|week|day|hour|minute)s?\b/i;
 /** What joins the parts of a duration: "and", a comma. */
 const JOIN = /^(?:\s*,\s*|\s+)(?:and\s+)?/;
-/** The first part of a duration right before a figure: "seven years and ", "2 years, ". */
-const PART_BEFORE = /(?:\d|\p{L})(?:\s+|-)(?:year|month|week|day)s?(?:\s*,\s*|\s+)(?:and\s+)?$/iu;
+/** The first part of a duration right before a figure: "seven years and ", "2 years, ", "six hours and ". */
+const PART_BEFORE = /(?:\d|\p{L})(?:\s+|-)(?:year|month|week|day|hour)s?(?:\s*,\s*|\s+)(?:and\s+)?$/iu;
 
 /** A duration the draft states, in days, from the start of its first figure to the end of its last unit. */
 export interface Duration {

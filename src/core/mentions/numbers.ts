@@ -9,6 +9,7 @@ import { MONTH_OR_ABBREVIATION } from '../language/dateWords';
 import { sorted } from '../search';
 import { type WordStarts, wordStarts } from './wordStarts';
 import { isCurrencyCode } from '../language/countries';
+import { isPluralNoun } from '../language/lexicon';
 import { figureMatches, SCALE_AFTER, CURRENCY_AFTER, CURRENCY_CODE_BEFORE, PERCENT_AFTER, matchesAt, IN_N_RE, IN_N_STICKY, FRACTION_RE, FRACTION_STICKY, WORDS_STICKY } from './figurePatterns';
 import { SCALES, UNITS, FRACTIONS, WORDS_RE, groupsInFallingScale, parseNumberWords } from '../language/numberWords';
 
@@ -219,8 +220,11 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
     if (sc) {
       scaleWord = sc[1] ?? sc[2];
       scale = SCALES[scaleWord.toLowerCase()] ?? 1;
-      // A bare "m" or "b" is a scale only next to a currency ("$4.2m"), not "5 m" (metres).
-      if (!currency && /^[mb]$/i.test(scaleWord) && !CURRENCY_AFTER.test(text.slice(numEnd + sc[0].length, numEnd + sc[0].length + 20))) {
+      // A bare "m" or "b" is a scale only next to a currency ("$4.2m"), or joined to a figure of a
+      // plural noun ("9.4m passengers", "1.6m people"; wink-lexicon), not "5 m" or "a 5m wall" (metres).
+      const after = text.slice(numEnd + sc[0].length, numEnd + sc[0].length + 20);
+      const counted = sc[0] === scaleWord && /^[ \u00a0]+(\p{Ll}+)/u.exec(after)?.[1];
+      if (!currency && /^[mb]$/i.test(scaleWord) && !CURRENCY_AFTER.test(after) && !(counted && isPluralNoun(counted))) {
         scale = 1;
         scaleWord = '';
       } else {

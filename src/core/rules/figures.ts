@@ -179,9 +179,10 @@ export function checkFigure(
   }
 
   // "7.5 years" for a sentence of seven years and six months: the whole duration, in one figure.
-  const duration = m.kind === 'count' && (!Number.isInteger(m.value) || m.qualifier !== 'none') && /^\s*years?\b/.test(text.slice(m.end, m.end + 8)) ? sheet.durations.find((d) => Math.abs(d.total - m.value) <= m.precision / 2 + EPS && cands.some((c) => c.fact.id === d.years && c.counts > 0)) : undefined;
+  const unitAfter = /^\s*(year|hour)s?\b/.exec(text.slice(m.end, m.end + 8))?.[1];
+  const duration = m.kind === 'count' && (!Number.isInteger(m.value) || m.qualifier !== 'none') && unitAfter ? sheet.durations.find((d) => d.unit === `${unitAfter}s` && Math.abs(d.total - m.value) <= m.precision / 2 + EPS && cands.some((c) => c.fact.id === d.first && c.counts > 0)) : undefined;
   if (duration) {
-    confirmations.push({ start: m.start, end: m.end, factId: duration.years });
+    confirmations.push({ start: m.start, end: m.end, factId: duration.first });
     return;
   }
   // Agrees with a fact it can refer to: confirm it.

@@ -36,8 +36,11 @@ export interface CompiledSheet {
   durationFacts: Figure[];
   /** The figures of kind ratio (rules/ratioKinds.ts). */
   ratioFacts: Figure[];
-  /** Durations told as two figures ("seven years and six months"): the years' fact id and the whole in years. */
-  durations: { years: string; total: number }[];
+  /**
+   * Durations told as two figures ("seven years and six months", "six hours and 40 minutes"): the
+   * first part's fact id, the whole in the first part's unit, and that unit.
+   */
+  durations: { first: string; total: number; unit: 'years' | 'hours' }[];
   /** Whom each figure is about: its `about`, else the people its `counts` names, its reporter aside ("years prosecutors sought for Brekalo"). */
   figureAbout: Map<string, string[]>;
   /** Figures of the story's verified texts (the article, its documents) outside the cited sentences of the facts of their kind and value, by kind and value, with the words they count (see sources.ts). */
@@ -115,16 +118,31 @@ function rangeEndsOf(f: Figure): [Figure, Figure] {
   ];
 }
 
-/** Pairs of figures of one cited sentence that read "N years and M months" (one duration). */
-function durationsOf(sheet: FactSheet): { years: string; total: number }[] {
-  const out: { years: string; total: number }[] = [];
+/** The smaller unit a duration's first part may be followed by, and how many of it make one. */
+const SECOND_PART: Record<'years' | 'hours', { unit: RegExp; per: number }> = {
+  years: { unit: /^\s+months?\b/, per: 12 },
+  hours: { unit: /^\s+minutes?\b/, per: 60 },
+};
+
+/**
+ * Pairs of figures of one cited sentence that read as one duration in two units: "N years and M
+ * months", "N hours and M minutes"; the first a count ("7" of "7 years") or a duration ("six hours").
+ */
+function durationsOf(sheet: FactSheet): CompiledSheet['durations'] {
+  const out: CompiledSheet['durations'] = [];
   for (const y of sheet.figures) {
     const py = placeIn(y);
-    if (py.start < 0 || !/^\s+years?\s+(?:and\s+)?$/.test(y.source.slice(py.end, py.end + 12).replace(/\S+$/, ''))) continue;
+    if (py.start < 0) continue;
+    // The first part's unit: after its number in the sentence, or in a duration's own text.
+    const after = /^\s+(year|hour)s?\s+(?:and\s+)?/.exec(y.source.slice(py.end, py.end + 12));
+    const own = y.kind === 'duration' && (y.unit === 'years' || y.unit === 'hours') ? /^\s+(?:and\s+)?/.exec(y.source.slice(py.end, py.end + 6)) : null;
+    const unit = after ? (`${after[1]}s` as 'years' | 'hours') : own ? (y.unit as 'years' | 'hours') : undefined;
+    if (!unit) continue;
+    const gap = (after ?? own)![0].length;
     for (const mo of sheet.figures) {
       const pm = placeIn(mo);
-      if (mo === y || mo.source !== y.source || pm.start <= py.end) continue;
-      if (/^\s+years?\s+(?:and\s+)?$/.test(y.source.slice(py.end, pm.start)) && /^\s+months?\b/.test(mo.source.slice(pm.end))) out.push({ years: y.id, total: y.value + mo.value / 12 });
+      if (mo === y || mo.kind !== 'count' || mo.source !== y.source || pm.start !== py.end + gap) continue;
+      if (SECOND_PART[unit].unit.test(mo.source.slice(pm.end))) out.push({ first: y.id, total: y.value + mo.value / SECOND_PART[unit].per, unit });
     }
   }
   return out;
