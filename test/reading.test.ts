@@ -940,6 +940,36 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     }
     assert.deepEqual(found(one, 'The runway was closed for six hours and 50 minutes.'), ['number-mismatch: six hours and 50 minutes']);
   });
+  it('a fact box: a source in brackets after a figure is its own ("6.4 (NSS) / 6.1 (EGS)"), each labelled line is read alone however long, and the verified amount in another currency is the wrong currency', () => {
+    const source = 'The service put the magnitude at 6.4 and the survey at 6.1; the ministry counted 87 dead and 412 injured, and the bank pledged $25 million, with €60 million from the government.';
+    const sheet = sheetOf([
+      { id: 'mag-nss', kind: 'count', value: 6.4, text: '6.4', qualifier: 'exact', counts: 'magnitude, according to the service', reportedBy: 'nss', context: ['magnitude'], source },
+      { id: 'mag-egs', kind: 'count', value: 6.1, text: '6.1', qualifier: 'exact', counts: 'magnitude, according to the survey', reportedBy: 'egs', context: ['magnitude'], source },
+      { id: 'dead', kind: 'count', value: 87, text: '87', qualifier: 'exact', counts: 'people killed', reportedBy: 'ministry', context: ['dead', 'killed'], source },
+      { id: 'dead-society', kind: 'count', value: 112, text: 'at least 112', qualifier: 'at-least', counts: 'people killed, according to the society', reportedBy: 'society', context: ['dead', 'killed'], source },
+      { id: 'injured', kind: 'count', value: 412, text: '412', qualifier: 'exact', counts: 'people injured', reportedBy: 'ministry', context: ['injured'], source },
+      { id: 'loans', kind: 'money', value: 25000000, currency: 'USD', text: '$25 million', qualifier: 'exact', counts: 'loans pledged by the bank', reportedBy: 'bank', context: ['loans', 'bank'], source },
+      { id: 'aid', kind: 'money', value: 60000000, currency: 'EUR', text: '€60 million', qualifier: 'exact', counts: 'aid from the government', reportedBy: 'ministry', context: ['aid', 'government'], source },
+    ], [
+      { id: 'nss', type: 'organisation', name: 'National Seismology Service', aliases: ['NSS'], source },
+      { id: 'egs', type: 'organisation', name: 'Eastmere Geophysical Survey', aliases: ['EGS'], source },
+      { id: 'ministry', type: 'organisation', name: 'Interior Ministry', aliases: ['interior ministry'], source },
+      { id: 'society', type: 'organisation', name: 'Mountain Rescue Society', aliases: ['rescue society'], source },
+      { id: 'bank', type: 'organisation', name: 'Northern Development Bank', source },
+    ]);
+    assert.deepEqual(found(sheet, 'Magnitude:     6.4 (NSS) / 6.1 (EGS)'), []);
+    assert.deepEqual(found(sheet, 'Magnitude:     6.1 (NSS) / 6.4 (EGS)').length, 2);
+    const box = 'Dead:                   87 (interior ministry); at least 112 (rescue society)\nInjured:                412, most of them in Brastovo\n';
+    assert.deepEqual(found(sheet, box), []);
+    assert.deepEqual(found(sheet, box.replace('412', '421')), ['number-mismatch: 421']);
+    assert.deepEqual(found(sheet, 'Aid:     €60m (government); $25m (Northern Development Bank)'), []);
+    const swapped = 'Aid:     €60m (government); €25m (Northern Development Bank)';
+    assert.deepEqual(found(sheet, swapped), ['number-mismatch: €25m']);
+    const fix = check(swapped, sheet, { cache: false })[0].fixes[0].edits[0];
+    assert.equal(swapped.slice(0, fix.start) + fix.text + swapped.slice(fix.end), 'Aid:     €60m (government); $25m (Northern Development Bank)');
+    // Another number in another currency is a conversion, left alone.
+    assert.deepEqual(found(sheet, 'Aid:     €60m (government); €23m (Northern Development Bank)'), []);
+  });
 });
 
 describe('titles in apposition, in Markdown emphasis', () => {

@@ -83,7 +83,12 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
     let lead = m.at;
     while (lead > 0 && m.at - lead < 2 && (toks[lead - 1].norm === 'the' || /^\p{Lu}\p{Ll}+$/u.test(toks[lead - 1].text)) && /^[ \t\u00a0]+$/.test(ctx.masked.slice(toks[lead - 1].end, toks[lead].start))) lead--;
     const according = lead >= 2 && toks[lead - 2].norm === 'according' && toks[lead - 1].norm === 'to';
-    if (m.at < from) {
+    // "6.4 (NSS) / 6.1 (EGS)", "87 (interior ministry)": a source in brackets right after a figure
+    // is that figure's outright, and no other's.
+    const bracketed = bracketedAfter(ctx, m.at, m.len);
+    if (bracketed !== undefined && bracketed !== to) continue;
+    if (bracketed === to) w = 0.9;
+    else if (m.at < from) {
       // "the 3,117 acknowledged by the authorities, and … 500,000 arrests": the agent of a
       // participle after another figure reports that figure, not the ones after it.
       if (agentOfEarlierFigure(ctx, m.at, m.len, from)) continue;
@@ -135,6 +140,21 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
   if (topW < 0.25) return undefined;
   if (secondW * 1.3 > topW) return undefined;
   return { id: top, span: where.get(top) };
+}
+
+/**
+ * The end (a token index) of the figure a name stands in brackets right after ("6.1 (EGS)": the
+ * token after 6.1), or undefined when the name is not so bracketed.
+ */
+function bracketedAfter(ctx: SentenceContext, at: number, len: number): number | undefined {
+  const toks = ctx.sentence.tokens;
+  let k = at;
+  if (k > 0 && toks[k - 1].norm === 'the') k--;
+  if (k === 0 || !/^[ \t\u00a0]*\([ \t\u00a0]*$/.test(ctx.masked.slice(toks[k - 1].end, toks[k].start))) return undefined;
+  const last = toks[at + len - 1];
+  if (!/^[ \t\u00a0]*\)/.test(ctx.masked.slice(last.end, (toks[at + len]?.start ?? last.end + 4)))) return undefined;
+  // The token before the bracket ends a figure ("6.1", "14km", "87", "£2.4m", "4.99%").
+  return /\d[\p{L}%]{0,3}$/u.test(toks[k - 1].text) ? k : undefined;
 }
 
 /**

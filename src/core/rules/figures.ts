@@ -16,7 +16,7 @@ import { agrees, eq, qualifierOnlyWrong, qualifierWords, render } from './figure
 import { lemmaOf, lemmasOf } from '../language/lemma';
 import { matchCase, phraseWords } from '../text/tokens';
 import type { Confirmation, Figure, Finding } from '../types';
-import { EPS, AGE_WORDS, ANCHORED_SPAN, type Candidate, DIFFERENCE, PRIOR, ageOf, anchoredIn, changedFrom, priorIn, differenceIn, digitsOf, kindsMatch, numberFinding, fingerSlipOf, rangePartnerOf, scaleSlipOf, wrongSource } from './figureEvidence';
+import { EPS, AGE_WORDS, ANCHORED_SPAN, type Candidate, DIFFERENCE, PRIOR, ageOf, anchoredIn, changedFrom, currencyOf, priorIn, differenceIn, digitsOf, kindsMatch, numberFinding, fingerSlipOf, rangePartnerOf, scaleSlipOf, wrongSource } from './figureEvidence';
 
 /**
  * Checks one figure of the draft; pushes a finding or a confirmation. `others` holds the token
@@ -92,6 +92,16 @@ export function checkFigure(
   const shownReporting = !at || REPORTING.has(toks[at.at + at.len]?.norm ?? '') || SOURCE_WORDS.has(toks[at.at - 1]?.norm ?? '') || toks[at.at - 1]?.norm === 'to' || /['’]s?$/.test(toks[at.at + at.len - 1].text);
   // A person's age in apposition can only be one of the sheet's ages (a figure given by "age" or "aged").
   const age = ageOf(m, text, ctx, sheet, from);
+  // "€25m" for the bank's $25m: the verified amount in another currency is no conversion (that
+  // would change the number) but the wrong currency, where the clause or its source ties it there.
+  if (m.kind === 'money' && currencyOf(m.currency) && /^\D/.test(text.slice(m.start, m.numStart)) && !sheet.figures.some((f) => f.kind === 'money' && kindsMatch(m, f) && agrees(m, f))) {
+    const f = sheet.figures.find((g) => g.kind === 'money' && !!g.currency && g.currency !== currencyOf(m.currency) && eq(m.value, g.value) && ((!!reporter && !!g.reportedBy && sameVoice(sheet, g.reportedBy, reporter)) || ctx.phraseWeight(sheet.figureContext.get(g.id)!, from, to, others, sheet.contextWords) >= 0.3));
+    const mark = f && /^\D+/.exec(f.text)?.[0];
+    if (f && mark) {
+      findings.push(numberFinding(m, f, `Draft says ${text.slice(m.start, m.end)} for ${f.counts}; verified: ${f.text} (${f.currency}, not ${currencyOf(m.currency)})`, [{ title: `Replace with ${f.text} (verified)`, edits: [{ start: m.start, end: m.numStart, text: mark }] }]));
+      return;
+    }
+  }
   let cands: Candidate[] = [];
   // "a three-point lead", "a 12-seat majority": the unit joined to a count by a hyphen is what it
   // counts; only a fact that says that unit itself ("three points") can be the one.

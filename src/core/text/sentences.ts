@@ -18,6 +18,8 @@ export interface Sentence {
 
 const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Jr|Sr|No|vs|etc|e\.g|i\.e|approx|Inc|Ltd|Co|Corp)|\b[A-Z](?:\.[A-Z])*)\.$/;
 const ASCII_LETTER = /[A-Za-z]/;
+/** A fact box's line: a capitalised label of a few words, a colon, and its value ("Dead:   87 (ministry)"). */
+const FACT_LABEL = /^[ \t]*(?:\*\*|__)?\p{Lu}[\p{L}\p{N} ,'’()&/-]{0,40}:(?:\*\*|__)?[ \t]+\S/u;
 const BLOCK_START = /^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|\||>)/;
 
 /**
@@ -80,7 +82,9 @@ export function splitSentences(masked: string, sink?: WordSink): Sentence[] {
     // A short line followed by a capitalised one is a line of its own (fact boxes, headlines),
     // not a paragraph wrapped at the margin.
     const ownLine = prevLength > 0 && prevLength < 50 && prevListLike && /^[ \t]*["“‘'(*]?\p{Lu}/u.test(line);
-    const starts = BLOCK_START.test(line) || isTable || ownLine;
+    // "Injured:      412, of whom 58 critical": a fact box's labelled line, however long the one before.
+    const labelLine = FACT_LABEL.test(line);
+    const starts = BLOCK_START.test(line) || isTable || ownLine || (labelLine && prevListLike);
     if (cur && !starts && !prevSingle) {
       cur[1] = e;
     } else {
