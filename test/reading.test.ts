@@ -288,6 +288,14 @@ describe('reading who, where and which title (bundled story)', () => {
     return out;
   };
 
+  it('two verified quotes of one speaker run together in one pair of marks are each verbatim; of two speakers, they are no quote of either', () => {
+    assert.deepEqual(found('Araghchi called it “a good start. Never negotiable”.'), []);
+    assert.deepEqual(found('Araghchi called it “a good start, reassuring agreement”.'), []);
+    assert.equal(found('Araghchi called it “a good start. Very positive atmosphere”.').filter((f) => f.startsWith('quote-')).length, 1);
+    // A part that drops the negation before it is still a misquote.
+    assert.equal(found('Araghchi called it “a good start. Negotiable”.').filter((f) => f.startsWith('quote-')).length, 1);
+  });
+
   it('“he said” after a sentence about someone else puts the quote in that person’s mouth; the fix names the speaker', () => {
     const draft = 'Steve Witkoff led the US side. Iran has an "inalienable right" to enrich, he said.';
     assert.deepEqual(found(draft).map((f) => f.split(':')[0]), ['quote-misattributed']);

@@ -72,6 +72,14 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
       wrongMouth(exact.q);
       continue;
     }
+    // 1b. Two verified quotes of one speaker, or parts of them, run together in one pair of marks
+    // ("Half of my town is sleeping outside in November. We need tents, …"): each is verbatim.
+    const joined = joinedQuotes(verified, draft, sheet);
+    if (joined) {
+      for (const q of joined) confirmations.push({ start: span.start, end: span.end, factId: q.id });
+      wrongMouth(joined[0]);
+      continue;
+    }
     // 2. Close to a verified quote: align word by word and restore the verified words.
     // Every draft word absent from a verified quote costs the alignment at least one edit: a quote
     // missing more than close() allows can never be the one restored, and is not aligned at all.
@@ -157,6 +165,23 @@ function spokenBy(who: { id: string; at: number }, q: Quote, sheet: CompiledShee
     if (ids.length) return sameVoice(sheet, ids[0], q.speaker);
   }
   return false;
+}
+
+/**
+ * The two verified quotes of one speaker whose words, or a run of each, the draft's words are,
+ * one after the other (undefined: none). A run of a quote that leaves out a negation before it
+ * is no such part.
+ */
+function joinedQuotes(verified: ReturnType<typeof quoteIndex>['verified'], draft: readonly string[], sheet: CompiledSheet): [Quote, Quote] | undefined {
+  if (draft.length < 4) return undefined;
+  const runOf = (part: readonly string[]) => verified.filter((v) => containsRun(v.words, part as string[]) && !droppedNegation(v.words, part, [], 0));
+  for (let i = 2; i <= draft.length - 2; i++) {
+    const head = runOf(draft.slice(0, i));
+    if (!head.length) break;
+    const tail = runOf(draft.slice(i));
+    for (const a of head) for (const b of tail) if (a !== b && sameVoice(sheet, a.q.speaker, b.q.speaker)) return [a.q, b.q];
+  }
+  return undefined;
 }
 
 /** How many word edits a misquote of `words` words may be from the verified quote. */
