@@ -978,6 +978,19 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     // Another number in another currency is a conversion, left alone.
     assert.deepEqual(found(sheet, 'Aid:     €60m (government); €23m (Northern Development Bank)'), []);
   });
+  it('a title two people hold is either one\'s under a qualifier that names no office ("Its leader, Hester Pryce"); under the other\'s own qualifier it is a wrong title', () => {
+    const source = 'Council leader Hester Pryce won the vote; the opposition leader, Rowena Tkach, said the gap was £32.7m.';
+    const sheet = sheetOf(
+      [{ id: 'gap', kind: 'money', value: 32700000, currency: 'GBP', text: '£32.7m', qualifier: 'exact', counts: 'funding gap', reportedBy: 'tkach', context: ['gap'], source }],
+      [
+        { id: 'pryce', type: 'person', name: 'Hester Pryce', aliases: ['Pryce'], roles: [{ title: 'leader', qualifiers: ['council', 'the council'], requireQualifier: true }], source },
+        { id: 'tkach', type: 'person', name: 'Rowena Tkach', aliases: ['Tkach'], roles: [{ title: 'leader', qualifiers: ['opposition', 'the opposition', 'its'], requireQualifier: true }], source },
+      ],
+    );
+    assert.deepEqual(found(sheet, 'The council voted on Wednesday. Its leader, Hester Pryce, told the meeting it had no good choices.'), []);
+    assert.deepEqual(found(sheet, 'The opposition leader, Hester Pryce, told the meeting.').map((f) => f.split(':')[0]), ['role-mismatch']);
+    assert.deepEqual(found(sheet, 'Its leader, Rowena Tkach, told the meeting.'), []);
+  });
 });
 
 describe('titles in apposition, in Markdown emphasis', () => {

@@ -2,7 +2,7 @@
  * The title rule (`role-mismatch`): a title (`Foreign Minister …`) followed or preceded by a
  * person other than its holder on the sheet, fixed to the holder's name.
  */
-import type { SentenceContext } from '../claims/context';
+import { DETERMINERS, type SentenceContext } from '../claims/context';
 import type { CompiledSheet } from '../sheet/compile';
 import { matchCase, phraseWords, type Token } from '../text/tokens';
 import type { Entity, Finding } from '../types';
@@ -120,7 +120,7 @@ export function checkRoles(
   // Every title bound to a name in the sentence, kept until all are read: a name that two titles
   // give to two different people ("envoy Jared Kushner, Trump's son-in-law") has no safe fix.
   // `span`: where the title stands after the name, in apposition (what a second fix may replace).
-  const claims: { names: Token[]; holder: Entity; title: string; span?: [number, number] }[] = [];
+  const claims: { names: Token[]; holder: Entity; title: string; span?: [number, number]; qualifier?: string }[] = [];
   for (const at of starts) {
     const entries = index.roles.get(toks[at].norm);
     if (!entries) continue;
@@ -164,7 +164,8 @@ export function checkRoles(
           const next = toks[after + names.length];
           if (next && !/^\s*,/.test(text.slice(names[names.length - 1]?.end ?? 0, next.start))) names = [];
         }
-        if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) claims.push({ names, holder, title: role.title });
+        const qualifier = qualLen ? toks.slice(at - qualLen, at).map((t) => t.norm).join(' ') : undefined;
+        if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) claims.push({ names, holder, title: role.title, qualifier });
       }
       // Name, then the title in apposition: "Ana Ruiz, the mayor's deputy", "…, Mr Trump's son-in-law".
       const before = toks[at - qualLen - 1];
@@ -179,7 +180,7 @@ export function checkRoles(
       // An unknown name must look like a person's full name; a lone capitalised word may be a place or a day.
       // The span keeps an owner ("the trust's") and takes in a modifier ("Middle East" envoy).
       const titleFrom = qualLen && !/['’]s?$/.test(toks[at - 1].text) ? at - qualLen : at;
-      if (person || names.length >= 2) claims.push({ names, holder, title: role.title, span: [toks[titleFrom].start, toks[after - 1].end] });
+      if (person || names.length >= 2) claims.push({ names, holder, title: role.title, span: [toks[titleFrom].start, toks[after - 1].end], qualifier: toks.slice(at - qualLen, at).map((t) => t.norm).join(' ') });
     }
   }
   // Keyed by the name's last word: a name read back from an apposition may take in a title before it.
@@ -193,7 +194,7 @@ export function checkRoles(
   // Case is what shows an unknown name: in a sentence without lower-case words ("FOREIGN MINISTER
   // SAYS TALKS …") only the sheet's own names are read after a title.
   const capitals = !toks.some((t) => /\p{Ll}/u.test(t.text));
-  for (const c of claims) if (!capitals || personOf(c.names, index)) roleFinding(c.names, c.holder, c.title, text, index, findings, flagged, holders.get(keyOf(c.names))!.size > 1, c.span);
+  for (const c of claims) if (!capitals || personOf(c.names, index)) roleFinding(c.names, c.holder, c.title, text, index, findings, flagged, holders.get(keyOf(c.names))!.size > 1, c.span, c.qualifier);
 }
 
 /**
@@ -274,10 +275,16 @@ function roleFinding(
   flagged: Set<number>,
   contested: boolean,
   span?: [number, number],
+  qualifier?: string,
 ): void {
   const person = personOf(names, index);
   if (person?.id === holder.id) return;
   if (person === undefined && holder.type !== 'person') return;
+  // "Its leader, Hester Pryce-Maddox" where she leads the council and Tkachenko the opposition: a
+  // title the named person holds too, under a qualifier that is theirs too or names no office
+  // ("its", "the"), is theirs ("opposition leader Hester Pryce-Maddox" is not).
+  const same = (r: { title: string; qualifiers?: string[] }) => phraseWords(r.title).join(' ') === phraseWords(title).join(' ');
+  if (person?.roles?.some((r) => same(r) && (!qualifier || DETERMINERS.has(qualifier) || (r.qualifiers ?? []).some((q) => phraseWords(q).join(' ') === qualifier)))) return;
   // Words of the holder's own name or of a title among them ("AForeign Minister Abbas"): no other person's name.
   const holderWords = new Set([holder.name, ...(holder.aliases ?? [])].flatMap((n) => phraseWords(n)));
   const titleWords = new Set((holder.roles ?? []).flatMap((r) => phraseWords(r.title)));
