@@ -83,7 +83,7 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
     let lead = m.at;
     while (lead > 0 && m.at - lead < 2 && (toks[lead - 1].norm === 'the' || /^\p{Lu}\p{Ll}+$/u.test(toks[lead - 1].text)) && /^[ \t\u00a0]+$/.test(ctx.masked.slice(toks[lead - 1].end, toks[lead].start))) lead--;
     const according = lead >= 2 && toks[lead - 2].norm === 'according' && toks[lead - 1].norm === 'to';
-    // "6.4 (NSS) / 6.1 (EGS)", "87 (interior ministry)": a source in brackets right after a figure
+    // "5.9 (USGS) / 5.6 (EMSC)", "31 (health ministry)": a source in brackets right after a figure
     // is that figure's outright, and no other's.
     const bracketed = bracketedAfter(ctx, m.at, m.len);
     if (bracketed !== undefined && bracketed !== to) continue;
@@ -143,7 +143,7 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
 }
 
 /**
- * The end (a token index) of the figure a name stands in brackets right after ("6.1 (EGS)": the
+ * The end (a token index) of the figure a name stands in brackets right after ("5.6 (EMSC)": the
  * token after 6.1), or undefined when the name is not so bracketed.
  */
 function bracketedAfter(ctx: SentenceContext, at: number, len: number): number | undefined {

@@ -16,7 +16,7 @@ const CALENDAR = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')].map((w) 
 /** The story's proper words, and what each draft word seen so far was found to be (words repeat). */
 interface ProperIndex {
   words: Set<string>;
-  /** Those of the names of its people, places and bodies ("Calloway"; not "Band" of a cited "Band D bill"). */
+  /** Those of the names of its people, places and bodies ("Ormsby"; not "Tier" of a cited "Tier B rate"). */
   names: Set<string>;
   /** By first letter and by spelling skeleton: a near miss shares one of them (see nearMiss). */
   byFirst: Map<string, string[]>;
@@ -87,7 +87,7 @@ export function offTopic(contexts: readonly SentenceContext[], masked: string, s
   for (const ctx of contexts) {
     const toks = ctx.sentence.tokens;
     // A mention of the story's bodies in words ("the rights group", "state media") is the story's;
-    // a title is anyone's ("Its leader, Councillor Fergus Hallam", "the chief executive").
+    // a title is anyone's ("Its leader, Councillor Ada Frum", "the chief executive").
     const title = (at: number, len: number) => {
       const lead = DETERMINERS.has(toks[at].norm) ? 1 : 0;
       return sheet.titlePhrases.has(toks.slice(at + lead, at + len).map((t) => t.norm).join(' '));
@@ -124,7 +124,7 @@ export function offTopic(contexts: readonly SentenceContext[], masked: string, s
         }
       }
       // The story's own name (or a near miss of one) says the paragraph is the story's; a word only
-      // its cited sentences write capitalised ("a Band D bill") says nothing either way.
+      // its cited sentences write capitalised ("a Tier B rate") says nothing either way.
       if (known && !unknown && name) return false;
       if (known && !unknown) {
         i = j;

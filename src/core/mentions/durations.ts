@@ -12,7 +12,7 @@ export const TIME_UNITS: Readonly<Record<string, number>> = { years: 365.25, mon
 const UNIT_AFTER = /^(?:\s+|-)(year|month|week|day|hour|minute)s?\b/i;
 /** What joins the parts of a duration: "and", a comma. */
 const JOIN = /^(?:\s*,\s*|\s+)(?:and\s+)?/;
-/** The first part of a duration right before a figure: "seven years and ", "2 years, ", "six hours and ". */
+/** The first part of a duration right before a figure: "seven years and ", "2 years, ", "three hours and ". */
 const PART_BEFORE = /(?:\d|\p{L})(?:\s+|-)(?:year|month|week|day|hour)s?(?:\s*,\s*|\s+)(?:and\s+)?$/iu;
 
 /** A duration the draft states, in days, from the start of its first figure to the end of its last unit. */

@@ -76,10 +76,10 @@ function qualifierBefore(text: string, start: number): { cls: QualifierClass; st
     if (/^not\b/i.test(q[0]) && /,\s*$/.test(tail.slice(0, q.index))) continue;
     best = { cls, start: base + q.index, end: base + tail.length };
   }
-  // "nobody worked more than 12 hours", "no officer had been on duty longer than …": a bound under
+  // "nobody waited more than 9 days", "no driver had worked longer than …": a bound under
   // a negated subject or verb a few words before is an upper one (", not more than" is a contrast).
   const lead = text.slice(Math.max(0, best.start - 48), best.start);
-  if (best.cls === 'lower' && /(?:^|[^\p{L}])(?:nobody|no one|none|no|not|never|n['’]t)\s+(?:\p{L}+\s+){0,3}$/iu.test(lead) && !/,\s*not\s+$/i.test(lead)) best.cls = 'upper';
+  if (best.cls === 'lower' && /(?:^|[^\p{L}])(?:nobody|no one|no|never|n['’]t)\s+(?:\p{L}+\s+){0,3}$/iu.test(lead) && !/,\s*not\s+$/i.test(lead)) best.cls = 'upper';
   return best;
 }
 
@@ -221,7 +221,7 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
       scaleWord = sc[1] ?? sc[2];
       scale = SCALES[scaleWord.toLowerCase()] ?? 1;
       // A bare "m" or "b" is a scale only next to a currency ("$4.2m"), or joined to a figure of a
-      // plural noun ("9.4m passengers", "1.6m people"; wink-lexicon), not "5 m" or "a 5m wall" (metres).
+      // plural noun ("3.2m visitors", "1.6m people"; wink-lexicon), not "5 m" or "a 5m wall" (metres).
       const after = text.slice(numEnd + sc[0].length, numEnd + sc[0].length + 20);
       const counted = sc[0] === scaleWord && /^[ \u00a0]+(\p{Ll}+)/u.exec(after)?.[1];
       if (!currency && /^[mb]$/i.test(scaleWord) && !CURRENCY_AFTER.test(after) && !(counted && isPluralNoun(counted))) {

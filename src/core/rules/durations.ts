@@ -20,7 +20,7 @@ function durationAgrees(m: Mention, value: number, precision: number, f: Figure)
   const sourceUpper = f.qualifier === 'fewer-than' || f.qualifier === 'up-to';
   // A bound that contradicts the article's ("more than" where it says "up to") is wrong at any value.
   if ((m.qualifier === 'lower' && sourceUpper) || ((m.qualifier === 'upper' || m.qualifier === 'approx-below') && sourceLower)) return false;
-  // (A sheet may round its value to two decimals: "six hours and 40 minutes" is 6.67 hours.)
+  // (A sheet may round its value to two decimals: "two hours and 20 minutes" is 2.33 hours.)
   if (Math.abs(value - f.value) <= Math.max(EPS * Math.max(1, f.value), 0.005 + EPS)) return true;
   const round = Math.abs(value - f.value) <= precision / 2 + EPS;
   switch (m.qualifier) {
@@ -97,7 +97,7 @@ export function checkDuration(m: Mention, d: Duration, ctx: SentenceContext, she
   const cands = scored.filter((c) => !c.contradicted && c.counts > 0 && !(someoneNamed && c.about && !c.aboutNamed)).sort((a, b) => b.score - a.score);
   if (!cands.length) return false;
   const valueIn = (f: Figure) => d.days / TIME_UNITS[f.unit!];
-  // A duration the sheet tells in two figures ("six hours" and "40 minutes") is their whole.
+  // A duration the sheet tells in two figures ("two hours" and "20 minutes") is their whole.
   const whole = (f: Figure) => {
     const pair = sheet.durations.find((x) => x.first === f.id && x.unit === f.unit);
     return pair ? { ...f, value: pair.total } : f;

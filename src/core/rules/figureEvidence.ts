@@ -52,8 +52,8 @@ export function anchoredIn(f: Figure): boolean {
   return ANCHORED_SPAN.test(tailIn(f));
 }
 
-/** Before a figure: a value it was before a change ("to 3.75% from 4%", "3.75% (was 4%)", "down from 1.1%"). */
-export const PRIOR = /\b(?:was|were|from|previously|formerly)[ \t\u00a0]+$/i;
+/** Before a figure: a value it was before a change ("to 5.5% from 6%", "5.5% (was 6%)", "down from 2.2%"). */
+export const PRIOR = /(?:\b(?:from|previously|formerly)|\(was)[ \t\u00a0]+$/i;
 const priors = new WeakMap<Figure, boolean>();
 /** Is the fact's figure, in its own source sentence, a value before a change ("cut from 4%")? */
 export function priorIn(f: Figure): boolean {
@@ -69,7 +69,7 @@ export function priorIn(f: Figure): boolean {
 const changes = new WeakMap<Figure, Figure | null>();
 /**
  * The fact whose value fact `f` changed to, in `f`'s own source sentence: "cut its forecast to
- * 0.8%, from 1.1%" (1.1% → 0.8%), "fell from 30 seats to 21".
+ * 1.2%, from 1.7%" (1.7% → 1.2%), "fell from 40 seats to 33".
  */
 export function changedFrom(figures: readonly Figure[], f: Figure): Figure | undefined {
   let to = changes.get(f);
@@ -89,7 +89,7 @@ export function changedFrom(figures: readonly Figure[], f: Figure): Figure | und
 
 /** What follows a figure that is a difference between two: "3,750 more deaths than …", "two (seats) short of". */
 export const DIFFERENCE = /^\s+(?:\p{Ll}+\s+){0,2}?(?:more|fewer|less|higher|lower|greater|smaller)\b[^.;:!?]{0,40}?\bthan\b|^\s+(?:\p{Ll}+\s+)?(?:short of|shy of)\b/u;
-/** Is the fact's figure, in its own source sentence, such a difference ("two short of a majority")? */
+/** Is the fact's figure, in its own source sentence, such a difference ("three short of a majority")? */
 export function differenceIn(f: Figure): boolean {
   return DIFFERENCE.test(tailIn(f));
 }
@@ -127,7 +127,7 @@ export function typoOf(a: number, b: number): boolean {
 /**
  * Is the draft's figure `m` a slip for fact `f`'s: a typo of its digits ("seven" for six is one
  * too). A digit added or dropped is a slip only where both are written in digits: "two" is no
- * mistyped 27, nor is "29" a mistyped "two".
+ * mistyped 35, nor is "39" a mistyped "three".
  */
 export function fingerSlipOf(m: Mention, f: Figure): boolean {
   if (!typoOf(m.value, f.value)) return false;

@@ -52,7 +52,7 @@ export function checkFigure(
   if (m.kind === 'share' && m.style.form === 'fraction' && /^(?:\s+of\s+an?|[\s-])\s*(?:percentage[\s-]+)?points?\b/i.test(text.slice(m.numEnd, m.numEnd + 32))) return;
   // "+18", "−8": a signed figure is a change, which only a sheet's changes (read above) can be.
   if (/[+\u2212]$|(?:^|[\s|(])-$/.test(text.slice(Math.max(0, m.numStart - 2), m.numStart)) && m.qualStart === m.qualEnd) return;
-  // "closer to 310 jobs, not 240": a figure set aside for another is checked only as that other's.
+  // "closer to 520 jobs, not 410": a figure set aside for another is checked only as that other's.
   if (/(?:,\s*not|\brather than|\binstead of)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/i.test(text.slice(Math.max(0, m.qualStart - 20), m.qualStart)) && sheet.figures.some((f) => kindsMatch(m, f) && agrees(m, f))) return;
   // "3,750 more deaths than the official tally", "131 short of": a difference between two
   // figures, never one of them. It is left alone (confirmed when two of the story's figures of one
@@ -92,7 +92,7 @@ export function checkFigure(
   const shownReporting = !at || REPORTING.has(toks[at.at + at.len]?.norm ?? '') || SOURCE_WORDS.has(toks[at.at - 1]?.norm ?? '') || toks[at.at - 1]?.norm === 'to' || /['’]s?$/.test(toks[at.at + at.len - 1].text);
   // A person's age in apposition can only be one of the sheet's ages (a figure given by "age" or "aged").
   const age = ageOf(m, text, ctx, sheet, from);
-  // "€25m" for the bank's $25m: the verified amount in another currency is no conversion (that
+  // "€40m" for the lender's $40m: the verified amount in another currency is no conversion (that
   // would change the number) but the wrong currency, where the clause or its source ties it there.
   if (m.kind === 'money' && currencyOf(m.currency) && /^\D/.test(text.slice(m.start, m.numStart)) && !sheet.figures.some((f) => f.kind === 'money' && kindsMatch(m, f) && agrees(m, f))) {
     const f = sheet.figures.find((g) => g.kind === 'money' && !!g.currency && g.currency !== currencyOf(m.currency) && eq(m.value, g.value) && ((!!reporter && !!g.reportedBy && sameVoice(sheet, g.reportedBy, reporter)) || ctx.phraseWeight(sheet.figureContext.get(g.id)!, from, to, others, sheet.contextWords) >= 0.3));
@@ -161,10 +161,10 @@ export function checkFigure(
   // An age is the named person's own: another person's age is not a slip for it.
   if (age) cands = cands.filter((c) => c.about === 1 || !sheet.figureAbout.get(c.fact.id)!.length);
   if (!cands.length) return;
-  // "3.75% (was 4%)", "from 1.4% in February": a value before a change is one of the facts the
+  // "5.5% (was 6%)", "from 2.6% in May": a value before a change is one of the facts the
   // article gives as such before any other.
   const prior = PRIOR.test(text.slice(Math.max(0, m.qualStart - 20), m.qualStart));
-  // "to 0.8%, from 1.4%": the value before a change is of the thing its new value is; a fact that
+  // "to 1.2%, from 2.6%": the value before a change is of the thing its new value is; a fact that
   // was the value before the new one's fact is its likeliest.
   const changed = prior && before && /^[^.;:!?]{0,20}$/.test(text.slice(before.end, m.qualStart)) ? before : undefined;
   // (Where the sheet has such values, a fact of a value after a change is the less likely.)

@@ -73,8 +73,8 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
       continue;
     }
     // 1b. Two verified quotes of one speaker, or parts of them, run together in one pair of marks
-    // ("Half of my town is sleeping outside in November. We need tents, …"): each is verbatim.
-    const joined = joinedQuotes(verified, draft, sheet);
+    // ("The road is gone. We need boats, not promises"): each is verbatim.
+    const joined = joinedQuotes(verified, words, masked, sheet);
     if (joined) {
       for (const q of joined) confirmations.push({ start: span.start, end: span.end, factId: q.id });
       wrongMouth(joined[0]);
@@ -172,12 +172,15 @@ function spokenBy(who: { id: string; at: number }, q: Quote, sheet: CompiledShee
  * one after the other (undefined: none). A run of a quote that leaves out a negation before it
  * is no such part.
  */
-function joinedQuotes(verified: ReturnType<typeof quoteIndex>['verified'], draft: readonly string[], sheet: CompiledSheet): [Quote, Quote] | undefined {
+function joinedQuotes(verified: ReturnType<typeof quoteIndex>['verified'], words: readonly Word[], masked: string, sheet: CompiledSheet): [Quote, Quote] | undefined {
+  const draft = words.map((w) => w.norm);
   if (draft.length < 4) return undefined;
   const runOf = (part: readonly string[]) => verified.filter((v) => containsRun(v.words, part as string[]) && !droppedNegation(v.words, part, [], 0));
   for (let i = 2; i <= draft.length - 2; i++) {
     const head = runOf(draft.slice(0, i));
     if (!head.length) break;
+    // (The quotes meet at a stop or a comma: "We will raise taxes" is no two quotes run together.)
+    if (!/[.,;:!?—–]/.test(masked.slice(words[i - 1].end, words[i].start))) continue;
     const tail = runOf(draft.slice(i));
     for (const a of head) for (const b of tail) if (a !== b && sameVoice(sheet, a.q.speaker, b.q.speaker)) return [a.q, b.q];
   }

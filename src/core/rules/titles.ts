@@ -280,9 +280,9 @@ function roleFinding(
   const person = personOf(names, index);
   if (person?.id === holder.id) return;
   if (person === undefined && holder.type !== 'person') return;
-  // "Its leader, Hester Pryce-Maddox" where she leads the council and Tkachenko the opposition: a
+  // "Its leader, Ada Frum" where she leads the council and Rhys Moyo the opposition: a
   // title the named person holds too, under a qualifier that is theirs too or names no office
-  // ("its", "the"), is theirs ("opposition leader Hester Pryce-Maddox" is not).
+  // ("its", "the"), is theirs ("opposition leader Ada Frum" is not).
   const same = (r: { title: string; qualifiers?: string[] }) => phraseWords(r.title).join(' ') === phraseWords(title).join(' ');
   if (person?.roles?.some((r) => same(r) && (!qualifier || DETERMINERS.has(qualifier) || (r.qualifiers ?? []).some((q) => phraseWords(q).join(' ') === qualifier)))) return;
   // Words of the holder's own name or of a title among them ("AForeign Minister Abbas"): no other person's name.

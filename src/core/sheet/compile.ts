@@ -37,7 +37,7 @@ export interface CompiledSheet {
   /** The figures of kind ratio (rules/ratioKinds.ts). */
   ratioFacts: Figure[];
   /**
-   * Durations told as two figures ("seven years and six months", "six hours and 40 minutes"): the
+   * Durations told as two figures ("seven years and six months", "two hours and 20 minutes"): the
    * first part's fact id, the whole in the first part's unit, and that unit.
    */
   durations: { first: string; total: number; unit: 'years' | 'hours' }[];
@@ -126,7 +126,7 @@ const SECOND_PART: Record<'years' | 'hours', { unit: RegExp; per: number }> = {
 
 /**
  * Pairs of figures of one cited sentence that read as one duration in two units: "N years and M
- * months", "N hours and M minutes"; the first a count ("7" of "7 years") or a duration ("six hours").
+ * months", "N hours and M minutes"; the first a count ("7" of "7 years") or a duration ("two hours").
  */
 function durationsOf(sheet: FactSheet): CompiledSheet['durations'] {
   const out: CompiledSheet['durations'] = [];

@@ -365,7 +365,7 @@ export function validateFactSheet(data: unknown): FactSheet {
       // "seven years and six months" is 7.5 years: the wording must say the value in its unit.
       const read = durationValue(f.text, f.unit as string);
       if (read === undefined) err(`${p}.text`, `${JSON.stringify(f.text)} does not read as a duration (a number and a unit of time: "7.5 years", "seven years and six months")`);
-      // (Rounded to two decimals at most: "six hours and 40 minutes" is 6.67 hours.)
+      // (Rounded to two decimals at most: "two hours and 20 minutes" is 2.33 hours.)
       else if (Math.abs(read - f.value) > Math.max(1e-6 * Math.max(1, f.value), 0.005 + 1e-9)) err(`${p}.text`, `${JSON.stringify(f.text)} reads as ${+read.toFixed(4)} ${f.unit}, but value is ${f.value}`);
     } else if (f.kind === 'ratio') {
       // A relative risk, a relative change or a change in points: its kind and its words.

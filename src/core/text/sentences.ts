@@ -82,7 +82,7 @@ export function splitSentences(masked: string, sink?: WordSink): Sentence[] {
     // A short line followed by a capitalised one is a line of its own (fact boxes, headlines),
     // not a paragraph wrapped at the margin.
     const ownLine = prevLength > 0 && prevLength < 50 && prevListLike && /^[ \t]*["“‘'(*]?\p{Lu}/u.test(line);
-    // "Injured:      412, of whom 58 critical": a fact box's labelled line, however long the one before.
+    // "Wounded:      77, of whom 9 critical": a fact box's labelled line, however long the one before.
     const labelLine = FACT_LABEL.test(line);
     const starts = BLOCK_START.test(line) || isTable || ownLine || (labelLine && prevListLike);
     if (cur && !starts && !prevSingle) {
