@@ -991,6 +991,22 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The opposition leader, Hester Pryce, told the meeting.').map((f) => f.split(':')[0]), ['role-mismatch']);
     assert.deepEqual(found(sheet, 'Its leader, Rowena Tkach, told the meeting.'), []);
   });
+  it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
+    const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
+    const sheet = sheetOf([
+      { id: 'league', kind: 'count', value: 27, text: '27', qualifier: 'exact', counts: 'seats won by the League', context: ['seats', 'won'], source },
+      { id: 'short', kind: 'count', value: 2, text: 'two', qualifier: 'exact', counts: 'seats short of a majority', context: ['short', 'majority'], source },
+    ]);
+    assert.deepEqual(found(sheet, 'The League won 26 more seats than in 2019.'), []);
+    assert.deepEqual(found(sheet, 'The League won 28 more seats than the Farmers Party.'), []);
+    // The stated difference is still compared.
+    assert.deepEqual(found(sheet, 'The League fell three short of a majority.'), ['number-mismatch: three']);
+  });
+  it('a signed figure is a change only in a table cell or a bracket; in prose ("won +72 seats") it is still read', () => {
+    const source = 'The club won 27 of the 57 seats.';
+    const sheet = sheetOf([{ id: 'seats', kind: 'count', value: 27, text: '27', qualifier: 'exact', counts: 'seats won', context: ['seats', 'won'], source }]);
+    assert.deepEqual(found(sheet, 'The club won +72 seats.'), ['number-mismatch: 72']);
+  });
 });
 
 describe('titles in apposition, in Markdown emphasis', () => {

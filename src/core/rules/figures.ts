@@ -51,14 +51,17 @@ export function checkFigure(
   // "a quarter of a percentage point", "a half-point rise": a fraction of a point is a change, no share.
   if (m.kind === 'share' && m.style.form === 'fraction' && /^(?:\s+of\s+an?|[\s-])\s*(?:percentage[\s-]+)?points?\b/i.test(text.slice(m.numEnd, m.numEnd + 32))) return;
   // "+18", "−8": a signed figure is a change, which only a sheet's changes (read above) can be.
-  if (/[+\u2212]$|(?:^|[\s|(])-$/.test(text.slice(Math.max(0, m.numStart - 2), m.numStart)) && m.qualStart === m.qualEnd) return;
+  // (In prose, "won +72 seats", the sign is emphasis: only a cell, an aligned column or a bracket holds a change.)
+  if (/(?:^|\n|\||\t| {2}|\()[ \t]*[+\u2212-]$/.test(text.slice(Math.max(0, m.numStart - 4), m.numStart)) && m.qualStart === m.qualEnd) return;
   // "closer to 520 jobs, not 410": a figure set aside for another is checked only as that other's.
   if (/(?:,\s*not|\brather than|\binstead of)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/i.test(text.slice(Math.max(0, m.qualStart - 20), m.qualStart)) && sheet.figures.some((f) => kindsMatch(m, f) && agrees(m, f))) return;
   // "3,750 more deaths than the official tally", "131 short of": a difference between two
   // figures, never one of them. It is left alone (confirmed when two of the story's figures of one
   // kind differ by it).
-  // (Where the sheet states such a difference itself, a figure in its place is compared with it.)
-  if (DIFFERENCE.test(text.slice(m.end, m.end + 60)) && !sheet.figures.some((f) => kindsMatch(m, f) && differenceIn(f))) {
+  // (Where the sheet states such a difference itself, a figure in its place is compared with it,
+  // and only with a difference: "26 more seats than in 2019" is no count of seats.)
+  const difference = DIFFERENCE.test(text.slice(m.end, m.end + 60));
+  if (difference && !sheet.figures.some((f) => kindsMatch(m, f) && differenceIn(f))) {
     const pair = sheet.figures.find((a) => a.kind === m.kind && sheet.figures.some((b) => b !== a && b.kind === a.kind && b.value < a.value && agrees({ ...m }, { ...a, value: a.value - b.value, qualifier: 'exact' })));
     if (pair) confirmations.push({ start: m.start, end: m.end, factId: pair.id });
     return;
@@ -107,7 +110,7 @@ export function checkFigure(
   // counts; only a fact that says that unit itself ("three points") can be the one.
   const joinedUnit = m.kind === 'count' && !age ? joinedUnitAfter(text, m.end) : undefined;
   for (const f of sheet.figures) {
-    if (!kindsMatch(m, f)) continue;
+    if (!kindsMatch(m, f) || (difference && !differenceIn(f))) continue;
     const terms = sheet.figureTerms.get(f.id)!;
     if (joinedUnit && !terms.has(lemmaOf(joinedUnit))) continue;
     const phrases = sheet.figureContext.get(f.id)!;
