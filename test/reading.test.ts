@@ -978,6 +978,21 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     // Another number in another currency is a conversion, left alone.
     assert.deepEqual(found(sheet, 'Aid:     €60m (government); €23m (Northern Development Bank)'), []);
   });
+  it('the wrong currency\'s fix keeps the qualifier and replaces a mark written after the number', () => {
+    const source = 'The Northern Development Bank pledged $25m in loans.';
+    const sheet = sheetOf(
+      [{ id: 'loan', kind: 'money', value: 25000000, currency: 'USD', text: '$25m', qualifier: 'exact', counts: 'loans from the bank', reportedBy: 'bank', context: ['loans', 'pledged'], source }],
+      [{ id: 'bank', type: 'organisation', name: 'Northern Development Bank', source }],
+    );
+    const fixed = (draft: string) => {
+      const fs = check(draft, sheet, { cache: false });
+      assert.equal(fs.length, 1, JSON.stringify(fs.map((f) => f.message)));
+      const e = fs[0].fixes[0].edits[0];
+      return draft.slice(0, e.start) + e.text + draft.slice(e.end);
+    };
+    assert.equal(fixed('The Northern Development Bank pledged about €25m in loans.'), 'The Northern Development Bank pledged about $25m in loans.');
+    assert.equal(fixed('The Northern Development Bank pledged about 25 million euros in loans.'), 'The Northern Development Bank pledged about $25m in loans.');
+  });
   it('a title two people hold is either one\'s under a qualifier that names no office ("Its leader, Hester Pryce"); under the other\'s own qualifier it is a wrong title', () => {
     const source = 'Council leader Hester Pryce won the vote; the opposition leader, Rowena Tkach, said the gap was £32.7m.';
     const sheet = sheetOf(

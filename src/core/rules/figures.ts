@@ -97,11 +97,16 @@ export function checkFigure(
   const age = ageOf(m, text, ctx, sheet, from);
   // "€40m" for the lender's $40m: the verified amount in another currency is no conversion (that
   // would change the number) but the wrong currency, where the clause or its source ties it there.
-  if (m.kind === 'money' && currencyOf(m.currency) && /^\D/.test(text.slice(m.start, m.numStart)) && !sheet.figures.some((f) => f.kind === 'money' && kindsMatch(m, f) && agrees(m, f))) {
+  if (m.kind === 'money' && currencyOf(m.currency) && !sheet.figures.some((f) => f.kind === 'money' && kindsMatch(m, f) && agrees(m, f))) {
     const f = sheet.figures.find((g) => g.kind === 'money' && !!g.currency && g.currency !== currencyOf(m.currency) && eq(m.value, g.value) && ((!!reporter && !!g.reportedBy && sameVoice(sheet, g.reportedBy, reporter)) || ctx.phraseWeight(sheet.figureContext.get(g.id)!, from, to, others, sheet.contextWords) >= 0.3));
     const mark = f && /^\D+/.exec(f.text)?.[0];
     if (f && mark) {
-      findings.push(numberFinding(m, f, `Draft says ${text.slice(m.start, m.end)} for ${f.counts}; verified: ${f.text} (${f.currency}, not ${currencyOf(m.currency)})`, [{ title: `Replace with ${f.text} (verified)`, edits: [{ start: m.start, end: m.numStart, text: mark }] }]));
+      // The mark before the number is swapped ("about €25m"); a figure with its currency after
+      // the number ("25 million euros") is rewritten as the verified text, after its qualifier.
+      const before = /\S/.test(text.slice(m.qualEnd, m.numStart));
+      const markStart = m.qualEnd + (/^\s*/.exec(text.slice(m.qualEnd, m.numStart))?.[0].length ?? 0);
+      const edit = before ? { start: markStart, end: m.numStart, text: mark } : { start: m.qualEnd + (/^\s*/.exec(text.slice(m.qualEnd, m.end))?.[0].length ?? 0), end: m.end, text: f.text };
+      findings.push(numberFinding(m, f, `Draft says ${text.slice(m.start, m.end)} for ${f.counts}; verified: ${f.text} (${f.currency}, not ${currencyOf(m.currency)})`, [{ title: `Replace with ${f.text} (verified)`, edits: [edit] }]));
       return;
     }
   }
