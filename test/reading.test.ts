@@ -947,6 +947,12 @@ describe('what a figure counts, read from the fact’s own sentence and from the
       assert.deepEqual(found(sheet, 'The runway was closed for nearly nine hours.'), ['number-mismatch: nearly nine hours']);
     }
     assert.deepEqual(found(one, 'The runway was closed for six hours and 50 minutes.'), ['number-mismatch: six hours and 50 minutes']);
+    // Told as two figures, the message and the fix give the whole verified duration.
+    const draft = 'The runway was closed for six hours and 50 minutes.';
+    const fs = check(draft, two, { cache: false });
+    assert.deepEqual(fs.map((f) => f.message), ['Draft says six hours and 50 minutes for hours the runway was closed; verified: six hours and 40 minutes']);
+    const e = fs[0].fixes[0].edits[0];
+    assert.equal(draft.slice(0, e.start) + e.text + draft.slice(e.end), 'The runway was closed for six hours and 40 minutes.');
   });
   it('a fact box: a source in brackets after a figure is its own ("6.4 (NSS) / 6.1 (EGS)"), each labelled line is read alone however long, and the verified amount in another currency is the wrong currency', () => {
     const source = 'The service put the magnitude at 6.4 and the survey at 6.1; the ministry counted 87 dead and 412 injured, and the bank pledged $25 million, with €60 million from the government.';

@@ -100,7 +100,7 @@ export function checkDuration(m: Mention, d: Duration, ctx: SentenceContext, she
   // A duration the sheet tells in two figures ("two hours" and "20 minutes") is their whole.
   const whole = (f: Figure) => {
     const pair = sheet.durations.find((x) => x.first === f.id && x.unit === f.unit);
-    return pair ? { ...f, value: pair.total } : f;
+    return pair ? { ...f, value: pair.total, text: pair.text } : f;
   };
   const agreeing = cands.find((c) => durationAgrees(m, valueIn(c.f), d.precisionDays / TIME_UNITS[c.f.unit!], whole(c.f)));
   if (agreeing) {
@@ -109,7 +109,7 @@ export function checkDuration(m: Mention, d: Duration, ctx: SentenceContext, she
   }
   const top = cands[0];
   if (top.score < 0.3) return false;
-  const f = top.f;
+  const f = whole(top.f);
   // Twelve times longer or shorter, in another number ("a two-day visit" beside monitoring visits
   // every six months): a span of something else, left to the count check.
   // ("ten months" for ten years is a slip of the unit, and flagged.)

@@ -40,7 +40,8 @@ export interface CompiledSheet {
    * Durations told as two figures ("seven years and six months", "two hours and 20 minutes"): the
    * first part's fact id, the whole in the first part's unit, and that unit.
    */
-  durations: { first: string; total: number; unit: 'years' | 'hours' }[];
+  /** A duration the sheet tells in two figures: the first's id, their total in its unit, and the cited words of the whole ("six hours and 40 minutes"). */
+  durations: { first: string; total: number; unit: 'years' | 'hours'; text: string }[];
   /** Whom each figure is about: its `about`, else the people its `counts` names, its reporter aside ("years prosecutors sought for Brekalo"). */
   figureAbout: Map<string, string[]>;
   /** Figures of the story's verified texts (the article, its documents) outside the cited sentences of the facts of their kind and value, by kind and value, with the words they count (see sources.ts). */
@@ -142,7 +143,8 @@ function durationsOf(sheet: FactSheet): CompiledSheet['durations'] {
     for (const mo of sheet.figures) {
       const pm = placeIn(mo);
       if (mo === y || mo.kind !== 'count' || mo.source !== y.source || pm.start !== py.end + gap) continue;
-      if (SECOND_PART[unit].unit.test(mo.source.slice(pm.end))) out.push({ first: y.id, total: y.value + mo.value / SECOND_PART[unit].per, unit });
+      const second = SECOND_PART[unit].unit.exec(mo.source.slice(pm.end));
+      if (second) out.push({ first: y.id, total: y.value + mo.value / SECOND_PART[unit].per, unit, text: y.source.slice(py.start, pm.end + second[0].length) });
     }
   }
   return out;
