@@ -1071,6 +1071,31 @@ describe('titles in apposition, in Markdown emphasis', () => {
     // A name outside the sheet has no title of its own to give back.
     assert.deepEqual(check("Ana Ruiz, the trust's chief executive, apologised.", sheet, { cache: false }).map((x) => x.fixes.length), [1]);
   });
+
+  it("a title in apposition owned by the person's organisation under any of its names ('the Orrin Trust's', 'chief executive of the Orrin Trust') is checked against their own; dropping 'deputy' is a wrong title", () => {
+    const roles = (title: string) => [{ title, qualifiers: ["the trust's", 'the trust’s', 'Orrin Trust'] }];
+    const own = loadFactSheet(
+      JSON.stringify({
+        story: { id: 'orrin', title: 'Orrin Trust apology', article: 'article.md' },
+        entities: [
+          { id: 'trust', type: 'organisation', name: 'Orrin Trust', mentions: ['the trust'], source },
+          { id: 'castell', type: 'person', name: 'Ivo Castell', aliases: ['Castell'], roles: roles('chief operating officer'), speaksFor: 'trust', source },
+          { id: 'hart', type: 'person', name: 'Lena Hart', aliases: ['Hart'], roles: roles('deputy chair'), source },
+        ],
+        figures: [], dates: [], quotes: [], settings: [],
+      }),
+    );
+    const fix = (draft: string) => applyFixes(draft, check(draft, own, { cache: false })).text;
+    // A word shared with their own title does not make another title theirs.
+    assert.equal(fix("Ivo Castell, the trust's chief executive, apologised."), "Ivo Castell, the trust's chief operating officer, apologised.");
+    assert.equal(fix("Ivo Castell, the Orrin Trust's chief executive, apologised."), "Ivo Castell, the Orrin Trust's chief operating officer, apologised.");
+    assert.equal(fix('Ivo Castell, chief executive of the Orrin Trust, apologised.'), 'Ivo Castell, chief operating officer of the Orrin Trust, apologised.');
+    assert.equal(fix("Lena Hart, the trust's chair, apologised."), "Lena Hart, the trust's deputy chair, apologised.");
+    // Their own title, whole or with a word more, or in part without an office word, stays.
+    for (const ok of ["Ivo Castell, the Orrin Trust's chief operating officer, apologised.", 'Ivo Castell, chief operating officer of the Orrin Trust, apologised.', "Lena Hart, the trust's former deputy chair, apologised.", "Ivo Castell, the trust's operating chief, apologised.", 'Ivo Castell, who runs the trust, apologised.', 'Ivo Castell, one of the trust’s founders, apologised.']) {
+      assert.deepEqual(check(ok, own, { cache: false }).map((f) => f.message), [], ok);
+    }
+  });
 });
 
 

@@ -10,6 +10,7 @@ import { type NameIndex, personOf } from './nameIndex';
 import { wordsAt, isCapitalised, nameAt, MONTHS_DAYS, NOT_NAMES, HONORIFIC, bare, stripPossessive, NAME_JOINS } from '../mentions/names';
 import { SUFFIXES } from '../language/spelling';
 import { REPORTING } from '../claims/speech';
+import { usually } from '../language/lexicon';
 
 /** Prepositions of place: what follows them is a place, not a title ("landing in New York Jared Kushner"). */
 const LOCATIVES = new Set(['in', 'at', 'near', 'from', 'outside', 'inside', 'across', 'around', 'over']);
@@ -62,44 +63,93 @@ export function checkUnknownTitles(ctx: SentenceContext, text: string, sheet: Co
 
 /**
  * A title the sheet does not know in apposition after a sheet person, owned by the organisation
- * of their own role ("Siobhan Kettleby, HIF's chief executive," where she is HIF's spokeswoman):
- * one to three lower-case words after one of their title's possessive qualifiers, closing the
- * apposition, sharing no word with any title of the story. Fixed to their own title.
+ * of their own role ("Siobhan Kettleby, HIF's chief executive," or "…, chief executive of HIF,"
+ * where she is HIF's spokeswoman): one to three lower-case words, the last a noun, after one of
+ * their title's possessive qualifiers or a possessive name of their organisation, or before "of",
+ * "at" or "for" and its name; closing the apposition, and not their own title. Fixed to their own
+ * title.
  */
 function ownedTitleAfter(toks: Token[], m: { id: string; at: number; len: number }, sheet: CompiledSheet, index: NameIndex, text: string, roleWords: ReadonlySet<string>, findings: Finding[], flagged: Set<number>): void {
   const person = sheet.entities.get(m.id);
   if (person?.type !== 'person' || !person.roles?.length) return;
   const k = m.at + m.len;
   if (!toks[k] || !/^(?:[*_]{1,3})?,[ \t\u00a0]+$/.test(text.slice(toks[k - 1].end, toks[k].start))) return;
-  for (const role of person.roles) {
-    for (const q of role.qualifiers ?? []) {
+  const spaced = (e: number) => /^[ \t\u00a0]+$/.test(text.slice(toks[e - 1].end, toks[e].start));
+  /** Up to three lower-case words from `first`, not a verb of saying ("…, HIF's press chief said."); before `link`, not "of", "at" or "for". */
+  const titleWords = (first: number, link: boolean) => {
+    let e = first;
+    while (e < toks.length && e - first < 3 && /^\p{Ll}+$/u.test(toks[e].text) && !REPORTING.has(toks[e].norm) && !(link && OWNER_LINKS.has(toks[e].norm)) && (e === first || spaced(e))) e++;
+    return e;
+  };
+  const closes = (e: number) => !toks[e] || /^\s*,/.test(text.slice(toks[e - 1].end, toks[e].start));
+  /** The length of a name of one of `owners` at token `at` ("the Orrin Trust", "the trust"), possessive or not. */
+  const ownerAt = (at: number, owners: readonly Entity[], possessive: boolean): number => {
+    let best = 0;
+    for (const o of owners) {
+      for (const n of [o.name, ...(o.aliases ?? []), ...(o.mentions ?? [])]) {
+        const w = phraseWords(n);
+        const lead = toks[at]?.norm === 'the' && w[0] !== 'the' ? 1 : 0;
+        if (w.length && w.every((x, j) => toks[at + lead + j]?.norm === x) && /['’]s?$/.test(toks[at + lead + w.length - 1].text) === possessive) best = Math.max(best, lead + w.length);
+      }
+    }
+    return best;
+  };
+  // The organisations the person's roles are of: whom they speak for, and what their qualifiers name.
+  const owners = [person.speaksFor, ...person.roles.flatMap((r) => (r.qualifiers ?? []).map((q) => index.entityByPhrase.get(phraseWords(q).filter((w) => w !== 'the').join(' '))?.id))]
+    .map((id) => (id ? sheet.entities.get(id) : undefined))
+    .filter((e): e is Entity => !!e && e.type !== 'person' && e.type !== 'place');
+  let role = person.roles[0];
+  let first = -1;
+  let end = -1;
+  for (const r of person.roles) {
+    for (const q of r.qualifiers ?? []) {
       if (!/['’]s?$/.test(q)) continue;
       const qw = phraseWords(q);
       if (!qw.every((w, j) => toks[k + j]?.norm === w)) continue;
       // Owned by an organisation: a person's or a country's ("Trump's senior adviser", "Iran's
       // lead negotiator") may be a true description the sheet does not hold.
       const ownerType = index.entityByPhrase.get(qw.filter((w) => w !== 'the').join(' '))?.type;
-      if (ownerType === 'person' || ownerType === 'place') continue;
-      let e = k + qw.length;
-      const first = e;
-      // Up to three lower-case words, not a verb of saying after them ("…, HIF's press chief said.").
-      while (e < toks.length && e - first < 3 && /^\p{Ll}+$/u.test(toks[e].text) && !REPORTING.has(toks[e].norm) && /^[ \t\u00a0]+$/.test(text.slice(toks[e - 1].end, toks[e].start))) e++;
-      if (e === first) return;
-      // The apposition closes after the title: a comma, or the sentence's end.
-      if (toks[e] && !/^\s*,/.test(text.slice(toks[e - 1].end, toks[e].start))) return;
-      const words = toks.slice(first, e);
-      // A title of the story is read by checkRoles (its holder is another person, or this one).
-      const phrase = words.map((t) => t.norm).join(' ');
-      if (sheet.titlePhrases.has(phrase) || (words.length === 1 && roleWords.has(phrase))) return;
-      // Their own title with a word of time or office ("former finance director") is theirs.
-      const own = new Set(person.roles.flatMap((r) => phraseWords(r.title)));
-      if (words.some((t) => own.has(t.norm))) return;
-      const right = role.title;
-      titleFinding(words[0].start, words[words.length - 1].end, person, text, findings, flagged, { right, fix: right });
-      return;
+      if (ownerType === 'person' || ownerType === 'place') return;
+      if (first < 0 || k + qw.length > first) [role, first] = [r, k + qw.length];
     }
   }
+  if (first < 0) {
+    const n = ownerAt(k, owners, true);
+    if (n) first = k + n;
+  }
+  if (first >= 0) {
+    end = titleWords(first, false);
+    if (end === first || !closes(end)) return;
+  } else {
+    // "…, chief executive of the Orrin Trust,": the title before "of", "at" or "for" and the owner.
+    first = k + (/^(?:a|an|the)$/.test(toks[k].norm) ? 1 : 0);
+    end = titleWords(first, true);
+    if (end === first || !OWNER_LINKS.has(toks[end]?.norm ?? '')) return;
+    const n = ownerAt(end + 1, owners, false);
+    if (!n || !closes(end + 1 + n)) return;
+  }
+  const words = toks.slice(first, end);
+  // A title is a noun phrase: it ends in a noun, or a word the lexicon does not hold ("envoy").
+  const last = usually(words[words.length - 1].norm);
+  if (last && last !== 'n') return;
+  // A title of the story is read by checkRoles (its holder is another person, or this one).
+  const phrase = words.map((t) => t.norm).join(' ');
+  // (A word of another's title, "chair" of a "deputy chair", is read here when it is a word of their own.)
+  const ownWords = new Set(person.roles.flatMap((r) => phraseWords(r.title)));
+  if (sheet.titlePhrases.has(phrase) || (words.length === 1 && roleWords.has(phrase) && !ownWords.has(phrase))) return;
+  // Their own title, with a word of time or office more ("former finance director"), or in part
+  // without a word of office ("operating chief"), is theirs; "chair" for a deputy chair is not.
+  const draftWords = new Set(words.map((t) => t.norm));
+  const theirs = person.roles.some((r) => {
+    const own = phraseWords(r.title);
+    return own.every((w) => draftWords.has(w)) || ([...draftWords].every((w) => own.includes(w)) && !own.some((w) => !draftWords.has(w) && OTHER_OFFICE.has(w)));
+  });
+  if (theirs) return;
+  titleFinding(words[0].start, words[words.length - 1].end, person, text, findings, flagged, { right: role.title, fix: role.title });
 }
+
+/** Words that tie a title to its organisation after it ("chief executive of the trust"). */
+const OWNER_LINKS = new Set(['of', 'at', 'for']);
 
 const OTHER_OFFICE = new Set(['former', 'ex', 'deputy', 'acting', 'then', 'late', 'outgoing', 'previous', 'past', 'vice', 'shadow', 'incoming', 'new']);
 
