@@ -207,6 +207,18 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('Annabelle Okafor called the loan “a bridge to the future”.'), []);
   });
 
+  it('a given name two letters off a long verified one ("Esther" for Hester) is a slip for it; a common word is not', () => {
+    const source = 'Council leader Hester Pryce-Maddox won the vote.';
+    const sheet = loadFactSheet(JSON.stringify({
+      story: { id: 'calder', title: 'Vote', article: 'article.md' },
+      entities: [{ id: 'pryce', type: 'person', name: 'Hester Pryce-Maddox', aliases: ['Pryce-Maddox'], source }],
+      figures: [], dates: [], quotes: [], settings: [],
+    }));
+    const fix = (draft: string) => applyFixes(draft, check(draft, sheet, { cache: false })).text;
+    assert.equal(fix('Esther Pryce-Maddox won the vote.'), 'Hester Pryce-Maddox won the vote.');
+    assert.equal(fix('Leader Pryce-Maddox won the vote. Yesterday Pryce-Maddox spoke.'), 'Leader Pryce-Maddox won the vote. Yesterday Pryce-Maddox spoke.');
+  });
+
   it('another given name before a hyphenated surname is flagged too ("Ada Asante-Penn" for Kwame Asante-Penn)', () => {
     assert.equal(fixed('Ada Asante-Penn chairs the guild.'), 'Kwame Asante-Penn chairs the guild.');
     assert.deepEqual(flagged('**Kwame Asante-Penn** chairs the guild; Mr Asante-Penn agreed.'), []);
@@ -681,6 +693,17 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'Obuyah said the pumps had failed. Nia Obuya agreed.'), []);
     assert.deepEqual(found(sheet, 'Ola Woode said the pumps had failed; Ola Wooda agreed.'), ['name-mismatch: Wooda']);
     assert.deepEqual(found(sheet, 'Ola Woode said the pumps had failed; Ola Wood agreed.'), []);
+  });
+
+  it('after the verified given name, a surname with an "s" more ("Helena Vargas") or two letters off a long one ("Milan Oreshkin") is misspelt', () => {
+    const src = 'Helena Varga and Milan Oreshkov said the pumps had failed.';
+    const sheet = sheetOf([], [
+      { id: 'varga', type: 'person', name: 'Helena Varga', aliases: ['Varga'], source: src },
+      { id: 'oreshkov', type: 'person', name: 'Milan Oreshkov', aliases: ['Oreshkov'], source: src },
+    ]);
+    assert.deepEqual(found(sheet, 'Dr Helena Vargas said the pumps had failed.'), ['name-mismatch: Vargas']);
+    assert.deepEqual(found(sheet, 'Professor Milan Oreshkin said the pumps had failed.'), ['name-mismatch: Oreshkin']);
+    assert.deepEqual(found(sheet, "Helena Varga's team and the Vargas family agreed; Milan Oreshkov's too."), []);
   });
 
   it('"a 46-year-old" is an age wherever it stands, and "a three-point lead" counts points: neither is a slip for seats', () => {

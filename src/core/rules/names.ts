@@ -151,7 +151,10 @@ export function checkNames({ text, contexts, sheet, findings, confirmations, bef
     for (const f of index.all) {
       if (!f.person || f.words.length < 2 || f.words[0] !== g) continue;
       const surname = f.words[f.words.length - 1];
-      if (surname.length < 4 || w[0] !== surname[0] || SUFFIXES.some((x) => w === surname + x) || editDistance(w, surname, 1) !== 1) continue;
+      // (A plural is no form of a person's name after their given name: "Helena Vargas" is a slip.
+      // A long surname may be two letters off: "Milan Oreshkin" for Oreshkov.)
+      const d = editDistance(w, surname, 2);
+      if (surname.length < 4 || w[0] !== surname[0] || SUFFIXES.some((x) => x !== 's' && w === surname + x) || !(d === 1 || (d === 2 && surname.length >= 7 && w.length >= 7))) continue;
       spellFinding(start, end, f.spelled[f.spelled.length - 1], f.entity);
       return;
     }
@@ -182,7 +185,10 @@ export function checkNames({ text, contexts, sheet, findings, confirmations, bef
     // Or a given name of its shape: the verified one's initial and nearly its length ("Jason" for
     // Jared), not a word the sheet uses nor a common English word ("Judge Kushner").
     const sameShape = g[0] === given[0] && g.length >= 4 && Math.abs(g.length - given.length) <= 1 && !sheet.vocabulary.has(g) && !isCommonWord(g);
-    if (!knownGiven && !sameShape && !(editDistance(g, given, 2) <= 1 && Math.min(g.length, given.length) >= 4)) return;
+    // Or a spelling two letters off a long one ("Esther" for Hester), no common word either.
+    const d = editDistance(g, given, 2);
+    const near = (d <= 1 && Math.min(g.length, given.length) >= 4) || (d === 2 && Math.min(g.length, given.length) >= 6 && !sheet.vocabulary.has(g) && !isCommonWord(g));
+    if (!knownGiven && !sameShape && !near) return;
     spellFinding(prev.start, prev.end, person.spelled[0], person.entity);
   };
 
