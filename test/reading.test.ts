@@ -899,6 +899,16 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The operator says nobody worked more than 12 hours.'), []);
     assert.deepEqual(found(sheet, 'The operator says officers worked more than 12 hours.'), ['number-mismatch: more than 12']);
   });
+  it('a verb of approach or of passing is a qualifier: a toll that "nears 90" agrees with 87, one that "tops 90" does not', () => {
+    const source = 'The ministry said 87 people had been killed.';
+    const sheet = sheetOf([{ id: 'dead', kind: 'count', value: 87, text: '87', qualifier: 'exact', counts: 'people killed', context: ['killed', 'dead', 'death toll'], source }]);
+    assert.deepEqual(found(sheet, '# Quake death toll nears 90'), []);
+    assert.deepEqual(found(sheet, 'The death toll was nearing 90 on Sunday.'), []);
+    assert.deepEqual(found(sheet, 'The death toll has topped 80.'), []);
+    assert.deepEqual(found(sheet, '# Quake death toll tops 90').map((f) => f.split(':')[0]), ['number-mismatch']);
+    // The verb cannot be dropped and no value makes it true: no fix is offered ("death toll 87" is no headline).
+    assert.deepEqual(check('# Quake death toll tops 90', sheet, { cache: false }).map((f) => f.fixes.length), [0]);
+  });
   it('a title is anyone\'s: "Its leader, Councillor Fergus Hallam" in another council\'s item does not make it this story\'s', () => {
     const source = 'The opposition group said the gap was £32.7m. Its leader, Councillor Rowena Tkachenko, called the budget reckless.';
     const sheet = sheetOf(

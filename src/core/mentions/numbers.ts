@@ -53,9 +53,14 @@ export interface Mention {
   style: NumberStyle;
 }
 
+/** A qualifier that is a verb of the clause ("tops", "nears"): a fix cannot drop it. */
+export const VERB_QUALIFIER = /^(?:tops|topped|topping|exceeds|exceeded|exceeding|surpassed|surpasses|nears|neared|nearing)$/i;
+
 const QUALIFIERS: [RegExp, QualifierClass][] = [
-  [/(?:just |a little |slightly |well )?(?:more than|over|above|upwards of|upward of|in excess of|at least|no fewer than|no less than|north of)$/i, 'lower'],
-  [/(?:nearly|almost|close to|just under|just shy of|approaching|not quite)$/i, 'approx-below'],
+  // (A verb of passing or of nearing bounds its object as "more than" or "nearly" do: a toll that
+  // "tops 90", "nears 90". Not "passed" nor "approached": "passed 12 laws", "approached 12 firms".)
+  [/(?:just |a little |slightly |well )?(?:more than|over|above|upwards of|upward of|in excess of|at least|no fewer than|no less than|north of|tops|topped|topping|exceeds|exceeded|exceeding|surpassed|surpasses)$/i, 'lower'],
+  [/(?:nearly|almost|close to|just under|just shy of|approaching|not quite|nears|neared|nearing)$/i, 'approx-below'],
   [/(?:closer to|nearer to|nearer|about|around|roughly|some|approximately|an estimated|estimated|circa|c\.|an approximate|or so|approx\.?)$/i, 'approx'],
   [/(?:just |well |a little |slightly )?(?:fewer than|less than|under|below|up to|as many as|as much as|as high as|no more than|at most|not more than)$/i, 'upper'],
 ];

@@ -2,7 +2,7 @@
  * A figure of the draft against the fact it refers to: whether its value and qualifier agree
  * (honest rounding under a qualifier), and the fix of a wrong one in the draft's own style.
  */
-import { findMentions, type Mention } from '../mentions/numbers';
+import { findMentions, VERB_QUALIFIER, type Mention } from '../mentions/numbers';
 import { numberToWords, yearToWords } from '../language/numberWords';
 import { renderDigits, renderShare, scaleWordFor } from './renderNumber';
 import { matchCase } from '../text/tokens';
@@ -110,6 +110,8 @@ export function render(m: Mention, f: Figure, text: string): { edits: Edit[]; sh
     if (!r) return undefined;
     if (honest) return { edits: r, shown: `${text.slice(m.qualStart, m.qualEnd)} ${shownAfter(m, text, r)}`, rounded: true };
     if (r.some((e) => e.start < m.qualEnd)) return { edits: r, shown: shownAfter(m, text, r) };
+    // ("tops 90" for 87: the verb of the clause cannot go, and no value makes it true.)
+    if (VERB_QUALIFIER.test(text.slice(m.qualStart, m.qualEnd))) return undefined;
     // One edit from the qualifier on: the qualifier goes, what stands between it and the number ("$") stays.
     const end = Math.max(...r.map((e) => e.end));
     let out = text.slice(m.qualEnd, end);
