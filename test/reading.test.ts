@@ -1045,6 +1045,24 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The opposition leader, Hester Pryce, told the meeting.').map((f) => f.split(':')[0]), ['role-mismatch']);
     assert.deepEqual(found(sheet, 'Its leader, Rowena Tkach, told the meeting.'), []);
   });
+  it("a person who speaks for one organisation does not speak for another their title is of ('council opposition leader' speaks for the opposition)", () => {
+    const source = 'The finance chief said the gap was £23.4 million; the opposition leader, Rowena Tkach, put it at £32.7 million.';
+    const sheet = sheetOf(
+      [
+        { id: 'gap-council', kind: 'money', value: 23400000, currency: 'GBP', text: '£23.4 million', qualifier: 'exact', counts: 'funding gap, according to the council', reportedBy: 'chief', context: ['gap'], source },
+        { id: 'gap-opposition', kind: 'money', value: 32700000, currency: 'GBP', text: '£32.7 million', qualifier: 'exact', counts: 'funding gap, according to the opposition', reportedBy: 'tkach', context: ['gap'], source },
+        { id: 'savings', kind: 'money', value: 18600000, currency: 'GBP', text: '£18.6 million', qualifier: 'exact', counts: 'savings the council must find', reportedBy: 'council', context: ['savings'], source: 'The council must find £18.6 million of savings.' },
+      ],
+      [
+        { id: 'council', type: 'body', name: 'Calder Borough Council', mentions: ['the council', 'council'], source },
+        { id: 'alliance', type: 'organisation', name: 'Ratepayers Alliance', mentions: ['the opposition'], source },
+        { id: 'chief', type: 'person', name: 'Dominic Acker', speaksFor: 'council', source },
+        { id: 'tkach', type: 'person', name: 'Rowena Tkach', speaksFor: 'alliance', roles: [{ title: 'opposition leader', qualifiers: ['council'] }], source },
+      ],
+    );
+    assert.deepEqual(found(sheet, 'The council says the funding gap is £32.7 million.').map((f) => f.split(':')[0]), ['number-mismatch']);
+    assert.deepEqual(found(sheet, 'The council says the funding gap is £23.4 million.'), []);
+  });
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

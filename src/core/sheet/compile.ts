@@ -223,7 +223,9 @@ function voicesOf(sheet: FactSheet): Map<string, Set<string>> {
   };
   for (const e of sheet.entities) {
     if (e.speaksFor) link(e.id, e.speaksFor);
-    if (e.type !== 'person') continue;
+    // Whom a person speaks for, where the sheet says, is the one voice they have: the body their
+    // title is of ("council opposition leader") is not it.
+    if (e.type !== 'person' || e.speaksFor) continue;
     for (const r of e.roles ?? []) {
       for (const q of r.qualifiers ?? []) {
         const words = phraseWords(q.replace(/['’]s?$/, '')).filter((w, i) => !(i === 0 && w === 'the'));
