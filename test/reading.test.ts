@@ -1063,6 +1063,12 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The council says the funding gap is £32.7 million.').map((f) => f.split(':')[0]), ['number-mismatch']);
     assert.deepEqual(found(sheet, 'The council says the funding gap is £23.4 million.'), []);
   });
+  it('the noun a fact\'s own text counts ("2.3 billion crowns") ties a draft figure to it, as one after the text in its sentence does', () => {
+    const source = 'Small firms have paid an extra 2.3 billion crowns in interest since 2023.';
+    const sheet = sheetOf([{ id: 'interest', kind: 'money', value: 2300000000, currency: 'crowns', text: '2.3 billion crowns', qualifier: 'exact', counts: 'extra interest paid by small firms', context: ['interest', 'extra'], source }]);
+    assert.deepEqual(found(sheet, 'Small firms have paid an extra 2.3 million crowns in interest.'), ['number-mismatch: 2.3 million']);
+    assert.deepEqual(found(sheet, 'Small firms have paid an extra 2.3 billion crowns in interest.'), []);
+  });
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

@@ -300,6 +300,10 @@ export function compile(sheet: FactSheet): CompiledSheet {
       const at = placeIn(f);
       const unit = at.start >= 0 ? countedWord(f.source, at.end) : undefined;
       if (unit && !phrases.some((p) => p.length === 1 && p[0] === unit)) phrases.push([unit]);
+      // ...and the noun its own text counts ("2.3 billion crowns": crown).
+      const own = findMentions(f.text)[0];
+      const inText = own ? countedWord(f.text, own.end) : undefined;
+      if (inText && !phrases.some((p) => p.length === 1 && p[0] === inText)) phrases.push([inText]);
       return [f.id, phrases];
     }),
   );
