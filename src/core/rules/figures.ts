@@ -279,7 +279,7 @@ export function checkFigure(
       top = r;
     } else if (!second || r.s > second.s) second = r;
   }
-  const c = top?.c; if (process.env.DBG) console.error("CANDS", text.slice(m.start, m.end), cands.map((x) => `${x.fact.id}:${x.counts.toFixed(2)}${x.contradicted ? "!" : ""}${x.reporterMatch ? "R" : ""}a${x.about}`).join(" "), "top", top?.c.fact.id, top?.s.toFixed(2), "2nd", second?.c.fact.id, second?.s.toFixed(2));
+  const c = top?.c;
   const tied =
     !!c &&
     // (The reporter and a slip of a digit tie a figure to nothing else said of it only in a longer
