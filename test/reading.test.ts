@@ -1069,6 +1069,16 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'Small firms have paid an extra 2.3 million crowns in interest.'), ['number-mismatch: 2.3 million']);
     assert.deepEqual(found(sheet, 'Small firms have paid an extra 2.3 billion crowns in interest.'), []);
   });
+  it('level on the strongest word, the fact more of whose words the clause says is the one ("eight members of its policy committee" is the committee\'s nine)', () => {
+    const source = 'Three of the nine members of the policy committee voted against; the chamber, with about 14,000 members, agreed.';
+    const sheet = sheetOf([
+      { id: 'dissent', kind: 'count', value: 3, text: 'Three', qualifier: 'exact', counts: 'members who voted against', context: ['voted against', 'members'], source },
+      { id: 'committee', kind: 'count', value: 9, text: 'nine', qualifier: 'exact', counts: 'members of the policy committee', context: ['members', 'committee'], source },
+      { id: 'chamber', kind: 'count', value: 14000, text: 'about 14,000', qualifier: 'about', counts: 'members of the chamber', context: ['members', 'chamber'], source },
+    ]);
+    assert.deepEqual(found(sheet, 'Three of the eight members of its policy committee wanted no change.'), ['number-mismatch: eight']);
+    assert.deepEqual(found(sheet, 'Three of the nine members of its policy committee wanted no change.'), []);
+  });
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

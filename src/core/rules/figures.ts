@@ -267,6 +267,7 @@ export function checkFigure(
   // Whom the clause names rules out the figures of others as the one a figure is a slip for
   // ("The Farmers and Workers Party … fell from 30 seats to 21" is no slip for the League's 27).
   const someoneNamed = cands.some((x) => x.about === 1);
+  const ranked: { c: Candidate; s: number }[] = [];
   for (const x of cands) {
     if (x.contradicted || (rangeEnd && !sheet.rangeEnds.has(x.fact)) || wrongEnd(x.fact) || (someoneNamed && x.about < 0)) continue;
     // The value is evidence: a slip of the finger for a fact's figure, or its figure under a contradicting qualifier.
@@ -274,10 +275,24 @@ export function checkFigure(
     const sameForm = m.kind === 'count' && m.style.decimals > 0 === !Number.isInteger(x.fact.value) ? 0.1 : 0;
     const slip = fingerSlipOf(m, x.fact) || scaleSlipOf(m.value, x.fact.value);
     const r = { c: x, s: score(x) + (slip || qualifierOnlyWrong(m, x.fact) ? 0.4 + sameForm : 0) + (sameThing(x) ? 0.3 : 0) };
+    ranked.push(r);
     if (!top || r.s > top.s) {
       second = top;
       top = r;
     } else if (!second || r.s > second.s) second = r;
+  }
+  // Level on the strongest evidence ("three of the eight members of its monetary policy
+  // committee": members of the committee, of the chamber, the dissenters), the fact more of whose
+  // words the clause says is the one (committee and members).
+  // (Not where some fact of the sheet has the figure's value: it may be that one, outweighed.)
+  if (top && second && second.s > top.s - 0.05 && !sheet.figures.some((f) => kindsMatch(m, f) && agrees(m, f))) {
+    const level = ranked.filter((r) => r.s > top!.s - 0.05);
+    const hits = (f: Figure) => sheet.figureContext.get(f.id)!.filter((p) => ctx.phraseWeight([p], from, to, others, sheet.contextWords) >= 0.3).length;
+    const counted = level.map((r) => ({ r, n: hits(r.c.fact) })).sort((a, b) => b.n - a.n);
+    if (counted[0].n > counted[1].n) {
+      top = counted[0].r;
+      second = counted[1].r.s > top.s ? counted[1].r : undefined;
+    }
   }
   const c = top?.c;
   const tied =
