@@ -188,6 +188,14 @@ describe('extract: entity types and dates (issue 19 fault classes)', () => {
     assert.equal(byName(sheet, 'Harbour'), undefined);
   });
 
+  it('a place the dateline writes in capitals is named as the body writes it ("HALDEN —" and "in Halden": Halden)', () => {
+    const article = 'Quake hits valley\n\nHALDEN — An earthquake struck the valley on Sunday, the ministry said.\n\nThe minister told a news conference in Halden that 58 people were hurt.\n';
+    const other = extractFacts(article, { articlePath: 'quake.txt' }).sheet;
+    const e = other.entities.find((x) => x.name.toLowerCase() === 'halden');
+    assert.equal(e?.name, 'Halden');
+    assert.ok(e!.source.includes('Halden'));
+  });
+
   it('without an apposition too: "Keller & Rowe said", "consumer group Seaways First"; "in Northgate" is a place beside "Radio Northgate"', () => {
     const other = extractFacts(
       'Ferry fares rise\n\nConsumer group Seaways First said fares had doubled. Keller & Rowe said it had warned of the rise.\n\nA meeting in Northgate heard that Radio Northgate had reported the rise first.\n',

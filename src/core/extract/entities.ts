@@ -43,6 +43,14 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
       byKey.set(key, d);
       drafts.push(d);
     }
+    // A name first seen in capitals (a dateline's "HALDEN —") is named as the body writes it,
+    // and cited there.
+    const caps = (n: string) => n === n.toUpperCase() && /\p{Lu}{2}/u.test(n);
+    if (caps(d.entity.name) && !caps(name)) {
+      d.entity.name = name;
+      d.first = src;
+      d.entity.source = src.text;
+    }
     // Cite the first body sentence that names it (the headline only if nothing else does).
     if (d.first.headline && !src.headline) {
       d.first = src;
