@@ -188,6 +188,15 @@ describe('extract: entity types and dates (issue 19 fault classes)', () => {
     assert.equal(byName(sheet, 'Harbour'), undefined);
   });
 
+  it('a title before a name and "of" its force ("Detective Superintendent Owain Prestwich of Tarnshire Police") makes a titled person, who speaks the quote after', () => {
+    const article = 'Drone arrests\n\nDetective Superintendent Owain Prestwich of Tarnshire Police told a briefing that two people had been arrested.\n\n“We are treating this as a deliberate act,” Prestwich said.\n';
+    const other = extractFacts(article, { articlePath: 'drone.txt' }).sheet;
+    const p = other.entities.find((x) => x.name === 'Owain Prestwich');
+    assert.equal(p?.type, 'person');
+    assert.ok(p!.roles?.some((r) => r.title === 'Detective Superintendent'), JSON.stringify(p!.roles));
+    assert.equal(other.quotes.find((q) => q.text.startsWith('We are treating'))?.speaker, p!.id);
+  });
+
   it('a place the dateline writes in capitals is named as the body writes it ("HALDEN —" and "in Halden": Halden)', () => {
     const article = 'Quake hits valley\n\nHALDEN — An earthquake struck the valley on Sunday, the ministry said.\n\nThe minister told a news conference in Halden that 58 people were hurt.\n';
     const other = extractFacts(article, { articlePath: 'quake.txt' }).sheet;

@@ -112,9 +112,17 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
         const rest = ws.slice(head + 1).map((w) => lower(w.text));
         const allModifiers = ws.slice(k, head).every((w) => TITLE_MODIFIERS.has(lower(w.text)));
         // "General Motors", "Wildlife Trust Director": an organisation or a title alone, not a titled person.
-        const restLast = rest[rest.length - 1];
+        // (What follows "of" is whose the person is: "Superintendent Owain Prestwich of Tarnshire Police".)
+        let own = head + 2;
+        while (own < ws.length && !/\S/.test(text.slice(ws[own - 1].end, ws[own].start))) own++;
+        const restLast = rest[own - head - 2];
         if (restLast && (ORG_WORDS.has(restLast) || PLACE_WORDS.has(restLast) || OUTLET_WORDS.has(restLast))) head = -1;
         else if (!rest.length && !allModifiers) head = -1;
+        else if (own < ws.length) {
+          // The titled person's name ends there; whose they are is a name of its own, read next.
+          runs.push({ src, words: ws.slice(own) } as NameRun);
+          ws = ws.slice(0, own);
+        }
       }
       let title: string | undefined;
       if (head >= 0) {
