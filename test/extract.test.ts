@@ -197,6 +197,11 @@ describe('extract: entity types and dates (issue 19 fault classes)', () => {
     assert.equal(other.quotes.find((q) => q.text.startsWith('We are treating'))?.speaker, p!.id);
   });
 
+  it('the word after a dateline opens its sentence ("TARNLEY — Repeated drone sightings …": no place "Repeated")', () => {
+    const other = extractFacts('Drones close runway\n\nTARNLEY — Repeated drone sightings closed the runway at Tarnley Airport on Friday.\n', { articlePath: 'drone.txt' }).sheet;
+    assert.deepEqual(other.entities.filter((e) => /repeated/i.test(e.name)), []);
+  });
+
   it('a place the dateline writes in capitals is named as the body writes it ("HALDEN —" and "in Halden": Halden)', () => {
     const article = 'Quake hits valley\n\nHALDEN — An earthquake struck the valley on Sunday, the ministry said.\n\nThe minister told a news conference in Halden that 58 people were hurt.\n';
     const other = extractFacts(article, { articlePath: 'quake.txt' }).sheet;

@@ -122,7 +122,8 @@ export function nounApposition(text: string, src: Src, first: number, last: numb
 }
 
 export function isSentenceStart(text: string, sentenceStart: number, at: number): boolean {
-  return /^[\s“"‘'(*#>\-]*$/.test(text.slice(sentenceStart, at));
+  // (After a dateline, "TARNLEY — ", "LONDON (Reuters) – ", the sentence opens again.)
+  return /^[\s“"‘'(*#>\-]*(?:\p{Lu}{2,}[\p{Lu}\s.,'’-]*(?:\([^)\n]{1,30}\))?[ \t]*[—–-]+[ \t]*)?$/u.test(text.slice(sentenceStart, at));
 }
 
 /** Words (lower case) that stand capitalised on their own somewhere, not before a lower-case noun. */
