@@ -1079,6 +1079,12 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'Three of the eight members of its policy committee wanted no change.'), ['number-mismatch: eight']);
     assert.deepEqual(found(sheet, 'Three of the nine members of its policy committee wanted no change.'), []);
   });
+  it('a year is tied to a fact by what happened then, not by a preposition ("owned the club since 2008" is no year of frozen prices)', () => {
+    const source = 'Season ticket prices have been frozen since 2022.';
+    const sheet = sheetOf([{ id: 'frozen', kind: 'year', value: 2022, text: '2022', qualifier: 'exact', counts: 'year since which season ticket prices have been frozen', context: ['since', 'frozen', 'season tickets'], source }]);
+    assert.deepEqual(found(sheet, 'Graham Fairbairn, who has owned the club since 2008, put it on the market.'), []);
+    assert.deepEqual(found(sheet, 'Season ticket prices have been frozen since 2021.'), ['number-mismatch: 2021']);
+  });
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

@@ -118,7 +118,8 @@ export function checkFigure(
     if (!kindsMatch(m, f) || (difference && !differenceIn(f))) continue;
     const terms = sheet.figureTerms.get(f.id)!;
     if (joinedUnit && !terms.has(lemmaOf(joinedUnit))) continue;
-    const phrases = sheet.figureContext.get(f.id)!;
+    // (A year is tied by what happened then: a preposition of its context, "since", says nothing.)
+    const phrases = m.kind === 'year' ? contentPhrases(f, sheet.figureContext.get(f.id)!) : sheet.figureContext.get(f.id)!;
     // An age's fact is one in its own sentence, or gives it by "age", "aged" or "-year-old" in its context or description.
     if (age && !sheet.ages.has(f.id) && ![...AGE_WORDS].some((w) => terms.has(w))) continue;
     let counts = age === 'named' ? 1 : ctx.phraseWeight(phrases, from, to, others, sheet.contextWords);
@@ -350,4 +351,16 @@ export function checkFigure(
   }
   const fix = render(m, f, text);
   findings.push(numberFinding(m, f, `Draft says ${draft} ${what}; verified: ${f.text}${note}`, fix ? [{ title: `Replace with ${fix.shown} (verified${fix.rounded ? `: ${f.text}` : ''})`, edits: fix.edits }] : []));
+}
+
+const contentPhraseCache = new WeakMap<Figure, string[][]>();
+/**
+ * A fact's context phrases (`phrases`, its compiled context) less those of function words only
+ * ("since", "from"): each keeps a noun, verb, adjective or adverb, or a word wink-lexicon does
+ * not hold. (The phrases after the listed context, the nouns its figure counts, are kept.)
+ */
+function contentPhrases(f: Figure, phrases: string[][]): string[][] {
+  let out = contentPhraseCache.get(f);
+  if (!out) contentPhraseCache.set(f, (out = phrases.filter((_, i) => i >= f.context.length || phraseWords(f.context[i]).some((w) => !/^[ido]$/.test(usually(w) ?? 'n')))));
+  return out;
 }
