@@ -5,7 +5,6 @@
 import { usually } from '../language/lexicon';
 import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import { SentenceContext } from '../claims/context';
-import { LINK_WINDOW } from '../claims/entityPhrases';
 import { REPORTING, SOURCE_WORDS } from '../claims/speech';
 import { isRangeEnd, type Mention } from '../mentions/numbers';
 import { durationAt, isDurationTail } from '../mentions/durations';
@@ -150,15 +149,6 @@ export function checkFigure(
     return related.stranger || [...related.places].some((id) => !places.includes(id));
   };
   cands = cands.filter((c) => !elsewhere(c.fact));
-  // "A £30 million bid … fell apart in 2021": a clause of another year than the fact's (one its
-  // sentence names, else the story's own, the latest its sentences name) is not about it.
-  const years = yearsOfClause(ctx, from, to);
-  if (years.length) {
-    cands = cands.filter((c) => {
-      const own = sheet.figureYears.get(c.fact.id)!;
-      return years.some((y) => (own.length ? own.includes(y) : y >= sheet.latestYear));
-    });
-  }
   if (named?.size) {
     const aboutNamed = (c: Candidate) => sheet.figureAbout.get(c.fact.id)!.some((id) => named.has(id));
     const someoneNamed = cands.some(aboutNamed);
@@ -372,27 +362,5 @@ const contentPhraseCache = new WeakMap<Figure, string[][]>();
 function contentPhrases(f: Figure, phrases: string[][]): string[][] {
   let out = contentPhraseCache.get(f);
   if (!out) contentPhraseCache.set(f, (out = phrases.filter((_, i) => i >= f.context.length || phraseWords(f.context[i]).some((w) => !/^[ido]$/.test(usually(w) ?? 'n')))));
-  return out;
-}
-
-const yearTokens = new WeakMap<SentenceContext, number[]>();
-/**
- * The years (1900–2099) the clause of tokens [from, to) names outside them ("fell apart in
- * 2021"), within LINK_WINDOW tokens (a run-on "sentence" costs each figure the same). The
- * sentence's year tokens are found once.
- */
-function yearsOfClause(ctx: SentenceContext, from: number, to: number): number[] {
-  const toks = ctx.sentence.tokens;
-  let at = yearTokens.get(ctx);
-  if (!at) {
-    at = [];
-    for (let i = 0; i < toks.length; i++) if (/^(?:19|20)\d\d(?:[-–]\d\d)?$/.test(toks[i].text)) at.push(i);
-    yearTokens.set(ctx, at);
-  }
-  const out: number[] = [];
-  for (const i of at) {
-    if ((i >= from && i < to) || i < from - LINK_WINDOW || i > to + LINK_WINDOW) continue;
-    if (ctx.sameClause(Math.min(i, from), Math.max(i, from))) out.push(Number(toks[i].text.slice(0, 4)));
-  }
   return out;
 }

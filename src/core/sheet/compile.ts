@@ -50,9 +50,6 @@ export interface CompiledSheet {
   sums: { value: number; of: [Figure, Figure] }[];
   /** The places each figure's `counts` names ("total Iran–China bilateral trade"): what it is of. */
   figurePlaces: Map<string, string[]>;
-  /** The years each figure's cited sentence names (its own text aside), and the latest year any cited sentence names: the story's own time. */
-  figureYears: Map<string, number[]>;
-  latestYear: number;
   /** Each figure's context phrases, as word stems (see language/lemma.ts). */
   figureContext: Map<string, string[][]>;
   /** Each figure's own words: the stems of the lower-case words of its `counts` and cited sentence ("verified", "protesters"). */
@@ -240,16 +237,6 @@ function voicesOf(sheet: FactSheet): Map<string, Set<string>> {
   return voices;
 }
 
-/** The years (1900–2099) a sentence names outside the span `own` ("in 2021", "2026-27"). */
-function yearsIn(sentence: string, own: { start: number; end: number }): number[] {
-  const out: number[] = [];
-  for (const m of sentence.matchAll(/(?<![\p{L}\p{N}.,])(?:19|20)\d\d(?![\p{L}.,]?\d)/gu)) {
-    if (m.index! >= own.start && m.index! < own.end) continue;
-    out.push(Number(m[0]));
-  }
-  return out;
-}
-
 const cache = new WeakMap<FactSheet, CompiledSheet>();
 
 /**
@@ -334,8 +321,6 @@ export function compile(sheet: FactSheet): CompiledSheet {
     figures,
     figureAbout,
     figurePlaces: placesOf(sheet),
-    figureYears: new Map(sheet.figures.map((f) => [f.id, yearsIn(f.source, placeIn(f))])),
-    latestYear: Math.max(0, ...[...sheet.figures, ...sheet.dates].flatMap((x) => yearsIn(x.source, { start: -1, end: -1 }))),
     rangeEnds: new Set(figures.filter((f) => f.range || isRangeEnd(f.source, placeIn(f)))),
     ages: new Set(figures.filter((f) => isAgeIn(f)).map((f) => f.id)),
     rangePartners,
