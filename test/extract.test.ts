@@ -197,6 +197,14 @@ describe('extract: entity types and dates (issue 19 fault classes)', () => {
     assert.equal(other.quotes.find((q) => q.text.startsWith('We are treating'))?.speaker, p!.id);
   });
 
+  it('a titled name with a particle stays whole ("Detective Inspector Maria de Souza", "Mayor Anne van Dijk")', () => {
+    const article = 'Arrests\n\nDetective Inspector Maria de Souza told reporters that two people were held. Mayor Anne van Dijk thanked the police.\n\n“We acted fast,” de Souza said.\n';
+    const other = extractFacts(article, { articlePath: 'arrests.txt' }).sheet;
+    assert.equal(other.entities.find((x) => x.name === 'Maria de Souza')?.type, 'person');
+    assert.equal(other.entities.find((x) => x.name === 'Anne van Dijk')?.type, 'person');
+    assert.deepEqual(other.entities.filter((x) => x.name === 'Souza' || x.name === 'Dijk'), []);
+  });
+
   it('the word after a dateline opens its sentence ("TARNLEY — Repeated drone sightings …": no place "Repeated")', () => {
     const other = extractFacts('Drones close runway\n\nTARNLEY — Repeated drone sightings closed the runway at Tarnley Airport on Friday.\n', { articlePath: 'drone.txt' }).sheet;
     assert.deepEqual(other.entities.filter((e) => /repeated/i.test(e.name)), []);

@@ -114,7 +114,7 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
         // "General Motors", "Wildlife Trust Director": an organisation or a title alone, not a titled person.
         // (What follows "of" is whose the person is: "Superintendent Owain Prestwich of Tarnshire Police".)
         let own = head + 2;
-        while (own < ws.length && !/\S/.test(text.slice(ws[own - 1].end, ws[own].start))) own++;
+        while (own < ws.length && !/^\s+of\s+$/i.test(text.slice(ws[own - 1].end, ws[own].start))) own++;
         const restLast = rest[own - head - 2];
         if (restLast && (ORG_WORDS.has(restLast) || PLACE_WORDS.has(restLast) || OUTLET_WORDS.has(restLast))) head = -1;
         else if (!rest.length && !allModifiers) head = -1;

@@ -6,7 +6,7 @@ import { usually } from '../language/lexicon';
 import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import { SentenceContext } from '../claims/context';
 import { REPORTING, SOURCE_WORDS } from '../claims/speech';
-import { isRangeEnd, type Mention } from '../mentions/numbers';
+import { findMentions, isRangeEnd, type Mention } from '../mentions/numbers';
 import { durationAt, isDurationTail } from '../mentions/durations';
 import { checkDuration } from './durations';
 import { checkRatioKind } from './ratioKinds';
@@ -51,8 +51,9 @@ export function checkFigure(
   // "a quarter of a percentage point", "a half-point rise": a fraction of a point is a change, no share.
   if (m.kind === 'share' && m.style.form === 'fraction' && /^(?:\s+of\s+an?|[\s-])\s*(?:percentage[\s-]+)?points?\b/i.test(text.slice(m.numEnd, m.numEnd + 32))) return;
   // "+18", "−8": a signed figure is a change, which only a sheet's changes (read above) can be.
-  // (In prose, "won +72 seats", the sign is emphasis: only a cell, an aligned column or a bracket holds a change.)
-  if (/(?:^|\n|\||\t| {2}|\()[ \t]*[+\u2212-]$/.test(text.slice(Math.max(0, m.numStart - 4), m.numStart)) && m.qualStart === m.qualEnd) return;
+  // (In prose, "won +72 seats", the sign is emphasis: only a cell, an aligned column, a line's
+  // start, a bracket or a comma's aside ("27 seats, +5 on 2019") holds a change.)
+  if (/(?:^|\n|\||\t| {2}|\(|,)[ \t]*[+\u2212-]$/.test(text.slice(Math.max(0, m.numStart - 4), m.numStart)) && m.qualStart === m.qualEnd) return;
   // "closer to 520 jobs, not 410": a figure set aside for another is checked only as that other's.
   if (/(?:,\s*not|\brather than|\binstead of)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/i.test(text.slice(Math.max(0, m.qualStart - 20), m.qualStart)) && sheet.figures.some((f) => kindsMatch(m, f) && agrees(m, f))) return;
   // "3,750 more deaths than the official tally", "131 short of": a difference between two
@@ -99,13 +100,15 @@ export function checkFigure(
   // would change the number) but the wrong currency, where the clause or its source ties it there.
   if (m.kind === 'money' && currencyOf(m.currency) && !sheet.figures.some((f) => f.kind === 'money' && kindsMatch(m, f) && agrees(m, f))) {
     const f = sheet.figures.find((g) => g.kind === 'money' && !!g.currency && g.currency !== currencyOf(m.currency) && eq(m.value, g.value) && ((!!reporter && !!g.reportedBy && sameVoice(sheet, g.reportedBy, reporter)) || ctx.phraseWeight(sheet.figureContext.get(g.id)!, from, to, others, sheet.contextWords) >= 0.3));
-    const mark = f && /^\D+/.exec(f.text)?.[0];
-    if (f && mark) {
+    // The verified text's own mark and figure, past its qualifier ("about $25m": "$", "$25m").
+    const own = f && findMentions(f.text)[0];
+    const mark = own ? f.text.slice(own.qualEnd, own.numStart).trim() : '';
+    if (f && own && mark) {
       // The mark before the number is swapped ("about €25m"); a figure with its currency after
-      // the number ("25 million euros") is rewritten as the verified text, after its qualifier.
+      // the number ("25 million euros") is rewritten as the verified figure, after its qualifier.
+      const lead = (a: number, b: number) => a + /^\s*/.exec(text.slice(a, b))![0].length;
       const before = /\S/.test(text.slice(m.qualEnd, m.numStart));
-      const markStart = m.qualEnd + (/^\s*/.exec(text.slice(m.qualEnd, m.numStart))?.[0].length ?? 0);
-      const edit = before ? { start: markStart, end: m.numStart, text: mark } : { start: m.qualEnd + (/^\s*/.exec(text.slice(m.qualEnd, m.end))?.[0].length ?? 0), end: m.end, text: f.text };
+      const edit = before ? { start: lead(m.qualEnd, m.numStart), end: m.numStart, text: mark } : { start: lead(m.qualEnd, m.end), end: m.end, text: f.text.slice(own.qualEnd).trim() };
       findings.push(numberFinding(m, f, `Draft says ${text.slice(m.start, m.end)} for ${f.counts}; verified: ${f.text} (${f.currency}, not ${currencyOf(m.currency)})`, [{ title: `Replace with ${f.text} (verified)`, edits: [edit] }]));
       return;
     }
@@ -291,8 +294,12 @@ export function checkFigure(
     const hits = (f: Figure) => sheet.figureContext.get(f.id)!.filter((p) => ctx.phraseWeight([p], from, to, others, sheet.contextWords) >= 0.3).length;
     const counted = level.map((r) => ({ r, n: hits(r.c.fact) })).sort((a, b) => b.n - a.n);
     if (counted[0].n > counted[1].n) {
-      top = counted[0].r;
-      second = counted[1].r.s > top.s ? counted[1].r : undefined;
+      // The one with most words is the one; the runner-up is whichever of the rest scores
+      // highest, only if it outscores it (a level one is no longer a tie).
+      const chosen = counted[0].r;
+      const rest = ranked.filter((r) => r !== chosen).sort((a, b) => b.s - a.s)[0];
+      top = chosen;
+      second = rest && rest.s > chosen.s ? rest : undefined;
     }
   }
   const c = top?.c;

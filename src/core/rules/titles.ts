@@ -122,7 +122,9 @@ function ownedTitleAfter(toks: Token[], m: { id: string; at: number; len: number
     if (end === first || !closes(end)) return;
   } else {
     // "…, chief executive of the Orrin Trust,": the title before "of", "at" or "for" and the owner.
-    first = k + (/^(?:a|an|the)$/.test(toks[k].norm) ? 1 : 0);
+    // ("a member of the trust", "a spokesman for the trust": one of many, no office of its own.)
+    if (toks[k].norm === 'a' || toks[k].norm === 'an') return;
+    first = k + (toks[k].norm === 'the' ? 1 : 0);
     end = titleWords(first, true);
     if (end === first || !OWNER_LINKS.has(toks[end]?.norm ?? '')) return;
     const n = ownerAt(end + 1, owners, false);

@@ -38,9 +38,9 @@ export interface CompiledSheet {
   ratioFacts: Figure[];
   /**
    * Durations told as two figures ("seven years and six months", "two hours and 20 minutes"): the
-   * first part's fact id, the whole in the first part's unit, and that unit.
+   * first part's fact id, the whole in the first part's unit, that unit, and the cited words of
+   * the whole ("six hours and 40 minutes").
    */
-  /** A duration the sheet tells in two figures: the first's id, their total in its unit, and the cited words of the whole ("six hours and 40 minutes"). */
   durations: { first: string; total: number; unit: 'years' | 'hours'; text: string }[];
   /** Whom each figure is about: its `about`, else the people its `counts` names, its reporter aside ("years prosecutors sought for Brekalo"). */
   figureAbout: Map<string, string[]>;
