@@ -208,6 +208,11 @@ describe('extract: entity types and dates (issue 19 fault classes)', () => {
   it('the word after a dateline opens its sentence ("TARNLEY — Repeated drone sightings …": no place "Repeated")', () => {
     const other = extractFacts('Drones close runway\n\nTARNLEY — Repeated drone sightings closed the runway at Tarnley Airport on Friday.\n', { articlePath: 'drone.txt' }).sheet;
     assert.deepEqual(other.entities.filter((e) => /repeated/i.test(e.name)), []);
+    // Datelines with a date or a state and an agency, too.
+    for (const line of ['NEW YORK, March 3 — Repeated drone sightings closed the runway at Tarnley Airport on Friday.', 'TULSA, Okla. (AP) — Repeated drone sightings closed the runway at Tarnley Airport on Friday.']) {
+      const sheet = extractFacts(`Drones close runway\n\n${line}\n`, { articlePath: 'drone.txt' }).sheet;
+      assert.deepEqual(sheet.entities.filter((e) => /repeated/i.test(e.name)).map((e) => e.name), [], line);
+    }
   });
 
   it('a place the dateline writes in capitals is named as the body writes it ("HALDEN —" and "in Halden": Halden)', () => {

@@ -122,8 +122,10 @@ export function nounApposition(text: string, src: Src, first: number, last: numb
 }
 
 export function isSentenceStart(text: string, sentenceStart: number, at: number): boolean {
-  // (After a dateline, "TARNLEY — ", "LONDON (Reuters) – ", the sentence opens again.)
-  return /^[\s“"‘'(*#>\-]*(?:\p{Lu}{2,}[\p{Lu}\s.,'’-]*(?:\([^)\n]{1,30}\))?[ \t]*[—–-]+[ \t]*)?$/u.test(text.slice(sentenceStart, at));
+  // (After a dateline, "TARNLEY — ", "LONDON (Reuters) – ", "NEW YORK, March 3 — ", "TULSA,
+  // Okla. (AP) — ", the sentence opens again; a hyphen only with a space before it: "US-based" is none.)
+  // (A sentence split after "Okla." starts at the agency's bracket.)
+  return /^[\s“"‘'(*#>\-]*(?:(?:\p{Lu}{2,}[\p{Lu} .'’-]*(?:,[ \t][^—–\n(]{1,30}?)?[ \t]*)?(?:\([^)\n]{1,30}\))?(?:[ \t]+-+|[ \t]*[—–]+)[ \t]*)?[“"‘'(]?$/u.test(text.slice(sentenceStart, at));
 }
 
 /** Words (lower case) that stand capitalised on their own somewhere, not before a lower-case noun. */
