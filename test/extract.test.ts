@@ -304,6 +304,12 @@ describe('extract: speakers, reporters and speaksFor (issue 19 fault classes)', 
     assert.equal(ruiz.speaksFor, byName(other, 'Orrin Learning Trust')?.id);
   });
 
+  it('"Ana Ruiz, a spokesperson for the trust," after the name holds that role and speaks for the trust too', () => {
+    const other = extractFacts('Trust apologises\n\nThe Orrin Learning Trust runs nine schools. Ana Ruiz, a spokesperson for the Orrin Learning Trust, said it was sorry.\n', { articlePath: 't.txt' }).sheet;
+    const ruiz = byName(other, 'Ana Ruiz')!;
+    assert.equal(ruiz.speaksFor, byName(other, 'Orrin Learning Trust')?.id);
+  });
+
   it('a speaker after the quote past an apposition ("“…,” the board\'s chief investigator, Dr Ana Ruiz, told …"); a subject the sheet does not name is no one else', () => {
     const other = extractFacts(
       'Inquiry\n\n“This was no accident,” the board’s chief investigator, Dr Ana Ruiz, told a news conference in Dunmore.\n\nThe master, Captain Ivo Lund, had shown “a culture of shortcuts” for years, the report said.\n',

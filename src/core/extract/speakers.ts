@@ -80,12 +80,12 @@ export function ownerOf(text: string, src: Src, first: number, last: number, rol
     if (/['’]s?$/.test(p.text) && (/^\p{Lu}/u.test(p.text) || (r0 >= 2 && toks[r0 - 2].norm === 'the'))) return run(r0 - 1);
     if (/^\p{Lu}/u.test(p.text) && !STOP_CAPS.has(p.norm) && !TITLE_MODIFIERS.has(p.norm)) return run(r0 - 1);
   }
-  // After the name: "NAME, the role of|at Owner" / "NAME, Owner's role".
+  // After the name: "NAME, the role of|at|for Owner" / "NAME, Owner's role".
   if (/^\s*,\s*$/.test(gap(last, last + 1))) {
     for (let r0 = last + 1; r0 < Math.min(toks.length, last + 6); r0++) {
       if (!roleAt(r0)) continue;
       const after = toks[r0 + n];
-      if (after && /^(?:of|at)$/.test(after.norm) && toks[r0 + n + 1]) {
+      if (after && /^(?:of|at|for)$/.test(after.norm) && toks[r0 + n + 1]) {
         let e = r0 + n + 1;
         if (toks[e].norm === 'the') e++;
         while (e + 1 < toks.length && /^[ \t]+$/.test(gap(e, e + 1)) && (/^\p{Lu}/u.test(toks[e + 1].text) || CONNECTORS.has(toks[e + 1].norm))) e++;
