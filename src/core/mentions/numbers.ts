@@ -53,14 +53,17 @@ export interface Mention {
   style: NumberStyle;
 }
 
+/** Verbs of passing and of nearing, which bound their object as "more than" and "nearly" do. */
+const PASSING = 'tops|topped|topping|exceeds|exceeded|exceeding|surpassed|surpasses';
+const NEARING = 'nears|neared|nearing';
 /** A qualifier that is a verb of the clause ("tops", "nears"): a fix cannot drop it. */
-export const VERB_QUALIFIER = /^(?:tops|topped|topping|exceeds|exceeded|exceeding|surpassed|surpasses|nears|neared|nearing)$/i;
+export const VERB_QUALIFIER = new RegExp(`^(?:${PASSING}|${NEARING})$`, 'i');
 
 const QUALIFIERS: [RegExp, QualifierClass][] = [
   // (A verb of passing or of nearing bounds its object as "more than" or "nearly" do: a toll that
   // "tops 90", "nears 90". Not "passed" nor "approached": "passed 12 laws", "approached 12 firms".)
-  [/(?:just |a little |slightly |well )?(?:more than|over|above|upwards of|upward of|in excess of|at least|no fewer than|no less than|north of|tops|topped|topping|exceeds|exceeded|exceeding|surpassed|surpasses)$/i, 'lower'],
-  [/(?:nearly|almost|close to|just under|just shy of|approaching|not quite|nears|neared|nearing)$/i, 'approx-below'],
+  [new RegExp(`(?:just |a little |slightly |well )?(?:more than|over|above|upwards of|upward of|in excess of|at least|no fewer than|no less than|north of|${PASSING})$`, 'i'), 'lower'],
+  [new RegExp(`(?:nearly|almost|close to|just under|just shy of|approaching|not quite|${NEARING})$`, 'i'), 'approx-below'],
   [/(?:closer to|nearer to|nearer|about|around|roughly|some|approximately|an estimated|estimated|circa|c\.|an approximate|or so|approx\.?)$/i, 'approx'],
   [/(?:just |well |a little |slightly )?(?:fewer than|less than|under|below|up to|as many as|as much as|as high as|no more than|at most|not more than)$/i, 'upper'],
 ];

@@ -122,7 +122,7 @@ export function checkFigure(
     const terms = sheet.figureTerms.get(f.id)!;
     if (joinedUnit && !terms.has(lemmaOf(joinedUnit))) continue;
     // (A year is tied by what happened then: a preposition of its context, "since", says nothing.)
-    const phrases = m.kind === 'year' ? contentPhrases(f, sheet.figureContext.get(f.id)!) : sheet.figureContext.get(f.id)!;
+    const phrases = m.kind === 'year' ? contentPhrases(f, sheet) : sheet.figureContext.get(f.id)!;
     // An age's fact is one in its own sentence, or gives it by "age", "aged" or "-year-old" in its context or description.
     if (age && !sheet.ages.has(f.id) && ![...AGE_WORDS].some((w) => terms.has(w))) continue;
     let counts = age === 'named' ? 1 : ctx.phraseWeight(phrases, from, to, others, sheet.contextWords);
@@ -362,12 +362,12 @@ export function checkFigure(
 
 const contentPhraseCache = new WeakMap<Figure, string[][]>();
 /**
- * A fact's context phrases (`phrases`, its compiled context) less those of function words only
- * ("since", "from"): each keeps a noun, verb, adjective or adverb, or a word wink-lexicon does
- * not hold. (The phrases after the listed context, the nouns its figure counts, are kept.)
+ * A fact's compiled context phrases less those of function words only ("since", "from"): each
+ * keeps a noun, verb, adjective or adverb, or a word wink-lexicon does not hold. (The phrases
+ * after the listed context, the nouns its figure counts, are kept.) Once per fact.
  */
-function contentPhrases(f: Figure, phrases: string[][]): string[][] {
+function contentPhrases(f: Figure, sheet: CompiledSheet): string[][] {
   let out = contentPhraseCache.get(f);
-  if (!out) contentPhraseCache.set(f, (out = phrases.filter((_, i) => i >= f.context.length || phraseWords(f.context[i]).some((w) => !/^[ido]$/.test(usually(w) ?? 'n')))));
+  if (!out) contentPhraseCache.set(f, (out = sheet.figureContext.get(f.id)!.filter((_, i) => i >= f.context.length || phraseWords(f.context[i]).some((w) => !/^[ido]$/.test(usually(w) ?? 'n')))));
   return out;
 }
