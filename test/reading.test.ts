@@ -1094,6 +1094,28 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'Graham Fairbairn, who has owned the club since 2008, put it on the market.'), []);
     assert.deepEqual(found(sheet, 'Season ticket prices have been frozen since 2021.'), ['number-mismatch: 2021']);
   });
+  it('a fraction of a scale in words is one figure ("a quarter of a million euros" is 250,000, not a million)', () => {
+    const source = 'The insurer has offered a reward of €250,000 for information.';
+    const sheet = sheetOf([{ id: 'reward', kind: 'money', value: 250000, currency: 'EUR', text: '€250,000', qualifier: 'exact', counts: 'reward offered by the insurer', context: ['reward', 'offered'], source }]);
+    assert.deepEqual(found(sheet, 'The insurer has offered a reward of a quarter of a million euros.'), []);
+    assert.deepEqual(found(sheet, 'The insurer has offered a reward of half a million euros.'), ['number-mismatch: half a million euros']);
+  });
+  it('"1.2m tonnes" is 1.2 million: a unit the lexicon lacks counts as the thing counted, as "1.6m people" does', () => {
+    const source = 'The mines produce about 1.2 million tonnes of copper a year.';
+    const sheet = sheetOf([{ id: 'copper', kind: 'count', value: 1200000, text: 'about 1.2 million', qualifier: 'about', counts: 'tonnes of copper mined a year', context: ['tonnes', 'copper'], source }]);
+    assert.deepEqual(found(sheet, 'The mines dig some 1.2m tonnes of copper a year.'), []);
+    assert.deepEqual(found(sheet, 'The mines dig some 2.1m tonnes of copper a year.'), ['number-mismatch: some 2.1m']);
+  });
+  it('"Four to two" is a fall: the first figure is the value before it, and "a quarter to four" is a time, no figure', () => {
+    const source = 'The union said the number of guards on the night shift had been cut from four to two since 2022.';
+    const sheet = sheetOf([
+      { id: 'before', kind: 'count', value: 4, text: 'four', qualifier: 'exact', counts: 'guards on the night shift before the cuts', context: ['guards', 'night shift', 'from', 'cut'], source },
+      { id: 'now', kind: 'count', value: 2, text: 'two', qualifier: 'exact', counts: 'guards on the night shift now', context: ['guards', 'night shift', 'to', 'cut', 'now'], source },
+    ]);
+    assert.deepEqual(found(sheet, '**Four to two**: the cut in night-shift guards since 2022.'), []);
+    assert.deepEqual(found(sheet, 'The thieves left before a quarter to four, and the union says guards were cut to two.'), []);
+    assert.deepEqual(found(sheet, 'The thieves left before a quarter to four, and the union says guards were cut to three.'), ['number-mismatch: three']);
+  });
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

@@ -9,7 +9,7 @@ import { MONTH_OR_ABBREVIATION } from '../language/dateWords';
 import { sorted } from '../search';
 import { type WordStarts, wordStarts } from './wordStarts';
 import { isCurrencyCode } from '../language/countries';
-import { isPluralNoun } from '../language/lexicon';
+import { isPluralNoun, wordClasses } from '../language/lexicon';
 import { figureMatches, SCALE_AFTER, CURRENCY_AFTER, CURRENCY_CODE_BEFORE, PERCENT_AFTER, matchesAt, IN_N_RE, IN_N_STICKY, FRACTION_RE, FRACTION_STICKY, WORDS_STICKY } from './figurePatterns';
 import { SCALES, UNITS, FRACTIONS, WORDS_RE, groupsInFallingScale, parseNumberWords } from '../language/numberWords';
 
@@ -97,6 +97,21 @@ function precisionOf(digits: string, decimals: string | undefined): number {
   const plain = digits.replace(/\D/g, '');
   return plain === '0' ? 1 : Math.pow(10, /0*$/.exec(plain)![0].length);
 }
+
+/**
+ * Whether a word after "3.2m" says what is counted, so the "m" is a million: a plural noun
+ * ("visitors", "people"; wink-lexicon), or a word the lexicon lacks with a plural's ending
+ * ("tonnes", "hectares", "litres"), not "a 5m wall" (metres).
+ */
+function countsThings(word: string): boolean {
+  return isPluralNoun(word) || (wordClasses(word) === '' && /[^su]s$/.test(word));
+}
+
+/** An hour after "a quarter" or "half": "(a quarter) to four", "(half) past 3". */
+const CLOCK_AFTER = /^\s+(?:to|past)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon|\d{1,2})\b(?![.:]\d)/i;
+
+/** A scale after a fraction in words: "(a quarter) of a million", "(half) a billion". */
+const SCALED_FRACTION = /^\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b/i;
 
 function wordsPrecision(value: number): number {
   // "fifty thousand" → 10,000; "three thousand one hundred and seventeen" → 1; "seven and a half" → 0.5.
@@ -201,6 +216,35 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
   const out: Mention[] = [];
   const taken = new RangeSet();
   const overlaps = (s: number, e: number) => taken.overlaps(s, e);
+  /** A figure in words at [s, e), with the percent sign or currency word that follows it. */
+  const pushWords = (s: number, e: number, value: number, form: 'words' | 'year-words') => {
+    const yearWords = form === 'year-words';
+    let end = e;
+    let kind: MentionKind = yearWords ? 'year' : 'count';
+    let percent = '';
+    const pc = PERCENT_AFTER.exec(text.slice(e, e + 12));
+    let v = value;
+    if (pc && !yearWords) {
+      kind = 'share';
+      percent = pc[0];
+      end += pc[0].length;
+      v = value / 100;
+    }
+    const cur = CURRENCY_AFTER.exec(text.slice(end, end + 20));
+    let currency = '';
+    if (cur && kind === 'count') {
+      kind = 'money';
+      currency = cur[0].trim();
+      end += cur[0].length;
+    }
+    const q = qualifierBefore(text, s);
+    out.push({
+      kind, value: v, precision: kind === 'share' ? wordsPrecision(value) / 100 : wordsPrecision(value), start: q.start, end, numStart: s, numEnd: e,
+      scaleStart: e, scaleEnd: e, qualifier: q.cls, qualStart: q.start, qualEnd: q.end, currency,
+      style: { form, sep: '', decimals: 0, scaleWord: '', scale: 1, percent },
+    });
+    taken.add(s, end);
+  };
 
   figureMatches(text, starts.figures, (m) => {
     const [whole, cprefix, csym, digits, decimals] = m;
@@ -232,7 +276,7 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
       // plural noun ("3.2m visitors", "1.6m people"; wink-lexicon), not "5 m" or "a 5m wall" (metres).
       const after = text.slice(numEnd + sc[0].length, numEnd + sc[0].length + 20);
       const counted = sc[0] === scaleWord && /^[ \u00a0]+(\p{Ll}+)/u.exec(after)?.[1];
-      if (!currency && /^[mb]$/i.test(scaleWord) && !CURRENCY_AFTER.test(after) && !(counted && isPluralNoun(counted))) {
+      if (!currency && /^[mb]$/i.test(scaleWord) && !CURRENCY_AFTER.test(after) && !(counted && countsThings(counted))) {
         scale = 1;
         scaleWord = '';
       } else {
@@ -296,7 +340,18 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
       // "a half" inside "thirty-two and a half billion" belongs to the number, not a share.
       if (/\band\s+$/i.test(text.slice(Math.max(0, s - 6), s)) && form === 'fraction') continue;
       if (/^\s+(?:hundred|thousand|million|billion|trillion|dozen|hour|hours|minute|minutes|day|days|week|weeks|month|months|year|years|century)\b/i.test(text.slice(e, e + 12))) continue;
+      // "a quarter to four", "half past three": a time of day, neither a share nor a count.
+      if (form === 'fraction' && /quarter|half/i.test(m[0]) && CLOCK_AFTER.test(text.slice(e, e + 16))) {
+        taken.add(s, e + CLOCK_AFTER.exec(text.slice(e, e + 16))![0].length);
+        continue;
+      }
       const value = parse(m);
+      // "a quarter of a million", "half a billion euros": a count, the fraction of the scale.
+      const scaled = SCALED_FRACTION.exec(text.slice(e, e + 20));
+      if (scaled && form === 'fraction' && !overlaps(s, e + scaled[0].length)) {
+        pushWords(s, e + scaled[0].length, value * SCALES[scaled[1].toLowerCase()], 'words');
+        continue;
+      }
       if (!Number.isFinite(value) || value <= 0 || value > 1) continue;
       const q = qualifierBefore(text, s);
       out.push({
@@ -339,32 +394,7 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
     if (!Number.isFinite(value)) continue;
     // A lone "one" is a pronoun more often than a figure.
     if (/^one$/i.test(phrase)) continue;
-    const yearWords = /^(?:nineteen|twenty)[ -](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)/i.test(phrase) && value >= 1900;
-    let end = e;
-    let kind: MentionKind = yearWords ? 'year' : 'count';
-    let percent = '';
-    const pc = PERCENT_AFTER.exec(text.slice(e, e + 12));
-    let v = value;
-    if (pc && !yearWords) {
-      kind = 'share';
-      percent = pc[0];
-      end += pc[0].length;
-      v = value / 100;
-    }
-    const cur = CURRENCY_AFTER.exec(text.slice(end, end + 20));
-    let currency = '';
-    if (cur && kind === 'count') {
-      kind = 'money';
-      currency = cur[0].trim();
-      end += cur[0].length;
-    }
-    const q = qualifierBefore(text, s);
-    out.push({
-      kind, value: v, precision: kind === 'share' ? wordsPrecision(value) / 100 : wordsPrecision(value), start: q.start, end, numStart: s, numEnd: e,
-      scaleStart: e, scaleEnd: e, qualifier: q.cls, qualStart: q.start, qualEnd: q.end, currency,
-      style: { form: yearWords ? 'year-words' : 'words', sep: '', decimals: 0, scaleWord: '', scale: 1, percent },
-    });
-    taken.add(s, end);
+    pushWords(s, e, value, /^(?:nineteen|twenty)[ -](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)/i.test(phrase) && value >= 1900 ? 'year-words' : 'words');
   }
   return sorted(out, (a, b) => a.start - b.start);
 }

@@ -121,11 +121,14 @@ export function checkFigure(
     if (!kindsMatch(m, f) || (difference && !differenceIn(f))) continue;
     const terms = sheet.figureTerms.get(f.id)!;
     if (joinedUnit && !terms.has(lemmaOf(joinedUnit))) continue;
-    // (A year is tied by what happened then: a preposition of its context, "since", says nothing.)
-    const phrases = m.kind === 'year' ? contentPhrases(f, sheet) : sheet.figureContext.get(f.id)!;
+    // (A year is tied by what happened then: a preposition of its context, "since", says nothing.
+    // Of any other figure, a preposition says something only where it governs it: "from four",
+    // "to two", not the "to" after "Four" in "Four to two".)
+    const phrases = contentPhrases(f, sheet);
     // An age's fact is one in its own sentence, or gives it by "age", "aged" or "-year-old" in its context or description.
     if (age && !sheet.ages.has(f.id) && ![...AGE_WORDS].some((w) => terms.has(w))) continue;
     let counts = age === 'named' ? 1 : ctx.phraseWeight(phrases, from, to, others, sheet.contextWords);
+    if (m.kind !== 'year' && age !== 'named') for (const p of functionPhrases(f, sheet)) if (governs(ctx.lemmas, p, ctx.tokenAt(m.qualStart))) counts = Math.max(counts, ctx.phraseWeight([p], from, to, others, sheet.contextWords));
     if (labels.some((l) => phrases.some((p) => p.length && l.includes(` ${p.join(' ')} `)))) counts = Math.max(counts, 0.8);
     const reporterMatch = !!reporter && !!f.reportedBy && sameVoice(sheet, f.reportedBy, reporter);
     const contradicted = !!reporter && !!f.reportedBy && !reporterMatch && (shownReporting || !names(f.counts, reporter));
@@ -175,7 +178,10 @@ export function checkFigure(
   if (!cands.length) return;
   // "5.5% (was 6%)", "from 2.6% in May": a value before a change is one of the facts the
   // article gives as such before any other.
-  const prior = PRIOR.test(text.slice(Math.max(0, m.qualStart - 20), m.qualStart));
+  // ("Four to two", "44 crew to 36": a value followed by a lower one after "to" is one before a fall.)
+  const toNext = /^[ \t\u00a0]+(?:\p{Ll}+[ \t\u00a0]+)?to[ \t\u00a0]+/u.exec(text.slice(m.end, m.end + 30));
+  const next = toNext ? findMentions(text.slice(m.end + toNext[0].length, m.end + toNext[0].length + 30))[0] : undefined;
+  const prior = PRIOR.test(text.slice(Math.max(0, m.qualStart - 20), m.qualStart)) || (!!next && next.start === 0 && next.kind === m.kind && next.value < m.value);
   // "to 1.2%, from 2.6%": the value before a change is of the thing its new value is; a fact that
   // was the value before the new one's fact is its likeliest.
   const changed = prior && before && /^[^.;:!?]{0,20}$/.test(text.slice(before.end, m.qualStart)) ? before : undefined;
@@ -358,6 +364,26 @@ export function checkFigure(
   }
   const fix = render(m, f, text);
   findings.push(numberFinding(m, f, `Draft says ${draft} ${what}; verified: ${f.text}${note}`, fix ? [{ title: `Replace with ${fix.shown} (verified${fix.rounded ? `: ${f.text}` : ''})`, edits: fix.edits }] : []));
+}
+
+/** Does `phrase` end right before token `at`, or one word before it ("to just two")? */
+function governs(lemmas: readonly string[], phrase: readonly string[], at: number): boolean {
+  for (const end of [at, at - 1]) {
+    const start = end - phrase.length;
+    if (start >= 0 && phrase.every((w, i) => lemmas[start + i] === w)) return true;
+  }
+  return false;
+}
+
+const functionPhraseCache = new WeakMap<Figure, string[][]>();
+/** The fact's context phrases of function words only ("from", "up to"): those contentPhrases leaves out. */
+function functionPhrases(f: Figure, sheet: CompiledSheet): string[][] {
+  let out = functionPhraseCache.get(f);
+  if (!out) {
+    const kept = new Set(contentPhrases(f, sheet));
+    functionPhraseCache.set(f, (out = sheet.figureContext.get(f.id)!.filter((p) => !kept.has(p))));
+  }
+  return out;
 }
 
 const contentPhraseCache = new WeakMap<Figure, string[][]>();
