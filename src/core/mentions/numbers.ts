@@ -110,6 +110,9 @@ function countsThings(word: string): boolean {
 /** An hour after "a quarter" or "half": "(a quarter) to four", "(half) past 3". */
 const CLOCK_AFTER = /^\s+(?:to|past)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon|\d{1,2})\b(?![.:]\d)/i;
 
+/** A year in words: "nineteen ninety-eight", "twenty twenty-four". */
+const YEAR_WORDS = /^(?:nineteen|twenty)[ -](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)/i;
+
 /** A scale after a fraction in words: "(a quarter) of a million", "(half) a billion". */
 const SCALED_FRACTION = /^\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b/i;
 
@@ -341,8 +344,9 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
       if (/\band\s+$/i.test(text.slice(Math.max(0, s - 6), s)) && form === 'fraction') continue;
       if (/^\s+(?:hundred|thousand|million|billion|trillion|dozen|hour|hours|minute|minutes|day|days|week|weeks|month|months|year|years|century)\b/i.test(text.slice(e, e + 12))) continue;
       // "a quarter to four", "half past three": a time of day, neither a share nor a count.
-      if (form === 'fraction' && /quarter|half/i.test(m[0]) && CLOCK_AFTER.test(text.slice(e, e + 16))) {
-        taken.add(s, e + CLOCK_AFTER.exec(text.slice(e, e + 16))![0].length);
+      const clock = form === 'fraction' && /quarter|half/i.test(m[0]) ? CLOCK_AFTER.exec(text.slice(e, e + 16)) : null;
+      if (clock) {
+        taken.add(s, e + clock[0].length);
         continue;
       }
       const value = parse(m);
@@ -394,7 +398,7 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
     if (!Number.isFinite(value)) continue;
     // A lone "one" is a pronoun more often than a figure.
     if (/^one$/i.test(phrase)) continue;
-    pushWords(s, e, value, /^(?:nineteen|twenty)[ -](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)/i.test(phrase) && value >= 1900 ? 'year-words' : 'words');
+    pushWords(s, e, value, YEAR_WORDS.test(phrase) && value >= 1900 ? 'year-words' : 'words');
   }
   return sorted(out, (a, b) => a.start - b.start);
 }

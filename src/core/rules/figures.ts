@@ -124,11 +124,13 @@ export function checkFigure(
     // (A year is tied by what happened then: a preposition of its context, "since", says nothing.
     // Of any other figure, a preposition says something only where it governs it: "from four",
     // "to two", not the "to" after "Four" in "Four to two".)
-    const phrases = contentPhrases(f, sheet);
+    const { content: phrases, function: prepositions } = phrasesOf(f, sheet);
     // An age's fact is one in its own sentence, or gives it by "age", "aged" or "-year-old" in its context or description.
     if (age && !sheet.ages.has(f.id) && ![...AGE_WORDS].some((w) => terms.has(w))) continue;
     let counts = age === 'named' ? 1 : ctx.phraseWeight(phrases, from, to, others, sheet.contextWords);
-    if (m.kind !== 'year' && age !== 'named') for (const p of functionPhrases(f, sheet)) if (governs(ctx.lemmas, p, ctx.tokenAt(m.qualStart))) counts = Math.max(counts, ctx.phraseWeight([p], from, to, others, sheet.contextWords));
+    if (m.kind !== 'year' && age !== 'named') {
+      for (const p of prepositions) if (governs(ctx.lemmas, p, ctx.tokenAt(m.qualStart))) counts = Math.max(counts, ctx.phraseWeight([p], from, to, others, sheet.contextWords));
+    }
     if (labels.some((l) => phrases.some((p) => p.length && l.includes(` ${p.join(' ')} `)))) counts = Math.max(counts, 0.8);
     const reporterMatch = !!reporter && !!f.reportedBy && sameVoice(sheet, f.reportedBy, reporter);
     const contradicted = !!reporter && !!f.reportedBy && !reporterMatch && (shownReporting || !names(f.counts, reporter));
@@ -375,25 +377,18 @@ function governs(lemmas: readonly string[], phrase: readonly string[], at: numbe
   return false;
 }
 
-const functionPhraseCache = new WeakMap<Figure, string[][]>();
-/** The fact's context phrases of function words only ("from", "up to"): those contentPhrases leaves out. */
-function functionPhrases(f: Figure, sheet: CompiledSheet): string[][] {
-  let out = functionPhraseCache.get(f);
-  if (!out) {
-    const kept = new Set(contentPhrases(f, sheet));
-    functionPhraseCache.set(f, (out = sheet.figureContext.get(f.id)!.filter((p) => !kept.has(p))));
-  }
-  return out;
-}
-
-const contentPhraseCache = new WeakMap<Figure, string[][]>();
+const phraseCache = new WeakMap<Figure, { content: string[][]; function: string[][] }>();
 /**
- * A fact's compiled context phrases less those of function words only ("since", "from"): each
- * keeps a noun, verb, adjective or adverb, or a word wink-lexicon does not hold. (The phrases
- * after the listed context, the nouns its figure counts, are kept.) Once per fact.
+ * A fact's compiled context phrases in two: those that keep a noun, verb, adjective or adverb, or
+ * a word wink-lexicon does not hold (with the phrases after the listed context, the nouns its
+ * figure counts), and those of function words only ("since", "from", "up to"). Once per fact.
  */
-function contentPhrases(f: Figure, sheet: CompiledSheet): string[][] {
-  let out = contentPhraseCache.get(f);
-  if (!out) contentPhraseCache.set(f, (out = sheet.figureContext.get(f.id)!.filter((_, i) => i >= f.context.length || phraseWords(f.context[i]).some((w) => !/^[ido]$/.test(usually(w) ?? 'n')))));
+function phrasesOf(f: Figure, sheet: CompiledSheet): { content: string[][]; function: string[][] } {
+  let out = phraseCache.get(f);
+  if (!out) {
+    out = { content: [], function: [] };
+    sheet.figureContext.get(f.id)!.forEach((p, i) => (i >= f.context.length || phraseWords(f.context[i]).some((w) => !/^[ido]$/.test(usually(w) ?? 'n')) ? out!.content : out!.function).push(p));
+    phraseCache.set(f, out);
+  }
   return out;
 }
