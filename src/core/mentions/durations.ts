@@ -63,6 +63,14 @@ export function isDurationTail(text: string, m: Mention): boolean {
   return m.kind === 'count' && m.qualifier === 'none' && UNIT_AFTER.test(text.slice(m.end, m.end + 12)) && PART_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start));
 }
 
+/**
+ * Does a duration read as `read` say the sheet's `value`? A sheet may round its value to two
+ * decimals: "two hours and 20 minutes" is 2.33 hours.
+ */
+export function saysSheetValue(read: number, value: number): boolean {
+  return Math.abs(read - value) <= Math.max(1e-9 * Math.max(1, value), 0.005 + 1e-9);
+}
+
 /** The duration a sheet's `text` states, in `unit` ("seven years and six months" → 7.5 in years), if it reads as one. */
 export function durationValue(text: string, unit: string): number | undefined {
   const size = TIME_UNITS[unit];

@@ -84,6 +84,13 @@ export function wordsAt(toks: Token[], at: number, words: string[]): boolean {
   return true;
 }
 
+/** The length in words of the longest of `qualifiers` that ends right before token `at` ("Brazil's", "the mayor's" before a title); 0 for none. */
+export function qualifierBefore(toks: Token[], at: number, qualifiers: string[][]): number {
+  let len = 0;
+  for (const q of qualifiers) if (q.length > len && q.length <= at && wordsAt(toks, at - q.length, q)) len = q.length;
+  return len;
+}
+
 /** Capitalised name tokens starting at token `i` (up to three), possessives allowed on the last. */
 export function nameAt(toks: Token[], i: number, text: string): Token[] {
   const out: Token[] = [];

@@ -5,7 +5,7 @@
  */
 import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import type { SentenceContext } from '../claims/context';
-import { TIME_UNITS, type Duration } from '../mentions/durations';
+import { saysSheetValue, TIME_UNITS, type Duration } from '../mentions/durations';
 import type { Mention } from '../mentions/numbers';
 import { numberToWords } from '../language/numberWords';
 import { matchCase } from '../text/tokens';
@@ -20,8 +20,7 @@ function durationAgrees(m: Mention, value: number, precision: number, f: Figure)
   const sourceUpper = f.qualifier === 'fewer-than' || f.qualifier === 'up-to';
   // A bound that contradicts the article's ("more than" where it says "up to") is wrong at any value.
   if ((m.qualifier === 'lower' && sourceUpper) || ((m.qualifier === 'upper' || m.qualifier === 'approx-below') && sourceLower)) return false;
-  // (A sheet may round its value to two decimals: "two hours and 20 minutes" is 2.33 hours.)
-  if (Math.abs(value - f.value) <= Math.max(EPS * Math.max(1, f.value), 0.005 + EPS)) return true;
+  if (saysSheetValue(value, f.value)) return true;
   const round = Math.abs(value - f.value) <= precision / 2 + EPS;
   switch (m.qualifier) {
     case 'approx':

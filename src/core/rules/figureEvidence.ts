@@ -3,7 +3,7 @@
  * a fact can be its kind and currency, slips of the finger and of the scale, ages, a dated span,
  * a range's other end; and the findings it makes (a wrong figure, a wrong source).
  */
-import type { CompiledSheet } from '../sheet/compile';
+import { placeIn, type CompiledSheet } from '../sheet/compile';
 import type { SentenceContext } from '../claims/context';
 import type { Mention } from '../mentions/numbers';
 import { agrees } from './figureValues';
@@ -41,8 +41,8 @@ const tails = new WeakMap<Figure, string>();
 function tailIn(f: Figure): string {
   let t = tails.get(f);
   if (t === undefined) {
-    const at = f.source.indexOf(f.text);
-    t = at >= 0 ? f.source.slice(at + f.text.length, at + f.text.length + 60) : '';
+    const { start, end } = placeIn(f);
+    t = start >= 0 ? f.source.slice(end, end + 60) : '';
     tails.set(f, t);
   }
   return t;
@@ -59,30 +59,32 @@ const priors = new WeakMap<Figure, boolean>();
 export function priorIn(f: Figure): boolean {
   let p = priors.get(f);
   if (p === undefined) {
-    const at = f.source.indexOf(f.text);
-    p = at > 0 && PRIOR.test(f.source.slice(Math.max(0, at - 20), at));
+    const { start } = placeIn(f);
+    p = start > 0 && PRIOR.test(f.source.slice(Math.max(0, start - 20), start));
     priors.set(f, p);
   }
   return p;
 }
 
-const changes = new WeakMap<Figure, Figure | null>();
+const changes = new WeakMap<readonly Figure[], Map<Figure, Figure | null>>();
 /**
  * The fact whose value fact `f` changed to, in `f`'s own source sentence: "cut its forecast to
  * 1.2%, from 1.7%" (1.7% → 1.2%), "fell from 40 seats to 33".
  */
 export function changedFrom(figures: readonly Figure[], f: Figure): Figure | undefined {
-  let to = changes.get(f);
+  let known = changes.get(figures);
+  if (!known) changes.set(figures, (known = new Map()));
+  let to = known.get(f);
   if (to === undefined) {
-    const at = f.source.indexOf(f.text);
+    const at = placeIn(f);
     to =
       figures.find((g) => {
         if (g === f || g.source !== f.source) return false;
-        const gi = f.source.indexOf(g.text);
-        if (gi < 0) return false;
-        return gi < at ? /^[^.;:!?]{0,20}$/.test(f.source.slice(gi + g.text.length, at)) : /^[ \t\u00a0]+(?:\p{Ll}+[ \t\u00a0]+)?to[ \t\u00a0]+$/u.test(f.source.slice(at + f.text.length, gi));
+        const gAt = placeIn(g);
+        if (gAt.start < 0) return false;
+        return gAt.start < at.start ? /^[^.;:!?]{0,20}$/.test(f.source.slice(gAt.end, at.start)) : /^[ \t\u00a0]+(?:\p{Ll}+[ \t\u00a0]+)?to[ \t\u00a0]+$/u.test(f.source.slice(at.end, gAt.start));
       }) ?? null;
-    changes.set(f, to);
+    known.set(f, to);
   }
   return to ?? undefined;
 }

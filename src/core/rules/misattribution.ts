@@ -10,6 +10,7 @@ import type { Finding, Quote } from '../types';
 import { type QuoteSpan } from '../mentions/quotes';
 import { type Speaker, type Speakers, attribute, PRONOUN, antecedent } from '../claims/attribution';
 import { quoteIndex } from './quoteIndex';
+import { qualifierBefore } from '../mentions/names';
 
 /** Flags a verified quote that the sentence gives to someone other than its speaker (a pronoun read as its antecedent). */
 export function misattribution(
@@ -50,8 +51,7 @@ export function misattribution(
     // With the title's qualifier, if the draft gives one ("US envoy").
     let first = who.at - title.words.length;
     const qualifiers = (said.roles ?? []).filter((r) => phraseWords(r.title).join(' ') === title.words.join(' ')).flatMap((r) => (r.qualifiers ?? []).map(phraseWords));
-    const q = qualifiers.filter((w) => w.length <= first && w.every((x, j) => toks[first - w.length + j].norm === x)).sort((a, b) => b.length - a.length)[0];
-    if (q) first -= q.length;
+    first -= qualifierBefore(toks, first, qualifiers);
     const from = toks[first].start;
     const replacement = right.roles?.length ? `${right.roles[0].title} ${right.name}` : right.name;
     fixes.push({ title: `Attribute to ${replacement} (verified speaker)`, edits: [{ start: from, end: nameStart + draftName.length, text: replacement }] });

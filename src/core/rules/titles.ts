@@ -7,7 +7,7 @@ import type { CompiledSheet } from '../sheet/compile';
 import { matchCase, phraseWords, type Token } from '../text/tokens';
 import type { Entity, Finding } from '../types';
 import { type NameIndex, personOf } from './nameIndex';
-import { wordsAt, isCapitalised, nameAt, MONTHS_DAYS, NOT_NAMES, HONORIFIC, bare, stripPossessive, NAME_JOINS } from '../mentions/names';
+import { wordsAt, qualifierBefore, isCapitalised, nameAt, MONTHS_DAYS, NOT_NAMES, HONORIFIC, bare, stripPossessive, NAME_JOINS } from '../mentions/names';
 import { SUFFIXES } from '../language/spelling';
 import { REPORTING } from '../claims/speech';
 import { usually } from '../language/lexicon';
@@ -179,8 +179,7 @@ export function checkRoles(
     for (const { holder, role, title, qualifiers } of entries) {
       if (!wordsAt(toks, at, title)) continue;
       // The longest qualifier right before the title ("Brazil's", "the mayor's").
-      let qualLen = 0;
-      for (const qw of qualifiers) if (qw.length <= at && wordsAt(toks, at - qw.length, qw)) qualLen = Math.max(qualLen, qw.length);
+      const qualLen = qualifierBefore(toks, at, qualifiers);
       const prev = toks[at - 1];
       const prevIsOther = !!prev && spaces(prev, toks[at]) && (OTHER_OFFICE.has(prev.norm) || (isCapitalised(prev.text) && !known.has(prev.norm)));
       const after = at + title.length;

@@ -76,8 +76,8 @@ export function sameVoice(sheet: CompiledSheet, a: string, b: string): boolean {
   return a === b || !!sheet.voices.get(a)?.has(b);
 }
 
-/** Where a figure's text stands in its cited sentence (its first occurrence). */
-function placeIn(f: Figure): { start: number; end: number } {
+/** Where a figure's text stands in its cited sentence (its first occurrence); -1 for both when it does not. */
+export function placeIn(f: Figure): { start: number; end: number } {
   const at = f.source.indexOf(f.text);
   return at < 0 ? { start: -1, end: -1 } : { start: at, end: at + f.text.length };
 }

@@ -1,5 +1,5 @@
 import { findMentions } from '../mentions/numbers';
-import { durationValue, TIME_UNITS } from '../mentions/durations';
+import { durationValue, saysSheetValue, TIME_UNITS } from '../mentions/durations';
 import { ENTITY_TYPES, RATIO_OF, type FactSheet } from '../types';
 import { MONTHS, WEEKDAYS } from '../language/dateWords';
 
@@ -365,8 +365,7 @@ export function validateFactSheet(data: unknown): FactSheet {
       // "seven years and six months" is 7.5 years: the wording must say the value in its unit.
       const read = durationValue(f.text, f.unit as string);
       if (read === undefined) err(`${p}.text`, `${JSON.stringify(f.text)} does not read as a duration (a number and a unit of time: "7.5 years", "seven years and six months")`);
-      // (Rounded to two decimals at most: "two hours and 20 minutes" is 2.33 hours.)
-      else if (Math.abs(read - f.value) > Math.max(1e-6 * Math.max(1, f.value), 0.005 + 1e-9)) err(`${p}.text`, `${JSON.stringify(f.text)} reads as ${+read.toFixed(4)} ${f.unit}, but value is ${f.value}`);
+      else if (!saysSheetValue(read, f.value)) err(`${p}.text`, `${JSON.stringify(f.text)} reads as ${+read.toFixed(4)} ${f.unit}, but value is ${f.value}`);
     } else if (f.kind === 'ratio') {
       // A relative risk, a relative change or a change in points: its kind and its words.
       if (!(RATIO_OF as readonly string[]).includes(f.ratioOf as string)) err(`${p}.ratioOf`, `a ratio needs ratioOf: one of ${RATIO_OF.join(', ')} (got ${JSON.stringify(f.ratioOf)})`);
