@@ -1116,6 +1116,31 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The thieves left before a quarter to four, and the union says guards were cut to two.'), []);
     assert.deepEqual(found(sheet, 'The thieves left before a quarter to four, and the union says guards were cut to three.'), ['number-mismatch: three']);
   });
+  it('a strict bound at the verified value itself is wrong ("more than 1,150" for about 1,150); "at least", and "over" as a preposition, are not', () => {
+    const src = 'About 1,150 people spent Tuesday night at the sports arena, and the fire service said 212 homes were destroyed.';
+    const sheet = sheetOf([
+      { id: 'shelter', kind: 'count', value: 1150, text: 'About 1,150', qualifier: 'about', counts: 'people who spent the night at the arena', context: ['arena', 'night'], source: src },
+      { id: 'homes', kind: 'count', value: 212, text: '212', qualifier: 'exact', counts: 'homes destroyed', context: ['homes', 'destroyed'], source: src },
+    ]);
+    assert.deepEqual(found(sheet, 'More than 1,150 people spent the night at the arena.'), ['number-mismatch: More than 1,150']);
+    const fix = check('More than 1,150 people spent the night at the arena.', sheet, { cache: false })[0].fixes[0].edits[0];
+    assert.equal(fix.text, 'About');
+    assert.deepEqual(found(sheet, 'The fire put more than 212 homes destroyed on its list.').length, 1);
+    assert.deepEqual(found(sheet, 'At least 212 homes were destroyed, and nearly 1,200 people spent the night at the arena.'), []);
+    assert.deepEqual(found(sheet, 'Residents were angry over 212 homes destroyed.'), []);
+  });
+
+  it('a preposition of a fact\'s context standing alone after its figure ties it there: "64% for, 23% against"', () => {
+    const src = 'The trust said 64% of those who responded backed the sale, while 23% opposed it.';
+    const sheet = sheetOf([
+      { id: 'yes', kind: 'share', value: 0.64, text: '64%', qualifier: 'exact', counts: 'share who backed the sale', context: ['backed', 'poll', 'sale', 'for', 'in favour'], source: src },
+      { id: 'no', kind: 'share', value: 0.23, text: '23%', qualifier: 'exact', counts: 'share who opposed the sale', context: ['opposed', 'against'], source: src },
+    ]);
+    assert.deepEqual(found(sheet, 'Trust poll, closed in October: 64% for, 23% against.'), []);
+    assert.deepEqual(found(sheet, 'Trust poll: 64% backed the sale, 23% against'), []);
+    assert.deepEqual(found(sheet, 'Trust poll: 64% for, 32% against.'), ['number-mismatch: 32%']);
+  });
+
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

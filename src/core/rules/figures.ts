@@ -12,7 +12,7 @@ import { checkDuration } from './durations';
 import { checkRatioKind } from './ratioKinds';
 import { unlistedKey } from '../sheet/sources';
 import { NOT_COUNTED, countedWord, joinedUnitAfter } from '../mentions/counted';
-import { agrees, eq, qualifierOnlyWrong, qualifierWords, render } from './figureValues';
+import { agrees, eq, qualifierOnlyWrong, qualifierWords, render, strictBound } from './figureValues';
 import { lemmaOf, lemmasOf } from '../language/lemma';
 import { matchCase, phraseWords } from '../text/tokens';
 import type { Confirmation, Figure, Finding } from '../types';
@@ -129,7 +129,7 @@ export function checkFigure(
     if (age && !sheet.ages.has(f.id) && ![...AGE_WORDS].some((w) => terms.has(w))) continue;
     let counts = age === 'named' ? 1 : ctx.phraseWeight(phrases, from, to, others, sheet.contextWords);
     if (m.kind !== 'year' && age !== 'named') {
-      for (const p of prepositions) if (governs(ctx.lemmas, p, ctx.tokenAt(m.qualStart))) counts = Math.max(counts, ctx.phraseWeight([p], from, to, others, sheet.contextWords));
+      for (const p of prepositions) if (governs(ctx.lemmas, p, ctx.tokenAt(m.qualStart)) || standsAlone(ctx, p, to)) counts = Math.max(counts, ctx.phraseWeight([p], from, to, others, sheet.contextWords));
     }
     if (labels.some((l) => phrases.some((p) => p.length && l.includes(` ${p.join(' ')} `)))) counts = Math.max(counts, 0.8);
     const reporterMatch = !!reporter && !!f.reportedBy && sameVoice(sheet, f.reportedBy, reporter);
@@ -231,6 +231,17 @@ export function checkFigure(
     // The right value with its separator out of place ("68,72"): restore the verified grouping.
     const fix = render(m, ok.fact, text);
     findings.push(numberFinding(m, ok.fact, `Draft writes ${text.slice(m.numStart, m.numEnd)} for ${ok.fact.counts}; verified: ${ok.fact.text}`, fix ? [{ title: `Replace with ${fix.shown} (verified)`, edits: fix.edits }] : []));
+    return;
+  }
+  // "more than 1,150" where the article says "about 1,150" (or exactly 1,150): a strict bound
+  // at the verified value itself says what the source does not; the fix gives its own words.
+  // (A comparison, "more than", "fewer than": "over" and "under" may be prepositions, "jailed
+  // over €47.6 million fraud", "over 31 days of hearings".)
+  const said = text.slice(m.qualStart, m.qualEnd);
+  if (ok && eq(m.value, ok.fact.value) && (m.qualifier === 'lower' || m.qualifier === 'upper') && (ok.fact.qualifier === 'exact' || ok.fact.qualifier === 'about' || ok.fact.qualifier === 'closer-to') && /\bthan$/i.test(said) && strictBound(m, text)) {
+    const q = qualifierWords(ok.fact);
+    const edit = q ? { start: m.qualStart, end: m.qualEnd, text: matchCase(said, q) } : { start: m.qualStart, end: m.qualEnd + /^\s*/.exec(text.slice(m.qualEnd))![0].length, text: '' };
+    findings.push(numberFinding(m, ok.fact, `Draft says ${text.slice(m.start, m.end)} for ${ok.fact.counts}; verified: ${ok.fact.text}`, [{ title: q ? `Replace with ${edit.text} (verified: ${ok.fact.text})` : `Remove “${said}” (verified: ${ok.fact.text})`, edits: [edit] }]));
     return;
   }
   if (ok) {
@@ -375,6 +386,17 @@ function governs(lemmas: readonly string[], phrase: readonly string[], at: numbe
     if (start >= 0 && phrase.every((w, i) => lemmas[start + i] === w)) return true;
   }
   return false;
+}
+
+/**
+ * Does `phrase` follow the figure (token `at` on) as a word of its own, before a comma or the
+ * clause's end: the "for" and "against" of "64% for, 23% against"? (Not "to" in "Four to two":
+ * a preposition before a noun or a figure governs that.)
+ */
+function standsAlone(ctx: SentenceContext, phrase: readonly string[], at: number): boolean {
+  if (!phrase.every((w, i) => ctx.lemmas[at + i] === w)) return false;
+  const last = ctx.sentence.tokens[at + phrase.length - 1];
+  return /^\s*(?:[,;:.!?)\]|]|$)/.test(ctx.sentence.text.slice(last.end - ctx.sentence.start));
 }
 
 const phraseCache = new WeakMap<Figure, { content: string[][]; function: string[][] }>();
