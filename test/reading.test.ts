@@ -1141,6 +1141,30 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'Trust poll: 64% for, 32% against.'), ['number-mismatch: 32%']);
   });
 
+  it('a source shown doing something else is no source of the figure ("Ferrowick will take on the £41.3 million"); one shown forecasting it is ("the bank sees inflation at 4.8%")', () => {
+    const debt = "The club's latest accounts put its debts at £41.3 million, which Ferrowick has agreed to take on.";
+    const fore = 'The Ministry of Finance expects inflation to slow to 4.8% by the end of next year, and the bank expects 6.1%.';
+    const sheet = sheetOf(
+      [
+        { id: 'debt', kind: 'money', value: 41300000, currency: 'GBP', text: '£41.3 million', qualifier: 'exact', counts: 'club debts in its latest accounts', reportedBy: 'club', context: ['debts', 'accounts'], source: debt },
+        { id: 'investors', kind: 'count', value: 5, text: 'five', qualifier: 'exact', counts: 'investors in the consortium', reportedBy: 'league', context: ['investors', 'consortium'], source: 'The league said the review had examined the money of all five investors in the consortium.' },
+        { id: 'expansion', kind: 'money', value: 20000000, currency: 'GBP', text: '£20 million', qualifier: 'exact', counts: 'cost of enlarging the ground', reportedBy: 'ferrowick', context: ['enlarging', 'ground'], source: 'Ferrowick plans to spend £20 million enlarging the ground.' },
+        { id: 'ministry-forecast', kind: 'share', value: 0.048, text: '4.8%', qualifier: 'exact', counts: 'inflation forecast of the ministry', reportedBy: 'ministry', context: ['inflation', 'forecast'], source: fore },
+        { id: 'bank-forecast', kind: 'share', value: 0.061, text: '6.1%', qualifier: 'exact', counts: 'inflation forecast of the bank', reportedBy: 'cbo', context: ['inflation', 'forecast'], source: fore },
+      ],
+      [
+        { id: 'club', type: 'organisation', name: 'Castlemere Athletic', source: debt },
+        { id: 'ferrowick', type: 'organisation', name: 'Ferrowick Sports Partners', aliases: ['Ferrowick'], mentions: ['consortium'], source: debt },
+        { id: 'league', type: 'body', name: 'Northern Counties Football League', mentions: ['the league'], source: debt },
+        { id: 'ministry', type: 'body', name: 'Ministry of Finance', mentions: ['ministry'], source: fore },
+        { id: 'cbo', type: 'organisation', name: 'Central Bank of Orvelia', mentions: ['central bank', 'the bank'], source: fore },
+      ],
+    );
+    assert.deepEqual(found(sheet, "Ferrowick will take on the £41.3 million of debts listed in the club's latest accounts."), []);
+    assert.deepEqual(found(sheet, 'The consortium of five investors now owns the club.'), []);
+    assert.deepEqual(found(sheet, 'The central bank sees inflation slowing to 4.8% by the end of next year.'), ['number-mismatch: 4.8%']);
+  });
+
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

@@ -209,7 +209,7 @@ const BEFORE_VERB = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', '
  * The token of the verb after a subject ending before token `k`: past a relative clause in commas
  * ("The trust, which counts only …, had published") and auxiliaries.
  */
-function verbAfter(ctx: SentenceContext, k: number): number {
+export function verbAfter(ctx: SentenceContext, k: number): number {
   const toks = ctx.sentence.tokens;
   if (toks[k] && /^(?:which|who)$/.test(toks[k].norm) && /^\s*,\s*$/.test(ctx.masked.slice(toks[k - 1].end, toks[k].start))) {
     let j = k + 1;

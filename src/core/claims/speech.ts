@@ -13,8 +13,11 @@ import irregularVerbs from 'wink-lexicon/src/irregular-verbs.js';
 const SAYING =
   'say tell call describe warn add insist declare write post note argue claim characterise characterize speak dub label hail brand promise vow ' +
   'announce explain stress emphasise emphasize urge reply answer concede suggest acknowledge admit confirm';
-/** Verbs that give a figure but not words: one reports, counts or publishes a number, not a quote. */
-const COUNTING = 'report estimate count record document put publish verify';
+/**
+ * Verbs that give a figure but not words: one reports, counts or publishes a number, not a quote;
+ * or forecasts one ("the ministry expects inflation to slow to 4.8%", "the bank sees growth of 1.2%").
+ */
+const COUNTING = 'report estimate count record document put publish verify expect forecast predict project reckon calculate see';
 /**
  * Every form of the base verbs, built by English spelling rules (says, said, saying; describes,
  * described, describing; admits, admitted, admitting; hails; vows) and, for irregular verbs,

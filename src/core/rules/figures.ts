@@ -6,6 +6,7 @@ import { usually } from '../language/lexicon';
 import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import { SentenceContext } from '../claims/context';
 import { REPORTING, SOURCE_WORDS } from '../claims/speech';
+import { verbAfter } from '../claims/reporter';
 import { findMentions, isRangeEnd, type Mention } from '../mentions/numbers';
 import { durationAt, isDurationTail } from '../mentions/durations';
 import { checkDuration } from './durations';
@@ -83,17 +84,17 @@ export function checkFigure(
   // name who reports it ("| Operator (KVR) |").
   const labels = [ctx.headerOf(m.start), ctx.rowLabelOf(m.start)].filter((x): x is string => !!x).map((x) => ` ${lemmasOf(phraseWords(x)).join(' ')} `);
   const reporter = ctx.reporter(sheet, from, to) ?? ctx.headerReporter(sheet, m.start);
-  // "reckons Brackwater holds about 15%": a subject shown doing something other than reporting
-  // may be whom the figure is about; a fact about it reported by another is not contradicted.
+  // "reckons Brackwater holds about 15%", "Ferrowick will take on the £41.3 million": a subject
+  // shown doing something other than reporting may be whom the figure is about, or what it does;
+  // a fact about it, or of the figure's own value, reported by another is not contradicted.
   const at = ctx.reporterAt;
-  const toks = ctx.sentence.tokens;
   /** Whether the description names entity `id` ("Brackwater's share of the market, according to Prys"). */
   const names = (description: string, id: string) => {
     const e = sheet.entities.get(id);
     const words = ` ${phraseWords(description).join(' ')} `;
     return !!e && [e.name, ...(e.aliases ?? [])].some((n) => words.includes(` ${phraseWords(n).join(' ')} `));
   };
-  const shownReporting = !at || REPORTING.has(toks[at.at + at.len]?.norm ?? '') || SOURCE_WORDS.has(toks[at.at - 1]?.norm ?? '') || toks[at.at - 1]?.norm === 'to' || /['’]s?$/.test(toks[at.at + at.len - 1].text);
+  const shownReporting = !at || shownAsSource(ctx, at.at, at.len, from);
   // A person's age in apposition can only be one of the sheet's ages (a figure given by "age" or "aged").
   const age = ageOf(m, text, ctx, sheet, from);
   // "€40m" for the lender's $40m: the verified amount in another currency is no conversion (that
@@ -133,7 +134,7 @@ export function checkFigure(
     }
     if (labels.some((l) => phrases.some((p) => p.length && l.includes(` ${p.join(' ')} `)))) counts = Math.max(counts, 0.8);
     const reporterMatch = !!reporter && !!f.reportedBy && sameVoice(sheet, f.reportedBy, reporter);
-    const contradicted = !!reporter && !!f.reportedBy && !reporterMatch && (shownReporting || !names(f.counts, reporter));
+    const contradicted = !!reporter && !!f.reportedBy && !reporterMatch && (shownReporting || (!names(f.counts, reporter) && !agrees(m, f)));
     cands.push({ fact: f, counts, contradicted, reporterMatch, about: 0 });
   }
   // The second end of a range whose first end is a verified range's first end is that range's
@@ -377,6 +378,39 @@ export function checkFigure(
   }
   const fix = render(m, f, text);
   findings.push(numberFinding(m, f, `Draft says ${draft} ${what}; verified: ${f.text}${note}`, fix ? [{ title: `Replace with ${fix.shown} (verified${fix.rounded ? `: ${f.text}` : ''})`, edits: fix.edits }] : []));
+}
+
+/**
+ * Is the source named at tokens [at, at + len) shown giving the figure at token `from`, not only
+ * doing something else ("Ferrowick will take on £41.3m of debt", "the consortium of five")?
+ * A verb of reporting after it ("HRANA has verified"), "by" or "according to" before it ("by the
+ * authorities", "according to Iranian officials"), a possessive ("HRANA's count"), or another
+ * cell of the figure's table row.
+ */
+function shownAsSource(ctx: SentenceContext, at: number, len: number, from: number): boolean {
+  const toks = ctx.sentence.tokens;
+  if (REPORTING.has(toks[verbAfter(ctx, at + len)]?.norm ?? '') || /['’]s?$/.test(toks[at + len - 1].text)) return true;
+  // Its verb of reporting past an aside in commas ("HRANA, when asked, put deaths at 3,117"), or
+  // joined to it by a hyphen ("the government-acknowledged toll"); a bracket right after the
+  // figure ("6.4 (NSS)").
+  const end = at + len;
+  if (toks[end] && /,/.test(ctx.masked.slice(toks[end - 1].end, toks[end].start))) {
+    for (let k = end + 1; k < Math.min(from, end + 8); k++) {
+      if (/,/.test(ctx.masked.slice(toks[k - 1].end, toks[k].start))) {
+        if (REPORTING.has(toks[verbAfter(ctx, k)]?.norm ?? '')) return true;
+        break;
+      }
+    }
+  }
+  const dash = toks[at].text.indexOf('-');
+  if (dash > 0 && REPORTING.has(toks[at].text.slice(dash + 1).toLowerCase())) return true;
+  const open = at > 0 && toks[at - 1].norm === 'the' ? at - 1 : at;
+  if (open > 0 && at >= from && /\(\s*$/.test(ctx.masked.slice(toks[open - 1].end, toks[open].start))) return true;
+  let lead = at;
+  while (lead > 0 && at - lead < 2 && (toks[lead - 1].norm === 'the' || /^\p{Lu}\p{Ll}+$/u.test(toks[lead - 1].text))) lead--;
+  const before = toks[lead - 1]?.norm ?? '';
+  if (SOURCE_WORDS.has(before) || before === 'to') return true;
+  return !!ctx.sentence.tableHeaders && ctx.headerOf(toks[at].start) !== ctx.headerOf(toks[from]?.start ?? -1);
 }
 
 /** Does `phrase` end right before token `at`, or one word before it ("to just two")? */
