@@ -1165,6 +1165,27 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The central bank sees inflation slowing to 4.8% by the end of next year.'), ['number-mismatch: 4.8%']);
   });
 
+  it('the name of a paper that holds a speaker\'s shorter name ("the Castlemere Courier" past Castlemere Athletic\'s "Castlemere") is no speaker', () => {
+    const src = '“I will hold them to that,” Costigan told the Castlemere Courier on Friday evening.';
+    const sheet = loadFactSheet(
+      JSON.stringify({
+        story: { id: 'club', title: 'Club sold', article: 'article.md' },
+        entities: [
+          { id: 'club', type: 'organisation', name: 'Castlemere Athletic', aliases: ['Castlemere'], source: src },
+          { id: 'costigan', type: 'person', name: 'Ruaidhrí Costigan', aliases: ['Costigan'], source: src },
+          { id: 'courier', type: 'outlet', name: 'Castlemere Courier', source: src },
+        ],
+        figures: [],
+        dates: [],
+        quotes: [{ id: 'hold', text: 'I will hold them to that', speaker: 'costigan', source: src }],
+        settings: [],
+      }),
+    );
+    const draft = 'Manager Ruaidhrí Costigan told the Castlemere Courier he had been promised around £15m for new players and would “hold them to that”.';
+    assert.deepEqual(check(draft, sheet, { cache: false }).map((f) => f.ruleId), []);
+    assert.deepEqual(check('Castlemere said it would “hold them to that”.', sheet, { cache: false }).map((f) => f.ruleId), ['quote-misattributed']);
+  });
+
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

@@ -26,6 +26,22 @@ export function speakerPhrases(sheet: CompiledSheet): Speaker[] {
   return out.sort((a, b) => b.words.length - a.words.length);
 }
 
+/**
+ * The names of what never speaks (places, outlets, channels, products) that hold a speaker's
+ * shorter phrase at their start: "Castlemere Courier" is the paper, not Castlemere Athletic.
+ */
+export function silentNames(sheet: CompiledSheet, speakers: readonly Speaker[]): Speaker[] {
+  const out: Speaker[] = [];
+  for (const e of sheet.sheet.entities) {
+    if (e.type !== 'place' && e.type !== 'outlet' && e.type !== 'channel' && e.type !== 'product') continue;
+    for (const n of [e.name, ...(e.aliases ?? [])]) {
+      const words = phraseWords(n);
+      if (speakers.some((p) => p.words.length < words.length && p.words.every((w, i) => words[i] === w))) out.push({ words, id: e.id, name: false, none: true });
+    }
+  }
+  return out;
+}
+
 /** The first of `cands` whose words occur in `toks` from `at`. */
 function speakerAt(toks: Token[], at: number, cands: Speaker[]): Speaker | undefined {
   for (const x of cands) if (wordsAt(toks, at, x.words)) return x;
@@ -53,6 +69,10 @@ export function attribute(
     if (!cands) continue;
     const p = speakerAt(toks, at, cands);
     if (!p) continue;
+    if (p.none) {
+      at += p.words.length - 1;
+      continue;
+    }
     if (at >= qa && at < qb) continue;
     const end = at + p.words.length;
     // "In Ruiz's words, …", "in the words of Ruiz", "as Ruiz put it": the idioms that name a
@@ -114,7 +134,8 @@ function speechBeforeComma(text: string, toks: Token[], from: number, to: number
 }
 
 /** A phrase naming a speaker: its normalised words, the entity it names, and whether it is a name (not a title or a common noun). */
-export type Speaker = { words: string[]; id: string; name: boolean };
+/** A phrase naming a speaker; `none` marks the longer name of a place or outlet that holds one ("Castlemere Courier" past "Castlemere"). */
+export type Speaker = { words: string[]; id: string; name: boolean; none?: boolean };
 
 /** Whether token `at` follows "who", "which" or "whose" in its stretch between commas. */
 function inRelativeClause(text: string, toks: Token[], at: number): boolean {

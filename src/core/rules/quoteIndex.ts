@@ -5,7 +5,7 @@
 import { type CompiledSheet } from '../sheet/compile';
 import { phraseTokens, WordMap } from '../text/tokens';
 import type { Quote } from '../types';
-import { type Speaker, type Speakers, speakerPhrases, PRONOUNS, PRONOUN } from '../claims/attribution';
+import { type Speaker, type Speakers, speakerPhrases, silentNames, PRONOUNS, PRONOUN } from '../claims/attribution';
 import { toWords, stemsOf, contentStems } from './quoteWords';
 
 interface QuoteIndex {
@@ -25,7 +25,8 @@ export function quoteIndex(sheet: CompiledSheet): QuoteIndex {
   if (!index) {
     const phrases = speakerPhrases(sheet);
     const byFirst = new Map<string, Speaker[]>();
-    for (const p of phrases) {
+    // Longest first, a silent name before the speaker phrase it holds.
+    for (const p of [...phrases, ...silentNames(sheet, phrases)].sort((a, b) => b.words.length - a.words.length)) {
       if (!p.words.length) continue;
       const list = byFirst.get(p.words[0]);
       if (list) list.push(p);
