@@ -14,7 +14,7 @@ const globally = (text: string) => globalMatches(GLOBAL, text);
 const asChecked = (text: string) => datePhrases(text, wordStarts(text).dateAnchors).map(shown);
 
 const PIECES = [
-  'March', 'MAY', 'may', 'june', 'December', 'Decembers', 'year', 'years', 'Month', 'weeks', 'week', 'spring', 'fall', 'winter',
+  'March', 'MAY', 'may', 'june', 'December', 'Sept', 'nov', 'Dec', '14', '2nd', 'Decembers', 'year', 'years', 'Month', 'weeks', 'week', 'spring', 'fall', 'winter',
   'early', 'mid', 'late', 'the', 'end', 'of', 'first', 'second', 'half', 'beginning', 'last', 'this', 'next', 'previous', 'past',
   'earlier', 'same', 'a', 'one', 'two', 'five', 'several', 'ago', 'EARLIER', 'x', '9', '_', ' ', ' ', ' ', '-', '--', ',', '.',
   '\n', 'é', 'ſ', 'K', '“', '’',

@@ -195,6 +195,15 @@ describe('sheet format: weekday, month and time of a dated event', () => {
     assert.deepEqual(confirmed('The fault was found in February.'), ['fault-found']);
     assert.equal(oneFinding('The fault was found in January.').fixed, 'The fault was found in February.');
   });
+  it('an abbreviated month beside its day is read ("14 Apr", "Mar 14"), and its fix is the verified month\'s abbreviation', () => {
+    assert.deepEqual(confirmed('The recall begins 14 Mar.'), ['recall-start']);
+    const r = oneFinding('The recall begins on 14 Apr.');
+    assert.equal(r.flagged, 'Apr');
+    assert.equal(r.fixed, 'The recall begins on 14 Mar.');
+    assert.equal(oneFinding('The recall begins Apr 14.').fixed, 'The recall begins Mar 14.');
+    // Not a verb, nor a month without its day.
+    assert.deepEqual(confirmed('Nothing will mar the recall, which begins in Mar.'), []);
+  });
   it('the fields must be a weekday, a month and a 24-hour time, and agree with the text', () => {
     assert.match(problemsOf((s) => (s.dates[0].weekday = 'friday')).join('\n'), /\$\.dates\[0\]\.weekday: must be one of Monday/);
     assert.match(problemsOf((s) => (s.dates[0].time = '9am')).join('\n'), /\$\.dates\[0\]\.time: must be a 24-hour time/);

@@ -3,7 +3,7 @@
  * `three years ago`), tried only where a date word starts.
  */
 import { isWordCode } from './figurePatterns';
-import { DATE_LEAD, DAYS_BEFORE, MONTH_PARTS, MONTHS, PERIODS, RELATIVE, SPAN_COUNTS, WEEKDAYS } from '../language/dateWords';
+import { DATE_LEAD, DAYS_BEFORE, MONTH_ABBREVIATIONS, MONTH_PARTS, MONTHS, PERIODS, RELATIVE, SPAN_COUNTS, WEEKDAYS } from '../language/dateWords';
 
 /**
  * A date phrase, tried only where one can start (sticky, see dateStarts): a global search
@@ -11,6 +11,8 @@ import { DATE_LEAD, DAYS_BEFORE, MONTH_PARTS, MONTHS, PERIODS, RELATIVE, SPAN_CO
  */
 export const DATE_RE = new RegExp(
   `\\b(?:${DAYS_BEFORE}|(?:${MONTH_PARTS.join('|')})[ -])?(?:${MONTHS})\\b(?:\\s+\\d{1,2}(?:st|nd|rd|th)?(?:\\s*(?:-|–|to)\\s*\\d{1,2}(?:st|nd|rd|th)?)?(?![\\d.,:]\\d|\\d))?(?:,?\\s+\\d{4}(?!\\d))?` +
+    // "14 Sept", "Nov 19": an abbreviated month only beside its day.
+    `|\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_ABBREVIATIONS})|(?:${MONTH_ABBREVIATIONS})\\s+\\d{1,2}(?:st|nd|rd|th)?(?![\\d.,:]\\d|\\d))(?![a-z])(?:,?\\s+\\d{4}(?!\\d))?` +
     `|\\b(?:${WEEKDAYS})\\b|\\b(?:${RELATIVE.join('|')}) (?:${PERIODS.join('|')})\\b|\\b(?:${SPAN_COUNTS.join('|')}) (?:years?|months?|weeks?) (?:ago|earlier)\\b`,
   'iy',
 );

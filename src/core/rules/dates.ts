@@ -6,13 +6,17 @@
  */
 import type { Pass } from './pass';
 import { matchCase } from '../text/tokens';
-import { MONTHS, WEEKDAYS } from '../language/dateWords';
+import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from '../language/dateWords';
 import { datePhrases, renderTime, timesOfDay } from '../mentions/dates';
 import type { DateFact } from '../types';
 
 const MONTH_LIST = MONTHS.toLowerCase().split('|');
 const WEEKDAY_LIST = WEEKDAYS.toLowerCase().split('|');
-const MONTH = new RegExp(`\\b(?:${MONTHS})\\b`, 'i');
+const MONTH = new RegExp(`\\b(?:${MONTHS}|${MONTH_ABBREVIATIONS})\\b`, 'i');
+/** The month a name or abbreviation stands for (0 to 11): "Sept" and "September" are 8. */
+const monthIndex = (word: string) => MONTH_LIST.findIndex((m) => m.startsWith(word.toLowerCase().slice(0, 3)));
+/** Is the month word an abbreviation ("Nov", "Sept"; not "May")? */
+const abbreviated = (word: string) => !MONTH_LIST.includes(word.toLowerCase());
 const WEEKDAY = new RegExp(`\\b(?:${WEEKDAYS})\\b`, 'i');
 /** A calendar phrase: a month (with its days, part or year) or a weekday; other date phrases are relative ("last year"). */
 const isCalendar = (s: string) => MONTH.test(s) || WEEKDAY.test(s);
@@ -56,7 +60,7 @@ function calendarOf(phrase: string): Calendar {
   const s = norm(phrase);
   const out: Calendar = {};
   const month = MONTH.exec(s);
-  if (month) out.month = MONTH_LIST.indexOf(month[0].toLowerCase());
+  if (month) out.month = monthIndex(month[0]);
   const weekday = WEEKDAY.exec(s);
   if (weekday) out.weekday = WEEKDAY_LIST.indexOf(weekday[0].toLowerCase());
   const part = /\b(early|mid|late)\b/.exec(s);
@@ -92,12 +96,15 @@ function wordFix(draft: string, said: Calendar, d: DateFact): { from: number; to
   const word = (re: RegExp, list: string[], k: number | undefined) => {
     const m = re.exec(draft);
     if (!m || k === undefined || k < 0) return undefined;
-    const name = list[k];
+    // An abbreviated month gives way to the verified one's abbreviation ("19 Nov" → "19 Dec").
+    const name = list === MONTH_LIST && abbreviated(m[0]) ? list[k].slice(0, 3) : list[k];
     return { from: m.index, to: m.index + m[0].length, text: name[0].toUpperCase() + name.slice(1) };
   };
   const only = (key: keyof Calendar) => (['weekday', 'month', 'year', 'days', 'part'] as const).every((k) => k === key || said[k] === undefined || said[k] === want[k] || (k === 'days' && withinDays(said.days!, want.days ?? '')));
   if (said.weekday !== undefined && said.weekday !== want.weekday && only('weekday')) return word(WEEKDAY, WEEKDAY_LIST, want.weekday);
-  if (!isCalendar(d.text) && said.month !== undefined && said.month !== want.month && only('month')) return word(MONTH, MONTH_LIST, want.month);
+  // (And an abbreviated month of a terse line, "Applications open Fri 14 Sept", for the one word.)
+  const short = MONTH.exec(draft);
+  if ((!isCalendar(d.text) || (short && abbreviated(short[0]))) && said.month !== undefined && said.month !== want.month && only('month')) return word(MONTH, MONTH_LIST, want.month);
   return undefined;
 }
 
