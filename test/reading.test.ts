@@ -1186,6 +1186,20 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(check('Castlemere said it would “hold them to that”.', sheet, { cache: false }).map((f) => f.ruleId), ['quote-misattributed']);
   });
 
+  it('a value before a change is of the thing its new value is, past a comma ("9.4% in October, up from 8.7%"); a fact\'s "from" does not outweigh that', () => {
+    const rate = 'The bank lifted its rate to 7.25% from 6.50%.';
+    const inflation = 'Annual inflation reached 9.4% in October, up from 8.7% in September.';
+    const sheet = sheetOf([
+      { id: 'rate-new', kind: 'share', value: 0.0725, text: '7.25%', qualifier: 'exact', counts: 'the rate after the rise', context: ['rate', 'lifted'], source: rate },
+      { id: 'rate-old', kind: 'share', value: 0.065, text: '6.50%', qualifier: 'exact', counts: 'the rate before the rise', context: ['from', 'rate', 'previously'], source: rate },
+      { id: 'inflation-oct', kind: 'share', value: 0.094, text: '9.4%', qualifier: 'exact', counts: 'annual inflation in October', context: ['inflation', 'October'], source: inflation },
+      { id: 'inflation-sep', kind: 'share', value: 0.087, text: '8.7%', qualifier: 'exact', counts: 'annual inflation in September', context: ['September', 'up from', 'inflation'], source: inflation },
+    ]);
+    assert.deepEqual(found(sheet, 'Annual inflation rose to 9.4% in October from 8.7% the month before.'), []);
+    assert.deepEqual(found(sheet, 'The bank lifted its rate to 7.25% from 6.5%.'), []);
+    assert.deepEqual(found(sheet, 'The bank lifted its rate to 7.25% from 6.75%.'), ['number-mismatch: 6.75%']);
+  });
+
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

@@ -66,6 +66,8 @@ export function priorIn(f: Figure): boolean {
   return p;
 }
 
+/** Between a new value and the value before it, in one clause: "to 1.2%, from 1.7%", "9.4% in October, up from 8.7%". */
+export const CHANGE_GAP = /^[^.;:!?]{0,32}$/;
 const changes = new WeakMap<readonly Figure[], Map<Figure, Figure | null>>();
 /**
  * The fact whose value fact `f` changed to, in `f`'s own source sentence: "cut its forecast to
@@ -82,7 +84,7 @@ export function changedFrom(figures: readonly Figure[], f: Figure): Figure | und
         if (g === f || g.source !== f.source) return false;
         const gAt = placeIn(g);
         if (gAt.start < 0) return false;
-        return gAt.start < at.start ? /^[^.;:!?]{0,20}$/.test(f.source.slice(gAt.end, at.start)) : /^[ \t\u00a0]+(?:\p{Ll}+[ \t\u00a0]+)?to[ \t\u00a0]+$/u.test(f.source.slice(at.end, gAt.start));
+        return gAt.start < at.start ? CHANGE_GAP.test(f.source.slice(gAt.end, at.start)) : /^[ \t\u00a0]+(?:\p{Ll}+[ \t\u00a0]+)?to[ \t\u00a0]+$/u.test(f.source.slice(at.end, gAt.start));
       }) ?? null;
     known.set(f, to);
   }

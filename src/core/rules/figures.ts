@@ -17,7 +17,7 @@ import { agrees, eq, qualifierOnlyWrong, qualifierWords, render, strictBound } f
 import { lemmaOf, lemmasOf } from '../language/lemma';
 import { matchCase, phraseWords } from '../text/tokens';
 import type { Confirmation, Figure, Finding } from '../types';
-import { EPS, AGE_WORDS, ANCHORED_SPAN, type Candidate, DIFFERENCE, PRIOR, ageOf, anchoredIn, changedFrom, currencyOf, priorIn, differenceIn, digitsOf, kindsMatch, numberFinding, fingerSlipOf, rangePartnerOf, scaleSlipOf, wrongSource } from './figureEvidence';
+import { EPS, AGE_WORDS, ANCHORED_SPAN, CHANGE_GAP, type Candidate, DIFFERENCE, PRIOR, ageOf, anchoredIn, changedFrom, currencyOf, priorIn, differenceIn, digitsOf, kindsMatch, numberFinding, fingerSlipOf, rangePartnerOf, scaleSlipOf, wrongSource } from './figureEvidence';
 
 /**
  * Checks one figure of the draft; pushes a finding or a confirmation. `others` holds the token
@@ -130,7 +130,9 @@ export function checkFigure(
     if (age && !sheet.ages.has(f.id) && ![...AGE_WORDS].some((w) => terms.has(w))) continue;
     let counts = age === 'named' ? 1 : ctx.phraseWeight(phrases, from, to, others, sheet.contextWords);
     if (m.kind !== 'year' && age !== 'named') {
-      for (const p of prepositions) if (governs(ctx.lemmas, p, ctx.tokenAt(m.qualStart)) || standsAlone(ctx, p, to)) counts = Math.max(counts, ctx.phraseWeight([p], from, to, others, sheet.contextWords));
+      // (Weak evidence, that ties a figure nothing else does: "from 8.7%" is a value before a change
+      // of any of the story's things, and no more the benchmark rate's for its fact's "from".)
+      for (const p of prepositions) if (governs(ctx.lemmas, p, ctx.tokenAt(m.qualStart)) || standsAlone(ctx, p, to)) counts = Math.max(counts, Math.min(FUNCTION_WORD_WEIGHT, ctx.phraseWeight([p], from, to, others, sheet.contextWords)));
     }
     if (labels.some((l) => phrases.some((p) => p.length && l.includes(` ${p.join(' ')} `)))) counts = Math.max(counts, 0.8);
     const reporterMatch = !!reporter && !!f.reportedBy && sameVoice(sheet, f.reportedBy, reporter);
@@ -187,7 +189,7 @@ export function checkFigure(
   const prior = PRIOR.test(text.slice(Math.max(0, m.qualStart - 20), m.qualStart)) || (!!next && next.start === 0 && next.kind === m.kind && next.value < m.value);
   // "to 1.2%, from 2.6%": the value before a change is of the thing its new value is; a fact that
   // was the value before the new one's fact is its likeliest.
-  const changed = prior && before && /^[^.;:!?]{0,20}$/.test(text.slice(before.end, m.qualStart)) ? before : undefined;
+  const changed = prior && before && CHANGE_GAP.test(text.slice(before.end, m.qualStart)) ? before : undefined;
   // (Where the sheet has such values, a fact of a value after a change is the less likely.)
   const priors = prior && cands.some((c) => priorIn(c.fact));
   const priorScore = (f: Figure) => {
@@ -412,6 +414,9 @@ function shownAsSource(ctx: SentenceContext, at: number, len: number, from: numb
   if (SOURCE_WORDS.has(before) || before === 'to') return true;
   return !!ctx.sentence.tableHeaders && ctx.headerOf(toks[at].start) !== ctx.headerOf(toks[from]?.start ?? -1);
 }
+
+/** The most a function word of a fact's context ("from", "against") weighs: enough to tie a figure, not to outweigh a content word. */
+const FUNCTION_WORD_WEIGHT = 0.3;
 
 /** Does `phrase` end right before token `at`, or one word before it ("to just two")? */
 function governs(lemmas: readonly string[], phrase: readonly string[], at: number): boolean {
