@@ -1200,6 +1200,21 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The bank lifted its rate to 7.25% from 6.75%.'), ['number-mismatch: 6.75%']);
   });
 
+  it('the things a fact counts, as its description names them ("committee members who voted against"), tie a figure to it where its sentence writes none ("voted 7-2")', () => {
+    const vote = 'The committee voted 7-2 for the increase.';
+    const dissent = 'The two dissenters argued for a rise of 50 basis points.';
+    const sheet = sheetOf([
+      { id: 'for', kind: 'count', value: 7, text: '7', qualifier: 'exact', counts: 'committee members who voted for the increase', context: ['voted', 'for', 'in favour', 'members', 'backed'], source: vote },
+      { id: 'against', kind: 'count', value: 2, text: '2', qualifier: 'exact', counts: 'committee members who voted against the increase', context: ['voted', 'against'], source: vote },
+      { id: 'bp', kind: 'count', value: 50, text: '50', qualifier: 'exact', counts: 'basis points of the rise the dissenters wanted', context: ['basis points', 'argued'], source: dissent },
+    ], [
+      { id: 'wierzbicki', type: 'person', name: 'Oskar Wierzbicki', aliases: ['Wierzbicki'], source: dissent },
+      { id: 'dunphy', type: 'person', name: 'Aurelia Dunphy', aliases: ['Dunphy'], source: dissent },
+    ]);
+    assert.deepEqual(found(sheet, 'Two members of the committee, Oskar Wierzbicki and Aurelia Dunphy, voted against, preferring a rise of 50 basis points.'), []);
+    assert.deepEqual(found(sheet, 'Two members of the committee, Oskar Wierzbicki and Aurelia Dunphy, voted against, preferring a rise of 75 basis points.'), ['number-mismatch: 75']);
+  });
+
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

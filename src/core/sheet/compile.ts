@@ -1,6 +1,7 @@
 import { findMentions, isRangeEnd } from '../mentions/numbers';
 import { countedWord } from '../mentions/counted';
 import { lemmasOf } from '../language/lemma';
+import { isPluralNoun } from '../language/lexicon';
 import { phraseWords, WordSieve } from '../text/tokens';
 import type { Entity, FactSheet, Figure, DateFact, Quote, Setting } from '../types';
 
@@ -304,6 +305,11 @@ export function compile(sheet: FactSheet): CompiledSheet {
       const own = findMentions(f.text)[0];
       const inText = own ? countedWord(f.text, own.end) : undefined;
       if (inText && !phrases.some((p) => p.length === 1 && p[0] === inText)) phrases.push([inText]);
+      // ...and the first plural noun its description names ("MPC members who voted against"):
+      // the things its figure counts, where its sentence does not name them ("voted 7-2 for").
+      const thing = phraseWords(f.counts).find(isPluralNoun);
+      const counted = thing && !phraseWords(f.source).includes(thing) ? lemmasOf([thing])[0] : undefined;
+      if (counted && !phrases.some((p) => p.length === 1 && p[0] === counted)) phrases.push([counted]);
       return [f.id, phrases];
     }),
   );
