@@ -1215,6 +1215,26 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'Two members of the committee, Oskar Wierzbicki and Aurelia Dunphy, voted against, preferring a rise of 75 basis points.'), ['number-mismatch: 75']);
   });
 
+  it('a misquote\'s last word in place of the verified quote\'s last two ("to rise" for "to go up") is fixed to both; a fragment that stops short is no misquote', () => {
+    const src = '“That takes time, and I expect the number to go up,” said Nkechi Abernethy.';
+    const sheet = loadFactSheet(
+      JSON.stringify({
+        story: { id: 'fire', title: 'Fire', article: 'article.md' },
+        entities: [{ id: 'abernethy', type: 'person', name: 'Nkechi Abernethy', aliases: ['Abernethy'], source: src }],
+        figures: [],
+        dates: [],
+        quotes: [{ id: 'go-up', text: 'That takes time, and I expect the number to go up', speaker: 'abernethy', source: src }],
+        settings: [],
+      }),
+    );
+    const draft = '“That takes time, and I expect the number to rise,” Abernethy said.';
+    const f = check(draft, sheet, { cache: false });
+    assert.deepEqual(f.map((x) => x.ruleId), ['quote-mismatch']);
+    const e = f[0].fixes[0].edits[0];
+    assert.equal(draft.slice(0, e.start) + e.text + draft.slice(e.end), '“That takes time, and I expect the number to go up,” Abernethy said.');
+    assert.deepEqual(check('“That takes time, and I expect the number to go,” Abernethy said.', sheet, { cache: false }), []);
+  });
+
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

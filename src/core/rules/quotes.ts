@@ -224,6 +224,14 @@ function mismatch(span: QuoteSpan, words: Word[], q: Quote, qWords: string[], op
   const seg = ops.slice(first, last + 1);
   const dIdx = seg.filter((o) => o.d >= 0).map((o) => o.d);
   const qIdx = seg.filter((o) => o.q >= 0).map((o) => o.q);
+  // A last (or first) word of the draft's quote in place of the verified quote's last two words or
+  // fewer ("to rise" for "to go up"): the fix takes them all, as a fragment ending there would not.
+  const lastOp = seg[seg.length - 1];
+  if (last === ops.length - 1 && lastOp.d === words.length - 1 && lastOp.q >= 0 && qWords.length - 1 - lastOp.q <= 2 && lastOp.q < qWords.length - 1) {
+    for (let i = lastOp.q + 1; i < qWords.length; i++) qIdx.push(i);
+  }
+  const firstOp = seg[0];
+  if (first === 0 && firstOp.d === 0 && firstOp.q > 0 && firstOp.q <= 2) qIdx.unshift(...Array.from({ length: firstOp.q }, (_, i) => i));
   const original = phraseTokens(q.text).map((t) => t.text);
   let edit: Edit;
   const model = text.slice(span.start, span.end);
