@@ -216,7 +216,7 @@ export function checkRoles(
           if (next && !/^\s*,/.test(text.slice(names[names.length - 1]?.end ?? 0, next.start))) names = [];
         }
         const qualifier = qualLen ? toks.slice(at - qualLen, at).map((t) => t.norm).join(' ') : undefined;
-        if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) claims.push({ names, holder, title: role.title, qualifier });
+        if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) claims.push({ names, holder, title: role.title, span: [toks[at].start, last.end], qualifier });
       }
       // Name, then the title in apposition: "Ana Ruiz, the mayor's deputy", "…, Mr Trump's son-in-law".
       const before = toks[at - qualLen - 1];
@@ -359,7 +359,7 @@ function roleFinding(
   const fixes: Finding['fixes'] = contested ? [] : [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }];
   if (span && ownFix) fixes.push({ title: `Replace ${titleDraft} with ${ownFix} (${person!.name}'s verified title)`, edits: [{ start: span[0], end: span[1], text: ownFix }] });
   findings.push({
-    start,
+    start: span && ownFix ? Math.min(start, span[0]) : start,
     end: span && ownFix ? Math.max(end, span[1]) : end,
     ruleId: 'role-mismatch',
     severity: 'error',
