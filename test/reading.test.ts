@@ -1235,6 +1235,27 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(check('“That takes time, and I expect the number to go,” Abernethy said.', sheet, { cache: false }), []);
   });
 
+  it('in a paragraph about another story, a few words close to one of the story\'s quotes are that story\'s own; a long near-copy is still a misquote', () => {
+    const src = 'Dariusz Fennimore, chief economist at Keverell Bank, called the move “a hawkish surprise that households will feel within weeks”.';
+    const sheet = loadFactSheet(
+      JSON.stringify({
+        story: { id: 'rates', title: 'Rates', article: 'article.md' },
+        entities: [{ id: 'fennimore', type: 'person', name: 'Dariusz Fennimore', aliases: ['Fennimore'], source: src }],
+        figures: [],
+        dates: [],
+        quotes: [
+          { id: 'hawkish', text: 'a hawkish surprise', speaker: 'fennimore', source: src },
+          { id: 'feel', text: 'a hawkish surprise that households will feel within weeks', speaker: 'fennimore', source: src },
+        ],
+        settings: [],
+      }),
+    );
+    const aside = (q: string) => `**Lusmark retail:** Retail sales rose in October, the Lusmark Statistics Bureau said. Its director, Hanne Ovelgrund, called the figures “${q}”.`;
+    assert.deepEqual(check(aside('a welcome surprise'), sheet, { cache: false }), []);
+    assert.deepEqual(check(aside('a hawkish surprise that households will feel within days'), sheet, { cache: false }).map((f) => f.ruleId), ['quote-mismatch']);
+    assert.deepEqual(check('Fennimore called the rise “a welcome surprise”.', sheet, { cache: false }).map((f) => f.ruleId), ['quote-mismatch']);
+  });
+
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

@@ -255,7 +255,7 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
       checkFigure(m, ctx, compiled, text, findings, confirmations, rivals.length > 2 ? rivals : undefined, k > 0 ? ms[k - 1] : undefined);
     });
   }
-  const pass: Pass = { text, masked, contexts, sheet: compiled, findings, confirmations, wordStarts: starts, before };
+  const pass: Pass = { text, masked, contexts, sheet: compiled, findings, confirmations, wordStarts: starts, before, aside };
   if (!aside) {
     checkRatios(pass);
     checkDates(pass);

@@ -24,4 +24,6 @@ export interface Pass {
   wordStarts: WordStarts;
   /** The people named by the last sentence of the paragraphs before that names any (whom an opening "he" may stand for). */
   before: readonly string[];
+  /** The paragraph is about another story (topic.ts): only the story's own names and quotes are checked in it. */
+  aside: boolean;
 }

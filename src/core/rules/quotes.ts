@@ -28,7 +28,7 @@ function paragraphTokens(contexts: readonly SentenceContext[]): Token[] {
 }
 
 /** Checks every quotation of the draft. */
-export function checkQuotes({ masked, text, contexts, sheet, findings, confirmations, before }: Pass, reportUnverified: boolean): void {
+export function checkQuotes({ masked, text, contexts, sheet, findings, confirmations, before, aside }: Pass, reportUnverified: boolean): void {
   const { verified, phrases, speakers, speakersOrPronouns, longest } = quoteIndex(sheet);
   // The paragraph's words, taken once: quotes nest, and tokenizing each span anew would read
   // a deeply nested text once per level.
@@ -80,6 +80,9 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
       wrongMouth(joined[0]);
       continue;
     }
+    // In a paragraph about another story, a few words close to one of the story's quotes are that
+    // story's own ("a welcome surprise" from another statistician, beside "a hawkish surprise").
+    if (aside && draft.length < ASIDE_MISQUOTE_WORDS) continue;
     // 2. Close to a verified quote: align word by word and restore the verified words.
     // Every draft word absent from a verified quote costs the alignment at least one edit: a quote
     // missing more than close() allows can never be the one restored, and is not aligned at all.
@@ -186,6 +189,9 @@ function joinedQuotes(verified: ReturnType<typeof quoteIndex>['verified'], words
   }
   return undefined;
 }
+
+/** The fewest words of a quote in a paragraph about another story that may still be a misquote of this one's. */
+const ASIDE_MISQUOTE_WORDS = 6;
 
 /** How many word edits a misquote of `words` words may be from the verified quote. */
 const editsAllowed = (words: number) => Math.max(1, Math.floor(words / 2));
