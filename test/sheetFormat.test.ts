@@ -195,6 +195,12 @@ describe('sheet format: weekday, month and time of a dated event', () => {
     assert.deepEqual(confirmed('The fault was found in February.'), ['fault-found']);
     assert.equal(oneFinding('The fault was found in January.').fixed, 'The fault was found in February.');
   });
+  it('a wrong day of the right month is flagged and only the day replaced, in the draft\'s form', () => {
+    const r = oneFinding('The recall begins on Friday 21 March.');
+    assert.equal(r.flagged, '21');
+    assert.equal(r.fixed, 'The recall begins on Friday 14 March.');
+    assert.equal(oneFinding('The recall begins on the 21st of March.').fixed, 'The recall begins on the 14th of March.');
+  });
   it('an abbreviated month beside its day is read ("14 Apr", "Mar 14"), and its fix is the verified month\'s abbreviation', () => {
     assert.deepEqual(confirmed('The recall begins 14 Mar.'), ['recall-start']);
     const r = oneFinding('The recall begins on 14 Apr.');

@@ -102,11 +102,19 @@ function wordFix(draft: string, said: Calendar, d: DateFact): { from: number; to
   };
   const only = (key: keyof Calendar) => (['weekday', 'month', 'year', 'days', 'part'] as const).every((k) => k === key || said[k] === undefined || said[k] === want[k] || (k === 'days' && withinDays(said.days!, want.days ?? '')));
   if (said.weekday !== undefined && said.weekday !== want.weekday && only('weekday')) return word(WEEKDAY, WEEKDAY_LIST, want.weekday);
+  // "Friday 15 August" for Friday 14 August: the day alone, in the draft's form ("15th" → "14th").
+  if (said.days !== undefined && want.days !== undefined && !said.days.includes('-') && !want.days.includes('-') && said.days !== want.days && only('days')) {
+    const day = /\b(\d{1,2})(st|nd|rd|th)?(?!\d)/.exec(draft.replace(/\b\d{4}\b/, (y) => ' '.repeat(y.length)));
+    if (day) return { from: day.index, to: day.index + day[0].length, text: `${want.days}${day[2] ? ordinalSuffix(Number(want.days)) : ''}` };
+  }
   // (And an abbreviated month of a terse line, "Applications open Fri 14 Sept", for the one word.)
   const short = MONTH.exec(draft);
   if ((!isCalendar(d.text) || (short && abbreviated(short[0]))) && said.month !== undefined && said.month !== want.month && only('month')) return word(MONTH, MONTH_LIST, want.month);
   return undefined;
 }
+
+/** The English ordinal suffix of a day: 1st, 2nd, 3rd, 4th, 11th, 22nd. */
+const ordinalSuffix = (n: number) => (n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
 
 /**
  * Does a draft's calendar phrase say the verified one's date ('same'), another ('differs'), or
