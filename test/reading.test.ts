@@ -1256,6 +1256,21 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(check('Fennimore called the rise “a welcome surprise”.', sheet, { cache: false }).map((f) => f.ruleId), ['quote-mismatch']);
   });
 
+  it('a wrong figure in words is fixed in digits from 10 up, where the article writes digits ("an eight-week review" → "11-week"); one to nine stay words', () => {
+    const src = 'The board approved the takeover after a review lasting 11 weeks, and five investors were examined.';
+    const sheet = sheetOf([
+      { id: 'review', kind: 'duration', unit: 'weeks', value: 11, text: '11 weeks', qualifier: 'exact', counts: 'length of the review', context: ['review'], source: src },
+      { id: 'investors', kind: 'count', value: 5, text: 'five', qualifier: 'exact', counts: 'investors examined', context: ['investors', 'examined'], source: src },
+    ]);
+    const fixedIn = (draft: string) => {
+      const [f] = check(draft, sheet, { cache: false });
+      const e = f.fixes[0].edits[0];
+      return draft.slice(0, e.start) + e.text + draft.slice(e.end);
+    };
+    assert.equal(fixedIn('The board approved it after an eight-week review.'), 'The board approved it after an 11-week review.');
+    assert.equal(fixedIn('The review examined seven investors.'), 'The review examined five investors.');
+  });
+
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

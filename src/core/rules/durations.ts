@@ -8,6 +8,7 @@ import type { SentenceContext } from '../claims/context';
 import { saysSheetValue, TIME_UNITS, type Duration } from '../mentions/durations';
 import type { Mention } from '../mentions/numbers';
 import { numberToWords } from '../language/numberWords';
+import { inDigits } from './figureValues';
 import { matchCase } from '../text/tokens';
 import type { Confirmation, Figure, Finding } from '../types';
 import { isSuperlative, usually } from '../language/lexicon';
@@ -41,7 +42,7 @@ function fixFor(text: string, m: Mention, d: Duration, f: Figure): { start: numb
   if (d.parts === 1 && d.unit === f.unit) {
     const model = text.slice(m.numStart, m.numEnd);
     const v = f.value;
-    const words = m.style.form === 'words' ? (Number.isInteger(v) ? numberToWords(v) : Number.isInteger(v * 2) ? `${numberToWords(Math.floor(v))} and a half` : undefined) : String(Math.round(v * 1000) / 1000);
+    const words = inDigits(m, v, f) ? String(v) : m.style.form === 'words' ? (Number.isInteger(v) ? numberToWords(v) : Number.isInteger(v * 2) ? `${numberToWords(Math.floor(v))} and a half` : undefined) : String(Math.round(v * 1000) / 1000);
     if (words) return { start: m.numStart, end: m.numEnd, text: matchCase(model, words) };
   }
   return { start: m.numStart, end: d.end, text: matchCase(text.slice(m.numStart, d.end), f.text) };

@@ -95,6 +95,15 @@ export function strictBound(m: Mention, text: string): boolean {
 }
 
 /**
+ * Is the verified value of a figure the draft writes in words due in digits: "an eight-week
+ * review" for the article's 11 weeks (one to nine in words, 10 and over in digits, the newsroom
+ * rule), where the article writes it in digits too?
+ */
+export function inDigits(m: Mention, V: number, f: Figure): boolean {
+  return m.style.form === 'words' && m.value < 10 && V >= 10 && V < 1e6 && Number.isInteger(V) && /\d/.test(f.text);
+}
+
+/**
  * The fix of a wrong value, with the qualifier too when it would contradict the source once the
  * value is right ("fewer than 53,000" for more than 50,000 → "more than 50,000"): one edit, so a
  * fix never leaves a second one to make.
@@ -154,6 +163,7 @@ function renderEdits(m: Mention, f: Figure, text: string): Edit[] | undefined {
       const out = matchCase(model, s > 1 ? `${words} ${scaleWordFor(s, 'million')}` : words);
       return [{ start: m.numStart, end: m.numEnd, text: out }];
     }
+    if (inDigits(m, V, f)) return [{ start: m.numStart, end: m.numEnd, text: V.toLocaleString('en-US') }];
     // British "one hundred and seventeen" unless the draft writes "one hundred seventeen"; a
     // comma after the scale word if the draft has one ("three thousand, one hundred …").
     let words = numberToWords(V, !/\bhundred (?!and\b)\p{L}/iu.test(model));
