@@ -277,6 +277,12 @@ describe('splitSentences', () => {
     assert.deepEqual(texts(doc), ['# Talks resume', 'Officials agreed', '- first item', '- second item\n  wraps here', '* third', '1. numbered', '| a | b |', '| 1 | 2 |', '| 3 | 4 |']);
   });
 
+  it('a thread\'s numbered posts ("4/ ", "4/10 ") and bullets ("• ") are units of their own; a fraction is not', () => {
+    assert.deepEqual(texts('3/ Debt of £41.3m. Trust says closer to £48m\n4/ Adult season tickets: £495\n5/10 More soon'), ['3/ Debt of £41.3m.', 'Trust says closer to £48m', '4/ Adult season tickets: £495', '5/10 More soon']);
+    assert.deepEqual(texts('• first\n• second'), ['• first', '• second']);
+    assert.deepEqual(texts('Turnout was about\n3/4 of members'), ['Turnout was about\n3/4 of members']);
+  });
+
   it('sentence offsets point into the original text and tokens lie inside their sentence', () => {
     const text = 'Intro 😀 here. Second 𝒳 one!\r\n\r\n- item\r\n';
     const m = maskText(text);
