@@ -158,6 +158,16 @@ describe('extract: what it reads from a sentence', () => {
   });
 });
 
+describe('extract: a title of several words before a name', () => {
+  it('"Chief Fire Officer Dervla Ashcombe": the title runs past its modifiers to its last head, and the name is what follows', () => {
+    const { sheet } = extractFacts('Wildfire\n\nChief Fire Officer Dervla Ashcombe said her crews had counted 214 homes destroyed. Chief Executive Officer Tom Bale said roads were shut.\n', { articlePath: 'fire.txt' });
+    const ashcombe = byName(sheet, 'Dervla Ashcombe');
+    assert.equal(ashcombe?.type, 'person');
+    assert.deepEqual(ashcombe?.roles?.map((r) => r.title), ['Chief Fire Officer']);
+    assert.deepEqual(byName(sheet, 'Tom Bale')?.roles?.map((r) => r.title), ['Chief Executive Officer']);
+  });
+});
+
 describe('extract: entity types and dates (issue 19 fault classes)', () => {
   // Invented, unlike any story under test/fixtures.
   const article = [

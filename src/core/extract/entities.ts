@@ -104,7 +104,13 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
         if (CONNECTORS.has(w) || isPossessive(ws[j].text)) break;
         if (TITLE_HEADS.has(w)) {
           head = j;
-          while (head + 1 < ws.length && TITLE_HEADS.has(lower(ws[head + 1].text))) head++;
+          // "Chief Fire Officer", "Chief Executive Officer": past modifiers, a later head is the title's.
+          for (;;) {
+            let n = head + 1;
+            while (n < ws.length && n - head <= 2 && TITLE_MODIFIERS.has(lower(ws[n].text)) && !TITLE_HEADS.has(lower(ws[n].text))) n++;
+            if (n < ws.length && TITLE_HEADS.has(lower(ws[n].text))) head = n;
+            else break;
+          }
           break;
         }
       }
