@@ -175,6 +175,14 @@ describe('extract: a title of several words before a name', () => {
   });
 });
 
+describe('extract: a quote after a pronoun\'s verb of saying later in its sentence', () => {
+  it('"She declined to say more, telling reporters that the committee would “…”": the person last named', () => {
+    const article = 'Rates\n\n“We would rather act too firmly now than too late,” Governor Marguerite Oyelaran-Voss told a news conference.\n\nShe declined to say whether further increases would follow, telling reporters that the committee would “look at every piece of data” before it met again.\n';
+    const { sheet } = extractFacts(article, { articlePath: 'rates.txt' });
+    assert.equal(sheet.quotes.find((q) => q.text === 'look at every piece of data')?.speaker, byName(sheet, 'Marguerite Oyelaran-Voss')?.id);
+  });
+});
+
 describe('extract: entity types and dates (issue 19 fault classes)', () => {
   // Invented, unlike any story under test/fixtures.
   const article = [
