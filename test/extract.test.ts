@@ -183,6 +183,18 @@ describe('extract: a quote after a pronoun\'s verb of saying later in its senten
   });
 });
 
+describe('extract: the time of day beside a date', () => {
+  it('"at 4.30pm on Friday 22 November", "on Tuesday at 4.45pm": the date\'s time, so a draft\'s wrong time is checked', () => {
+    const article = 'Club sold\n\nThe deal completed at 4.30pm on Friday 22 November, the club said. The league approved it on Tuesday at 4.45pm. Talks resume in June.\n';
+    const { sheet } = extractFacts(article, { articlePath: 'club.txt' });
+    const timeOf = (text: string) => sheet.dates.find((d) => d.text === text)?.time;
+    assert.equal(timeOf('22 November') ?? timeOf('Friday 22 November') ?? timeOf('Friday'), '16:30');
+    assert.equal(timeOf('Tuesday'), '16:45');
+    assert.equal(timeOf('June'), undefined);
+    assert.deepEqual(check('The deal completed at 5.30pm on Friday 22 November.', validateFactSheet(JSON.parse(JSON.stringify(sheet))), { cache: false }).map((f) => f.ruleId), ['date-mismatch']);
+  });
+});
+
 describe('extract: entity types and dates (issue 19 fault classes)', () => {
   // Invented, unlike any story under test/fixtures.
   const article = [
