@@ -188,7 +188,10 @@ describe('extract: the time of day beside a date', () => {
     const article = 'Club sold\n\nThe deal completed at 4.30pm on Friday 22 November, the club said. The league approved it on Tuesday at 4.45pm. Talks resume in June.\n';
     const { sheet } = extractFacts(article, { articlePath: 'club.txt' });
     const timeOf = (text: string) => sheet.dates.find((d) => d.text === text)?.time;
-    assert.equal(timeOf('22 November') ?? timeOf('Friday 22 November') ?? timeOf('Friday'), '16:30');
+    assert.equal(timeOf('Friday 22 November'), '16:30');
+    // A weekday with its day and month is one date, with its weekday.
+    assert.equal(sheet.dates.find((d) => d.text === 'Friday 22 November')?.weekday, 'Friday');
+    assert.equal(sheet.dates.filter((d) => d.text === 'Friday' || d.text === '22 November').length, 0);
     assert.equal(timeOf('Tuesday'), '16:45');
     assert.equal(timeOf('June'), undefined);
     assert.deepEqual(check('The deal completed at 5.30pm on Friday 22 November.', validateFactSheet(JSON.parse(JSON.stringify(sheet))), { cache: false }).map((f) => f.ruleId), ['date-mismatch']);

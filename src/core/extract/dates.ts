@@ -14,6 +14,8 @@ const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
 /** Dates: a weekday, a day and month (or a range of days: "14 to 16 March"), a month and year, a year range, "last year". */
 const DATE_RE = new RegExp(
   [
+    // "Friday 22 November": one date, its weekday and its day.
+    `(?:${WEEKDAYS}),? ${DAY} (?:${MONTHS})(?: \\d{4})?`,
     `(?:(?:by|until|before|since) )?(?:(?:early|late|mid)[ -](?:on )?)?(?:${WEEKDAYS})(?: (?:morning|afternoon|evening|night))?`,
     `${DAY}(?: ?(?:-|–|to|and|until) ?${DAY})? (?:${MONTHS})(?: \\d{4})?`,
     `(?:${MONTHS}) ${DAY}(?: ?(?:-|–|to|and|until) ?${DAY})?(?:,? \\d{4})?`,
@@ -72,7 +74,8 @@ export function findDates(text: string, masked: string, srcs: Src[], nextId: IdM
       const event = (joined ? prev!.event : before.join(' ')) || `what the sentence dates`;
       const ctx = context.length ? context : [slug(dtext, 2)];
       const time = timeBeside(body, m.index, m.index + m[0].length);
-      dates.push({ id: nextId(`date-${slug(dtext)}`), text: dtext, event, context: ctx, ...(time ? { time } : {}), source: src.text });
+      const weekday = new RegExp(`^(?:${WEEKDAYS}),? \\d`).test(dtext) ? dtext.split(/[ ,]/)[0] : undefined;
+      dates.push({ id: nextId(`date-${slug(dtext)}`), text: dtext, event, context: ctx, ...(weekday ? { weekday } : {}), ...(time ? { time } : {}), source: src.text });
       prev = { end: at + m[0].length, event };
     }
   }
