@@ -166,13 +166,6 @@ describe('extract: a title of several words before a name', () => {
     assert.deepEqual(ashcombe?.roles?.map((r) => r.title), ['Chief Fire Officer']);
     assert.deepEqual(byName(sheet, 'Tom Bale')?.roles?.map((r) => r.title), ['Chief Executive Officer']);
   });
-
-  it('a speaking role whose own word names one organisation speaks for it ("Chief Fire Officer" of the one "… Fire and Rescue Service"); a rank or a word of two names says nothing', () => {
-    const article = 'Wildfire\n\nThe Brennoch Fire and Rescue Service said the blaze was 35% contained. The Brennoch Regional Authority put the burned area at 9,800 hectares. Chief Fire Officer Dervla Ashcombe said her crews had counted 214 homes destroyed. Senior Director Ana Ruiz said roads were shut.\n';
-    const { sheet } = extractFacts(article, { articlePath: 'fire.txt' });
-    assert.equal(byName(sheet, 'Dervla Ashcombe')?.speaksFor, byName(sheet, 'Brennoch Fire and Rescue Service')?.id);
-    assert.equal(byName(sheet, 'Ana Ruiz')?.speaksFor, undefined);
-  });
 });
 
 describe('extract: a quote after a pronoun\'s verb of saying later in its sentence', () => {

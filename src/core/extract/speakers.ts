@@ -49,26 +49,7 @@ export function proposeSpeaksFor(drafts: Draft[], srcs: Src[], sheet: CompiledSh
       }
     }
   }
-  // "Chief Fire Officer Dervla Ashcombe" of the one "Brennoch Fire and Rescue Service": a speaking
-  // role whose own word (not its head, nor a rank) is a word of one organisation's name only.
-  const orgs = [...sheet.entities.values()].filter((e) => isOrg(e.id));
-  for (const d of drafts) {
-    if (d.entity.type !== 'person' || d.entity.speaksFor) continue;
-    for (const r of d.entity.roles ?? []) {
-      const w = phraseWords(r.title);
-      if (!SPEAKS_FOR_ROLES.has(w[w.length - 1])) continue;
-      const own = w.filter((x) => TITLE_MODIFIERS.has(x) && !SPEAKS_FOR_ROLES.has(x) && !RANKS.has(x));
-      const of = orgs.filter((e) => own.some((x) => phraseWords(e.name).includes(x)));
-      if (of.length === 1) {
-        d.entity.speaksFor = of[0].id;
-        break;
-      }
-    }
-  }
 }
-
-/** Words of a title that say a rank, not whose office it is ("deputy", "acting", "senior"). */
-const RANKS = words('deputy vice assistant acting former first senior general managing associate interim grand high lord prime head');
 
 /**
  * Whose role a person holds, as the sentence words it: "KVR's chief executive, Ana Ruiz" (KVR's),
