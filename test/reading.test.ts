@@ -462,6 +462,18 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('Trade with China hit $23.5 billion, Reuters said.'), ['number-mismatch: $23.5 billion']);
   });
 
+  it('review of the strict-bound, quote-fix and title-fix rules: each stays quiet, or narrow, where it must', () => {
+    // A bound that compares with a figure before it in its clause is no bound on the fact's own.
+    assert.deepEqual(found('Iranian authorities acknowledged 3,117 deaths, fewer than 6,872 verified by HRANA.'), []);
+    // A misspelt last word of a quote is fixed to that word alone, not to the words after it.
+    const draft = 'Araghchi described a “very postive” mood after the talks.';
+    const misquote = check(draft, bundled, { cache: false }).find((f) => f.ruleId === 'quote-mismatch')!;
+    assert.equal(misquote.fixes[0].edits[0].text, 'positive');
+    // The second fix of a title before a name replaces its qualifier too ("US envoy").
+    const envoy = check('US envoy Jared Kushner arrived in Muscat.', bundled, { cache: false }).find((f) => f.ruleId === 'role-mismatch')!;
+    assert.ok(envoy.fixes.every((x) => !applyFixes('US envoy Jared Kushner arrived in Muscat.', [{ ...envoy, fixes: [x] }]).text.startsWith('US son-in-law')));
+  });
+
   it('review of this session\'s readings: each keeps the true errors it could silence', () => {
     const article = fs.readFileSync(path.join(__dirname, '..', '..', 'reference', 'article.txt'), 'utf8');
     const withSources = (d: string, extra = '') => check(d, bundled, { cache: false, sources: [article + extra] }).map((f) => `${f.ruleId}: ${d.slice(f.start, f.end)}`);

@@ -207,6 +207,8 @@ describe('sheet format: weekday, month and time of a dated event', () => {
     assert.equal(r.flagged, 'Apr');
     assert.equal(r.fixed, 'The recall begins on 14 Mar.');
     assert.equal(oneFinding('The recall begins Apr 14.').fixed, 'The recall begins Mar 14.');
+    // A terse line's abbreviated weekday and month are no names of another story.
+    assert.equal(oneFinding('The recall begins Fri 21 Mar.').flagged, '21');
     // Not a verb, nor a month without its day.
     assert.deepEqual(confirmed('Nothing will mar the recall, which begins in Mar.'), []);
   });

@@ -28,7 +28,7 @@ export function speakerPhrases(sheet: CompiledSheet): Speaker[] {
 
 /**
  * The names of what never speaks (places, outlets, channels, products) that hold a speaker's
- * shorter phrase at their start: "Castlemere Courier" is the paper, not Castlemere Athletic.
+ * shorter phrase at their start: "Dunmore Gazette" is the paper, not Dunmore Rovers.
  */
 export function silentNames(sheet: CompiledSheet, speakers: readonly Speaker[]): Speaker[] {
   const out: Speaker[] = [];
@@ -134,7 +134,7 @@ function speechBeforeComma(text: string, toks: Token[], from: number, to: number
 }
 
 /** A phrase naming a speaker: its normalised words, the entity it names, and whether it is a name (not a title or a common noun). */
-/** A phrase naming a speaker; `none` marks the longer name of a place or outlet that holds one ("Castlemere Courier" past "Castlemere"). */
+/** A phrase naming a speaker; `none` marks the longer name of a place or outlet that holds one ("Dunmore Gazette" past "Dunmore"). */
 export type Speaker = { words: string[]; id: string; name: boolean; none?: boolean };
 
 /** Whether token `at` follows "who", "which" or "whose" in its stretch between commas. */

@@ -15,7 +15,7 @@ const SAYING =
   'announce explain stress emphasise emphasize urge reply answer concede suggest acknowledge admit confirm';
 /**
  * Verbs that give a figure but not words: one reports, counts or publishes a number, not a quote;
- * or forecasts one ("the ministry expects inflation to slow to 4.8%", "the bank sees growth of 1.2%").
+ * or forecasts one ("the ministry expects prices to rise 3%", "the bank sees growth of 2%").
  */
 const COUNTING = 'report estimate count record document put publish verify expect forecast predict project reckon calculate see';
 /**

@@ -6,13 +6,13 @@
  */
 import type { CompiledSheet } from '../sheet/compile';
 import { DETERMINERS, type SentenceContext } from './context';
-import { MONTHS, WEEKDAYS } from '../language/dateWords';
+import { MONTH_OR_ABBREVIATION, WEEKDAYS } from '../language/dateWords';
 import { isCapitalised } from '../mentions/names';
 import { nearMiss, skeleton } from '../language/spelling';
 import { phraseTokens } from '../text/tokens';
 import { inflectionStem } from '../language/lemma';
 
-const CALENDAR = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')].map((w) => w.toLowerCase()));
+const CALENDAR = new Set([...MONTH_OR_ABBREVIATION.split('|'), ...WEEKDAYS.split('|')].map((w) => w.toLowerCase()));
 /** The story's proper words, and what each draft word seen so far was found to be (words repeat). */
 interface ProperIndex {
   words: Set<string>;

@@ -63,11 +63,14 @@ export function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet:
     const isSpeech = (n: string) => isVerbOfSaying(n);
     const isPerson = (id: string | undefined) => !!id && personIds.has(id);
     let speaker = attribute(text, ctx, qa, qb, speakers)?.id;
-    // "He told reporters that … “…” and that the judge …": a pronoun opening a sentence with a verb
-    // of saying before the quote is the person last named ("He congratulated Voss but said …",
-    // "She declined to say more, telling reporters that the committee would “…”").
-    const pronounSays = /^(?:he|she|they)$/.test(toks[0]?.norm ?? '') && toks.slice(1, qa).some((t) => isSpeech(t.norm)) && qa > 1;
-    if (pronounSays && !isPerson(speaker)) speaker = lastPerson ?? speaker;
+    // "He told reporters that … “…” and that the judge …": a pronoun opening a speech clause is the person last named.
+    // (So is one whose verb of saying is coordinated after another verb: "He congratulated Voss but said …".)
+    const pronoun = /^(?:he|she|they)$/.test(toks[0]?.norm ?? '') && qa > 1;
+    const coordinatedSpeech = toks.slice(2, qa).some((t, i) => isSpeech(t.norm) && /^(?:and|but)$/.test(toks[i + 1].norm));
+    if (pronoun && (isSpeech(toks[1]?.norm ?? '') || coordinatedSpeech) && !isPerson(speaker)) speaker = lastPerson ?? speaker;
+    // ...and, where the sentence names no speaker at all, one whose verb of saying comes later
+    // ("She declined to say more, telling reporters that the committee would “…”").
+    else if (pronoun && !speaker && toks.slice(1, qa).some((t) => isSpeech(t.norm))) speaker = lastPerson;
     // A second quote of a sentence, with no speech verb since the first: the same speaker.
     if (prev && prev.src === src && !toks.slice(prev.end, qa).some((t) => isSpeech(t.norm))) speaker = prev.speaker;
     // "Professor Ana Ruiz, an economist at the Bank, said …": the person the sentence opens with, not the body in her apposition.

@@ -12,7 +12,7 @@ import { DATE_LEAD, DAYS_BEFORE, MONTH_ABBREVIATIONS, MONTH_PARTS, MONTHS, PERIO
 export const DATE_RE = new RegExp(
   `\\b(?:${DAYS_BEFORE}|(?:${MONTH_PARTS.join('|')})[ -])?(?:${MONTHS})\\b(?:\\s+\\d{1,2}(?:st|nd|rd|th)?(?:\\s*(?:-|–|to)\\s*\\d{1,2}(?:st|nd|rd|th)?)?(?![\\d.,:]\\d|\\d))?(?:,?\\s+\\d{4}(?!\\d))?` +
     // "14 Sept", "Nov 19": an abbreviated month only beside its day.
-    `|\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_ABBREVIATIONS})|(?:${MONTH_ABBREVIATIONS})\\s+\\d{1,2}(?:st|nd|rd|th)?(?![\\d.,:]\\d|\\d))(?![a-z])(?:,?\\s+\\d{4}(?!\\d))?` +
+    `|\\b(?:\\d{1,2}(?:st|nd|rd|th)?[ \\t]+(?:${MONTH_ABBREVIATIONS})|(?:${MONTH_ABBREVIATIONS})[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?![\\d.,:]\\d|\\d))(?![a-z])(?:,?[ \\t]+\\d{4}(?!\\d))?` +
     `|\\b(?:${WEEKDAYS})\\b|\\b(?:${RELATIVE.join('|')}) (?:${PERIODS.join('|')})\\b|\\b(?:${SPAN_COUNTS.join('|')}) (?:years?|months?|weeks?) (?:ago|earlier)\\b`,
   'iy',
 );

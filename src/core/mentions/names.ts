@@ -2,11 +2,11 @@
  * Names as the draft writes them: capitalised words and phrases of a sentence's tokens, with
  * possessives and hyphenated parts read off, and the capitalised words that are never names.
  */
-import { MONTHS, WEEKDAYS } from '../language/dateWords';
+import { MONTH_OR_ABBREVIATION, WEEKDAYS } from '../language/dateWords';
 import { type Token } from '../text/tokens';
 
 /** Month and day names: capitalised, never people or places. */
-export const MONTHS_DAYS = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')].map((w) => w.toLowerCase()));
+export const MONTHS_DAYS = new Set([...MONTH_OR_ABBREVIATION.split('|'), ...WEEKDAYS.split('|')].map((w) => w.toLowerCase()));
 /** The words that join the words of a name or title ("Journal of Medicine", "Secretary of State"). */
 export const NAME_JOINS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the']);
 

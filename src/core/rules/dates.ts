@@ -107,7 +107,7 @@ function wordFix(draft: string, said: Calendar, d: DateFact): { from: number; to
     const day = /\b(\d{1,2})(st|nd|rd|th)?(?!\d)/.exec(draft.replace(/\b\d{4}\b/, (y) => ' '.repeat(y.length)));
     if (day) return { from: day.index, to: day.index + day[0].length, text: `${want.days}${day[2] ? ordinalSuffix(Number(want.days)) : ''}` };
   }
-  // (And an abbreviated month of a terse line, "Applications open Fri 14 Sept", for the one word.)
+  // (And an abbreviated month of a terse line, "Tickets on sale Sat 3 Sept", for the one word.)
   const short = MONTH.exec(draft);
   if ((!isCalendar(d.text) || (short && abbreviated(short[0]))) && said.month !== undefined && said.month !== want.month && only('month')) return word(MONTH, MONTH_LIST, want.month);
   return undefined;

@@ -42,7 +42,7 @@ function fixFor(text: string, m: Mention, d: Duration, f: Figure): { start: numb
   if (d.parts === 1 && d.unit === f.unit) {
     const model = text.slice(m.numStart, m.numEnd);
     const v = f.value;
-    const words = inDigits(m, v, f) ? String(v) : m.style.form === 'words' ? (Number.isInteger(v) ? numberToWords(v) : Number.isInteger(v * 2) ? `${numberToWords(Math.floor(v))} and a half` : undefined) : String(Math.round(v * 1000) / 1000);
+    const words = inDigits(m, v, f, text) ? v.toLocaleString('en-US') : m.style.form === 'words' ? (Number.isInteger(v) ? numberToWords(v) : Number.isInteger(v * 2) ? `${numberToWords(Math.floor(v))} and a half` : undefined) : String(Math.round(v * 1000) / 1000);
     if (words) return { start: m.numStart, end: m.numEnd, text: matchCase(model, words) };
   }
   return { start: m.numStart, end: d.end, text: matchCase(text.slice(m.numStart, d.end), f.text) };

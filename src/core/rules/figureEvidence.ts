@@ -66,8 +66,8 @@ export function priorIn(f: Figure): boolean {
   return p;
 }
 
-/** Between a new value and the value before it, in one clause: "to 1.2%, from 1.7%", "9.4% in October, up from 8.7%". */
-export const CHANGE_GAP = /^[^.;:!?]{0,32}$/;
+/** Between a new value and the value before it, in one clause: "to 1.2%, from 1.7%", "6% in May, up from 5%" (not past ", and …"). */
+export const CHANGE_GAP = /^(?![^]*,\s+(?:and|but|while|whereas)\b)[^.;:!?]{0,32}$/;
 const changes = new WeakMap<readonly Figure[], Map<Figure, Figure | null>>();
 /**
  * The fact whose value fact `f` changed to, in `f`'s own source sentence: "cut its forecast to

@@ -99,8 +99,10 @@ export function strictBound(m: Mention, text: string): boolean {
  * review" for the article's 11 weeks (one to nine in words, 10 and over in digits, the newsroom
  * rule), where the article writes it in digits too?
  */
-export function inDigits(m: Mention, V: number, f: Figure): boolean {
-  return m.style.form === 'words' && m.value < 10 && V >= 10 && V < 1e6 && Number.isInteger(V) && /\d/.test(f.text);
+export function inDigits(m: Mention, V: number, f: Figure, text: string): boolean {
+  // (Never to open a sentence: "Eight weeks is how long …" stays in words.)
+  const opens = /(?:^|[.!?]["'”’)]*\s+|\n\s*)[*_]*$/.test(text.slice(Math.max(0, m.numStart - 8), m.numStart));
+  return m.style.form === 'words' && !opens && m.value < 10 && V >= 10 && V < 1e6 && Number.isInteger(V) && /\d/.test(f.text);
 }
 
 /**
@@ -163,7 +165,7 @@ function renderEdits(m: Mention, f: Figure, text: string): Edit[] | undefined {
       const out = matchCase(model, s > 1 ? `${words} ${scaleWordFor(s, 'million')}` : words);
       return [{ start: m.numStart, end: m.numEnd, text: out }];
     }
-    if (inDigits(m, V, f)) return [{ start: m.numStart, end: m.numEnd, text: V.toLocaleString('en-US') }];
+    if (inDigits(m, V, f, text)) return [{ start: m.numStart, end: m.numEnd, text: V.toLocaleString('en-US') }];
     // British "one hundred and seventeen" unless the draft writes "one hundred seventeen"; a
     // comma after the scale word if the draft has one ("three thousand, one hundred …").
     let words = numberToWords(V, !/\bhundred (?!and\b)\p{L}/iu.test(model));

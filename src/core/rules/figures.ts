@@ -84,7 +84,7 @@ export function checkFigure(
   // name who reports it ("| Operator (KVR) |").
   const labels = [ctx.headerOf(m.start), ctx.rowLabelOf(m.start)].filter((x): x is string => !!x).map((x) => ` ${lemmasOf(phraseWords(x)).join(' ')} `);
   const reporter = ctx.reporter(sheet, from, to) ?? ctx.headerReporter(sheet, m.start);
-  // "reckons Brackwater holds about 15%", "Ferrowick will take on the £41.3 million": a subject
+  // "reckons Brackwater holds about 15%", "the buyer will take on the £12 million": a subject
   // shown doing something other than reporting may be whom the figure is about, or what it does;
   // a fact about it, or of the figure's own value, reported by another is not contradicted.
   const at = ctx.reporterAt;
@@ -94,7 +94,7 @@ export function checkFigure(
     const words = ` ${phraseWords(description).join(' ')} `;
     return !!e && [e.name, ...(e.aliases ?? [])].some((n) => words.includes(` ${phraseWords(n).join(' ')} `));
   };
-  const shownReporting = !at || shownAsSource(ctx, at.at, at.len, from);
+  const shownReporting = !at || shownAsSource(ctx, at.at, at.len, from, to);
   // A person's age in apposition can only be one of the sheet's ages (a figure given by "age" or "aged").
   const age = ageOf(m, text, ctx, sheet, from);
   // "€40m" for the lender's $40m: the verified amount in another currency is no conversion (that
@@ -130,7 +130,7 @@ export function checkFigure(
     if (age && !sheet.ages.has(f.id) && ![...AGE_WORDS].some((w) => terms.has(w))) continue;
     let counts = age === 'named' ? 1 : ctx.phraseWeight(phrases, from, to, others, sheet.contextWords);
     if (m.kind !== 'year' && age !== 'named') {
-      // (Weak evidence, that ties a figure nothing else does: "from 8.7%" is a value before a change
+      // (Weak evidence, that ties a figure nothing else does: "from 5%" is a value before a change
       // of any of the story's things, and no more the benchmark rate's for its fact's "from".)
       for (const p of prepositions) if (governs(ctx.lemmas, p, ctx.tokenAt(m.qualStart)) || standsAlone(ctx, p, to)) counts = Math.max(counts, Math.min(FUNCTION_WORD_WEIGHT, ctx.phraseWeight([p], from, to, others, sheet.contextWords)));
     }
@@ -236,12 +236,14 @@ export function checkFigure(
     findings.push(numberFinding(m, ok.fact, `Draft writes ${text.slice(m.numStart, m.numEnd)} for ${ok.fact.counts}; verified: ${ok.fact.text}`, fix ? [{ title: `Replace with ${fix.shown} (verified)`, edits: fix.edits }] : []));
     return;
   }
-  // "more than 1,150" where the article says "about 1,150" (or exactly 1,150): a strict bound
+  // "more than 400" where the article says "about 400" (or exactly 400): a strict bound
   // at the verified value itself says what the source does not; the fix gives its own words.
   // (A comparison, "more than", "fewer than": "over" and "under" may be prepositions, "jailed
-  // over €47.6 million fraud", "over 31 days of hearings".)
+  // over a £2 million fraud", "over 12 days of hearings".)
   const said = text.slice(m.qualStart, m.qualEnd);
-  if (ok && eq(m.value, ok.fact.value) && (m.qualifier === 'lower' || m.qualifier === 'upper') && (ok.fact.qualifier === 'exact' || ok.fact.qualifier === 'about' || ok.fact.qualifier === 'closer-to') && /\bthan$/i.test(said) && strictBound(m, text)) {
+  // (Not a comparison with a figure before it in the clause: "3,117 deaths, fewer than 6,872 verified by …".)
+  const compared = !!before && /^[^.;:!?]{0,40}$/.test(text.slice(before.end, m.qualStart));
+  if (ok && !compared && eq(m.value, ok.fact.value) && (m.qualifier === 'lower' || m.qualifier === 'upper') && (ok.fact.qualifier === 'exact' || ok.fact.qualifier === 'about' || ok.fact.qualifier === 'closer-to') && /\bthan$/i.test(said) && strictBound(m, text)) {
     const q = qualifierWords(ok.fact);
     const edit = q ? { start: m.qualStart, end: m.qualEnd, text: matchCase(said, q) } : { start: m.qualStart, end: m.qualEnd + /^\s*/.exec(text.slice(m.qualEnd))![0].length, text: '' };
     findings.push(numberFinding(m, ok.fact, `Draft says ${text.slice(m.start, m.end)} for ${ok.fact.counts}; verified: ${ok.fact.text}`, [{ title: q ? `Replace with ${edit.text} (verified: ${ok.fact.text})` : `Remove “${said}” (verified: ${ok.fact.text})`, edits: [edit] }]));
@@ -384,12 +386,12 @@ export function checkFigure(
 
 /**
  * Is the source named at tokens [at, at + len) shown giving the figure at token `from`, not only
- * doing something else ("Ferrowick will take on £41.3m of debt", "the consortium of five")?
+ * doing something else ("the buyer will take on £12m of debt", "the consortium of five")?
  * A verb of reporting after it ("HRANA has verified"), "by" or "according to" before it ("by the
  * authorities", "according to Iranian officials"), a possessive ("HRANA's count"), or another
  * cell of the figure's table row.
  */
-function shownAsSource(ctx: SentenceContext, at: number, len: number, from: number): boolean {
+function shownAsSource(ctx: SentenceContext, at: number, len: number, from: number, to: number): boolean {
   const toks = ctx.sentence.tokens;
   if (REPORTING.has(toks[verbAfter(ctx, at + len)]?.norm ?? '') || /['’]s?$/.test(toks[at + len - 1].text)) return true;
   // Its verb of reporting past an aside in commas ("HRANA, when asked, put deaths at 3,117"), or
@@ -404,12 +406,13 @@ function shownAsSource(ctx: SentenceContext, at: number, len: number, from: numb
       }
     }
   }
-  const dash = toks[at].text.indexOf('-');
-  if (dash > 0 && REPORTING.has(toks[at].text.slice(dash + 1).toLowerCase())) return true;
+  const lastWord = toks[at + len - 1].text;
+  const dash = lastWord.indexOf('-');
+  if (dash > 0 && REPORTING.has(lastWord.slice(dash + 1).toLowerCase())) return true;
   const open = at > 0 && toks[at - 1].norm === 'the' ? at - 1 : at;
-  if (open > 0 && at >= from && /\(\s*$/.test(ctx.masked.slice(toks[open - 1].end, toks[open].start))) return true;
+  if (open > 0 && open === to && /\(\s*$/.test(ctx.masked.slice(toks[open - 1].end, toks[open].start))) return true;
   let lead = at;
-  while (lead > 0 && at - lead < 2 && (toks[lead - 1].norm === 'the' || /^\p{Lu}\p{Ll}+$/u.test(toks[lead - 1].text))) lead--;
+  while (lead > 0 && at - lead < 2 && !SOURCE_WORDS.has(toks[lead - 1].norm) && (toks[lead - 1].norm === 'the' || /^\p{Lu}\p{Ll}+$/u.test(toks[lead - 1].text))) lead--;
   const before = toks[lead - 1]?.norm ?? '';
   if (SOURCE_WORDS.has(before) || before === 'to') return true;
   return !!ctx.sentence.tableHeaders && ctx.headerOf(toks[at].start) !== ctx.headerOf(toks[from]?.start ?? -1);
@@ -429,7 +432,7 @@ function governs(lemmas: readonly string[], phrase: readonly string[], at: numbe
 
 /**
  * Does `phrase` follow the figure (token `at` on) as a word of its own, before a comma or the
- * clause's end: the "for" and "against" of "64% for, 23% against"? (Not "to" in "Four to two":
+ * clause's end: the "for" and "against" of "60% for, 30% against"? (Not "to" in "Four to two":
  * a preposition before a noun or a figure governs that.)
  */
 function standsAlone(ctx: SentenceContext, phrase: readonly string[], at: number): boolean {

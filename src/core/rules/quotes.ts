@@ -81,7 +81,7 @@ export function checkQuotes({ masked, text, contexts, sheet, findings, confirmat
       continue;
     }
     // In a paragraph about another story, a few words close to one of the story's quotes are that
-    // story's own ("a welcome surprise" from another statistician, beside "a hawkish surprise").
+    // story's own ("a pleasant surprise" from another official, beside "a costly surprise").
     if (aside && draft.length < ASIDE_MISQUOTE_WORDS) continue;
     // 2. Close to a verified quote: align word by word and restore the verified words.
     // Every draft word absent from a verified quote costs the alignment at least one edit: a quote
@@ -230,14 +230,14 @@ function mismatch(span: QuoteSpan, words: Word[], q: Quote, qWords: string[], op
   const seg = ops.slice(first, last + 1);
   const dIdx = seg.filter((o) => o.d >= 0).map((o) => o.d);
   const qIdx = seg.filter((o) => o.q >= 0).map((o) => o.q);
-  // A last (or first) word of the draft's quote in place of the verified quote's last two words or
-  // fewer ("to rise" for "to go up"): the fix takes them all, as a fragment ending there would not.
+  // A last (or first) word of the draft's quote in place of the verified quote's last (first) two
+  // ("to rise" for "to go up"): the fix takes both, as a fragment ending there would not. (Not a
+  // misspelling of the word it stands for: "a “very postive” mood" quotes no more words.)
+  const other = (o: { d: number; q: number }) => o.d >= 0 && o.q >= 0 && editDistance(words[o.d].norm, qWords[o.q], 2) > 2;
   const lastOp = seg[seg.length - 1];
-  if (last === ops.length - 1 && lastOp.d === words.length - 1 && lastOp.q >= 0 && qWords.length - 1 - lastOp.q <= 2 && lastOp.q < qWords.length - 1) {
-    for (let i = lastOp.q + 1; i < qWords.length; i++) qIdx.push(i);
-  }
+  if (last === ops.length - 1 && lastOp.d === words.length - 1 && lastOp.q === qWords.length - 2 && other(lastOp)) qIdx.push(qWords.length - 1);
   const firstOp = seg[0];
-  if (first === 0 && firstOp.d === 0 && firstOp.q > 0 && firstOp.q <= 2) qIdx.unshift(...Array.from({ length: firstOp.q }, (_, i) => i));
+  if (first === 0 && firstOp.d === 0 && firstOp.q === 1 && other(firstOp)) qIdx.unshift(0);
   const original = phraseTokens(q.text).map((t) => t.text);
   let edit: Edit;
   const model = text.slice(span.start, span.end);

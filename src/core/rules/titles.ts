@@ -216,7 +216,9 @@ export function checkRoles(
           if (next && !/^\s*,/.test(text.slice(names[names.length - 1]?.end ?? 0, next.start))) names = [];
         }
         const qualifier = qualLen ? toks.slice(at - qualLen, at).map((t) => t.norm).join(' ') : undefined;
-        if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) claims.push({ names, holder, title: role.title, span: [toks[at].start, last.end], qualifier });
+        // (The span a second fix replaces takes a qualifier that is no possessive: "US envoy".)
+        const titleFrom = qualLen && !/['’]s?$/.test(toks[at - 1].text) ? at - qualLen : at;
+        if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) claims.push({ names, holder, title: role.title, span: [toks[titleFrom].start, last.end], qualifier });
       }
       // Name, then the title in apposition: "Ana Ruiz, the mayor's deputy", "…, Mr Trump's son-in-law".
       const before = toks[at - qualLen - 1];

@@ -305,8 +305,8 @@ export function compile(sheet: FactSheet): CompiledSheet {
       const own = findMentions(f.text)[0];
       const inText = own ? countedWord(f.text, own.end) : undefined;
       if (inText && !phrases.some((p) => p.length === 1 && p[0] === inText)) phrases.push([inText]);
-      // ...and the first plural noun its description names ("MPC members who voted against"):
-      // the things its figure counts, where its sentence does not name them ("voted 7-2 for").
+      // ...and the first plural noun its description names ("board members who voted against"):
+      // the things its figure counts, where its sentence does not name them ("voted 5-4 for").
       const thing = phraseWords(f.counts).find(isPluralNoun);
       const counted = thing && !phraseWords(f.source).includes(thing) ? lemmasOf([thing])[0] : undefined;
       if (counted && !phrases.some((p) => p.length === 1 && p[0] === counted)) phrases.push([counted]);

@@ -20,9 +20,9 @@ const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Jr|Sr|No
 const ASCII_LETTER = /[A-Za-z]/;
 /** A fact box's line: a capitalised label of a few words, a colon, and its value ("Dead:   87 (ministry)"). */
 const FACT_LABEL = /^[ \t]*(?:\*\*|__)?\p{Lu}[\p{L}\p{N} ,'’()&/-]{0,40}:(?:\*\*|__)?[ \t]+\S/u;
-// (A thread's numbered posts, "4/ " or "4/10 " before a capital, and a bullet "• " start lines of
-// their own too; "3/4 of members" is a fraction.)
-const BLOCK_START = /^[ \t]*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|\d{1,3}\/\d{0,3}[ \t]+["“‘(*#@]?[\p{Lu}\p{N}]|\||>)/u;
+// (A thread's numbered posts, "4/ " before a capital, and a bullet "• " start lines of their own
+// too; "3/4 of members" and "9/11 Commission" do not.)
+const BLOCK_START = /^[ \t]*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|\d{1,3}\/[ \t]+["“‘(]?\p{Lu}|\||>)/u;
 
 /**
  * Splits masked text into sentences. Blank lines, headings, list items, table rows and block
