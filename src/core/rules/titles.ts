@@ -361,7 +361,8 @@ function roleFinding(
   const fixes: Finding['fixes'] = contested ? [] : [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }];
   if (span && ownFix) fixes.push({ title: `Replace ${titleDraft} with ${ownFix} (${person!.name}'s verified title)`, edits: [{ start: span[0], end: span[1], text: ownFix }] });
   findings.push({
-    start: span && ownFix ? Math.min(start, span[0]) : start,
+    // (A title in apposition is covered with the name; one before it is not: the name is flagged.)
+    start,
     end: span && ownFix ? Math.max(end, span[1]) : end,
     ruleId: 'role-mismatch',
     severity: 'error',
