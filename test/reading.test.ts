@@ -438,6 +438,9 @@ describe('reading who, where and which title (bundled story)', () => {
   it('titles: another office of the holder’s own, another country’s office in apposition, an honorific before the qualifier', () => {
     assert.equal(fixed("Iran's deputy foreign minister Abbas Araghchi said talks would resume."), "Iran's foreign minister Abbas Araghchi said talks would resume.");
     assert.equal(fixed('**Abbas Araghchi**: Iran’s deputy foreign minister, who led the talks in Muscat.'), '**Abbas Araghchi**: Iran’s foreign minister, who led the talks in Muscat.');
+    // A who's-who entry may open its apposition with a dash.
+    assert.equal(fixed('**Abbas Araghchi** — Iran’s deputy foreign minister and the face of its position.'), '**Abbas Araghchi** — Iran’s foreign minister and the face of its position.');
+    assert.equal(fixed('Abbas Araghchi – Iran’s deputy foreign minister – led the talks.'), 'Abbas Araghchi – Iran’s foreign minister – led the talks.');
     assert.equal(fixed("Abbas Araghchi, Iran's president, said the talks in Muscat were a good start."), "Abbas Araghchi, Iran's foreign minister, said the talks in Muscat were a good start.");
     assert.deepEqual(found("Steve Witkoff, Mr Trump's son-in-law, led the US side in Muscat with Araghchi.").map((f) => f.split(':')[0]), ['role-mismatch']);
     assert.deepEqual(found('Araghchi, the Iranian foreign minister, met Witkoff, the US envoy, in Muscat.'), []);

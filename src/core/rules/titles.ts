@@ -269,8 +269,8 @@ function wrongTitle(toks: Token[], at: number, after: number, holder: Entity, te
 /** The capitalised words before a comma at token `head` ("Abbas Araghchi, …"), at most three. */
 function appositionNames(toks: Token[], head: number, text: string): Token[] {
   let k = head - 1;
-  // "Abbas Araghchi, …", and a who's-who entry's "**Abbas Araghchi**: …".
-  if (k < 0 || !/^[*_]*[,:][ \t\u00a0]+$/.test(text.slice(toks[k].end, toks[head].start))) return [];
+  // "Abbas Araghchi, …", and a who's-who entry's "**Abbas Araghchi**: …" or "**Abbas Araghchi** — …".
+  if (k < 0 || !/^[*_]*(?:[,:]|[ \t\u00a0]+[—–])[ \t\u00a0]+$/.test(text.slice(toks[k].end, toks[head].start))) return [];
   let first = k;
   while (first > 0 && head - first < 3 && isCapitalised(toks[first - 1].text) && /^[ \t\u00a0]+$/.test(text.slice(toks[first - 1].end, toks[first].start))) first--;
   const names = toks.slice(first, k + 1);
