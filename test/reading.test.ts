@@ -1286,6 +1286,17 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.equal(fixedIn('The review examined seven investors.'), 'The review examined five investors.');
   });
 
+  it('a fraction under a bound is read to ten points ("less than half" for 44%), not to any distance ("less than half" for 30%)', () => {
+    const src = 'The region has had only 44% of its usual rainfall since May, and reservoirs hold 31% of capacity.';
+    const sheet = sheetOf([
+      { id: 'rain', kind: 'share', value: 0.44, text: '44%', qualifier: 'exact', counts: 'share of usual rainfall since May', context: ['rainfall', 'usual'], source: src },
+      { id: 'reservoirs', kind: 'share', value: 0.31, text: '31%', qualifier: 'exact', counts: 'share of reservoir capacity held', context: ['reservoirs', 'capacity'], source: src },
+    ]);
+    assert.deepEqual(found(sheet, 'Rainfall since May has been less than half the usual amount.'), []);
+    assert.deepEqual(found(sheet, 'Reservoirs hold more than a quarter of their capacity.'), []);
+    assert.deepEqual(found(sheet, 'Reservoirs hold less than a fifth of their capacity.').length, 1);
+  });
+
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

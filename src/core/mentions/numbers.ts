@@ -361,8 +361,9 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
       out.push({
         // "a fifth", "nine in ten" are round words, to three points either way ("almost
         // two-thirds" for 64%, "more than a quarter" for 27%), or an eighth of the share itself
-        // for small ones ("one in 25" is not 6%).
-        kind: 'share', value, precision: Math.min(0.06, value / 4), start: q.start, end: e, numStart: s, numEnd: e, scaleStart: e, scaleEnd: e,
+        // for small ones ("one in 25" is not 6%). Under a bound the band is wider, to ten points
+        // ("less than half" for 44%, "more than a quarter" for 31%), a quarter of the share for small ones.
+        kind: 'share', value, precision: q.cls === 'lower' || q.cls === 'upper' ? Math.min(0.1, value / 4) : Math.min(0.06, value / 4), start: q.start, end: e, numStart: s, numEnd: e, scaleStart: e, scaleEnd: e,
         qualifier: q.cls, qualStart: q.start, qualEnd: q.end, currency: '',
         style: { form, sep: '', decimals: 0, scaleWord: '', scale: 1, percent: '' },
       });
