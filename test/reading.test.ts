@@ -655,6 +655,8 @@ describe('what a figure counts, read from the fact’s own sentence and from the
   const camera = { id: 'camera', kind: 'count', value: 11, text: '11', qualifier: 'exact', counts: 'warning the crews had on camera', context: ['camera', 'saw'], source: 'The crews saw the leak on camera 11 minutes before the flood.' };
   const sheetOf = (figures: object[], entities: object[] = []) => loadFactSheet(JSON.stringify({ story: { id: 'pump', title: 'Pump station flood', article: 'article.md' }, entities, figures, dates: [], quotes: [], settings: [] }));
   const found = (sheet: FactSheet, draft: string, sources?: string[]) => check(draft, sheet, { cache: false, sources }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
+  /** A sheet of quotes and their speakers only. */
+  const quoteSheetOf = (entities: object[], quotes: object[]) => loadFactSheet(JSON.stringify({ story: { id: 'quotes', title: 'Quotes', article: 'article.md' }, entities, figures: [], dates: [], quotes, settings: [] }));
 
   it('"He said …" opening a sentence: his figures, whatever source a clause inside names without a cue; a one-digit share is no slip of a reporter\'s', () => {
     const src = 'Gareth Penn, the trust\'s chief executive, said a £14.5 million recovery plan would clear the waits, and that about 9% of nursing posts were vacant.';
@@ -1182,19 +1184,13 @@ describe('what a figure counts, read from the fact’s own sentence and from the
 
   it('the name of a paper that holds a speaker\'s shorter name ("the Castlemere Courier" past Castlemere Athletic\'s "Castlemere") is no speaker', () => {
     const src = '“I will hold them to that,” Costigan told the Castlemere Courier on Friday evening.';
-    const sheet = loadFactSheet(
-      JSON.stringify({
-        story: { id: 'club', title: 'Club sold', article: 'article.md' },
-        entities: [
-          { id: 'club', type: 'organisation', name: 'Castlemere Athletic', aliases: ['Castlemere'], source: src },
-          { id: 'costigan', type: 'person', name: 'Ruaidhrí Costigan', aliases: ['Costigan'], source: src },
-          { id: 'courier', type: 'outlet', name: 'Castlemere Courier', source: src },
-        ],
-        figures: [],
-        dates: [],
-        quotes: [{ id: 'hold', text: 'I will hold them to that', speaker: 'costigan', source: src }],
-        settings: [],
-      }),
+    const sheet = quoteSheetOf(
+      [
+        { id: 'club', type: 'organisation', name: 'Castlemere Athletic', aliases: ['Castlemere'], source: src },
+        { id: 'costigan', type: 'person', name: 'Ruaidhrí Costigan', aliases: ['Costigan'], source: src },
+        { id: 'courier', type: 'outlet', name: 'Castlemere Courier', source: src },
+      ],
+      [{ id: 'hold', text: 'I will hold them to that', speaker: 'costigan', source: src }],
     );
     const draft = 'Manager Ruaidhrí Costigan told the Castlemere Courier he had been promised around £15m for new players and would “hold them to that”.';
     assert.deepEqual(check(draft, sheet, { cache: false }).map((f) => f.ruleId), []);
@@ -1232,16 +1228,7 @@ describe('what a figure counts, read from the fact’s own sentence and from the
 
   it('a misquote\'s last word in place of the verified quote\'s last two ("to rise" for "to go up") is fixed to both; a fragment that stops short is no misquote', () => {
     const src = '“That takes time, and I expect the number to go up,” said Nkechi Abernethy.';
-    const sheet = loadFactSheet(
-      JSON.stringify({
-        story: { id: 'fire', title: 'Fire', article: 'article.md' },
-        entities: [{ id: 'abernethy', type: 'person', name: 'Nkechi Abernethy', aliases: ['Abernethy'], source: src }],
-        figures: [],
-        dates: [],
-        quotes: [{ id: 'go-up', text: 'That takes time, and I expect the number to go up', speaker: 'abernethy', source: src }],
-        settings: [],
-      }),
-    );
+    const sheet = quoteSheetOf([{ id: 'abernethy', type: 'person', name: 'Nkechi Abernethy', aliases: ['Abernethy'], source: src }], [{ id: 'go-up', text: 'That takes time, and I expect the number to go up', speaker: 'abernethy', source: src }]);
     const draft = '“That takes time, and I expect the number to rise,” Abernethy said.';
     const f = check(draft, sheet, { cache: false });
     assert.deepEqual(f.map((x) => x.ruleId), ['quote-mismatch']);
@@ -1252,18 +1239,12 @@ describe('what a figure counts, read from the fact’s own sentence and from the
 
   it('in a paragraph about another story, a few words close to one of the story\'s quotes are that story\'s own; a long near-copy is still a misquote', () => {
     const src = 'Dariusz Fennimore, chief economist at Keverell Bank, called the move “a hawkish surprise that households will feel within weeks”.';
-    const sheet = loadFactSheet(
-      JSON.stringify({
-        story: { id: 'rates', title: 'Rates', article: 'article.md' },
-        entities: [{ id: 'fennimore', type: 'person', name: 'Dariusz Fennimore', aliases: ['Fennimore'], source: src }],
-        figures: [],
-        dates: [],
-        quotes: [
-          { id: 'hawkish', text: 'a hawkish surprise', speaker: 'fennimore', source: src },
-          { id: 'feel', text: 'a hawkish surprise that households will feel within weeks', speaker: 'fennimore', source: src },
-        ],
-        settings: [],
-      }),
+    const sheet = quoteSheetOf(
+      [{ id: 'fennimore', type: 'person', name: 'Dariusz Fennimore', aliases: ['Fennimore'], source: src }],
+      [
+        { id: 'hawkish', text: 'a hawkish surprise', speaker: 'fennimore', source: src },
+        { id: 'feel', text: 'a hawkish surprise that households will feel within weeks', speaker: 'fennimore', source: src },
+      ],
     );
     const aside = (q: string) => `**Lusmark retail:** Retail sales rose in October, the Lusmark Statistics Bureau said. Its director, Hanne Ovelgrund, called the figures “${q}”.`;
     assert.deepEqual(check(aside('a welcome surprise'), sheet, { cache: false }), []);

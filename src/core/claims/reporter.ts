@@ -146,7 +146,7 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
  * The end (a token index) of the figure a name stands in brackets right after ("5.6 (EMSC)": the
  * token after 6.1), or undefined when the name is not so bracketed.
  */
-function bracketedAfter(ctx: SentenceContext, at: number, len: number): number | undefined {
+export function bracketedAfter(ctx: SentenceContext, at: number, len: number): number | undefined {
   const toks = ctx.sentence.tokens;
   let k = at;
   if (k > 0 && toks[k - 1].norm === 'the') k--;

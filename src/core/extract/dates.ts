@@ -7,7 +7,7 @@ import type { DateFact } from '../types';
 import { MONTHS, WEEKDAYS, STOP_CAPS, lower } from './lexicon';
 import { slug, type IdMaker } from './ids';
 import type { Src } from './model';
-import { timesOfDay } from '../mentions/dates';
+import { timesOfDay, type TimeMention } from '../mentions/dates';
 
 const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
 
@@ -30,12 +30,15 @@ const DATE_RE = new RegExp(
  * The time of day written right beside a date ("at 4.30pm on Friday 22 November", "on Tuesday at
  * 4.45pm"), as 24-hour "HH:MM": the time of its event.
  */
-function timeBeside(body: string, start: number, end: number): string | undefined {
-  const near = timesOfDay(body).filter((t) => (t.end <= start && /^[ \t]*(?:on[ \t]+)?$/i.test(body.slice(t.end, start))) || (t.start >= end && /^[ \t]*,?[ \t]*at[ \t]+$/i.test(body.slice(end, t.start))));
+function timeBeside(times: readonly TimeMention[], body: string, start: number, end: number): string | undefined {
+  const near = times.filter((t) => (t.end <= start && /^[ \t]*(?:on[ \t]+)?$/i.test(body.slice(t.end, start))) || (t.start >= end && /^[ \t]*,?[ \t]*at[ \t]+$/i.test(body.slice(end, t.start))));
   if (near.length !== 1) return undefined;
   const m = near[0].minutes;
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
+
+/** A date phrase that opens with its weekday before its day ("Friday 22 November"). */
+const WEEKDAY_WITH_DAY = new RegExp(`^(?:${WEEKDAYS}),? \\d`);
 
 /** Words between two dates that say no event of their own ("and by a further 8% in …"). */
 const CONTEXT_FREE = new Set(['further', 'again', 'another', 'then', 'later', 'also']);
@@ -55,6 +58,7 @@ export function findDates(text: string, masked: string, srcs: Src[], nextId: IdM
   for (const src of srcs) {
     const s = src.sentence;
     const body = masked.slice(s.start, s.end);
+    let times: TimeMention[] | undefined;
     DATE_RE.lastIndex = 0;
     let prev: { end: number; event: string } | undefined;
     for (let m = DATE_RE.exec(body); m; m = DATE_RE.exec(body)) {
@@ -73,8 +77,8 @@ export function findDates(text: string, masked: string, srcs: Src[], nextId: IdM
       const joined = !!prev && /^[\s,]*(?:and|or|to|until)\b/i.test(text.slice(prev.end, at)) && !own.some((w) => w.length > 3 && !STOP_CAPS.has(lower(w)) && !CONTEXT_FREE.has(lower(w)));
       const event = (joined ? prev!.event : before.join(' ')) || `what the sentence dates`;
       const ctx = context.length ? context : [slug(dtext, 2)];
-      const time = timeBeside(body, m.index, m.index + m[0].length);
-      const weekday = new RegExp(`^(?:${WEEKDAYS}),? \\d`).test(dtext) ? dtext.split(/[ ,]/)[0] : undefined;
+      const time = timeBeside((times ??= timesOfDay(body)), body, m.index, m.index + m[0].length);
+      const weekday = WEEKDAY_WITH_DAY.test(dtext) ? dtext.split(/[ ,]/)[0] : undefined;
       dates.push({ id: nextId(`date-${slug(dtext)}`), text: dtext, event, context: ctx, ...(weekday ? { weekday } : {}), ...(time ? { time } : {}), source: src.text });
       prev = { end: at + m[0].length, event };
     }

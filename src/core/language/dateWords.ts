@@ -1,10 +1,10 @@
 /** The words of date phrases (mentions/dates.ts), apart so the scan for where phrases start (mentions/wordStarts.ts) can read them. */
 /** Month names and weekdays come from the runtime's own English calendar (Intl), not from a list of ours. */
-const monthNames = (style: 'long' | 'short') => Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat('en-GB', { month: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2000, i, 15))));
+const MONTH_NAMES = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, i, 15))));
 /** January|February|…|December. */
-export const MONTHS = monthNames('long').join('|');
+export const MONTHS = MONTH_NAMES.join('|');
 /** Month abbreviations, the long names' first three letters and "Sept": Jan|Feb|…|Sep|Sept|…|Dec. */
-export const MONTH_ABBREVIATIONS = [...new Set([...monthNames('long').map((m) => m.slice(0, 3)), 'Sept'])].join('|');
+export const MONTH_ABBREVIATIONS = [...new Set([...MONTH_NAMES.map((m) => m.slice(0, 3)), 'Sept'])].join('|');
 /** Months as a pattern that also takes their abbreviations ("Jan", "Sept", "Dec."). */
 export const MONTH_OR_ABBREVIATION = `${MONTHS}|${MONTH_ABBREVIATIONS}`;
 /** Monday|Tuesday|…|Sunday. */

@@ -6,7 +6,7 @@ import { usually } from '../language/lexicon';
 import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import { SentenceContext } from '../claims/context';
 import { REPORTING, SOURCE_WORDS } from '../claims/speech';
-import { verbAfter } from '../claims/reporter';
+import { bracketedAfter, verbAfter } from '../claims/reporter';
 import { findMentions, isRangeEnd, type Mention } from '../mentions/numbers';
 import { durationAt, isDurationTail } from '../mentions/durations';
 import { checkDuration } from './durations';
@@ -409,8 +409,7 @@ function shownAsSource(ctx: SentenceContext, at: number, len: number, from: numb
   const lastWord = toks[at + len - 1].text;
   const dash = lastWord.indexOf('-');
   if (dash > 0 && REPORTING.has(lastWord.slice(dash + 1).toLowerCase())) return true;
-  const open = at > 0 && toks[at - 1].norm === 'the' ? at - 1 : at;
-  if (open > 0 && open === to && /\(\s*$/.test(ctx.masked.slice(toks[open - 1].end, toks[open].start))) return true;
+  if (bracketedAfter(ctx, at, len) === to) return true;
   let lead = at;
   while (lead > 0 && at - lead < 2 && !SOURCE_WORDS.has(toks[lead - 1].norm) && (toks[lead - 1].norm === 'the' || /^\p{Lu}\p{Ll}+$/u.test(toks[lead - 1].text))) lead--;
   const before = toks[lead - 1]?.norm ?? '';
