@@ -1278,6 +1278,19 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'Reservoirs hold less than a fifth of their capacity.').length, 1);
   });
 
+  it('an article that gives one price twice: a slip for it is tied by the words of either sentence', () => {
+    const sheet = sheetOf([
+      { id: 'deal', kind: 'money', value: 42700000, currency: 'GBP', text: '£42.7m', qualifier: 'exact', counts: 'price of the deal', context: ['deal', 'consortium', 'buyers'], source: 'Brackley Rovers sold to a consortium in £42.7m deal.' },
+      { id: 'paying', kind: 'money', value: 42700000, currency: 'GBP', text: '£42.7 million', qualifier: 'exact', counts: 'paying (Marta Quill)', context: ['paying'], source: 'Harwell Partners, the group Quill leads, is paying £42.7 million for the club.' },
+      { id: 'debt', kind: 'money', value: 9100000, currency: 'GBP', text: '£9.1 million', qualifier: 'exact', counts: 'debts of the club', context: ['debts'], source: 'Its debts are £9.1 million.' },
+    ], [
+      { id: 'quill', type: 'person', name: 'Marta Quill', aliases: ['Quill'], source: 'Harwell Partners, the group Quill leads, is paying £42.7 million for the club.' },
+      { id: 'harwell', type: 'organisation', name: 'Harwell Partners', source: 'Harwell Partners, the group Quill leads, is paying £42.7 million for the club.' },
+    ]);
+    assert.deepEqual(found(sheet, 'Brackley Rovers have new owners after Harwell Partners, the consortium chaired by Marta Quill, completed a £47.2 million takeover of the club.'), ['number-mismatch: £47.2 million']);
+    assert.deepEqual(found(sheet, 'Brackley Rovers have new owners after Harwell Partners, the consortium chaired by Marta Quill, completed a £42.7 million takeover of the club.'), []);
+  });
+
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

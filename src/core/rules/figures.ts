@@ -326,6 +326,9 @@ export function checkFigure(
       second = rest && rest.s > chosen.s ? rest : undefined;
     }
   }
+  // Level with a fact of the same value (the article gives one price twice), the one its clause
+  // says more of stands for both.
+  if (top && second && second.s > top.s - 0.05 && second.c.fact.value === top.c.fact.value && second.c.counts > top.c.counts) [top, second] = [second, top];
   const c = top?.c;
   const tied =
     !!c &&
