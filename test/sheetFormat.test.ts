@@ -176,6 +176,23 @@ describe('sheet format: ranges', () => {
     assert.deepEqual(confirmed('Dealers will inspect scooters from 14 to 16 March.'), ['inspections']);
     assert.equal(oneFinding('Dealers will inspect scooters from 14 to 17 March.').fixed, 'Dealers will inspect scooters from 14 to 16 March.');
   });
+  it('a span of dates across months has two ends: either end agrees, a wrong one is fixed to that end', () => {
+    const src = 'A consultation on the new timetable will run from 20 October to 28 November, the operator said.';
+    const span = validateFactSheet({
+      story: { id: 'span', title: 'Timetable', article: 'article.md' },
+      entities: [],
+      figures: [],
+      dates: [{ id: 'consultation', text: '20 October to 28 November', event: 'the consultation on the timetable runs', context: ['consultation'], source: src }],
+      quotes: [],
+      settings: [],
+    });
+    assert.deepEqual(confirmed(src, span), ['consultation', 'consultation']);
+    assert.deepEqual(confirmed('The consultation closes on 28 November.', span), ['consultation']);
+    assert.deepEqual(confirmed('The consultation opens on 20 October.', span), ['consultation']);
+    assert.equal(oneFinding('The consultation closes on 28 December.', span).fixed, 'The consultation closes on 28 November.');
+    assert.equal(oneFinding('The consultation runs from 20 October to 29 November.', span).fixed, 'The consultation runs from 20 October to 28 November.');
+    assert.equal(oneFinding('The consultation opens on 20 September.', span).fixed, 'The consultation opens on 20 October.');
+  });
 });
 
 describe('sheet format: weekday, month and time of a dated event', () => {

@@ -72,18 +72,40 @@ function calendarOf(phrase: string): Calendar {
   return out;
 }
 
-const factCalendars = new WeakMap<DateFact, Calendar>();
-/** The calendar of a dated event: its text's parts, with its `weekday` and `month` where the text has none. */
-function calendarOfFact(d: DateFact): Calendar {
-  let c = factCalendars.get(d);
-  if (!c) {
-    c = calendarOf(d.text);
-    if (d.weekday && c.weekday === undefined) c.weekday = WEEKDAY_LIST.indexOf(d.weekday.toLowerCase());
-    if (d.month && c.month === undefined) c.month = MONTH_LIST.indexOf(d.month.toLowerCase());
-    factCalendars.set(d, c);
-  }
-  return c;
+/** One end of a dated event's calendar, with the words that say it. */
+interface End {
+  cal: Calendar;
+  text: string;
 }
+/** The words between the two ends of a span of dates ("20 October to 28 November"). */
+const SPAN_JOIN = /\s+(?:to|until|till|through|and)\s+|\s*[–—-]\s*/i;
+
+const factEnds = new WeakMap<DateFact, End[]>();
+/**
+ * The calendar of a dated event: its text's parts, with its `weekday` and `month` where the text
+ * has none; a span across months ("from 20 October to 28 November") has two ends, each a date of
+ * its own (a span within a month, "14 to 16 March", is one calendar with a span of days).
+ */
+function endsOfFact(d: DateFact): End[] {
+  let ends = factEnds.get(d);
+  if (!ends) {
+    const parts = d.text.split(SPAN_JOIN).map((p) => p.replace(/^(?:from|between)\s+/i, ''));
+    const cals = parts.length === 2 && parts.every((p) => MONTH.test(p) && /\d/.test(p)) ? parts.map(calendarOf) : [];
+    if (cals.length === 2 && cals[0].month !== cals[1].month) {
+      cals[0].year ??= cals[1].year;
+      ends = cals.map((cal, i) => ({ cal, text: parts[i] }));
+    } else {
+      const c = calendarOf(d.text);
+      if (d.weekday && c.weekday === undefined) c.weekday = WEEKDAY_LIST.indexOf(d.weekday.toLowerCase());
+      if (d.month && c.month === undefined) c.month = MONTH_LIST.indexOf(d.month.toLowerCase());
+      ends = [{ cal: c, text: d.text }];
+    }
+    factEnds.set(d, ends);
+  }
+  return ends;
+}
+/** The end of the event's calendar a draft's phrase is of: the one naming most of its parts alike (the first, level). */
+const endFor = (said: Calendar, d: DateFact): End => endsOfFact(d).reduce((a, b) => (sharedParts(said, b.cal) > sharedParts(said, a.cal) ? b : a));
 /** Can a calendar phrase of the draft be compared with the event: its text or its fields name a month or weekday. */
 const hasCalendar = (d: DateFact) => isCalendar(d.text) || !!d.weekday || !!d.month;
 
@@ -92,7 +114,7 @@ const hasCalendar = (d: DateFact) => isCalendar(d.text) || !!d.weekday || !!d.mo
  * text is no calendar date ("last week", with its `weekday`): the one word replaced.
  */
 function wordFix(draft: string, said: Calendar, d: DateFact): { from: number; to: number; text: string } | undefined {
-  const want = calendarOfFact(d);
+  const want = endFor(said, d).cal;
   const word = (re: RegExp, list: string[], k: number | undefined) => {
     const m = re.exec(draft);
     if (!m || k === undefined || k < 0) return undefined;
@@ -186,16 +208,16 @@ export function checkDates(pass: Pass): void {
       // The date of another of the story's events is that event's ("November 2019" in a line on
       // the last strike); a full date (a month with its days or year) is, whatever the context.
       const full = said.month !== undefined && (said.days !== undefined || said.year !== undefined);
-      const other = ranked.find((r) => (r.w > 0 || full) && compareCalendar(said, calendarOfFact(r.d)) === 'same');
+      const other = ranked.find((r) => (r.w > 0 || full) && compareCalendar(said, endFor(said, r.d).cal) === 'same');
       if (other) {
         confirmations.push({ start, end, factId: other.d.id });
         continue;
       }
       // Among the events the context fits, the date is evidence: "October 2019" is a slip for the
       // event of November 2019, not for the one of 16 March.
-      const fitting = ranked.filter((r) => r.w >= 0.35 && compareCalendar(said, calendarOfFact(r.d)) === 'differs');
+      const fitting = ranked.filter((r) => r.w >= 0.35 && compareCalendar(said, endFor(said, r.d).cal) === 'differs');
       if (!fitting.length) continue;
-      top = fitting.reduce((a, b) => (sharedParts(said, calendarOfFact(b.d)) > sharedParts(said, calendarOfFact(a.d)) ? b : a));
+      top = fitting.reduce((a, b) => (sharedParts(said, endFor(said, b.d).cal) > sharedParts(said, endFor(said, a.d).cal) ? b : a));
       const one = wordFix(m[0], said, top.d);
       if (one) {
         const draft = text.slice(start, end);
@@ -214,16 +236,19 @@ export function checkDates(pass: Pass): void {
       if (!isCalendar(top.d.text)) continue;
     }
     const draft = text.slice(start, end);
+    // One date for an end of a span across months is that end ("21 October" for "20 October to 28 November").
+    const ends = endsOfFact(top.d);
+    const verified = calendar && ends.length > 1 && !SPAN_JOIN.test(m[0].trim()) ? endFor(calendarOf(m[0]), top.d).text : top.d.text;
     // Month names are capitalised anyway; only a sentence-initial or upper-case phrase changes case.
-    const fix = /^\p{Lu}/u.test(draft) && !isCalendar(draft.split(/[ -]/)[0]) ? matchCase(draft, top.d.text) : draft === draft.toUpperCase() && draft.length > 4 ? top.d.text.toUpperCase() : top.d.text;
+    const fix = /^\p{Lu}/u.test(draft) && !isCalendar(draft.split(/[ -]/)[0]) ? matchCase(draft, verified) : draft === draft.toUpperCase() && draft.length > 4 ? verified.toUpperCase() : verified;
     findings.push({
       start,
       end,
       ruleId: 'date-mismatch',
       severity: 'error',
-      message: `Draft says ${draft} for when ${top.d.event}; verified: ${top.d.text}`,
+      message: `Draft says ${draft} for when ${top.d.event}; verified: ${verified}${verified !== top.d.text ? ` (${top.d.text})` : ''}`,
       factId: top.d.id,
-      verified: top.d.text,
+      verified,
       fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end, text: fix }] }],
     });
   }
