@@ -1333,6 +1333,12 @@ describe('titles in apposition, in Markdown emphasis', () => {
     assert.equal(fixed("**Dana Morrow**, the trust's chief executive, apologised."), "**Dana Morrow**, the trust's chief executive, apologised.");
   });
 
+  it("a title that introduces a name in commas is that name's, not an apposition to the name before it ('…, Ivo Castell, the trust's chief executive, Dana Morrow, said')", () => {
+    assert.deepEqual(check("The apology was read out after a letter from Ivo Castell, the trust's chief executive, Dana Morrow, said.", sheet, { cache: false }), []);
+    // Without the second name, the title is Ivo Castell's, and wrong.
+    assert.equal(fixed("The apology was read out after a letter from Ivo Castell, the trust's chief executive, said."), "The apology was read out after a letter from Dana Morrow, the trust's chief executive, said.");
+  });
+
   it("a sheet person given another's title before the name ('Chief Executive Ivo Castell'): the name is flagged, and a second fix gives the title back", () => {
     const draft = 'Chief Executive Ivo Castell apologised.';
     const [f] = check(draft, sheet, { cache: false });

@@ -207,6 +207,9 @@ export function checkRoles(
       }
       const last = toks[after - 1];
       // Title then name: "Finance Minister Ana Ruiz", "the city's mayor, Ana Ruiz, said".
+      // (A title that introduces a name in commas is that name's, not an apposition to a name
+      // before it: "… for Ana Ruiz, the returning officer, Bo Lind, announced".)
+      let introduces = false;
       if (toks[after]) {
         let names: Token[] = [];
         if (spaces(last, toks[after])) names = nameAt(toks, after, text);
@@ -214,6 +217,7 @@ export function checkRoles(
           names = nameAt(toks, after, text);
           const next = toks[after + names.length];
           if (next && !/^\s*,/.test(text.slice(names[names.length - 1]?.end ?? 0, next.start))) names = [];
+          introduces = names.length > 0;
         }
         const qualifier = qualLen ? toks.slice(at - qualLen, at).map((t) => t.norm).join(' ') : undefined;
         // (The span a second fix replaces takes a qualifier that is no possessive: "US envoy".)
@@ -224,7 +228,7 @@ export function checkRoles(
       const before = toks[at - qualLen - 1];
       const head = at - qualLen - (before && (before.norm === 'the' || HONORIFIC.test(before.norm)) ? 1 : 0);
       const lead = toks[head - 1];
-      if (!qualLen || !lead || !commaAfter(lead, toks[head])) continue;
+      if (!qualLen || !lead || !commaAfter(lead, toks[head]) || introduces) continue;
       let k = head - 1;
       while (k > 0 && isCapitalised(toks[k - 1].text) && spaces(toks[k - 1], toks[k]) && head - k < 3) k--;
       const names = toks.slice(k, head).filter((t) => isCapitalised(t.text) && !NOT_NAMES.has(t.norm) && !MONTHS_DAYS.has(t.norm));
