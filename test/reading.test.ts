@@ -1291,6 +1291,34 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'Brackley Rovers have new owners after Harwell Partners, the consortium chaired by Marta Quill, completed a £42.7 million takeover of the club.'), []);
   });
 
+  it('a fraction of a scale is a round phrase, read to a twentieth of its scale: "almost a quarter of a million" for 241,000; digits keep their own precision', () => {
+    const sheet = sheetOf([{ id: 'riders', kind: 'count', value: 241000, text: '241,000', qualifier: 'exact', counts: 'passengers on a typical weekday', context: ['passengers', 'weekday'], source: 'The line carries 241,000 passengers on a typical weekday.' }]);
+    assert.deepEqual(found(sheet, 'The line carries almost a quarter of a million passengers on a typical weekday.'), []);
+    assert.deepEqual(found(sheet, 'The line carries about a quarter of a million passengers on a typical weekday.'), []);
+    assert.deepEqual(found(sheet, 'The line carries almost half a million passengers on a typical weekday.'), ['number-mismatch: almost half a million']);
+    assert.deepEqual(found(sheet, 'The line carries nearly 250,000 passengers on a typical weekday.'), ['number-mismatch: nearly 250,000']);
+    assert.deepEqual(found(sheet, 'The line carries almost 240,000 passengers on a typical weekday.'), ['number-mismatch: almost 240,000']);
+  });
+
+  it('a source is shown "according to" it, not by a "to" that gives it something ("the subsidy to the operator rises to …")', () => {
+    const src = 'The state pays Linden Rail a €36.5 million subsidy this year, according to the minister, Ada Voss.';
+    const sheet = sheetOf(
+      [
+        { id: 'subsidy', kind: 'money', value: 36500000, currency: 'EUR', text: '€36.5 million', qualifier: 'exact', counts: 'subsidy paid to the operator this year', reportedBy: 'voss', context: ['subsidy'], source: src },
+        { id: 'cuts', kind: 'count', value: 212, text: '212', qualifier: 'exact', counts: 'daily trains cut', reportedBy: 'linden', context: ['trains', 'cut'], source: 'Linden Rail said it would cut 212 daily trains.' },
+      ],
+      [
+        { id: 'voss', type: 'person', name: 'Ada Voss', aliases: ['Voss'], roles: [{ title: 'minister' }], source: src },
+        { id: 'linden', type: 'organisation', name: 'Linden Rail', mentions: ['the operator'], source: src },
+      ],
+    );
+    assert.deepEqual(found(sheet, "The state's subsidy to the operator rises to €36.5 million this year."), []);
+    assert.deepEqual(found(sheet, 'The subsidy rises to €36.5 million this year, according to the operator.'), ['number-mismatch: €36.5 million this year, according to the operator']);
+    // Nor does a possessive that says whose the subsidy is outweigh "according to".
+    assert.deepEqual(found(sheet, "The state's subsidy rises to €36.5 million this year, according to the operator."), ['number-mismatch: €36.5 million this year, according to the operator']);
+    assert.deepEqual(found(sheet, "The state's subsidy rises to €36.5 million this year, according to the minister."), []);
+  });
+
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

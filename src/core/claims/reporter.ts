@@ -64,6 +64,11 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
   // pronoun's person reports what the sentence says; a source named inside it reports only with
   // a cue of its own ("he said HRANA had verified …", "according to HRANA").
   const opener = !ownAgent && openingPronoun(ctx, from) ? pronounReporter(ctx, sheet, from) : undefined;
+  // "The government's subsidy rises to €46.5 million, according to the operator": a possessive
+  // that is no count's ("Tehran's tally of") says whose the thing is; "according to" says whose
+  // the figure is, and outweighs it.
+  const owners = new Set<string>();
+  const accordingAfter = new Set<string>();
   for (const n of near) {
     if (ownAgent && n.at < to && REPORTING.has(toks[verbAfter(ctx, n.at + n.len)]?.norm ?? '')) continue;
     if (pronounAt >= 0 && n.at < pronounAt && n.at > 1) continue;
@@ -92,6 +97,7 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
       // "the 3,117 acknowledged by the authorities, and … 500,000 arrests": the agent of a
       // participle after another figure reports that figure, not the ones after it.
       if (agentOfEarlierFigure(ctx, m.at, m.len, from)) continue;
+      if (/['’]s?$/.test(toks[m.at + m.len - 1].text) && !countedBy(ctx, m, from)) owners.add(m.id);
       w = ctx.weight(m.at + m.len - 1, from);
       // The subject of the clause reports everything in it, however long the clause.
       if (ctx.sameClause(m.at, from)) w = Math.max(w, 0.5 * Math.pow(0.75, ctx.commasBetween(m.at, from)));
@@ -112,7 +118,10 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
       const otherCell = !!ctx.sentence.tableHeaders && ctx.headerOf(toks[m.at].start) !== ctx.headerOf(toks[from]?.start ?? -1);
       if (!by && !(after && REPORTING.has(after)) && !otherCell) w *= 0.3;
       // "…, according to X" names the source of its clause outright: it outweighs a clause subject.
-      if (according && ctx.sameClause(to - 1, m.at)) w = Math.max(w, 0.75);
+      if (according && ctx.sameClause(to - 1, m.at)) {
+        w = Math.max(w, 0.75);
+        accordingAfter.add(m.id);
+      }
       // "the 6,872 acknowledged by the authorities": the agent of a verb of reporting right after
       // the figure is its source outright, whoever the clause's subject is ("the £42 million
       // borrowed by X" names who borrowed it, not whose figure it is).
@@ -122,6 +131,7 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
     if (w > (score.get(m.id) ?? -1)) where.set(m.id, { at: m.at, len: m.len });
     score.set(m.id, Math.max(score.get(m.id) ?? 0, w));
   }
+  if (accordingAfter.size) for (const id of owners) if (!accordingAfter.has(id)) score.delete(id);
   // The strongest and the runner-up (ties in the order first met, as a stable sort leaves them).
   let top: string | undefined;
   let topW = -Infinity;

@@ -220,7 +220,7 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
   const taken = new RangeSet();
   const overlaps = (s: number, e: number) => taken.overlaps(s, e);
   /** A figure in words at [s, e), with the percent sign or currency word that follows it. */
-  const pushWords = (s: number, e: number, value: number, form: 'words' | 'year-words') => {
+  const pushWords = (s: number, e: number, value: number, form: 'words' | 'year-words', precision?: number) => {
     const yearWords = form === 'year-words';
     let end = e;
     let kind: MentionKind = yearWords ? 'year' : 'count';
@@ -242,7 +242,7 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
     }
     const q = qualifierBefore(text, s);
     out.push({
-      kind, value: v, precision: kind === 'share' ? wordsPrecision(value) / 100 : wordsPrecision(value), start: q.start, end, numStart: s, numEnd: e,
+      kind, value: v, precision: precision ?? (kind === 'share' ? wordsPrecision(value) / 100 : wordsPrecision(value)), start: q.start, end, numStart: s, numEnd: e,
       scaleStart: e, scaleEnd: e, qualifier: q.cls, qualStart: q.start, qualEnd: q.end, currency,
       style: { form, sep: '', decimals: 0, scaleWord: '', scale: 1, percent },
     });
@@ -350,10 +350,12 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
         continue;
       }
       const value = parse(m);
-      // "a quarter of a million", "half a billion euros": a count, the fraction of the scale.
+      // "a quarter of a million", "half a billion euros": a count, the fraction of the scale,
+      // a round phrase read to a twentieth of its scale ("almost a quarter of a million" for 241,000).
       const scaled = SCALED_FRACTION.exec(text.slice(e, e + 20));
       if (scaled && form === 'fraction' && !overlaps(s, e + scaled[0].length)) {
-        pushWords(s, e + scaled[0].length, value * SCALES[scaled[1].toLowerCase()], 'words');
+        const scale = SCALES[scaled[1].toLowerCase()];
+        pushWords(s, e + scaled[0].length, value * scale, 'words', scale / 20);
         continue;
       }
       if (!Number.isFinite(value) || value <= 0 || value > 1) continue;

@@ -416,7 +416,8 @@ function shownAsSource(ctx: SentenceContext, at: number, len: number, from: numb
   let lead = at;
   while (lead > 0 && at - lead < 2 && !SOURCE_WORDS.has(toks[lead - 1].norm) && (toks[lead - 1].norm === 'the' || /^\p{Lu}\p{Ll}+$/u.test(toks[lead - 1].text))) lead--;
   const before = toks[lead - 1]?.norm ?? '';
-  if (SOURCE_WORDS.has(before) || before === 'to') return true;
+  // ("according to the operator", not "the subsidy to the operator".)
+  if (SOURCE_WORDS.has(before) || (before === 'to' && toks[lead - 2]?.norm === 'according')) return true;
   return !!ctx.sentence.tableHeaders && ctx.headerOf(toks[at].start) !== ctx.headerOf(toks[from]?.start ?? -1);
 }
 
