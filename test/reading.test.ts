@@ -1319,6 +1319,22 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, "The state's subsidy rises to €36.5 million this year, according to the minister."), []);
   });
 
+  it('a possessive after a figure is the source of what follows it ("… and called the party\'s estimate of £90,000 …"), not of the figure before it', () => {
+    const src = 'She put the league\'s spending at £61,500 and called the Unity Party\'s estimate of about £90,000 “pure invention”.';
+    const sheet = sheetOf(
+      [
+        { id: 'spend', kind: 'money', value: 61500, currency: 'GBP', text: '£61,500', qualifier: 'exact', counts: 'campaign spending, by the league chair', reportedBy: 'quist', context: ['spending'], source: src },
+        { id: 'claim', kind: 'money', value: 90000, currency: 'GBP', text: 'about £90,000', qualifier: 'about', counts: 'campaign spending, by the Unity Party', reportedBy: 'unity', context: ['estimate'], source: src },
+      ],
+      [
+        { id: 'quist', type: 'person', name: 'Ada Quist', aliases: ['Quist'], roles: [{ title: 'chair' }], source: src },
+        { id: 'unity', type: 'organisation', name: 'Unity Party', source: src },
+      ],
+    );
+    assert.deepEqual(found(sheet, `Ada Quist, the league chair, spoke on Friday. ${src}`), []);
+    assert.deepEqual(found(sheet, 'Ada Quist, the league chair, spoke on Friday. She put the league\'s spending at £90,000 and called the Unity Party\'s estimate of about £90,000 “pure invention”.').length, 1);
+  });
+
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

@@ -208,6 +208,15 @@ describe('sheet format: weekday, month and time of a dated event', () => {
     assert.equal(oneFinding('The recall begins on 14 March at 10am.').fixed, 'The recall begins on 14 March at 9am.');
     assert.equal(oneFinding('The recall starts at 09:30.').fixed, 'The recall starts at 09:00.');
   });
+  it('a time under a bound or an estimate is true of the event near it ("shortly after 8.30am", "around 9am"); a false one is fixed whole', () => {
+    assert.deepEqual(confirmed('The recall begins shortly after 8.45am on Friday.'), ['recall-start', 'recall-start']);
+    assert.deepEqual(confirmed('The recall begins just before 9.30am on Friday.'), ['recall-start', 'recall-start']);
+    assert.deepEqual(confirmed('The recall begins around 8.50am on Friday.'), ['recall-start', 'recall-start']);
+    assert.equal(oneFinding('The recall begins shortly after 10am on Friday.').fixed, 'The recall begins at 9am on Friday.');
+    assert.equal(oneFinding('The recall begins after 9.15am on Friday.').fixed, 'The recall begins at 9am on Friday.');
+    assert.equal(oneFinding('The recall begins at around 10am on Friday.').fixed, 'The recall begins at 9am on Friday.');
+    assert.equal(oneFinding('Shortly after 10am on Friday, the recall begins.').fixed, 'At 9am on Friday, the recall begins.');
+  });
   it('the month of an event told "last month" is checked against a draft’s month', () => {
     assert.deepEqual(confirmed('The fault was found in February.'), ['fault-found']);
     assert.equal(oneFinding('The fault was found in January.').fixed, 'The fault was found in February.');

@@ -116,7 +116,10 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
       const after = toks[m.at + m.len]?.norm;
       // A table row is a record: the source in another of its cells reports its figures.
       const otherCell = !!ctx.sentence.tableHeaders && ctx.headerOf(toks[m.at].start) !== ctx.headerOf(toks[from]?.start ?? -1);
-      if (!by && !(after && REPORTING.has(after)) && !otherCell) w *= 0.3;
+      // (A possessive's noun is no verb: "…, and called the party's estimate of £90,000 …" is the
+      // party's count of what follows, not a source of the figure before it.)
+      const possessive = /['’]s?$/.test(toks[m.at + m.len - 1].text);
+      if (!by && !(after && REPORTING.has(after) && !possessive) && !otherCell) w *= 0.3;
       // "…, according to X" names the source of its clause outright: it outweighs a clause subject.
       if (according && ctx.sameClause(to - 1, m.at)) {
         w = Math.max(w, 0.75);

@@ -3,6 +3,7 @@
  * `three years ago`), tried only where a date word starts.
  */
 import { isWordCode } from './figurePatterns';
+import { qualifierBefore } from './numbers';
 import { DATE_LEAD, DAYS_BEFORE, MONTH_ABBREVIATIONS, MONTH_PARTS, MONTHS, PERIODS, RELATIVE, SPAN_COUNTS, WEEKDAYS } from '../language/dateWords';
 
 /**
@@ -63,6 +64,38 @@ export interface TimeMention {
   sep: string;
   /** Hours written with a leading zero ("09:00"). */
   padded: boolean;
+  /**
+   * How near the event it puts the time, from `qualStart`: "shortly after 4am" (the event
+   * after, by half an hour at most), "around 9pm" (a quarter of an hour either way), "by noon".
+   */
+  bound?: { qualStart: number; side: 'after' | 'before' | 'either'; within: number };
+}
+
+/** A preposition of time before a clock time, perhaps with an adverb of nearness ("shortly after", "just before", "by"). */
+const TIME_BOUND = /(?:^|[^\p{L}])((?:(?:just|shortly|not long|a little)\s+)?(after|past|before|by))\s+$/iu;
+
+/** The bound a time's qualifier sets (see TimeMention.bound), or undefined for a time given as exact. */
+function boundOf(text: string, start: number): TimeMention['bound'] {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const t = TIME_BOUND.exec(before);
+  if (t) {
+    const near = t[1].length > t[2].length;
+    const side = /^(?:after|past)$/i.test(t[2]) ? 'after' : 'before';
+    return { qualStart: start - before.length + t.index + t[0].length - t[1].length - /\s+$/.exec(before)![0].length, side, within: near ? 30 : 60 };
+  }
+  // The qualifiers of figures: "about 9pm", "nearly midnight's 11.50pm", "just over".
+  const q = qualifierBefore(text, start);
+  if (q.cls === 'none') return undefined;
+  const side = q.cls === 'approx' ? 'either' : q.cls === 'lower' ? 'after' : 'before';
+  return { qualStart: q.start, side, within: q.cls === 'approx' || q.cls === 'approx-below' ? 15 : 30 };
+}
+
+/** Whether a time `said` under its bound is true of the event's time `verified` (both minutes after midnight). */
+export function timeAgrees(said: TimeMention, verified: number): boolean {
+  if (!said.bound) return said.minutes === verified;
+  const d = verified - said.minutes;
+  const { side, within } = said.bound;
+  return side === 'either' ? Math.abs(d) <= within : side === 'after' ? d >= 0 && d <= within : d <= 0 && -d <= within;
 }
 
 /** Every time of day in `text`. */
@@ -77,7 +110,7 @@ export function timesOfDay(text: string): TimeMention[] {
     const pm = twelve && /^p/i.test(m[3]);
     const hours = twelve ? (h % 12) + (pm ? 12 : 0) : h;
     const sep = twelve ? (m[2] !== undefined ? m[0][m[1].length] : '') : ':';
-    out.push({ start: m.index, end: m.index + m[0].length, minutes: hours * 60 + min, suffix: twelve ? m[3] : '', sep, padded: (twelve ? m[1] : m[4]).length === 2 && (twelve ? m[1] : m[4])[0] === '0' });
+    out.push({ start: m.index, end: m.index + m[0].length, minutes: hours * 60 + min, suffix: twelve ? m[3] : '', sep, padded: (twelve ? m[1] : m[4]).length === 2 && (twelve ? m[1] : m[4])[0] === '0', bound: boundOf(text, m.index) });
   }
   return out;
 }

@@ -68,7 +68,8 @@ const QUALIFIERS: [RegExp, QualifierClass][] = [
   [/(?:just |well |a little |slightly )?(?:fewer than|less than|under|below|up to|as many as|as much as|as high as|no more than|at most|not more than)$/i, 'upper'],
 ];
 
-function qualifierBefore(text: string, start: number): { cls: QualifierClass; start: number; end: number } {
+/** The qualifier of a figure starting at `start` ("more than", "nearly", "about", "up to"): its class and where it stands. */
+export function qualifierBefore(text: string, start: number): { cls: QualifierClass; start: number; end: number } {
   const none = { cls: 'none' as QualifierClass, start, end: start };
   const before = text.slice(Math.max(0, start - 40), start);
   if (!/[ \u00a0]$/.test(before)) return none;

@@ -7,7 +7,7 @@
 import type { Pass } from './pass';
 import { matchCase } from '../text/tokens';
 import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from '../language/dateWords';
-import { datePhrases, renderTime, timesOfDay } from '../mentions/dates';
+import { datePhrases, renderTime, timeAgrees, timesOfDay } from '../mentions/dates';
 import type { DateFact } from '../types';
 
 const MONTH_LIST = MONTHS.toLowerCase().split('|');
@@ -275,20 +275,26 @@ function checkTimes({ masked, text, contexts, sheet, findings, confirmations }: 
     }
     if (!best || best.w < 0.35) continue;
     const want = minutesOf(best.d.time!);
-    if (timed.some((d) => minutesOf(d.time!) === t.minutes)) {
-      confirmations.push({ start: t.start, end: t.end, factId: timed.find((d) => minutesOf(d.time!) === t.minutes)!.id });
+    // ("shortly after 4am" for 04:17, "around 9pm" for 21:10: true of the event's time.)
+    const agreeing = timed.find((d) => timeAgrees(t, minutesOf(d.time!)));
+    if (agreeing) {
+      confirmations.push({ start: t.start, end: t.end, factId: agreeing.id });
       continue;
     }
-    const fix = renderTime(want, t, text);
+    // A wrong time under a bound is replaced with its qualifier, by "at" and the time where no
+    // "at" stands before it ("shortly after 5am" → "at 4.17am", "at about 5am" → "at 4.17am").
+    const start = t.bound?.qualStart ?? t.start;
+    const time = renderTime(want, t, text);
+    const fix = t.bound && !/\bat\s+$/i.test(text.slice(Math.max(0, start - 4), start)) ? matchCase(text.slice(start, start + 2), 'at ') + time : time;
     findings.push({
-      start: t.start,
+      start,
       end: t.end,
       ruleId: 'date-mismatch',
       severity: 'error',
-      message: `Draft says ${text.slice(t.start, t.end)} for when ${best.d.event}; verified: ${fix}`,
+      message: `Draft says ${text.slice(start, t.end)} for when ${best.d.event}; verified: ${fix}`,
       factId: best.d.id,
       verified: fix,
-      fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start: t.start, end: t.end, text: fix }] }],
+      fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end: t.end, text: fix }] }],
     });
   }
 }
