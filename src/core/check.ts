@@ -252,7 +252,7 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
     });
     ms.forEach((m, k) => {
       const rivals = byKind.get(m.kind)!;
-      checkFigure(m, ctx, compiled, text, findings, confirmations, rivals.length > 2 ? rivals : undefined, k > 0 ? ms[k - 1] : undefined);
+      checkFigure(m, ctx, compiled, text, findings, confirmations, rivals.length > 2 ? rivals : undefined, k > 0 ? ms[k - 1] : undefined, ms[k + 1]);
     });
   }
   const pass: Pass = { text, masked, contexts, sheet: compiled, findings, confirmations, wordStarts: starts, before, aside };

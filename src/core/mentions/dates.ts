@@ -65,10 +65,10 @@ export interface TimeMention {
   /** Hours written with a leading zero ("09:00"). */
   padded: boolean;
   /**
-   * How near the event it puts the time, from `qualStart`: "shortly after 4am" (the event
+   * How near the event its qualifier puts the time: "shortly after 4am" (the event
    * after, by half an hour at most), "around 9pm" (a quarter of an hour either way), "by noon".
    */
-  bound?: { qualStart: number; side: 'after' | 'before' | 'either'; within: number };
+  bound?: { side: 'after' | 'before' | 'either'; within: number };
 }
 
 /** A preposition of time before a clock time, perhaps with an adverb of nearness ("shortly after", "just before", "by"). */
@@ -81,13 +81,13 @@ function boundOf(text: string, start: number): TimeMention['bound'] {
   if (t) {
     const near = t[1].length > t[2].length;
     const side = /^(?:after|past)$/i.test(t[2]) ? 'after' : 'before';
-    return { qualStart: start - before.length + t.index + t[0].length - t[1].length - /\s+$/.exec(before)![0].length, side, within: near ? 30 : 60 };
+    return { side, within: near ? 30 : 60 };
   }
-  // The qualifiers of figures: "about 9pm", "nearly midnight's 11.50pm", "just over".
+  // The qualifiers of figures: "about 9pm", "nearly 11pm", "just over".
   const q = qualifierBefore(text, start);
   if (q.cls === 'none') return undefined;
   const side = q.cls === 'approx' ? 'either' : q.cls === 'lower' ? 'after' : 'before';
-  return { qualStart: q.start, side, within: q.cls === 'approx' || q.cls === 'approx-below' ? 15 : 30 };
+  return { side, within: q.cls === 'approx' || q.cls === 'approx-below' ? 15 : 30 };
 }
 
 /** Whether a time `said` under its bound is true of the event's time `verified` (both minutes after midnight). */

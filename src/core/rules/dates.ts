@@ -281,20 +281,17 @@ function checkTimes({ masked, text, contexts, sheet, findings, confirmations }: 
       confirmations.push({ start: t.start, end: t.end, factId: agreeing.id });
       continue;
     }
-    // A wrong time under a bound is replaced with its qualifier, by "at" and the time where no
-    // "at" stands before it ("shortly after 5am" → "at 4.17am", "at about 5am" → "at 4.17am").
-    const start = t.bound?.qualStart ?? t.start;
-    const time = renderTime(want, t, text);
-    const fix = t.bound && !/\bat\s+$/i.test(text.slice(Math.max(0, start - 4), start)) ? matchCase(text.slice(start, start + 2), 'at ') + time : time;
+    // (A wrong time under a bound keeps it: the verified time is true of it, "by 11am" → "by 11.30am".)
+    const fix = renderTime(want, t, text);
     findings.push({
-      start,
+      start: t.start,
       end: t.end,
       ruleId: 'date-mismatch',
       severity: 'error',
-      message: `Draft says ${text.slice(start, t.end)} for when ${best.d.event}; verified: ${fix}`,
+      message: `Draft says ${text.slice(t.start, t.end)} for when ${best.d.event}; verified: ${fix}`,
       factId: best.d.id,
       verified: fix,
-      fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start, end: t.end, text: fix }] }],
+      fixes: [{ title: `Replace with ${fix} (verified)`, edits: [{ start: t.start, end: t.end, text: fix }] }],
     });
   }
 }

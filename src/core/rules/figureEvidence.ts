@@ -176,6 +176,12 @@ export function numberFinding(m: Mention, f: Figure, message: string, fixes: Fin
   return { start: m.start, end: m.end, ruleId: 'number-mismatch', severity: 'error', message, factId: f.id, verified: f.text, fixes };
 }
 
+/** The verified first end of the range whose second end `second` states, if `first` can be one. */
+export function rangeFirstOf(first: Mention, second: Mention, sheet: CompiledSheet): Figure | undefined {
+  for (const [lo, hi] of sheet.rangePartners) if (kindsMatch(second, hi) && agrees(second, hi) && kindsMatch(first, lo)) return lo;
+  return undefined;
+}
+
 /** The verified second end of the range whose first end `first` states, if `second` can be one. */
 export function rangePartnerOf(first: Mention, second: Mention, sheet: CompiledSheet): Figure | undefined {
   for (const f of sheet.figures) {

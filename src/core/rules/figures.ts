@@ -17,7 +17,7 @@ import { agrees, eq, qualifierOnlyWrong, qualifierWords, render, strictBound } f
 import { lemmaOf, lemmasOf } from '../language/lemma';
 import { matchCase, phraseWords } from '../text/tokens';
 import type { Confirmation, Figure, Finding } from '../types';
-import { EPS, AGE_WORDS, ANCHORED_SPAN, CHANGE_GAP, type Candidate, DIFFERENCE, PRIOR, ageOf, anchoredIn, changedFrom, currencyOf, priorIn, differenceIn, digitsOf, kindsMatch, numberFinding, fingerSlipOf, rangePartnerOf, scaleSlipOf, wrongSource } from './figureEvidence';
+import { EPS, AGE_WORDS, ANCHORED_SPAN, CHANGE_GAP, type Candidate, DIFFERENCE, PRIOR, ageOf, anchoredIn, changedFrom, currencyOf, priorIn, differenceIn, digitsOf, kindsMatch, numberFinding, fingerSlipOf, rangeFirstOf, rangePartnerOf, scaleSlipOf, wrongSource } from './figureEvidence';
 
 /**
  * Checks one figure of the draft; pushes a finding or a confirmation. `others` holds the token
@@ -33,6 +33,7 @@ export function checkFigure(
   confirmations: Confirmation[],
   others?: readonly number[],
   before?: Mention,
+  after?: Mention,
 ): void {
   // "2/" numbers a post in a thread; "12/25" is a date; "1/2" is written out elsewhere.
   if (text[m.numEnd] === '/' || text[m.start - 1] === '/') return;
@@ -144,8 +145,11 @@ export function checkFigure(
   const rangeEnd = isRangeEnd(text, m);
   // (The figure right before the second end of a range, "0.48 to 0.57", is its first end.)
   const partner = before && rangeEnd && m.start - before.end < 8 ? rangePartnerOf(before, m, sheet) : undefined;
-  if (partner) {
-    cands = cands.filter((c) => c.fact === partner);
+  // And back: the first end of a range whose second end is a verified range's second end is that
+  // range's first end ("between £1.8bn and £2.05bn" for between £1.9bn and £2.05bn).
+  const firstOf = !partner && after && rangeEnd && after.start - m.end < 8 ? rangeFirstOf(m, after, sheet) : undefined;
+  if (partner || firstOf) {
+    cands = cands.filter((c) => c.fact === (partner ?? firstOf));
     for (const c of cands) c.counts = Math.max(c.counts, 1);
   }
   // Whom the figure is about, read from the people and bodies its clause names.
