@@ -1335,6 +1335,15 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'Ada Quist, the league chair, spoke on Friday. She put the league\'s spending at £90,000 and called the Unity Party\'s estimate of about £90,000 “pure invention”.').length, 1);
   });
 
+  it('the rest of a verified count once the figure before it is taken away is worked out, not a slip ("Of those, 410 are at the plant, leaving 230 in offices")', () => {
+    const sheet = sheetOf([
+      { id: 'cuts', kind: 'count', value: 640, text: '640', qualifier: 'exact', counts: 'jobs to be cut', context: ['jobs', 'cut'], source: 'The group will cut 640 jobs.' },
+      { id: 'plant', kind: 'count', value: 410, text: '410', qualifier: 'exact', counts: 'people working at the plant', context: ['plant', 'worked'], source: 'It said 410 people worked at the plant.' },
+    ]);
+    assert.deepEqual(found(sheet, 'The group will cut 640 jobs. Of those, 410 are at the plant, leaving 230 jobs in offices.'), []);
+    assert.deepEqual(found(sheet, 'The group will cut 640 jobs. Of those, 410 are at the plant, leaving 260 jobs in offices.'), ['number-mismatch: 260']);
+  });
+
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

@@ -265,6 +265,16 @@ export function checkFigure(
     confirmations.push({ start: m.start, end: m.end, factId: tiedPart(total)!.fact.id });
     return;
   }
+  // "Of those, 410 are at the plant, leaving 230 in offices": the rest of a verified count once the
+  // sentence's figure before it is taken away, a difference the draft works out, not a slip.
+  if (m.kind === 'count' && before && before.kind === 'count' && ctx.sentence.start <= before.start && Number.isInteger(m.value)) {
+    const part = sheet.figures.find((f) => f.kind === 'count' && f.qualifier === 'exact' && eq(before.value, f.value));
+    const whole = part && sheet.figures.find((f) => f !== part && f.kind === 'count' && f.qualifier === 'exact' && eq(f.value - part.value, m.value) && (f.reportedBy ?? '') === (part.reportedBy ?? ''));
+    if (whole) {
+      confirmations.push({ start: m.start, end: m.end, factId: whole.id });
+      return;
+    }
+  }
   // Otherwise, which fact does it stand for? Context must say so (what it counts), or its
   // reporter must, with a digit slip or another source's figure for the same kind of thing.
   const moved = cands.find((x) => x.contradicted && agrees(m, x.fact));
