@@ -168,6 +168,16 @@ describe('extract: a title of several words before a name', () => {
   });
 });
 
+describe('extract: a person told by the pronoun after her, and a quote that opens with an adverb', () => {
+  it('the subject opening a sentence whose next sentence says "Her …" is a person, though her given name is rare and her apposition no role; "Tonight" opening a quote is no part of a name', () => {
+    const article = 'By-election\n\nLiesl Vandermeer, a former hospital pharmacist, won 14,962 votes in Oakhurst. Her majority was 418.\n\nVandermeer said the seat had been ignored. “Tonight Oakhurst stopped being anybody\'s safe seat,” she said.\n';
+    const { sheet } = extractFacts(article, { articlePath: 'vote.txt' });
+    assert.equal(byName(sheet, 'Liesl Vandermeer')?.type, 'person');
+    assert.equal(sheet.entities.some((e) => /Tonight/.test(e.name)), false);
+    assert.equal(sheet.quotes.find((q) => q.text.startsWith('Tonight'))?.speaker, byName(sheet, 'Liesl Vandermeer')?.id);
+  });
+});
+
 describe('extract: a quote after a pronoun\'s verb of saying later in its sentence', () => {
   it('"She declined to say more, telling reporters that the committee would “…”": the person last named', () => {
     const article = 'Rates\n\n“We would rather act too firmly now than too late,” Governor Marguerite Oyelaran-Voss told a news conference.\n\nShe declined to say whether further increases would follow, telling reporters that the committee would “look at every piece of data” before it met again.\n';

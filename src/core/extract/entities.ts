@@ -9,6 +9,7 @@ import { titlesOfOne } from './titles';
 import { standIns } from './standIns';
 import { SPEECH } from '../claims/attribution';
 import type { EntityType, Role } from '../types';
+import { wordClasses } from '../language/lexicon';
 import { STOP_CAPS, TITLE_HEADS, TITLE_MODIFIERS, ROLE_NOUNS, ORG_WORDS, PUBLIC_BODY_WORDS, JURISDICTION_WORDS, OUTLET_WORDS, PLACE_WORDS, CHANNEL_AFTER, OUTLET_CUES, BODY_HEADS, BODY_MODIFIERS, REPORT_VERBS, MORE_SPEECH, LOCATIVE, nounAfter, DEMONYM_SUFFIX, CALENDAR, bare, isPossessive, lower, isAcronym, initials, lastWord, isVerbOfSaying } from './lexicon';
 import { slug, type IdMaker } from './ids';
 import { type Src, type NameRun, type Draft, TYPED_EVIDENCE } from './model';
@@ -79,8 +80,11 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
       const { src } = run;
       const toks = src.sentence.tokens;
       let ws = run.words.slice();
-      // Sentence-initial function words ("The", "However") are not part of a name.
+      // Sentence-initial function words ("The", "However") are not part of a name; nor is an
+      // adverb, preposition or determiner of wink-lexicon that opens the sentence and is never
+      // capitalised inside one ("“Tonight Pellham and Ardlow stopped …”", "Later Ruiz said").
       while (ws.length && STOP_CAPS.has(lower(ws[0].text))) ws = ws.slice(1);
+      if (ws.length > 1 && isSentenceStart(text, src.sentence.start, ws[0].start) && !midSentence.has(lower(ws[0].text)) && /^[rido]/.test(wordClasses(lower(ws[0].text)))) ws = ws.slice(1);
       if (!ws.length) continue;
       // "Customers of Brightwater Bank": a common noun that opens the sentence before "of" (never
       // capitalised elsewhere, no word of a name's kind) is no part of the name after it.
@@ -195,6 +199,9 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
       const after2 = toks[lastTok + 2];
       if (after1 && /^\s*,\s*$/.test(gapAfter) && after1.norm === 'which') evidence.push('firm');
       if (after1 && /^\s*,\s*$/.test(gapAfter) && after1.norm === 'who' && ws.length > 1) evidence.push('person');
+      // The subject that opens a sentence is who the next one's personal pronoun is ("Ana Ruiz,
+      // a former pharmacist, won … . Her majority …"); a firm is "it".
+      if (ws.length > 1 && isSentenceStart(text, src.sentence.start, ws[0].start) && /^\s*[“"‘']?(?:she|he|her|his)\b/i.test(text.slice(src.sentence.end, src.sentence.end + 12))) evidence.push('person');
       if (after1 && after2 && /^\s+$/.test(gapAfter) && isVerbOfSaying(after1.norm) && after2.norm === 'it') evidence.push('firm');
       if (prevWord === 'the' || (firstTok >= 2 && toks[firstTok - 1].norm === 'the')) evidence.push('the');
       if (/^\s*,\s*\p{Lu}/u.test(gapAfter) && prevWord && LOCATIVE.has(prevWord)) evidence.push('place');
