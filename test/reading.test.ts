@@ -300,6 +300,10 @@ describe('reading who, where and which title (bundled story)', () => {
     return out;
   };
 
+  it('a quote given to a title in apposition to a name is flagged on the name ("Steve Witkoff, Trump’s envoy, who led …, called it “…”")', () => {
+    assert.deepEqual(found('On the American side, Steve Witkoff, President Trump’s Middle East envoy, who led the delegation, also called the meeting “a good start”.'), ['quote-misattributed: Steve Witkoff, President Trump’s Middle East envoy, who led the delegation, also called the meeting “a good start']);
+  });
+
   it('two verified quotes of one speaker run together in one pair of marks are each verbatim; of two speakers, they are no quote of either', () => {
     assert.deepEqual(found('Araghchi called it “a good start. Never negotiable”.'), []);
     assert.deepEqual(found('Araghchi called it “a good start, reassuring agreement”.'), []);

@@ -62,9 +62,18 @@ export function misattribution(
     // A pronoun gives way to the name: "he said" → "Araghchi said".
     fixes.push({ title: `Attribute to ${replacement} (verified speaker)`, edits: [{ start: nameStart, end: nameStart + draftName.length, text: replacement }] });
   }
+  // A title in apposition to the name before it ("Steve Witkoff, Trump's envoy, who led …, called
+  // it “…”"): the finding is on the name the draft gives the words to.
+  let named = nameStart;
+  if (!who.name) {
+    for (let k = Math.max(0, who.at - 8); k < who.at && named === nameStart; k++) {
+      const p = phrases.find((x) => x.name && x.id === who.id && findPhrase(toks.slice(k, k + x.words.length), x.words).length && k + x.words.length <= who.at);
+      if (p && /^\s*,/.test(text.slice(toks[k + p.words.length - 1].end, toks[k + p.words.length]?.start ?? text.length))) named = toks[k].start;
+    }
+  }
   // The finding covers the speaker and the quote, whichever comes first.
   findings.push({
-    start: Math.min(span.start, nameStart),
+    start: Math.min(span.start, named),
     end: Math.max(span.end, toks[who.at + who.len - 1].end),
     ruleId: 'quote-misattributed',
     severity: 'error',
