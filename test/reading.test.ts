@@ -1348,6 +1348,24 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The group will cut 640 jobs. Of those, 410 are at the plant, leaving 260 jobs in offices.'), ['number-mismatch: 260']);
   });
 
+  it('"290 deaths and more than 1,900 injuries" is two figures, not a difference ("more … than"); no one named inside a relative clause in commas reports the figure after it', () => {
+    const src = 'The relief agency said it had recorded at least 290 deaths.';
+    const sheet = sheetOf(
+      [
+        { id: 'agency-toll', kind: 'count', value: 290, text: 'at least 290', qualifier: 'at-least', counts: 'deaths recorded by the relief agency', reportedBy: 'agency', context: ['deaths'], source: src },
+        { id: 'official-toll', kind: 'count', value: 217, text: '217', qualifier: 'exact', counts: 'people killed, according to the ministry', reportedBy: 'ministry', context: ['killed', 'dead', 'deaths', 'toll', 'died'], source: 'The ministry said 217 people were killed.' },
+      ],
+      [
+        { id: 'agency', type: 'organisation', name: 'Upland Emergency Relief Agency', aliases: ['UERA'], mentions: ['relief agency', 'agency'], source: src },
+        { id: 'ministry', type: 'body', name: 'Interior Ministry', mentions: ['the ministry', 'officials', 'the authorities'], source: 'The ministry said 217 people were killed.' },
+      ],
+    );
+    const verified = (draft: string) => check(draft, sheet, { cache: false }).map((f) => `${draft.slice(f.start, f.end)} → ${f.verified}`);
+    assert.deepEqual(verified('The relief agency counts nearly 290 deaths and more than 1,900 injuries.'), ['nearly 290 → at least 290']);
+    assert.deepEqual(verified('The Upland Emergency Relief Agency (UERA), whose teams have reached villages that officials have not, counts nearly 290 deaths and more than 1,900 injuries.'), ['nearly 290 → at least 290']);
+    assert.deepEqual(verified('The Upland Emergency Relief Agency (UERA), whose teams have reached villages that officials have not, counts at least 290 deaths.'), []);
+  });
+
   it('a difference the sheet states is compared only with that difference: "26 more seats than in 2019" is another difference, left alone', () => {
     const source = 'The League won 27 of the 57 seats, two short of a majority, and the Farmers Party fell from 30 seats to 21.';
     const sheet = sheetOf([

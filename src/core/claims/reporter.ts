@@ -71,6 +71,7 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
   const accordingAfter = new Set<string>();
   for (const n of near) {
     if (ownAgent && n.at < to && REPORTING.has(toks[verbAfter(ctx, n.at + n.len)]?.norm ?? '')) continue;
+    if (n.at < from && inClosedRelative(ctx, n.at, from)) continue;
     if (pronounAt >= 0 && n.at < pronounAt && n.at > 1) continue;
     if (opener && n.at > 1 && !cued(ctx, n, from)) continue;
     // "Iran acknowledges 6,872": a country that says something speaks through its one reporter
@@ -213,6 +214,21 @@ function cued(ctx: SentenceContext, n: { at: number; len: number }, from: number
   for (let k = end; k < Math.min(toks.length, end + 3); k++) if (REPORTING.has(toks[k].norm)) return true;
   const before = toks[n.at - 1]?.norm ?? '';
   return SOURCE_WORDS.has(before) || accordingTo(ctx, n.at) || countedBy(ctx, n, from);
+}
+
+/**
+ * Is the mention at token `at` inside a relative clause in commas that closes before the figure at
+ * `from` ("HERA, whose teams reached villages that officials have not, counts 290 deaths"): the
+ * clause says something of its antecedent, and no one in it reports the figure.
+ */
+function inClosedRelative(ctx: SentenceContext, at: number, from: number): boolean {
+  const toks = ctx.sentence.tokens;
+  const comma = (k: number) => k > 0 && /,/.test(ctx.masked.slice(toks[k - 1].end, toks[k].start));
+  let s = at;
+  while (s > 0 && at - s < 15 && !comma(s)) s--;
+  if (!comma(s) || !/^(?:who|whose|which)$/.test(toks[s].norm)) return false;
+  for (let k = at + 1; k <= from; k++) if (comma(k)) return true;
+  return false;
 }
 
 /** Auxiliaries and adverbs that may stand between a subject and its verb ("had published", "has also said"). */

@@ -92,7 +92,7 @@ export function changedFrom(figures: readonly Figure[], f: Figure): Figure | und
 }
 
 /** What follows a figure that is a difference between two: "3,750 more deaths than …", "two (seats) short of". */
-export const DIFFERENCE = /^\s+(?:\p{Ll}+\s+){0,2}?(?:more|fewer|less|higher|lower|greater|smaller)\b[^.;:!?]{0,40}?\bthan\b|^\s+(?:\p{Ll}+\s+)?(?:short of|shy of)\b/u;
+export const DIFFERENCE = /^\s+(?:(?!(?:and|or|but)\s)\p{Ll}+\s+){0,2}?(?:more|fewer|less|higher|lower|greater|smaller)\b[^.;:!?]{0,40}?\bthan\b|^\s+(?:\p{Ll}+\s+)?(?:short of|shy of)\b/u;
 /** Is the fact's figure, in its own source sentence, such a difference ("three short of a majority")? */
 export function differenceIn(f: Figure): boolean {
   return DIFFERENCE.test(tailIn(f));
