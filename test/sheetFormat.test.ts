@@ -73,6 +73,29 @@ describe('sheet format: product entities', () => {
   });
 });
 
+describe('sheet format: pence', () => {
+  const src = 'The board proposed a final dividend of 14.2p a share, and the shares closed at 318p.';
+  const pence = validateFactSheet({
+    story: { id: 'pence', title: 'Results', article: 'article.md' },
+    entities: [],
+    figures: [
+      { id: 'dividend', kind: 'money', value: 0.142, currency: 'GBP', text: '14.2p', qualifier: 'exact', counts: 'final dividend per share', context: ['dividend'], source: src },
+      { id: 'price', kind: 'money', value: 3.18, currency: 'GBP', text: '318p', qualifier: 'exact', counts: 'closing share price', context: ['shares', 'closed'], source: src },
+    ],
+    dates: [],
+    quotes: [],
+    settings: [],
+  });
+  it('a figure in pence is money in pounds: "14.2 pence" agrees with "14.2p", a slip is fixed in pence', () => {
+    assert.deepEqual(confirmed('The final dividend is 14.2 pence a share.', pence), ['dividend']);
+    assert.equal(oneFinding('The final dividend is 12.4p a share.', pence).fixed, 'The final dividend is 14.2p a share.');
+    assert.equal(oneFinding('The shares closed at 381p.', pence).fixed, 'The shares closed at 318p.');
+  });
+  it('a text in pence must say the value in pounds', () => {
+    assert.throws(() => validateFactSheet({ story: { id: 'pence', title: 'Results', article: 'article.md' }, entities: [], figures: [{ id: 'dividend', kind: 'money', value: 14.2, currency: 'GBP', text: '14.2p', qualifier: 'exact', counts: 'dividend', context: ['dividend'], source: src }], dates: [], quotes: [], settings: [] }), /14\.2p/);
+  });
+});
+
 describe('sheet format: qualifiers up-to and closer-to', () => {
   it('"up to" and "as much as" are upper bounds the figure may reach: the same bound agrees, a lower bound does not', () => {
     assert.deepEqual(confirmed('Orrin will spend up to $150 million on the recall.'), ['recall-cost']);

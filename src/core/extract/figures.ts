@@ -18,7 +18,7 @@ import { countsOf, FALLBACK_COUNTS, ageOf, aboutPerson, contextOf, clauseWords }
 const CURRENCIES: Record<string, string> = {
   $: 'USD', US$: 'USD', A$: 'AUD', C$: 'CAD', NZ$: 'NZD', HK$: 'HKD', S$: 'SGD',
   '£': 'GBP', '€': 'EUR', '¥': 'JPY', dollars: 'USD', 'us dollars': 'USD', usd: 'USD',
-  euro: 'EUR', euros: 'EUR', eur: 'EUR', pound: 'GBP', pounds: 'GBP', gbp: 'GBP',
+  euro: 'EUR', euros: 'EUR', eur: 'EUR', pound: 'GBP', pounds: 'GBP', gbp: 'GBP', p: 'GBP', pence: 'GBP',
 };
 
 function qualifierOf(m: Mention, text: string): Qualifier {

@@ -301,6 +301,13 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
       currency = currency || cur[0].trim();
       end += cur[0].length;
     }
+    // "318p", "14.2 pence": pence, a hundredth of a pound (a share price, a dividend).
+    const pence = !currency && !pc && !scaleWord ? /^(?:p(?![\p{L}\p{N}'’])|[ \u00a0]pence\b)/u.exec(text.slice(end, end + 7)) : null;
+    if (pence) {
+      currency = pence[0].trim();
+      end += pence[0].length;
+      scale = 0.01;
+    }
     if (text[end] === '+') end++;
     const plus = text[end - 1] === '+';
     if (currency) kind = 'money';

@@ -17,7 +17,7 @@ export const EPS = 1e-9;
 const CURRENCIES: [RegExp, string][] = [
   [/^(?:US\$|U\.S\.\$|\$|(?:US |U\.S\. )?dollars?|USD)$/i, 'USD'],
   [/^(?:€|euros?|EUR)$/i, 'EUR'],
-  [/^(?:£|pounds?|GBP)$/i, 'GBP'],
+  [/^(?:£|pounds?|GBP|p|pence)$/i, 'GBP'],
 ];
 
 /** ISO code of a draft's currency mark, or undefined when unknown ("A$", "¥"). */

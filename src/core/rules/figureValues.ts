@@ -189,6 +189,8 @@ function renderEdits(m: Mention, f: Figure, text: string): Edit[] | undefined {
       return [{ start: m.numStart, end: m.numEnd, text: out }];
     }
   }
+  // Pence for pence: "12.4p" → "14.2p".
+  if (scale < 1) return [{ start: m.numStart, end: m.numEnd, text: renderDigits(Number((V / scale).toFixed(6)), m.style) }];
   if (scale === 1 && !(f.kind === 'money' && V >= 1e6)) {
     const out = renderDigits(V, m.style);
     return [{ start: m.numStart, end: m.numEnd, text: out }];
