@@ -178,6 +178,14 @@ describe('extract: a person told by the pronoun after her, and a quote that open
   });
 });
 
+describe('extract: whom a figure after "for" is about, past an article and a possessive', () => {
+  it('"won 14,962 votes to 14,544 for the league\'s Desmond Kilbride-Osei": the second figure is his', () => {
+    const { sheet } = extractFacts('By-election\n\nLiesl Vandermeer won 14,962 votes to 14,544 for the league\'s Desmond Kilbride-Osei, the returning officer announced.\n', { articlePath: 'vote.txt' });
+    assert.match(sheet.figures.find((f) => f.value === 14544)?.counts ?? '', /Kilbride-Osei/);
+    assert.match(sheet.figures.find((f) => f.value === 14962)?.counts ?? '', /Vandermeer/);
+  });
+});
+
 describe('extract: a quote after a pronoun\'s verb of saying later in its sentence', () => {
   it('"She declined to say more, telling reporters that the committee would “…”": the person last named', () => {
     const article = 'Rates\n\n“We would rather act too firmly now than too late,” Governor Marguerite Oyelaran-Voss told a news conference.\n\nShe declined to say whether further increases would follow, telling reporters that the committee would “look at every piece of data” before it met again.\n';

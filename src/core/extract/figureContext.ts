@@ -119,7 +119,13 @@ export function ageOf(text: string, src: Src, sheet: CompiledSheet, m: Mention, 
 export function aboutPerson(text: string, src: Src, sheet: CompiledSheet, from: number, to: number, reporter: string | undefined): string | undefined {
   const toks = src.sentence.tokens;
   const persons = src.ctx.mentions(sheet).filter((mm) => sheet.entities.get(mm.id)?.type === 'person' && mm.id !== reporter);
-  const after = persons.find((mm) => mm.at >= to && mm.at <= to + 3 && /^(?:for|on|against)$/.test(toks[mm.at - 1]?.norm ?? '') && src.ctx.sameClause(to, mm.at));
+  // "14,544 for Desmond Kilbride-Osei", past an article and a possessive: "for the league's Desmond Kilbride-Osei".
+  const lead = (at: number) => {
+    let k = at - 1;
+    while (k > to && at - k <= 3 && (toks[k].norm === 'the' || /['’]s?$/.test(toks[k].text))) k--;
+    return toks[k]?.norm ?? '';
+  };
+  const after = persons.find((mm) => mm.at >= to && mm.at <= to + 5 && /^(?:for|on|against)$/.test(lead(mm.at)) && src.ctx.sameClause(to, mm.at));
   if (after) return sheet.entities.get(after.id)!.name;
   const before = persons.filter((mm) => mm.at + mm.len <= from && from - mm.at <= 20 && src.ctx.sameClause(mm.at, from) && !/['’]s?$/.test(toks[mm.at + mm.len - 1].text) && !speaksAt(text, src, mm)).pop();
   // Not across "that", a new clause of another subject ("Ruiz told the court that …").
