@@ -175,6 +175,9 @@ describe('extract: a person told by the pronoun after her, and a quote that open
     assert.equal(byName(sheet, 'Liesl Vandermeer')?.type, 'person');
     assert.equal(sheet.entities.some((e) => /Tonight/.test(e.name)), false);
     assert.equal(sheet.quotes.find((q) => q.text.startsWith('Tonight'))?.speaker, byName(sheet, 'Liesl Vandermeer')?.id);
+    // A first word that is a name's own stays: "Just Eat", "Will Hutton", "Per Lindqvist".
+    const names = extractFacts('Jobs\n\nJust Eat said on Monday it would cut 400 jobs. Will Hutton, the chair of the union, said the news was hard. Per Lindqvist, a local councillor, said residents were worried.\n', { articlePath: 'jobs.txt' }).sheet.entities.map((e) => e.name);
+    for (const n of ['Just Eat', 'Will Hutton', 'Per Lindqvist']) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
   });
 });
 

@@ -1346,6 +1346,8 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     ]);
     assert.deepEqual(found(sheet, 'The group will cut 640 jobs. Of those, 410 are at the plant, leaving 230 jobs in offices.'), []);
     assert.deepEqual(found(sheet, 'The group will cut 640 jobs. Of those, 410 are at the plant, leaving 260 jobs in offices.'), ['number-mismatch: 260']);
+    // Without a word of what remains, a figure that happens to be the difference is no remainder.
+    assert.deepEqual(found(sheet, 'It said 410 people worked at the plant and that 230 jobs would be cut.'), ['number-mismatch: 230']);
   });
 
   it('"290 deaths and more than 1,900 injuries" is two figures, not a difference ("more … than"); no one named inside a relative clause in commas reports the figure after it', () => {
@@ -1362,6 +1364,7 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     );
     const verified = (draft: string) => check(draft, sheet, { cache: false }).map((f) => `${draft.slice(f.start, f.end)} → ${f.verified}`);
     assert.deepEqual(verified('The relief agency counts nearly 290 deaths and more than 1,900 injuries.'), ['nearly 290 → at least 290']);
+    assert.deepEqual(verified('The relief agency counts 920 deaths including more than 100 children.'), ['920 → at least 290']);
     assert.deepEqual(verified('The Upland Emergency Relief Agency (UERA), whose teams have reached villages that officials have not, counts nearly 290 deaths and more than 1,900 injuries.'), ['nearly 290 → at least 290']);
     assert.deepEqual(verified('The Upland Emergency Relief Agency (UERA), whose teams have reached villages that officials have not, counts at least 290 deaths.'), []);
   });
@@ -1412,6 +1415,10 @@ describe('titles in apposition, in Markdown emphasis', () => {
     assert.deepEqual(check("The apology was read out after a letter from Ivo Castell, the trust's chief executive, Dana Morrow, said.", sheet, { cache: false }), []);
     // Without the second name, the title is Ivo Castell's, and wrong.
     assert.equal(fixed("The apology was read out after a letter from Ivo Castell, the trust's chief executive, said."), "The apology was read out after a letter from Dana Morrow, the trust's chief executive, said.");
+  });
+
+  it("in a list of names each with its title, each title is its own name's ('Ivo Castell, the trust's spokesperson, Dana Morrow, the trust's chief executive, …')", () => {
+    assert.deepEqual(check("The apology was signed by Ivo Castell, the trust's spokesperson, Dana Morrow, the trust's chief executive, and two others.", sheet, { cache: false }), []);
   });
 
   it("a sheet person given another's title before the name ('Chief Executive Ivo Castell'): the name is flagged, and a second fix gives the title back", () => {

@@ -221,6 +221,12 @@ describe('sheet format: ranges', () => {
     assert.equal(oneFinding('The consultation closes on 28 December.', span).fixed, 'The consultation closes on 28 November.');
     assert.equal(oneFinding('The consultation runs from 20 October to 29 November.', span).fixed, 'The consultation runs from 20 October to 28 November.');
     assert.equal(oneFinding('The consultation opens on 20 September.', span).fixed, 'The consultation opens on 20 October.');
+    // Level between the ends, the end of the same day: "28 October" is a slip for 28 November.
+    assert.equal(oneFinding('The consultation closes on 28 October.', span).fixed, 'The consultation closes on 28 November.');
+    // Ends of one month in two years are two ends too.
+    const years = validateFactSheet({ story: { id: 'span', title: 'Pilot', article: 'article.md' }, entities: [], figures: [], quotes: [], settings: [], dates: [{ id: 'pilot', text: '1 March 2023 to 1 March 2024', event: 'the pilot scheme ran', context: ['pilot'], source: 'The pilot ran from 1 March 2023 to 1 March 2024.' }] });
+    assert.deepEqual(confirmed('The pilot ran from 1 March 2023 to 1 March 2024.', years), ['pilot', 'pilot']);
+    assert.deepEqual(confirmed('The pilot ran until 1 March 2024.', years), ['pilot']);
   });
 });
 
@@ -241,6 +247,8 @@ describe('sheet format: weekday, month and time of a dated event', () => {
     assert.deepEqual(confirmed('The recall begins shortly after 8.45am on Friday.'), ['recall-start', 'recall-start']);
     assert.deepEqual(confirmed('The recall begins just before 9.30am on Friday.'), ['recall-start', 'recall-start']);
     assert.deepEqual(confirmed('The recall begins around 8.50am on Friday.'), ['recall-start', 'recall-start']);
+    // A bare "after" or "by" is true of any time on its side that day.
+    assert.deepEqual(confirmed('The recall begins after 7am on Friday.'), ['recall-start', 'recall-start']);
     assert.equal(oneFinding('The recall begins shortly after 10am on Friday.').fixed, 'The recall begins shortly after 9am on Friday.');
     assert.equal(oneFinding('The recall begins after 9.15am on Friday.').fixed, 'The recall begins after 9am on Friday.');
     assert.equal(oneFinding('The recall will have begun by 8am on Friday.').fixed, 'The recall will have begun by 9am on Friday.');

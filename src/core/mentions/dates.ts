@@ -66,7 +66,8 @@ export interface TimeMention {
   padded: boolean;
   /**
    * How near the event its qualifier puts the time: "shortly after 4am" (the event
-   * after, by half an hour at most), "around 9pm" (a quarter of an hour either way), "by noon".
+   * after, by half an hour at most), "around 9pm" (a quarter of an hour either way), "by noon"
+   * (at or before, that day).
    */
   bound?: { side: 'after' | 'before' | 'either'; within: number };
 }
@@ -81,7 +82,8 @@ function boundOf(text: string, start: number): TimeMention['bound'] {
   if (t) {
     const near = t[1].length > t[2].length;
     const side = /^(?:after|past)$/i.test(t[2]) ? 'after' : 'before';
-    return { side, within: near ? 30 : 60 };
+    // (A bare "after 3am" is true of any later time that day; "shortly after" of half an hour.)
+    return { side, within: near ? 30 : 24 * 60 };
   }
   // The qualifiers of figures: "about 9pm", "nearly 11pm", "just over".
   const q = qualifierBefore(text, start);

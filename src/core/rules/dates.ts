@@ -91,8 +91,9 @@ function endsOfFact(d: DateFact): End[] {
   if (!ends) {
     const parts = d.text.split(SPAN_JOIN).map((p) => p.replace(/^(?:from|between)\s+/i, ''));
     const cals = parts.length === 2 && parts.every((p) => MONTH.test(p) && /\d/.test(p)) ? parts.map(calendarOf) : [];
-    if (cals.length === 2 && cals[0].month !== cals[1].month) {
-      cals[0].year ??= cals[1].year;
+    if (cals.length === 2) cals[0].year ??= cals[1].year;
+    // (Ends that differ in month or year: "1 March 2023 to 1 March 2024" too.)
+    if (cals.length === 2 && (cals[0].month !== cals[1].month || cals[0].year !== cals[1].year)) {
       ends = cals.map((cal, i) => ({ cal, text: parts[i] }));
     } else {
       const c = calendarOf(d.text);
@@ -104,8 +105,13 @@ function endsOfFact(d: DateFact): End[] {
   }
   return ends;
 }
-/** The end of the event's calendar a draft's phrase is of: the one naming most of its parts alike (the first, level). */
-const endFor = (said: Calendar, d: DateFact): End => endsOfFact(d).reduce((a, b) => (sharedParts(said, b.cal) > sharedParts(said, a.cal) ? b : a));
+/** The end of the event's calendar a draft's phrase is of: the one naming most of its parts alike (level, the one of its day, else the first). */
+const endFor = (said: Calendar, d: DateFact): End =>
+  endsOfFact(d).reduce((a, b) => {
+    const diff = sharedParts(said, b.cal) - sharedParts(said, a.cal);
+    // (Level, the end of the same day: "until 28 October" for "20 October to 28 November" is of the 28th.)
+    return diff > 0 || (diff === 0 && said.days !== undefined && b.cal.days === said.days && a.cal.days !== said.days) ? b : a;
+  });
 /** Can a calendar phrase of the draft be compared with the event: its text or its fields name a month or weekday. */
 const hasCalendar = (d: DateFact) => isCalendar(d.text) || !!d.weekday || !!d.month;
 

@@ -8,6 +8,7 @@ import type { SentenceContext } from '../claims/context';
 import type { Mention } from '../mentions/numbers';
 import { agrees } from './figureValues';
 import { lemmaOf } from '../language/lemma';
+import { usually } from '../language/lexicon';
 import { matchCase } from '../text/tokens';
 import { MONTHS_DAYS, NOT_NAMES } from '../mentions/names';
 import type { Figure, Finding } from '../types';
@@ -91,11 +92,22 @@ export function changedFrom(figures: readonly Figure[], f: Figure): Figure | und
   return to ?? undefined;
 }
 
-/** What follows a figure that is a difference between two: "3,750 more deaths than …", "two (seats) short of". */
-export const DIFFERENCE = /^\s+(?:(?!(?:and|or|but)\s)\p{Ll}+\s+){0,2}?(?:more|fewer|less|higher|lower|greater|smaller)\b[^.;:!?]{0,40}?\bthan\b|^\s+(?:\p{Ll}+\s+)?(?:short of|shy of)\b/u;
+const DIFFERENCE_RE = /^\s+((?:\p{Ll}+\s+){0,2}?)(?:more|fewer|less|higher|lower|greater|smaller)\b[^.;:!?]{0,40}?\bthan\b|^\s+((?:\p{Ll}+\s+)?)(?:short of|shy of)\b/u;
+/**
+ * Whether what follows a figure makes it a difference between two: "3,750 more deaths than …",
+ * "two (seats) short of". The words before "more" are what it counts, nouns of wink-lexicon:
+ * "290 deaths and more than 1,900 injuries", "920 people including more than 100 children" are
+ * two figures.
+ */
+export function isDifference(after: string): boolean {
+  const d = DIFFERENCE_RE.exec(after);
+  if (!d) return false;
+  const words = (d[1] ?? d[2] ?? '').trim().split(/\s+/).filter(Boolean);
+  return words.every((w) => usually(w) === 'n' || (usually(w) === undefined && !/(?:ing|ed)$/.test(w)));
+}
 /** Is the fact's figure, in its own source sentence, such a difference ("three short of a majority")? */
 export function differenceIn(f: Figure): boolean {
-  return DIFFERENCE.test(tailIn(f));
+  return isDifference(tailIn(f));
 }
 
 export interface Candidate {

@@ -17,7 +17,7 @@ import { agrees, eq, qualifierOnlyWrong, qualifierWords, render, strictBound } f
 import { lemmaOf, lemmasOf } from '../language/lemma';
 import { matchCase, phraseWords } from '../text/tokens';
 import type { Confirmation, Figure, Finding } from '../types';
-import { EPS, AGE_WORDS, ANCHORED_SPAN, CHANGE_GAP, type Candidate, DIFFERENCE, PRIOR, ageOf, anchoredIn, changedFrom, currencyOf, priorIn, differenceIn, digitsOf, kindsMatch, numberFinding, fingerSlipOf, rangeFirstOf, rangePartnerOf, scaleSlipOf, wrongSource } from './figureEvidence';
+import { EPS, AGE_WORDS, ANCHORED_SPAN, CHANGE_GAP, type Candidate, isDifference, PRIOR, ageOf, anchoredIn, changedFrom, currencyOf, priorIn, differenceIn, digitsOf, kindsMatch, numberFinding, fingerSlipOf, rangeFirstOf, rangePartnerOf, scaleSlipOf, wrongSource } from './figureEvidence';
 
 /**
  * Checks one figure of the draft; pushes a finding or a confirmation. `others` holds the token
@@ -63,7 +63,7 @@ export function checkFigure(
   // kind differ by it).
   // (Where the sheet states such a difference itself, a figure in its place is compared with it,
   // and only with a difference: "26 more seats than in 2019" is no count of seats.)
-  const difference = DIFFERENCE.test(text.slice(m.end, m.end + 60));
+  const difference = isDifference(text.slice(m.end, m.end + 60));
   if (difference && !sheet.figures.some((f) => kindsMatch(m, f) && differenceIn(f))) {
     const pair = sheet.figures.find((a) => a.kind === m.kind && sheet.figures.some((b) => b !== a && b.kind === a.kind && b.value < a.value && agrees({ ...m }, { ...a, value: a.value - b.value, qualifier: 'exact' })));
     if (pair) confirmations.push({ start: m.start, end: m.end, factId: pair.id });
@@ -267,7 +267,7 @@ export function checkFigure(
   }
   // "Of those, 410 are at the plant, leaving 230 in offices": the rest of a verified count once the
   // sentence's figure before it is taken away, a difference the draft works out, not a slip.
-  if (m.kind === 'count' && before && before.kind === 'count' && ctx.sentence.start <= before.start && Number.isInteger(m.value)) {
+  if (m.kind === 'count' && before && before.kind === 'count' && ctx.sentence.start <= before.start && Number.isInteger(m.value) && REMAINDER.test(text.slice(before.end, m.start))) {
     const part = sheet.figures.find((f) => f.kind === 'count' && f.qualifier === 'exact' && eq(before.value, f.value));
     const whole = part && sheet.figures.find((f) => f !== part && f.kind === 'count' && f.qualifier === 'exact' && eq(f.value - part.value, m.value) && (f.reportedBy ?? '') === (part.reportedBy ?? ''));
     if (whole) {
@@ -434,6 +434,9 @@ function shownAsSource(ctx: SentenceContext, at: number, len: number, from: numb
   if (SOURCE_WORDS.has(before) || (before === 'to' && toks[lead - 2]?.norm === 'according')) return true;
   return !!ctx.sentence.tableHeaders && ctx.headerOf(toks[at].start) !== ctx.headerOf(toks[from]?.start ?? -1);
 }
+
+/** Words that say a figure is what remains of another ("leaving 230", "the other 230", "the rest, 230"). */
+const REMAINDER = /\b(?:leaving|leaves|remaining|the rest|the remainder|the other|the others)\b/i;
 
 /** The most a function word of a fact's context ("from", "against") weighs: enough to tie a figure, not to outweigh a content word. */
 const FUNCTION_WORD_WEIGHT = 0.3;

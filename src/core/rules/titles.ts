@@ -217,6 +217,8 @@ export function checkRoles(
           names = nameAt(toks, after, text);
           const next = toks[after + names.length];
           if (next && !/^\s*,/.test(text.slice(names[names.length - 1]?.end ?? 0, next.start))) names = [];
+          // (Not in a list of names each with its title: "Ana Ruiz, the finance minister, Bo Lind, the governor, …".)
+          if (next && /^(?:the|a|an)$/.test(next.norm)) names = [];
           introduces = names.length > 0;
         }
         const qualifier = qualLen ? toks.slice(at - qualLen, at).map((t) => t.norm).join(' ') : undefined;
