@@ -75,8 +75,11 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
     if (!roles.some((r) => r.title.toLowerCase() === role.title.toLowerCase())) roles.push(role);
   };
 
-  /** Whether a word stands capitalised after a lower-case word somewhere in the article ("… in Pellham"). */
-  const after = (word: string) => new RegExp(`(?:^|[^\\p{L}])\\p{Ll}+[,;]?[ \\t]+${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text);
+  /** Whether `word` stands in the article somewhere without `lead` before it ("in Pellham" beside "Tonight Pellham"). */
+  const standsWithout = (lead: string, word: string) => {
+    const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?<!${esc(lead)}[ \\t]+)(?<![\\p{L}\\p{N}])${esc(word)}(?![\\p{L}\\p{N}])`, 'u').test(text);
+  };
   for (const runs of runsBySrc) {
     for (const run of runs) {
       const { src } = run;
@@ -84,10 +87,10 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
       let ws = run.words.slice();
       // Sentence-initial function words ("The", "However") are not part of a name; nor is a word
       // commonest as an adverb (wink-lexicon) that opens the sentence, never capitalised inside
-      // one, before a name that is ("“Tonight Pellham and Ardlow stopped …”", "Later Ruiz said";
-      // not "Just Eat", "Will Hutton", "Per Lindqvist").
+      // one, before a name that stands without it elsewhere ("“Tonight Pellham and Ardlow stopped …”"
+      // beside "in Pellham"; not "Just Eat", nor the given names "Will Hutton", "Per Lindqvist").
       while (ws.length && STOP_CAPS.has(lower(ws[0].text))) ws = ws.slice(1);
-      if (ws.length > 1 && isSentenceStart(text, src.sentence.start, ws[0].start) && !midSentence.has(lower(ws[0].text)) && wordClasses(lower(ws[0].text))[0] === 'r' && after(ws[1].text)) ws = ws.slice(1);
+      if (ws.length > 1 && isSentenceStart(text, src.sentence.start, ws[0].start) && !midSentence.has(lower(ws[0].text)) && wordClasses(lower(ws[0].text))[0] === 'r' && standsWithout(ws[0].text, ws[1].text)) ws = ws.slice(1);
       if (!ws.length) continue;
       // "Customers of Brightwater Bank": a common noun that opens the sentence before "of" (never
       // capitalised elsewhere, no word of a name's kind) is no part of the name after it.
