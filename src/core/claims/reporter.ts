@@ -93,12 +93,13 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
     // is that figure's outright, and no other's.
     const bracketed = bracketedAfter(ctx, m.at, m.len);
     if (bracketed !== undefined && bracketed !== to) continue;
+    const possessive = /['’]s?$/.test(toks[m.at + m.len - 1].text);
     if (bracketed === to) w = 0.9;
     else if (m.at < from) {
       // "the 3,117 acknowledged by the authorities, and … 500,000 arrests": the agent of a
       // participle after another figure reports that figure, not the ones after it.
       if (agentOfEarlierFigure(ctx, m.at, m.len, from)) continue;
-      if (/['’]s?$/.test(toks[m.at + m.len - 1].text) && !countedBy(ctx, m, from)) owners.add(m.id);
+      if (possessive && !countedBy(ctx, m, from)) owners.add(m.id);
       w = ctx.weight(m.at + m.len - 1, from);
       // The subject of the clause reports everything in it, however long the clause.
       if (ctx.sameClause(m.at, from)) w = Math.max(w, 0.5 * Math.pow(0.75, ctx.commasBetween(m.at, from)));
@@ -109,7 +110,7 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
       // (Not a possessive, "the authorities' count"; not past another source of the clause,
       // "…, and HRANA's list of 2,986", bar one that is the complement of a noun, "every
       // recommendation of the report".)
-      else if (REPORTING.has(toks[verbAfter(ctx, m.at + m.len)]?.norm ?? '') && !/['’]s?$/.test(toks[m.at + m.len - 1].text) && ctx.sameClause(m.at, from) && !near.some((o) => o.at > m.at + m.len && o.at < from && sheet.reporters.has(o.id) && ctx.wordBefore(o.at) !== 'of')) w = Math.max(w, 0.6);
+      else if (REPORTING.has(toks[verbAfter(ctx, m.at + m.len)]?.norm ?? '') && !possessive && ctx.sameClause(m.at, from) && !near.some((o) => o.at > m.at + m.len && o.at < from && sheet.reporters.has(o.id) && ctx.wordBefore(o.at) !== 'of')) w = Math.max(w, 0.6);
     } else {
       w = ctx.weight(to - 1, m.at);
       let by = false;
@@ -119,7 +120,6 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
       const otherCell = !!ctx.sentence.tableHeaders && ctx.headerOf(toks[m.at].start) !== ctx.headerOf(toks[from]?.start ?? -1);
       // (A possessive's noun is no verb: "…, and called the party's estimate of £90,000 …" is the
       // party's count of what follows, not a source of the figure before it.)
-      const possessive = /['’]s?$/.test(toks[m.at + m.len - 1].text);
       if (!by && !(after && REPORTING.has(after) && !possessive) && !otherCell) w *= 0.3;
       // "…, according to X" names the source of its clause outright: it outweighs a clause subject.
       if (according && ctx.sameClause(to - 1, m.at)) {
@@ -306,7 +306,7 @@ function agentOfEarlierFigure(ctx: SentenceContext, at: number, len: number, fro
 }
 
 /** Whether "according to" stands before the mention at token `at`, perhaps past one article or capitalised modifier ("according to the Iranian authorities"). */
-function accordingTo(ctx: SentenceContext, at: number): boolean {
+export function accordingTo(ctx: SentenceContext, at: number): boolean {
   const toks = ctx.sentence.tokens;
   const k = toks[at - 1] && (toks[at - 1].norm === 'the' || /^\p{Lu}/u.test(toks[at - 1].text)) && toks[at - 2]?.norm === 'to' ? at - 1 : at;
   return toks[k - 1]?.norm === 'to' && toks[k - 2]?.norm === 'according';

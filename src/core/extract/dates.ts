@@ -7,7 +7,7 @@ import type { DateFact } from '../types';
 import { MONTHS, WEEKDAYS, STOP_CAPS, lower } from './lexicon';
 import { slug, type IdMaker } from './ids';
 import type { Src } from './model';
-import { timesOfDay, type TimeMention } from '../mentions/dates';
+import { renderTime, timesOfDay, type TimeMention } from '../mentions/dates';
 
 const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
 
@@ -32,9 +32,8 @@ const DATE_RE = new RegExp(
  */
 function timeBeside(times: readonly TimeMention[], body: string, start: number, end: number): string | undefined {
   const near = times.filter((t) => (t.end <= start && /^[ \t]*(?:on[ \t]+)?$/i.test(body.slice(t.end, start))) || (t.start >= end && /^[ \t]*,?[ \t]*at[ \t]+$/i.test(body.slice(end, t.start))));
-  if (near.length !== 1) return undefined;
-  const m = near[0].minutes;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  // (The sheet's form of a time: the 24-hour clock, hours padded.)
+  return near.length === 1 ? renderTime(near[0].minutes, { ...near[0], suffix: '', padded: true }, body) : undefined;
 }
 
 /** A date phrase that opens with its weekday before its day ("Friday 22 November"). */

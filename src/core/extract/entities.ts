@@ -10,6 +10,7 @@ import { standIns } from './standIns';
 import { SPEECH } from '../claims/attribution';
 import type { EntityType, Role } from '../types';
 import { wordClasses } from '../language/lexicon';
+import { escapeRegExp } from '../text/tokens';
 import { STOP_CAPS, TITLE_HEADS, TITLE_MODIFIERS, ROLE_NOUNS, ORG_WORDS, PUBLIC_BODY_WORDS, JURISDICTION_WORDS, OUTLET_WORDS, PLACE_WORDS, CHANNEL_AFTER, OUTLET_CUES, BODY_HEADS, BODY_MODIFIERS, REPORT_VERBS, MORE_SPEECH, LOCATIVE, nounAfter, DEMONYM_SUFFIX, CALENDAR, bare, isPossessive, lower, isAcronym, initials, lastWord, isVerbOfSaying } from './lexicon';
 import { slug, type IdMaker } from './ids';
 import { type Src, type NameRun, type Draft, TYPED_EVIDENCE } from './model';
@@ -76,10 +77,7 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
   };
 
   /** Whether `word` stands in the article somewhere without `lead` before it ("in Pellham" beside "Tonight Pellham"). */
-  const standsWithout = (lead: string, word: string) => {
-    const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`(?<!${esc(lead)}[ \\t]+)(?<![\\p{L}\\p{N}])${esc(word)}(?![\\p{L}\\p{N}])`, 'u').test(text);
-  };
+  const standsWithout = (lead: string, word: string) => new RegExp(`(?<!${escapeRegExp(lead)}[ \\t]+)(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'u').test(text);
   for (const runs of runsBySrc) {
     for (const run of runs) {
       const { src } = run;

@@ -6,7 +6,7 @@ import { usually } from '../language/lexicon';
 import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import { SentenceContext } from '../claims/context';
 import { REPORTING, SOURCE_WORDS } from '../claims/speech';
-import { bracketedAfter, verbAfter } from '../claims/reporter';
+import { accordingTo, bracketedAfter, verbAfter } from '../claims/reporter';
 import { findMentions, isRangeEnd, type Mention } from '../mentions/numbers';
 import { durationAt, isDurationTail } from '../mentions/durations';
 import { checkDuration } from './durations';
@@ -431,7 +431,7 @@ function shownAsSource(ctx: SentenceContext, at: number, len: number, from: numb
   while (lead > 0 && at - lead < 2 && !SOURCE_WORDS.has(toks[lead - 1].norm) && (toks[lead - 1].norm === 'the' || /^\p{Lu}\p{Ll}+$/u.test(toks[lead - 1].text))) lead--;
   const before = toks[lead - 1]?.norm ?? '';
   // ("according to the operator", not "the subsidy to the operator".)
-  if (SOURCE_WORDS.has(before) || (before === 'to' && toks[lead - 2]?.norm === 'according')) return true;
+  if (SOURCE_WORDS.has(before) || accordingTo(ctx, at)) return true;
   return !!ctx.sentence.tableHeaders && ctx.headerOf(toks[at].start) !== ctx.headerOf(toks[from]?.start ?? -1);
 }
 

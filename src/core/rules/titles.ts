@@ -206,6 +206,9 @@ export function checkRoles(
         continue;
       }
       const last = toks[after - 1];
+      // The span a second fix replaces: the title, with a qualifier that is no possessive ("US envoy",
+      // "Middle East envoy"; not "the trust's").
+      const titleFrom = qualLen && !/['’]s?$/.test(toks[at - 1].text) ? at - qualLen : at;
       // Title then name: "Finance Minister Ana Ruiz", "the city's mayor, Ana Ruiz, said".
       // (A title that introduces a name in commas is that name's, not an apposition to a name
       // before it: "… for Ana Ruiz, the returning officer, Bo Lind, announced".)
@@ -222,8 +225,6 @@ export function checkRoles(
           introduces = names.length > 0;
         }
         const qualifier = qualLen ? toks.slice(at - qualLen, at).map((t) => t.norm).join(' ') : undefined;
-        // (The span a second fix replaces takes a qualifier that is no possessive: "US envoy".)
-        const titleFrom = qualLen && !/['’]s?$/.test(toks[at - 1].text) ? at - qualLen : at;
         if (names.length && !names.some((t) => MONTHS_DAYS.has(t.norm) || NOT_NAMES.has(t.norm))) claims.push({ names, holder, title: role.title, span: [toks[titleFrom].start, last.end], qualifier });
       }
       // Name, then the title in apposition: "Ana Ruiz, the mayor's deputy", "…, Mr Trump's son-in-law".
@@ -237,8 +238,6 @@ export function checkRoles(
       if (names.length !== head - k) continue;
       const person = personOf(names, index);
       // An unknown name must look like a person's full name; a lone capitalised word may be a place or a day.
-      // The span keeps an owner ("the trust's") and takes in a modifier ("Middle East" envoy).
-      const titleFrom = qualLen && !/['’]s?$/.test(toks[at - 1].text) ? at - qualLen : at;
       if (person || names.length >= 2) claims.push({ names, holder, title: role.title, span: [toks[titleFrom].start, toks[after - 1].end], qualifier: toks.slice(at - qualLen, at).map((t) => t.norm).join(' ') });
     }
   }

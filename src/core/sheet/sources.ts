@@ -9,6 +9,7 @@ import type { CompiledSheet } from './compile';
 import { findMentions } from '../mentions/numbers';
 import { countedWord } from '../mentions/counted';
 import { maskText } from '../text/mask';
+import { escapeRegExp } from '../text/tokens';
 
 /** The key of a figure's kind and value in {@link CompiledSheet.unlisted}. */
 export function unlistedKey(kind: string, value: number): string {
@@ -40,7 +41,7 @@ export function withSources(compiled: CompiledSheet, sources: readonly string[] 
       let found = spans.get(f.source);
       if (!found) {
         found = [];
-        const words = f.source.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        const words = f.source.trim().split(/\s+/).map(escapeRegExp);
         const re = words[0] ? new RegExp(words.join('\\s+'), 'g') : undefined;
         for (let hit = re?.exec(source); hit; hit = re!.exec(source)) found.push({ start: hit.index, end: hit.index + hit[0].length });
         spans.set(f.source, found);

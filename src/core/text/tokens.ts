@@ -239,6 +239,9 @@ function wordCharWidth(text: string, i: number, c: number): number {
 }
 
 /** Matches `case` of `model` onto `text`: all caps, capitalised first letter, or as is. */
+/** `s` as a regular expression that matches it literally. */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export function matchCase(model: string, text: string): string {
   const letters = model.replace(/[^\p{L}]/gu, '');
   // Upper-case copy ("ARAQCHI SAYS"), but not a short acronym standing in for a name ("CNN").
