@@ -238,6 +238,9 @@ describe('sheet format: weekday, month and time of a dated event', () => {
     assert.equal(r.fixed, 'The recall begins on Friday 14 March.');
     assert.equal(oneFinding('The recall begins on Thursday.').fixed, 'The recall begins on Friday.');
   });
+  it('a figure\'s digit groups are no commas of the clause: the event word before "12,000 scooters" still dates the weekday after them', () => {
+    assert.equal(oneFinding('Orrin begins its recall of all 12,000 scooters in the Vela range on Thursday 14 March.').fixed, 'Orrin begins its recall of all 12,000 scooters in the Vela range on Friday 14 March.');
+  });
   it('a wrong time is flagged, the fix in the draft’s clock', () => {
     assert.deepEqual(confirmed('The recall begins at 9 a.m. on Friday.'), ['recall-start', 'recall-start']);
     assert.equal(oneFinding('The recall begins on 14 March at 10am.').fixed, 'The recall begins on 14 March at 9am.');

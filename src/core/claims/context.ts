@@ -15,6 +15,8 @@ import { isCommonWord } from '../language/lexicon';
 import { countryOfCapital } from '../language/countries';
 import { derivedFrom } from '../language/spelling';
 
+/** Is the UTF-16 unit an ASCII digit? */
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike', 'when']);
 /** STRONG and "and": the words countClauses reads (most words are turned away before the look-up, never hashed). */
 const CLAUSE_WORDS = new WordSieve([...STRONG, 'and']);
@@ -83,7 +85,10 @@ export class SentenceContext {
       // The marks counted are single UTF-16 units, so the gap is read unit by unit.
       for (let i = prevEnd; i < t.start; i++) {
         const ch = masked.charCodeAt(i);
-        if (ch === 0x2c) commas++; // ,
+        // (A comma between digits, "12,000", groups a figure's digits: no comma of the clause.)
+        if (ch === 0x2c) {
+          if (!(i === t.start - 1 && i === prevEnd && isDigit(masked.charCodeAt(i - 1)) && isDigit(masked.charCodeAt(i + 1)))) commas++;
+        }
         // A dash after a label of a few words that opens the sentence ("Late November — Protests
         // break out") joins the label to its line, as a colon does.
         else if ((ch === 0x2014 || ch === 0x2013) && k <= 3) continue;
