@@ -241,6 +241,19 @@ describe('sheet format: weekday, month and time of a dated event', () => {
   it('a figure\'s digit groups are no commas of the clause: the event word before "12,000 scooters" still dates the weekday after them', () => {
     assert.equal(oneFinding('Orrin begins its recall of all 12,000 scooters in the Vela range on Thursday 14 March.').fixed, 'Orrin begins its recall of all 12,000 scooters in the Vela range on Friday 14 March.');
   });
+  it('a weekday before a day and month is that day\'s: in a sentence about another event, "Thursday 14 March" is a slip for the recall\'s Friday', () => {
+    const r = oneFinding('Dealers will inspect the scooters from Thursday 14 March.');
+    assert.equal(r.flagged, 'Thursday');
+    assert.equal(r.fixed, 'Dealers will inspect the scooters from Friday 14 March.');
+    assert.equal(r.finding.factId, 'recall-start');
+    assert.ok(confirmed('Dealers will inspect the scooters from Friday, 14 March.').includes('recall-start'));
+  });
+  it('a lone function word of a date\'s context ("from") never outweighs another event\'s content word', () => {
+    const fromWord = sheetWith((s) => Object.assign(s.dates.find((d: any) => d.id === 'inspections'), { weekday: 'Friday', context: ['inspect', 'from'] }));
+    const r = oneFinding('Orrin said the recall of the Vela scooters begins from Thursday.', fromWord);
+    assert.equal(r.finding.factId, 'recall-start');
+    assert.equal(r.fixed, 'Orrin said the recall of the Vela scooters begins from Friday.');
+  });
   it('a wrong time is flagged, the fix in the draft’s clock', () => {
     assert.deepEqual(confirmed('The recall begins at 9 a.m. on Friday.'), ['recall-start', 'recall-start']);
     assert.equal(oneFinding('The recall begins on 14 March at 10am.').fixed, 'The recall begins on 14 March at 9am.');

@@ -32,6 +32,11 @@ export function isPluralNoun(norm: string): boolean {
   return wordClasses(norm)[0] === 'm';
 }
 
+/** Whether a lower-case word is mostly a preposition, determiner or particle ("from", "until", "to"): a word that says nothing of a topic. */
+export function isFunctionWord(norm: string): boolean {
+  return /^[ido]$/.test(usually(norm) ?? '');
+}
+
 /** Whether a lower-case word is a common English word (of any part of speech but a proper noun). */
 export function isCommonWord(norm: string): boolean {
   return /[^p]/.test(wordClasses(norm));

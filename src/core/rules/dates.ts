@@ -9,6 +9,8 @@ import { matchCase } from '../text/tokens';
 import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from '../language/dateWords';
 import { datePhrases, renderTime, timeAgrees, timesOfDay } from '../mentions/dates';
 import type { DateFact } from '../types';
+import { isFunctionWord } from '../language/lexicon';
+import { WEAK } from '../claims/context';
 
 const MONTH_LIST = MONTHS.toLowerCase().split('|');
 const WEEKDAY_LIST = WEEKDAYS.toLowerCase().split('|');
@@ -163,6 +165,13 @@ function compareCalendar(draft: Calendar, verified: Calendar): 'same' | 'differs
   return 'same';
 }
 
+/** The day and month of the date phrase right after a weekday ("Saturday 7 December", "Saturday, 7 December"), if it names both. */
+function dayAfter(next: RegExpExecArray | undefined, end: number): Calendar | undefined {
+  if (!next || !/^,?[ \t]{1,2}$/.test(next.input.slice(end, next.index))) return undefined;
+  const day = calendarOf(next[0]);
+  return day.days !== undefined && day.month !== undefined ? day : undefined;
+}
+
 /** Words that open another time than the clause's event ("two days after the inquiry", "since the storm"). */
 const ANOTHER_TIME = new Set(['after', 'before', 'since', 'until', 'following']);
 
@@ -176,7 +185,9 @@ export function checkDates(pass: Pass): void {
   checkTimes(pass);
   // The phrases in text order; each is then read in its sentence.
   let si = 0;
-  for (const m of datePhrases(masked, starts.dateAnchors)) {
+  const phrases = datePhrases(masked, starts.dateAnchors);
+  for (let pi = 0; pi < phrases.length; pi++) {
+    const m = phrases[pi];
     while (si < contexts.length && contexts[si].sentence.end <= m.index) si++;
     if (si >= contexts.length) break;
     const ctx = contexts[si];
@@ -191,6 +202,23 @@ export function checkDates(pass: Pass): void {
     if (!same.length) continue;
     const from = ctx.tokenAt(start);
     const to = Math.max(from + 1, ctx.tokenAt(end));
+    /** Flags the phrase for the event where one word of it is wrong (wordFix), replacing that word; false where more differs. */
+    const pushWordFix = (d: DateFact): boolean => {
+      const one = wordFix(m[0], calendarOf(m[0]), d);
+      if (!one) return false;
+      const draft = text.slice(start, end);
+      findings.push({
+        start: start + one.from,
+        end: start + one.to,
+        ruleId: 'date-mismatch',
+        severity: 'error',
+        message: `Draft says ${draft} for when ${d.event}; verified: ${one.text}${norm(d.text) !== norm(one.text) ? ` (${d.text})` : ''}`,
+        factId: d.id,
+        verified: one.text,
+        fixes: [{ title: `Replace with ${one.text} (verified)`, edits: [{ start: start + one.from, end: start + one.to, text: one.text }] }],
+      });
+      return true;
+    };
     // "The ship struck the Nordvik Trader at 18:42 on 9 December": an event word of the date's own
     // clause, with no comma between, dates it however many words its object and time take.
     const ranked = same
@@ -198,7 +226,7 @@ export function checkDates(pass: Pass): void {
         const phrases = sheet.dateContext.get(d.id)!;
         let w = ctx.phraseWeight(phrases, from, to, undefined, sheet.contextWords);
         // (Not past a word that opens another time: "two days after the inquiry into the storm of 4 December".)
-        for (let k = from - 1; k >= 0 && from - k <= 24 && w < 0.4 && ctx.unbroken(k, from) && !ANOTHER_TIME.has(ctx.sentence.tokens[k].norm); k--) if (phrases.some((p) => p.length === 1 && p[0] === ctx.lemmas[k])) w = 0.4;
+        for (let k = from - 1; k >= 0 && from - k <= 24 && w < 0.4 && ctx.unbroken(k, from) && !ANOTHER_TIME.has(ctx.sentence.tokens[k].norm); k--) if (phrases.some((p) => p.length === 1 && p[0] === ctx.lemmas[k])) w = Math.max(w, isFunctionWord(ctx.lemmas[k]) ? WEAK : 0.4);
         return { d, w };
       })
       .sort((a, b) => b.w - a.w);
@@ -211,6 +239,15 @@ export function checkDates(pass: Pass): void {
     if (top.w < 0.35 || norm(top.d.text) === phrase) continue;
     if (calendar) {
       const said = calendarOf(m[0]);
+      // "Saturday 7 December": a weekday before a day and month is that day's; where an event of
+      // the story has that day and month, the weekday is of it, whatever the words around it.
+      const day = said.weekday !== undefined && said.month === undefined ? dayAfter(phrases[pi + 1], end) : undefined;
+      const dated = day && same.find((d) => endsOfFact(d).some((e) => e.cal.weekday !== undefined && e.cal.month === day.month && e.cal.days === day.days));
+      if (dated) {
+        if (endFor(said, dated).cal.weekday === said.weekday) confirmations.push({ start, end, factId: dated.id });
+        else pushWordFix(dated);
+        continue;
+      }
       // The date of another of the story's events is that event's ("November 2019" in a line on
       // the last strike); a full date (a month with its days or year) is, whatever the context.
       const full = said.month !== undefined && (said.days !== undefined || said.year !== undefined);
@@ -224,21 +261,7 @@ export function checkDates(pass: Pass): void {
       const fitting = ranked.filter((r) => r.w >= 0.35 && compareCalendar(said, endFor(said, r.d).cal) === 'differs');
       if (!fitting.length) continue;
       top = fitting.reduce((a, b) => (sharedParts(said, endFor(said, b.d).cal) > sharedParts(said, endFor(said, a.d).cal) ? b : a));
-      const one = wordFix(m[0], said, top.d);
-      if (one) {
-        const draft = text.slice(start, end);
-        findings.push({
-          start: start + one.from,
-          end: start + one.to,
-          ruleId: 'date-mismatch',
-          severity: 'error',
-          message: `Draft says ${draft} for when ${top.d.event}; verified: ${one.text}${norm(top.d.text) !== norm(one.text) ? ` (${top.d.text})` : ''}`,
-          factId: top.d.id,
-          verified: one.text,
-          fixes: [{ title: `Replace with ${one.text} (verified)`, edits: [{ start: start + one.from, end: start + one.to, text: one.text }] }],
-        });
-        continue;
-      }
+      if (pushWordFix(top.d)) continue;
       if (!isCalendar(top.d.text)) continue;
     }
     const draft = text.slice(start, end);
