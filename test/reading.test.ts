@@ -304,6 +304,13 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('On the American side, Steve Witkoff, President Trump’s Middle East envoy, who led the delegation, also called the meeting “a good start”.'), ['quote-misattributed: Steve Witkoff, President Trump’s Middle East envoy, who led the delegation, also called the meeting “a good start']);
   });
 
+  it('a name inside the apposition of the sentence\'s subject ("X, a friend of Y, called it “…”") is no speaker: X is', () => {
+    assert.deepEqual(found('Steve Witkoff, a longtime friend of Abbas Araghchi, called the talks “a good start”.').map((f) => f.split(':')[0]), ['quote-misattributed']);
+    assert.deepEqual(found('Abbas Araghchi, a counterpart of Steve Witkoff, called the talks “a good start”.'), []);
+    // (A name after the verb's own clause, in commas of its title, is the subject of the verb that follows.)
+    assert.deepEqual(found('Steve Witkoff said that Abbas Araghchi, the foreign minister, called the talks “a good start”.'), []);
+  });
+
   it('two verified quotes of one speaker run together in one pair of marks are each verbatim; of two speakers, they are no quote of either', () => {
     assert.deepEqual(found('Araghchi called it “a good start. Never negotiable”.'), []);
     assert.deepEqual(found('Araghchi called it “a good start, reassuring agreement”.'), []);

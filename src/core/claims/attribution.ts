@@ -10,6 +10,7 @@ import { wordsAt } from '../mentions/names';
 import type { SentenceContext } from './context';
 import { phraseWords, WordMap, type Token } from '../text/tokens';
 import { SPEECH } from './speech';
+import { usually } from '../language/lexicon';
 
 export { SPEECH };
 
@@ -100,6 +101,12 @@ export function attribute(
       at = end - 1;
       continue;
     }
+    // "Kilbride-Osei, a former leader of Pellham Borough Council, called …": a name inside the
+    // apposition of the sentence's subject is no subject of its verb; the name before it is.
+    if (end < qa && inApposition(text, toks, at, end)) {
+      at = end - 1;
+      continue;
+    }
     let score = 0;
     const according = at >= 2 && toks[at - 2].norm === 'according' && toks[at - 1].norm === 'to';
     if (according || inWords || putIt) score = 0.8;
@@ -142,6 +149,20 @@ function inRelativeClause(text: string, toks: Token[], at: number): boolean {
   for (let k = at - 1; k >= 0 && at - k <= 8; k--) {
     if (/^(?:who|which|whose)$/.test(toks[k].norm)) return true;
     if (/[,;:()—–]/.test(text.slice(toks[k].end, toks[k + 1].start))) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether tokens [at, end) stand inside an apposition in commas that a determiner opens after
+ * the words before it ("Witkoff, a friend of Araghchi, called …"; not "…, said Araghchi, …").
+ */
+function inApposition(text: string, toks: Token[], at: number, end: number): boolean {
+  if (!/,/.test(text.slice(toks[end - 1].end, toks[end].start))) return false;
+  for (let k = at - 1; k >= 1 && at - k <= 8; k--) {
+    const gap = text.slice(toks[k - 1].end, toks[k].start);
+    if (/[;:()—–]/.test(gap)) return false;
+    if (/,/.test(gap)) return k < at && usually(toks[k].norm) === 'd' && !toks.slice(k, at).some((t) => SPEECH.has(t.norm));
   }
   return false;
 }
