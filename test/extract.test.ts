@@ -304,6 +304,14 @@ describe('extract: entity types and dates (issue 19 fault classes)', () => {
     assert.ok(!d.context.includes('school') && d.context.includes('joined'), d.context.join(', '));
   });
 
+  it('two periods of one kind in a sentence ("this year … last year") are no dated events: their figures tell them apart, and a draft stays quiet', () => {
+    const article = ['# Subsidy', '', 'The regional government is paying the operator a subsidy of €46.5 million this year, up from €41 million last year.', '', 'Fares rose by 6% last year, the operator said.'].join('\n');
+    const { sheet: s } = extractFacts(article, { articlePath: 's.md', markdown: true });
+    assert.deepEqual(s.dates.map((d) => d.source.slice(0, 5)), ['Fares']);
+    const proposed = validateFactSheet(JSON.parse(JSON.stringify(s)));
+    assert.deepEqual(check('Public money keeps flowing: a €46.5 million subsidy from the regional government this year, against €41 million last year.', proposed).map((f) => f.message), []);
+  });
+
   it('month and year stay whole ("February 2022", never "February 20"), ranges of days and years are one date', () => {
     const dates = sheet.dates.map((d) => d.text);
     for (const d of ['February 2022', 'November 2023', '14 to 16 March', 'between 2024 and 2026', 'Tuesday']) assert.ok(dates.includes(d), `${d} in ${dates.join(', ')}`);

@@ -10,6 +10,11 @@ import type { Src } from './model';
 import { renderTime, timesOfDay, type TimeMention } from '../mentions/dates';
 
 const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
+/** A relative period ("last year"), with the kind of period it counts in. */
+const PERIOD = '(?:last|next|this|the past|the previous|earlier this|later this) (year|month|week|weekend|season|spring|summer|autumn|fall|winter|decade)';
+const RELATIVE = new RegExp(`^${PERIOD}$`);
+const RELATIVE_ALL = new RegExp(`\\b${PERIOD}\\b`, 'g');
+
 
 /** Dates: a weekday, a day and month (or a range of days: "14 to 16 March"), a month and year, a year range, "last year". */
 const DATE_RE = new RegExp(
@@ -21,7 +26,7 @@ const DATE_RE = new RegExp(
     `(?:${MONTHS}) ${DAY}(?: ?(?:-|–|to|and|until) ?${DAY})?(?:,? \\d{4})?`,
     `(?:(?:early|late|mid)[ -])?(?:${MONTHS})(?: \\d{4})?`,
     `between (?:1[89]|20)\\d\\d and (?:1[89]|20)\\d\\d`,
-    `(?:last|next|this|the past|the previous|earlier this|later this) (?:year|month|week|weekend|season|spring|summer|autumn|fall|winter|decade)`,
+    PERIOD,
   ].map((p) => `(?:${p})(?![A-Za-z0-9])`).join('|'),
   'g',
 );
@@ -78,6 +83,11 @@ export function findDates(text: string, masked: string, srcs: Src[], nextId: IdM
       const ctx = context.length ? context : [slug(dtext, 2)];
       const time = timeBeside((times ??= timesOfDay(body)), body, m.index, m.index + m[0].length);
       const weekday = WEEKDAY_WITH_DAY.test(dtext) ? dtext.split(/[ ,]/)[0] : undefined;
+      // "paying CRR this year, up from €41 million last year": two periods of one kind in a
+      // sentence are told apart only by their figures, which say it; as events they would tie
+      // every "this year" of a draft to the sentence's other.
+      const period = RELATIVE.exec(dtext)?.[1];
+      if (period && [...body.matchAll(RELATIVE_ALL)].filter((r) => r[1] === period).length > 1) continue;
       dates.push({ id: nextId(`date-${slug(dtext)}`), text: dtext, event, context: ctx, ...(weekday ? { weekday } : {}), ...(time ? { time } : {}), source: src.text });
       prev = { end: at + m[0].length, event };
     }
