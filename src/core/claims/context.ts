@@ -88,9 +88,7 @@ export class SentenceContext {
       for (let i = prevEnd; i < t.start; i++) {
         const ch = masked.charCodeAt(i);
         // (A comma between digits, "12,000", groups a figure's digits: no comma of the clause.)
-        if (ch === 0x2c) {
-          if (!(i === t.start - 1 && i === prevEnd && isDigit(masked.charCodeAt(i - 1)) && isDigit(masked.charCodeAt(i + 1)))) commas++;
-        }
+        if (ch === 0x2c) commas += i === prevEnd && i === t.start - 1 && isDigit(masked.charCodeAt(i - 1)) && isDigit(masked.charCodeAt(i + 1)) ? 0 : 1;
         // A dash after a label of a few words that opens the sentence ("Late November — Protests
         // break out") joins the label to its line, as a colon does.
         else if ((ch === 0x2014 || ch === 0x2013) && k <= 3) continue;

@@ -15,7 +15,6 @@ const PERIOD = '(?:last|next|this|the past|the previous|earlier this|later this)
 const RELATIVE = new RegExp(`^${PERIOD}$`);
 const RELATIVE_ALL = new RegExp(`\\b${PERIOD}\\b`, 'g');
 
-
 /** Dates: a weekday, a day and month (or a range of days: "14 to 16 March"), a month and year, a year range, "last year". */
 const DATE_RE = new RegExp(
   [

@@ -203,8 +203,8 @@ export function checkDates(pass: Pass): void {
     const from = ctx.tokenAt(start);
     const to = Math.max(from + 1, ctx.tokenAt(end));
     /** Flags the phrase for the event where one word of it is wrong (wordFix), replacing that word; false where more differs. */
-    const pushWordFix = (d: DateFact): boolean => {
-      const one = wordFix(m[0], calendarOf(m[0]), d);
+    const pushWordFix = (said: Calendar, d: DateFact): boolean => {
+      const one = wordFix(m[0], said, d);
       if (!one) return false;
       const draft = text.slice(start, end);
       findings.push({
@@ -245,7 +245,7 @@ export function checkDates(pass: Pass): void {
       const dated = day && same.find((d) => endsOfFact(d).some((e) => e.cal.weekday !== undefined && e.cal.month === day.month && e.cal.days === day.days));
       if (dated) {
         if (endFor(said, dated).cal.weekday === said.weekday) confirmations.push({ start, end, factId: dated.id });
-        else pushWordFix(dated);
+        else pushWordFix(said, dated);
         continue;
       }
       // The date of another of the story's events is that event's ("November 2019" in a line on
@@ -261,7 +261,7 @@ export function checkDates(pass: Pass): void {
       const fitting = ranked.filter((r) => r.w >= 0.35 && compareCalendar(said, endFor(said, r.d).cal) === 'differs');
       if (!fitting.length) continue;
       top = fitting.reduce((a, b) => (sharedParts(said, endFor(said, b.d).cal) > sharedParts(said, endFor(said, a.d).cal) ? b : a));
-      if (pushWordFix(top.d)) continue;
+      if (pushWordFix(said, top.d)) continue;
       if (!isCalendar(top.d.text)) continue;
     }
     const draft = text.slice(start, end);
