@@ -197,6 +197,15 @@ describe('reading the language', () => {
     assert.deepEqual(flagged('The guild said 307 threatened jobs were at risk.'), ['number-mismatch: 307']);
   });
 
+  it('a word of a surname of several words ("Ní Bhraonáin") is no other given name before its last word', () => {
+    const src = 'Úna Ní Bhraonáin, a spokeswoman for the trust, said the loan was safe.';
+    const irish = loadFactSheet(JSON.stringify({ story: { id: 'irish', title: 'Loan', article: 'article.md' }, entities: [{ id: 'una', type: 'person', name: 'Úna Ní Bhraonáin', aliases: ['Ní Bhraonáin'], source: src }, { id: 'sean', type: 'person', name: 'Seán Mac Giolla', aliases: ['Mac Giolla'], source: src }], figures: [], dates: [], quotes: [], settings: [] }));
+    const names = (draft: string) => check(draft, irish, { cache: false }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
+    assert.deepEqual(names(src), []);
+    assert.deepEqual(names('Ní Bhraonáin said the loan was safe.'), []);
+    assert.deepEqual(names('Mac Giolla said so, and Ní Bhraonáin agreed.'), []);
+  });
+
   it('another given name before a known surname is flagged; honorifics, titles and long forms are not', () => {
     // Another person's given name of the story; an unknown word may be a title or a relative, and is left alone.
     assert.deepEqual(flagged('Kwame Okafor called the loan “a bridge to the future”.'), ['name-mismatch: Kwame']);
@@ -253,6 +262,18 @@ describe('reading the language', () => {
   it("a table's row label says what its cells count, and a column header may name who reports them", () => {
     const table = '| | Dockers Guild | Harbour Trust |\n| --- | --- | --- |\n| Jobs at risk | more than 307 | – |\n| Analysts | – | 1,240 |\n';
     assert.deepEqual(check(table, sheet, { cache: false }).map((f) => `${f.ruleId}: ${table.slice(f.start, f.end)}`), ['number-mismatch: more than 307']);
+  });
+
+  it("a table cell is its column's source when the column header names one: a source in another cell of the row does not report it", () => {
+    const table = '| | Dockers Guild | Harbour Trust |\n| --- | --- | --- |\n| Jobs at risk | more than 370 | none, the trust says |\n';
+    assert.deepEqual(check(table, sheet, { cache: false }).map((f) => `${f.ruleId}: ${table.slice(f.start, f.end)}`), []);
+    const wrong = '| | Dockers Guild | Harbour Trust |\n| --- | --- | --- |\n| Jobs at risk | none, the guild says | more than 370 |\n';
+    assert.deepEqual(check(wrong, sheet, { cache: false }).map((f) => f.ruleId), ['number-mismatch']);
+  });
+
+  it('a number in words with "point" is a decimal ("five point two")', () => {
+    assert.deepEqual(flagged('The rate is reviewed every five point two years.'), []);
+    assert.deepEqual(flagged('The rate is reviewed every five point four years.'), ['number-mismatch: five point four']);
   });
 
   it("a round-up item's bold label is one of its names: another story's item with one other name is left alone", () => {
@@ -1523,5 +1544,47 @@ describe('settings: the event a trigger names', () => {
   it('a plural of a one-word event is other things of its kind, not the event', () => {
     assert.deepEqual(found('The aftershock brought down a school in Karsta.'), ['place-mismatch: Karsta']);
     assert.deepEqual(found('Schools in Karsta stay closed until Monday.'), []);
+  });
+});
+
+describe('a draft sentence restating an article sentence: its date and place are that sentence’s', () => {
+  // An invented story, written for these tests.
+  const burnt = 'The fire had burnt 3,840 hectares by Tuesday, the fire service said.';
+  const crews = 'Up to 600 firefighters would be deployed by Thursday, the agency said.';
+  const largest = 'It is the largest fire in the Brannoch Hills since July 2011, when 2,100 hectares burnt.';
+  const start = 'The fire broke out in Kell Gorge on Sunday.';
+  const sheet = loadFactSheet(
+    JSON.stringify({
+      story: { id: 'fire', title: 'Hill fire', article: 'article.md' },
+      entities: [
+        { id: 'kell', type: 'place', name: 'Kell Gorge', source: start },
+        { id: 'brannoch', type: 'place', name: 'Brannoch Hills', source: largest },
+      ],
+      figures: [
+        { id: 'area', kind: 'count', value: 3840, text: '3,840', qualifier: 'exact', counts: 'hectares burnt', context: ['hectares', 'burnt'], source: burnt },
+        { id: 'crews', kind: 'count', value: 600, text: 'Up to 600', qualifier: 'up-to', counts: 'firefighters to be deployed', context: ['firefighters', 'deployed'], source: crews },
+        { id: 'area-2011', kind: 'count', value: 2100, text: '2,100', qualifier: 'exact', counts: 'hectares burnt in 2011', context: ['hectares', '2011'], source: largest },
+      ],
+      dates: [
+        { id: 'area-by', text: 'Tuesday', weekday: 'Tuesday', event: 'the date of the area figure', context: ['burnt', 'by'], source: burnt },
+        { id: 'reinforce', text: 'Thursday', weekday: 'Thursday', event: 'the firefighters are deployed', context: ['deployed', 'firefighters'], source: crews },
+        { id: 'start', text: 'Sunday', weekday: 'Sunday', event: 'the fire broke out', context: ['broke out', 'started'], source: start },
+        { id: 'fire-2011', text: 'July 2011', event: 'the previous largest fire', context: ['largest', 'since'], source: largest },
+      ],
+      quotes: [],
+      settings: [{ id: 'origin', entity: 'kell', triggers: ['broke out', 'fire'], prepositions: ['in'], what: 'where the fire broke out', source: start }],
+    }),
+  );
+  const found = (draft: string) => check(draft, sheet, { cache: false }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
+
+  it('a date the restated sentence says is right, though a word of another event is in the sentence', () => {
+    assert.deepEqual(found('Firefighters were struggling on Tuesday to hold a fire that has scorched 3,840 hectares.'), []);
+    // Not where a word of another event stands right by the date.
+    assert.deepEqual(found('The fire broke out on Tuesday and has scorched 3,840 hectares.'), ['date-mismatch: Tuesday']);
+  });
+
+  it('a place the restated sentence gives the event is right, though the sheet places the event elsewhere', () => {
+    assert.deepEqual(found('It is the biggest fire in the Brannoch Hills since July 2011, when about 2,100 hectares burnt.'), []);
+    assert.deepEqual(found('The fire broke out in the Brannoch Hills.'), ['place-mismatch: Brannoch Hills']);
   });
 });

@@ -338,6 +338,16 @@ describe('sheet format: ratios, relative changes and points', () => {
     assert.equal(r.fixed, 'Orrin’s share of the scooter market rose 2.1 points this year.');
     assert.equal(oneFinding('Orrin’s share of the scooter market fell 2.1 points this year.').finding.factId, 'market-share');
   });
+  it('a direction verb several words before "by" reads the figure as a relative change ("cut the risk of crashes for riders in busy cities by 40%")', () => {
+    const crashed = sheetWith((s) => s.figures.push({ id: 'crash-share', kind: 'share', value: 0.12, text: '12%', qualifier: 'exact', counts: 'riders who crashed', context: ['crashes', 'riders'], source: s.figures.find((f: any) => f.id === 'brake-risk').source }));
+    assert.deepEqual(confirmed('The new brakes cut the risk of crashes for riders in busy cities by 40%.', crashed), ['brake-risk']);
+    assert.equal(oneFinding('The new brakes cut the risk of crashes for riders in busy cities by 45%.', crashed).finding.factId, 'brake-risk');
+  });
+  it('the ends of a verified interval are that interval\'s, never the ratio it brackets', () => {
+    const interval = sheetWith((s) => s.figures.push({ id: 'brake-ci', kind: 'count', range: { low: 0.45, high: 0.8 }, text: '0.45 to 0.80', qualifier: 'exact', counts: 'confidence interval of the relative risk', context: ['confidence interval', 'interval'], source: s.figures.find((f: any) => f.id === 'brake-risk').source }));
+    assert.deepEqual(confirmed('Riders with the new brakes had a relative risk of crashes of 0.60 (confidence interval 0.45 to 0.80).', interval), ['brake-risk', 'brake-ci', 'brake-ci']);
+    assert.equal(oneFinding('Riders with the new brakes had a relative risk of crashes of 0.60 (confidence interval 0.45 to 0.85).', interval).finding.factId, 'brake-ci');
+  });
   it('a ratio needs ratioOf, and its text must say its value', () => {
     assert.match(problemsOf((s) => delete s.figures[5].ratioOf).join('\n'), /\$\.figures\[5\]\.ratioOf: a ratio needs ratioOf: one of relative-risk, change, points/);
     assert.match(problemsOf((s) => (s.figures[5].value = 0.7), false).join('\n'), /\$\.figures\[5\]\.text: "0\.60" reads as 0\.6, but a relative-risk of 0\.7 is said 0\.7 or 30%/);

@@ -399,6 +399,13 @@ export class SentenceContext {
     return this.masked.slice(first[0], first[1]);
   }
 
+  /** Whether the tokens of `span` lie in the table cell holding `offset` (false outside a table or with no span). */
+  inCellOf(offset: number, span: { at: number; len: number } | undefined): boolean {
+    const cell = this.sentence.tableHeaders?.find(([s, e]) => offset >= s && offset < e);
+    const tok = span && this.sentence.tokens[span.at];
+    return !!cell && !!tok && tok.start >= cell[0] && tok.start < cell[1];
+  }
+
   /** For a table cell: the reporter its column header names ("| Operator (KVR) |"), if one. */
   headerReporter(sheet: CompiledSheet, offset: number): string | undefined {
     const header = this.headerOf(offset);

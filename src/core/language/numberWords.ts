@@ -50,14 +50,17 @@ export const FRACTION_WORDS: [number, string, string][] = [
   [1 / 10, 'tenth', 'tenths'],
 ];
 
+/** A digit's word, as said after "point" ("six point eight"). */
+const DIGIT = '(?:' + UNIT_NAMES.slice(0, 10).join('|') + ')';
 const W = '(?:' + [...UNIT_NAMES, ...TEN_NAMES, 'hundred', 'thousand', 'million', 'billion', 'trillion'].join('|') + ')';
 /**
  * A spelled-out number: words joined by spaces, hyphens and "and"; "and a half" ends one
  * ("seven and a half years", "thirty-two and a half billion"), but not before "of" ("two and a
- * half of them" is a fraction of something).
+ * half of them" is a fraction of something); "point" and digits end one too ("six point eight",
+ * "two point five million").
  */
 export const WORDS_RE = new RegExp(
-  `(?=[abefhmnostz])\\b(?:a |one )?${W}(?:(?:[ -]|(?<=hundred|thousand|million|billion|trillion)\\s+and\\s+|\\s+and\\s+(?=a half)|(?<=thousand|million|billion|trillion),\\s+)(?:${W}|(?<=and\\s+)a half\\b(?!\\s+(?:of|an?|the)\\b)))*\\b`,
+  `(?=[abefhmnostz])\\b(?:a |one )?${W}(?:(?:[ -]|(?<=hundred|thousand|million|billion|trillion)\\s+and\\s+|\\s+and\\s+(?=a half)|(?<=thousand|million|billion|trillion),\\s+)(?:${W}|(?<=and\\s+)a half\\b(?!\\s+(?:of|an?|the)\\b)))*(?:\\s+point(?:\\s+${DIGIT})+(?:\\s+(?:thousand|million|billion|trillion))?)?\\b`,
   'giu',
 );
 
@@ -86,6 +89,14 @@ export function parseNumberWords(phrase: string): number {
     if ((w === 'a' || w === 'one') && i === 0 && words.length > 1 && !(UNITS[words[1]] !== undefined || TENS[words[1]] !== undefined)) {
       current = 1;
       any = true;
+      continue;
+    }
+    // "eighteen point seven": the digits after "point" are decimals.
+    if (w === 'point' && any) {
+      let digits = '';
+      while (i + 1 < words.length && UNITS[words[i + 1]] !== undefined && UNITS[words[i + 1]] < 10) digits += UNITS[words[++i]];
+      if (!digits) return NaN;
+      current = Number(`${current}.${digits}`);
       continue;
     }
     if (UNITS[w] !== undefined) current += UNITS[w];

@@ -120,7 +120,8 @@ const SCALED_FRACTION = /^\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)
 function wordsPrecision(value: number): number {
   // "fifty thousand" → 10,000; "three thousand one hundred and seventeen" → 1; "seven and a half" → 0.5.
   if (value === 0) return 1;
-  if (!Number.isInteger(value)) return 0.5;
+  // ("eighteen point seven" → 0.1.)
+  if (!Number.isInteger(value)) return (value * 2) % 1 === 0 ? 0.5 : 10 ** -(String(value).split('.')[1] ?? '').length;
   let p = 1;
   while (value % (p * 10) === 0) p *= 10;
   return p;

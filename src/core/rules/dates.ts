@@ -11,6 +11,7 @@ import { datePhrases, renderTime, timeAgrees, timesOfDay } from '../mentions/dat
 import type { DateFact } from '../types';
 import { isFunctionWord } from '../language/lexicon';
 import { WEAK } from '../claims/context';
+import { restatedSources, says } from './restated';
 
 const MONTH_LIST = MONTHS.toLowerCase().split('|');
 const WEEKDAY_LIST = WEEKDAYS.toLowerCase().split('|');
@@ -172,6 +173,9 @@ function dayAfter(next: RegExpExecArray | undefined, end: number): Calendar | un
   return day.days !== undefined && day.month !== undefined ? day : undefined;
 }
 
+/** The weight of an event word within two words of a date (claims/context.ts weight: 0.8 before, at two words' distance). */
+const CLOSE = 0.6;
+
 /** Words that open another time than the clause's event ("two days after the inquiry", "since the storm"). */
 const ANOTHER_TIME = new Set(['after', 'before', 'since', 'until', 'following']);
 
@@ -183,6 +187,7 @@ export function checkDates(pass: Pass): void {
   const { masked, text, contexts, sheet, findings, confirmations, wordStarts: starts } = pass;
   if (!sheet.dates.length) return;
   checkTimes(pass);
+  const restated = restatedSources(pass);
   // The phrases in text order; each is then read in its sentence.
   let si = 0;
   const phrases = datePhrases(masked, starts.dateAnchors);
@@ -237,6 +242,16 @@ export function checkDates(pass: Pass): void {
     }
     let top = ranked[0];
     if (top.w < 0.35 || norm(top.d.text) === phrase) continue;
+    // "Firefighters were struggling on Tuesday to hold a fire that has scorched 3,840 hectares":
+    // a sentence restating an article sentence that says this date says it of that sentence's
+    // event, unless a word of another event stands within two words of the date ("the fire broke
+    // out on Tuesday and has burnt 3,840 hectares").
+    const restates = restated(si);
+    if (top.w < CLOSE && restates.length && !restates.includes(top.d.source) && restates.some((src) => says(src, m[0]))) {
+      const own = same.find((d) => restates.includes(d.source) && norm(d.text) === phrase);
+      if (own) confirmations.push({ start, end, factId: own.id });
+      continue;
+    }
     if (calendar) {
       const said = calendarOf(m[0]);
       // "Saturday 7 December": a weekday before a day and month is that day's; where an event of

@@ -49,7 +49,10 @@ export function checkFigure(
   if (m.kind === 'share' && m.style.form === 'fraction' && !/half|halves/i.test(text.slice(m.numStart, m.numEnd)) && !/^\s*(?:of\b|the\b|[.,;:!?)\]—–-]|$)/.test(text.slice(m.numEnd, m.numEnd + 6))) return;
   // "a 40% lower risk than …", "up 2.1 points": a relative risk, change or points, where the sheet
   // has such figures (before the differences below: "40% lower … than" is a relative change).
-  if (sheet.ratioFacts.length && checkRatioKind(m, ctx, sheet, text, findings, confirmations)) return;
+  // (The ends of a range with one end verified are that range's: "0.64 to 0.84" of an interval is no ratio.)
+  const ofRange = (a: Mention, b: Mention) => b.start - a.end < 8 && !!(rangePartnerOf(a, b, sheet) || rangeFirstOf(a, b, sheet));
+  const verifiedEnds = isRangeEnd(text, m) && ((!!before && ofRange(before, m)) || (!!after && ofRange(m, after)));
+  if (sheet.ratioFacts.length && !verifiedEnds && checkRatioKind(m, ctx, sheet, text, findings, confirmations)) return;
   // "a quarter of a percentage point", "a half-point rise": a fraction of a point is a change, no share.
   if (m.kind === 'share' && m.style.form === 'fraction' && /^(?:\s+of\s+an?|[\s-])\s*(?:percentage[\s-]+)?points?\b/i.test(text.slice(m.numEnd, m.numEnd + 32))) return;
   // "+18", "−8": a signed figure is a change, which only a sheet's changes (read above) can be.
@@ -84,7 +87,13 @@ export function checkFigure(
   // In a table, the column header and the row label say what a cell counts, and a header may
   // name who reports it ("| Operator (KVR) |").
   const labels = [ctx.headerOf(m.start), ctx.rowLabelOf(m.start)].filter((x): x is string => !!x).map((x) => ` ${lemmasOf(phraseWords(x)).join(' ')} `);
-  const reporter = ctx.reporter(sheet, from, to) ?? ctx.headerReporter(sheet, m.start);
+  // (A source its column header names outweighs one named in another cell of the row: "| Firefighters | 412 | up to 600 |" under "| | Fire Service | Emergency Agency |".)
+  let reporter = ctx.reporter(sheet, from, to);
+  const column = ctx.headerReporter(sheet, m.start);
+  if (column && (!reporter || !ctx.inCellOf(m.start, ctx.reporterAt))) {
+    reporter = column;
+    ctx.reporterAt = undefined;
+  }
   // "reckons Brackwater holds about 15%", "the buyer will take on the £12 million": a subject
   // shown doing something other than reporting may be whom the figure is about, or what it does;
   // a fact about it, or of the figure's own value, reported by another is not contradicted.

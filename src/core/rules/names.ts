@@ -14,6 +14,7 @@ import { editDistance, nearMiss, SUFFIXES } from '../language/spelling';
 import { inflectionStem } from '../language/lemma';
 import { checkRoles, checkUnknownTitles } from './titles';
 import { checkSettings } from './places';
+import { restatedSources } from './restated';
 
 /** The words that join the words of a name, "&" too ("Vermeer & Oost"). */
 const isJoin = (w: string) => NAME_JOINS.has(w) || w === '&';
@@ -48,7 +49,8 @@ function otherNamesOf(sheet: CompiledSheet): { otherPeople: Set<string>; otherGi
 }
 
 /** Checks names, roles and settings in every sentence. */
-export function checkNames({ text, contexts, sheet, findings, confirmations, before }: Pass): void {
+export function checkNames(pass: Pass): void {
+  const { text, contexts, sheet, findings, confirmations, before } = pass;
   const index = nameIndex(sheet);
   const { known } = index;
   const flagged = new Set<number>();
@@ -175,6 +177,8 @@ export function checkNames({ text, contexts, sheet, findings, confirmations, bef
     if (g === given || MONTHS_DAYS.has(g) || NOT_NAMES.has(g) || HONORIFIC.test(g)) return;
     // A short or long form of the same name ("Steven" for Steve), or another real person of that surname (otherNames: "Ivanka Trump").
     if (g.startsWith(given) || given.startsWith(g) || otherPeople.has(`${g} ${toks[i].norm}`)) return;
+    // A word of the person's own surname of several words ("Ní Bhraonáin", "Mac Giolla").
+    if (index.all.some((f) => f.entity === person.entity && f.words.length >= 2 && f.words[f.words.length - 2] === g)) return;
     // Another person's given name ("Steve Kushner", "Ali Araghchi") is still the wrong one; a
     // place, body, surname or any other word of the story is not a given name.
     if (index.all.some((f) => (f.person ? f.words[f.words.length - 1] === g : f.words.includes(g)))) return;
@@ -197,7 +201,8 @@ export function checkNames({ text, contexts, sheet, findings, confirmations, bef
   // Where role titles and setting triggers may start in the sentence (found in pass 2).
   const roleAt: number[] = [];
   const triggerAt: number[] = [];
-  for (const ctx of contexts) {
+  const restated = restatedSources(pass);
+  contexts.forEach((ctx, si) => {
     const toks = ctx.sentence.tokens;
     roleAt.length = 0;
     triggerAt.length = 0;
@@ -253,10 +258,10 @@ export function checkNames({ text, contexts, sheet, findings, confirmations, bef
     }
     if (roleAt.length) checkRoles(ctx, text, index, findings, flagged, roleAt);
     checkUnknownTitles(ctx, text, sheet, index, findings, flagged);
-    if (triggerAt.length) checkSettings(ctx, text, sheet, index, findings, confirmations, flagged, triggerAt, lastPersons);
+    if (triggerAt.length) checkSettings(ctx, text, sheet, index, findings, confirmations, flagged, triggerAt, lastPersons, restated(si));
     const persons = ctx.persons(sheet);
     if (persons.length) lastPersons = persons;
-  }
+  });
 }
 
 function describe(e: Entity): string {

@@ -17,8 +17,8 @@ const EPS = 1e-9;
 
 /** After a percentage: its direction ("40% lower", "a 40% reduction", "12% more"). */
 const AFTER = /^\s+(?:(?:\p{Ll}+|[-–])\s+){0,1}?(?:(lower|less|fewer|smaller|reductions?|decreases?|declines?|drops?|falls?|cuts?)|(higher|greater|more|larger|increases?|rises?|jumps?|gains?))\b/u;
-/** Before a figure: its direction ("fell 40%", "cut the risk by 40%", "up 2.1 points"). */
-const BEFORE = /\b(?:(down|fell|falls|fallen|dropped|drops|declined|declines|decreased|decreases|cut|cuts|reduced|reduces|lowered|lowers)|(up|rose|rises|risen|increased|increases|raised|raises|climbed|climbs|grew|grows|jumped|gained))\b(?:\s+\p{Ll}+){0,3}?\s+(?:by\s+)?(?:(?:almost|nearly|about|some|around|roughly|just over|more than)\s+)?$/u;
+/** Before a figure: its direction ("fell 40%", "cut the risk by 40%", "up 2.1 points"); past more than three words, only with "by" ("cut the risk of death or hospital admission by 27%"). */
+const BEFORE = /\b(?:(down|fell|falls|fallen|dropped|drops|declined|declines|decreased|decreases|cut|cuts|reduced|reduces|lowered|lowers)|(up|rose|rises|risen|increased|increases|raised|raises|climbed|climbs|grew|grows|jumped|gained))\b(?:(?:\s+\p{Ll}+){0,3}?\s+(?:by\s+)?|(?:\s+\p{Ll}+){4,9}?\s+by\s+)(?:(?:almost|nearly|about|some|around|roughly|just over|more than)\s+)?$/u;
 /** After a number: percentage points. */
 const POINTS = /^\s*(?:-\s*)?(?:percentage[\s-]+points?|points?|pp|pts?)\b/;
 
@@ -33,7 +33,7 @@ interface Reading {
 
 function readingOf(m: Mention, text: string): Reading | undefined {
   const after = text.slice(m.end, m.end + 40);
-  const before = text.slice(Math.max(0, m.start - 50), m.start);
+  const before = text.slice(Math.max(0, m.start - 90), m.start);
   const b = BEFORE.exec(before);
   const bDir = b ? (b[1] ? -1 : 1) : 0;
   if (m.kind === 'share' && m.style.percent) {
