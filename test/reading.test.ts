@@ -332,6 +332,14 @@ describe('reading who, where and which title (bundled story)', () => {
     assert.deepEqual(found('Steve Witkoff said that Abbas Araghchi, the foreign minister, called the talks “a good start”.'), []);
   });
 
+  it('a name that is itself the apposition, or follows an opening phrase in commas, is the speaker ("On Sunday, the American envoy, Steve Witkoff, called …")', () => {
+    for (const draft of [
+      'On Sunday, the American envoy, Steve Witkoff, called the talks “a good start”.',
+      'On Sunday, the veteran negotiator Steve Witkoff, 68, called the talks “a good start”.',
+      'Speaking after the meeting, the American envoy, Steve Witkoff, called the talks “a good start”.',
+    ]) assert.deepEqual(found(draft).map((f) => f.split(':')[0]), ['quote-misattributed'], draft);
+  });
+
   it('two verified quotes of one speaker run together in one pair of marks are each verbatim; of two speakers, they are no quote of either', () => {
     assert.deepEqual(found('Araghchi called it “a good start. Never negotiable”.'), []);
     assert.deepEqual(found('Araghchi called it “a good start, reassuring agreement”.'), []);
@@ -689,6 +697,15 @@ describe('what a figure counts, read from the fact’s own sentence and from the
   const found = (sheet: FactSheet, draft: string, sources?: string[]) => check(draft, sheet, { cache: false, sources }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
   /** A sheet of quotes and their speakers only. */
   const quoteSheetOf = (entities: object[], quotes: object[]) => loadFactSheet(JSON.stringify({ story: { id: 'quotes', title: 'Quotes', article: 'article.md' }, entities, figures: [], dates: [], quotes, settings: [] }));
+
+  it('a function word after a figure in its sentence is not what it counts ("rising 1.3% against the dollar")', () => {
+    const sheet = sheetOf([
+      { id: 'pound', kind: 'share', value: 0.013, text: '1.3%', qualifier: 'exact', counts: 'rise of the pound', context: ['pound', 'rising'], source: 'The pound firmed, rising 1.3% against the dollar.' },
+      { id: 'inflation-oct', kind: 'share', value: 0.094, text: '9.4%', qualifier: 'exact', counts: 'annual inflation in October', context: ['annual', 'inflation'], source: 'Annual inflation reached 9.4% in October, up from 8.7% in September.' },
+      { id: 'inflation-sep', kind: 'share', value: 0.087, text: '8.7%', qualifier: 'exact', counts: 'annual inflation in September', context: ['annual', 'inflation'], source: 'Annual inflation reached 9.4% in October, up from 8.7% in September.' },
+    ]);
+    assert.deepEqual(found(sheet, 'Annual inflation was 9.4% in October, against 8.7% in September.'), []);
+  });
 
   it('"He said …" opening a sentence: his figures, whatever source a clause inside names without a cue; a one-digit share is no slip of a reporter\'s', () => {
     const src = 'Gareth Penn, the trust\'s chief executive, said a £14.5 million recovery plan would clear the waits, and that about 9% of nursing posts were vacant.';
@@ -1235,7 +1252,7 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     const sheet = sheetOf([
       { id: 'rate-new', kind: 'share', value: 0.0725, text: '7.25%', qualifier: 'exact', counts: 'the rate after the rise', context: ['rate', 'lifted'], source: rate },
       { id: 'rate-old', kind: 'share', value: 0.065, text: '6.50%', qualifier: 'exact', counts: 'the rate before the rise', context: ['from', 'rate', 'previously'], source: rate },
-      { id: 'inflation-oct', kind: 'share', value: 0.094, text: '9.4%', qualifier: 'exact', counts: 'annual inflation in October', context: ['inflation', 'October'], source: inflation },
+      { id: 'inflation-oct', kind: 'share', value: 0.094, text: '9.4%', qualifier: 'exact', counts: 'annual inflation in October', context: ['annual', 'inflation'], source: inflation },
       { id: 'inflation-sep', kind: 'share', value: 0.087, text: '8.7%', qualifier: 'exact', counts: 'annual inflation in September', context: ['September', 'up from', 'inflation'], source: inflation },
     ]);
     assert.deepEqual(found(sheet, 'Annual inflation rose to 9.4% in October from 8.7% the month before.'), []);

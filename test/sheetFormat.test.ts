@@ -247,12 +247,19 @@ describe('sheet format: weekday, month and time of a dated event', () => {
     assert.equal(r.fixed, 'Dealers will inspect the scooters from Friday 14 March.');
     assert.equal(r.finding.factId, 'recall-start');
     assert.ok(confirmed('Dealers will inspect the scooters from Friday, 14 March.').includes('recall-start'));
+    // Not a day of another year: 14 March 2024 was a Thursday.
+    assert.deepEqual(confirmed('That fault was found on Thursday 14 March 2024.'), []);
   });
   it('a lone function word of a date\'s context ("from") never outweighs another event\'s content word', () => {
     const fromWord = sheetWith((s) => Object.assign(s.dates.find((d: any) => d.id === 'inspections'), { weekday: 'Friday', context: ['inspect', 'from'] }));
     const r = oneFinding('Orrin said the recall of the Vela scooters begins from Thursday.', fromWord);
     assert.equal(r.finding.factId, 'recall-start');
     assert.equal(r.fixed, 'Orrin said the recall of the Vela scooters begins from Friday.');
+    // Whatever its stem: "since" and "during" are function words too.
+    for (const word of ['since', 'during']) {
+      const other = sheetWith((s) => Object.assign(s.dates.find((d: any) => d.id === 'inspections'), { weekday: 'Friday', context: ['inspect', word] }));
+      assert.equal(oneFinding(`Orrin said the recall of the Vela scooters begins ${word} Thursday.`, other).finding.factId, 'recall-start', word);
+    }
   });
   it('a wrong time is flagged, the fix in the draft’s clock', () => {
     assert.deepEqual(confirmed('The recall begins at 9 a.m. on Friday.'), ['recall-start', 'recall-start']);

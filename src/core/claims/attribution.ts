@@ -65,6 +65,7 @@ export function attribute(
   // of thousands of words, only the words within ATTRIBUTION_WINDOW of the quote are read.
   const long = toks.length > 2 * ATTRIBUTION_WINDOW;
   const last = long ? Math.min(toks.length, qb + ATTRIBUTION_WINDOW) : toks.length;
+  const ends: number[] = [];
   for (let at = long ? Math.max(0, qa - ATTRIBUTION_WINDOW) : 0; at < last; at++) {
     const cands = byFirst.get(toks[at].norm);
     if (!cands) continue;
@@ -76,6 +77,8 @@ export function attribute(
     }
     if (at >= qa && at < qb) continue;
     const end = at + p.words.length;
+    // (Where the speaker phrases end: those before this one are what an apposition may follow.)
+    ends.push(end);
     // "In Ruiz's words, …", "in the words of Ruiz", "as Ruiz put it": the idioms that name a
     // speaker outright, like "according to", in the quote's sentence.
     const possessive = /['’]s?$/.test(toks[end - 1].text);
@@ -103,7 +106,7 @@ export function attribute(
     }
     // "Kilbride-Osei, a former leader of Pellham Borough Council, called …": a name inside the
     // apposition of the sentence's subject is no subject of its verb; the name before it is.
-    if (end < qa && inApposition(text, toks, at, end)) {
+    if (end < qa && inApposition(text, toks, at, end, ends)) {
       at = end - 1;
       continue;
     }
@@ -154,15 +157,17 @@ function inRelativeClause(text: string, toks: Token[], at: number): boolean {
 }
 
 /**
- * Whether tokens [at, end) stand inside an apposition in commas that a determiner opens after
- * the words before it ("Witkoff, a friend of Araghchi, called …"; not "…, said Araghchi, …").
+ * Whether tokens [at, end) stand inside an apposition in commas that a determiner opens right
+ * after a speaker phrase before it, one of those ending at `ends` ("Witkoff, a friend of Araghchi,
+ * called …"; not "…, said Araghchi, …", nor "On Sunday, the envoy Witkoff, 68, called …", nor
+ * "the envoy, Witkoff, called …", where the name is the apposition).
  */
-function inApposition(text: string, toks: Token[], at: number, end: number): boolean {
+function inApposition(text: string, toks: Token[], at: number, end: number, ends: readonly number[]): boolean {
   if (!/,/.test(text.slice(toks[end - 1].end, toks[end].start))) return false;
-  for (let k = at - 1; k >= 1 && at - k <= 8; k--) {
+  for (let k = at; k >= 1 && at - k <= 8; k--) {
     const gap = text.slice(toks[k - 1].end, toks[k].start);
     if (/[;:()—–]/.test(gap)) return false;
-    if (/,/.test(gap)) return k < at && usually(toks[k].norm) === 'd' && !toks.slice(k, at).some((t) => SPEECH.has(t.norm));
+    if (/,/.test(gap)) return k < at && ends.includes(k) && usually(toks[k].norm) === 'd' && !toks.slice(k, at).some((t) => SPEECH.has(t.norm));
   }
   return false;
 }

@@ -11,12 +11,10 @@ import { phraseWords, WordSieve } from '../text/tokens';
 import { type Sentence } from '../text/sentences';
 import { lowerBound, sorted } from '../search';
 import { HONORIFIC, MONTHS_DAYS } from '../mentions/names';
-import { isCommonWord, isFunctionWord } from '../language/lexicon';
+import { isCommonWord } from '../language/lexicon';
 import { countryOfCapital } from '../language/countries';
 import { derivedFrom } from '../language/spelling';
 
-/** The most a lone function word of a fact's context weighs: just what ties a fact (0.35). */
-export const WEAK = 0.35;
 /** Is the UTF-16 unit an ASCII digit? */
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const STRONG = new Set(['while', 'whereas', 'but', 'though', 'although', 'however', 'meanwhile', 'unlike', 'when']);
@@ -161,14 +159,11 @@ export class SentenceContext {
     let best = 0;
     const lemmas = this.lemmas;
     for (const words of phrases) {
-      // A lone function word ("from", "until") is weak evidence: it ties a date no content word
-      // ties, but never outweighs one ("withdraw 212 services from Sunday": not the day a consultation opens "from").
-      const cap = words.length === 1 && isFunctionWord(words[0]) ? WEAK : 1;
       // A phrase whose first word the sieve turns away is looked for word by word.
       if (!words.length || (firstWords && !firstWords.mayHave(words[0]))) {
         outer: for (let at = 0; at + words.length <= lemmas.length; at++) {
           for (let j = 0; j < words.length; j++) if (lemmas[at + j] !== words[j]) continue outer;
-          best = Math.max(best, Math.min(cap, this.phraseWeightAt(at, words.length, from, to, others)));
+          best = Math.max(best, this.phraseWeightAt(at, words.length, from, to, others));
         }
         continue;
       }
@@ -183,7 +178,7 @@ export class SentenceContext {
         if (windowed && at > to + LINK_WINDOW) break;
         if (at + words.length > lemmas.length) break;
         for (let j = 1; j < words.length; j++) if (lemmas[at + j] !== words[j]) continue outer;
-        const w = Math.min(cap, this.phraseWeightAt(at, words.length, from, to, others));
+        const w = this.phraseWeightAt(at, words.length, from, to, others);
         if (w > best) best = w;
       }
     }

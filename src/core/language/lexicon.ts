@@ -32,7 +32,12 @@ export function isPluralNoun(norm: string): boolean {
   return wordClasses(norm)[0] === 'm';
 }
 
-/** Whether a lower-case word is mostly a preposition, determiner or particle ("from", "until", "to"): a word that says nothing of a topic. */
+/**
+ * Whether a lower-case word is mostly of a closed class: a preposition, determiner, particle,
+ * pronoun, modal, number word or interjection (IN, DT and wink-lexicon's other tags but nouns,
+ * verbs, adjectives and adverbs: "from", "until", "to", "since", "they", "will", "million"), a
+ * word that says nothing of a topic.
+ */
 export function isFunctionWord(norm: string): boolean {
   return /^[ido]$/.test(usually(norm) ?? '');
 }

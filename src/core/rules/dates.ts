@@ -9,8 +9,8 @@ import { matchCase } from '../text/tokens';
 import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from '../language/dateWords';
 import { datePhrases, renderTime, timeAgrees, timesOfDay } from '../mentions/dates';
 import type { DateFact } from '../types';
-import { isFunctionWord } from '../language/lexicon';
-import { WEAK } from '../claims/context';
+import type { SentenceContext } from '../claims/context';
+import type { CompiledSheet } from '../sheet/compile';
 import { restatedSources, says } from './restated';
 
 const MONTH_LIST = MONTHS.toLowerCase().split('|');
@@ -176,6 +176,20 @@ function dayAfter(next: RegExpExecArray | undefined, end: number): Calendar | un
 /** The weight of an event word within two words of a date (claims/context.ts weight: 0.8 before, at two words' distance). */
 const CLOSE = 0.6;
 
+/** What ties a date to an event: the least weight of its context words that counts. */
+const WEAK = 0.35;
+
+/**
+ * How strongly an event's context phrases tie the date at tokens [from, to). A phrase of function
+ * words only ("from", "until", "since") is weak evidence: it ties a date no content word ties,
+ * but never outweighs one ("withdraw 212 services from Sunday": not the day a consultation opens "from").
+ */
+function weightOf(ctx: SentenceContext, phrases: string[][], weak: ReadonlySet<string[]>, from: number, to: number, sheet: CompiledSheet): number {
+  if (!weak.size) return ctx.phraseWeight(phrases, from, to, undefined, sheet.contextWords);
+  const strong = phrases.filter((p) => !weak.has(p));
+  return Math.max(ctx.phraseWeight(strong, from, to, undefined, sheet.contextWords), Math.min(WEAK, ctx.phraseWeight([...weak], from, to, undefined, sheet.contextWords)));
+}
+
 /** Words that open another time than the clause's event ("two days after the inquiry", "since the storm"). */
 const ANOTHER_TIME = new Set(['after', 'before', 'since', 'until', 'following']);
 
@@ -229,9 +243,13 @@ export function checkDates(pass: Pass): void {
     const ranked = same
       .map((d) => {
         const phrases = sheet.dateContext.get(d.id)!;
-        let w = ctx.phraseWeight(phrases, from, to, undefined, sheet.contextWords);
+        const weak = sheet.dateFunctionPhrases.get(d.id)!;
+        let w = weightOf(ctx, phrases, weak, from, to, sheet);
         // (Not past a word that opens another time: "two days after the inquiry into the storm of 4 December".)
-        for (let k = from - 1; k >= 0 && from - k <= 24 && w < 0.4 && ctx.unbroken(k, from) && !ANOTHER_TIME.has(ctx.sentence.tokens[k].norm); k--) if (phrases.some((p) => p.length === 1 && p[0] === ctx.lemmas[k])) w = Math.max(w, isFunctionWord(ctx.lemmas[k]) ? WEAK : 0.4);
+        for (let k = from - 1; k >= 0 && from - k <= 24 && w < 0.4 && ctx.unbroken(k, from) && !ANOTHER_TIME.has(ctx.sentence.tokens[k].norm); k--) {
+          const p = phrases.find((p) => p.length === 1 && p[0] === ctx.lemmas[k]);
+          if (p) w = Math.max(w, weak.has(p) ? WEAK : 0.4);
+        }
         return { d, w };
       })
       .sort((a, b) => b.w - a.w);
@@ -241,7 +259,7 @@ export function checkDates(pass: Pass): void {
       continue;
     }
     let top = ranked[0];
-    if (top.w < 0.35 || norm(top.d.text) === phrase) continue;
+    if (top.w < WEAK || norm(top.d.text) === phrase) continue;
     // "Firefighters were struggling on Tuesday to hold a fire that has scorched 3,840 hectares":
     // a sentence restating an article sentence that says this date says it of that sentence's
     // event, unless a word of another event stands within two words of the date ("the fire broke
@@ -255,9 +273,10 @@ export function checkDates(pass: Pass): void {
     if (calendar) {
       const said = calendarOf(m[0]);
       // "Saturday 7 December": a weekday before a day and month is that day's; where an event of
-      // the story has that day and month, the weekday is of it, whatever the words around it.
+      // the story has that day and month (and year, where the draft gives one), the weekday is of
+      // it, whatever other event the words around it favour.
       const day = said.weekday !== undefined && said.month === undefined ? dayAfter(phrases[pi + 1], end) : undefined;
-      const dated = day && same.find((d) => endsOfFact(d).some((e) => e.cal.weekday !== undefined && e.cal.month === day.month && e.cal.days === day.days));
+      const dated = day && same.find((d) => endsOfFact(d).some((e) => e.cal.weekday !== undefined && e.cal.month === day.month && e.cal.days === day.days && (day.year === undefined || e.cal.year === day.year)));
       if (dated) {
         if (endFor(said, dated).cal.weekday === said.weekday) confirmations.push({ start, end, factId: dated.id });
         else pushWordFix(said, dated);
@@ -273,7 +292,7 @@ export function checkDates(pass: Pass): void {
       }
       // Among the events the context fits, the date is evidence: "October 2019" is a slip for the
       // event of November 2019, not for the one of 16 March.
-      const fitting = ranked.filter((r) => r.w >= 0.35 && compareCalendar(said, endFor(said, r.d).cal) === 'differs');
+      const fitting = ranked.filter((r) => r.w >= WEAK && compareCalendar(said, endFor(said, r.d).cal) === 'differs');
       if (!fitting.length) continue;
       top = fitting.reduce((a, b) => (sharedParts(said, endFor(said, b.d).cal) > sharedParts(said, endFor(said, a.d).cal) ? b : a));
       if (pushWordFix(said, top.d)) continue;
@@ -314,10 +333,10 @@ function checkTimes({ masked, text, contexts, sheet, findings, confirmations }: 
     const to = Math.max(from + 1, ctx.tokenAt(t.end));
     let best: { d: DateFact; w: number } | undefined;
     for (const d of timed) {
-      const w = ctx.phraseWeight(sheet.dateContext.get(d.id)!, from, to, undefined, sheet.contextWords);
+      const w = weightOf(ctx, sheet.dateContext.get(d.id)!, sheet.dateFunctionPhrases.get(d.id)!, from, to, sheet);
       if (!best || w > best.w) best = { d, w };
     }
-    if (!best || best.w < 0.35) continue;
+    if (!best || best.w < WEAK) continue;
     const want = minutesOf(best.d.time!);
     // ("shortly after 4am" for 04:17, "around 9pm" for 21:10: true of the event's time.)
     const agreeing = timed.find((d) => timeAgrees(t, minutesOf(d.time!)));

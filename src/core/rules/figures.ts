@@ -2,7 +2,7 @@
  * The number check: ties each figure of the draft to a fact by what it counts and who reports
  * it, then compares values, allowing honest rounding under an approximate qualifier.
  */
-import { usually } from '../language/lexicon';
+import { isFunctionWord, usually } from '../language/lexicon';
 import { sameVoice, type CompiledSheet } from '../sheet/compile';
 import { SentenceContext } from '../claims/context';
 import { REPORTING, SOURCE_WORDS } from '../claims/speech';
@@ -480,7 +480,7 @@ function phrasesOf(f: Figure, sheet: CompiledSheet): { content: string[][]; func
   let out = phraseCache.get(f);
   if (!out) {
     out = { content: [], function: [] };
-    sheet.figureContext.get(f.id)!.forEach((p, i) => (i >= f.context.length || phraseWords(f.context[i]).some((w) => !/^[ido]$/.test(usually(w) ?? 'n')) ? out!.content : out!.function).push(p));
+    sheet.figureContext.get(f.id)!.forEach((p, i) => (i >= f.context.length || !phraseWords(f.context[i]).every(isFunctionWord) ? out!.content : out!.function).push(p));
     phraseCache.set(f, out);
   }
   return out;

@@ -1,7 +1,7 @@
 import { findMentions, isRangeEnd } from '../mentions/numbers';
 import { countedWord } from '../mentions/counted';
 import { lemmasOf } from '../language/lemma';
-import { isPluralNoun } from '../language/lexicon';
+import { isFunctionWord, isPluralNoun } from '../language/lexicon';
 import { phraseWords, WordSieve } from '../text/tokens';
 import type { Entity, FactSheet, Figure, DateFact, Quote, Setting } from '../types';
 
@@ -60,6 +60,8 @@ export interface CompiledSheet {
   dates: DateFact[];
   /** Each dated event's context phrases, as word stems. */
   dateContext: Map<string, string[][]>;
+  /** Those of dateContext's phrases whose words are all function words ("from", "since"; read from the sheet's own words, not their stems). */
+  dateFunctionPhrases: Map<string, Set<string[]>>;
   /** The first word of every phrase of figureContext and dateContext (what SentenceContext.phraseWeight looks up). */
   contextWords: WordSieve;
   quotes: Quote[];
@@ -315,6 +317,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
   );
   const figureWords = new Map(sheet.figures.map((f) => [f.id, new Set(lemmasOf(`${f.counts} ${f.source}`.match(/(?<![\p{L}\p{N}])\p{Ll}{4,}(?![\p{L}\p{N}])/gu) ?? []))]));
   const dateContext = new Map(sheet.dates.map((d) => [d.id, d.context.map((c) => lemmasOf(phraseWords(c)))]));
+  const dateFunctionPhrases = new Map(sheet.dates.map((d) => [d.id, new Set(dateContext.get(d.id)!.filter((_, i) => phraseWords(d.context[i]).every(isFunctionWord)))]));
   const contextWords = new WordSieve([...figureContext.values(), ...dateContext.values()].flatMap((phrases) => phrases.filter((p) => p.length).map((p) => p[0])));
   const otherNames = new Set<string>();
   for (const n of sheet.otherNames ?? []) for (const w of phraseWords(n)) otherNames.add(w);
@@ -341,6 +344,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     figureTerms: new Map(sheet.figures.map((f) => [f.id, new Set(lemmasOf(phraseWords(`${f.text} ${f.counts} ${(f.context ?? []).join(' ')}`)))])),
     dates: sheet.dates,
     dateContext,
+    dateFunctionPhrases,
     contextWords,
     quotes: sheet.quotes,
     settings: sheet.settings,
