@@ -181,6 +181,39 @@ describe('extract: a person told by the pronoun after her, and a quote that open
   });
 });
 
+describe('extract: names that an acronym, a surname used alone or the head of the name types', () => {
+  // An invented story, written for these tests.
+  const article = [
+    'Hill fire',
+    '',
+    'The blaze had burnt 3,840 hectares by Tuesday, the Brannoch Hills Fire and Rescue Service (BHFRS) said. The fire service counted 412 firefighters.',
+    '',
+    'The Kell Weather Office (KWO) recorded gusts of 78 km/h. Its senior forecaster, Ilse Marrowind, said humidity had fallen to 9%. “The air is as dry as we have measured,” Marrowind said.',
+    '',
+    'Police closed the Old Quarry Road, the only direct route to the valley, at 11.30pm on Monday.',
+    '',
+  ].join('\n');
+  const { sheet } = extractFacts(article, { articlePath: 'fire.txt' });
+
+  it('"Brannoch Hills Fire and Rescue Service (BHFRS)": an acronym that spells both halves joins them across "and"', () => {
+    const service = byName(sheet, 'Brannoch Hills Fire and Rescue Service');
+    assert.equal(service?.type, 'organisation');
+    assert.ok(service?.aliases?.includes('BHFRS'));
+    assert.equal(sheet.figures.find((f) => f.value === 3840)?.reportedBy, service?.id);
+  });
+
+  it('"Its senior forecaster, Ilse Marrowind," … "Marrowind said": a person, with the noun in apposition as her role, and her quote', () => {
+    const forecaster = byName(sheet, 'Ilse Marrowind');
+    assert.equal(forecaster?.type, 'person');
+    assert.deepEqual(forecaster?.roles?.map((r) => r.title), ['senior forecaster']);
+    assert.equal(sheet.quotes.find((q) => q.text.startsWith('The air'))?.speaker, forecaster?.id);
+  });
+
+  it('"the Old Quarry Road, the only direct route": a road, whatever common noun stands in apposition', () => {
+    assert.equal(byName(sheet, 'Old Quarry Road')?.type, 'place');
+  });
+});
+
 describe('extract: whom a figure after "for" is about, past an article and a possessive', () => {
   it('"won 14,962 votes to 14,544 for the league\'s Desmond Kilbride-Osei": the second figure is his', () => {
     const { sheet } = extractFacts('By-election\n\nLiesl Vandermeer won 14,962 votes to 14,544 for the league\'s Desmond Kilbride-Osei, the returning officer announced.\n', { articlePath: 'vote.txt' });

@@ -295,6 +295,11 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
     const n = d.entity.name.split(/\s+/);
     const typed = TYPED_EVIDENCE.some((x) => ev.has(x));
     if (!typed && n.length >= 2 && n.length <= 3 && alone.has(n[0].toLowerCase()) && !alone.has(n[n.length - 1].toLowerCase())) ev.add('firm');
+    // And back: "Ilse Vandermeulen" … "Vandermeulen said", a name whose last word the article uses
+    // alone and its first never, is a person's, whatever noun stands in apposition ("Its senior
+    // forecaster, Ilse Vandermeulen,"), unless a word of a firm, place or outlet ends it.
+    const final = n[n.length - 1].toLowerCase();
+    if (!typed && !ev.has('organisation') && !ev.has('firm') && n.length >= 2 && n.length <= 3 && alone.has(final) && !alone.has(n[0].toLowerCase()) && ![ORG_WORDS, PLACE_WORDS, OUTLET_WORDS].some((l) => l.has(final))) ev.add('person');
     let type: EntityType;
     // A named study reports its findings as a body does ("the TIDELINE trial found").
     if (ev.has('body') || ev.has('study')) type = 'body';
@@ -304,7 +309,8 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
     else if (ev.has('organisation')) type = PUBLIC_BODY_WORDS.has(n[n.length - 1].toLowerCase()) ? 'body' : 'organisation';
     else if (ev.has('firm') && !ev.has('person')) type = 'organisation';
     else if (nouns(ev).some((x) => PLACE_NOUNS.has(lastWord(x)))) type = 'place';
-    else if (nouns(ev).length && !ev.has('person')) type = 'organisation';
+    // (A noun in apposition that names no organisation leaves a name of a place's kind a place: "Old Quarry Road, the only direct route".)
+    else if (nouns(ev).length && !ev.has('person') && !(ev.has('place') && !nouns(ev).some((x) => ORG_NOUNS.has(lastWord(x))))) type = 'organisation';
     else if (ev.has('place')) type = 'place';
     else if (ev.has('outlet-cue')) type = 'outlet';
     else if (ev.has('locative')) type = 'place';
@@ -318,6 +324,8 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
     if (type === 'person') persons.push(d);
     // "the regional operator", "the liquidator": what the article calls an organisation is how drafts name it.
     if (type === 'organisation' || type === 'body') for (const x of nouns(ev)) addMention(d, x), addMention(d, lastWord(x));
+    // "Its senior forecaster, Ilse Vandermeulen,": a person's noun in apposition is their role.
+    if (type === 'person') for (const x of nouns(ev)) addRole(d, { title: x }), addMention(d, x);
   }
   // "the researchers", "the authors": the one institution whose researchers the article names.
   const research = drafts.filter((d) => d.evidence.has('research') && d.entity.type === 'organisation');

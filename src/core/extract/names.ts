@@ -6,7 +6,7 @@
  */
 import { usually } from '../language/lexicon';
 import { SPEECH } from '../claims/attribution';
-import { words, STOP_CAPS, TITLE_MODIFIERS, ROLE_NOUNS, ORG_WORDS, PLACE_WORDS, REPORT_VERBS, isPossessive, lower, AFTER_STOP } from './lexicon';
+import { words, STOP_CAPS, TITLE_MODIFIERS, ROLE_NOUNS, ORG_WORDS, PLACE_WORDS, REPORT_VERBS, isPossessive, lower, AFTER_STOP, initials } from './lexicon';
 import type { Src, Cap, NameRun } from './model';
 
 const CAP_WORD = /(?:\p{Lu}\.){2,}(?!\p{L})|\p{Lu}[\p{L}\p{M}]*(?:['’-][\p{L}\p{M}]+)*['’]?/gu;
@@ -51,7 +51,14 @@ export function capRuns(text: string, base: number, common: (word: string) => bo
     const a = runs[i];
     const b = runs[i + 1];
     const own = a.filter((w, k) => k > 0 || !STOP_CAPS.has(w.text.toLowerCase()));
-    if (!own.length || own.length > 2 || !/^\s+and\s+$/.test(text.slice(a[a.length - 1].end - base, b[0].start - base))) continue;
+    if (!own.length || !/^\s+and\s+$/.test(text.slice(a[a.length - 1].end - base, b[0].start - base))) continue;
+    // "Tavish Hills Fire and Rescue Service (THFRS)": an acronym after the name spells both halves.
+    const acronym = /^\s*\(((?:\p{Lu}\.?){3,8})\)/u.exec(text.slice(b[b.length - 1].end - base, b[b.length - 1].end - base + 14))?.[1].replace(/\./g, '');
+    if (acronym && initials([...own, ...b].map((w) => w.text)) === acronym) {
+      runs.splice(i, 2, [...a, ...b]);
+      continue;
+    }
+    if (own.length > 2) continue;
     const last = b[b.length - 1].text.toLowerCase();
     // Not after a whole name of its own ("Fennick Road and …", "Ruiz's and …").
     if (!ORG_WORDS.has(last) || (own.length > 1 && PLACE_WORDS.has(own[own.length - 1].text.toLowerCase())) || own.some((w) => (isPossessive(w.text) && !ownWord(w.text)) || STOP_CAPS.has(w.text.toLowerCase()))) continue;
