@@ -698,6 +698,25 @@ describe('what a figure counts, read from the fact’s own sentence and from the
   /** A sheet of quotes and their speakers only. */
   const quoteSheetOf = (entities: object[], quotes: object[]) => loadFactSheet(JSON.stringify({ story: { id: 'quotes', title: 'Quotes', article: 'article.md' }, entities, figures: [], dates: [], quotes, settings: [] }));
 
+  it('"its emergency department": a mention after a noun that no phrase of its entity has is another thing of its kind, not that entity', () => {
+    const src = "St Anne's Hospital said its emergency department had seen 406 patients.";
+    const sheet = sheetOf(
+      [
+        { id: 'seen', kind: 'count', value: 406, text: '406', qualifier: 'exact', counts: 'patients seen in the emergency department', reportedBy: 'hospital', context: ['patients', 'seen'], source: src },
+        { id: 'cases', kind: 'count', value: 318, text: '318', qualifier: 'exact', counts: 'cases counted by the department', reportedBy: 'health', context: ['cases'], source: 'The City Health Department counted 318 cases.' },
+      ],
+      [
+        { id: 'hospital', type: 'organisation', name: "St Anne's Hospital", aliases: ["St Anne's"], mentions: ['the hospital'], source: src },
+        { id: 'health', type: 'body', name: 'City Health Department', mentions: ['the department', 'department', 'health department'], source: 'The City Health Department counted 318 cases.' },
+      ],
+    );
+    assert.deepEqual(found(sheet, "St Anne's said its emergency department had seen 406 patients."), []);
+    // The entity's own compound, and the bare noun, are still its mentions.
+    assert.deepEqual(found(sheet, 'The emergency department said 406 patients had been seen.'), []);
+    assert.deepEqual(found(sheet, 'The city health department said 406 patients had been seen.').map((f) => f.split(':')[0]), ['number-mismatch']);
+    assert.deepEqual(found(sheet, 'The department said 406 patients had been seen.').map((f) => f.split(':')[0]), ['number-mismatch']);
+  });
+
   it('a function word after a figure in its sentence is not what it counts ("rising 1.3% against the dollar")', () => {
     const sheet = sheetOf([
       { id: 'pound', kind: 'share', value: 0.013, text: '1.3%', qualifier: 'exact', counts: 'rise of the pound', context: ['pound', 'rising'], source: 'The pound firmed, rising 1.3% against the dollar.' },

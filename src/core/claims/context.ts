@@ -6,14 +6,26 @@ import type { CompiledSheet } from '../sheet/compile';
 import { isIrregularVerbForm, lemmaOf } from '../language/lemma';
 import { REPORTING } from './speech';
 import { readReporter } from './reporter';
-import { LINK_WINDOW, phrasesByFirstWord } from './entityPhrases';
-import { phraseWords, WordSieve } from '../text/tokens';
+import { LINK_WINDOW, phrasesByFirstWord, wordsOfEntities } from './entityPhrases';
+import { phraseWords, WordSieve, type Token } from '../text/tokens';
 import { type Sentence } from '../text/sentences';
 import { lowerBound, sorted } from '../search';
 import { HONORIFIC, MONTHS_DAYS } from '../mentions/names';
-import { isCommonWord } from '../language/lexicon';
+import { isCommonWord, usually } from '../language/lexicon';
 import { countryOfCapital } from '../language/countries';
 import { derivedFrom } from '../language/spelling';
+
+/**
+ * "its emergency department", "the opposition leader": a common noun of an entity's mentions
+ * after a noun that no phrase of that entity has is another thing of its kind (the entity's own
+ * compounds, "health department", "town mayor", are its phrases; an adjective, "the local
+ * council", changes nothing).
+ */
+function otherCompound(masked: string, toks: readonly Token[], at: number, id: string, sheet: CompiledSheet): boolean {
+  const prev = toks[at - 1];
+  if (!prev || !/^\p{Ll}/u.test(toks[at].text) || !/^\p{Ll}+$/u.test(prev.text) || usually(prev.norm) !== 'n') return false;
+  return /^[ \t\u00a0]+$/.test(masked.slice(prev.end, toks[at].start)) && !wordsOfEntities(sheet).get(id)?.has(prev.norm);
+}
 
 /** Is the UTF-16 unit an ASCII digit? */
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
@@ -285,6 +297,7 @@ export class SentenceContext {
       outer: for (const { order, words, id } of cands) {
         if (at + words.length > toks.length) continue;
         for (let j = 1; j < words.length; j++) if (toks[at + j].norm !== words[j]) continue outer;
+        if (otherCompound(this.masked, toks, at, id, sheet)) continue;
         hits.push({ order, at, len: words.length, id });
       }
     }

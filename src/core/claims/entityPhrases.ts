@@ -28,3 +28,20 @@ export function phrasesByFirstWord(sheet: CompiledSheet): PhraseIndex {
   }
   return index;
 }
+
+const wordIndexes = new WeakMap<CompiledSheet, Map<string, Set<string>>>();
+
+/** Every word of each entity's phrases (names, aliases, mentions, titles), by entity id. */
+export function wordsOfEntities(sheet: CompiledSheet): Map<string, Set<string>> {
+  let index = wordIndexes.get(sheet);
+  if (!index) {
+    index = new Map();
+    for (const p of sheet.entityPhrases) {
+      let set = index.get(p.id);
+      if (!set) index.set(p.id, (set = new Set()));
+      for (const w of p.words) set.add(w);
+    }
+    wordIndexes.set(sheet, index);
+  }
+  return index;
+}
