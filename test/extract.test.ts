@@ -214,6 +214,24 @@ describe('extract: names that an acronym, a surname used alone or the head of th
   });
 });
 
+describe('extract: whose role a person holds, after the name', () => {
+  it('"a senior forecaster at the Kell Weather Bureau (KWB)", "a spokeswoman for the regional authority": the person speaks for that organisation, whatever the role', () => {
+    const article = [
+      'Heat',
+      '',
+      'The Brannoch Regional Authority ordered the town cleared on Tuesday.',
+      '',
+      'Ilse Marrowind, a senior forecaster at the Kell Weather Bureau (KWB), said gusts of 60 to 80 kilometres an hour were likely.',
+      '',
+      '“We count what we can see,” said Nkechi Abbot, a spokeswoman for the regional authority.',
+      '',
+    ].join('\n');
+    const { sheet } = extractFacts(article, { articlePath: 'heat.txt' });
+    assert.equal(byName(sheet, 'Ilse Marrowind')?.speaksFor, byName(sheet, 'Kell Weather Bureau')?.id);
+    assert.equal(byName(sheet, 'Nkechi Abbot')?.speaksFor, byName(sheet, 'Brannoch Regional Authority')?.id);
+  });
+});
+
 describe('extract: whom a figure after "for" is about, past an article and a possessive', () => {
   it('"won 14,962 votes to 14,544 for the league\'s Desmond Kilbride-Osei": the second figure is his', () => {
     const { sheet } = extractFacts('By-election\n\nLiesl Vandermeer won 14,962 votes to 14,544 for the league\'s Desmond Kilbride-Osei, the returning officer announced.\n', { articlePath: 'vote.txt' });

@@ -15,7 +15,7 @@ import { STOP_CAPS, TITLE_HEADS, TITLE_MODIFIERS, ROLE_NOUNS, ORG_WORDS, PUBLIC_
 import { slug, type IdMaker } from './ids';
 import { type Src, type NameRun, type Draft, TYPED_EVIDENCE } from './model';
 import { CONNECTORS, capRuns, ORG_NOUNS, PLACE_NOUNS, nouns, nounApposition, isSentenceStart, wordsStandingAlone, roleBefore, appositiveRole } from './names';
-import { RESEARCHERS, SPEAKS_FOR_ROLES, ownerOf } from './speakers';
+import { RESEARCHERS, ownerOf } from './speakers';
 
 export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
   // Every capitalised run, and the words seen capitalised away from a sentence's start.
@@ -192,6 +192,8 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
       if (ws.length > 1 && /^\s*\((?:\p{Lu}\.?){2,8}\)/u.test(text.slice(ws[ws.length - 1].end, ws[ws.length - 1].end + 14))) evidence.push('firm');
       const apposed = nounApposition(text, src, firstTok, lastTok);
       if (apposed) evidence.push(`noun:${apposed}`);
+      // "Ilse Marrowind, a senior forecaster at the Kell Weather Bureau": one who is a thing "at" a named body is a person.
+      if (apposed && new RegExp(`^\\s*(?:\\(\\S+\\)\\s*)?,\\s*(?:a|an|the)\\s+${escapeRegExp(apposed)}\\s+at\\s+(?:the\\s+)?\\p{Lu}`, 'u').test(text.slice(ws[ws.length - 1].end, ws[ws.length - 1].end + 120))) evidence.push('person');
       if (nextWord && CHANNEL_AFTER.has(nextWord.norm) && /^\s+$/.test(gapAfter)) evidence.push('channel');
       const before = toks.slice(Math.max(0, firstTok - 3), firstTok).map((t) => t.norm);
       if (before.some((w) => OUTLET_CUES.has(w)) && /^(?:to|with|on|the)$/.test(prevWord ?? '')) evidence.push('outlet-cue');
@@ -226,14 +228,15 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
         addRole(d, { title: appositive });
         titleHolders.push({ title: appositive, draft: d });
       }
-      for (const r of [role, appositive]) {
+      // (A common noun in apposition may be a person's role too, "a senior forecaster at the
+      // National Weather Bureau": whose it is counts if the name turns out a person's.)
+      for (const r of [role, appositive, apposed]) {
         if (!r) continue;
         const owner = ownerOf(text, src, firstTok, lastTok, r);
         if (!owner) continue;
-        // The title's head (its last word, or the word before "of": "head of catastrophe claims"),
-        // or a word ranking it ("chief inspector of hospitals").
-        const headWords = r.split(/\s+of\s+/i)[0].toLowerCase().split(/\s+/);
-        if (headWords.some((w) => SPEAKS_FOR_ROLES.has(w)) || SPEAKS_FOR_ROLES.has(r.toLowerCase())) (d.owners ??= []).push({ phrase: owner, src });
+        // Whoever holds a role of an organisation speaks for it ("a senior forecaster at the
+        // National Weather Bureau", "its spokesman"); proposeSpeaksFor keeps only organisations.
+        (d.owners ??= []).push({ phrase: owner, src });
         // "Ruiz's lawyer", "the union's organiser": whose the role is qualifies it (and tells two lawyers apart).
         if (/['’]s?$/.test(owner)) {
           const own = owner.replace(/^The\b/, 'the');

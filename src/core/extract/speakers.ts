@@ -11,13 +11,10 @@ import { phraseWords } from '../text/tokens';
 import { words, STOP_CAPS, TITLE_MODIFIERS, bare, isVerbOfSaying } from './lexicon';
 import type { Src, Draft } from './model';
 import { CONNECTORS, isSentenceStart } from './names';
+import { usually } from '../language/lexicon';
 
 /** Those who report a study's findings for their institution. */
 export const RESEARCHERS = words('researchers scientists authors investigators team');
-
-/** Roles whose holder speaks for an organisation (speaksFor); the first few also report for it. */
-export const SPEAKS_FOR_ROLES = words(`executive ceo spokesman spokeswoman spokesperson chair chairman chairwoman chairperson secretary
-  president director head leader chief officer`);
 
 /** Roles whose figures are the organisation's own ("the company had lost …, its chief executive said"). */
 export const REPORTS_FOR_ROLES = words('executive ceo spokesman spokeswoman spokesperson');
@@ -35,9 +32,11 @@ export function proposeSpeaksFor(drafts: Draft[], srcs: Src[], sheet: CompiledSh
       } else {
         const want = phraseWords(bare(phrase)).filter((w, k) => k > 0 || w !== 'the').join(' ');
         id = sheet.entityPhrases.find((p) => p.words.join(' ') === want && isOrg(p.id))?.id;
-        // "the forum's chair": an organisation named by its head noun, if only one has it ("Marlpit Parents' Forum").
-        if (!id && /^\p{L}+$/u.test(want)) {
-          const heads = [...sheet.entities.values()].filter((e) => isOrg(e.id) && phraseWords(e.name).pop() === want);
+        // "the forum's chair", "the regional authority": an organisation named by its head noun, if
+        // only one has it ("Marlpit Parents' Forum", "Brennoch Regional Authority").
+        const head = want.split(' ').pop();
+        if (!id && head && /^\p{L}+$/u.test(head)) {
+          const heads = [...sheet.entities.values()].filter((e) => isOrg(e.id) && phraseWords(e.name).pop() === head);
           if (heads.length === 1) id = heads[0].id;
         }
         // "The firm's research director": the firm that sentence calls so (see findEntities).
@@ -87,9 +86,12 @@ export function ownerOf(text: string, src: Src, first: number, last: number, rol
       const after = toks[r0 + n];
       if (after && /^(?:of|at|for)$/.test(after.norm) && toks[r0 + n + 1]) {
         let e = r0 + n + 1;
-        if (toks[e].norm === 'the') e++;
+        const the = toks[e].norm === 'the';
+        if (the) e++;
         while (e + 1 < toks.length && /^[ \t]+$/.test(gap(e, e + 1)) && (/^\p{Lu}/u.test(toks[e + 1].text) || CONNECTORS.has(toks[e + 1].norm))) e++;
-        if (/^\p{Lu}/u.test(toks[e].text) || toks[e - 1]?.norm === 'the') return text.slice(toks[r0 + n + 1].start, toks[e].end);
+        // "a spokeswoman for the regional authority": the noun phrase after "the", to its noun.
+        if (the && /^\p{Ll}/u.test(toks[e].text)) for (let k = 0; k < 2 && e + 1 < toks.length && /^[ \t]+$/.test(gap(e, e + 1)) && /^\p{Ll}+$/u.test(toks[e + 1].text) && usually(toks[e].norm) !== 'n'; k++) e++;
+        if (/^\p{Lu}/u.test(toks[e].text) || the) return text.slice(toks[r0 + n + 1].start, toks[e].end);
       }
       const p = toks[r0 - 1];
       if (r0 > last + 1 && /['’]s?$/.test(p.text)) return p.norm === 'its' ? 'its' : run(r0 - 1);
