@@ -1514,6 +1514,24 @@ describe('titles in apposition, in Markdown emphasis', () => {
     assert.deepEqual(check("Ana Ruiz, the trust's chief executive, apologised.", sheet, { cache: false }).map((x) => x.fixes.length), [1]);
   });
 
+  it("a title of the story given to a person of another organisation, owned by their own ('the hospital's chief executive' where the story's chief executive is the water company's), is their wrong title", () => {
+    const src = 'Mara Lind, chief executive of Tarn Water, apologised. Anand Rao, the medical director of St Anne\'s Hospital, said wards were full.';
+    const two = loadFactSheet(JSON.stringify({
+      story: { id: 'water', title: 'Water', article: 'article.md' },
+      entities: [
+        { id: 'tarn', type: 'organisation', name: 'Tarn Water', source: src },
+        { id: 'anne', type: 'organisation', name: "St Anne's Hospital", mentions: ['the hospital'], source: src },
+        { id: 'lind', type: 'person', name: 'Mara Lind', aliases: ['Lind'], speaksFor: 'tarn', roles: [{ title: 'chief executive', qualifiers: ["Tarn Water's"] }], source: src },
+        { id: 'rao', type: 'person', name: 'Anand Rao', aliases: ['Rao'], speaksFor: 'anne', roles: [{ title: 'medical director', qualifiers: ["the hospital's"] }], source: src },
+      ],
+      figures: [], dates: [], quotes: [], settings: [],
+    }));
+    const titles = (draft: string) => check(draft, two, { cache: false }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
+    assert.deepEqual(titles("Anand Rao, the hospital's chief executive, said wards were full."), ['role-mismatch: chief executive']);
+    assert.deepEqual(titles("Anand Rao, the hospital's medical director, said wards were full."), []);
+    assert.deepEqual(titles("Mara Lind, Tarn Water's chief executive, apologised."), []);
+  });
+
   it("a title in apposition owned by the person's organisation under any of its names ('the Orrin Trust's', 'chief executive of the Orrin Trust') is checked against their own; dropping 'deputy' is a wrong title", () => {
     const roles = (title: string) => [{ title, qualifiers: ["the trust's", 'the trust’s', 'Orrin Trust'] }];
     const own = loadFactSheet(

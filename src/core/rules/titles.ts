@@ -94,10 +94,7 @@ function ownedTitleAfter(toks: Token[], m: { id: string; at: number; len: number
     }
     return best;
   };
-  // The organisations the person's roles are of: whom they speak for, and what their qualifiers name.
-  const owners = [person.speaksFor, ...person.roles.flatMap((r) => (r.qualifiers ?? []).map((q) => index.entityByPhrase.get(phraseWords(q).filter((w) => w !== 'the').join(' '))?.id))]
-    .map((id) => (id ? sheet.entities.get(id) : undefined))
-    .filter((e): e is Entity => !!e && e.type !== 'person' && e.type !== 'place');
+  const owners = ownersOf(person, sheet, index);
   let role = person.roles[0];
   let first = -1;
   let end = -1;
@@ -138,7 +135,10 @@ function ownedTitleAfter(toks: Token[], m: { id: string; at: number; len: number
   const phrase = words.map((t) => t.norm).join(' ');
   // (A word of another's title, "chair" of a "deputy chair", is read here when it is a word of their own.)
   const ownWords = new Set(person.roles.flatMap((r) => phraseWords(r.title)));
-  if (sheet.titlePhrases.has(phrase) || (words.length === 1 && roleWords.has(phrase) && !ownWords.has(phrase))) return;
+  // (Unless no holder of it is of the person's organisation: "Anand Subramanyam, the hospital's
+  // chief executive," where the story's chief executive is the water company's.)
+  const heldAtOwners = () => [...sheet.entities.values()].some((e) => e !== person && e.roles?.some((r) => phraseWords(r.title).join(' ') === phrase) && ownersOf(e, sheet, index).some((o) => owners.includes(o)));
+  if ((sheet.titlePhrases.has(phrase) && (!owners.length || heldAtOwners())) || (words.length === 1 && roleWords.has(phrase) && !ownWords.has(phrase))) return;
   // Their own title, with a word of time or office more ("former finance director"), or in part
   // without a word of office ("operating chief"), is theirs; "chair" for a deputy chair is not.
   const draftWords = new Set(words.map((t) => t.norm));
@@ -148,6 +148,13 @@ function ownedTitleAfter(toks: Token[], m: { id: string; at: number; len: number
   });
   if (theirs) return;
   titleFinding(words[0].start, words[words.length - 1].end, person, text, findings, flagged, { right: role.title, fix: role.title });
+}
+
+/** The organisations a person's roles are of: whom they speak for, and what their qualifiers name. */
+function ownersOf(person: Entity, sheet: CompiledSheet, index: NameIndex): Entity[] {
+  return [person.speaksFor, ...(person.roles ?? []).flatMap((r) => (r.qualifiers ?? []).map((q) => index.entityByPhrase.get(phraseWords(q).filter((w) => w !== 'the').join(' '))?.id))]
+    .map((id) => (id ? sheet.entities.get(id) : undefined))
+    .filter((e): e is Entity => !!e && e.type !== 'person' && e.type !== 'place');
 }
 
 /** Words that tie a title to its organisation after it ("chief executive of the trust"). */
