@@ -717,6 +717,17 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The department said 406 patients had been seen.').map((f) => f.split(':')[0]), ['number-mismatch']);
   });
 
+  it('two swapped digits of a figure of three significant digits or more tie it to the one fact it swaps with, past another fact\'s context word ("a trial of 4,268 people")', () => {
+    const sheet = sheetOf([
+      { id: 'enrolled', kind: 'count', value: 4286, text: '4,286', qualifier: 'exact', counts: 'patients enrolled in the trial', context: ['patients', 'enrolled'], source: 'The trial enrolled 4,286 patients.' },
+      { id: 'living', kind: 'count', value: 32000000, text: '32 million', qualifier: 'exact', counts: 'people living with the condition', context: ['people', 'living'], source: 'About 32 million people live with the condition.' },
+    ]);
+    assert.deepEqual(found(sheet, 'The trial had 4,268 people.'), ['number-mismatch: 4,268']);
+    // Not digits swapped apart, nor a clause with no word of the fact's own.
+    assert.deepEqual(found(sheet, 'The trial had 6,284 people.'), []);
+    assert.deepEqual(found(sheet, 'The town had 4,268 people.'), []);
+  });
+
   it('a function word after a figure in its sentence is not what it counts ("rising 1.3% against the dollar")', () => {
     const sheet = sheetOf([
       { id: 'pound', kind: 'share', value: 0.013, text: '1.3%', qualifier: 'exact', counts: 'rise of the pound', context: ['pound', 'rising'], source: 'The pound firmed, rising 1.3% against the dollar.' },

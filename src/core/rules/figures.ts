@@ -9,6 +9,7 @@ import { REPORTING, SOURCE_WORDS } from '../claims/speech';
 import { accordingTo, bracketedAfter, verbAfter } from '../claims/reporter';
 import { findMentions, isRangeEnd, type Mention } from '../mentions/numbers';
 import { durationAt, isDurationTail } from '../mentions/durations';
+import { swapped } from '../language/spelling';
 import { checkDuration } from './durations';
 import { checkRatioKind } from './ratioKinds';
 import { unlistedKey } from '../sheet/sources';
@@ -239,6 +240,11 @@ export function checkFigure(
   // ("€31.2 million", "6,872"), or two with a decimal point ("4.5%").
   const significant = digitsOf(m.value).replace(/^0+|0+$/g, '').length;
   const distinctive = significant >= 3 || (significant >= 2 && m.style.decimals > 0);
+  // "a trial of 4,268 people" for the 4,286 patients: two digits of a figure of three significant
+  // digits or more swapped is a slip of the one fact it swaps with, where the clause says a word
+  // of that fact's own ("trial"), whatever its context words (and it outranks another's context).
+  // (Not a value before a change, "rose to $32.5bn from $23.5bn": that one is another year's.)
+  const transposed = (f: Figure) => !prior && significant >= 3 && digitsOf(m.value).length === digitsOf(f.value).length && swapped(digitsOf(m.value), digitsOf(f.value));
   const valueWeight = (c: Candidate) => (distinctive && eq(m.value, c.fact.value) ? 0.4 : 0);
   const outweighed = (c: Candidate) => score(c) + valueWeight(c) < strongestScore - 0.3 && ((strongest >= 0.5 && c.counts < strongest - 0.3) || c.about < 0);
   // (A fact of the figure's own value is evidence enough against one its reporter alone ties it to.)
@@ -325,7 +331,7 @@ export function checkFigure(
     // A decimal for a decimal: "2.5" is a slip for 5.2 before it is one for 5.
     const sameForm = m.kind === 'count' && m.style.decimals > 0 === !Number.isInteger(x.fact.value) ? 0.1 : 0;
     const slip = fingerSlipOf(m, x.fact) || scaleSlipOf(m.value, x.fact.value);
-    const r = { c: x, s: score(x) + (slip || qualifierOnlyWrong(m, x.fact) ? 0.4 + sameForm : 0) + (sameThing(x) ? 0.3 : 0) };
+    const r = { c: x, s: score(x) + (transposed(x.fact) ? 1 : slip || qualifierOnlyWrong(m, x.fact) ? 0.4 + sameForm : 0) + (sameThing(x) ? 0.3 : 0) };
     ranked.push(r);
     if (!top || r.s > top.s) {
       second = top;
@@ -353,12 +359,19 @@ export function checkFigure(
   // says more of stands for both.
   if (top && second && second.s > top.s - 0.05 && second.c.fact.value === top.c.fact.value && second.c.counts > top.c.counts) [top, second] = [second, top];
   const c = top?.c;
+  // (The clause's words near the figure, a dozen on each side: a run-on sentence stays linear.)
+  const saysOwnWord = (f: Figure) => {
+    const own = sheet.figureWords.get(f.id)!;
+    for (let k = Math.max(0, from - 12); k < Math.min(ctx.lemmas.length, to + 12); k++) if ((k < from || k >= to) && own.has(ctx.lemmas[k]) && ctx.weight(k, from) >= 0.3) return true;
+    return false;
+  };
+  const transposedOf = (f: Figure) => transposed(f) && !ranked.some((r) => r.c.fact !== f && transposed(r.c.fact)) && saysOwnWord(f);
   const tied =
     !!c &&
     // (The reporter and a slip of a digit tie a figure to nothing else said of it only in a longer
     // figure: any one-digit figure is one change from any other; a share of 4% is one digit, not "004".)
     // (A value before a change ties to a fact of one by a slip of its digits, or by its new value.)
-    (c.counts >= 0.3 || priorScore(c.fact) >= 0.8 || (priorScore(c.fact) > 0 && fingerSlipOf(m, c.fact)) || (c.reporterMatch && ((fingerSlipOf(m, c.fact) && digitsOf(m.value).replace(/^0+/, '').length >= 2) || sameThing(c))) || (c.fact.kind !== 'count' && c.counts >= 0.15));
+    (c.counts >= 0.3 || priorScore(c.fact) >= 0.8 || (priorScore(c.fact) > 0 && fingerSlipOf(m, c.fact)) || (c.reporterMatch && ((fingerSlipOf(m, c.fact) && digitsOf(m.value).replace(/^0+/, '').length >= 2) || sameThing(c))) || (c.fact.kind !== 'count' && c.counts >= 0.15) || transposedOf(c.fact));
   if (!tied) {
     // Another source's figure, and the named source has none like it: the attribution is wrong.
     if (moved && moved.counts >= 0.3 && reporter) wrongSource(m, moved.fact, reporter, ctx, sheet, text, findings);
