@@ -1506,6 +1506,24 @@ describe('titles in apposition, in Markdown emphasis', () => {
     );
   });
 
+  it("a sheet person given their own title short of its word of office ('Governor Anselm Kreuzwald', the deputy governor) has the title flagged and given back whole", () => {
+    const src = 'Governor Mara Lind and Deputy Governor Anselm Kreuzwald spoke.';
+    const bank = loadFactSheet(JSON.stringify({
+      story: { id: 'bank', title: 'Bank', article: 'article.md' },
+      entities: [
+        { id: 'lind', type: 'person', name: 'Mara Lind', aliases: ['Lind'], roles: [{ title: 'governor' }], source: src },
+        { id: 'kreuzwald', type: 'person', name: 'Anselm Kreuzwald', aliases: ['Kreuzwald'], roles: [{ title: 'deputy governor' }], source: src },
+      ],
+      figures: [], dates: [], quotes: [], settings: [],
+    }));
+    const draft = 'Governor Anselm Kreuzwald said the slide had done the harm.';
+    const found = check(draft, bank, { cache: false });
+    assert.deepEqual(found.map((f) => draft.slice(f.start, f.end)), ['Governor']);
+    assert.equal(applyFixes(draft, found).text, 'Deputy Governor Anselm Kreuzwald said the slide had done the harm.');
+    // Their own title whole is right.
+    assert.deepEqual(check('Deputy Governor Anselm Kreuzwald said so.', bank, { cache: false }), []);
+  });
+
   it("a sheet person given another's title in apposition: the finding covers name and title, and a second fix gives the title back", () => {
     const draft = "Ivo Castell, the trust's chief executive, apologised.";
     const [f] = check(draft, sheet, { cache: false });

@@ -259,7 +259,20 @@ export function checkRoles(
   // Case is what shows an unknown name: in a sentence without lower-case words ("FOREIGN MINISTER
   // SAYS TALKS …") only the sheet's own names are read after a title.
   const capitals = !toks.some((t) => /\p{Ll}/u.test(t.text));
-  for (const c of claims) if (!capitals || personOf(c.names, index)) roleFinding(c.names, c.holder, c.title, text, index, findings, flagged, holders.get(keyOf(c.names))!.size > 1, c.span, c.qualifier);
+  for (const c of claims) {
+    const named = personOf(c.names, index);
+    if (capitals && !named) continue;
+    // "Governor Anselm Kreuzwald", where he is the deputy governor: his own title short of its
+    // word of office, not another's title; the title is flagged and given back whole.
+    const words = phraseWords(c.title).join(' ');
+    const own = named && named.id !== c.holder.id && c.span ? named.roles?.find((r) => { const w = phraseWords(r.title); return OTHER_OFFICE.has(w[0]) && w.slice(1).join(' ') === words; }) : undefined;
+    if (own && c.span) {
+      const draft = text.slice(c.span[0], c.span[1]);
+      titleFinding(c.span[0], c.span[1], named!, text, findings, flagged, { right: own.title, fix: /^\p{Lu}/u.test(draft) ? own.title.replace(/(^|\s)\p{Ll}/gu, (x) => x.toUpperCase()) : own.title.toLowerCase() });
+      continue;
+    }
+    roleFinding(c.names, c.holder, c.title, text, index, findings, flagged, holders.get(keyOf(c.names))!.size > 1, c.span, c.qualifier);
+  }
 }
 
 /**
