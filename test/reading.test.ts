@@ -717,6 +717,25 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The department said 406 patients had been seen.').map((f) => f.split(':')[0]), ['number-mismatch']);
   });
 
+  it('a figure true of a fact about the person its clause names is that fact, though a word of another fact\'s context stands by it ("Ruiz finished on just over 14,500")', () => {
+    const src = 'Ana Ruiz won 14,962 votes to 14,544 for Bo Lind. Cleo Marsh finished third with 4,317 votes.';
+    const people = [
+      { id: 'ruiz', type: 'person', name: 'Ana Ruiz', aliases: ['Ruiz'], source: src },
+      { id: 'lind', type: 'person', name: 'Bo Lind', aliases: ['Lind'], source: src },
+      { id: 'marsh', type: 'person', name: 'Cleo Marsh', aliases: ['Marsh'], source: src },
+    ];
+    const sheet = sheetOf(
+      [
+        { id: 'ruiz-votes', kind: 'count', value: 14962, text: '14,962', qualifier: 'exact', counts: 'votes for Ana Ruiz', about: ['ruiz'], context: ['votes', 'won'], source: src },
+        { id: 'lind-votes', kind: 'count', value: 14544, text: '14,544', qualifier: 'exact', counts: 'votes for Bo Lind', about: ['lind'], context: ['votes'], source: src },
+        { id: 'marsh-votes', kind: 'count', value: 4317, text: '4,317', qualifier: 'exact', counts: 'votes', context: ['votes', 'finished', 'third'], source: src },
+      ],
+      people,
+    );
+    assert.deepEqual(found(sheet, 'Bo Lind finished on just over 14,500.'), []);
+    assert.deepEqual(found(sheet, 'Bo Lind finished on just over 15,200.').map((f) => f.split(':')[0]), ['number-mismatch']);
+  });
+
   it('two swapped digits of a figure of three significant digits or more tie it to the one fact it swaps with, past another fact\'s context word ("a trial of 4,268 people")', () => {
     const sheet = sheetOf([
       { id: 'enrolled', kind: 'count', value: 4286, text: '4,286', qualifier: 'exact', counts: 'patients enrolled in the trial', context: ['patients', 'enrolled'], source: 'The trial enrolled 4,286 patients.' },

@@ -248,7 +248,9 @@ export function checkFigure(
   const valueWeight = (c: Candidate) => (distinctive && eq(m.value, c.fact.value) ? 0.4 : 0);
   const outweighed = (c: Candidate) => score(c) + valueWeight(c) < strongestScore - 0.3 && ((strongest >= 0.5 && c.counts < strongest - 0.3) || c.about < 0);
   // (A fact of the figure's own value is evidence enough against one its reporter alone ties it to.)
-  const ok = agreeing.find((c) => (c.counts > 0 || c.reporterMatch || !best || score(best) < 0.45 || best === c || (best.counts === 0 && best.about <= 0)) && (!outweighed(c) || (prior && priorIn(c.fact))));
+  // (Nor one about the person its clause names: "Kilbride-Osei finished on just over 14,500", his
+  // 14,544 votes, though "finished" is the word of another candidate's count.)
+  const ok = agreeing.find((c) => (c.counts > 0 || c.reporterMatch || c.about > 0 || !best || score(best) < 0.45 || best === c || (best.counts === 0 && best.about <= 0)) && (!outweighed(c) || (prior && priorIn(c.fact))));
   if (ok && m.style.malformed) {
     // The right value with its separator out of place ("68,72"): restore the verified grouping.
     const fix = render(m, ok.fact, text);
