@@ -214,6 +214,20 @@ describe('extract: names that an acronym, a surname used alone or the head of th
   });
 });
 
+describe('extract: a firm named by its first word', () => {
+  it('"Brackwater said 410 people worked at the plant", beside "Shares in Brackwater": the first word of "Brackwater Holdings", shown speaking, is its short name, not a place', () => {
+    const article = 'Jobs\n\nBrackwater Holdings said on Thursday it would close its gearbox plant and cut 640 jobs.\n\nShares in Brackwater were down 9.6% at 318p.\n\nBrackwater said 410 people worked at the plant.\n';
+    const { sheet } = extractFacts(article, { articlePath: 'jobs.txt' });
+    const firm = byName(sheet, 'Brackwater Holdings');
+    assert.ok(firm?.aliases?.includes('Brackwater'), JSON.stringify(firm));
+    assert.equal(sheet.entities.filter((e) => e.name === 'Brackwater').length, 0);
+    assert.equal(sheet.figures.find((f) => f.value === 410)?.reportedBy, firm?.id);
+    // A place the article puts things in, never shown speaking, stays a place: "in Leeds" beside "Leeds United".
+    const leeds = extractFacts('Match\n\nLeeds United won 2-0 on Saturday. Fans celebrated in Leeds.\n', { articlePath: 'match.txt' }).sheet;
+    assert.equal(byName(leeds, 'Leeds')?.type, 'place');
+  });
+});
+
 describe('extract: whose role a person holds, after the name', () => {
   it('"a senior forecaster at the Kell Weather Bureau (KWB)", "a spokeswoman for the regional authority": the person speaks for that organisation, whatever the role', () => {
     const article = [

@@ -209,6 +209,7 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
       // a former pharmacist, won … . Her majority …"); a firm is "it".
       if (ws.length > 1 && isSentenceStart(text, src.sentence.start, ws[0].start) && /^\s*[“"‘']?(?:she|he|her|his)\b/i.test(text.slice(src.sentence.end, src.sentence.end + 12))) evidence.push('person');
       if (after1 && after2 && /^\s+$/.test(gapAfter) && isVerbOfSaying(after1.norm) && after2.norm === 'it') evidence.push('firm');
+      if (after1 && /^[ \t]+$/.test(gapAfter) && isVerbOfSaying(after1.norm)) evidence.push('speaks');
       if (prevWord === 'the' || (firstTok >= 2 && toks[firstTok - 1].norm === 'the')) evidence.push('the');
       if (/^\s*,\s*\p{Lu}/u.test(gapAfter) && prevWord && LOCATIVE.has(prevWord)) evidence.push('place');
       const d = add(name, src, evidence);
@@ -389,8 +390,12 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
       owner ??= others.find((m) => m.entity.name.toLowerCase().split(/\s+/).pop() === key) ?? others[0];
     }
     if (!owner || owner === d) continue;
-    // "in Leeds" names a place of its own, not a part of "Radio Leeds".
-    if (d.entity.type === 'place' && d.evidence.has('locative') && owner.entity.type !== 'place') continue;
+    // "in Leeds" names a place of its own, not a part of "Radio Leeds" — unless the word is shown
+    // speaking and heads a firm's name of it and one word of a firm's kind ("Brackwater said 410
+    // people worked at the plant", of Brackwater Holdings, beside "Shares in Brackwater").
+    const ownerWords = owner.entity.name.toLowerCase().split(/\s+/);
+    const firmOf = d.evidence.has('speaks') && owner.entity.type === 'organisation' && ownerWords.length === 2 && ownerWords[0] === key && ORG_WORDS.has(ownerWords[1]);
+    if (d.entity.type === 'place' && d.evidence.has('locative') && owner.entity.type !== 'place' && !firmOf) continue;
     const aliases = (owner.entity.aliases ??= []);
     if (!aliases.includes(name)) aliases.push(name);
     for (const r of d.entity.roles ?? []) addRole(owner, r);
