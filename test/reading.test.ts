@@ -717,6 +717,24 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The department said 406 patients had been seen.').map((f) => f.split(':')[0]), ['number-mismatch']);
   });
 
+  it('a rounded figure true of another fact of its kind is that one, honestly rounded, not a slip of the fact its words favour ("runs nearly 1,500 trains a day" beside a cut of 212)', () => {
+    const sheet = sheetOf([
+      { id: 'cut', kind: 'count', value: 212, text: '212', qualifier: 'exact', counts: 'daily trains cut', context: ['daily', 'trains', 'cut'], source: 'The operator will cut 212 daily trains.' },
+      { id: 'all', kind: 'count', value: 1460, text: '1,460', qualifier: 'exact', counts: 'daily services', context: ['daily', 'services'], source: 'It runs 1,460 daily services.' },
+    ]);
+    assert.deepEqual(found(sheet, 'The operator runs nearly 1,500 trains a day.'), []);
+    assert.deepEqual(found(sheet, 'The operator will cut nearly 300 daily trains.').map((f) => f.split(':')[0]), ['number-mismatch']);
+  });
+
+  it('a figure is never flagged against the fact it is true of ("fallen to just over 81%" for 81.3%)', () => {
+    const src = 'Figures show that 81.3% of trains ran on time this year, compared with 88.9% last year.';
+    const sheet = sheetOf([
+      { id: 'now', kind: 'share', value: 0.813, text: '81.3%', qualifier: 'exact', counts: 'trains on time this year', context: ['trains', 'run'], source: src },
+      { id: 'then', kind: 'share', value: 0.889, text: '88.9%', qualifier: 'exact', counts: 'share last year', context: ['share', 'year'], source: src },
+    ]);
+    assert.deepEqual(found(sheet, 'On-time running has fallen to just over 81% this year from almost 89% last year.'), []);
+  });
+
   it('a figure true of a fact about the person its clause names is that fact, though a word of another fact\'s context stands by it ("Ruiz finished on just over 14,500")', () => {
     const src = 'Ana Ruiz won 14,962 votes to 14,544 for Bo Lind. Cleo Marsh finished third with 4,317 votes.';
     const people = [

@@ -361,6 +361,12 @@ export function checkFigure(
   // says more of stands for both.
   if (top && second && second.s > top.s - 0.05 && second.c.fact.value === top.c.fact.value && second.c.counts > top.c.counts) [top, second] = [second, top];
   const c = top?.c;
+  // The fact the evidence ranks first is one the figure is true of ("fallen to just over 81%" for
+  // 81.3%, tied by the change it reports rather than a context word): it is that fact, no slip of it.
+  if (c && agreeing.includes(c)) {
+    confirmations.push({ start: m.start, end: m.end, factId: c.fact.id });
+    return;
+  }
   // (The clause's words near the figure, a dozen on each side: a run-on sentence stays linear.)
   const saysOwnWord = (f: Figure) => {
     const own = sheet.figureWords.get(f.id)!;
@@ -403,6 +409,9 @@ export function checkFigure(
   // arrested" beside 50,000 arrests).
   const ratio = Math.max(m.value, f.value) / Math.max(EPS, Math.min(m.value, f.value));
   if (ratio >= 12 && !fingerSlipOf(m, f) && !scaleSlipOf(m.value, f.value, 0.05)) return;
+  // "runs nearly 1,500 trains a day" beside a cut of 212 trains: a rounded figure true of another
+  // fact of its kind, and no slip of this one's digits or scale, is that other one, honestly rounded.
+  if ((m.qualifier === 'approx' || m.qualifier === 'approx-below') && agreeing.length && !fingerSlipOf(m, f) && !scaleSlipOf(m.value, f.value, 0.05)) return;
   const draft = text.slice(m.start, m.end);
   const who = f.reportedBy ? sheet.entities.get(f.reportedBy)?.name : undefined;
   const what = `${f.counts}${who ? ` by ${who}` : ''}`;
