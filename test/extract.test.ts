@@ -241,8 +241,27 @@ describe('extract: whose role a person holds, after the name', () => {
       '',
     ].join('\n');
     const { sheet } = extractFacts(article, { articlePath: 'heat.txt' });
-    assert.equal(byName(sheet, 'Ilse Marrowind')?.speaksFor, byName(sheet, 'Kell Weather Bureau')?.id);
-    assert.equal(byName(sheet, 'Nkechi Abbot')?.speaksFor, byName(sheet, 'Brannoch Regional Authority')?.id);
+    const bureau = byName(sheet, 'Kell Weather Bureau');
+    const authority = byName(sheet, 'Brannoch Regional Authority');
+    assert.ok(bureau && authority);
+    assert.equal(byName(sheet, 'Ilse Marrowind')?.speaksFor, bureau.id);
+    assert.equal(byName(sheet, 'Nkechi Abbot')?.speaksFor, authority.id);
+  });
+  it('not one who held the role, nor a place named like a person, nor a town its businesses speak in', () => {
+    const article = [
+      'Floods',
+      '',
+      'Maria Lopez, a former forecaster at the Kell Weather Bureau (KWB), said the river had peaked. Lopez was cautious.',
+      '',
+      'Camp Hollis, the army base, took in 300 people. Hollis was full by Monday.',
+      '',
+      'Arlen Energy said its plant was dry. Businesses in Arlen say they lost 40,000 pounds a day.',
+      '',
+    ].join('\n');
+    const { sheet } = extractFacts(article, { articlePath: 'floods.txt' });
+    assert.equal(byName(sheet, 'Maria Lopez')?.speaksFor, undefined);
+    assert.notEqual(byName(sheet, 'Camp Hollis')?.type, 'person');
+    assert.ok(!byName(sheet, 'Arlen Energy')?.aliases?.includes('Arlen'));
   });
 });
 

@@ -274,6 +274,8 @@ describe('reading the language', () => {
   it('a number in words with "point" is a decimal ("five point two")', () => {
     assert.deepEqual(flagged('The rate is reviewed every five point two years.'), []);
     assert.deepEqual(flagged('The rate is reviewed every five point four years.'), ['number-mismatch: five point four']);
+    // "at one point" is a time.
+    assert.ok(!flagged('At one point four analysts left.').some((f) => f.includes('one point')));
   });
 
   it("a round-up item's bold label is one of its names: another story's item with one other name is left alone", () => {
@@ -712,7 +714,9 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     );
     assert.deepEqual(found(sheet, "St Anne's said its emergency department had seen 406 patients."), []);
     // The entity's own compound, and the bare noun, are still its mentions.
-    assert.deepEqual(found(sheet, 'The emergency department said 406 patients had been seen.'), []);
+    assert.deepEqual(found(sheet, "St Anne's emergency department said 406 patients had been seen."), []);
+    // Without a possessive, the modifier describes the entity: "the city department" is the department.
+    assert.deepEqual(found(sheet, 'The city department said 406 patients had been seen.').map((f) => f.split(':')[0]), ['number-mismatch']);
     assert.deepEqual(found(sheet, 'The city health department said 406 patients had been seen.').map((f) => f.split(':')[0]), ['number-mismatch']);
     assert.deepEqual(found(sheet, 'The department said 406 patients had been seen.').map((f) => f.split(':')[0]), ['number-mismatch']);
   });
@@ -756,13 +760,15 @@ describe('what a figure counts, read from the fact’s own sentence and from the
 
   it('two swapped digits of a figure of three significant digits or more tie it to the one fact it swaps with, past another fact\'s context word ("a trial of 4,268 people")', () => {
     const sheet = sheetOf([
-      { id: 'enrolled', kind: 'count', value: 4286, text: '4,286', qualifier: 'exact', counts: 'patients enrolled in the trial', context: ['patients', 'enrolled'], source: 'The trial enrolled 4,286 patients.' },
+      { id: 'enrolled', kind: 'count', value: 4286, text: '4,286', qualifier: 'exact', counts: 'patients enrolled in the trial', context: ['patients', 'enrolled'], source: 'The trial enrolled 4,286 patients, the organisers said.' },
       { id: 'living', kind: 'count', value: 32000000, text: '32 million', qualifier: 'exact', counts: 'people living with the condition', context: ['people', 'living'], source: 'About 32 million people live with the condition.' },
     ]);
     assert.deepEqual(found(sheet, 'The trial had 4,268 people.'), ['number-mismatch: 4,268']);
     // Not digits swapped apart, nor a clause with no word of the fact's own.
     assert.deepEqual(found(sheet, 'The trial had 6,284 people.'), []);
     assert.deepEqual(found(sheet, 'The town had 4,268 people.'), []);
+    // A verb of the fact's sentence ("said") is no word of what it counts.
+    assert.deepEqual(found(sheet, 'A petition was signed by 4,268 people, it was said.'), []);
   });
 
   it('a function word after a figure in its sentence is not what it counts ("rising 1.3% against the dollar")', () => {
@@ -1701,10 +1707,15 @@ describe('a draft sentence restating an article sentence: its date and place are
     assert.deepEqual(found('Firefighters were struggling on Tuesday to hold a fire that has scorched 3,840 hectares.'), []);
     // Not where a word of another event stands right by the date.
     assert.deepEqual(found('The fire broke out on Tuesday and has scorched 3,840 hectares.'), ['date-mismatch: Tuesday']);
+    // Nor a date in a clause of its own, apart from the figure: the relative clause is the fire's start.
+    assert.deepEqual(found('The fire, which broke out in the gorge on Tuesday, has scorched 3,840 hectares.'), ['date-mismatch: Tuesday']);
   });
 
   it('a place the restated sentence gives the event is right, though the sheet places the event elsewhere', () => {
     assert.deepEqual(found('It is the biggest fire in the Brannoch Hills since July 2011, when about 2,100 hectares burnt.'), []);
     assert.deepEqual(found('The fire broke out in the Brannoch Hills.'), ['place-mismatch: Brannoch Hills']);
+    // Not where the restated sentence has no word of the event ("broke out"), nor through a figure the draft gets wrong.
+    assert.deepEqual(found('The fire broke out in the Brannoch Hills, the largest since July 2011.'), ['place-mismatch: Brannoch Hills']);
+    assert.ok(found('It is the biggest fire in the Brannoch Hills since July 2011, when about 2,400 hectares burnt.').length >= 1);
   });
 });

@@ -16,15 +16,19 @@ import { countryOfCapital } from '../language/countries';
 import { derivedFrom } from '../language/spelling';
 
 /**
- * "its emergency department", "the opposition leader": a common noun of an entity's mentions
- * after a noun that no phrase of that entity has is another thing of its kind (the entity's own
- * compounds, "health department", "town mayor", are its phrases; an adjective, "the local
- * council", changes nothing).
+ * "its emergency department", "St Anne's emergency department": a common noun of an entity's
+ * mentions after a noun that no phrase of that entity has, itself after a possessive that names
+ * its owner, is another thing of its kind, that owner's. Without a possessive the modifier
+ * describes the entity ("the transport union"); the entity's own compounds ("health
+ * department") are its phrases, and an adjective changes nothing.
  */
 function otherCompound(masked: string, toks: readonly Token[], at: number, id: string, sheet: CompiledSheet): boolean {
   const prev = toks[at - 1];
   if (!prev || !/^\p{Ll}/u.test(toks[at].text) || !/^\p{Ll}+$/u.test(prev.text) || usually(prev.norm) !== 'n') return false;
-  return /^[ \t\u00a0]+$/.test(masked.slice(prev.end, toks[at].start)) && !wordsOfEntities(sheet).get(id)?.has(prev.norm);
+  if (!/^[ \t\u00a0]+$/.test(masked.slice(prev.end, toks[at].start))) return false;
+  if (wordsOfEntities(sheet).get(id)?.has(prev.norm)) return false;
+  const owner = toks[at - 2];
+  return !!owner && (/^(?:its|their|his|her|our)$/.test(owner.norm) || /['’]s?$/.test(owner.text));
 }
 
 /** Is the UTF-16 unit an ASCII digit? */

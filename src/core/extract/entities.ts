@@ -16,6 +16,7 @@ import { slug, type IdMaker } from './ids';
 import { type Src, type NameRun, type Draft, TYPED_EVIDENCE } from './model';
 import { CONNECTORS, capRuns, ORG_NOUNS, PLACE_NOUNS, nouns, nounApposition, isSentenceStart, wordsStandingAlone, roleBefore, appositiveRole } from './names';
 import { RESEARCHERS, ownerOf } from './speakers';
+import { PAST_OFFICE } from '../rules/titles';
 
 export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[] {
   // Every capitalised run, and the words seen capitalised away from a sentence's start.
@@ -192,8 +193,10 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
       if (ws.length > 1 && /^\s*\((?:\p{Lu}\.?){2,8}\)/u.test(text.slice(ws[ws.length - 1].end, ws[ws.length - 1].end + 14))) evidence.push('firm');
       const apposed = nounApposition(text, src, firstTok, lastTok);
       if (apposed) evidence.push(`noun:${apposed}`);
+      // "Camp Hollis, the army base,": a thing the article defines with "the" after its name.
+      if (apposed && new RegExp(`^\\s*(?:\\(\\S+\\)\\s*)?,\\s*the\\s+${escapeRegExp(apposed)}`, 'iu').test(text.slice(ws[ws.length - 1].end, ws[ws.length - 1].end + 80))) evidence.push('defined');
       // "Ilse Marrowind, a senior forecaster at the Kell Weather Bureau": one who is a thing "at" a named body is a person.
-      if (apposed && new RegExp(`^\\s*(?:\\(\\S+\\)\\s*)?,\\s*(?:a|an|the)\\s+${escapeRegExp(apposed)}\\s+at\\s+(?:the\\s+)?\\p{Lu}`, 'u').test(text.slice(ws[ws.length - 1].end, ws[ws.length - 1].end + 120))) evidence.push('person');
+      if (apposed && ![PLACE_WORDS, ORG_WORDS].some((l) => l.has(last)) && new RegExp(`^\\s*(?:\\(\\S+\\)\\s*)?,\\s*(?:a|an|the)\\s+${escapeRegExp(apposed)}\\s+at\\s+(?:the\\s+)?\\p{Lu}`, 'u').test(text.slice(ws[ws.length - 1].end, ws[ws.length - 1].end + 120))) evidence.push('person');
       if (nextWord && CHANNEL_AFTER.has(nextWord.norm) && /^\s+$/.test(gapAfter)) evidence.push('channel');
       const before = toks.slice(Math.max(0, firstTok - 3), firstTok).map((t) => t.norm);
       if (before.some((w) => OUTLET_CUES.has(w)) && /^(?:to|with|on|the)$/.test(prevWord ?? '')) evidence.push('outlet-cue');
@@ -209,7 +212,8 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
       // a former pharmacist, won … . Her majority …"); a firm is "it".
       if (ws.length > 1 && isSentenceStart(text, src.sentence.start, ws[0].start) && /^\s*[“"‘']?(?:she|he|her|his)\b/i.test(text.slice(src.sentence.end, src.sentence.end + 12))) evidence.push('person');
       if (after1 && after2 && /^\s+$/.test(gapAfter) && isVerbOfSaying(after1.norm) && after2.norm === 'it') evidence.push('firm');
-      if (after1 && /^[ \t]+$/.test(gapAfter) && isVerbOfSaying(after1.norm)) evidence.push('speaks');
+      // (Not a place things are in: "Businesses in Arlen say …".)
+      if (after1 && /^[ \t]+$/.test(gapAfter) && isVerbOfSaying(after1.norm) && !(prevWord && LOCATIVE.has(prevWord))) evidence.push('speaks');
       if (prevWord === 'the' || (firstTok >= 2 && toks[firstTok - 1].norm === 'the')) evidence.push('the');
       if (/^\s*,\s*\p{Lu}/u.test(gapAfter) && prevWord && LOCATIVE.has(prevWord)) evidence.push('place');
       const d = add(name, src, evidence);
@@ -237,7 +241,8 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
         if (!owner) continue;
         // Whoever holds a role of an organisation speaks for it ("a senior forecaster at the
         // National Weather Bureau", "its spokesman"); proposeSpeaksFor keeps only organisations.
-        (d.owners ??= []).push({ phrase: owner, src });
+        // (Not one who held it: "a former forecaster at …".)
+        if (!PAST_OFFICE.has(r.toLowerCase().split(/\s+/)[0])) (d.owners ??= []).push({ phrase: owner, src });
         // "Ruiz's lawyer", "the union's organiser": whose the role is qualifies it (and tells two lawyers apart).
         if (/['’]s?$/.test(owner)) {
           const own = owner.replace(/^The\b/, 'the');
@@ -301,9 +306,11 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
     if (!typed && n.length >= 2 && n.length <= 3 && alone.has(n[0].toLowerCase()) && !alone.has(n[n.length - 1].toLowerCase())) ev.add('firm');
     // And back: "Ilse Vandermeulen" … "Vandermeulen said", a name whose last word the article uses
     // alone and its first never, is a person's, whatever noun stands in apposition ("Its senior
-    // forecaster, Ilse Vandermeulen,"), unless a word of a firm, place or outlet ends it.
+    // forecaster, Ilse Vandermeulen,"), unless a word of a firm, place or outlet is one of its
+    // words or the noun's ("Camp Hollis, the army base": camp).
     const final = n[n.length - 1].toLowerCase();
-    if (!typed && !ev.has('organisation') && !ev.has('firm') && n.length >= 2 && n.length <= 3 && alone.has(final) && !alone.has(n[0].toLowerCase()) && ![ORG_WORDS, PLACE_WORDS, OUTLET_WORDS].some((l) => l.has(final))) ev.add('person');
+    const placeOrFirm = (w: string) => [ORG_WORDS, PLACE_WORDS, OUTLET_WORDS].some((l) => l.has(w)) || PLACE_NOUNS.has(w) || ORG_NOUNS.has(w);
+    if (!typed && !ev.has('organisation') && !ev.has('firm') && n.length >= 2 && n.length <= 3 && alone.has(final) && !alone.has(n[0].toLowerCase()) && !placeOrFirm(final) && !placeOrFirm(n[0].toLowerCase()) && !nouns(ev).some((x) => placeOrFirm(lastWord(x))) && !ev.has('defined')) ev.add('person');
     let type: EntityType;
     // A named study reports its findings as a body does ("the TIDELINE trial found").
     if (ev.has('body') || ev.has('study')) type = 'body';

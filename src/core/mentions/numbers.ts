@@ -404,6 +404,8 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
     // A comma joins a number's groups only in falling scale ("three thousand, one hundred"); before
     // a group as large ("ten thousand, five thousand") it separates two numbers of a list.
     phrase = groupsInFallingScale(phrase);
+    // "At one point four countries …": "at one point" is a time, no decimal.
+    if (/^one\s+point\b/i.test(phrase) && /\bat\s+$/i.test(text.slice(Math.max(0, s - 4), s))) phrase = phrase.slice(0, 3);
     const e = s + phrase.length;
     if (overlaps(s, e)) continue;
     const value = parseNumberWords(phrase);

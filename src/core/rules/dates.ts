@@ -261,13 +261,13 @@ export function checkDates(pass: Pass): void {
     let top = ranked[0];
     if (top.w < WEAK || norm(top.d.text) === phrase) continue;
     // "Firefighters were struggling on Tuesday to hold a fire that has scorched 3,840 hectares":
-    // a sentence restating an article sentence that says this date says it of that sentence's
-    // event, unless a word of another event stands within two words of the date ("the fire broke
-    // out on Tuesday and has burnt 3,840 hectares").
-    const restates = restated(si);
-    if (top.w < CLOSE && restates.length && !restates.includes(top.d.source) && restates.some((src) => says(src, m[0]))) {
-      const own = same.find((d) => restates.includes(d.source) && norm(d.text) === phrase);
-      if (own) confirmations.push({ start, end, factId: own.id });
+    // a date in the clause of a figure whose article sentence gives an event that date is that
+    // event's, unless a word of another event stands within two words of it ("the fire broke out
+    // on Tuesday and has burnt 3,840 hectares"), or its sentence is the event's too.
+    const restates = restated(si).filter((r) => ctx.unbroken(ctx.tokenAt(r.at), from));
+    const own = top.w < CLOSE && !restates.some((r) => r.source === top.d.source) ? same.find((d) => norm(d.text) === phrase && restates.some((r) => r.source === d.source) && says(d.source, m[0])) : undefined;
+    if (own) {
+      confirmations.push({ start, end, factId: own.id });
       continue;
     }
     if (calendar) {

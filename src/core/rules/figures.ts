@@ -367,10 +367,11 @@ export function checkFigure(
     confirmations.push({ start: m.start, end: m.end, factId: c.fact.id });
     return;
   }
-  // (The clause's words near the figure, a dozen on each side: a run-on sentence stays linear.)
+  // (A noun of the fact's own words, "trial", not "said" or "that" — wink-lexicon; among the
+  // clause's words near the figure, a dozen on each side: a run-on sentence stays linear.)
   const saysOwnWord = (f: Figure) => {
     const own = sheet.figureWords.get(f.id)!;
-    for (let k = Math.max(0, from - 12); k < Math.min(ctx.lemmas.length, to + 12); k++) if ((k < from || k >= to) && own.has(ctx.lemmas[k]) && ctx.weight(k, from) >= 0.3) return true;
+    for (let k = Math.max(0, from - 12); k < Math.min(ctx.lemmas.length, to + 12); k++) if ((k < from || k >= to) && own.has(ctx.lemmas[k]) && usually(ctx.lemmas[k]) === 'n' && ctx.weight(k, from) >= 0.3) return true;
     return false;
   };
   const transposedOf = (f: Figure) => transposed(f) && !ranked.some((r) => r.c.fact !== f && transposed(r.c.fact)) && saysOwnWord(f);

@@ -201,7 +201,8 @@ export function checkNames(pass: Pass): void {
   // Where role titles and setting triggers may start in the sentence (found in pass 2).
   const roleAt: number[] = [];
   const triggerAt: number[] = [];
-  const restated = restatedSources(pass);
+  // (Confirmed ties only: a place is not excused by a figure the draft gets wrong.)
+  const restated = restatedSources(pass, true);
   contexts.forEach((ctx, si) => {
     const toks = ctx.sentence.tokens;
     roleAt.length = 0;

@@ -8,7 +8,7 @@ import { matchCase, type Token } from '../text/tokens';
 import { inflectionStem, lemmaOf } from '../language/lemma';
 import { DATE_ANCHORS } from '../language/dateWords';
 import type { Confirmation, Finding } from '../types';
-import { says } from './restated';
+import { says, type Restated } from './restated';
 import { type NameIndex, personOf, derivedFromSheetName } from './nameIndex';
 import { PERSONAL, isCapitalised, nameAt, HONORIFIC, stripPossessive, MONTHS_DAYS } from '../mentions/names';
 
@@ -57,7 +57,7 @@ export function checkSettings(
   flagged: Set<number>,
   starts: readonly number[],
   lastPersons: readonly string[],
-  restates: readonly string[],
+  restates: readonly Restated[],
 ): void {
   const toks = ctx.sentence.tokens;
   for (const at of starts) {
@@ -148,9 +148,11 @@ export function checkSettings(
       if (other && other.type !== right.type) continue;
       if (!other && sheet.otherNames.has(words[0])) continue;
       // "the biggest fire in the Tavish Hills since July 2011": a sentence restating an article
-      // sentence that puts its event there too ("the largest in the Tavish Hills since …") is right.
+      // sentence that puts its event there too ("the largest in the Tavish Hills since …, when a
+      // fire …": the trigger and the place) is right.
       const said = text.slice(start, end);
-      if (!restates.includes(s.source) && restates.some((src) => says(src, said, s.prepositions))) continue;
+      const trigger = text.slice(toks[at].start, toks[at + tw.length - 1].end);
+      if (!restates.some((r) => r.source === s.source) && restates.some((r) => says(r.source, said, s.prepositions) && says(r.source, trigger))) continue;
       flagged.add(start);
       // "Doha, Qatar" for Muscat, Oman: a wrong region after the wrong city goes with it, in one fix.
       let until = end;

@@ -160,7 +160,9 @@ function ownersOf(person: Entity, sheet: CompiledSheet, index: NameIndex): Entit
 /** Words that tie a title to its organisation after it ("chief executive of the trust"). */
 const OWNER_LINKS = new Set(['of', 'at', 'for']);
 
-const OTHER_OFFICE = new Set(['former', 'ex', 'deputy', 'acting', 'then', 'late', 'outgoing', 'previous', 'past', 'vice', 'shadow', 'incoming', 'new']);
+/** Words that make a title one its holder no longer holds ("former finance director"). */
+export const PAST_OFFICE = new Set(['former', 'ex', 'then', 'late', 'previous', 'past']);
+const OTHER_OFFICE = new Set([...PAST_OFFICE, 'deputy', 'acting', 'outgoing', 'vice', 'shadow', 'incoming', 'new']);
 
 /** Checks the role titles at token positions `starts` of one sentence against their holders. */
 export function checkRoles(
