@@ -287,6 +287,12 @@ describe('sheet format: weekday, month and time of a dated event', () => {
     assert.equal(r.fixed, 'The recall begins on Friday 14 March.');
     assert.equal(oneFinding('The recall begins on the 21st of March.').fixed, 'The recall begins on the 14th of March.');
   });
+  it('a wrong month of the right day, with no year, is flagged and only the month replaced', () => {
+    const r = oneFinding('The recall begins on Friday 14 April.');
+    assert.equal(r.flagged, 'April');
+    assert.equal(r.fixed, 'The recall begins on Friday 14 March.');
+    assert.equal(oneFinding('The recall begins in April.').fixed, 'The recall begins in March.');
+  });
   it('an abbreviated month beside its day is read ("14 Apr", "Mar 14"), and its fix is the verified month\'s abbreviation', () => {
     assert.deepEqual(confirmed('The recall begins 14 Mar.'), ['recall-start']);
     const r = oneFinding('The recall begins on 14 Apr.');

@@ -139,8 +139,10 @@ function wordFix(draft: string, said: Calendar, d: DateFact): { from: number; to
     if (day) return { from: day.index, to: day.index + day[0].length, text: `${want.days}${day[2] ? ordinalSuffix(Number(want.days)) : ''}` };
   }
   // (And an abbreviated month of a terse line, "Tickets on sale Sat 3 Sept", for the one word.)
+  // (And a month with no year, alone or with the right day: "23 July" for Monday 23 June is "23 June".)
   const short = MONTH.exec(draft);
-  if ((!isCalendar(d.text) || (short && abbreviated(short[0]))) && said.month !== undefined && said.month !== want.month && only('month')) return word(MONTH, MONTH_LIST, want.month);
+  const monthOnly = said.part === undefined && said.year === undefined;
+  if ((!isCalendar(d.text) || (short && abbreviated(short[0])) || monthOnly) && said.month !== undefined && said.month !== want.month && only('month')) return word(MONTH, MONTH_LIST, want.month);
   return undefined;
 }
 
