@@ -214,6 +214,14 @@ describe('extract: names that an acronym, a surname used alone or the head of th
   });
 });
 
+describe('extract: the subject of "was" is what its figure is', () => {
+  it('"The hazard ratio for the combined outcome was 0.73": the context reaches back to the subject', () => {
+    const { sheet } = extractFacts('Trial\n\nThe drug worked. The hazard ratio for the combined outcome was 0.73.\n', { articlePath: 'trial.txt' });
+    const context = sheet.figures.find((f) => f.value === 0.73)?.context ?? [];
+    assert.ok(context.includes('hazard') && context.includes('ratio'), context.join(', '));
+  });
+});
+
 describe('extract: a firm named by its first word', () => {
   it('"Brackwater said 410 people worked at the plant", beside "Shares in Brackwater": the first word of "Brackwater Holdings", shown speaking, is its short name, not a place', () => {
     const article = 'Jobs\n\nBrackwater Holdings said on Thursday it would close its gearbox plant and cut 640 jobs.\n\nShares in Brackwater were down 9.6% at 318p.\n\nBrackwater said 410 people worked at the plant.\n';

@@ -216,7 +216,12 @@ export function clauseWords(masked: string, src: Src, from: number, to: number, 
   const aside = from > 0 && broken(from - 1, from) ? asideStart(masked, toks, from - 1) : -1;
   const skipped = aside >= 0 && src.ctx.sameClause(aside, from);
   const first = skipped ? aside : from - 1;
-  for (let i = first; i >= 0 && i >= first + 1 - CLAUSE_SPAN && n < CLAUSE_REACH && !nearerOther(i); i--) {
+  // "The hazard ratio for the combined outcome was 0.73": after a form of "be", what the figure is
+  // is the subject before it, however long its phrase; the reach goes back to the clause's start.
+  const copula = from > 0 && /^(?:was|were|is|are|be|been)$/.test(toks[from - 1].norm);
+  const span = copula ? 2 * CLAUSE_SPAN : CLAUSE_SPAN;
+  const reach = copula ? 2 * CLAUSE_REACH : CLAUSE_REACH;
+  for (let i = first; i >= 0 && i >= first + 1 - span && n < reach && !nearerOther(i); i--) {
     if (!(skipped && i === first) && broken(i, i + 1)) break;
     if (take(i)) n++;
   }
