@@ -1549,6 +1549,21 @@ describe('titles in apposition, in Markdown emphasis', () => {
     );
   });
 
+  it("a title inside a longer title of the story is part of it: 'the opposition leader, X' is the opposition leader's, not the council leader's 'leader'", () => {
+    const src = 'Council leader Ana Penn and the opposition leader, Bo Wells, clashed.';
+    const council = loadFactSheet(JSON.stringify({
+      story: { id: 'council', title: 'Council', article: 'article.md' },
+      entities: [
+        { id: 'penn', type: 'person', name: 'Ana Penn', aliases: ['Penn'], roles: [{ title: 'council leader' }, { title: 'leader', qualifiers: ['the council'] }], source: src },
+        { id: 'wells', type: 'person', name: 'Bo Wells', aliases: ['Wells'], roles: [{ title: 'opposition leader' }], source: src },
+      ],
+      figures: [], dates: [], quotes: [], settings: [],
+    }));
+    const titles = (draft: string) => check(draft, council, { cache: false }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
+    assert.deepEqual(titles('The opposition leader, Bo Wells, argued that the gap was wider.'), []);
+    assert.deepEqual(titles('The council leader, Bo Wells, argued that the gap was wider.').map((f) => f.split(':')[0]), ['role-mismatch']);
+  });
+
   it("a sheet person given their own title short of its word of office ('Governor Anselm Kreuzwald', the deputy governor) has the title flagged and given back whole", () => {
     const src = 'Governor Mara Lind and Deputy Governor Anselm Kreuzwald spoke.';
     const bank = loadFactSheet(JSON.stringify({

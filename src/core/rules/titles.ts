@@ -182,11 +182,24 @@ export function checkRoles(
   // give to two different people ("envoy Jared Kushner, Trump's son-in-law") has no safe fix.
   // `span`: where the title stands after the name, in apposition (what a second fix may replace).
   const claims: { names: Token[]; holder: Entity; title: string; span?: [number, number]; qualifier?: string }[] = [];
+  // "the opposition leader, Nkechi Obiorah-Wells": a title inside a longer title of another holder
+  // that starts before it ("leader" of "opposition leader") is part of that one, not a title of its own.
+  let coveredTo = -1;
+  let coveredBy = new Set<Entity>();
   for (const at of starts) {
     const entries = index.roles.get(toks[at].norm);
     if (!entries) continue;
+    const covering = at < coveredTo ? coveredBy : undefined;
+    // (The longest title starting here, and its holders, cover what follows it.)
+    let end = -1;
+    for (const { title } of entries) if (wordsAt(toks, at, title)) end = Math.max(end, at + title.length);
+    if (end > coveredTo) {
+      coveredTo = end;
+      coveredBy = new Set(entries.filter((e) => at + e.title.length === end && wordsAt(toks, at, e.title)).map((e) => e.holder));
+    }
     for (const { holder, role, title, qualifiers } of entries) {
       if (!wordsAt(toks, at, title)) continue;
+      if (covering && !covering.has(holder)) continue;
       // The longest qualifier right before the title ("Brazil's", "the mayor's").
       const qualLen = qualifierBefore(toks, at, qualifiers);
       const prev = toks[at - 1];
