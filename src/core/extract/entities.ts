@@ -299,6 +299,8 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
   // (Not a place's name: "Halloran General Hospital" is of the town "in Halloran".)
   const alone = new Set(drafts.filter((d) => !/\s/.test(d.entity.name) && !d.evidence.has('locative') && !d.evidence.has('place')).map((d) => d.entity.name.toLowerCase()));
   const persons: Draft[] = [];
+  /** A word of a firm's, place's or outlet's kind ("camp", "base", "holdings"). */
+  const placeOrFirm = (w: string) => [ORG_WORDS, PLACE_WORDS, OUTLET_WORDS].some((l) => l.has(w)) || PLACE_NOUNS.has(w) || ORG_NOUNS.has(w);
   for (const d of drafts) {
     const ev = d.evidence;
     const n = d.entity.name.split(/\s+/);
@@ -309,7 +311,6 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
     // forecaster, Ilse Vandermeulen,"), unless a word of a firm, place or outlet is one of its
     // words or the noun's ("Camp Hollis, the army base": camp).
     const final = n[n.length - 1].toLowerCase();
-    const placeOrFirm = (w: string) => [ORG_WORDS, PLACE_WORDS, OUTLET_WORDS].some((l) => l.has(w)) || PLACE_NOUNS.has(w) || ORG_NOUNS.has(w);
     if (!typed && !ev.has('organisation') && !ev.has('firm') && n.length >= 2 && n.length <= 3 && alone.has(final) && !alone.has(n[0].toLowerCase()) && !placeOrFirm(final) && !placeOrFirm(n[0].toLowerCase()) && !nouns(ev).some((x) => placeOrFirm(lastWord(x))) && !ev.has('defined')) ev.add('person');
     let type: EntityType;
     // A named study reports its findings as a body does ("the TIDELINE trial found").

@@ -186,10 +186,10 @@ const WEAK = 0.35;
  * words only ("from", "until", "since") is weak evidence: it ties a date no content word ties,
  * but never outweighs one ("withdraw 212 services from Sunday": not the day a consultation opens "from").
  */
-function weightOf(ctx: SentenceContext, phrases: string[][], weak: ReadonlySet<string[]>, from: number, to: number, sheet: CompiledSheet): number {
-  if (!weak.size) return ctx.phraseWeight(phrases, from, to, undefined, sheet.contextWords);
-  const strong = phrases.filter((p) => !weak.has(p));
-  return Math.max(ctx.phraseWeight(strong, from, to, undefined, sheet.contextWords), Math.min(WEAK, ctx.phraseWeight([...weak], from, to, undefined, sheet.contextWords)));
+function weightOf(ctx: SentenceContext, d: DateFact, from: number, to: number, sheet: CompiledSheet): number {
+  const parts = sheet.dateContextParts.get(d.id)!;
+  const strong = ctx.phraseWeight(parts.content, from, to, undefined, sheet.contextWords);
+  return parts.function.length ? Math.max(strong, Math.min(WEAK, ctx.phraseWeight(parts.function, from, to, undefined, sheet.contextWords))) : strong;
 }
 
 /** Words that open another time than the clause's event ("two days after the inquiry", "since the storm"). */
@@ -244,13 +244,13 @@ export function checkDates(pass: Pass): void {
     // clause, with no comma between, dates it however many words its object and time take.
     const ranked = same
       .map((d) => {
-        const phrases = sheet.dateContext.get(d.id)!;
-        const weak = sheet.dateFunctionPhrases.get(d.id)!;
-        let w = weightOf(ctx, phrases, weak, from, to, sheet);
+        const parts = sheet.dateContextParts.get(d.id)!;
+        let w = weightOf(ctx, d, from, to, sheet);
         // (Not past a word that opens another time: "two days after the inquiry into the storm of 4 December".)
+        const one = (list: string[][], k: number) => list.some((p) => p.length === 1 && p[0] === ctx.lemmas[k]);
         for (let k = from - 1; k >= 0 && from - k <= 24 && w < 0.4 && ctx.unbroken(k, from) && !ANOTHER_TIME.has(ctx.sentence.tokens[k].norm); k--) {
-          const p = phrases.find((p) => p.length === 1 && p[0] === ctx.lemmas[k]);
-          if (p) w = Math.max(w, weak.has(p) ? WEAK : 0.4);
+          if (one(parts.content, k)) w = Math.max(w, 0.4);
+          else if (one(parts.function, k)) w = Math.max(w, WEAK);
         }
         return { d, w };
       })
@@ -335,7 +335,7 @@ function checkTimes({ masked, text, contexts, sheet, findings, confirmations }: 
     const to = Math.max(from + 1, ctx.tokenAt(t.end));
     let best: { d: DateFact; w: number } | undefined;
     for (const d of timed) {
-      const w = weightOf(ctx, sheet.dateContext.get(d.id)!, sheet.dateFunctionPhrases.get(d.id)!, from, to, sheet);
+      const w = weightOf(ctx, d, from, to, sheet);
       if (!best || w > best.w) best = { d, w };
     }
     if (!best || best.w < WEAK) continue;

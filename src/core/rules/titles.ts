@@ -282,8 +282,7 @@ export function checkRoles(
     const words = phraseWords(c.title).join(' ');
     const own = named && named.id !== c.holder.id && c.span ? named.roles?.find((r) => { const w = phraseWords(r.title); return OTHER_OFFICE.has(w[0]) && w.slice(1).join(' ') === words; }) : undefined;
     if (own && c.span) {
-      const draft = text.slice(c.span[0], c.span[1]);
-      titleFinding(c.span[0], c.span[1], named!, text, findings, flagged, { right: own.title, fix: /^\p{Lu}/u.test(draft) ? own.title.replace(/(^|\s)\p{Ll}/gu, (x) => x.toUpperCase()) : own.title.toLowerCase() });
+      titleFinding(c.span[0], c.span[1], named!, text, findings, flagged, { right: own.title, fix: titleInCaseOf(text.slice(c.span[0], c.span[1]), own.title) });
       continue;
     }
     roleFinding(c.names, c.holder, c.title, text, index, findings, flagged, holders.get(keyOf(c.names))!.size > 1, c.span, c.qualifier);
@@ -336,6 +335,9 @@ function otherOfficeOfHolder(toks: Token[], q: number, after: number, holder: En
   titleFinding(toks[q].start, toks[after - 1].end, holder, text, findings, flagged, { right: title, fix: text.slice(toks[q + 1].start, toks[after - 1].end) });
 }
 
+/** A title in the case of the draft's words it replaces: "Deputy Governor" for "Governor", "deputy governor" for "governor". */
+const titleInCaseOf = (draft: string, title: string) => (/^\p{Lu}/u.test(draft) ? title.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()) : title.toLowerCase());
+
 /**
  * A role-mismatch on a title at [start, end) given to `person`, fixed with their own first title
  * in the draft's case, or with `given` (the verified title and the fix's text).
@@ -345,7 +347,7 @@ function titleFinding(start: number, end: number, person: Entity, text: string, 
   flagged.add(start);
   const draft = text.slice(start, end);
   const right = given?.right ?? person.roles![0].title;
-  const fix = given?.fix ?? (/^\p{Lu}/u.test(draft) ? right.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()) : right.toLowerCase());
+  const fix = given?.fix ?? titleInCaseOf(draft, right);
   findings.push({
     start,
     end,

@@ -60,8 +60,8 @@ export interface CompiledSheet {
   dates: DateFact[];
   /** Each dated event's context phrases, as word stems. */
   dateContext: Map<string, string[][]>;
-  /** Those of dateContext's phrases whose words are all function words ("from", "since"; read from the sheet's own words, not their stems). */
-  dateFunctionPhrases: Map<string, Set<string[]>>;
+  /** Each dated event's context phrases in two: those of function words only ("from", "since"; read from the sheet's own words, not their stems), and the rest. */
+  dateContextParts: Map<string, { content: string[][]; function: string[][] }>;
   /** The first word of every phrase of figureContext and dateContext (what SentenceContext.phraseWeight looks up). */
   contextWords: WordSieve;
   quotes: Quote[];
@@ -317,7 +317,13 @@ export function compile(sheet: FactSheet): CompiledSheet {
   );
   const figureWords = new Map(sheet.figures.map((f) => [f.id, new Set(lemmasOf(`${f.counts} ${f.source}`.match(/(?<![\p{L}\p{N}])\p{Ll}{4,}(?![\p{L}\p{N}])/gu) ?? []))]));
   const dateContext = new Map(sheet.dates.map((d) => [d.id, d.context.map((c) => lemmasOf(phraseWords(c)))]));
-  const dateFunctionPhrases = new Map(sheet.dates.map((d) => [d.id, new Set(dateContext.get(d.id)!.filter((_, i) => phraseWords(d.context[i]).every(isFunctionWord)))]));
+  const dateContextParts = new Map(
+    sheet.dates.map((d) => {
+      const phrases = dateContext.get(d.id)!;
+      const weak = (i: number) => phraseWords(d.context[i]).every(isFunctionWord);
+      return [d.id, { content: phrases.filter((_, i) => !weak(i)), function: phrases.filter((_, i) => weak(i)) }];
+    }),
+  );
   const contextWords = new WordSieve([...figureContext.values(), ...dateContext.values()].flatMap((phrases) => phrases.filter((p) => p.length).map((p) => p[0])));
   const otherNames = new Set<string>();
   for (const n of sheet.otherNames ?? []) for (const w of phraseWords(n)) otherNames.add(w);
@@ -344,7 +350,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     figureTerms: new Map(sheet.figures.map((f) => [f.id, new Set(lemmasOf(phraseWords(`${f.text} ${f.counts} ${(f.context ?? []).join(' ')}`)))])),
     dates: sheet.dates,
     dateContext,
-    dateFunctionPhrases,
+    dateContextParts,
     contextWords,
     quotes: sheet.quotes,
     settings: sheet.settings,
