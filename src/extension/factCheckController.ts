@@ -363,7 +363,11 @@ export class FactCheckController implements vscode.Disposable {
     if (entry.draft.origin === 'unmatched') {
       this.statusBar.text = '$(circle-slash) No story matched';
       this.statusBar.tooltip = `${DISPLAY_NAME}: this draft names or cites none of the ${entry.draft.candidates?.length ?? 0} stories' people, figures and quotes, so it is not checked. Click to pick the story it is about.`;
-      this.statusBar.command = { title: 'Pick the story', command: Commands.pickStory, arguments: [document.uri.toString()] };
+      // (Assigned only when it changes: each new command object with arguments replaces VS Code's
+      // handle for the old one, and a click that lands during a refresh would find no command.)
+      const c = this.statusBar.command;
+      const uri = document.uri.toString();
+      if (typeof c !== 'object' || c.command !== Commands.pickStory || c.arguments?.[0] !== uri) this.statusBar.command = { title: 'Pick the story', command: Commands.pickStory, arguments: [uri] };
       this.statusBar.show();
       this.statusVisible = true;
       return;
