@@ -887,6 +887,14 @@ describe('extract: an organisation described in apposition, its people, its comm
     assert.equal(sheet2.quotes.find((q) => q.text.startsWith('won the argument'))?.speaker, byName(sheet2, 'Ruaraidh Penhallow')?.id);
   });
 
+  it('a quote with no verb of saying is its clause\'s subject\'s: "X, the firm\'s chief, defended the ship as “…”", "She accused the council of “…”"; not a quote after an object ("residents called it “…”")', () => {
+    const s3 = extractFacts('Marrow Line\'s chief executive, Tobias Quennell, defended the Aster as “a sound ship with a fine crew”. Ines Varga, the opposition leader, spoke next. She accused the council of “balancing the books on the backs of children”. Residents called the plan “a slow-motion disaster for us”.', { articlePath: 'q.md' }).sheet;
+    const speakerOf = (t: string) => s3.quotes.find((q) => q.text === t)?.speaker;
+    assert.equal(speakerOf('a sound ship with a fine crew'), byName(s3, 'Tobias Quennell')?.id);
+    assert.equal(speakerOf('balancing the books on the backs of children'), byName(s3, 'Ines Varga')?.id);
+    assert.equal(speakerOf('a slow-motion disaster for us'), undefined);
+  });
+
   it('a word parted by a comma from the nearer figure is the figure\'s of its own clause; a unit joined by a hyphen is what a figure counts', () => {
     const ferry = extractFacts('Thirty-one people were injured, five of them seriously. The Morven Trader, a 9,800-tonne vessel, was holed.', { articlePath: 'ferry.md' }).sheet;
     const fig = (v: number) => ferry.figures.find((f) => f.value === v)!;

@@ -14,6 +14,7 @@ import { isVerbOfSaying } from './lexicon';
 import { slug, type IdMaker } from './ids';
 import type { Src, Draft, QuotedSpan } from './model';
 import { speakingPerson } from './speakers';
+import { usually } from '../language/lexicon';
 
 export function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, entities: Draft[], notes: string[], nextId: IdMaker, quoted: QuotedSpan[]): Quote[] {
   const speakers = speakersByFirstWord(sheet);
@@ -110,6 +111,11 @@ export function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet:
         if (!speaker && toks.slice(Math.max(0, verb - 2), verb).some((t) => /^(?:he|she|they)$/.test(t.norm))) speaker = personAt(src) ?? lastPerson;
       }
     }
+    // No verb of saying at all: "Marrow Line's chief executive, Tobias Quennell, defended the ship
+    // as “…”", "She accused the council of “…”": the quote is the words of the subject its clause
+    // opens with (a person before an organisation in its apposition; a pronoun, the person last
+    // named). Not a short one (a name, a title), nor one after an unnamed subject ("Residents called it “…”").
+    if (!speaker && qa > 0 && phraseWords(qtext).length >= 3 && !toks.some((t) => isSpeech(t.norm))) speaker = openingSubject(src, sheet, qa, personIds) ?? (/^(?:he|she)$/.test(toks[0].norm) ? lastPerson : undefined);
     // A sentence that is only a quote continues the previous speaker of the paragraph.
     if (!speaker && lastSpeaker && lastSpeaker.paragraph === src.paragraph && /^[\s“"‘'«„]*$/.test(text.slice(src.sentence.start, span.start))) speaker = lastSpeaker.id;
     const q: Quote = { id: nextId(slug(qtext, 4)), text: qtext, speaker: speaker ?? '', source };
@@ -129,4 +135,30 @@ export function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet:
   }
   const position = (source: string) => text.indexOf(source);
   return out.sort((a, b) => position(a.source) - position(b.source));
+}
+
+/**
+ * The entity a sentence opens with as its subject, before token `qa`: the mentions of its opening
+ * noun phrase and its apposition ("Marrow Line's chief executive, Tobias Quennell,"), up to the
+ * first verb; a person among them before an organisation. None if a word of another class than a
+ * noun's opens the sentence ("Residents called …" names no one).
+ */
+function openingSubject(src: Src, sheet: CompiledSheet, qa: number, personIds: Set<string>): string | undefined {
+  const toks = src.sentence.tokens;
+  const ms = src.ctx.mentions(sheet).filter((mm) => mm.at < qa && sheet.entities.get(mm.id)?.type !== 'place');
+  if (!ms.length || ms[0].at > 3) return undefined;
+  const named = new Set(ms.flatMap((mm) => Array.from({ length: mm.len }, (_, k) => mm.at + k)));
+  const opening: typeof ms = [];
+  for (let i = 0; i < qa; i++) {
+    const mm = ms.find((x) => x.at === i);
+    if (mm) {
+      opening.push(mm);
+      i += mm.len - 1;
+      continue;
+    }
+    if (named.has(i)) continue;
+    // The first verb ends the subject: it must come, after the subject, before the quote.
+    if (usually(toks[i].norm) === 'v' || /^(?:has|have|had|was|is|were|will|would)$/.test(toks[i].norm)) return opening.length ? (opening.find((x) => personIds.has(x.id)) ?? opening[0]).id : undefined;
+  }
+  return undefined;
 }
