@@ -1504,6 +1504,27 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The club won +72 seats.'), ['number-mismatch: 72']);
     assert.deepEqual(found(sheet, 'The club won 27 seats, +5 on 2019.'), []);
   });
+  it('a figure that is the difference or the sum of two figures before it in its sentence is the draft\'s arithmetic, left alone ("14 knots and the operator 9, a gap of five")', () => {
+    const sheet = sheetOf([
+      { id: 'branch', kind: 'count', value: 14, text: '14', qualifier: 'exact', counts: 'speed in knots, according to the branch', context: ['speed', 'knots'], source: "The branch put the Aster's speed at 14 knots." },
+      { id: 'line', kind: 'count', value: 9, text: '9', qualifier: 'exact', counts: 'speed in knots, according to Marrow Line', context: ['knots', 'doing'], source: 'Marrow Line said its ferry had been doing 9 knots.' },
+    ]);
+    assert.deepEqual(found(sheet, 'For the Aster, the branch says 14 knots and the operator 9, a gap of five knots.'), []);
+    assert.deepEqual(found(sheet, 'The branch\'s 14 knots and the operator\'s 9 knots make 23 knots together.'), []);
+    // Not a difference of figures before it: still the speed, and wrong.
+    assert.deepEqual(found(sheet, 'Marrow Line said its ferry had been doing five knots.'), ['number-mismatch: five']);
+  });
+  it('a figure inside the bound a source gives, and short of the next round step, is consistent with it ("some five and a half hours" for "more than five hours")', () => {
+    const source = 'The rescue was declared over at 1.15pm, more than five hours after the collision.';
+    const sheet = sheetOf([{ id: 'rescue', kind: 'count', value: 5, text: 'more than five', qualifier: 'more-than', counts: 'hours from the collision to the end of the rescue', context: ['hours', 'rescue', 'collision'], source }]);
+    assert.deepEqual(found(sheet, 'The rescue was declared over some five and a half hours after the collision.'), []);
+    assert.deepEqual(found(sheet, 'The rescue was declared over about seven hours after the collision.'), ['number-mismatch: about seven']);
+    assert.deepEqual(found(sheet, 'The rescue ended four hours after the collision.'), ['number-mismatch: four']);
+    // The same where the sheet gives it as a duration.
+    const hours = sheetOf([{ id: 'rescue', kind: 'duration', value: 5, unit: 'hours', text: 'more than five hours', qualifier: 'more-than', counts: 'time from the collision to the end of the rescue', context: ['rescue', 'collision'], source }]);
+    assert.deepEqual(found(hours, 'The rescue was declared over some five and a half hours after the collision.'), []);
+    assert.deepEqual(found(hours, 'The rescue was declared over about seven hours after the collision.'), ['number-mismatch: about seven hours']);
+  });
 });
 
 describe('titles in apposition, in Markdown emphasis', () => {

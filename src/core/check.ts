@@ -51,6 +51,8 @@ export function check(text: string, sheet: FactSheet, options: CheckOptions = {}
 
 /** Paragraph analyses kept per sheet: re-checking after an edit redoes only what changed. */
 const PARAGRAPHS_KEPT = 4000;
+/** How many figures before one in its sentence may be what it is worked out from (a gap, a total). */
+const WORKED_FROM = 4;
 /** A cached analysis and the key it is kept under (made from its own copy of the paragraph). */
 interface Cached {
   key: string;
@@ -252,7 +254,7 @@ function analyzeParagraph(text: string, masked: string, compiled: CompiledSheet,
     });
     ms.forEach((m, k) => {
       const rivals = byKind.get(m.kind)!;
-      checkFigure(m, ctx, compiled, text, findings, confirmations, rivals.length > 2 ? rivals : undefined, k > 0 ? ms[k - 1] : undefined, ms[k + 1]);
+      checkFigure(m, ctx, compiled, text, findings, confirmations, rivals.length > 2 ? rivals : undefined, k > 0 ? ms[k - 1] : undefined, ms[k + 1], ms.slice(Math.max(0, k - WORKED_FROM), k));
     });
   }
   const pass: Pass = { text, masked, contexts, sheet: compiled, findings, confirmations, wordStarts: starts, before, aside };

@@ -8,7 +8,7 @@ import type { SentenceContext } from '../claims/context';
 import { saysSheetValue, TIME_UNITS, type Duration } from '../mentions/durations';
 import type { Mention } from '../mentions/numbers';
 import { numberToWords } from '../language/numberWords';
-import { inDigits } from './figureValues';
+import { inDigits, withinBound } from './figureValues';
 import { matchCase } from '../text/tokens';
 import type { Confirmation, Figure, Finding } from '../types';
 import { isSuperlative, usually } from '../language/lexicon';
@@ -25,7 +25,7 @@ function durationAgrees(m: Mention, value: number, precision: number, f: Figure)
   const round = Math.abs(value - f.value) <= precision / 2 + EPS;
   switch (m.qualifier) {
     case 'approx':
-      return round;
+      return round || withinBound(value, precision, f);
     case 'approx-below':
       return value > f.value && round;
     case 'lower':

@@ -6,7 +6,7 @@
 import { placeIn, type CompiledSheet } from '../sheet/compile';
 import type { SentenceContext } from '../claims/context';
 import type { Mention } from '../mentions/numbers';
-import { agrees } from './figureValues';
+import { agrees, eq } from './figureValues';
 import { lemmaOf } from '../language/lemma';
 import { usually } from '../language/lexicon';
 import { matchCase } from '../text/tokens';
@@ -105,6 +105,16 @@ export function isDifference(after: string): boolean {
   const words = (d[1] ?? d[2] ?? '').trim().split(/\s+/).filter(Boolean);
   return words.every((w) => usually(w) === 'n' || (usually(w) === undefined && !/(?:ing|ed)$/.test(w)));
 }
+/**
+ * Whether figure `m` is the difference or the sum of two of the `earlier` figures of its sentence,
+ * of its kind and currency: "14 knots and the operator 9, a gap of five", "14 and 9 knots, 23 in all".
+ */
+export function workedOut(m: Mention, earlier: readonly Mention[]): boolean {
+  if (m.kind === 'year' || !(m.value > 0)) return false;
+  const alike = earlier.filter((a) => a.kind === m.kind && a.currency === m.currency && a.value > 0);
+  return alike.some((a, i) => alike.slice(i + 1).some((b) => eq(Math.abs(a.value - b.value), m.value) || eq(a.value + b.value, m.value)));
+}
+
 /** Is the fact's figure, in its own source sentence, such a difference ("three short of a majority")? */
 export function differenceIn(f: Figure): boolean {
   return isDifference(tailIn(f));

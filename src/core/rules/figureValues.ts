@@ -62,8 +62,19 @@ export function agrees(m: Mention, f: Figure): boolean {
       if (sourceLower) return false;
       return eq(X, V) || (X > V && round);
     case 'approx':
-      return eq(X, V) || round;
+      return eq(X, V) || round || withinBound(X, P, f);
   }
+}
+
+/**
+ * An approximate figure `X` (to `P`) inside the source's bound by no more than its own step: "some
+ * five and a half hours" for "more than five hours", "about 19,000" for "fewer than 20,000".
+ */
+export function withinBound(X: number, P: number, f: Figure): boolean {
+  const V = f.value;
+  if (f.qualifier === 'more-than' || f.qualifier === 'at-least') return X > V && X - V <= P + EPS * V;
+  if (f.qualifier === 'fewer-than' || f.qualifier === 'up-to') return X < V && V - X <= P + EPS * V;
+  return false;
 }
 
 /** The value agrees but the qualifier contradicts the source ("nearly 20,000" for more than 20,000). */

@@ -18,12 +18,12 @@ import { agrees, eq, qualifierOnlyWrong, qualifierWords, render, strictBound } f
 import { lemmaOf, lemmasOf } from '../language/lemma';
 import { matchCase, phraseWords } from '../text/tokens';
 import type { Confirmation, Figure, Finding } from '../types';
-import { EPS, AGE_WORDS, ANCHORED_SPAN, CHANGE_GAP, type Candidate, isDifference, PRIOR, ageOf, anchoredIn, changedFrom, currencyOf, priorIn, differenceIn, digitsOf, kindsMatch, numberFinding, fingerSlipOf, rangeFirstOf, rangePartnerOf, scaleSlipOf, wrongSource } from './figureEvidence';
+import { EPS, AGE_WORDS, ANCHORED_SPAN, CHANGE_GAP, type Candidate, isDifference, PRIOR, workedOut, ageOf, anchoredIn, changedFrom, currencyOf, priorIn, differenceIn, digitsOf, kindsMatch, numberFinding, fingerSlipOf, rangeFirstOf, rangePartnerOf, scaleSlipOf, wrongSource } from './figureEvidence';
 
 /**
  * Checks one figure of the draft; pushes a finding or a confirmation. `others` holds the token
  * spans [from, to) of every figure of its sentence: a context word nearer another figure is not
- * this one's. `before` is the figure before it in its sentence.
+ * this one's. `before` is the figure before it in its sentence, `earlier` the few before it.
  */
 export function checkFigure(
   m: Mention,
@@ -35,6 +35,7 @@ export function checkFigure(
   others?: readonly number[],
   before?: Mention,
   after?: Mention,
+  earlier: readonly Mention[] = [],
 ): void {
   // "2/" numbers a post in a thread; "12/25" is a date; "1/2" is written out elsewhere.
   if (text[m.numEnd] === '/' || text[m.start - 1] === '/') return;
@@ -73,6 +74,10 @@ export function checkFigure(
     if (pair) confirmations.push({ start: m.start, end: m.end, factId: pair.id });
     return;
   }
+  // "the branch says 14 knots and the operator 9, a gap of five": the difference or the sum of two
+  // figures of its kind before it in its sentence is the draft's own arithmetic, left alone
+  // (unless a fact of the sheet agrees with it, which reads it as usual).
+  if (workedOut(m, earlier) && !sheet.figures.some((f) => kindsMatch(m, f) && agrees(m, f))) return;
   // "seven years and six months": one duration, read from its first figure, where the sheet has durations.
   if (sheet.durationFacts.length) {
     if (isDurationTail(text, m)) return;
