@@ -887,6 +887,15 @@ describe('extract: an organisation described in apposition, its people, its comm
     assert.equal(sheet2.quotes.find((q) => q.text.startsWith('won the argument'))?.speaker, byName(sheet2, 'Ruaraidh Penhallow')?.id);
   });
 
+  it('"the Ministry of Agriculture and Rural Affairs" is one organisation: capitalised common words after "and" go on an organisation\'s "X of Y"; a name of its own does not ("the Bank of Ardlow and Tobias Quennell")', () => {
+    const s4 = extractFacts('The Ministry of Agriculture and Rural Affairs put the loss at 148,500 tonnes. The Bank of Ardlow and Tobias Quennell disagreed.', { articlePath: 'm.md' }).sheet;
+    const ministry = byName(s4, 'Ministry of Agriculture and Rural Affairs');
+    assert.equal(ministry?.type, 'organisation', JSON.stringify(s4.entities.map((e) => e.name)));
+    assert.equal(byName(s4, 'Rural Affairs'), undefined);
+    assert.equal(s4.figures.find((f) => f.value === 148500)?.reportedBy, ministry?.id);
+    assert.ok(byName(s4, 'Bank of Ardlow') && byName(s4, 'Tobias Quennell'), JSON.stringify(s4.entities.map((e) => e.name)));
+  });
+
   it('a quote with no verb of saying is its clause\'s subject\'s: "X, the firm\'s chief, defended the ship as “…”", "She accused the council of “…”"; not a quote after an object ("residents called it “…”")', () => {
     const s3 = extractFacts('Marrow Line\'s chief executive, Tobias Quennell, defended the Aster as “a sound ship with a fine crew”. Ines Varga, the opposition leader, spoke next. She accused the council of “balancing the books on the backs of children”. Residents called the plan “a slow-motion disaster for us”.', { articlePath: 'q.md' }).sheet;
     const speakerOf = (t: string) => s3.quotes.find((q) => q.text === t)?.speaker;

@@ -4,7 +4,7 @@
  * ("envoy Ana Ruiz", "Ana Ruiz, the chief executive,"), and a common noun in apposition that
  * types it ("Acme Rail, the regional operator,"). `entities.ts` turns these into entities.
  */
-import { usually } from '../language/lexicon';
+import { isCommonWord, usually } from '../language/lexicon';
 import { SPEECH } from '../claims/attribution';
 import { words, STOP_CAPS, TITLE_MODIFIERS, ROLE_NOUNS, ORG_WORDS, PLACE_WORDS, REPORT_VERBS, isPossessive, lower, AFTER_STOP, initials } from './lexicon';
 import type { Src, Cap, NameRun } from './model';
@@ -55,6 +55,13 @@ export function capRuns(text: string, base: number, common: (word: string) => bo
     // "Tavish Hills Fire and Rescue Service (THFRS)": an acronym after the name spells both halves.
     const acronym = /^\s*\(((?:\p{Lu}\.?){3,8})\)/u.exec(text.slice(b[b.length - 1].end - base, b[b.length - 1].end - base + 14))?.[1].replace(/\./g, '');
     if (acronym && initials([...own, ...b].map((w) => w.text)) === acronym) {
+      runs.splice(i, 2, [...a, ...b]);
+      continue;
+    }
+    // "Ministry of Agriculture and Rural Affairs": after an organisation's "… of …", capitalised
+    // common words after "and" go on its name; a name of their own does not ("the Bank of Ardlow and Ana Ruiz").
+    const ofOrg = own.length >= 2 && ORG_WORDS.has(own[0].text.toLowerCase()) && /\sof\s/.test(text.slice(own[0].end - base, own[own.length - 1].start - base));
+    if (ofOrg && b.length <= 3 && b.every((w) => !isPossessive(w.text) && (common(w.text.toLowerCase()) || isCommonWord(w.text.toLowerCase())))) {
       runs.splice(i, 2, [...a, ...b]);
       continue;
     }
