@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyFixes, check, loadFactSheet, type FactSheet } from '../src/core';
+import { findMentions } from '../src/core/mentions/numbers';
 
 const sheet = loadFactSheet(
   JSON.stringify({
@@ -1244,6 +1245,15 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     const sheet = sheetOf([{ id: 'copper', kind: 'count', value: 1200000, text: 'about 1.2 million', qualifier: 'about', counts: 'tonnes of copper mined a year', context: ['tonnes', 'copper'], source }]);
     assert.deepEqual(found(sheet, 'The mines dig some 1.2m tonnes of copper a year.'), []);
     assert.deepEqual(found(sheet, 'The mines dig some 2.1m tonnes of copper a year.'), ['number-mismatch: some 2.1m']);
+  });
+  it('"1.3m passport and ID numbers" is 1.3 million: the plural noun may follow nouns that modify it; "a 3m high wall", "3m tall trees" are metres', () => {
+    const source = 'Those included about 1.3 million passport and identity-card numbers.';
+    const sheet = sheetOf([{ id: 'passports', kind: 'count', value: 1300000, text: 'about 1.3 million', qualifier: 'about', counts: 'passport and identity-card numbers among the records', context: ['passport', 'numbers'], source }]);
+    assert.deepEqual(found(sheet, 'The regulator says about 1.3m passport and ID numbers were also taken.'), []);
+    assert.deepEqual(found(sheet, 'The regulator says about 3.1m passport and ID numbers were also taken.'), ['number-mismatch: about 3.1m']);
+    const metres = (t: string) => findMentions(t).map((m) => m.value);
+    assert.deepEqual(metres('a 3m high wall of flood barriers'), [3]);
+    assert.deepEqual(metres('3m tall trees'), [3]);
   });
   it('"Four to two" is a fall: the first figure is the value before it, and "a quarter to four" is a time, no figure', () => {
     const source = 'The union said the number of guards on the night shift had been cut from four to two since 2022.';

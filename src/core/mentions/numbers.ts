@@ -9,7 +9,7 @@ import { MONTH_OR_ABBREVIATION } from '../language/dateWords';
 import { sorted } from '../search';
 import { type WordStarts, wordStarts } from './wordStarts';
 import { isCurrencyCode } from '../language/countries';
-import { isPluralNoun, wordClasses } from '../language/lexicon';
+import { isPluralNoun, usually, wordClasses } from '../language/lexicon';
 import { figureMatches, SCALE_AFTER, CURRENCY_AFTER, CURRENCY_CODE_BEFORE, PERCENT_AFTER, matchesAt, IN_N_RE, IN_N_STICKY, FRACTION_RE, FRACTION_STICKY, WORDS_STICKY } from './figurePatterns';
 import { SCALES, UNITS, FRACTIONS, WORDS_RE, groupsInFallingScale, parseNumberWords } from '../language/numberWords';
 
@@ -106,6 +106,23 @@ function precisionOf(digits: string, decimals: string | undefined): number {
  */
 function countsThings(word: string): boolean {
   return isPluralNoun(word) || (wordClasses(word) === '' && /[^su]s$/.test(word));
+}
+
+/**
+ * Whether the words at `at` say what is counted: a plural noun (`countsThings`), or one after
+ * nouns that modify it (a word the lexicon lacks may be one), joined by "and" ("1.3m passport and
+ * ID numbers"), not after an adjective
+ * ("3m tall trees" are metres).
+ */
+function countsThingsAt(text: string, at: number): boolean {
+  const re = /[ \u00a0]+([\p{L}-]+)/uy;
+  re.lastIndex = at;
+  for (let k = 0, w = re.exec(text); k < 4 && w; k++, w = re.exec(text)) {
+    const norm = w[1].toLowerCase();
+    if (w[1] === norm && countsThings(norm)) return true;
+    if (!(norm === 'and' || /^\p{Lu}{2,}$/u.test(w[1]) || (w[1] === norm && (usually(norm) === 'n' || wordClasses(norm) === '')))) return false;
+  }
+  return false;
 }
 
 /** An hour after "a quarter" or "half": "(a quarter) to four", "(half) past 3". */
@@ -280,8 +297,8 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
       // A bare "m" or "b" is a scale only next to a currency ("$4.2m"), or joined to a figure of a
       // plural noun ("3.2m visitors", "1.6m people"; wink-lexicon), not "5 m" or "a 5m wall" (metres).
       const after = text.slice(numEnd + sc[0].length, numEnd + sc[0].length + 20);
-      const counted = sc[0] === scaleWord && /^[ \u00a0]+(\p{Ll}+)/u.exec(after)?.[1];
-      if (!currency && /^[mb]$/i.test(scaleWord) && !CURRENCY_AFTER.test(after) && !(counted && countsThings(counted))) {
+      const counted = sc[0] === scaleWord && /^[ \u00a0]+(\p{Ll}+)/u.test(after);
+      if (!currency && /^[mb]$/i.test(scaleWord) && !CURRENCY_AFTER.test(text.slice(numEnd + sc[0].length, numEnd + sc[0].length + 20)) && !(counted && countsThingsAt(text, numEnd + sc[0].length))) {
         scale = 1;
         scaleWord = '';
       } else {
