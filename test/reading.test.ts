@@ -1255,6 +1255,23 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(metres('a 3m high wall of flood barriers'), [3]);
     assert.deepEqual(metres('3m tall trees'), [3]);
   });
+  it('the verified figure "by X", where the fact\'s own sentence names X as another than its reporter, restates it ("$15 million, demanded by Nightjar" for "Kjellqvist said Nightjar had demanded $15 million"); another source is still flagged', () => {
+    const src = 'Rasmus Kjellqvist said Nightjar Collective had demanded a ransom of $15 million.';
+    const sheet = sheetOf(
+      [
+        { id: 'ransom', kind: 'money', value: 15e6, currency: 'USD', text: '$15 million', qualifier: 'exact', counts: 'ransom demanded', reportedBy: 'kjellqvist', context: ['ransom', 'demanded'], source: src },
+        { id: 'hospitals', kind: 'count', value: 2, text: 'two', qualifier: 'exact', counts: 'hospitals attacked', reportedBy: 'nightjar', context: ['hospitals'], source: 'Nightjar Collective said it had attacked two hospitals.' },
+      ],
+      [
+        { id: 'kjellqvist', type: 'person', name: 'Rasmus Kjellqvist', aliases: ['Kjellqvist'], source: src },
+        { id: 'nightjar', type: 'organisation', name: 'Nightjar Collective', source: 'Nightjar Collective said it had attacked two hospitals.' },
+      ],
+    );
+    assert.deepEqual(found(sheet, '- Ransom: $15 million in cryptocurrency, demanded by Nightjar Collective on 2 April'), []);
+    assert.equal(found(sheet, 'Nightjar Collective said it had asked for $15 million.').length, 0);
+    // A figure Nightjar gives of what the sheet has it report is still its own.
+    assert.deepEqual(found(sheet, 'Nightjar Collective said it had attacked three hospitals.'), ['number-mismatch: three']);
+  });
   it('"Four to two" is a fall: the first figure is the value before it, and "a quarter to four" is a time, no figure', () => {
     const source = 'The union said the number of guards on the night shift had been cut from four to two since 2022.';
     const sheet = sheetOf([

@@ -111,6 +111,12 @@ export function checkFigure(
     return !!e && [e.name, ...(e.aliases ?? [])].some((n) => words.includes(` ${phraseWords(n).join(' ')} `));
   };
   const shownReporting = !at || shownAsSource(ctx, at.at, at.len, from, to);
+  /** Whether entity `id`, the agent after "by" of a verb other than one of reporting, is named in fact `f`'s own sentence and reports none of its figures. */
+  const actorOf = (f: Figure, id: string) => {
+    const toks = ctx.sentence.tokens;
+    const by = at ? at.at - (toks[at.at - 1]?.norm === 'the' ? 2 : 1) : -1;
+    return by > 0 && toks[by].norm === 'by' && !REPORTING.has(toks[by - 1].norm) && names(f.source, id) && !sheet.figures.some((g) => g.source === f.source && g.reportedBy === id);
+  };
   // A person's age in apposition can only be one of the sheet's ages (a figure given by "age" or "aged").
   const age = ageOf(m, text, ctx, sheet, from);
   // "€40m" for the lender's $40m: the verified amount in another currency is no conversion (that
@@ -152,7 +158,10 @@ export function checkFigure(
     }
     if (labels.some((l) => phrases.some((p) => p.length && l.includes(` ${p.join(' ')} `)))) counts = Math.max(counts, 0.8);
     const reporterMatch = !!reporter && !!f.reportedBy && sameVoice(sheet, f.reportedBy, reporter);
-    const contradicted = !!reporter && !!f.reportedBy && !reporterMatch && (shownReporting || (!names(f.counts, reporter) && !agrees(m, f)));
+    // (Nor is the verified value given "by X" where the fact's own sentence names X but gives it no
+    // figure: "$15 million, demanded by the hackers" restates "… said the hackers had demanded
+    // $15 million"; X did what the figure tells, the fact's reporter told it.)
+    const contradicted = !!reporter && !!f.reportedBy && !reporterMatch && (shownReporting || (!names(f.counts, reporter) && !agrees(m, f))) && !(agrees(m, f) && actorOf(f, reporter));
     cands.push({ fact: f, counts, contradicted, reporterMatch, about: 0 });
   }
   // The second end of a range whose first end is a verified range's first end is that range's
