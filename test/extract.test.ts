@@ -896,6 +896,23 @@ describe('extract: an organisation described in apposition, its people, its comm
     assert.ok(byName(s4, 'Bank of Ardlow') && byName(s4, 'Tobias Quennell'), JSON.stringify(s4.entities.map((e) => e.name)));
   });
 
+  it('the subject of a verb of saying followed by "she" or "he" is a person, though the noun in her apposition names no organisation; her quote is hers', () => {
+    const s5 = extractFacts('Tervalink said the breach was serious.\n\nMarguerite Abernathy-Cole, a retired pharmacist from Carrow Bridge who has been a Tervalink customer since 2004, said she had learned of it from a neighbour. “Nobody from Tervalink has told me a single thing,” she said.\n', { articlePath: 'p.md' }).sheet;
+    const her = byName(s5, 'Marguerite Abernathy-Cole');
+    assert.equal(her?.type, 'person');
+    assert.equal(s5.quotes[0]?.speaker, her?.id);
+  });
+
+  it('a year in an opening phrase set off by a comma ("In 2021, the records of … were exposed") is of the clause after it; a draft retelling it is right', () => {
+    const article = 'Ana Ruiz, who has been a Tervalink customer since 2004, said she was angry.\n\nIt is the second breach. In 2021, the records of about 120,000 customers were exposed in an attack on a supplier.\n';
+    const s6 = extractFacts(article, { articlePath: 'y.md' }).sheet;
+    const y = s6.figures.find((f) => f.value === 2021);
+    assert.ok(y?.context?.includes('exposed'), JSON.stringify(y));
+    const sheet6 = validateFactSheet(JSON.parse(JSON.stringify(s6)));
+    assert.deepEqual(check("In 2021 about 120,000 customers' records were exposed in an attack on a supplier.", sheet6, { cache: false }).map((f) => f.message), []);
+    assert.equal(check("In 2012 about 120,000 customers' records were exposed in an attack on a supplier.", sheet6, { cache: false }).length, 1);
+  });
+
   it('a quote with no verb of saying is its clause\'s subject\'s: "X, the firm\'s chief, defended the ship as “…”", "She accused the council of “…”"; not a quote after an object ("residents called it “…”")', () => {
     const s3 = extractFacts('Marrow Line\'s chief executive, Tobias Quennell, defended the Aster as “a sound ship with a fine crew”. Ines Varga, the opposition leader, spoke next. She accused the council of “balancing the books on the backs of children”. Residents called the plan “a slow-motion disaster for us”.', { articlePath: 'q.md' }).sheet;
     const speakerOf = (t: string) => s3.quotes.find((q) => q.text === t)?.speaker;

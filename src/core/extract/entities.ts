@@ -211,6 +211,13 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
       // The subject that opens a sentence is who the next one's personal pronoun is ("Ana Ruiz,
       // a former pharmacist, won … . Her majority …"); a firm is "it".
       if (ws.length > 1 && isSentenceStart(text, src.sentence.start, ws[0].start) && /^\s*[“"‘']?(?:she|he|her|his)\b/i.test(text.slice(src.sentence.end, src.sentence.end + 12))) evidence.push('person');
+      // So is the personal pronoun right after its verb of saying ("Marguerite Abernathy-Cole, a
+      // retired pharmacist …, said she had learned …").
+      if (ws.length > 1 && isSentenceStart(text, src.sentence.start, ws[0].start)) {
+        const verb = toks.findIndex((t, k) => k > lastTok && isVerbOfSaying(t.norm));
+        const next = verb > 0 ? toks[verb + (toks[verb + 1]?.norm === 'that' ? 2 : 1)] : undefined;
+        if (next && /^(?:she|he)$/.test(next.norm)) evidence.push('person');
+      }
       if (after1 && after2 && /^\s+$/.test(gapAfter) && isVerbOfSaying(after1.norm) && after2.norm === 'it') evidence.push('firm');
       // (Not a place things are in: "Businesses in Arlen say …".)
       if (after1 && /^[ \t]+$/.test(gapAfter) && isVerbOfSaying(after1.norm) && !(prevWord && LOCATIVE.has(prevWord))) evidence.push('speaks');

@@ -6,6 +6,7 @@
 import type { CompiledSheet } from '../sheet/compile';
 import type { Mention } from '../mentions/numbers';
 import { phraseWords } from '../text/tokens';
+import { isFunctionWord } from '../language/lexicon';
 import { joinedUnitAfter } from '../mentions/counted';
 import type { Sentence } from '../text/sentences';
 import { words, STOP_CAPS, CALENDAR, isAcronym, isVerbOfSaying, LINKING, AFTER_STOP } from './lexicon';
@@ -226,9 +227,18 @@ export function clauseWords(masked: string, src: Src, from: number, to: number, 
     if (take(i)) n++;
   }
   n = 0;
-  for (let i = to; i < toks.length && i < to + CLAUSE_SPAN && n < CLAUSE_REACH && !nearerOther(i); i++) {
-    if (i > to && broken(i - 1, i)) break;
-    if (i === to && i > 0 && /[,;:()\u2014\u2013]/.test(masked.slice(toks[i - 1].end, toks[i].start))) break;
+  // "In 2021, the records of 120,000 customers were exposed": a figure in a phrase of function
+  // words opening the sentence, set off by a comma, is of the whole clause after it, past the comma
+  // and past the clause's other figures.
+  const fronted = from > 0 && from <= 2 && to < toks.length && toks.slice(0, from).every((t) => isFunctionWord(t.norm)) && /^\s*,\s*$/.test(masked.slice(toks[to - 1].end, toks[to].start));
+  const afterSpan = fronted ? 2 * CLAUSE_SPAN : CLAUSE_SPAN;
+  const afterReach = fronted ? 2 * CLAUSE_REACH : CLAUSE_REACH;
+  /** Whether token `i` is of another figure ("120,000"). */
+  const ofOther = (i: number) => others.some((a, k) => k % 2 === 0 && a !== from && i >= a && i < others[k + 1]);
+  for (let i = to; i < toks.length && i < to + afterSpan && n < afterReach && (fronted || !nearerOther(i)); i++) {
+    if (fronted && ofOther(i)) continue;
+    if (i > to && broken(i - 1, i) && !(fronted && ofOther(i - 1))) break;
+    if (i === to && i > 0 && !fronted && /[,;:()\u2014\u2013]/.test(masked.slice(toks[i - 1].end, toks[i].start))) break;
     if (take(i)) n++;
   }
   return out;
