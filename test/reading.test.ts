@@ -1346,6 +1346,19 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(check('Castlemere said it would “hold them to that”.', sheet, { cache: false }).map((f) => f.ruleId), ['quote-misattributed']);
   });
 
+  it('a speaker after a negative pronoun is no speaker ("nobody from Tervalink had told her “…”"): the quote is of the sentence\'s subject', () => {
+    const src = 'Marguerite Abernathy-Cole said she had learned of the breach from a neighbour. “Nobody from Tervalink has told me a single thing, and I have changed every password I own,” she said.';
+    const sheet = quoteSheetOf(
+      [
+        { id: 'tervalink', type: 'organisation', name: 'Tervalink Communications', aliases: ['Tervalink'], source: src },
+        { id: 'cole', type: 'person', name: 'Marguerite Abernathy-Cole', aliases: ['Abernathy-Cole'], source: src },
+      ],
+      [{ id: 'thing', text: 'Nobody from Tervalink has told me a single thing, and I have changed every password I own', speaker: 'cole', source: src }],
+    );
+    assert.deepEqual(check('Marguerite Abernathy-Cole said she had heard of it from a neighbour and that nobody from Tervalink had told her “a single thing”.', sheet, { cache: false }).map((f) => f.ruleId), []);
+    assert.deepEqual(check('Tervalink told customers it had done “a single thing”.', sheet, { cache: false }).map((f) => f.ruleId), ['quote-misattributed']);
+  });
+
   it('a value before a change is of the thing its new value is, past a comma ("9.4% in October, up from 8.7%"); a fact\'s "from" does not outweigh that', () => {
     const rate = 'The bank lifted its rate to 7.25% from 6.50%.';
     const inflation = 'Annual inflation reached 9.4% in October, up from 8.7% in September.';
