@@ -1544,6 +1544,19 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The club won +72 seats.'), ['number-mismatch: 72']);
     assert.deepEqual(found(sheet, 'The club won 27 seats, +5 on 2019.'), []);
   });
+  it('a preposition of a fact\'s context standing alone after a figure, before "and", says what it counts ("38 in favour, 29 against and four abstentions"); "by 38 votes to 29" gives the second the votes against', () => {
+    const source = 'The budget was carried by 38 votes to 29, with four abstentions.';
+    const sheet = sheetOf([
+      { id: 'for', kind: 'count', value: 38, text: '38', qualifier: 'exact', counts: 'councillors who voted for the budget', context: ['votes', 'for', 'in favour', 'carried'], source },
+      { id: 'against', kind: 'count', value: 29, text: '29', qualifier: 'exact', counts: 'councillors who voted against the budget', context: ['against', 'opposed', 'votes'], source },
+      { id: 'abstentions', kind: 'count', value: 4, text: 'four', qualifier: 'exact', counts: 'councillors who abstained', context: ['abstentions', 'abstained'], source },
+      { id: 'schools', kind: 'count', value: 3, text: 'three', qualifier: 'exact', counts: 'primary schools to close', context: ['schools', 'close', 'closing'], source: 'The budget will close three primary schools.' },
+    ]);
+    assert.deepEqual(found(sheet, 'The vote was taken with 38 in favour, 29 against and four abstentions.'), []);
+    assert.deepEqual(found(sheet, 'The vote was taken with 38 in favour, 92 against and four abstentions.'), ['number-mismatch: 92']);
+    assert.deepEqual(found(sheet, 'Councillors approved the budget by 38 votes to 29, closing three primary schools.'), []);
+    assert.deepEqual(found(sheet, 'Councillors approved the budget by 38 votes to 92, closing three primary schools.'), ['number-mismatch: 92']);
+  });
   it('a figure that is the difference or the sum of two figures before it in its sentence is the draft\'s arithmetic, left alone ("14 knots and the operator 9, a gap of five")', () => {
     const sheet = sheetOf([
       { id: 'branch', kind: 'count', value: 14, text: '14', qualifier: 'exact', counts: 'speed in knots, according to the branch', context: ['speed', 'knots'], source: "The branch put the Aster's speed at 14 knots." },

@@ -168,7 +168,9 @@ export function checkFigure(
   // second end ("0.48 to 0.57" for the interval 0.48 to 0.75), whatever its own context says.
   const rangeEnd = isRangeEnd(text, m);
   // (The figure right before the second end of a range, "0.48 to 0.57", is its first end.)
-  const partner = before && rangeEnd && m.start - before.end < 8 ? rangePartnerOf(before, m, sheet) : undefined;
+  // ("by 38 votes to 29": so is the figure after the noun the one before counts and "to".)
+  const pairedTo = !!before && /^\s+\p{Ll}+\s+to\s+$/u.test(text.slice(before.end, m.qualStart));
+  const partner = before && ((rangeEnd && m.start - before.end < 8) || pairedTo) ? rangePartnerOf(before, m, sheet) : undefined;
   // And back: the first end of a range whose second end is a verified range's second end is that
   // range's first end ("between £1.8bn and £2.05bn" for between £1.9bn and £2.05bn).
   const firstOf = !partner && after && rangeEnd && after.start - m.end < 8 ? rangeFirstOf(m, after, sheet) : undefined;
@@ -499,14 +501,15 @@ function governs(lemmas: readonly string[], phrase: readonly string[], at: numbe
 }
 
 /**
- * Does `phrase` follow the figure (token `at` on) as a word of its own, before a comma or the
- * clause's end: the "for" and "against" of "60% for, 30% against"? (Not "to" in "Four to two":
+ * Does `phrase` follow the figure (token `at` on) as a word of its own, before a comma, a
+ * conjunction or the clause's end: the "for" and "against" of "60% for, 30% against", "29 against
+ * and four abstentions"? (Not "to" in "Four to two":
  * a preposition before a noun or a figure governs that.)
  */
 function standsAlone(ctx: SentenceContext, phrase: readonly string[], at: number): boolean {
   if (!phrase.every((w, i) => ctx.lemmas[at + i] === w)) return false;
   const last = ctx.sentence.tokens[at + phrase.length - 1];
-  return /^\s*(?:[,;:.!?)\]|]|$)/.test(ctx.sentence.text.slice(last.end - ctx.sentence.start));
+  return /^\s*(?:[,;:.!?)\]|]|$|(?:and|or|but)\b)/.test(ctx.sentence.text.slice(last.end - ctx.sentence.start));
 }
 
 const phraseCache = new WeakMap<Figure, { content: string[][]; function: string[][] }>();

@@ -102,7 +102,8 @@ function rangePartnersOf(figures: Figure[]): Map<Figure, Figure> {
     for (const b of figures) {
       if (b === a || b.range || b.source !== a.source) continue;
       const pb = placeIn(b);
-      if (pb.start > pa.end && /^\s*(?:to|-|–|—|and)\s*$/.test(a.source.slice(pa.end, pb.start))) out.set(a, b);
+      // ("38 votes to 29": the noun the first counts may stand before "to".)
+      if (pb.start > pa.end && /^\s*(?:to|-|–|—|and)\s*$|^\s+\p{Ll}+\s+to\s+$/u.test(a.source.slice(pa.end, pb.start))) out.set(a, b);
     }
   }
   return out;
