@@ -1557,6 +1557,17 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'Councillors approved the budget by 38 votes to 29, closing three primary schools.'), []);
     assert.deepEqual(found(sheet, 'Councillors approved the budget by 38 votes to 92, closing three primary schools.'), ['number-mismatch: 92']);
   });
+  it('a fact its own words date to a year ("lost in the 1981 frost") is not the one where the sentence names no such year and an undated fact fits as well', () => {
+    const now = 'The cooperative put the share of the crop lost at 70%.';
+    const then = 'The frost was the worst since April 1981, when about 80% of the crop was lost.';
+    const sheet = sheetOf([
+      { id: 'now', kind: 'share', value: 0.7, text: '70%', qualifier: 'exact', counts: 'share of the crop lost', context: ['crop', 'lost'], source: now },
+      { id: 'then', kind: 'share', value: 0.8, text: 'about 80%', qualifier: 'about', counts: 'share of the crop lost in the 1981 frost', context: ['1981', 'crop', 'lost'], source: then },
+    ]);
+    assert.deepEqual(found(sheet, 'The cooperative says 80% of the crop was lost.'), ['number-mismatch: 80%']);
+    assert.deepEqual(found(sheet, 'It was the worst frost since 1981, when 80% of the crop was lost.'), []);
+    assert.deepEqual(found(sheet, 'The cooperative says 70% of the crop was lost.'), []);
+  });
   it('a figure that is the difference or the sum of two figures before it in its sentence is the draft\'s arithmetic, left alone ("14 knots and the operator 9, a gap of five")', () => {
     const sheet = sheetOf([
       { id: 'branch', kind: 'count', value: 14, text: '14', qualifier: 'exact', counts: 'speed in knots, according to the branch', context: ['speed', 'knots'], source: "The branch put the Aster's speed at 14 knots." },

@@ -190,6 +190,14 @@ export function checkFigure(
     return related.stranger || [...related.places].some((id) => !places.includes(id));
   };
   cands = cands.filter((c) => !elsewhere(c.fact));
+  // "80% of the crop was lost" in a story of this year's frost: a fact whose own words date it to
+  // a year ("lost in the 1981 frost") is not the one where the sentence names no such year and
+  // another fact, undated, fits as well.
+  if (m.kind !== 'year') {
+    const unnamedYear = (f: Figure) => (sheet.figureYears.get(f.id) ?? []).some((y) => !ctx.sentence.text.includes(y));
+    const dated = cands.filter((c) => unnamedYear(c.fact));
+    if (dated.length) cands = cands.filter((c) => !dated.includes(c) || !cands.some((o) => !dated.includes(o) && o.counts >= c.counts && o.counts > 0));
+  }
   if (named?.size) {
     const aboutNamed = (c: Candidate) => sheet.figureAbout.get(c.fact.id)!.some((id) => named.has(id));
     const someoneNamed = cands.some(aboutNamed);

@@ -35,6 +35,8 @@ export interface CompiledSheet {
   figureById: Map<string, Figure>;
   /** The figures of kind duration (rules/durations.ts). */
   durationFacts: Figure[];
+  /** The years a figure's own words date it to ("share of the crop lost in the 1981 frost"), by fact id. */
+  figureYears: Map<string, string[]>;
   /** The figures of kind ratio (rules/ratioKinds.ts). */
   ratioFacts: Figure[];
   /**
@@ -348,6 +350,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     ratioFacts: sheet.figures.filter((f) => f.kind === 'ratio'),
     figureContext,
     figureWords,
+    figureYears: new Map(sheet.figures.map((f) => [f.id, [...new Set(`${f.counts} ${(f.context ?? []).join(' ')}`.match(/\b(?:1[89]|20)\d\d\b/g) ?? [])]])),
     figureTerms: new Map(sheet.figures.map((f) => [f.id, new Set(lemmasOf(phraseWords(`${f.text} ${f.counts} ${(f.context ?? []).join(' ')}`)))])),
     dates: sheet.dates,
     dateContext,
