@@ -1568,6 +1568,22 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'It was the worst frost since 1981, when 80% of the crop was lost.'), []);
     assert.deepEqual(found(sheet, 'The cooperative says 70% of the crop was lost.'), []);
   });
+  it('the second of two figures after "between" and "and" is the second end of a verified range ("between £2.5 million and £3.5 million" for £2.5m to £3m); a figure\'s digits whole under another scale tie it to that fact ("£1.19 million" for last year\'s £1.19 billion)', () => {
+    const rates = 'Spending on education falls to £436.2 million, from £449.8 million last year.';
+    const sheet = sheetOf([
+      { id: 'savings', kind: 'money', currency: 'GBP', range: { low: 2.5e6, high: 3e6 }, text: 'between £2.5 million and £3 million', qualifier: 'exact', counts: 'yearly saving expected from closing the schools', context: ['save', 'saving', 'closing'], source: 'Closing them is expected to save between £2.5 million and £3 million a year.' },
+      { id: 'budget-now', kind: 'money', currency: 'GBP', value: 1.24e9, text: '£1.24 billion', qualifier: 'exact', counts: 'budget for the coming year', context: ['budget', 'totals'], source: 'The budget for the coming year totals £1.24 billion.' },
+      { id: 'budget-then', kind: 'money', currency: 'GBP', value: 1.19e9, text: '£1.19 billion', qualifier: 'exact', counts: 'budget set last year', context: ['budget', 'last year', 'set'], source: 'Last year councillors set a budget of £1.19 billion.' },
+      { id: 'education-now', kind: 'money', currency: 'GBP', value: 436.2e6, text: '£436.2 million', qualifier: 'exact', counts: 'spending on education', context: ['education', 'spending', 'falls'], source: rates },
+      { id: 'education-then', kind: 'money', currency: 'GBP', value: 449.8e6, text: '£449.8 million', qualifier: 'exact', counts: 'spending on education last year', context: ['education', 'spending', 'last year', 'from'], source: rates },
+    ]);
+    assert.deepEqual(found(sheet, 'Officers expect the closures to save between £2.5 million and £3.5 million a year.'), ['number-mismatch: £3.5 million']);
+    assert.deepEqual(found(sheet, 'Officers expect the closures to save between £2.5 million and £3 million a year.'), []);
+    const draft = 'The budget totals £1.24 billion, up from £1.19 million last year.';
+    const [f] = check(draft, sheet, { cache: false });
+    assert.equal(f && draft.slice(f.start, f.end), '£1.19 million');
+    assert.equal(applyFixes(draft, [f]).text, 'The budget totals £1.24 billion, up from £1.19 billion last year.');
+  });
   it('a figure that is the difference or the sum of two figures before it in its sentence is the draft\'s arithmetic, left alone ("14 knots and the operator 9, a gap of five")', () => {
     const sheet = sheetOf([
       { id: 'branch', kind: 'count', value: 14, text: '14', qualifier: 'exact', counts: 'speed in knots, according to the branch', context: ['speed', 'knots'], source: "The branch put the Aster's speed at 14 knots." },

@@ -434,12 +434,13 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
   return sorted(out, (a, b) => a.start - b.start);
 }
 
-const RANGE_BEFORE = /(?:\d\s*(?:to|-|–|—)|\bfrom\s+\S+\s+to|\bbetween\s+\S+\s+and)\s*$/i;
+// ("between £2.5 million and": the first end may have a scale word.)
+const RANGE_BEFORE = new RegExp(`(?:\\d\\s*(?:to|-|–|—)|\\bfrom\\s+\\S+\\s+to|\\bbetween\\s+\\S+(?:\\s+(?:${Object.keys(SCALES).join('|')}))?\\s+and)\\s*$`, 'i');
 const RANGE_AFTER = /^\s*(?:to|-|–|—)\s*[$£€]?\d/;
 
 /** Is the figure one end of a range ("60 to 84", "0.48–0.75", "between 2017 and 2019")? */
 export function isRangeEnd(text: string, m: { start: number; end: number }): boolean {
-  const before = text.slice(Math.max(0, m.start - 24), m.start);
+  const before = text.slice(Math.max(0, m.start - 36), m.start);
   const after = text.slice(m.end, m.end + 12);
   return RANGE_BEFORE.test(before) || RANGE_AFTER.test(after) || (/\bbetween\s*$/i.test(before) && /^\s+and\s+[$£€]?\d/.test(after));
 }

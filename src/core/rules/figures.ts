@@ -357,7 +357,9 @@ export function checkFigure(
     // A decimal for a decimal: "2.5" is a slip for 5.2 before it is one for 5.
     const sameForm = m.kind === 'count' && m.style.decimals > 0 === !Number.isInteger(x.fact.value) ? 0.1 : 0;
     const slip = fingerSlipOf(m, x.fact) || scaleSlipOf(m.value, x.fact.value);
-    const r = { c: x, s: score(x) + (transposed(x.fact) ? 1 : slip || qualifierOnlyWrong(m, x.fact) ? 0.4 + sameForm : 0) + (sameThing(x) ? 0.3 : 0) };
+    // (Its digits whole under another scale, "£1.19 million" for £1.19 billion, weigh as two swapped do.)
+    const rescaled = significant >= 3 && scaleSlipOf(m.value, x.fact.value);
+    const r = { c: x, s: score(x) + (transposed(x.fact) || rescaled ? 1 : slip || qualifierOnlyWrong(m, x.fact) ? 0.4 + sameForm : 0) + (sameThing(x) ? 0.3 : 0) };
     ranked.push(r);
     if (!top || r.s > top.s) {
       second = top;
