@@ -913,6 +913,17 @@ describe('extract: an organisation described in apposition, its people, its comm
     assert.equal(check("In 2012 about 120,000 customers' records were exposed in an attack on a supplier.", sheet6, { cache: false }).length, 1);
   });
 
+  it('"The finance chief, X," and "the chief executive, X," with no owner named hold their role in the organisation just named, and speak for it', () => {
+    const s7 = extractFacts('Brackwater Holdings said profits fell.\n\n“It was a hard year,” the chief executive, Tobias Wrenfield, said.\n\nKeziah Lund, a spokesperson for Brackwater, said managers would talk. She declined to say more.\n\nThe finance chief, Anouk Deschryver, said the closure would bring £52 million of charges.\n', { articlePath: 'b.md' }).sheet;
+    const firm = byName(s7, 'Brackwater Holdings')?.id;
+    assert.ok(firm);
+    assert.equal(byName(s7, 'Anouk Deschryver')?.speaksFor, firm);
+    assert.equal(byName(s7, 'Tobias Wrenfield')?.speaksFor, firm);
+    // An indefinite role names no owner ("Ana Ruiz, an analyst, said").
+    const s8 = extractFacts('Brackwater Holdings said profits fell.\n\nAn analyst, Rosalind Ekwueme, said the fall was small.\n', { articlePath: 'c.md' }).sheet;
+    assert.equal(byName(s8, 'Rosalind Ekwueme')?.speaksFor, undefined);
+  });
+
   it('a quote with no verb of saying is its clause\'s subject\'s: "X, the firm\'s chief, defended the ship as “…”", "She accused the council of “…”"; not a quote after an object ("residents called it “…”")', () => {
     const s3 = extractFacts('Marrow Line\'s chief executive, Tobias Quennell, defended the Aster as “a sound ship with a fine crew”. Ines Varga, the opposition leader, spoke next. She accused the council of “balancing the books on the backs of children”. Residents called the plan “a slow-motion disaster for us”.', { articlePath: 'q.md' }).sheet;
     const speakerOf = (t: string) => s3.quotes.find((q) => q.text === t)?.speaker;

@@ -76,6 +76,9 @@ export function ownerOf(text: string, src: Src, first: number, last: number, rol
     if (!roleAt(r0) || r0 < 1 || !/^[ \t]+$/.test(gap(r0 - 1, r0))) continue;
     const p = toks[r0 - 1];
     if (/^(?:its|their)$/.test(p.norm)) return p.norm;
+    // "The finance chief, Anouk Deschryver,": a definite role with no owner named is of the
+    // organisation the story has just named, as "its" is.
+    if (p.norm === 'the' && r0 === first - n && /^\s*,\s*$/.test(gap(first - 1, first))) return 'its';
     if (/['’]s?$/.test(p.text) && (/^\p{Lu}/u.test(p.text) || (r0 >= 2 && toks[r0 - 2].norm === 'the'))) return run(r0 - 1);
     if (/^\p{Lu}/u.test(p.text) && !STOP_CAPS.has(p.norm) && !TITLE_MODIFIERS.has(p.norm)) return run(r0 - 1);
   }
