@@ -1584,6 +1584,24 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.equal(f && draft.slice(f.start, f.end), '£1.19 million');
     assert.equal(applyFixes(draft, [f]).text, 'The budget totals £1.24 billion, up from £1.19 billion last year.');
   });
+  it('days that hold the verified day ("the nights of 27 and 28 April" for Monday 27 April and Tuesday 28 April) say more than it, not another date; a day outside is still flagged', () => {
+    const source = 'The frost struck on the nights of Monday 27 April and Tuesday 28 April.';
+    const sheet = loadFactSheet(
+      JSON.stringify({
+        story: { id: 'frost', title: 'Frost', article: 'article.md' },
+        entities: [],
+        figures: [],
+        dates: [
+          { id: 'night-1', text: 'Monday 27 April', weekday: 'Monday', month: 'April', event: 'first night of frost', context: ['frost', 'night', 'struck'], source },
+          { id: 'night-2', text: 'Tuesday 28 April', weekday: 'Tuesday', month: 'April', event: 'second night of frost', context: ['frost', 'night', 'struck'], source },
+        ],
+        quotes: [],
+        settings: [],
+      }),
+    );
+    assert.deepEqual(found(sheet, 'The frost struck on the nights of 27 and 28 April.'), []);
+    assert.deepEqual(found(sheet, 'The frost struck on the nights of 26 and 27 April.').map((f) => f.split(':')[0]), ['date-mismatch']);
+  });
   it('a figure that is the difference or the sum of two figures before it in its sentence is the draft\'s arithmetic, left alone ("14 knots and the operator 9, a gap of five")', () => {
     const sheet = sheetOf([
       { id: 'branch', kind: 'count', value: 14, text: '14', qualifier: 'exact', counts: 'speed in knots, according to the branch', context: ['speed', 'knots'], source: "The branch put the Aster's speed at 14 knots." },

@@ -156,12 +156,15 @@ const ordinalSuffix = (n: number) => (n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['
  */
 function compareCalendar(draft: Calendar, verified: Calendar): 'same' | 'differs' | 'unknown' {
   let common = 0;
+  // "the nights of 27 and 28 April" for "Monday 27 April": days that hold the verified day say more than it, not another.
+  let more = false;
   for (const k of ['weekday', 'month', 'year', 'days', 'part'] as const) {
     if (draft[k] === undefined || verified[k] === undefined) continue;
-    if (draft[k] !== verified[k] && !(k === 'days' && withinDays(draft.days!, verified.days!))) return 'differs';
+    if (k === 'days' && withinDays(verified.days!, draft.days!)) more = true;
+    else if (draft[k] !== verified[k] && !(k === 'days' && withinDays(draft.days!, verified.days!))) return 'differs';
     common++;
   }
-  if (!common) return 'unknown';
+  if (!common || more) return 'unknown';
   for (const k of ['weekday', 'month', 'year', 'days'] as const) if (draft[k] !== undefined && verified[k] === undefined) return 'unknown';
   // "mid-March" for "14 to 16 March": a part of the month against its days is not compared.
   if (draft.part && verified.part === undefined) return 'unknown';
