@@ -1602,6 +1602,46 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The frost struck on the nights of 27 and 28 April.'), []);
     assert.deepEqual(found(sheet, 'The frost struck on the nights of 26 and 27 April.').map((f) => f.split(':')[0]), ['date-mismatch']);
   });
+  it('a place the article itself gives the event, with one of its words, is right ("collision off Saltmere" where its headline has the ferries "collide … off Saltmere"); only with the article at hand', () => {
+    const source = 'Two ferries collided in fog off Vardle Head, outside the port of Saltmere.';
+    const article = `# Two ferries collide in fog off Saltmere\n\n${source}\n`;
+    const sheet = loadFactSheet(
+      JSON.stringify({
+        story: { id: 'ferry', title: 'Ferry', article: 'article.md' },
+        entities: [
+          { id: 'vardle', type: 'place', name: 'Vardle Head', source },
+          { id: 'saltmere', type: 'place', name: 'Saltmere', source },
+        ],
+        figures: [],
+        dates: [],
+        quotes: [],
+        settings: [{ id: 'collision', entity: 'vardle', triggers: ['collided', 'collide', 'collision'], prepositions: ['off', 'near', 'at'], what: 'where the ferries collided', source }],
+      }),
+    );
+    const draft = "After Tuesday's collision off Saltmere, the figures still do not add up.";
+    assert.deepEqual(found(sheet, draft, [article]), []);
+    assert.deepEqual(found(sheet, draft), ['place-mismatch: Saltmere']);
+    assert.deepEqual(found(sheet, "After Tuesday's collision off Orrinsay, the figures still do not add up.", [article]), ['place-mismatch: Orrinsay']);
+    // Someone's event, only in a sentence naming them: the minister's briefing in Korshava is not the spokeswoman's.
+    const told = 'Ljubica Marinkovic told reporters in Vrelno that 42 people were rescued.';
+    const briefing = 'Anatol Szczepaniuk, speaking at a briefing in Korshava, defended the toll.';
+    const quake = loadFactSheet(
+      JSON.stringify({
+        story: { id: 'quake', title: 'Quake', article: 'article.md' },
+        entities: [
+          { id: 'marinkovic', type: 'person', name: 'Ljubica Marinkovic', aliases: ['Marinkovic'], source: told },
+          { id: 'szczepaniuk', type: 'person', name: 'Anatol Szczepaniuk', aliases: ['Szczepaniuk'], source: briefing },
+          { id: 'vrelno', type: 'place', name: 'Vrelno', source: told },
+          { id: 'korshava', type: 'place', name: 'Korshava', source: briefing },
+        ],
+        figures: [],
+        dates: [],
+        quotes: [],
+        settings: [{ id: 'rescue-briefing', entity: 'vrelno', actor: 'marinkovic', triggers: ['told reporters', 'briefing'], prepositions: ['in'], what: 'where Marinkovic told reporters', source: told }],
+      }),
+    );
+    assert.deepEqual(found(quake, 'Ljubica Marinkovic told reporters in Korshava that 42 people were rescued.', [`${told} ${briefing}`]), ['place-mismatch: Korshava']);
+  });
   it('a figure that is the difference or the sum of two figures before it in its sentence is the draft\'s arithmetic, left alone ("14 knots and the operator 9, a gap of five")', () => {
     const sheet = sheetOf([
       { id: 'branch', kind: 'count', value: 14, text: '14', qualifier: 'exact', counts: 'speed in knots, according to the branch', context: ['speed', 'knots'], source: "The branch put the Aster's speed at 14 knots." },

@@ -153,6 +153,9 @@ export function checkSettings(
       const said = text.slice(start, end);
       const trigger = text.slice(toks[at].start, toks[at + tw.length - 1].end);
       if (!restates.some((r) => r.source === s.source) && restates.some((r) => says(r.source, said, s.prepositions) && says(r.source, trigger))) continue;
+      // "collision off Saltmere" where the article's own headline has the ferries "collide in fog
+      // off Saltmere": a place the verified text itself gives the event, with one of its words, is right.
+      if (articleSays(sheet, index, s, said)) continue;
       flagged.add(start);
       // "Doha, Qatar" for Muscat, Oman: a wrong region after the wrong city goes with it, in one fix.
       let until = end;
@@ -182,4 +185,35 @@ export function checkSettings(
       });
     }
   }
+}
+
+const articleSaid = new WeakMap<CompiledSheet, Map<string, boolean>>();
+/**
+ * Whether the story's verified texts put setting `s`'s event at the place `said`: one of the
+ * event's words, then within three words one of its prepositions and the place. Once per setting and place.
+ */
+function articleSays(sheet: CompiledSheet, index: NameIndex, s: CompiledSheet['settings'][number], said: string): boolean {
+  if (!sheet.sourceTexts?.length) return false;
+  let cache = articleSaid.get(sheet);
+  if (!cache) articleSaid.set(sheet, (cache = new Map()));
+  const key = `${s.id}\u0000${said}`;
+  let out = cache.get(key);
+  if (out === undefined) {
+    const ofEvent = (w: string) => !!w && !!index.triggers.get(inflectionStem(w.toLowerCase()))?.some((e) => e.setting === s);
+    // (The event's word at most three words before the preposition: "collide in fog off Saltmere".)
+    const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    const re = new RegExp(`((?:[\\p{L}'’-]+[\\s,]+){1,4})(?:${s.prepositions.map(esc).join('|')})\\s+(?:the\\s+)?${esc(said)}(?![\\p{L}\\p{N}])`, 'gu');
+    // (An event of someone, "where Marinković told reporters", only in a sentence naming them: the
+    // minister's "briefing in Korshava" is not hers.)
+    const actor = s.actor ? sheet.entities.get(s.actor) : undefined;
+    const names = actor ? [actor.name, ...(actor.aliases ?? [])] : [];
+    const sentenceAt = (text: string, at: number) => {
+      const ends = /[.!?\n]/g;
+      ends.lastIndex = at;
+      return text.slice(Math.max(0, ...['.', '!', '?', '\n'].map((c) => text.lastIndexOf(c, at))), ends.exec(text)?.index ?? text.length);
+    };
+    out = sheet.sourceTexts.some((text) => [...text.matchAll(re)].some((hit) => hit[1].split(/[\s,]+/).some(ofEvent) && (!actor || names.some((n) => says(sentenceAt(text, hit.index), n)))));
+    cache.set(key, out);
+  }
+  return out;
 }

@@ -49,6 +49,8 @@ export interface CompiledSheet {
   figureAbout: Map<string, string[]>;
   /** Figures of the story's verified texts (the article, its documents) outside the cited sentences of the facts of their kind and value, by kind and value, with the words they count (see sources.ts). */
   unlisted?: Map<string, Set<string>>;
+  /** The story's verified texts themselves (the article, the documents), when the check has them. */
+  sourceTexts?: readonly string[];
   /** Totals of two counts of one cited sentence ("312 passengers and 41 crew": 353 on board), with the two facts. */
   sums: { value: number; of: [Figure, Figure] }[];
   /** The places each figure's `counts` names ("total Iran–China bilateral trade"): what it is of. */

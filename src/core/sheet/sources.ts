@@ -57,7 +57,7 @@ export function withSources(compiled: CompiledSheet, sources: readonly string[] 
       else unlisted.set(key, new Set([word]));
     }
   }
-  const sheet: CompiledSheet = { ...compiled, unlisted };
+  const sheet: CompiledSheet = { ...compiled, unlisted, sourceTexts: [...sources] };
   derived.set(compiled, { sources: [...sources], sheet });
   return sheet;
 }
