@@ -924,6 +924,11 @@ describe('extract: an organisation described in apposition, its people, its comm
     assert.equal(byName(s8, 'Rosalind Ekwueme')?.speaksFor, undefined);
   });
 
+  it('a name after "off" is a place ("collided about 2.3 nautical miles off Vardle Head")', () => {
+    const s9 = extractFacts('Two ferries collided in fog about 2.3 nautical miles off Vardle Head, outside the port of Saltmere, at 7.42am on Tuesday.\n', { articlePath: 'f.md' }).sheet;
+    assert.equal(byName(s9, 'Vardle Head')?.type, 'place', JSON.stringify(s9.entities));
+  });
+
   it('a quote with no verb of saying is its clause\'s subject\'s: "X, the firm\'s chief, defended the ship as “…”", "She accused the council of “…”"; not a quote after an object ("residents called it “…”")', () => {
     const s3 = extractFacts('Marrow Line\'s chief executive, Tobias Quennell, defended the Aster as “a sound ship with a fine crew”. Ines Varga, the opposition leader, spoke next. She accused the council of “balancing the books on the backs of children”. Residents called the plan “a slow-motion disaster for us”.', { articlePath: 'q.md' }).sheet;
     const speakerOf = (t: string) => s3.quotes.find((q) => q.text === t)?.speaker;

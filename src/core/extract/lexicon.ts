@@ -93,7 +93,7 @@ export const REPORT_VERBS = words(`said says say reported reports report acknowl
 /** Further verbs of speech, beyond the checker's. */
 export const MORE_SPEECH = words('emphasized emphasised stressed explained announced acknowledged warned urged asked replied answered admitted conceded suggested');
 
-export const LOCATIVE = words('in at near outside inside across');
+export const LOCATIVE = words('in at near outside inside across off');
 
 /** Words after a capitalised word that show it is a noun, not an adjective before one ("Ruiz is", "Ruiz and"). */
 const NOT_NOUN = words(`is are was were has have had will would could should can may might must did does do and or but nor of to
