@@ -911,6 +911,9 @@ describe('extract: an organisation described in apposition, its people, its comm
     const sheet6 = validateFactSheet(JSON.parse(JSON.stringify(s6)));
     assert.deepEqual(check("In 2021 about 120,000 customers' records were exposed in an attack on a supplier.", sheet6, { cache: false }).map((f) => f.message), []);
     assert.equal(check("In 2012 about 120,000 customers' records were exposed in an attack on a supplier.", sheet6, { cache: false }).length, 1);
+    // A year only: "Of the 412, 57 were taken to hospital" gives 412 none of the clause's words.
+    const s10 = extractFacts('The ferry carried 412 passengers. Of the 412, 57 were taken to hospital.\n', { articlePath: 'h.md' }).sheet;
+    assert.ok(!s10.figures.filter((f) => f.value === 412).some((f) => f.context?.includes('hospital')), JSON.stringify(s10.figures));
   });
 
   it('"The finance chief, X," and "the chief executive, X," with no owner named hold their role in the organisation just named, and speak for it', () => {
@@ -922,6 +925,9 @@ describe('extract: an organisation described in apposition, its people, its comm
     // An indefinite role names no owner ("Ana Ruiz, an analyst, said").
     const s8 = extractFacts('Brackwater Holdings said profits fell.\n\nAn analyst, Rosalind Ekwueme, said the fall was small.\n', { articlePath: 'c.md' }).sheet;
     assert.equal(byName(s8, 'Rosalind Ekwueme')?.speaksFor, undefined);
+    // Nor a public office: "The transport minister, Ewan Doyle," speaks for no firm.
+    const s12 = extractFacts('Brackwater Holdings said profits fell.\n\nThe transport minister, Ewan Doyle, said the fall was small.\n', { articlePath: 'd.md' }).sheet;
+    assert.equal(byName(s12, 'Ewan Doyle')?.speaksFor, undefined);
   });
 
   it('a name after "off" is a place ("collided about 2.3 nautical miles off Vardle Head")', () => {
@@ -935,6 +941,9 @@ describe('extract: an organisation described in apposition, its people, its comm
     assert.equal(speakerOf('a sound ship with a fine crew'), byName(s3, 'Tobias Quennell')?.id);
     assert.equal(speakerOf('balancing the books on the backs of children'), byName(s3, 'Ines Varga')?.id);
     assert.equal(speakerOf('a slow-motion disaster for us'), undefined);
+    // Not a quote the verb's object gives to another: "rejected the opposition's charge that he was “…”".
+    const s11 = extractFacts('Tobias Quennell, the council leader, spoke first. Quennell rejected the opposition\'s charge that he was “balancing the books on the backs of children”.', { articlePath: 'r.md' }).sheet;
+    assert.notEqual(s11.quotes.find((q) => q.text.startsWith('balancing'))?.speaker, byName(s11, 'Tobias Quennell')?.id);
   });
 
   it('a word parted by a comma from the nearer figure is the figure\'s of its own clause; a unit joined by a hyphen is what a figure counts', () => {

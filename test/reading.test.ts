@@ -1254,6 +1254,7 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     const metres = (t: string) => findMentions(t).map((m) => m.value);
     assert.deepEqual(metres('a 3m high wall of flood barriers'), [3]);
     assert.deepEqual(metres('3m tall trees'), [3]);
+    assert.deepEqual(metres('3m sea swells'), [3]);
   });
   it('the verified figure "by X", where the fact\'s own sentence names X as another than its reporter, restates it ("$15 million, demanded by Nightjar" for "Kjellqvist said Nightjar had demanded $15 million"); another source is still flagged', () => {
     const src = 'Rasmus Kjellqvist said Nightjar Collective had demanded a ransom of $15 million.';
@@ -1601,6 +1602,9 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     );
     assert.deepEqual(found(sheet, 'The frost struck on the nights of 27 and 28 April.'), []);
     assert.deepEqual(found(sheet, 'The frost struck on the nights of 26 and 27 April.').map((f) => f.split(':')[0]), ['date-mismatch']);
+    // Only where each other day is a date of the story: an event of one day is not "6 and 7 October".
+    const one = loadFactSheet(JSON.stringify({ story: { id: 'ferry', title: 'Ferry', article: 'article.md' }, entities: [], figures: [], quotes: [], settings: [], dates: [{ id: 'collision', text: 'Tuesday 7 October', weekday: 'Tuesday', month: 'October', event: 'the ferries collided', context: ['collided', 'collision'], source: 'The ferries collided on Tuesday 7 October.' }] }));
+    assert.deepEqual(found(one, 'The ferries collided in fog on 6 and 7 October.').map((f) => f.split(':')[0]), ['date-mismatch']);
   });
   it('a place the article itself gives the event, with one of its words, is right ("collision off Saltmere" where its headline has the ferries "collide … off Saltmere"); only with the article at hand', () => {
     const source = 'Two ferries collided in fog off Vardle Head, outside the port of Saltmere.';
@@ -1622,6 +1626,8 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, draft, [article]), []);
     assert.deepEqual(found(sheet, draft), ['place-mismatch: Saltmere']);
     assert.deepEqual(found(sheet, "After Tuesday's collision off Orrinsay, the figures still do not add up.", [article]), ['place-mismatch: Orrinsay']);
+    // The headline only: the body may tell of another collision.
+    assert.deepEqual(found(sheet, "After Tuesday's collision off Orrinsay, the figures still do not add up.", [`${article}\nIn 2017 two of its ferries collided in a storm off Orrinsay.\n`]), ['place-mismatch: Orrinsay']);
     // Someone's event, only in a sentence naming them: the minister's briefing in Korshava is not the spokeswoman's.
     const told = 'Ljubica Marinkovic told reporters in Vrelno that 42 people were rescued.';
     const briefing = 'Anatol Szczepaniuk, speaking at a briefing in Korshava, defended the toll.';
@@ -1648,7 +1654,9 @@ describe('what a figure counts, read from the fact’s own sentence and from the
       { id: 'line', kind: 'count', value: 9, text: '9', qualifier: 'exact', counts: 'speed in knots, according to Marrow Line', context: ['knots', 'doing'], source: 'Marrow Line said its ferry had been doing 9 knots.' },
     ]);
     assert.deepEqual(found(sheet, 'For the Aster, the branch says 14 knots and the operator 9, a gap of five knots.'), []);
-    assert.deepEqual(found(sheet, 'The branch\'s 14 knots and the operator\'s 9 knots make 23 knots together.'), []);
+    assert.deepEqual(found(sheet, 'The branch says 14 knots and the operator 9 knots, a total of 23 knots.'), []);
+    // Only in such an apposition: a figure that merely equals a difference is still read ("was doing 5 knots").
+    assert.deepEqual(found(sheet, 'The branch says 14 knots and the operator 9, while the Aster was doing 5 knots.'), ['number-mismatch: 5']);
     // Not a difference of figures before it: still the speed, and wrong.
     assert.deepEqual(found(sheet, 'Marrow Line said its ferry had been doing five knots.'), ['number-mismatch: five']);
   });
@@ -1658,6 +1666,8 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The rescue was declared over some five and a half hours after the collision.'), []);
     assert.deepEqual(found(sheet, 'The rescue was declared over about seven hours after the collision.'), ['number-mismatch: about seven']);
     assert.deepEqual(found(sheet, 'The rescue ended four hours after the collision.'), ['number-mismatch: four']);
+    // Not a figure as coarse as the source's own: "about six hours" says no more than five and a bit.
+    assert.deepEqual(found(sheet, 'The rescue was declared over about six hours after the collision.'), ['number-mismatch: about six']);
     // The same where the sheet gives it as a duration.
     const hours = sheetOf([{ id: 'rescue', kind: 'duration', value: 5, unit: 'hours', text: 'more than five hours', qualifier: 'more-than', counts: 'time from the collision to the end of the rescue', context: ['rescue', 'collision'], source }]);
     assert.deepEqual(found(hours, 'The rescue was declared over some five and a half hours after the collision.'), []);

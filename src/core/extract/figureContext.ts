@@ -181,7 +181,7 @@ const CLAUSE_STOP = words(`would could should might must may can will shall been
  * fell). A word nearer another figure of the sentence is that figure's; names are left to the
  * entities, and a comma or a clause boundary ends the reach on that side.
  */
-export function clauseWords(masked: string, src: Src, from: number, to: number, others: readonly number[], sheet: CompiledSheet): string[] {
+export function clauseWords(masked: string, src: Src, from: number, to: number, others: readonly number[], sheet: CompiledSheet, year = false): string[] {
   const toks = src.sentence.tokens;
   const out: string[] = [];
   // Words that name an entity ("the union") say who, not what: the reporter and the names do that.
@@ -227,10 +227,10 @@ export function clauseWords(masked: string, src: Src, from: number, to: number, 
     if (take(i)) n++;
   }
   n = 0;
-  // "In 2021, the records of 120,000 customers were exposed": a figure in a phrase of function
+  // "In 2021, the records of 120,000 customers were exposed": a year in a phrase of function
   // words opening the sentence, set off by a comma, is of the whole clause after it, past the comma
-  // and past the clause's other figures.
-  const fronted = from > 0 && from <= 2 && to < toks.length && toks.slice(0, from).every((t) => isFunctionWord(t.norm)) && /^\s*,\s*$/.test(masked.slice(toks[to - 1].end, toks[to].start));
+  // and past the clause's other figures ("Of the 412, 57 were taken to hospital" is no count of 412's).
+  const fronted = year && from > 0 && from <= 2 && to < toks.length && toks.slice(0, from).every((t) => isFunctionWord(t.norm)) && /^\s*,\s*$/.test(masked.slice(toks[to - 1].end, toks[to].start));
   const afterSpan = fronted ? 2 * CLAUSE_SPAN : CLAUSE_SPAN;
   const afterReach = fronted ? 2 * CLAUSE_REACH : CLAUSE_REACH;
   /** Whether token `i` is of another figure ("120,000"). */

@@ -142,7 +142,7 @@ export function findFigures(text: string, masked: string, srcs: Src[], sheet: Co
     const cur = m.currency.replace(/\./g, '');
     const currency = cur ? (CURRENCIES[cur] ?? CURRENCIES[cur.toLowerCase()]) : undefined;
     const base = m.kind === 'year' ? `year-${slug(counts.replace(/^year(?: of)?\s*/, ''), 3) || m.value}` : slug(counts, 3);
-    const context = contextOf(counts, clauseWords(masked, src, from, to, spansOf(src), sheet), articleWords);
+    const context = contextOf(counts, clauseWords(masked, src, from, to, spansOf(src), sheet, m.kind === 'year'), articleWords);
     // Whom the figure is about ("nine years for Ana Ruiz"): named in what it counts, where the checker reads it.
     const about = m.kind === 'year' ? undefined : aboutPerson(text, src, sheet, from, to, reportedBy);
     if (about) counts = `${counts} (${about})`;

@@ -157,8 +157,12 @@ function openingSubject(src: Src, sheet: CompiledSheet, qa: number, personIds: S
       continue;
     }
     if (named.has(i)) continue;
-    // The first verb ends the subject: it must come, after the subject, before the quote.
-    if (usually(toks[i].norm) === 'v' || /^(?:has|have|had|was|is|were|will|would)$/.test(toks[i].norm)) return opening.length ? (opening.find((x) => personIds.has(x.id)) ?? opening[0]).id : undefined;
+    // The first verb ends the subject: it must come, after the subject, before the quote, and take
+    // the quote as its own words, not another's ("rejected the opposition's charge that he was “…”").
+    if (usually(toks[i].norm) === 'v' || /^(?:has|have|had|was|is|were|will|would)$/.test(toks[i].norm)) {
+      if (toks.slice(i + 1, qa).some((t) => t.norm === 'that' || /['’]s?$/.test(t.text))) return undefined;
+      return opening.length ? (opening.find((x) => personIds.has(x.id)) ?? opening[0]).id : undefined;
+    }
   }
   return undefined;
 }

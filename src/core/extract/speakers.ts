@@ -19,6 +19,9 @@ export const RESEARCHERS = words('researchers scientists authors investigators t
 /** Roles whose figures are the organisation's own ("the company had lost …, its chief executive said"). */
 export const REPORTS_FOR_ROLES = words('executive ceo spokesman spokeswoman spokesperson');
 
+/** The roles a definite article gives to the organisation just named: its officers ("the finance chief", "the chief executive"). */
+const OFFICERS = new Set([...REPORTS_FOR_ROLES, 'chief']);
+
 /** Sets `speaksFor` of each person whose speaking role the article gives to an organisation it names. */
 export function proposeSpeaksFor(drafts: Draft[], srcs: Src[], sheet: CompiledSheet): void {
   const isOrg = (id: string | undefined) => !!id && ['organisation', 'body', 'outlet'].includes(sheet.entities.get(id)?.type ?? '');
@@ -78,7 +81,8 @@ export function ownerOf(text: string, src: Src, first: number, last: number, rol
     if (/^(?:its|their)$/.test(p.norm)) return p.norm;
     // "The finance chief, Anouk Deschryver,": a definite role with no owner named is of the
     // organisation the story has just named, as "its" is.
-    if (p.norm === 'the' && r0 === first - n && /^\s*,\s*$/.test(gap(first - 1, first))) return 'its';
+    // (A firm's officer only, whose figures are the firm's: "the transport minister, X," or "the mayor" is no company's.)
+    if (p.norm === 'the' && r0 === first - n && /^\s*,\s*$/.test(gap(first - 1, first)) && OFFICERS.has(role.toLowerCase().split(/\s+/).pop()!)) return 'its';
     if (/['’]s?$/.test(p.text) && (/^\p{Lu}/u.test(p.text) || (r0 >= 2 && toks[r0 - 2].norm === 'the'))) return run(r0 - 1);
     if (/^\p{Lu}/u.test(p.text) && !STOP_CAPS.has(p.norm) && !TITLE_MODIFIERS.has(p.norm)) return run(r0 - 1);
   }

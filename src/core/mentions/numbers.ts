@@ -117,9 +117,12 @@ function countsThings(word: string): boolean {
 function countsThingsAt(text: string, at: number): boolean {
   const re = /[ \u00a0]+([\p{L}-]+)/uy;
   re.lastIndex = at;
+  // (Past modifiers only in a chain joined by "and": "3m sea swells", "4m flood walls" are metres.)
+  let joined = false;
   for (let k = 0, w = re.exec(text); k < 4 && w; k++, w = re.exec(text)) {
     const norm = w[1].toLowerCase();
-    if (w[1] === norm && countsThings(norm)) return true;
+    if (norm === 'and') joined = true;
+    if (w[1] === norm && countsThings(norm) && (k === 0 || joined)) return true;
     if (!(norm === 'and' || /^\p{Lu}{2,}$/u.test(w[1]) || (w[1] === norm && (usually(norm) === 'n' || wordClasses(norm) === '')))) return false;
   }
   return false;

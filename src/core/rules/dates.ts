@@ -52,6 +52,23 @@ function withinDays(draft: string, verified: string): boolean {
   return b !== undefined && !draft.includes('-') && d >= a && d <= b;
 }
 
+const knownDays = new WeakMap<CompiledSheet, Set<string>>();
+/** The days of the story's dates, as "month|day" (a span's every day), once per sheet. */
+function knownDaysOf(sheet: CompiledSheet): Set<string> {
+  let out = knownDays.get(sheet);
+  if (!out) {
+    out = new Set();
+    for (const d of sheet.dates)
+      for (const e of endsOfFact(d)) {
+        if (e.cal.month === undefined || e.cal.days === undefined) continue;
+        const [a, b = a] = e.cal.days.split('-').map(Number);
+        for (let k = a; k <= b && k <= 31; k++) out.add(`${e.cal.month}|${k}`);
+      }
+    knownDays.set(sheet, out);
+  }
+  return out;
+}
+
 /** How many parts two calendar phrases name alike. */
 function sharedParts(a: Calendar, b: Calendar): number {
   let n = 0;
@@ -154,13 +171,20 @@ const ordinalSuffix = (n: number) => (n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['
  * something the verified phrase does not say ('unknown': "8 February" where the source says only
  * "February")? Only the parts both name are compared: "March" for "14 to 16 March" is the same.
  */
-function compareCalendar(draft: Calendar, verified: Calendar): 'same' | 'differs' | 'unknown' {
+function compareCalendar(draft: Calendar, verified: Calendar, known?: ReadonlySet<string>): 'same' | 'differs' | 'unknown' {
   let common = 0;
-  // "the nights of 27 and 28 April" for "Monday 27 April": days that hold the verified day say more than it, not another.
+  // "the nights of 27 and 28 April" for "Monday 27 April": days that hold the verified day, each
+  // other one the day of another of the story's dates in that month (`known`: "month|day"), say
+  // more than it, not another date.
   let more = false;
+  const othersKnown = () => {
+    const [a, b] = draft.days!.split('-').map(Number);
+    for (let d = a; d <= b; d++) if (String(d) !== verified.days && !known?.has(`${draft.month}|${d}`)) return false;
+    return true;
+  };
   for (const k of ['weekday', 'month', 'year', 'days', 'part'] as const) {
     if (draft[k] === undefined || verified[k] === undefined) continue;
-    if (k === 'days' && withinDays(verified.days!, draft.days!)) more = true;
+    if (k === 'days' && withinDays(verified.days!, draft.days!) && othersKnown()) more = true;
     else if (draft[k] !== verified[k] && !(k === 'days' && withinDays(draft.days!, verified.days!))) return 'differs';
     common++;
   }
@@ -290,14 +314,14 @@ export function checkDates(pass: Pass): void {
       // The date of another of the story's events is that event's ("November 2019" in a line on
       // the last strike); a full date (a month with its days or year) is, whatever the context.
       const full = said.month !== undefined && (said.days !== undefined || said.year !== undefined);
-      const other = ranked.find((r) => (r.w > 0 || full) && compareCalendar(said, endFor(said, r.d).cal) === 'same');
+      const other = ranked.find((r) => (r.w > 0 || full) && compareCalendar(said, endFor(said, r.d).cal, knownDaysOf(sheet)) === 'same');
       if (other) {
         confirmations.push({ start, end, factId: other.d.id });
         continue;
       }
       // Among the events the context fits, the date is evidence: "October 2019" is a slip for the
       // event of November 2019, not for the one of 16 March.
-      const fitting = ranked.filter((r) => r.w >= WEAK && compareCalendar(said, endFor(said, r.d).cal) === 'differs');
+      const fitting = ranked.filter((r) => r.w >= WEAK && compareCalendar(said, endFor(said, r.d).cal, knownDaysOf(sheet)) === 'differs');
       if (!fitting.length) continue;
       top = fitting.reduce((a, b) => (sharedParts(said, endFor(said, b.d).cal) > sharedParts(said, endFor(said, a.d).cal) ? b : a));
       if (pushWordFix(said, top.d)) continue;

@@ -67,14 +67,29 @@ export function agrees(m: Mention, f: Figure): boolean {
 }
 
 /**
- * An approximate figure `X` (to `P`) inside the source's bound by no more than its own step: "some
- * five and a half hours" for "more than five hours", "about 19,000" for "fewer than 20,000".
+ * An approximate figure `X` (to `P`, a finer step than the source figure's own) inside the source's
+ * bound by no more than that step: "some five and a half hours" for "more than five hours",
+ * "about 19,500" for "fewer than 20,000".
  */
 export function withinBound(X: number, P: number, f: Figure): boolean {
   const V = f.value;
+  // (Only a figure finer than the source's own: "five and a half" for "five", not "about six" nor "about 3%" for "up to 4%".)
+  if (!(P < sourceStep(f) - EPS * V)) return false;
   if (f.qualifier === 'more-than' || f.qualifier === 'at-least') return X > V && X - V <= P + EPS * V;
   if (f.qualifier === 'fewer-than' || f.qualifier === 'up-to') return X < V && V - X <= P + EPS * V;
   return false;
+}
+
+const steps = new WeakMap<Figure, number>();
+/** The place value of the last significant digit of a fact's figure as its text writes it ("five": 1, "20,000": 1,000). */
+function sourceStep(f: Figure): number {
+  let step = steps.get(f);
+  if (step === undefined) {
+    const own = findMentions(f.text).find((x) => Math.abs(x.value - f.value) <= EPS * Math.max(1, f.value));
+    step = own?.precision ?? 0;
+    steps.set(f, step);
+  }
+  return step;
 }
 
 /** The value agrees but the qualifier contradicts the source ("nearly 20,000" for more than 20,000). */

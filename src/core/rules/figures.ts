@@ -75,9 +75,11 @@ export function checkFigure(
     return;
   }
   // "the branch says 14 knots and the operator 9, a gap of five": the difference or the sum of two
-  // figures of its kind before it in its sentence is the draft's own arithmetic, left alone
+  // figures of its kind before it in its sentence, in an apposition, is the draft's own arithmetic, left alone
   // (unless a fact of the sheet agrees with it, which reads it as usual).
-  if (workedOut(m, earlier) && !sheet.figures.some((f) => kindsMatch(m, f) && agrees(m, f))) return;
+  // (Only in a noun phrase set off after them that says it is such a figure: "…, a gap of five",
+  // "…, a total of 23"; "with nine abstentions" after "38 votes to 29" is the sheet's four, misstated.)
+  if (workedOut(m, earlier) && WORKED_OUT_AFTER.test(text.slice(Math.max(0, m.qualStart - 40), m.qualStart)) && !sheet.figures.some((f) => kindsMatch(m, f) && agrees(m, f))) return;
   // "seven years and six months": one duration, read from its first figure, where the sheet has durations.
   if (sheet.durationFacts.length) {
     if (isDurationTail(text, m)) return;
@@ -195,7 +197,8 @@ export function checkFigure(
   // another fact, undated, fits as well.
   if (m.kind !== 'year') {
     const unnamedYear = (f: Figure) => (sheet.figureYears.get(f.id) ?? []).some((y) => !ctx.sentence.text.includes(y));
-    const dated = cands.filter((c) => unnamedYear(c.fact));
+    // (Only one the figure agrees with: "about 210,000 customers" in "a previous breach" is a slip of that breach's 120,000.)
+    const dated = cands.filter((c) => unnamedYear(c.fact) && agrees(m, c.fact));
     if (dated.length) cands = cands.filter((c) => !dated.includes(c) || !cands.some((o) => !dated.includes(o) && o.counts >= c.counts && o.counts > 0));
   }
   if (named?.size) {
@@ -494,6 +497,9 @@ function shownAsSource(ctx: SentenceContext, at: number, len: number, from: numb
   if (SOURCE_WORDS.has(before) || accordingTo(ctx, at)) return true;
   return !!ctx.sentence.tableHeaders && ctx.headerOf(toks[at].start) !== ctx.headerOf(toks[from]?.start ?? -1);
 }
+
+/** An apposition that opens on a figure worked out from those before it: ", a gap of", ", the difference of". */
+const WORKED_OUT_AFTER = /,\s+(?:a|an|the)\s+\p{Ll}+\s+of\s+$/u;
 
 /** Words that say a figure is what remains of another ("leaving 230", "the other 230", "the rest, 230"). */
 const REMAINDER = /\b(?:leaving|leaves|remaining|the rest|the remainder|the other|the others)\b/i;

@@ -154,7 +154,7 @@ export function checkSettings(
       const trigger = text.slice(toks[at].start, toks[at + tw.length - 1].end);
       if (!restates.some((r) => r.source === s.source) && restates.some((r) => says(r.source, said, s.prepositions) && says(r.source, trigger))) continue;
       // "collision off Saltmere" where the article's own headline has the ferries "collide in fog
-      // off Saltmere": a place the verified text itself gives the event, with one of its words, is right.
+      // off Saltmere": a place the verified text's headline gives the event, with one of its words, is right.
       if (articleSays(sheet, index, s, said)) continue;
       flagged.add(start);
       // "Doha, Qatar" for Muscat, Oman: a wrong region after the wrong city goes with it, in one fix.
@@ -189,8 +189,9 @@ export function checkSettings(
 
 const articleSaid = new WeakMap<CompiledSheet, Map<string, boolean>>();
 /**
- * Whether the story's verified texts put setting `s`'s event at the place `said`: one of the
- * event's words, then within three words one of its prepositions and the place. Once per setting and place.
+ * Whether a headline of the story's verified texts puts setting `s`'s event at the place `said`:
+ * one of the event's words, then within three words one of its prepositions and the place. Once
+ * per setting and place.
  */
 function articleSays(sheet: CompiledSheet, index: NameIndex, s: CompiledSheet['settings'][number], said: string): boolean {
   if (!sheet.sourceTexts?.length) return false;
@@ -212,7 +213,9 @@ function articleSays(sheet: CompiledSheet, index: NameIndex, s: CompiledSheet['s
       ends.lastIndex = at;
       return text.slice(Math.max(0, ...['.', '!', '?', '\n'].map((c) => text.lastIndexOf(c, at))), ends.exec(text)?.index ?? text.length);
     };
-    out = sheet.sourceTexts.some((text) => [...text.matchAll(re)].some((hit) => hit[1].split(/[\s,]+/).some(ofEvent) && (!actor || names.some((n) => says(sentenceAt(text, hit.index), n)))));
+    // (Its headline only, the text's first line: the body's sentences may be of other events, "In
+    // 2017 two of its ferries collided off Orrinsay".)
+    out = sheet.sourceTexts.map((t) => /^\s*(.*)/.exec(t)![1]).some((text) => [...text.matchAll(re)].some((hit) => hit[1].split(/[\s,]+/).some(ofEvent) && (!actor || names.some((n) => says(sentenceAt(text, hit.index), n)))));
     cache.set(key, out);
   }
   return out;
