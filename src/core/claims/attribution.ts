@@ -110,7 +110,7 @@ export function attribute(
       at = end - 1;
       continue;
     }
-    // "nobody from Tervalink had told her “…”", "none of the ministers said": a speaker after a
+    // "nobody from Corvane had told her “…”", "none of the ministers said": a speaker after a
     // negative pronoun says that no one of it spoke.
     if (at >= 2 && /^(?:from|at|of|in)$/.test(toks[at - 1].norm) && /^(?:nobody|none|neither|one)$/.test(toks[at - 2].norm) && (toks[at - 2].norm !== 'one' || toks[at - 3]?.norm === 'no')) {
       at = end - 1;

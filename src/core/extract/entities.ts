@@ -211,7 +211,7 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
       // The subject that opens a sentence is who the next one's personal pronoun is ("Ana Ruiz,
       // a former pharmacist, won … . Her majority …"); a firm is "it".
       if (ws.length > 1 && isSentenceStart(text, src.sentence.start, ws[0].start) && /^\s*[“"‘']?(?:she|he|her|his)\b/i.test(text.slice(src.sentence.end, src.sentence.end + 12))) evidence.push('person');
-      // So is the personal pronoun right after its verb of saying ("Marguerite Abernathy-Cole, a
+      // So is the personal pronoun right after its verb of saying ("Ida Pennock-Rowe, a
       // retired pharmacist …, said she had learned …").
       if (ws.length > 1 && isSentenceStart(text, src.sentence.start, ws[0].start)) {
         const verb = toks.findIndex((t, k) => k > lastTok && isVerbOfSaying(t.norm));

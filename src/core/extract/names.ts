@@ -58,8 +58,8 @@ export function capRuns(text: string, base: number, common: (word: string) => bo
       runs.splice(i, 2, [...a, ...b]);
       continue;
     }
-    // "Ministry of Agriculture and Rural Affairs": after an organisation's "… of …", capitalised
-    // common words after "and" go on its name; a name of their own does not ("the Bank of Ardlow and Ana Ruiz").
+    // "Ministry of Fisheries and Coastal Affairs": after an organisation's "… of …", capitalised
+    // common words after "and" go on its name; a name of their own does not ("the Bank of Tern and Ana Ruiz").
     const ofOrg = own.length >= 2 && ORG_WORDS.has(own[0].text.toLowerCase()) && /\sof\s/.test(text.slice(own[0].end - base, own[own.length - 1].start - base));
     if (ofOrg && b.length <= 3 && b.every((w) => !isPossessive(w.text) && (common(w.text.toLowerCase()) || isCommonWord(w.text.toLowerCase())))) {
       runs.splice(i, 2, [...a, ...b]);

@@ -111,7 +111,7 @@ export function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet:
         if (!speaker && toks.slice(Math.max(0, verb - 2), verb).some((t) => /^(?:he|she|they)$/.test(t.norm))) speaker = personAt(src) ?? lastPerson;
       }
     }
-    // No verb of saying at all: "Marrow Line's chief executive, Tobias Quennell, defended the ship
+    // No verb of saying at all: "Kessick Line's chief executive, Ivo Trask, defended the ship
     // as “…”", "She accused the council of “…”": the quote is the words of the subject its clause
     // opens with (a person before an organisation in its apposition; a pronoun, the person last
     // named). Not a short one (a name, a title), nor one after an unnamed subject ("Residents called it “…”").
@@ -139,7 +139,7 @@ export function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet:
 
 /**
  * The entity a sentence opens with as its subject, before token `qa`: the mentions of its opening
- * noun phrase and its apposition ("Marrow Line's chief executive, Tobias Quennell,"), up to the
+ * noun phrase and its apposition ("Kessick Line's chief executive, Ivo Trask,"), up to the
  * first verb; a person among them before an organisation. None if a word of another class than a
  * noun's opens the sentence ("Residents called …" names no one).
  */

@@ -79,7 +79,7 @@ export function ownerOf(text: string, src: Src, first: number, last: number, rol
     if (!roleAt(r0) || r0 < 1 || !/^[ \t]+$/.test(gap(r0 - 1, r0))) continue;
     const p = toks[r0 - 1];
     if (/^(?:its|their)$/.test(p.norm)) return p.norm;
-    // "The finance chief, Anouk Deschryver,": a definite role with no owner named is of the
+    // "The finance chief, Ines Dahl,": a definite role with no owner named is of the
     // organisation the story has just named, as "its" is.
     // (A firm's officer only, whose figures are the firm's: "the transport minister, X," or "the mayor" is no company's.)
     if (p.norm === 'the' && r0 === first - n && /^\s*,\s*$/.test(gap(first - 1, first)) && OFFICERS.has(role.toLowerCase().split(/\s+/).pop()!)) return 'its';

@@ -301,7 +301,7 @@ export function findMentions(text: string, starts: WordStarts = wordStarts(text)
       // plural noun ("3.2m visitors", "1.6m people"; wink-lexicon), not "5 m" or "a 5m wall" (metres).
       const after = text.slice(numEnd + sc[0].length, numEnd + sc[0].length + 20);
       const counted = sc[0] === scaleWord && /^[ \u00a0]+(\p{Ll}+)/u.test(after);
-      if (!currency && /^[mb]$/i.test(scaleWord) && !CURRENCY_AFTER.test(text.slice(numEnd + sc[0].length, numEnd + sc[0].length + 20)) && !(counted && countsThingsAt(text, numEnd + sc[0].length))) {
+      if (!currency && /^[mb]$/i.test(scaleWord) && !CURRENCY_AFTER.test(after) && !(counted && countsThingsAt(text, numEnd + sc[0].length))) {
         scale = 1;
         scaleWord = '';
       } else {

@@ -3,7 +3,7 @@
  * it, then compares values, allowing honest rounding under an approximate qualifier.
  */
 import { isFunctionWord, usually } from '../language/lexicon';
-import { sameVoice, type CompiledSheet } from '../sheet/compile';
+import { NOUN_TO, sameVoice, type CompiledSheet } from '../sheet/compile';
 import { SentenceContext } from '../claims/context';
 import { REPORTING, SOURCE_WORDS } from '../claims/speech';
 import { accordingTo, bracketedAfter, verbAfter } from '../claims/reporter';
@@ -78,7 +78,7 @@ export function checkFigure(
   // figures of its kind before it in its sentence, in an apposition, is the draft's own arithmetic, left alone
   // (unless a fact of the sheet agrees with it, which reads it as usual).
   // (Only in a noun phrase set off after them that says it is such a figure: "…, a gap of five",
-  // "…, a total of 23"; "with nine abstentions" after "38 votes to 29" is the sheet's four, misstated.)
+  // "…, a total of 23"; "with eleven abstentions" after "41 votes to 30" is the sheet's own count, misstated.)
   if (workedOut(m, earlier) && WORKED_OUT_AFTER.test(text.slice(Math.max(0, m.qualStart - 40), m.qualStart)) && !sheet.figures.some((f) => kindsMatch(m, f) && agrees(m, f))) return;
   // "seven years and six months": one duration, read from its first figure, where the sheet has durations.
   if (sheet.durationFacts.length) {
@@ -170,8 +170,8 @@ export function checkFigure(
   // second end ("0.48 to 0.57" for the interval 0.48 to 0.75), whatever its own context says.
   const rangeEnd = isRangeEnd(text, m);
   // (The figure right before the second end of a range, "0.48 to 0.57", is its first end.)
-  // ("by 38 votes to 29": so is the figure after the noun the one before counts and "to".)
-  const pairedTo = !!before && /^\s+\p{Ll}+\s+to\s+$/u.test(text.slice(before.end, m.qualStart));
+  // ("by 41 votes to 30": so is the figure after the noun the one before counts and "to".)
+  const pairedTo = !!before && NOUN_TO.test(text.slice(before.end, m.qualStart));
   const partner = before && ((rangeEnd && m.start - before.end < 8) || pairedTo) ? rangePartnerOf(before, m, sheet) : undefined;
   // And back: the first end of a range whose second end is a verified range's second end is that
   // range's first end ("between £1.8bn and £2.05bn" for between £1.9bn and £2.05bn).
@@ -193,7 +193,7 @@ export function checkFigure(
   };
   cands = cands.filter((c) => !elsewhere(c.fact));
   // "80% of the crop was lost" in a story of this year's frost: a fact whose own words date it to
-  // a year ("lost in the 1981 frost") is not the one where the sentence names no such year and
+  // a year ("lost in the 1976 drought") is not the one where the sentence names no such year and
   // another fact, undated, fits as well.
   if (m.kind !== 'year') {
     const unnamedYear = (f: Figure) => (sheet.figureYears.get(f.id) ?? []).some((y) => !ctx.sentence.text.includes(y));
@@ -360,7 +360,7 @@ export function checkFigure(
     // A decimal for a decimal: "2.5" is a slip for 5.2 before it is one for 5.
     const sameForm = m.kind === 'count' && m.style.decimals > 0 === !Number.isInteger(x.fact.value) ? 0.1 : 0;
     const slip = fingerSlipOf(m, x.fact) || scaleSlipOf(m.value, x.fact.value);
-    // (Its digits whole under another scale, "£1.19 million" for £1.19 billion, weigh as two swapped do.)
+    // (Its digits whole under another scale, "£2.47 million" for £2.47 billion, weigh as two swapped do.)
     const rescaled = significant >= 3 && scaleSlipOf(m.value, x.fact.value);
     const r = { c: x, s: score(x) + (transposed(x.fact) || rescaled ? 1 : slip || qualifierOnlyWrong(m, x.fact) ? 0.4 + sameForm : 0) + (sameThing(x) ? 0.3 : 0) };
     ranked.push(r);

@@ -153,8 +153,8 @@ export function checkSettings(
       const said = text.slice(start, end);
       const trigger = text.slice(toks[at].start, toks[at + tw.length - 1].end);
       if (!restates.some((r) => r.source === s.source) && restates.some((r) => says(r.source, said, s.prepositions) && says(r.source, trigger))) continue;
-      // "collision off Saltmere" where the article's own headline has the ferries "collide in fog
-      // off Saltmere": a place the verified text's headline gives the event, with one of its words, is right.
+      // "collision off Kessick" where the article's own headline has the ferries "collide in fog
+      // off Kessick": a place the verified text's headline gives the event, with one of its words, is right.
       if (articleSays(sheet, index, s, said)) continue;
       flagged.add(start);
       // "Doha, Qatar" for Muscat, Oman: a wrong region after the wrong city goes with it, in one fix.
@@ -201,11 +201,11 @@ function articleSays(sheet: CompiledSheet, index: NameIndex, s: CompiledSheet['s
   let out = cache.get(key);
   if (out === undefined) {
     const ofEvent = (w: string) => !!w && !!index.triggers.get(inflectionStem(w.toLowerCase()))?.some((e) => e.setting === s);
-    // (The event's word at most three words before the preposition: "collide in fog off Saltmere".)
+    // (The event's word at most three words before the preposition: "collide in fog off Kessick".)
     const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
     const re = new RegExp(`((?:[\\p{L}'’-]+[\\s,]+){1,4})(?:${s.prepositions.map(esc).join('|')})\\s+(?:the\\s+)?${esc(said)}(?![\\p{L}\\p{N}])`, 'gu');
-    // (An event of someone, "where Marinković told reporters", only in a sentence naming them: the
-    // minister's "briefing in Korshava" is not hers.)
+    // (An event of someone, "where the spokeswoman told reporters", only in a sentence naming them: the
+    // minister's "briefing in Darrow" is not hers.)
     const actor = s.actor ? sheet.entities.get(s.actor) : undefined;
     const names = actor ? [actor.name, ...(actor.aliases ?? [])] : [];
     const sentenceAt = (text: string, at: number) => {
@@ -214,7 +214,7 @@ function articleSays(sheet: CompiledSheet, index: NameIndex, s: CompiledSheet['s
       return text.slice(Math.max(0, ...['.', '!', '?', '\n'].map((c) => text.lastIndexOf(c, at))), ends.exec(text)?.index ?? text.length);
     };
     // (Its headline only, the text's first line: the body's sentences may be of other events, "In
-    // 2017 two of its ferries collided off Orrinsay".)
+    // 2017 two of its ferries collided off Muckle Isle".)
     out = sheet.sourceTexts.map((t) => /^\s*(.*)/.exec(t)![1]).some((text) => [...text.matchAll(re)].some((hit) => hit[1].split(/[\s,]+/).some(ofEvent) && (!actor || names.some((n) => says(sentenceAt(text, hit.index), n)))));
     cache.set(key, out);
   }

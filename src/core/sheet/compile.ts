@@ -35,7 +35,7 @@ export interface CompiledSheet {
   figureById: Map<string, Figure>;
   /** The figures of kind duration (rules/durations.ts). */
   durationFacts: Figure[];
-  /** The years a figure's own words date it to ("share of the crop lost in the 1981 frost"), by fact id. */
+  /** The years a figure's own words date it to ("share of the crop lost in the 1976 drought"), by fact id. */
   figureYears: Map<string, string[]>;
   /** The figures of kind ratio (rules/ratioKinds.ts). */
   ratioFacts: Figure[];
@@ -96,7 +96,10 @@ function isAgeIn(f: Figure): boolean {
   return /^[- \u00a0]years?[- \u00a0]old\b/.test(f.source.slice(end, end + 12)) || /\baged[ \u00a0]$/i.test(f.source.slice(Math.max(0, start - 6), start));
 }
 
-/** Pairs of figures of one cited sentence whose texts stand as "A to B", "A–B" or "between A and B". */
+/** Between two figures, the noun the first counts and "to": "(41) votes to (30)". */
+export const NOUN_TO = /^\s+\p{Ll}+\s+to\s+$/u;
+
+/** Pairs of figures of one cited sentence whose texts stand as "A to B", "A–B" or "between A and B" (or "A votes to B"). */
 function rangePartnersOf(figures: Figure[]): Map<Figure, Figure> {
   const out = new Map<Figure, Figure>();
   for (const a of figures) {
@@ -106,8 +109,8 @@ function rangePartnersOf(figures: Figure[]): Map<Figure, Figure> {
     for (const b of figures) {
       if (b === a || b.range || b.source !== a.source) continue;
       const pb = placeIn(b);
-      // ("38 votes to 29": the noun the first counts may stand before "to".)
-      if (pb.start > pa.end && /^\s*(?:to|-|–|—|and)\s*$|^\s+\p{Ll}+\s+to\s+$/u.test(a.source.slice(pa.end, pb.start))) out.set(a, b);
+      // ("41 votes to 30": the noun the first counts may stand before "to".)
+      if (pb.start > pa.end && (/^\s*(?:to|-|–|—|and)\s*$/.test(a.source.slice(pa.end, pb.start)) || NOUN_TO.test(a.source.slice(pa.end, pb.start)))) out.set(a, b);
     }
   }
   return out;
