@@ -894,6 +894,8 @@ describe('extract: an organisation described in apposition, its people, its comm
     assert.equal(byName(s4, 'Rural Affairs'), undefined);
     assert.equal(s4.figures.find((f) => f.value === 148500)?.reportedBy, ministry?.id);
     assert.ok(byName(s4, 'Bank of Ardlow') && byName(s4, 'Tobias Quennell'), JSON.stringify(s4.entities.map((e) => e.name)));
+    const s13 = extractFacts('The Bank of Tern and Royal Mail said they would merge.', { articlePath: 'n.md' }).sheet;
+    assert.equal(byName(s13, 'Bank of Tern and Royal Mail'), undefined, JSON.stringify(s13.entities.map((e) => e.name)));
   });
 
   it('the subject of a verb of saying followed by "she" or "he" is a person, though the noun in her apposition names no organisation; her quote is hers', () => {

@@ -6,7 +6,7 @@
  */
 import { isCommonWord, usually } from '../language/lexicon';
 import { SPEECH } from '../claims/attribution';
-import { words, STOP_CAPS, TITLE_MODIFIERS, ROLE_NOUNS, ORG_WORDS, PLACE_WORDS, REPORT_VERBS, isPossessive, lower, AFTER_STOP, initials } from './lexicon';
+import { words, STOP_CAPS, TITLE_MODIFIERS, ROLE_NOUNS, ORG_WORDS, PLACE_WORDS, PUBLIC_BODY_WORDS, REPORT_VERBS, isPossessive, lower, AFTER_STOP, initials } from './lexicon';
 import type { Src, Cap, NameRun } from './model';
 
 const CAP_WORD = /(?:\p{Lu}\.){2,}(?!\p{L})|\p{Lu}[\p{L}\p{M}]*(?:['’-][\p{L}\p{M}]+)*['’]?/gu;
@@ -58,9 +58,10 @@ export function capRuns(text: string, base: number, common: (word: string) => bo
       runs.splice(i, 2, [...a, ...b]);
       continue;
     }
-    // "Ministry of Fisheries and Coastal Affairs": after an organisation's "… of …", capitalised
-    // common words after "and" go on its name; a name of their own does not ("the Bank of Tern and Ana Ruiz").
-    const ofOrg = own.length >= 2 && ORG_WORDS.has(own[0].text.toLowerCase()) && /\sof\s/.test(text.slice(own[0].end - base, own[own.length - 1].start - base));
+    // "Ministry of Fisheries and Coastal Affairs": after a public body's "… of …", capitalised
+    // common words after "and" go on its name; a name of their own does not ("the Ministry of
+    // Health and Ana Ruiz"), nor after a firm's ("the Bank of Tern and Royal Mail" are two).
+    const ofOrg = own.length >= 2 && PUBLIC_BODY_WORDS.has(own[0].text.toLowerCase()) && /\sof\s/.test(text.slice(own[0].end - base, own[own.length - 1].start - base));
     if (ofOrg && b.length <= 3 && b.every((w) => !isPossessive(w.text) && (common(w.text.toLowerCase()) || isCommonWord(w.text.toLowerCase())))) {
       runs.splice(i, 2, [...a, ...b]);
       continue;
