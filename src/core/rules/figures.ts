@@ -192,7 +192,7 @@ export function checkFigure(
     return related.stranger || [...related.places].some((id) => !places.includes(id));
   };
   cands = cands.filter((c) => !elsewhere(c.fact));
-  // "80% of the crop was lost" in a story of this year's frost: a fact whose own words date it to
+  // "80% of the crop was lost" in a story of this year's drought: a fact whose own words date it to
   // a year ("lost in the 1976 drought") is not the one where the sentence names no such year and
   // another fact, undated, fits as well.
   if (m.kind !== 'year') {
