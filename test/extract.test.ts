@@ -937,6 +937,16 @@ describe('extract: an organisation described in apposition, its people, its comm
     assert.equal(byName(s9, 'Vardle Head')?.type, 'place', JSON.stringify(s9.entities));
   });
 
+  it('"a 31-year-old ferry" is an age, given by "year-old", of the ferry; a draft\'s speed in knots is no slip of it', () => {
+    const article = 'The Aster, a 31-year-old ferry operated by Kessick Line, was inbound. Kessick Line said its ferry had been doing 9 knots.\n';
+    const s14 = extractFacts(article, { articlePath: 'a.md' }).sheet;
+    const age = s14.figures.find((f) => f.value === 31);
+    assert.equal(age?.counts, 'ferry', JSON.stringify(s14.figures));
+    assert.ok(age?.context?.includes('year-old'));
+    const sheet14 = validateFactSheet(JSON.parse(JSON.stringify(s14)));
+    assert.deepEqual(check('Kessick Line says its ferry was doing 9 knots.', sheet14, { cache: false }).map((f) => f.message), []);
+  });
+
   it('a quote with no verb of saying is its clause\'s subject\'s: "X, the firm\'s chief, defended the ship as “…”", "She accused the council of “…”"; not a quote after an object ("residents called it “…”")', () => {
     const s3 = extractFacts('Marrow Line\'s chief executive, Tobias Quennell, defended the Aster as “a sound ship with a fine crew”. Ines Varga, the opposition leader, spoke next. She accused the council of “balancing the books on the backs of children”. Residents called the plan “a slow-motion disaster for us”.', { articlePath: 'q.md' }).sheet;
     const speakerOf = (t: string) => s3.quotes.find((q) => q.text === t)?.speaker;

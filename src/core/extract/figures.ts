@@ -13,6 +13,7 @@ import { words, lastWord, isVerbOfSaying, LINKING, AFTER_STOP } from './lexicon'
 import { slug, type IdMaker } from './ids';
 import type { Src, QuotedSpan } from './model';
 import { speaksAt, trailing, lastPersonBefore, lastOrganisationBefore, subjectReporter, decidingSubject } from './speakers';
+import { usually } from '../language/lexicon';
 import { countsOf, FALLBACK_COUNTS, ageOf, aboutPerson, contextOf, clauseWords } from './figureContext';
 
 const CURRENCIES: Record<string, string> = {
@@ -116,6 +117,14 @@ export function findFigures(text: string, masked: string, srcs: Src[], sheet: Co
     const age = ageOf(text, src, sheet, m, from);
     if (age) {
       out.push({ id: nextId(`age-${age.id}`), kind: 'count', value: m.value, text: ftext, qualifier: read.qualifier, counts: `age of ${age.name}`, context: ['age', 'aged', 'year-old', 'old'], source: src.text });
+      continue;
+    }
+    // "The Aster, a 31-year-old ferry": an age, of the thing it stands before (what it counts, as in
+    // "a 71-year-old man"), given by "year-old", no one's report.
+    const aged = m.kind === 'count' ? /^-(?:year|month)s?-old\b(?:[ \t]+(\p{Ll}+))?/u.exec(masked.slice(m.end, m.end + 40)) : null;
+    if (aged) {
+      const noun = aged[1] && usually(aged[1]) !== 'i' && usually(aged[1]) !== 'o' ? aged[1] : undefined;
+      out.push({ id: nextId(noun ? `age-${noun}` : 'age'), kind: 'count', value: m.value, text: ftext, qualifier: read.qualifier, counts: noun ?? 'age', context: ['age', 'aged', 'year-old', 'old', ...(noun ? [noun] : [])], source: src.text });
       continue;
     }
     // A figure inside a quote is its speaker's; a year is no one's report.
