@@ -104,13 +104,13 @@ export function attribute(
       at = end - 1;
       continue;
     }
-    // "Kilbride-Osei, a former leader of Pellham Borough Council, called …": a name inside the
+    // "Delacroix-Moss, a former leader of Tarnfield Borough Council, called …": a name inside the
     // apposition of the sentence's subject is no subject of its verb; the name before it is.
     if (end < qa && inApposition(text, toks, at, end, ends)) {
       at = end - 1;
       continue;
     }
-    // "nobody from Corvane had told her “…”", "none of the ministers said": a speaker after a
+    // "nobody from Telmark had told her “…”", "none of the ministers said": a speaker after a
     // negative pronoun says that no one of it spoke.
     if (at >= 2 && /^(?:from|at|of|in)$/.test(toks[at - 1].norm) && /^(?:nobody|none|neither|one)$/.test(toks[at - 2].norm) && (toks[at - 2].norm !== 'one' || toks[at - 3]?.norm === 'no')) {
       at = end - 1;

@@ -313,9 +313,9 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
     const n = d.entity.name.split(/\s+/);
     const typed = TYPED_EVIDENCE.some((x) => ev.has(x));
     if (!typed && n.length >= 2 && n.length <= 3 && alone.has(n[0].toLowerCase()) && !alone.has(n[n.length - 1].toLowerCase())) ev.add('firm');
-    // And back: "Ilse Vandermeulen" … "Vandermeulen said", a name whose last word the article uses
+    // And back: "Oda Marsh" … "Marsh said", a name whose last word the article uses
     // alone and its first never, is a person's, whatever noun stands in apposition ("Its senior
-    // forecaster, Ilse Vandermeulen,"), unless a word of a firm, place or outlet is one of its
+    // forecaster, Oda Marsh,"), unless a word of a firm, place or outlet is one of its
     // words or the noun's ("Camp Hollis, the army base": camp).
     const final = n[n.length - 1].toLowerCase();
     if (!typed && !ev.has('organisation') && !ev.has('firm') && n.length >= 2 && n.length <= 3 && alone.has(final) && !alone.has(n[0].toLowerCase()) && !placeOrFirm(final) && !placeOrFirm(n[0].toLowerCase()) && !nouns(ev).some((x) => placeOrFirm(lastWord(x))) && !ev.has('defined')) ev.add('person');
@@ -343,7 +343,7 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
     if (type === 'person') persons.push(d);
     // "the regional operator", "the liquidator": what the article calls an organisation is how drafts name it.
     if (type === 'organisation' || type === 'body') for (const x of nouns(ev)) addMention(d, x), addMention(d, lastWord(x));
-    // "Its senior forecaster, Ilse Vandermeulen,": a person's noun in apposition is their role.
+    // "Its senior forecaster, Oda Marsh,": a person's noun in apposition is their role.
     if (type === 'person') for (const x of nouns(ev)) addRole(d, { title: x }), addMention(d, x);
   }
   // "the researchers", "the authors": the one institution whose researchers the article names.
@@ -406,8 +406,8 @@ export function findEntities(text: string, srcs: Src[], nextId: IdMaker): Draft[
     }
     if (!owner || owner === d) continue;
     // "in Leeds" names a place of its own, not a part of "Radio Leeds" — unless the word is shown
-    // speaking and heads a firm's name of it and one word of a firm's kind ("Brackwater said 410
-    // people worked at the plant", of Brackwater Holdings, beside "Shares in Brackwater").
+    // speaking and heads a firm's name of it and one word of a firm's kind ("Carrock said 410
+    // people worked at the plant", of Carrock Holdings, beside "Shares in Carrock").
     const ownerWords = owner.entity.name.toLowerCase().split(/\s+/);
     const firmOf = d.evidence.has('speaks') && owner.entity.type === 'organisation' && ownerWords.length === 2 && ownerWords[0] === key && ORG_WORDS.has(ownerWords[1]);
     if (d.entity.type === 'place' && d.evidence.has('locative') && owner.entity.type !== 'place' && !firmOf) continue;

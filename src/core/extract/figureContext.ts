@@ -120,7 +120,7 @@ export function ageOf(text: string, src: Src, sheet: CompiledSheet, m: Mention, 
 export function aboutPerson(text: string, src: Src, sheet: CompiledSheet, from: number, to: number, reporter: string | undefined): string | undefined {
   const toks = src.sentence.tokens;
   const persons = src.ctx.mentions(sheet).filter((mm) => sheet.entities.get(mm.id)?.type === 'person' && mm.id !== reporter);
-  // "14,544 for Desmond Kilbride-Osei", past an article and a possessive: "for the league's Desmond Kilbride-Osei".
+  // "14,544 for Desmond Delacroix-Moss", past an article and a possessive: "for the league's Desmond Delacroix-Moss".
   const lead = (at: number) => {
     let k = at - 1;
     while (k > to && at - k <= 3 && (toks[k].norm === 'the' || /['’]s?$/.test(toks[k].text))) k--;

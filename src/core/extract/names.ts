@@ -52,7 +52,7 @@ export function capRuns(text: string, base: number, common: (word: string) => bo
     const b = runs[i + 1];
     const own = a.filter((w, k) => k > 0 || !STOP_CAPS.has(w.text.toLowerCase()));
     if (!own.length || !/^\s+and\s+$/.test(text.slice(a[a.length - 1].end - base, b[0].start - base))) continue;
-    // "Tavish Hills Fire and Rescue Service (THFRS)": an acronym after the name spells both halves.
+    // "Morven Hills Fire and Rescue Service (MHFRS)": an acronym after the name spells both halves.
     const acronym = /^\s*\(((?:\p{Lu}\.?){3,8})\)/u.exec(text.slice(b[b.length - 1].end - base, b[b.length - 1].end - base + 14))?.[1].replace(/\./g, '');
     if (acronym && initials([...own, ...b].map((w) => w.text)) === acronym) {
       runs.splice(i, 2, [...a, ...b]);

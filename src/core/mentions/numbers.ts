@@ -110,14 +110,13 @@ function countsThings(word: string): boolean {
 
 /**
  * Whether the words at `at` say what is counted: a plural noun (`countsThings`), or one after
- * nouns that modify it (a word the lexicon lacks may be one), joined by "and" ("1.3m passport and
- * ID numbers"), not after an adjective
- * ("3m tall trees" are metres).
+ * nouns that modify it in a chain joined by "and" (a word the lexicon lacks may be one of them:
+ * "1.3m passport and ID numbers"); not after an adjective ("3m tall trees" are metres).
  */
 function countsThingsAt(text: string, at: number): boolean {
   const re = /[ \u00a0]+([\p{L}-]+)/uy;
   re.lastIndex = at;
-  // (Past modifiers only in a chain joined by "and": "3m sea swells", "4m flood walls" are metres.)
+  // ("3m sea swells", "4m flood walls", with no "and", are metres.)
   let joined = false;
   for (let k = 0, w = re.exec(text); k < 4 && w; k++, w = re.exec(text)) {
     const norm = w[1].toLowerCase();

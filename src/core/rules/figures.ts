@@ -102,11 +102,11 @@ export function checkFigure(
     reporter = column;
     ctx.reporterAt = undefined;
   }
-  // "reckons Brackwater holds about 15%", "the buyer will take on the £12 million": a subject
+  // "reckons Carrock holds about 15%", "the buyer will take on the £12 million": a subject
   // shown doing something other than reporting may be whom the figure is about, or what it does;
   // a fact about it, or of the figure's own value, reported by another is not contradicted.
   const at = ctx.reporterAt;
-  /** Whether the description names entity `id` ("Brackwater's share of the market, according to Prys"). */
+  /** Whether the description names entity `id` ("Carrock's share of the market, according to Prys"). */
   const names = (description: string, id: string) => {
     const e = sheet.entities.get(id);
     const words = ` ${phraseWords(description).join(' ')} `;
@@ -275,7 +275,7 @@ export function checkFigure(
   const valueWeight = (c: Candidate) => (distinctive && eq(m.value, c.fact.value) ? 0.4 : 0);
   const outweighed = (c: Candidate) => score(c) + valueWeight(c) < strongestScore - 0.3 && ((strongest >= 0.5 && c.counts < strongest - 0.3) || c.about < 0);
   // (A fact of the figure's own value is evidence enough against one its reporter alone ties it to.)
-  // (Nor one about the person its clause names: "Kilbride-Osei finished on just over 14,500", his
+  // (Nor one about the person its clause names: "Delacroix-Moss finished on just over 14,500", his
   // 14,544 votes, though "finished" is the word of another candidate's count.)
   const ok = agreeing.find((c) => (c.counts > 0 || c.reporterMatch || c.about > 0 || !best || score(best) < 0.45 || best === c || (best.counts === 0 && best.about <= 0)) && (!outweighed(c) || (prior && priorIn(c.fact))));
   if (ok && m.style.malformed) {

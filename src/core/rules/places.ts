@@ -8,7 +8,7 @@ import { matchCase, type Token } from '../text/tokens';
 import { inflectionStem, lemmaOf } from '../language/lemma';
 import { DATE_ANCHORS } from '../language/dateWords';
 import type { Confirmation, Finding } from '../types';
-import { says, type Restated } from './restated';
+import { phrasePattern, says, type Restated } from './restated';
 import { type NameIndex, personOf, derivedFromSheetName } from './nameIndex';
 import { PERSONAL, isCapitalised, nameAt, HONORIFIC, stripPossessive, MONTHS_DAYS } from '../mentions/names';
 
@@ -147,8 +147,8 @@ export function checkSettings(
       const other = index.entityByPhrase.get(phrase);
       if (other && other.type !== right.type) continue;
       if (!other && sheet.otherNames.has(words[0])) continue;
-      // "the biggest fire in the Tavish Hills since July 2011": a sentence restating an article
-      // sentence that puts its event there too ("the largest in the Tavish Hills since …, when a
+      // "the biggest fire in the Morven Hills since July 2011": a sentence restating an article
+      // sentence that puts its event there too ("the largest in the Morven Hills since …, when a
       // fire …": the trigger and the place) is right.
       const said = text.slice(start, end);
       const trigger = text.slice(toks[at].start, toks[at + tw.length - 1].end);
@@ -202,8 +202,7 @@ function articleSays(sheet: CompiledSheet, index: NameIndex, s: CompiledSheet['s
   if (out === undefined) {
     const ofEvent = (w: string) => !!w && !!index.triggers.get(inflectionStem(w.toLowerCase()))?.some((e) => e.setting === s);
     // (The event's word at most three words before the preposition: "collide in fog off Kessick".)
-    const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-    const re = new RegExp(`((?:[\\p{L}'’-]+[\\s,]+){1,4})(?:${s.prepositions.map(esc).join('|')})\\s+(?:the\\s+)?${esc(said)}(?![\\p{L}\\p{N}])`, 'gu');
+    const re = new RegExp(`((?:[\\p{L}'’-]+[\\s,]+){1,4})(?:${s.prepositions.map(phrasePattern).join('|')})\\s+(?:the\\s+)?${phrasePattern(said)}(?![\\p{L}\\p{N}])`, 'gu');
     // (An event of someone, "where the spokeswoman told reporters", only in a sentence naming them: the
     // minister's "briefing in Darrow" is not hers.)
     const actor = s.actor ? sheet.entities.get(s.actor) : undefined;

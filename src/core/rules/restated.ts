@@ -48,7 +48,9 @@ export function restatedSources(pass: Pass, confirmedOnly = false): (sentence: n
  * "may"), not inside a longer word; after one of `before` (and "the") if given?
  */
 export function says(source: string, phrase: string, before?: readonly string[]): boolean {
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  const lead = before?.length ? `(?:${before.map(esc).join('|')})\\s+(?:the\\s+)?` : '';
-  return new RegExp(`(?<![\\p{L}\\p{N}])${lead}${esc(phrase)}(?![\\p{L}\\p{N}])`, 'u').test(source);
+  const lead = before?.length ? `(?:${before.map(phrasePattern).join('|')})\\s+(?:the\\s+)?` : '';
+  return new RegExp(`(?<![\\p{L}\\p{N}])${lead}${phrasePattern(phrase)}(?![\\p{L}\\p{N}])`, 'u').test(source);
 }
+
+/** A phrase as a regular expression's source: its characters literal, any white space between its words. */
+export const phrasePattern = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');

@@ -182,7 +182,7 @@ export function checkRoles(
   // give to two different people ("envoy Jared Kushner, Trump's son-in-law") has no safe fix.
   // `span`: where the title stands after the name, in apposition (what a second fix may replace).
   const claims: { names: Token[]; holder: Entity; title: string; span?: [number, number]; qualifier?: string }[] = [];
-  // "the opposition leader, Nkechi Obiorah-Wells": a title inside a longer title of another holder
+  // "the opposition leader, Ada Penrose": a title inside a longer title of another holder
   // that starts before it ("leader" of "opposition leader") is part of that one, not a title of its own.
   let coveredTo = -1;
   let coveredBy = new Set<Entity>();
@@ -277,7 +277,7 @@ export function checkRoles(
   for (const c of claims) {
     const named = personOf(c.names, index);
     if (capitals && !named) continue;
-    // "Governor Anselm Kreuzwald", where he is the deputy governor: his own title short of its
+    // "Governor Otto Brennan", where he is the deputy governor: his own title short of its
     // word of office, not another's title; the title is flagged and given back whole.
     const words = phraseWords(c.title).join(' ');
     const own = named && named.id !== c.holder.id && c.span ? named.roles?.find((r) => { const w = phraseWords(r.title); return OTHER_OFFICE.has(w[0]) && w.slice(1).join(' ') === words; }) : undefined;
