@@ -14,7 +14,7 @@ import { isVerbOfSaying } from './lexicon';
 import { slug, type IdMaker } from './ids';
 import type { Src, Draft, QuotedSpan } from './model';
 import { speakingPerson } from './speakers';
-import { usually } from '../language/lexicon';
+import { usually, wordClasses } from '../language/lexicon';
 
 export function findQuoteFacts(text: string, masked: string, srcs: Src[], sheet: CompiledSheet, entities: Draft[], notes: string[], nextId: IdMaker, quoted: QuotedSpan[]): Quote[] {
   const speakers = speakersByFirstWord(sheet);
@@ -159,7 +159,8 @@ function openingSubject(src: Src, sheet: CompiledSheet, qa: number, personIds: S
     if (named.has(i)) continue;
     // The first verb ends the subject: it must come, after the subject, before the quote, and take
     // the quote as its own words, not another's ("rejected the opposition's charge that he was “…”").
-    if (usually(toks[i].norm) === 'v' || /^(?:has|have|had|was|is|were|will|would)$/.test(toks[i].norm)) {
+    // (After the subject, a past tense the lexicon gives as a participle first, "accused", is one.)
+    if (usually(toks[i].norm) === 'v' || /^(?:will|would)$/.test(toks[i].norm) || (opening.length > 0 && usually(toks[i].norm) === 'e' && wordClasses(toks[i].norm).includes('v'))) {
       if (toks.slice(i + 1, qa).some((t) => t.norm === 'that' || /['’]s?$/.test(t.text))) return undefined;
       return opening.length ? (opening.find((x) => personIds.has(x.id)) ?? opening[0]).id : undefined;
     }
