@@ -1360,6 +1360,32 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(check('Tervalink told customers it had done “a single thing”.', sheet, { cache: false }).map((f) => f.ruleId), ['quote-misattributed']);
   });
 
+  it('a verb of saying set off with its own pronoun ("The board, she said, had “…”") is the pronoun\'s, not the subject\'s before it', () => {
+    const src = 'Councillor Wenna Trevascus said the board had “never asked the tenants”.';
+    const sheet = quoteSheetOf(
+      [
+        { id: 'board', type: 'organisation', name: 'Harrowgate Housing Board', mentions: ['the board'], source: src },
+        { id: 'trevascus', type: 'person', name: 'Wenna Trevascus', aliases: ['Trevascus'], source: src },
+      ],
+      [{ id: 'asked', text: 'never asked the tenants', speaker: 'trevascus', source: src }],
+    );
+    assert.deepEqual(check('Councillor Wenna Trevascus spoke first. The board, she said, had “never asked the tenants”.', sheet, { cache: false }).map((f) => f.ruleId), []);
+    assert.deepEqual(check('The board said it had “never asked the tenants”.', sheet, { cache: false }).map((f) => f.ruleId), ['quote-misattributed']);
+  });
+
+  it('a verb of saying after ", and" is the sentence\'s subject\'s, not that of a clause after "that" ("…, said X would stay, and described it as “…”")', () => {
+    const src = 'Mayor Tobiah Quell said the clinic would stay open. He called the vote “a clear mandate”.';
+    const sheet = quoteSheetOf(
+      [
+        { id: 'clinic', type: 'organisation', name: 'Farrow Street Clinic', mentions: ['the clinic'], source: src },
+        { id: 'quell', type: 'person', name: 'Tobiah Quell', aliases: ['Quell'], source: src },
+      ],
+      [{ id: 'mandate', text: 'a clear mandate', speaker: 'quell', source: src }],
+    );
+    assert.deepEqual(check('Mayor Tobiah Quell said he was sure that the clinic would stay, and described the vote as “a clear mandate”.', sheet, { cache: false }).map((f) => f.ruleId), []);
+    assert.deepEqual(check('Staff said the clinic described the vote as “a clear mandate”.', sheet, { cache: false }).map((f) => f.ruleId), ['quote-misattributed']);
+  });
+
   it('a value before a change is of the thing its new value is, past a comma ("9.4% in October, up from 8.7%"); a fact\'s "from" does not outweigh that', () => {
     const rate = 'The bank lifted its rate to 7.25% from 6.50%.';
     const inflation = 'Annual inflation reached 9.4% in October, up from 8.7% in September.';

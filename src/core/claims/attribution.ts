@@ -121,8 +121,8 @@ export function attribute(
     if (according || inWords || putIt) score = 0.8;
     else if (end <= qa) {
       // "Ruiz called the plan “…”": a speech verb between the speaker and the quote.
-      const between = toks.slice(end, qa);
-      if (qa - end <= 12 && ctx.sameClause(end - 1, qa) && between.some((t) => SPEECH.has(t.norm))) score = 1 / (1 + (qa - end) / 10);
+      const verb = toks.slice(end, qa).findIndex((t) => SPEECH.has(t.norm)) + end;
+      if (qa - end <= 12 && ctx.sameClause(end - 1, qa) && verb >= end && subjectOf(text, toks, at, end, verb)) score = 1 / (1 + (qa - end) / 10);
       // "Ruiz: “…”": a name right before the quote, with a colon or dash between ("called the striker “…”" names the object, not the speaker).
       else if (qa === end && /^\s*[:—–-][\s:—–-]*$/.test(text.slice(toks[end - 1].end, toks[qa]?.start ?? toks[end - 1].end).replace(/[“"‘'«„]/g, ''))) score = 0.9;
     } else if (at >= qb && at - qb <= 3 && !toks.slice(qb, at).some((t) => t.norm === 'and' || t.norm === 'but')) {
@@ -138,6 +138,25 @@ export function attribute(
     at = end - 1;
   }
   return best;
+}
+
+/** Personal pronouns that are a clause's subject. */
+const SUBJECT = /^(?:he|she|they|we|i)$/;
+/** Words that open a clause within the sentence, whose subject is not the sentence's. */
+const SUBORDINATE = /^(?:that|because|if|whether|although|though)$/;
+
+/**
+ * Whether the speaker phrase at tokens [at, end) is the subject of the verb of saying at `verb`:
+ * not where the verb has a pronoun of its own ("The board, she said, had “…”"), nor where the
+ * phrase opens a clause after "that" and the verb follows ", and", which joins it to the
+ * sentence's own verb ("said that the clinic would stay, and described the vote as “…”").
+ */
+function subjectOf(text: string, toks: Token[], at: number, end: number, verb: number): boolean {
+  if (verb > end && SUBJECT.test(toks[verb - 1].norm)) return false;
+  if (at >= 1 && SUBORDINATE.test(toks[at - 1].norm)) {
+    for (let k = end; k < verb; k++) if (toks[k].norm === 'and' && /,/.test(text.slice(toks[k - 1].end, toks[k].start))) return false;
+  }
+  return true;
 }
 
 /** Whether a verb of saying stands among tokens [from, to) before the first comma after token `from - 1`. */
