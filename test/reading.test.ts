@@ -1386,6 +1386,25 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(check('Staff said the clinic described the vote as “a clear mandate”.', sheet, { cache: false }).map((f) => f.ruleId), ['quote-misattributed']);
   });
 
+  it('"N minutes later" after a time is the gap between two of the story\'s times, the draft\'s own arithmetic, not a duration of the sheet', () => {
+    const sheet = loadFactSheet(JSON.stringify({
+      story: { id: 'depot', title: 'Depot fire', article: 'article.md' },
+      entities: [],
+      figures: [{ id: 'blaze', kind: 'duration', value: 50, unit: 'minutes', text: 'about 50 minutes', qualifier: 'about', counts: 'how long the blaze burned', context: ['blaze', 'burned'], source: 'The blaze burned for about 50 minutes.' }],
+      dates: [
+        { id: 'siren', text: '4.05am', event: 'the siren sounded', context: ['siren', 'sounded'], time: '04:05', source: 'The siren sounded at 4.05am.' },
+        { id: 'arrival', text: '4.17am', event: 'firefighters reached the depot', context: ['reached', 'firefighters'], time: '04:17', source: 'Firefighters reached the depot at 4.17am.' },
+      ],
+      quotes: [], settings: [],
+    }));
+    const durations = (draft: string) => check(draft, sheet, { cache: false }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
+    assert.deepEqual(durations('The siren sounded at 4.05am and firefighters arrived 12 minutes later.'), []);
+    assert.deepEqual(durations('Firefighters reached the depot 12 minutes after the siren.'), []);
+    // A gap that no two times of the story make is read as usual, and so is the blaze's own length.
+    assert.deepEqual(durations('The siren sounded at 4.05am and the blaze burned for 15 minutes.').map((f) => f.split(':')[0]), ['number-mismatch']);
+    assert.deepEqual(durations('The blaze burned for about 12 minutes.').map((f) => f.split(':')[0]), ['number-mismatch']);
+  });
+
   it('a value before a change is of the thing its new value is, past a comma ("9.4% in October, up from 8.7%"); a fact\'s "from" does not outweigh that', () => {
     const rate = 'The bank lifted its rate to 7.25% from 6.50%.';
     const inflation = 'Annual inflation reached 9.4% in October, up from 8.7% in September.';

@@ -74,6 +74,21 @@ function periodOfRecord(ctx: SentenceContext, text: string, from: number, d: Dur
   return false;
 }
 
+/** "… 12 minutes later", "12 minutes after the siren": a duration that dates one event from another. */
+const INTERVAL_AFTER = /^\s+(?:later|after)\b/i;
+
+/**
+ * Whether the duration dates one event from another ("arrived 12 minutes later") and is the gap
+ * between two times of the story's dates (4.05am and 4.17am): the draft's own arithmetic on them,
+ * no length of anything the sheet measures.
+ */
+function gapOfTimes(text: string, d: Duration, sheet: CompiledSheet): boolean {
+  if (!INTERVAL_AFTER.test(text.slice(d.end, d.end + 8))) return false;
+  const minutes = sheet.sheet.dates.flatMap((x) => (x.time ? [Number(x.time.slice(0, 2)) * 60 + Number(x.time.slice(3, 5))] : []));
+  const gap = d.days * 1440;
+  return minutes.some((a, i) => minutes.slice(i + 1).some((b) => Math.abs(Math.abs(a - b) - gap) < 1e-6));
+}
+
 /**
  * Checks the duration `d` that the figure `m` opens against the sheet's duration facts. Returns
  * whether it was tied to one (confirmed or flagged), or is a period of a record (nothing to
@@ -83,6 +98,7 @@ export function checkDuration(m: Mention, d: Duration, ctx: SentenceContext, she
   const from = ctx.tokenAt(m.numStart);
   const to = Math.max(from + 1, ctx.tokenAt(m.end));
   if (periodOfRecord(ctx, text, from, d)) return true;
+  if (gapOfTimes(text, d, sheet) && !sheet.durationFacts.some((f) => durationAgrees(m, d.days / TIME_UNITS[f.unit!], d.precisionDays / TIME_UNITS[f.unit!], f))) return true;
   const reporter = ctx.reporter(sheet, from, to);
   const named = ctx.namedInClause(sheet, from);
   const scored = sheet.durationFacts.map((f) => {
