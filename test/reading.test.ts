@@ -1405,6 +1405,24 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(durations('The blaze burned for about 12 minutes.').map((f) => f.split(':')[0]), ['number-mismatch']);
   });
 
+  it('a duration\'s reporter outweighs a context word its rivals share ("Quarne said the firm had offered a 25-year lease" is of Quarne\'s lease)', () => {
+    const lease = 'The council granted a 99-year lease of the pier.';
+    const rival = 'Ottilie Quarne, who runs Saltway Piers, said the firm had offered a 35-year lease.';
+    const sheet = sheetOf(
+      [
+        { id: 'granted', kind: 'duration', value: 99, unit: 'years', text: '99-year', qualifier: 'exact', counts: 'length of the lease granted', context: ['lease', 'granted'], source: lease },
+        { id: 'offered', kind: 'duration', value: 35, unit: 'years', text: '35-year', qualifier: 'exact', counts: 'length of the lease the rival offered', reportedBy: 'quarne', context: ['lease', 'offered'], source: rival },
+      ],
+      [
+        { id: 'saltway', type: 'organisation', name: 'Saltway Piers', source: rival },
+        { id: 'quarne', type: 'person', name: 'Ottilie Quarne', aliases: ['Quarne'], speaksFor: 'saltway', source: rival },
+      ],
+    );
+    const draft = 'Quarne said the firm had offered a 25-year lease.';
+    assert.equal(applyFixes(draft, check(draft, sheet, { cache: false })).text, 'Quarne said the firm had offered a 35-year lease.');
+    assert.deepEqual(found(sheet, 'Quarne said the firm had offered a 35-year lease.'), []);
+  });
+
   it('a value before a change is of the thing its new value is, past a comma ("9.4% in October, up from 8.7%"); a fact\'s "from" does not outweigh that', () => {
     const rate = 'The bank lifted its rate to 7.25% from 6.50%.';
     const inflation = 'Annual inflation reached 9.4% in October, up from 8.7% in September.';

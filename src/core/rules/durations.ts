@@ -105,8 +105,10 @@ export function checkDuration(m: Mention, d: Duration, ctx: SentenceContext, she
     const counts = ctx.phraseWeight(sheet.figureContext.get(f.id)!, from, to, undefined, sheet.contextWords);
     const about = sheet.figureAbout.get(f.id)!;
     const aboutNamed = !!named?.size && about.some((id) => named.has(id));
-    const contradicted = !!reporter && !!f.reportedBy && !sameVoice(sheet, f.reportedBy, reporter);
-    return { f, contradicted, aboutNamed, about: about.length > 0, counts, score: counts + (aboutNamed ? 0.3 : 0) };
+    const reporterMatch = !!reporter && !!f.reportedBy && sameVoice(sheet, f.reportedBy, reporter);
+    const contradicted = !!reporter && !!f.reportedBy && !reporterMatch;
+    // (Weighed as a figure's candidates are: the clause's reporter outweighs a context word they share.)
+    return { f, contradicted, aboutNamed, about: about.length > 0, counts, score: counts + (aboutNamed ? 0.3 : 0) + (reporterMatch ? 0.5 : 0) };
   });
   // Whom the clause names rules out the durations of others ("Oduya … seven years" is not Lanser's).
   const someoneNamed = scored.some((c) => c.aboutNamed);
