@@ -10,7 +10,7 @@ import { wordStarts } from '../src/core/mentions/wordStarts';
 import { globalMatches, shown } from './helpers/matches';
 
 const REFERENCE =
-  /(?=[ACHNSU$£€¥\d])(?<![\p{L}\p{N}_.,/:#-]|\p{L}-)(?:(US|U\.S\.|A|C|NZ|HK|S)?([$£€¥]))?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.(\d+))?(?!(?!(?:k|K|m|bn|b|tn|mn|mln)\b)[\p{L}\p{N}]|[.,]\d|:\d)/gu;
+  /(?=[ACHNSU$£€¥\d])(?<![\p{L}\p{N}_.,/:#-]|\p{L}-)(?:(US|U\.S\.|A|C|NZ|HK|S)?([$£€¥]))?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.(\d+))?(?!(?!(?:k|K|m|bn|b|tn|mn|mln)\b|(?:(?!s(?![\p{L}\p{N}]))[a-z]{1,3}|[CF])(?![\p{L}\p{N}]))[\p{L}\p{N}]|[.,]\d|:\d)/gu;
 
 const withReference = (text: string) => globalMatches(REFERENCE, text);
 

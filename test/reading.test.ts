@@ -1423,6 +1423,20 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'Quarne said the firm had offered a 35-year lease.'), []);
   });
 
+  it('a figure with its unit written onto it ("14km", "112mm", "21C") is read, and the unit says what it measures; "the 1990s", "5G" and "2nd" are no figures', () => {
+    const detour = 'Lorries must take a detour of 41 km.';
+    const rain = 'Some 112 mm of rain fell in a day, and the river rose by 14 metres at the weir.';
+    const sheet = sheetOf([
+      { id: 'detour', kind: 'count', value: 41, text: '41', qualifier: 'exact', counts: 'kilometres of the detour', context: ['km', 'detour'], source: detour },
+      { id: 'rain', kind: 'count', value: 112, text: '112', qualifier: 'exact', counts: 'millimetres of rain in a day', context: ['mm', 'rain'], source: rain },
+      { id: 'weir', kind: 'count', value: 14, text: '14', qualifier: 'exact', counts: 'metres the river rose', context: ['metres', 'rose', 'weir'], source: rain },
+    ]);
+    assert.equal(applyFixes('Hauliers say lorries face 14km.', check('Hauliers say lorries face 14km.', sheet, { cache: false })).text, 'Hauliers say lorries face 41km.');
+    assert.deepEqual(found(sheet, 'Lorries face a 41km trip, after 112mm of rain.'), []);
+    assert.deepEqual(found(sheet, 'After 121mm of rain, lorries face 41km.'), ['number-mismatch: 121']);
+    assert.deepEqual(findMentions('the 1990s, a 5G mast, the 2nd, at 3pm, a 4x4').map((x) => x.value), []);
+  });
+
   it('a value before a change is of the thing its new value is, past a comma ("9.4% in October, up from 8.7%"); a fact\'s "from" does not outweigh that', () => {
     const rate = 'The bank lifted its rate to 7.25% from 6.50%.';
     const inflation = 'Annual inflation reached 9.4% in October, up from 8.7% in September.';

@@ -9,6 +9,7 @@ import { REPORTING, SOURCE_WORDS } from '../claims/speech';
 import { accordingTo, bracketedAfter, verbAfter } from '../claims/reporter';
 import { findMentions, isRangeEnd, type Mention } from '../mentions/numbers';
 import { durationAt, isDurationTail } from '../mentions/durations';
+import { GLUED_UNIT } from '../mentions/figurePatterns';
 import { swapped } from '../language/spelling';
 import { checkDuration } from './durations';
 import { checkRatioKind } from './ratioKinds';
@@ -94,7 +95,9 @@ export function checkFigure(
   const to = Math.max(from + 1, ctx.tokenAt(m.end));
   // In a table, the column header and the row label say what a cell counts, and a header may
   // name who reports it ("| Operator (KVR) |").
-  const labels = [ctx.headerOf(m.start), ctx.rowLabelOf(m.start)].filter((x): x is string => !!x).map((x) => ` ${lemmasOf(phraseWords(x)).join(' ')} `);
+  // A unit written onto the figure ("14km", "112mm", "21C") says what it measures as one after a space does.
+  const glued = m.end === m.numEnd ? GLUED_UNIT.exec(text.slice(m.numEnd, m.numEnd + 4))?.[0] : undefined;
+  const labels = [ctx.headerOf(m.start), ctx.rowLabelOf(m.start), glued].filter((x): x is string => !!x).map((x) => ` ${lemmasOf(phraseWords(x)).join(' ')} `);
   // (A source its column header names outweighs one named in another cell of the row: "| Firefighters | 412 | up to 600 |" under "| | Fire Service | Emergency Agency |".)
   let reporter = ctx.reporter(sheet, from, to);
   const column = ctx.headerReporter(sheet, m.start);
