@@ -1437,6 +1437,36 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(findMentions('the 1990s, a 5G mast, the 2nd, at 3pm, a 4x4').map((x) => x.value), []);
   });
 
+  it('a figure of another place\'s story ("a repair that cost €19 million" at the Dunmore weir) gives way, where the sentence names neither, to the figure its reporter gives ("Repairs will cost €19 million, the agency said")', () => {
+    const ours = 'The agency said repairs costing €40 million would take a year.';
+    const theirs = 'The Dunmore Weir was shut for a year in 2019, a repair that cost €19 million.';
+    const sheet = sheetOf(
+      [
+        { id: 'ours', kind: 'money', value: 40000000, text: '€40 million', qualifier: 'exact', currency: 'EUR', counts: 'cost of the repairs, according to the agency', reportedBy: 'agency', context: ['repairs', 'cost'], source: ours },
+        { id: 'theirs', kind: 'money', value: 19000000, text: '€19 million', qualifier: 'exact', currency: 'EUR', counts: 'cost of the Dunmore Weir repair', context: ['repair', 'cost'], source: theirs },
+      ],
+      [
+        { id: 'agency', type: 'organisation', name: 'Rivers Agency', mentions: ['the agency'], source: ours },
+        { id: 'weir', type: 'place', name: 'Dunmore Weir', aliases: ['Dunmore'], source: theirs },
+      ],
+    );
+    assert.deepEqual(found(sheet, 'Repairs will cost €19 million, the agency said.'), ['number-mismatch: €19 million']);
+    assert.deepEqual(found(sheet, 'Repairs will cost €40 million, the agency said.'), []);
+    // Named, or not given by the reporter, it is that place's figure.
+    assert.deepEqual(found(sheet, 'At Dunmore, repairs cost €19 million, the agency said.'), []);
+    assert.deepEqual(found(sheet, 'A similar repair cost €19 million.'), []);
+  });
+
+  it('one figure for a verified range ("will cost €19 million" for between €38 million and €46 million) is flagged outside it, fixed to the range; inside it, it is left alone', () => {
+    const src = 'Repairs costing between €38 million and €46 million will take a year, the agency said.';
+    const sheet = sheetOf([{ id: 'repairs', kind: 'money', range: { low: 38000000, high: 46000000 }, text: 'between €38 million and €46 million', qualifier: 'exact', currency: 'EUR', counts: 'cost of the repairs', context: ['repairs', 'cost'], source: src }]);
+    const draft = 'Repairs will cost €19 million.';
+    assert.deepEqual(found(sheet, draft), ['number-mismatch: €19 million']);
+    assert.equal(applyFixes(draft, check(draft, sheet, { cache: false })).text, 'Repairs will cost between €38 million and €46 million.');
+    assert.deepEqual(found(sheet, 'Repairs will cost about €40 million.'), []);
+    assert.deepEqual(found(sheet, 'Repairs will cost up to €46 million.'), []);
+  });
+
   it('a value before a change is of the thing its new value is, past a comma ("9.4% in October, up from 8.7%"); a fact\'s "from" does not outweigh that', () => {
     const rate = 'The bank lifted its rate to 7.25% from 6.50%.';
     const inflation = 'Annual inflation reached 9.4% in October, up from 8.7% in September.';

@@ -203,6 +203,15 @@ export function checkFigure(
     // (Only one the figure agrees with: "about 210,000 customers" in "a previous breach" is a slip of that breach's 120,000.)
     const dated = cands.filter((c) => unnamedYear(c.fact) && agrees(m, c.fact));
     if (dated.length) cands = cands.filter((c) => !dated.includes(c) || !cands.some((o) => !dated.includes(o) && o.counts >= c.counts && o.counts > 0));
+    // "Repairs will cost €19 million, the agency said", where €19 million is the cost of a repair
+    // at another place: a fact of places the sentence does not name, that no one reports, gives
+    // way where the figure agrees with it to one the clause's reporter gives, that fits as well.
+    const unnamedPlaces = (f: Figure) => {
+      const places = sheet.figurePlaces.get(f.id)!;
+      return places.length > 0 && !ctx.mentions(sheet).some((x) => places.includes(x.id));
+    };
+    const placed = cands.filter((c) => !c.fact.reportedBy && sheet.figurePlaces.get(c.fact.id)!.length > 0 && agrees(m, c.fact) && unnamedPlaces(c.fact));
+    if (placed.length) cands = cands.filter((c) => !placed.includes(c) || !cands.some((o) => !placed.includes(o) && o.reporterMatch && o.counts >= c.counts && o.counts > 0));
   }
   if (named?.size) {
     const aboutNamed = (c: Candidate) => sheet.figureAbout.get(c.fact.id)!.some((id) => named.has(id));
@@ -428,6 +437,18 @@ export function checkFigure(
     const nounLike = !next || usually(next) === undefined || usually(next) === 'n';
     // (A unit joined by a hyphen has already kept only the facts that say it.)
     if (next && next !== joinedUnit && nounLike && !NOT_COUNTED.has(next) && !/(?:ed|ing)$/.test(next) && !cands.some((x) => sheet.figureContext.get(x.fact.id)!.some((p) => p[0] === lemmaOf(next)))) return;
+  }
+  // Level between the two ends of one verified range, a figure that is no end of a range of its
+  // own stands for the range: inside it, it says no more than the range does; outside, the range
+  // is the fix ("will cost €19 million" for between €38 million and €46 million).
+  const rangeFact = second && second.s > top!.s - 0.05 && second.c.fact.id === c.fact.id && !rangeEnd ? sheet.sheet.figures.find((g) => g.id === c.fact.id && g.range) : undefined;
+  if (rangeFact?.range) {
+    // (Not another source's figure, nor one far off both ends, nor a rounding true of another fact: those are of something else.)
+    const { low, high } = rangeFact.range;
+    const far = Math.min(m.value, low) * 12 <= Math.max(m.value, high) && !fingerSlipOf(m, c.fact) && !fingerSlipOf(m, second!.c.fact);
+    if (moved || far || agreeing.length || (m.value >= low - EPS * low && m.value <= high + EPS * high)) return;
+    findings.push(numberFinding(m, rangeFact, `Draft says ${text.slice(m.start, m.end)} for ${rangeFact.counts}; verified: ${rangeFact.text}`, [{ title: `Replace with ${rangeFact.text} (verified)`, edits: [{ start: m.start, end: m.end, text: rangeFact.text }] }]));
+    return;
   }
   if (second && second.s > top!.s - 0.05 && second.c.fact.value !== c.fact.value) return;
   // Another source's exact figure, and the sentence's words say its thing more than the named
