@@ -1467,6 +1467,43 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'Repairs will cost up to €46 million.'), []);
   });
 
+  it('a duration of another place\'s story (the Dunmore weir shut for 22 months) is no rounding of the one the clause\'s reporter gives ("Ines Marr says it could last closer to 20 months")', () => {
+    const ours = 'Ines Marr, the council leader, said the lock could be shut for closer to 30 months.';
+    const theirs = 'The Dunmore Weir was shut for 22 months in 2019.';
+    const sheet = sheetOf(
+      [
+        { id: 'ours', kind: 'duration', value: 30, unit: 'months', text: 'closer to 30 months', qualifier: 'closer-to', counts: 'months the lock could be shut, according to the council', reportedBy: 'marr', context: ['shut', 'closure', 'months'], source: ours },
+        { id: 'theirs', kind: 'duration', value: 22, unit: 'months', text: '22 months', qualifier: 'exact', counts: 'months the Dunmore Weir was shut', context: ['shut', 'months'], source: theirs },
+      ],
+      [
+        { id: 'marr', type: 'person', name: 'Ines Marr', aliases: ['Marr'], source: ours },
+        { id: 'weir', type: 'place', name: 'Dunmore Weir', aliases: ['Dunmore'], source: theirs },
+      ],
+    );
+    assert.deepEqual(found(sheet, 'Marr says the closure could last closer to 20 months.'), ['number-mismatch: closer to 20 months']);
+    assert.deepEqual(found(sheet, 'Marr says the closure could last closer to 30 months.'), []);
+    assert.deepEqual(found(sheet, 'Dunmore was shut for about 20 months, Marr says.'), []);
+  });
+
+  it('a body that says a figure ("The council says …") speaks through the one reporter who speaks for it; not in an aside or a relative clause', () => {
+    const ours = 'Ines Marr, the council leader, said the lock could be shut for 30 months.';
+    const theirs = 'The canal trust says the lock will be shut for 18 months.';
+    const sheet = sheetOf(
+      [
+        { id: 'trust-months', kind: 'duration', value: 18, unit: 'months', text: '18 months', qualifier: 'exact', counts: 'months the lock will be shut, according to the trust', reportedBy: 'trust', context: ['shut', 'months'], source: theirs },
+        { id: 'marr-months', kind: 'duration', value: 30, unit: 'months', text: '30 months', qualifier: 'exact', counts: 'months the lock could be shut, according to the council', reportedBy: 'marr', context: ['shut', 'months'], source: ours },
+      ],
+      [
+        { id: 'council', type: 'organisation', name: 'Vennick Borough Council', mentions: ['the council'], source: ours },
+        { id: 'trust', type: 'organisation', name: 'Canal Trust', mentions: ['the canal trust'], source: theirs },
+        { id: 'marr', type: 'person', name: 'Ines Marr', aliases: ['Marr'], speaksFor: 'council', source: ours },
+      ],
+    );
+    assert.deepEqual(found(sheet, 'The council says the lock could be shut for 20 months.'), ['number-mismatch: 20 months']);
+    assert.equal(applyFixes('The council says the lock could be shut for 20 months.', check('The council says the lock could be shut for 20 months.', sheet, { cache: false })).text, 'The council says the lock could be shut for 30 months.');
+    assert.deepEqual(found(sheet, 'The council says the lock could be shut for 30 months.'), []);
+  });
+
   it('a value before a change is of the thing its new value is, past a comma ("9.4% in October, up from 8.7%"); a fact\'s "from" does not outweigh that', () => {
     const rate = 'The bank lifted its rate to 7.25% from 6.50%.';
     const inflation = 'Annual inflation reached 9.4% in October, up from 8.7% in September.';

@@ -77,7 +77,12 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
     // "Iran acknowledges 6,872": a country that says something speaks through its one reporter
     // named after it ("Iranian authorities").
     // So does its possessive before what it counts or after "by" ("Tehran's own tally of 50,000", "by Tehran's count").
-    const m = !sheet.reporters.has(n.id) && (REPORTING.has(toks[n.at + n.len]?.norm ?? '') || countedBy(ctx, n, from)) ? { ...n, id: countryVoice(sheet, n.id) ?? n.id } : n;
+    // (A body speaks so through the one reporter who speaks for it only as the subject of the verb
+    // right after it, "The council says …", not in an aside, "Harcastle, forecast …", nor in a
+    // relative clause, "whose group says …".)
+    const place = sheet.entities.get(n.id)?.type === 'place';
+    const says = REPORTING.has(toks[n.at + n.len]?.norm ?? '') && (place || (/^[ \t\u00a0]+$/.test(ctx.masked.slice(toks[n.at + n.len - 1].end, toks[n.at + n.len].start)) && !/^(?:whose|which|who)$/.test(ctx.wordBefore(n.at) ?? '')));
+    const m = !sheet.reporters.has(n.id) && (says || (place && countedBy(ctx, n, from))) ? { ...n, id: countryVoice(sheet, n.id) ?? n.id } : n;
     if ((m.at >= from && m.at < to) || !sheet.reporters.has(m.id)) continue;
     // "more than twice the official figure, with over 11,000 …": what a figure is compared with is
     // no source of the figures after it ("twice the official toll of 3,117" is that toll's own).

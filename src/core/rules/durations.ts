@@ -12,6 +12,7 @@ import { inDigits, withinBound } from './figureValues';
 import { matchCase } from '../text/tokens';
 import type { Confirmation, Figure, Finding } from '../types';
 import { isSuperlative, usually } from '../language/lexicon';
+import { placedElsewhere } from './figureEvidence';
 
 const EPS = 1e-9;
 
@@ -108,7 +109,7 @@ export function checkDuration(m: Mention, d: Duration, ctx: SentenceContext, she
     const reporterMatch = !!reporter && !!f.reportedBy && sameVoice(sheet, f.reportedBy, reporter);
     const contradicted = !!reporter && !!f.reportedBy && !reporterMatch;
     // (Weighed as a figure's candidates are: the clause's reporter outweighs a context word they share.)
-    return { f, contradicted, aboutNamed, about: about.length > 0, counts, score: counts + (aboutNamed ? 0.3 : 0) + (reporterMatch ? 0.5 : 0) };
+    return { f, contradicted, reporterMatch, aboutNamed, about: about.length > 0, counts, score: counts + (aboutNamed ? 0.3 : 0) + (reporterMatch ? 0.5 : 0) };
   });
   // Whom the clause names rules out the durations of others ("Oduya … seven years" is not Lanser's).
   const someoneNamed = scored.some((c) => c.aboutNamed);
@@ -120,7 +121,10 @@ export function checkDuration(m: Mention, d: Duration, ctx: SentenceContext, she
     const pair = sheet.durations.find((x) => x.first === f.id && x.unit === f.unit);
     return pair ? { ...f, value: pair.total, text: pair.text } : f;
   };
-  const agreeing = cands.find((c) => durationAgrees(m, valueIn(c.f), d.precisionDays / TIME_UNITS[c.f.unit!], whole(c.f)));
+  // (A fact of another place, that no one reports, gives way to one the clause's reporter gives: "Pennock says
+  // the closure could last closer to 20 months" is no rounding of another bridge's 22 months.)
+  const givesWay = (c: (typeof cands)[number]) => placedElsewhere(c.f, ctx, sheet) && cands.some((o) => o.reporterMatch && o.counts >= c.counts && !placedElsewhere(o.f, ctx, sheet));
+  const agreeing = cands.find((c) => durationAgrees(m, valueIn(c.f), d.precisionDays / TIME_UNITS[c.f.unit!], whole(c.f)) && !givesWay(c));
   if (agreeing) {
     confirmations.push({ start: m.start, end: d.end, factId: agreeing.f.id });
     return true;

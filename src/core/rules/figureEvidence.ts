@@ -115,6 +115,16 @@ export function workedOut(m: Mention, earlier: readonly Mention[]): boolean {
   return alike.some((a, i) => alike.slice(i + 1).some((b) => eq(Math.abs(a.value - b.value), m.value) || eq(a.value + b.value, m.value)));
 }
 
+/**
+ * Whether fact `f` is of places the sentence does not name and no one reports it: the article's
+ * own account of another place ("a repair that cost €19 million" at another bridge), which gives
+ * way to a fact the clause's reporter gives.
+ */
+export function placedElsewhere(f: Figure, ctx: SentenceContext, sheet: CompiledSheet): boolean {
+  const places = sheet.figurePlaces.get(f.id)!;
+  return !f.reportedBy && places.length > 0 && !ctx.mentions(sheet).some((x) => places.includes(x.id));
+}
+
 /** Is the fact's figure, in its own source sentence, such a difference ("three short of a majority")? */
 export function differenceIn(f: Figure): boolean {
   return isDifference(tailIn(f));

@@ -19,7 +19,7 @@ import { agrees, eq, qualifierOnlyWrong, qualifierWords, render, strictBound } f
 import { lemmaOf, lemmasOf } from '../language/lemma';
 import { matchCase, phraseWords } from '../text/tokens';
 import type { Confirmation, Figure, Finding } from '../types';
-import { EPS, AGE_WORDS, ANCHORED_SPAN, CHANGE_GAP, type Candidate, isDifference, PRIOR, workedOut, ageOf, anchoredIn, changedFrom, currencyOf, priorIn, differenceIn, digitsOf, kindsMatch, numberFinding, fingerSlipOf, rangeFirstOf, rangePartnerOf, scaleSlipOf, wrongSource } from './figureEvidence';
+import { EPS, AGE_WORDS, ANCHORED_SPAN, CHANGE_GAP, type Candidate, isDifference, placedElsewhere, PRIOR, workedOut, ageOf, anchoredIn, changedFrom, currencyOf, priorIn, differenceIn, digitsOf, kindsMatch, numberFinding, fingerSlipOf, rangeFirstOf, rangePartnerOf, scaleSlipOf, wrongSource } from './figureEvidence';
 
 /**
  * Checks one figure of the draft; pushes a finding or a confirmation. `others` holds the token
@@ -206,11 +206,7 @@ export function checkFigure(
     // "Repairs will cost €19 million, the agency said", where €19 million is the cost of a repair
     // at another place: a fact of places the sentence does not name, that no one reports, gives
     // way where the figure agrees with it to one the clause's reporter gives, that fits as well.
-    const unnamedPlaces = (f: Figure) => {
-      const places = sheet.figurePlaces.get(f.id)!;
-      return places.length > 0 && !ctx.mentions(sheet).some((x) => places.includes(x.id));
-    };
-    const placed = cands.filter((c) => !c.fact.reportedBy && sheet.figurePlaces.get(c.fact.id)!.length > 0 && agrees(m, c.fact) && unnamedPlaces(c.fact));
+    const placed = cands.filter((c) => agrees(m, c.fact) && placedElsewhere(c.fact, ctx, sheet));
     if (placed.length) cands = cands.filter((c) => !placed.includes(c) || !cands.some((o) => !placed.includes(o) && o.reporterMatch && o.counts >= c.counts && o.counts > 0));
   }
   if (named?.size) {
