@@ -932,6 +932,16 @@ describe('extract: an organisation described in apposition, its people, its comm
     assert.equal(byName(s12, 'Ewan Doyle')?.speaksFor, undefined);
   });
 
+  it('"Calder Haulage Group, whose chief executive, Ines Dahl, said" gives her the role "chief executive" and she speaks for the firm, whose her figures are', () => {
+    const s = extractFacts('The bid came from Calder Haulage Group, whose chief executive, Ines Dahl, said the firm had offered rent of £3.4 million a year.\n', { articlePath: 'w.md' }).sheet;
+    const firm = byName(s, 'Calder Haulage Group')?.id;
+    assert.ok(firm);
+    const dahl = byName(s, 'Ines Dahl');
+    assert.deepEqual(dahl?.roles?.map((r) => r.title), ['chief executive']);
+    assert.equal(dahl?.speaksFor, firm);
+    assert.equal(s.figures.find((f) => f.value === 3400000)?.reportedBy, firm);
+  });
+
   it('a name after "off" is a place ("collided about 2.3 nautical miles off Vardle Head")', () => {
     const s9 = extractFacts('Two ferries collided in fog about 2.3 nautical miles off Vardle Head, outside the port of Saltmere, at 7.42am on Tuesday.\n', { articlePath: 'f.md' }).sheet;
     assert.equal(byName(s9, 'Vardle Head')?.type, 'place', JSON.stringify(s9.entities));

@@ -179,7 +179,8 @@ export function appositiveRole(text: string, src: Src, first: number, last: numb
   if (p && (ROLE_NOUNS.has(p.norm) || ofRole) && /^\s*,\s*$/.test(text.slice(p.end, toks[first].start))) {
     let s = ofRole ? first - 3 : first - 1;
     const top = s;
-    while (s > 0 && top - s < 2 && /^\p{Ll}/u.test(toks[s - 1].text) && !STOP_CAPS.has(toks[s - 1].norm) && !/['’]/.test(toks[s - 1].text)) s--;
+    // (Not a relative pronoun: "Calder Haulage Group, whose chief executive, Ines Dahl,".)
+    while (s > 0 && top - s < 2 && /^\p{Ll}/u.test(toks[s - 1].text) && !STOP_CAPS.has(toks[s - 1].norm) && !/['’]/.test(toks[s - 1].text) && !/^(?:whose|which|who|that)$/.test(toks[s - 1].norm)) s--;
     return text.slice(toks[s].start, p.end);
   }
   // Before, with what the role is of: "the union's organiser for the northern depots, Ana Ruiz".

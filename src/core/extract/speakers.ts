@@ -79,6 +79,8 @@ export function ownerOf(text: string, src: Src, first: number, last: number, rol
     if (!roleAt(r0) || r0 < 1 || !/^[ \t]+$/.test(gap(r0 - 1, r0))) continue;
     const p = toks[r0 - 1];
     if (/^(?:its|their)$/.test(p.norm)) return p.norm;
+    // "Calder Haulage Group, whose chief executive, Ines Dahl, said": the name the relative clause follows.
+    if (p.norm === 'whose' && r0 >= 2 && /^\s*,\s*$/.test(gap(r0 - 2, r0 - 1)) && /^\p{Lu}/u.test(toks[r0 - 2].text)) return run(r0 - 2);
     // "The finance chief, Ines Dahl,": a definite role with no owner named is of the
     // organisation the story has just named, as "its" is.
     // (A firm's officer only, whose figures are the firm's: "the transport minister, X," or "the mayor" is no company's.)
