@@ -1513,6 +1513,19 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The council says the lock could be shut for 30 months.'), []);
   });
 
+  it('a name after "told" before a colon is whom the words were said to ("he told the Harrow Echo: “…”"), not their speaker', () => {
+    const src = 'Ansel Brightwater told the Harrow Echo: “We offered more money for less time.”';
+    const sheet = quoteSheetOf(
+      [
+        { id: 'echo', type: 'organisation', name: 'Harrow Echo', source: src },
+        { id: 'brightwater', type: 'person', name: 'Ansel Brightwater', aliases: ['Brightwater'], source: src },
+      ],
+      [{ id: 'money', text: 'We offered more money for less time', speaker: 'brightwater', source: src }],
+    );
+    assert.deepEqual(check('Brightwater spoke on Monday. He told the Harrow Echo: “We offered more money for less time.”', sheet, { cache: false }).map((f) => f.ruleId), []);
+    assert.deepEqual(check('The Harrow Echo: “We offered more money for less time.”', sheet, { cache: false }).map((f) => f.ruleId), ['quote-misattributed']);
+  });
+
   it('a value before a change is of the thing its new value is, past a comma ("9.4% in October, up from 8.7%"); a fact\'s "from" does not outweigh that', () => {
     const rate = 'The bank lifted its rate to 7.25% from 6.50%.';
     const inflation = 'Annual inflation reached 9.4% in October, up from 8.7% in September.';

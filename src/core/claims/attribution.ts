@@ -11,6 +11,7 @@ import type { SentenceContext } from './context';
 import { phraseWords, WordMap, type Token } from '../text/tokens';
 import { SPEECH } from './speech';
 import { usually } from '../language/lexicon';
+import { lemmaOf } from '../language/lemma';
 
 export { SPEECH };
 
@@ -124,7 +125,8 @@ export function attribute(
       const verb = toks.slice(end, qa).findIndex((t) => SPEECH.has(t.norm)) + end;
       if (qa - end <= 12 && ctx.sameClause(end - 1, qa) && verb >= end && subjectOf(text, toks, at, end, verb)) score = 1 / (1 + (qa - end) / 10);
       // "Ruiz: “…”": a name right before the quote, with a colon or dash between ("called the striker “…”" names the object, not the speaker).
-      else if (qa === end && /^\s*[:—–-][\s:—–-]*$/.test(text.slice(toks[end - 1].end, toks[qa]?.start ?? toks[end - 1].end).replace(/[“"‘'«„]/g, ''))) score = 0.9;
+      // (Not whom they were told to: "he told the Harrow Echo: “…”".)
+      else if (qa === end && /^\s*[:—–-][\s:—–-]*$/.test(text.slice(toks[end - 1].end, toks[qa]?.start ?? toks[end - 1].end).replace(/[“"‘'«„]/g, '')) && !toldTo(toks, at)) score = 0.9;
     } else if (at >= qb && at - qb <= 3 && !toks.slice(qb, at).some((t) => t.norm === 'and' || t.norm === 'but')) {
       // (Not across "and" or "but": "“…”, and state media spoke of …" opens another clause.)
       // "“…”, said Ruiz" or "“…”, Ruiz said", in the quote's clause.
@@ -157,6 +159,12 @@ function subjectOf(text: string, toks: Token[], at: number, end: number, verb: n
     for (let k = end; k < verb; k++) if (toks[k].norm === 'and' && /,/.test(text.slice(toks[k - 1].end, toks[k].start))) return false;
   }
   return true;
+}
+
+/** Whether the phrase at token `at` is the listener of a verb of saying before it ("told the Echo", "said to reporters"). */
+function toldTo(toks: Token[], at: number): boolean {
+  const k = at >= 1 && /^(?:the|a|an)$/.test(toks[at - 1].norm) ? at - 2 : at - 1;
+  return k >= 0 && (toks[k].norm === 'to' || lemmaOf(toks[k].norm) === 'tell');
 }
 
 /** Whether a verb of saying stands among tokens [from, to) before the first comma after token `from - 1`. */
