@@ -942,6 +942,12 @@ describe('extract: an organisation described in apposition, its people, its comm
     assert.equal(s.figures.find((f) => f.value === 3400000)?.reportedBy, firm);
   });
 
+  it('"I" is the pronoun, no word of a name: a quote opening "Now I wave at them" proposes no person "Now I"', () => {
+    const s = extractFacts('Nessa Quillan runs a bakery in Ardmore. “Now I wave at them across the river,” she said.\n', { articlePath: 'i.md' }).sheet;
+    assert.deepEqual(s.entities.filter((e) => e.type === 'person').map((e) => e.name), ['Nessa Quillan']);
+    assert.equal(s.quotes[0]?.speaker, byName(s, 'Nessa Quillan')?.id);
+  });
+
   it('a name after "off" is a place ("collided about 2.3 nautical miles off Vardle Head")', () => {
     const s9 = extractFacts('Two ferries collided in fog about 2.3 nautical miles off Vardle Head, outside the port of Saltmere, at 7.42am on Tuesday.\n', { articlePath: 'f.md' }).sheet;
     assert.equal(byName(s9, 'Vardle Head')?.type, 'place', JSON.stringify(s9.entities));
