@@ -1526,6 +1526,13 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(check('The Harrow Echo: “We offered more money for less time.”', sheet, { cache: false }).map((f) => f.ruleId), ['quote-misattributed']);
   });
 
+  it('a count of a unit of time and a count of anything else are not one fact ("at least five raiders" is no slip of "seven minutes inside")', () => {
+    const src = 'The raiders spent seven minutes inside, the director said.';
+    const sheet = sheetOf([{ id: 'inside', kind: 'count', value: 7, text: 'seven', qualifier: 'exact', counts: 'minutes inside', context: ['minutes', 'inside', 'raiders', 'spent'], source: src }]);
+    assert.deepEqual(found(sheet, 'The guard says he saw at least five raiders.'), []);
+    assert.deepEqual(found(sheet, 'The raiders spent five minutes inside.'), ['number-mismatch: five']);
+  });
+
   it('a value before a change is of the thing its new value is, past a comma ("9.4% in October, up from 8.7%"); a fact\'s "from" does not outweigh that', () => {
     const rate = 'The bank lifted its rate to 7.25% from 6.50%.';
     const inflation = 'Annual inflation reached 9.4% in October, up from 8.7% in September.';

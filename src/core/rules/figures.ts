@@ -3,12 +3,12 @@
  * it, then compares values, allowing honest rounding under an approximate qualifier.
  */
 import { isFunctionWord, usually } from '../language/lexicon';
-import { NOUN_TO, sameVoice, type CompiledSheet } from '../sheet/compile';
+import { NOUN_TO, placeIn, sameVoice, type CompiledSheet } from '../sheet/compile';
 import { SentenceContext } from '../claims/context';
 import { REPORTING, SOURCE_WORDS } from '../claims/speech';
 import { accordingTo, bracketedAfter, verbAfter } from '../claims/reporter';
 import { findMentions, isRangeEnd, type Mention } from '../mentions/numbers';
-import { durationAt, isDurationTail } from '../mentions/durations';
+import { durationAt, isDurationTail, TIME_UNITS } from '../mentions/durations';
 import { GLUED_UNIT } from '../mentions/figurePatterns';
 import { swapped } from '../language/spelling';
 import { checkDuration } from './durations';
@@ -145,10 +145,15 @@ export function checkFigure(
   // "a three-point lead", "a 12-seat majority": the unit joined to a count by a hyphen is what it
   // counts; only a fact that says that unit itself ("three points") can be the one.
   const joinedUnit = m.kind === 'count' && !age ? joinedUnitAfter(text, m.end) : undefined;
+  // "at least five raiders" is no count of minutes: a count of a unit of time and one of anything
+  // else, each as the noun after its figure says, are not the same fact.
+  const counted = m.kind === 'count' ? countedWord(text, m.end) : undefined;
   for (const f of sheet.figures) {
     if (!kindsMatch(m, f) || (difference && !differenceIn(f))) continue;
     const terms = sheet.figureTerms.get(f.id)!;
     if (joinedUnit && !terms.has(lemmaOf(joinedUnit))) continue;
+    const own = counted ? countedIn(f) : undefined;
+    if (counted && own && isTimeUnit(own) !== isTimeUnit(counted)) continue;
     // (A year is tied by what happened then: a preposition of its context, "since", says nothing.
     // Of any other figure, a preposition says something only where it governs it: "from four",
     // "to two", not the "to" after "Four" in "Four to two".)
@@ -483,6 +488,21 @@ export function checkFigure(
   const fix = render(m, f, text);
   findings.push(numberFinding(m, f, `Draft says ${draft} ${what}; verified: ${f.text}${note}`, fix ? [{ title: `Replace with ${fix.shown} (verified${fix.rounded ? `: ${f.text}` : ''})`, edits: fix.edits }] : []));
 }
+
+const countedWords = new WeakMap<Figure, string | undefined>();
+/** The noun right after a fact's figure in its own sentence ("seven minutes inside": minute), once per fact. */
+function countedIn(f: Figure): string | undefined {
+  if (countedWords.has(f)) return countedWords.get(f);
+  const at = placeIn(f);
+  const w = at.start >= 0 ? countedWord(f.source, at.end) : undefined;
+  countedWords.set(f, w);
+  return w;
+}
+
+/** The stems of the units of time, as countedWord gives a counted noun ("minutes" → its stem). */
+const TIME_STEMS = new Set(Object.keys(TIME_UNITS).map((u) => lemmaOf(u)));
+/** Whether a counted noun (its stem) is a unit of time ("minutes", "years"). */
+const isTimeUnit = (w: string) => TIME_STEMS.has(w);
 
 /**
  * Is the source named at tokens [at, at + len) shown giving the figure at token `from`, not only
