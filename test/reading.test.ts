@@ -1533,6 +1533,19 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'The raiders spent five minutes inside.'), ['number-mismatch: five']);
   });
 
+  it('capitals in brackets right after a sheet name are its acronym: a letter off it is misspelt ("Tarrow Museum of Fine Art (TMFF)"); another body\'s, or a far one, is not', () => {
+    const src = 'The Tarrow Museum of Fine Art (TMFA) said the gallery was shut.';
+    const sheet = sheetOf([], [
+      { id: 'tmfa', type: 'organisation', name: 'Tarrow Museum of Fine Art', aliases: ['TMFA'], source: src },
+      { id: 'ppa', type: 'organisation', name: 'Port Police Authority', aliases: ['PPA'], source: src },
+    ]);
+    assert.deepEqual(found(sheet, 'The Tarrow Museum of Fine Art (TMFF) said the gallery was shut.'), ['name-mismatch: TMFF']);
+    assert.equal(applyFixes('The Tarrow Museum of Fine Art (TMFF) said so.', check('The Tarrow Museum of Fine Art (TMFF) said so.', sheet, { cache: false })).text, 'The Tarrow Museum of Fine Art (TMFA) said so.');
+    assert.deepEqual(found(sheet, 'The Tarrow Museum of Fine Art (TMFA) said the gallery was shut.'), []);
+    assert.deepEqual(found(sheet, 'The Tarrow Museum of Fine Art (PPA) said the gallery was shut.'), []);
+    assert.deepEqual(found(sheet, 'It was shut (TMFF) on Monday.'), []);
+  });
+
   it('a value before a change is of the thing its new value is, past a comma ("9.4% in October, up from 8.7%"); a fact\'s "from" does not outweigh that', () => {
     const rate = 'The bank lifted its rate to 7.25% from 6.50%.';
     const inflation = 'Annual inflation reached 9.4% in October, up from 8.7% in September.';

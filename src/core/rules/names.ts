@@ -72,6 +72,23 @@ export function checkNames(pass: Pass): void {
     });
   };
 
+  /**
+   * "the Brennock Museum of Art (BMMA)" for the BMOA: capitals in brackets right after a sheet
+   * name are its acronym, so letters that are none of its own but near one (a letter or two off)
+   * are misspelt. Whether it flagged the token.
+   */
+  const bracketedAcronym = (t: Token): boolean => {
+    if (!/^\p{Lu}{2,8}$/u.test(t.text) || text[t.start - 1] !== '(' || text[t.end] !== ')') return false;
+    const before = text.slice(Math.max(0, t.start - 120), t.start - 1).trimEnd().toLowerCase();
+    const e = sheet.sheet.entities.find((x) => before.endsWith(x.name.toLowerCase()));
+    const own = (e?.aliases ?? []).filter((a) => /^\p{Lu}{2,8}$/u.test(a));
+    if (!e || !own.length || own.includes(t.text)) return false;
+    const near = own.find((a) => Math.abs(a.length - t.text.length) <= 1 && editDistance(a, t.text, 2) <= (a.length >= 5 ? 2 : 1));
+    if (!near) return false;
+    spellFinding(t.start, t.end, near, e);
+    return true;
+  };
+
   /** A multi-word name form `f` read at token `at` of `toks` (found from token `i`): the whole phrase is compared ("Al Jazera"). */
   const phraseAt = (toks: Token[], f: NameForm, at: number, i: number) => {
     const n = f.words.length;
@@ -250,7 +267,7 @@ export function checkNames(pass: Pass): void {
           continue;
         }
         for (const p of parts(t)) if (isCapitalised(p.text) && !flagged.has(p.start)) wordAt(toks, i, p.start, p.end, p.text.toLowerCase());
-      } else if (capitalised && !flagged.has(t.start)) {
+      } else if (capitalised && !flagged.has(t.start) && !bracketedAcronym(t)) {
         // The word less any possessive: its normal form when it has no apostrophe at all (most
         // names), no new lower-case copy.
         const word = bare(t.text);
