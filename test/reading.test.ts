@@ -1546,6 +1546,20 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'It was shut (TMFF) on Monday.'), []);
   });
 
+  it('a noun before the holder\'s own title that is none of its qualifiers ("Oriel Vance, the education minister," where she is the health minister) is another office: flagged, fixed to hers', () => {
+    const src = 'Health Minister Oriel Vance announced €2 million for clinics.';
+    const sheet = sheetOf([], [{ id: 'vance', type: 'person', name: 'Oriel Vance', aliases: ['Vance'], mentions: ['health minister', 'the minister'], roles: [{ title: 'minister', qualifiers: ['health', 'the health'] }], source: src }]);
+    const draft = 'Oriel Vance, the education minister, announced €2 million.';
+    assert.deepEqual(found(sheet, draft), ['role-mismatch: education']);
+    assert.equal(applyFixes(draft, check(draft, sheet, { cache: false })).text, 'Oriel Vance, the health minister, announced €2 million.');
+    assert.deepEqual(found(sheet, 'Education Minister Oriel Vance announced €2 million.'), ['role-mismatch: Education']);
+    assert.deepEqual(found(sheet, 'Oriel Vance, the health minister, announced €2 million.'), []);
+    assert.deepEqual(found(sheet, 'Health Minister Oriel Vance announced €2 million.'), []);
+    // An adjective is no other office ("the popular minister"), nor is a minister the sheet does not name.
+    assert.deepEqual(found(sheet, 'Oriel Vance, the popular minister, announced €2 million.'), []);
+    assert.deepEqual(found(sheet, 'The education minister announced €2 million.'), []);
+  });
+
   it('a value before a change is of the thing its new value is, past a comma ("9.4% in October, up from 8.7%"); a fact\'s "from" does not outweigh that', () => {
     const rate = 'The bank lifted its rate to 7.25% from 6.50%.';
     const inflation = 'Annual inflation reached 9.4% in October, up from 8.7% in September.';

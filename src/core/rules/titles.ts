@@ -5,7 +5,7 @@
 import { DETERMINERS, type SentenceContext } from '../claims/context';
 import type { CompiledSheet } from '../sheet/compile';
 import { matchCase, phraseWords, type Token } from '../text/tokens';
-import type { Entity, Finding } from '../types';
+import type { Entity, Finding, Role } from '../types';
 import { type NameIndex, personOf } from './nameIndex';
 import { wordsAt, qualifierBefore, isCapitalised, nameAt, MONTHS_DAYS, NOT_NAMES, HONORIFIC, bare, stripPossessive, NAME_JOINS } from '../mentions/names';
 import { SUFFIXES } from '../language/spelling';
@@ -205,6 +205,13 @@ export function checkRoles(
       const prev = toks[at - 1];
       const prevIsOther = !!prev && spaces(prev, toks[at]) && (OTHER_OFFICE.has(prev.norm) || (isCapitalised(prev.text) && !known.has(prev.norm)));
       const after = at + title.length;
+      // "Oriel Vance, the education minister," or "Education Minister Oriel Vance", where she is
+      // the health minister: a noun before her own title that is none of its qualifiers.
+      if (!qualLen && prev && spaces(prev, toks[at]) && !OTHER_OFFICE.has(prev.norm)) {
+        const before = prev.norm === 'the' ? undefined : at - 1 - (toks[at - 2]?.norm === 'the' ? 1 : 0);
+        const named = before === undefined ? [] : toks[after] && spaces(toks[after - 1], toks[after]) ? nameAt(toks, after, text) : appositionNames(toks, before, text);
+        if (named.length && personOf(named, index)?.id === holder.id && wrongModifier(prev, holder, role, text, findings, flagged)) continue;
+      }
       const placeWord = (t: Token | undefined) => !!t && index.all.some((f) => f.entity.type === 'place' && f.words.length === 1 && (t.norm === f.words[0] || SUFFIXES.some((x) => t.norm === f.words[0] + x)));
       // "Abbas Araghchi, Iran's president": a country's office in apposition to a sheet person who does not hold it.
       const nameAfter = !!toks[after] && spaces(toks[after - 1], toks[after]) && isCapitalised(toks[after].text);
@@ -314,6 +321,20 @@ function appositionNames(toks: Token[], head: number, text: string): Token[] {
   while (first > 0 && head - first < 3 && isCapitalised(toks[first - 1].text) && /^[ \t\u00a0]+$/.test(text.slice(toks[first - 1].end, toks[first].start))) first--;
   const names = toks.slice(first, k + 1);
   return names.every((t) => isCapitalised(t.text) && !NOT_NAMES.has(t.norm) && !MONTHS_DAYS.has(t.norm)) ? names : [];
+}
+
+/**
+ * Whether `mod`, a noun right before the holder's own title, is another office's qualifier (and
+ * flagged): the title's qualifiers include nouns of that kind ("health") and it is none of them,
+ * nor any word the holder's names, mentions or titles use. The fix gives the first of them.
+ */
+function wrongModifier(mod: Token, holder: Entity, role: Role, text: string, findings: Finding[], flagged: Set<number>): boolean {
+  const own = (role.qualifiers ?? []).map((q) => q.toLowerCase()).filter((q) => /^\p{L}+$/u.test(q) && usually(q) === 'n');
+  if (!own.length || own.includes(mod.norm) || usually(mod.norm) !== 'n') return false;
+  const words = new Set([holder.name, ...(holder.aliases ?? []), ...(holder.mentions ?? []), ...(holder.roles ?? []).map((r) => r.title)].flatMap((x) => phraseWords(x)));
+  if (words.has(mod.norm)) return false;
+  titleFinding(mod.start, mod.end, holder, text, findings, flagged, { right: `${own[0]} ${role.title}`, fix: matchCase(mod.text, own[0]) });
+  return true;
 }
 
 /**
