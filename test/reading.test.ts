@@ -835,15 +835,6 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'Ola Woode said the pumps had failed; Ola Wood agreed.'), []);
   });
 
-  it('after the verified given name, a long surname three letters off past its first five ("Tomas Vallander" for Vallanby) is misspelt; one that parts sooner is another name', () => {
-    const src = 'Tomas Vallanby, a haulier, said the bridge had to reopen.';
-    const sheet = sheetOf([], [{ id: 'vallanby', type: 'person', name: 'Tomas Vallanby', aliases: ['Vallanby'], source: src }]);
-    assert.deepEqual(found(sheet, 'Tomas Vallander said the bridge had to reopen.'), ['name-mismatch: Vallander']);
-    assert.equal(applyFixes('Tomas Vallander said so.', check('Tomas Vallander said so.', sheet, { cache: false })).text, 'Tomas Vallanby said so.');
-    assert.deepEqual(found(sheet, 'Tomas Valerius said the bridge had to reopen.'), []);
-    assert.deepEqual(found(sheet, 'Vallander said the bridge had to reopen.'), []);
-  });
-
   it('after the verified given name, a surname with an "s" more ("Helena Vargas") or two letters off a long one ("Milan Oreshkin") is misspelt', () => {
     const src = 'Helena Varga and Milan Oreshkov said the pumps had failed.';
     const sheet = sheetOf([], [

@@ -171,12 +171,9 @@ export function checkNames(pass: Pass): void {
       if (!f.person || f.words.length < 2 || f.words[0] !== g) continue;
       const surname = f.words[f.words.length - 1];
       // (A plural is no form of a person's name after their given name: "Helena Vargas" is a slip.
-      // A long surname may be two letters off: "Milan Oreshkin" for Oreshkov; or three, past its
-      // first five letters: "Tomas Vallander" for Vallanby.)
-      const d = editDistance(w, surname, 3);
-      let shared = 0;
-      while (shared < w.length && w[shared] === surname[shared]) shared++;
-      if (surname.length < 4 || w[0] !== surname[0] || SUFFIXES.some((x) => x !== 's' && w === surname + x) || !(d === 1 || (d === 2 && surname.length >= 7 && w.length >= 7) || (d === 3 && shared >= 5 && surname.length >= 7 && w.length >= 7))) continue;
+      // A long surname may be two letters off: "Milan Oreshkin" for Oreshkov.)
+      const d = editDistance(w, surname, 2);
+      if (surname.length < 4 || w[0] !== surname[0] || SUFFIXES.some((x) => x !== 's' && w === surname + x) || !(d === 1 || (d === 2 && surname.length >= 7 && w.length >= 7))) continue;
       spellFinding(start, end, f.spelled[f.spelled.length - 1], f.entity);
       return;
     }
