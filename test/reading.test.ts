@@ -1435,6 +1435,11 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     assert.deepEqual(found(sheet, 'Lorries face a 41km trip, after 112mm of rain.'), []);
     assert.deepEqual(found(sheet, 'After 121mm of rain, lorries face 41km.'), ['number-mismatch: 121']);
     assert.deepEqual(findMentions('the 1990s, a 5G mast, the 2nd, at 3pm, a 4x4').map((x) => x.value), []);
+    // A unit the sheet's fact does not say ties the figure to no fact: a flat, a section, a weight.
+    const residents = sheetOf([{ id: 'residents', kind: 'count', value: 3, text: 'Three', qualifier: 'exact', counts: 'residents taken to hospital', context: ['residents', 'hospital'], source: 'Three residents were taken to hospital.' }]);
+    assert.deepEqual(found(residents, 'Three residents of flat 4C were taken to hospital.'), []);
+    assert.deepEqual(found(residents, 'Three residents were taken to hospital under section 2a of the act.'), []);
+    assert.deepEqual(found(residents, 'Three residents with 5kg of belongings each were taken to hospital.'), []);
   });
 
   it('a figure of another place\'s story ("a repair that cost €19 million" at the Dunmore weir) gives way, where the sentence names neither, to the figure its reporter gives ("Repairs will cost €19 million, the agency said")', () => {

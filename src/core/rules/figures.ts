@@ -144,14 +144,15 @@ export function checkFigure(
   let cands: Candidate[] = [];
   // "a three-point lead", "a 12-seat majority": the unit joined to a count by a hyphen is what it
   // counts; only a fact that says that unit itself ("three points") can be the one.
-  const joinedUnit = m.kind === 'count' && !age ? joinedUnitAfter(text, m.end) : undefined;
+  // (So is one written onto it, "14km", "112mm": "flat 4C" and "5kg of belongings" are no count of the sheet's.)
+  const joinedUnit = m.kind === 'count' && !age ? (joinedUnitAfter(text, m.end) ?? glued) : undefined;
   // "at least five raiders" is no count of minutes: a count of a unit of time and one of anything
   // else, each as the noun after its figure says, are not the same fact.
   const counted = m.kind === 'count' ? countedWord(text, m.end) : undefined;
   for (const f of sheet.figures) {
     if (!kindsMatch(m, f) || (difference && !differenceIn(f))) continue;
     const terms = sheet.figureTerms.get(f.id)!;
-    if (joinedUnit && !terms.has(lemmaOf(joinedUnit))) continue;
+    if (joinedUnit && !terms.has(lemmaOf(joinedUnit)) && !(joinedUnit === glued && [...terms].some((w) => abbreviates(joinedUnit, w)))) continue;
     const own = counted ? countedIn(f) : undefined;
     if (counted && own && isTimeUnit(own) !== isTimeUnit(counted)) continue;
     // (A year is tied by what happened then: a preposition of its context, "since", says nothing.
@@ -487,6 +488,14 @@ export function checkFigure(
   }
   const fix = render(m, f, text);
   findings.push(numberFinding(m, f, `Draft says ${draft} ${what}; verified: ${f.text}${note}`, fix ? [{ title: `Replace with ${fix.shown} (verified${fix.rounded ? `: ${f.text}` : ''})`, edits: fix.edits }] : []));
+}
+
+/** Whether `short` ("km") may abbreviate `word` ("kilometr"): its first letter, and its letters in order within a longer word. */
+function abbreviates(short: string, word: string): boolean {
+  if (word.length < short.length + 2 || word[0] !== short[0].toLowerCase()) return false;
+  let k = 0;
+  for (const c of word) if (k < short.length && c === short[k].toLowerCase()) k++;
+  return k === short.length;
 }
 
 const countedWords = new WeakMap<Figure, string | undefined>();
