@@ -1403,6 +1403,9 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     // A gap that no two times of the story make is read as usual, and so is the blaze's own length.
     assert.deepEqual(durations('The siren sounded at 4.05am and the blaze burned for 15 minutes.').map((f) => f.split(':')[0]), ['number-mismatch']);
     assert.deepEqual(durations('The blaze burned for about 12 minutes.').map((f) => f.split(':')[0]), ['number-mismatch']);
+    // A length after "for" is no interval; an interval within its rounding is.
+    assert.deepEqual(durations('The blaze burned for 12 minutes after crews arrived.').map((f) => f.split(':')[0]), ['number-mismatch']);
+    assert.deepEqual(durations('The siren sounded at 4.05am and firefighters arrived about 10 minutes later.'), []);
   });
 
   it('a duration\'s reporter outweighs a context word its rivals share ("Quarne said the firm had offered a 25-year lease" is of Quarne\'s lease)', () => {
@@ -1421,6 +1424,8 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     const draft = 'Quarne said the firm had offered a 25-year lease.';
     assert.equal(applyFixes(draft, check(draft, sheet, { cache: false })).text, 'Quarne said the firm had offered a 35-year lease.');
     assert.deepEqual(found(sheet, 'Quarne said the firm had offered a 35-year lease.'), []);
+    // The reporter alone ties a duration to none of theirs: "granted" is the other lease's word.
+    assert.equal(applyFixes('Quarne said the council had granted a 90-year lease.', check('Quarne said the council had granted a 90-year lease.', sheet, { cache: false })).text, 'Quarne said the council had granted a 99-year lease.');
   });
 
   it('a figure with its unit written onto it ("14km", "112mm", "21C") is read, and the unit says what it measures; "the 1990s", "5G" and "2nd" are no figures', () => {
@@ -1460,16 +1465,24 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     // Named, or not given by the reporter, it is that place's figure.
     assert.deepEqual(found(sheet, 'At Dunmore, repairs cost €19 million, the agency said.'), []);
     assert.deepEqual(found(sheet, 'A similar repair cost €19 million.'), []);
+    // Nor where the sentence names the other place's year.
+    assert.deepEqual(found(sheet, 'The agency said the last comparable repair, in 2019, cost €19 million.'), []);
   });
 
-  it('one figure for a verified range ("will cost €19 million" for between €38 million and €46 million) is flagged outside it, fixed to the range; inside it, it is left alone', () => {
+  it('one figure for a verified range, given by its reporter ("will cost €19 million, the agency said" for between €38 million and €46 million), is flagged outside it, fixed to the range; inside it, or a part of it, it is left alone', () => {
     const src = 'Repairs costing between €38 million and €46 million will take a year, the agency said.';
-    const sheet = sheetOf([{ id: 'repairs', kind: 'money', range: { low: 38000000, high: 46000000 }, text: 'between €38 million and €46 million', qualifier: 'exact', currency: 'EUR', counts: 'cost of the repairs', context: ['repairs', 'cost'], source: src }]);
-    const draft = 'Repairs will cost €19 million.';
+    const sheet = sheetOf(
+      [{ id: 'repairs', kind: 'money', range: { low: 38000000, high: 46000000 }, text: 'between €38 million and €46 million', qualifier: 'exact', currency: 'EUR', counts: 'cost of the repairs', reportedBy: 'agency', context: ['repairs', 'cost'], source: src }],
+      [{ id: 'agency', type: 'organisation', name: 'Rivers Agency', mentions: ['the agency'], source: src }],
+    );
+    const draft = 'Repairs will cost €19 million, the agency said.';
     assert.deepEqual(found(sheet, draft), ['number-mismatch: €19 million']);
-    assert.equal(applyFixes(draft, check(draft, sheet, { cache: false })).text, 'Repairs will cost between €38 million and €46 million.');
-    assert.deepEqual(found(sheet, 'Repairs will cost about €40 million.'), []);
-    assert.deepEqual(found(sheet, 'Repairs will cost up to €46 million.'), []);
+    assert.equal(applyFixes(draft, check(draft, sheet, { cache: false })).text, 'Repairs will cost between €38 million and €46 million, the agency said.');
+    assert.deepEqual(found(sheet, 'Repairs will cost about €40 million, the agency said.'), []);
+    assert.deepEqual(found(sheet, 'Repairs will cost up to €46 million, the agency said.'), []);
+    // A part of the cost is no statement of the whole.
+    assert.deepEqual(found(sheet, 'The first phase of the repairs will cost €20 million.'), []);
+    assert.deepEqual(found(sheet, 'The agency has already spent €20 million on the repairs.'), []);
   });
 
   it('a duration of another place\'s story (the Dunmore weir shut for 22 months) is no rounding of the one the clause\'s reporter gives ("Ines Marr says it could last closer to 20 months")', () => {

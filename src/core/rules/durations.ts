@@ -84,10 +84,13 @@ const INTERVAL_AFTER = /^\s+(?:later|after)\b/i;
  * no length of anything the sheet measures.
  */
 function gapOfTimes(text: string, d: Duration, sheet: CompiledSheet): boolean {
-  if (!INTERVAL_AFTER.test(text.slice(d.end, d.end + 8))) return false;
+  // (Not a length: "burned for 12 minutes after crews arrived".)
+  if (!INTERVAL_AFTER.test(text.slice(d.end, d.end + 8)) || /\bfor\s+(?:\S+\s+)?$/i.test(text.slice(Math.max(0, d.start - 16), d.start))) return false;
   const minutes = sheet.sheet.dates.flatMap((x) => (x.time ? [Number(x.time.slice(0, 2)) * 60 + Number(x.time.slice(3, 5))] : []));
+  // (Within the duration's own rounding: "about 10 minutes later" for 12 minutes apart.)
   const gap = d.days * 1440;
-  return minutes.some((a, i) => minutes.slice(i + 1).some((b) => Math.abs(Math.abs(a - b) - gap) < 1e-6));
+  const slack = (d.precisionDays * 1440) / 2 + 1e-6;
+  return minutes.some((a, i) => minutes.slice(i + 1).some((b) => Math.abs(Math.abs(a - b) - gap) <= slack));
 }
 
 /**
@@ -102,15 +105,21 @@ export function checkDuration(m: Mention, d: Duration, ctx: SentenceContext, she
   if (gapOfTimes(text, d, sheet) && !sheet.durationFacts.some((f) => durationAgrees(m, d.days / TIME_UNITS[f.unit!], d.precisionDays / TIME_UNITS[f.unit!], f))) return true;
   const reporter = ctx.reporter(sheet, from, to);
   const named = ctx.namedInClause(sheet, from);
-  const scored = sheet.durationFacts.map((f) => {
+  // How many of a fact's context phrases the clause says ("had granted a lease": lease and granted).
+  const hitsOf = (f: Figure) => sheet.figureContext.get(f.id)!.filter((p) => ctx.phraseWeight([p], from, to, undefined, sheet.contextWords) >= 0.3).length;
+  const base = sheet.durationFacts.map((f) => {
     const counts = ctx.phraseWeight(sheet.figureContext.get(f.id)!, from, to, undefined, sheet.contextWords);
     const about = sheet.figureAbout.get(f.id)!;
     const aboutNamed = !!named?.size && about.some((id) => named.has(id));
     const reporterMatch = !!reporter && !!f.reportedBy && sameVoice(sheet, f.reportedBy, reporter);
     const contradicted = !!reporter && !!f.reportedBy && !reporterMatch;
-    // (Weighed as a figure's candidates are: the clause's reporter outweighs a context word they share.)
-    return { f, contradicted, reporterMatch, aboutNamed, about: about.length > 0, counts, score: counts + (aboutNamed ? 0.3 : 0) + (reporterMatch ? 0.5 : 0) };
+    return { f, contradicted, reporterMatch, aboutNamed, about: about.length > 0, counts, hits: counts > 0 ? hitsOf(f) : 0 };
   });
+  const mostHits = Math.max(0, ...base.map((c) => c.hits));
+  // Weighed as a figure's candidates are: the clause's reporter outweighs a context word they
+  // share ("Quarne said the firm had offered a 25-year lease"), not more of another's words
+  // ("Quarne said the council had granted a 90-year lease" is the council's lease).
+  const scored = base.map((c) => ({ ...c, score: c.counts + 0.05 * c.hits + (c.aboutNamed ? 0.3 : 0) + (c.reporterMatch && c.counts > 0 && c.hits >= mostHits ? 0.5 : 0) }));
   // Whom the clause names rules out the durations of others ("Oduya … seven years" is not Lanser's).
   const someoneNamed = scored.some((c) => c.aboutNamed);
   const cands = scored.filter((c) => !c.contradicted && c.counts > 0 && !(someoneNamed && c.about && !c.aboutNamed)).sort((a, b) => b.score - a.score);
@@ -123,7 +132,7 @@ export function checkDuration(m: Mention, d: Duration, ctx: SentenceContext, she
   };
   // (A fact of another place, that no one reports, gives way to one the clause's reporter gives: "Pennock says
   // the closure could last closer to 20 months" is no rounding of another bridge's 22 months.)
-  const givesWay = (c: (typeof cands)[number]) => placedElsewhere(c.f, ctx, sheet) && cands.some((o) => o.reporterMatch && o.counts >= c.counts && !placedElsewhere(o.f, ctx, sheet));
+  const givesWay = (c: (typeof cands)[number]) => placedElsewhere(c.f, ctx, sheet) && cands.some((o) => o.reporterMatch && o.counts >= c.counts && o.counts > 0 && !placedElsewhere(o.f, ctx, sheet));
   const agreeing = cands.find((c) => durationAgrees(m, valueIn(c.f), d.precisionDays / TIME_UNITS[c.f.unit!], whole(c.f)) && !givesWay(c));
   if (agreeing) {
     confirmations.push({ start: m.start, end: d.end, factId: agreeing.f.id });

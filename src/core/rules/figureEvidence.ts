@@ -122,7 +122,8 @@ export function workedOut(m: Mention, earlier: readonly Mention[]): boolean {
  */
 export function placedElsewhere(f: Figure, ctx: SentenceContext, sheet: CompiledSheet): boolean {
   const places = sheet.figurePlaces.get(f.id)!;
-  return !f.reportedBy && places.length > 0 && !ctx.mentions(sheet).some((x) => places.includes(x.id));
+  // (A sentence that names the fact's own year is of it: "the last such repair, in 2019, cost €19 million".)
+  return !f.reportedBy && places.length > 0 && !ctx.mentions(sheet).some((x) => places.includes(x.id)) && !(f.source.match(/\b(?:1[89]|20)\d\d\b/g) ?? []).some((y) => ctx.sentence.text.includes(y));
 }
 
 /** Is the fact's figure, in its own source sentence, such a difference ("three short of a majority")? */
