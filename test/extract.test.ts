@@ -946,6 +946,8 @@ describe('extract: an organisation described in apposition, its people, its comm
     const s = extractFacts('Nessa Quillan runs a bakery in Ardmore. “Now I wave at them across the river,” she said.\n', { articlePath: 'i.md' }).sheet;
     assert.deepEqual(s.entities.filter((e) => e.type === 'person').map((e) => e.name), ['Nessa Quillan']);
     assert.equal(s.quotes[0]?.speaker, byName(s, 'Nessa Quillan')?.id);
+    const t = extractFacts('“Now I’m waving at them across the river,” said Nessa Quillan.\n', { articlePath: 'j.md' }).sheet;
+    assert.deepEqual(t.entities.filter((e) => e.type === 'person').map((e) => e.name), ['Nessa Quillan']);
   });
 
   it('a name after "off" is a place ("collided about 2.3 nautical miles off Vardle Head")', () => {

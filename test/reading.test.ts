@@ -1540,6 +1540,8 @@ describe('what a figure counts, read from the fact’s own sentence and from the
     const sheet = sheetOf([{ id: 'inside', kind: 'count', value: 7, text: 'seven', qualifier: 'exact', counts: 'minutes inside', context: ['minutes', 'inside', 'raiders', 'spent'], source: src }]);
     assert.deepEqual(found(sheet, 'The guard says he saw at least five raiders.'), []);
     assert.deepEqual(found(sheet, 'The raiders spent five minutes inside.'), ['number-mismatch: five']);
+    // An adjective before the noun does not hide it ("five full minutes").
+    assert.deepEqual(found(sheet, 'The raiders spent five full minutes inside.'), ['number-mismatch: five']);
   });
 
   it('capitals in brackets right after a sheet name are its acronym: a letter off it is misspelt ("Tarrow Museum of Fine Art (TMFF)"); another body\'s, or a far one, is not', () => {

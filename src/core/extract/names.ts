@@ -27,8 +27,8 @@ export function capRuns(text: string, base: number, common: (word: string) => bo
   for (let m = CAP_WORD.exec(text); m; m = CAP_WORD.exec(text)) {
     const w: Cap = { text: m[0], start: base + m.index, end: base + m.index + m[0].length };
     // A word glued to a hyphen ("U.S.-based", "Ruiz-led") is an adjective, not a name here; "I" is
-    // the pronoun ("Now I wave at them"), not a name's word.
-    if (m[0] === 'I' || text[m.index + m[0].length] === '-' || (m.index > 0 && /[\p{L}\p{N}-]/u.test(text[m.index - 1]))) {
+    // the pronoun ("Now I wave at them", "I’m"), not a name's word.
+    if (/^I(?:['’](?:m|d|ve|ll))?$/.test(m[0]) || text[m.index + m[0].length] === '-' || (m.index > 0 && /[\p{L}\p{N}-]/u.test(text[m.index - 1]))) {
       if (run.length) runs.push(run);
       run = [];
       lastEnd = -1;

@@ -5,18 +5,21 @@
 import { CodePointClass } from '../text/tokens';
 import { UNIT_NAMES, TEN_NAMES, WORDS_RE } from '../language/numberWords';
 
+/**
+ * A unit written onto a figure ("14km", "112mm", "21C"): up to three lower-case letters, or C or
+ * F, that end the word, which DIGITS_RE lets follow a figure (not a plural "s": "the 1990s").
+ */
+const GLUED_UNIT_SOURCE = String.raw`(?:(?!s(?![\p{L}\p{N}]))[a-z]{1,3}|[CF])(?![\p{L}\p{N}])`;
+export const GLUED_UNIT = new RegExp(`^${GLUED_UNIT_SOURCE}`, 'u');
+
 // Each pattern starts with a look-ahead for its possible first characters: the engine can then
 // skip ahead to candidates instead of trying the whole pattern at every position of the text.
 // What may stand right before a figure is checked in code (figureMayStartAt), not by a
 // look-behind: a Unicode look-behind made this pattern cost a cold run ~3.5 ms to compile.
-export const DIGITS_RE =
-  /(?=[ACHNSU$£€¥\d])(?:(US|U\.S\.|A|C|NZ|HK|S)?([$£€¥]))?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d{2,3},\d{2}(?!\d|,\d)|\d+)(?:\.(\d+))?(?!(?!(?:k|K|m|bn|b|tn|mn|mln|p)\b|(?:(?!s(?![\p{L}\p{N}]))[a-z]{1,3}|[CF])(?![\p{L}\p{N}]))[\p{L}\p{N}]|[.,]\d|:\d)/gu;
-
-/**
- * A unit written onto a figure ("14km", "112mm", "21C"): up to three lower-case letters, or C or
- * F, that end the word, DIGITS_RE's figure allows after it (not a plural "s": "the 1990s").
- */
-export const GLUED_UNIT = /^(?:(?!s(?![\p{L}\p{N}]))[a-z]{1,3}|[CF])(?![\p{L}\p{N}])/u;
+export const DIGITS_RE = new RegExp(
+  String.raw`(?=[ACHNSU$£€¥\d])(?:(US|U\.S\.|A|C|NZ|HK|S)?([$£€¥]))?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d{2,3},\d{2}(?!\d|,\d)|\d+)(?:\.(\d+))?(?!(?!(?:k|K|m|bn|b|tn|mn|mln|p)\b|${GLUED_UNIT_SOURCE})[\p{L}\p{N}]|[.,]\d|:\d)`,
+  'gu',
+);
 
 /** DIGITS_RE tried at one place (see findMentions). */
 const DIGITS_STICKY = new RegExp(DIGITS_RE.source, 'uy');

@@ -148,7 +148,7 @@ export function checkFigure(
   const joinedUnit = m.kind === 'count' && !age ? (joinedUnitAfter(text, m.end) ?? glued) : undefined;
   // "at least five raiders" is no count of minutes: a count of a unit of time and one of anything
   // else, each as the noun after its figure says, are not the same fact.
-  const counted = m.kind === 'count' ? countedWord(text, m.end) : undefined;
+  const counted = m.kind === 'count' ? countedNoun(text, m.end) : undefined;
   for (const f of sheet.figures) {
     if (!kindsMatch(m, f) || (difference && !differenceIn(f))) continue;
     const terms = sheet.figureTerms.get(f.id)!;
@@ -500,13 +500,24 @@ function abbreviates(short: string, word: string): boolean {
 }
 
 const countedWords = new WeakMap<Figure, string | undefined>();
-/** The noun right after a fact's figure in its own sentence ("seven minutes inside": minute), once per fact. */
+/** The noun after a fact's figure in its own sentence ("seven minutes inside": minute), once per fact. */
 function countedIn(f: Figure): string | undefined {
   if (countedWords.has(f)) return countedWords.get(f);
   const at = placeIn(f);
-  const w = at.start >= 0 ? countedWord(f.source, at.end) : undefined;
+  const w = at.start >= 0 ? countedNoun(f.source, at.end) : undefined;
   countedWords.set(f, w);
   return w;
+}
+
+/** What a count counts, past up to two adjectives ("five full minutes": minutes; wink-lexicon). */
+function countedNoun(text: string, end: number): string | undefined {
+  let at = end;
+  for (let k = 0; k < 2; k++) {
+    const adj = /^[ \t\u00a0]+(\p{Ll}+)/u.exec(text.slice(at, at + 30));
+    if (!adj || usually(adj[1]) !== 'j') break;
+    at += adj[0].length;
+  }
+  return countedWord(text, at);
 }
 
 /** The stems of the units of time, as countedWord gives a counted noun ("minutes" → its stem). */
