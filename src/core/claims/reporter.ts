@@ -78,7 +78,7 @@ export function readReporter(ctx: SentenceContext, sheet: CompiledSheet, from: n
     // named after it ("Iranian authorities").
     // So does its possessive before what it counts or after "by" ("Tehran's own tally of 50,000", "by Tehran's count").
     // (A body speaks so through the one reporter who speaks for it only as the subject of the verb
-    // right after it, "The council says …", not in an aside, "Harcastle, forecast …", nor in a
+    // right after it, "The council says …", not in an aside, "Tarn Analytics, forecast …", nor in a
     // relative clause, "whose group says …".)
     const place = sheet.entities.get(n.id)?.type === 'place';
     const says = REPORTING.has(toks[n.at + n.len]?.norm ?? '') && (place || (/^[ \t\u00a0]+$/.test(ctx.masked.slice(toks[n.at + n.len - 1].end, toks[n.at + n.len].start)) && !/^(?:whose|which|who)$/.test(ctx.wordBefore(n.at) ?? '')));

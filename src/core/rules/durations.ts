@@ -130,8 +130,8 @@ export function checkDuration(m: Mention, d: Duration, ctx: SentenceContext, she
     const pair = sheet.durations.find((x) => x.first === f.id && x.unit === f.unit);
     return pair ? { ...f, value: pair.total, text: pair.text } : f;
   };
-  // (A fact of another place, that no one reports, gives way to one the clause's reporter gives: "Pennock says
-  // the closure could last closer to 20 months" is no rounding of another bridge's 22 months.)
+  // (A fact of another place, that no one reports, gives way to one the clause's reporter gives: "Marr says
+  // the closure could last closer to 20 months" is no rounding of another weir's 22 months.)
   const givesWay = (c: (typeof cands)[number]) => placedElsewhere(c.f, ctx, sheet) && cands.some((o) => o.reporterMatch && o.counts >= c.counts && o.counts > 0 && !placedElsewhere(o.f, ctx, sheet));
   const agreeing = cands.find((c) => durationAgrees(m, valueIn(c.f), d.precisionDays / TIME_UNITS[c.f.unit!], whole(c.f)) && !givesWay(c));
   if (agreeing) {

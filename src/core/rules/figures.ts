@@ -441,9 +441,10 @@ export function checkFigure(
     if (next && next !== joinedUnit && nounLike && !NOT_COUNTED.has(next) && !/(?:ed|ing)$/.test(next) && !cands.some((x) => sheet.figureContext.get(x.fact.id)!.some((p) => p[0] === lemmaOf(next)))) return;
   }
   // Level between the two ends of one verified range, a figure that is no end of a range of its
-  // own, given by the range's reporter, stands for the range: inside it, it says no more than the range does; outside, the range
+  // own stands for the range: inside it, it says no more than the range does; outside, the range
   // is the fix ("will cost €19 million" for between €38 million and €46 million).
-  // (Only one the clause's reporter is shown giving: "The first phase will cost €20 million", "the agency has spent €20 million" are parts of it.)
+  // (Only one the range's reporter is shown giving: "The first phase will cost €20 million" and
+  // "the agency has spent €20 million" are parts of it.)
   const rangeFact = second && second.s > top!.s - 0.05 && second.c.fact.id === c.fact.id && c.reporterMatch && shownReporting && !rangeEnd ? sheet.sheet.figures.find((g) => g.id === c.fact.id && g.range) : undefined;
   if (rangeFact?.range) {
     // (Not another source's figure, nor one far off both ends, nor a rounding true of another fact: those are of something else.)
