@@ -700,6 +700,8 @@ describe('what a figure counts, read from the fact’s own sentence and from the
   const found = (sheet: FactSheet, draft: string, sources?: string[]) => check(draft, sheet, { cache: false, sources }).map((f) => `${f.ruleId}: ${draft.slice(f.start, f.end)}`);
   /** A sheet of quotes and their speakers only. */
   const quoteSheetOf = (entities: object[], quotes: object[]) => loadFactSheet(JSON.stringify({ story: { id: 'quotes', title: 'Quotes', article: 'article.md' }, entities, figures: [], dates: [], quotes, settings: [] }));
+  /** The rules a draft's findings come from, checked against `sheet`. */
+  const rulesOf = (sheet: FactSheet, draft: string) => check(draft, sheet, { cache: false }).map((f) => f.ruleId);
 
   it('"its emergency department": a mention after a noun that no phrase of its entity has is another thing of its kind, not that entity', () => {
     const src = "St Anne's Hospital said its emergency department had seen 406 patients.";
@@ -1369,8 +1371,8 @@ describe('what a figure counts, read from the fact’s own sentence and from the
       ],
       [{ id: 'asked', text: 'never asked the tenants', speaker: 'trevascus', source: src }],
     );
-    assert.deepEqual(check('Councillor Wenna Trevascus spoke first. The board, she said, had “never asked the tenants”.', sheet, { cache: false }).map((f) => f.ruleId), []);
-    assert.deepEqual(check('The board said it had “never asked the tenants”.', sheet, { cache: false }).map((f) => f.ruleId), ['quote-misattributed']);
+    assert.deepEqual(rulesOf(sheet, 'Councillor Wenna Trevascus spoke first. The board, she said, had “never asked the tenants”.'), []);
+    assert.deepEqual(rulesOf(sheet, 'The board said it had “never asked the tenants”.'), ['quote-misattributed']);
   });
 
   it('a verb of saying after ", and" is the sentence\'s subject\'s, not that of a clause after "that" ("…, said X would stay, and described it as “…”")', () => {
@@ -1382,8 +1384,8 @@ describe('what a figure counts, read from the fact’s own sentence and from the
       ],
       [{ id: 'mandate', text: 'a clear mandate', speaker: 'quell', source: src }],
     );
-    assert.deepEqual(check('Mayor Tobiah Quell said he was sure that the clinic would stay, and described the vote as “a clear mandate”.', sheet, { cache: false }).map((f) => f.ruleId), []);
-    assert.deepEqual(check('Staff said the clinic described the vote as “a clear mandate”.', sheet, { cache: false }).map((f) => f.ruleId), ['quote-misattributed']);
+    assert.deepEqual(rulesOf(sheet, 'Mayor Tobiah Quell said he was sure that the clinic would stay, and described the vote as “a clear mandate”.'), []);
+    assert.deepEqual(rulesOf(sheet, 'Staff said the clinic described the vote as “a clear mandate”.'), ['quote-misattributed']);
   });
 
   it('"N minutes later" after a time is the gap between two of the story\'s times, the draft\'s own arithmetic, not a duration of the sheet', () => {
@@ -1531,8 +1533,8 @@ describe('what a figure counts, read from the fact’s own sentence and from the
       ],
       [{ id: 'money', text: 'We offered more money for less time', speaker: 'brightwater', source: src }],
     );
-    assert.deepEqual(check('Brightwater spoke on Monday. He told the Harrow Echo: “We offered more money for less time.”', sheet, { cache: false }).map((f) => f.ruleId), []);
-    assert.deepEqual(check('The Harrow Echo: “We offered more money for less time.”', sheet, { cache: false }).map((f) => f.ruleId), ['quote-misattributed']);
+    assert.deepEqual(rulesOf(sheet, 'Brightwater spoke on Monday. He told the Harrow Echo: “We offered more money for less time.”'), []);
+    assert.deepEqual(rulesOf(sheet, 'The Harrow Echo: “We offered more money for less time.”'), ['quote-misattributed']);
   });
 
   it('a count of a unit of time and a count of anything else are not one fact ("at least five raiders" is no slip of "seven minutes inside")', () => {

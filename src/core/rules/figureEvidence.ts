@@ -3,7 +3,7 @@
  * a fact can be its kind and currency, slips of the finger and of the scale, ages, a dated span,
  * a range's other end; and the findings it makes (a wrong figure, a wrong source).
  */
-import { placeIn, type CompiledSheet } from '../sheet/compile';
+import { placeIn, yearsIn, type CompiledSheet } from '../sheet/compile';
 import type { SentenceContext } from '../claims/context';
 import type { Mention } from '../mentions/numbers';
 import { agrees, eq } from './figureValues';
@@ -123,7 +123,7 @@ export function workedOut(m: Mention, earlier: readonly Mention[]): boolean {
 export function placedElsewhere(f: Figure, ctx: SentenceContext, sheet: CompiledSheet): boolean {
   const places = sheet.figurePlaces.get(f.id)!;
   // (A sentence that names the fact's own year is of it: "the last such repair, in 2019, cost €19 million".)
-  return !f.reportedBy && places.length > 0 && !ctx.mentions(sheet).some((x) => places.includes(x.id)) && !(f.source.match(/\b(?:1[89]|20)\d\d\b/g) ?? []).some((y) => ctx.sentence.text.includes(y));
+  return !f.reportedBy && places.length > 0 && !ctx.mentions(sheet).some((x) => places.includes(x.id)) && !yearsIn(f.source).some((y) => ctx.sentence.text.includes(y));
 }
 
 /** Is the fact's figure, in its own source sentence, such a difference ("three short of a majority")? */

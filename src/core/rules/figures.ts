@@ -207,13 +207,16 @@ export function checkFigure(
   if (m.kind !== 'year') {
     const unnamedYear = (f: Figure) => (sheet.figureYears.get(f.id) ?? []).some((y) => !ctx.sentence.text.includes(y));
     // (Only one the figure agrees with: "about 210,000 customers" in "a previous breach" is a slip of that breach's 120,000.)
-    const dated = cands.filter((c) => unnamedYear(c.fact) && agrees(m, c.fact));
-    if (dated.length) cands = cands.filter((c) => !dated.includes(c) || !cands.some((o) => !dated.includes(o) && o.counts >= c.counts && o.counts > 0));
+    /** Drops the candidates the figure agrees with that are `aside`, where another, not aside and `better`, fits as well. */
+    const giveWay = (aside: (f: Figure) => boolean, better: (o: Candidate) => boolean) => {
+      const set = cands.filter((c) => aside(c.fact) && agrees(m, c.fact));
+      if (set.length) cands = cands.filter((c) => !set.includes(c) || !cands.some((o) => !set.includes(o) && better(o) && o.counts >= c.counts && o.counts > 0));
+    };
+    giveWay(unnamedYear, () => true);
     // "Repairs will cost €19 million, the agency said", where €19 million is the cost of a repair
     // at another place: a fact of places the sentence does not name, that no one reports, gives
     // way where the figure agrees with it to one the clause's reporter gives, that fits as well.
-    const placed = cands.filter((c) => agrees(m, c.fact) && placedElsewhere(c.fact, ctx, sheet));
-    if (placed.length) cands = cands.filter((c) => !placed.includes(c) || !cands.some((o) => !placed.includes(o) && o.reporterMatch && o.counts >= c.counts && o.counts > 0));
+    giveWay((f) => placedElsewhere(f, ctx, sheet), (o) => o.reporterMatch);
   }
   if (named?.size) {
     const aboutNamed = (c: Candidate) => sheet.figureAbout.get(c.fact.id)!.some((id) => named.has(id));

@@ -83,6 +83,11 @@ export function sameVoice(sheet: CompiledSheet, a: string, b: string): boolean {
   return a === b || !!sheet.voices.get(a)?.has(b);
 }
 
+/** The years a text writes in digits ("in 2019", "the 1981 frost"). */
+export function yearsIn(text: string): string[] {
+  return text.match(/\b(?:1[89]|20)\d\d\b/g) ?? [];
+}
+
 /** Where a figure's text stands in its cited sentence (its first occurrence); -1 for both when it does not. */
 export function placeIn(f: Figure): { start: number; end: number } {
   const at = f.source.indexOf(f.text);
@@ -355,7 +360,7 @@ export function compile(sheet: FactSheet): CompiledSheet {
     ratioFacts: sheet.figures.filter((f) => f.kind === 'ratio'),
     figureContext,
     figureWords,
-    figureYears: new Map(sheet.figures.map((f) => [f.id, [...new Set(`${f.counts} ${(f.context ?? []).join(' ')}`.match(/\b(?:1[89]|20)\d\d\b/g) ?? [])]])),
+    figureYears: new Map(sheet.figures.map((f) => [f.id, [...new Set(yearsIn(`${f.counts} ${(f.context ?? []).join(' ')}`))]])),
     figureTerms: new Map(sheet.figures.map((f) => [f.id, new Set(lemmasOf(phraseWords(`${f.text} ${f.counts} ${(f.context ?? []).join(' ')}`)))])),
     dates: sheet.dates,
     dateContext,
